@@ -1,0 +1,143 @@
+"""Engine, sessions and migrate-on-start.
+
+SQLite gets WAL and foreign keys on every connection. Before Alembic upgrades an
+existing SQLite file it is copied aside through SQLite's online backup API, and a
+database stamped with a revision this program does not know (written by a newer
+version) is refused instead of being touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from pesiar_desktop.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """An engine plus a session factory; `transaction()` is the unit of work."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction: commit on success, roll back everything on any error."""
+        with self.session_factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.session_factory() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently (online backup API)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def migrate(db: Database, backup_dir: Path | None = None) -> bool:
+    """Bring the schema to head. Returns True when an upgrade ran."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    current = current_revision(db)
+    if current == head:
+        return False
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise DatabaseError(
+                "Basis data ini dibuat oleh versi PESIAR Desktop yang lebih baru "
+                f"(skema {current}). Perbarui aplikasi sebelum membukanya; "
+                "data tidak diubah."
+            )
+        if db.is_sqlite and backup_dir is not None:
+            db_file = Path(db.engine.url.database or "")
+            if db_file.is_file():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                target = backup_dir / f"sebelum-upgrade-{current}-{stamp}.sqlite3"
+                backup_sqlite_file(db_file, target)
+                log.info("backed up %s to %s before upgrade", db_file, target)
+    cfg = _alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("database migrated from %s to %s", current, head)
+    return True
+
+
+def open_database(url: str, backup_dir: Path | None = None) -> Database:
+    db = Database(url)
+    migrate(db, backup_dir)
+    return db

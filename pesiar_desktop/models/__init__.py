@@ -1,0 +1,22 @@
+"""ORM classes only: no behaviour beyond simple derived properties."""
+
+from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.models.membership import Membership, MembershipHistory
+from pesiar_desktop.models.people import Family, Resident
+from pesiar_desktop.models.system import AuditLog, Setting, User
+from pesiar_desktop.models.village import Dusun, Rt, Village
+
+__all__ = [
+    "AuditLog",
+    "Base",
+    "Dusun",
+    "Family",
+    "Membership",
+    "MembershipHistory",
+    "Resident",
+    "Rt",
+    "Setting",
+    "User",
+    "Village",
+    "utcnow",
+]

@@ -1,0 +1,70 @@
+"""Families (Kartu Keluarga) and residents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, SmallInteger, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.models.village import Rt
+
+
+class Family(Base):
+    """A Kartu Keluarga. No KK changes when a family splits or moves: never a permanent key."""
+
+    __tablename__ = "family"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    no_kk: Mapped[str] = mapped_column(String(16), unique=True)
+    rt_id: Mapped[int] = mapped_column(ForeignKey("rt.id", ondelete="RESTRICT"), index=True)
+    address: Mapped[str] = mapped_column(String(255), default="")
+    welfare_decile: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    rt: Mapped[Rt] = relationship()
+    members: Mapped[list[Resident]] = relationship(
+        back_populates="family", order_by="Resident.shdk, Resident.birth_date"
+    )
+
+
+class Resident(Base):
+    """A person in the register. NIK is the resident's key."""
+
+    __tablename__ = "resident"
+    __table_args__ = (
+        Index("ix_resident_name_sort", "name_sort"),
+        Index("ix_resident_life_status", "life_status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nik: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    # Lower-cased name for case-insensitive search and sorting on both backends.
+    name_sort: Mapped[str] = mapped_column(String(120))
+    sex: Mapped[int] = mapped_column(SmallInteger)  # 1 Laki-laki, 2 Perempuan
+    birth_place: Mapped[str] = mapped_column(String(80), default="")
+    birth_date: Mapped[date] = mapped_column(Date)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="RESTRICT"), index=True)
+    shdk: Mapped[int] = mapped_column(SmallInteger)
+    marital_status: Mapped[int] = mapped_column(SmallInteger, default=1)
+    religion: Mapped[int] = mapped_column(SmallInteger, default=1)
+    education: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)
+    occupation: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    father_name: Mapped[str] = mapped_column(String(120), default="")
+    mother_name: Mapped[str] = mapped_column(String(120), default="")
+    life_status: Mapped[int] = mapped_column(SmallInteger, default=1)
+    life_status_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    is_pregnant: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_disability: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_stunting_child: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_laid_off: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_formal_worker: Mapped[bool] = mapped_column(Boolean, default=False)
+    employer_name: Mapped[str] = mapped_column(String(160), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    family: Mapped[Family] = relationship(back_populates="members")

@@ -1,0 +1,1 @@
+"""Pure functions: identity numbers, code tables, regions, indicators."""

@@ -1,0 +1,114 @@
+"""NIK and No KK checks.
+
+The format is checked with python-stdnum (`stdnum.id.nik`); a bad format
+rejects. A district missing from the region list, or a birth date / sex that
+disagrees with the row, is only a warning: real registers are messy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from stdnum import exceptions as stdnum_errors
+from stdnum.id import nik as stdnum_nik
+
+from pesiar_desktop.rules.regions import district_exists
+
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+
+
+@dataclass
+class IdCheck:
+    value: str  # the cleaned number (digits only) or the raw text if unusable
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def looks_damaged_by_excel(raw: str) -> bool:
+    """A number Excel turned into scientific notation or a float."""
+    text = raw.strip()
+    return bool(_SCIENTIFIC.match(text)) or bool(re.fullmatch(r"\d{15,16}\.0+", text))
+
+
+EXCEL_HINT = (
+    "Angka ini rusak oleh Excel (tersimpan sebagai bilangan). "
+    "Format kolom sebagai Teks lalu ketik ulang nomornya."
+)
+
+
+def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) -> IdCheck:
+    text = (raw or "").strip()
+    if not text:
+        return IdCheck(text, error="NIK wajib diisi.")
+    if looks_damaged_by_excel(text):
+        return IdCheck(text, error=f"NIK {text!r}: {EXCEL_HINT}")
+    compact = stdnum_nik.compact(text)
+    try:
+        if not compact.isdigit():
+            raise stdnum_errors.InvalidFormat()
+        if len(compact) != 16:
+            raise stdnum_errors.InvalidLength()
+        nik_birth = stdnum_nik.get_birth_date(compact)
+    except stdnum_errors.InvalidLength:
+        return IdCheck(compact, error=f"NIK harus 16 digit (terisi {len(compact)}).")
+    except stdnum_errors.InvalidFormat:
+        return IdCheck(compact, error="NIK hanya boleh berisi angka.")
+    except stdnum_errors.ValidationError:
+        return IdCheck(compact, error="NIK tidak sah: tanggal lahir di dalamnya tidak ada.")
+    result = IdCheck(compact)
+    if compact.endswith("0000"):
+        result.warnings.append(
+            "Empat digit terakhir NIK nol semua: periksa apakah angkanya terpotong oleh Excel."
+        )
+    if not district_exists(compact[:6]):
+        result.warnings.append(
+            f"Kode wilayah {compact[:2]}.{compact[2:4]}.{compact[4:6]} pada NIK "
+            "tidak ada di daftar wilayah Kemendagri."
+        )
+    nik_sex = 2 if int(compact[6:8]) > 40 else 1
+    if sex in (1, 2) and sex != nik_sex:
+        expected = "perempuan" if nik_sex == 2 else "laki-laki"
+        result.warnings.append(f"Menurut NIK orang ini {expected}, tidak sesuai jenis kelamin.")
+    if birth_date is not None and (nik_birth.day, nik_birth.month, nik_birth.year % 100) != (
+        birth_date.day,
+        birth_date.month,
+        birth_date.year % 100,
+    ):
+        result.warnings.append(
+            f"Tanggal lahir di NIK ({nik_birth:%d-%m-%y}) tidak sama dengan "
+            f"tanggal lahir yang diisi ({birth_date:%d-%m-%Y})."
+        )
+    return result
+
+
+def check_no_kk(raw: str) -> IdCheck:
+    text = (raw or "").strip()
+    if not text:
+        return IdCheck(text, error="No KK wajib diisi.")
+    if looks_damaged_by_excel(text):
+        return IdCheck(text, error=f"No KK {text!r}: {EXCEL_HINT}")
+    compact = re.sub(r"[\s.\-]", "", text)
+    if not compact.isdigit():
+        return IdCheck(compact, error="No KK hanya boleh berisi angka.")
+    if len(compact) != 16:
+        return IdCheck(compact, error=f"No KK harus 16 digit (terisi {len(compact)}).")
+    return IdCheck(compact)
+
+
+def nik_for(district6: str, birth: date, sex: int, serial: int) -> str:
+    """Build a NIK consistent with a district, birth date and sex (demo data, tests)."""
+    day = birth.day + (40 if sex == 2 else 0)
+    return f"{district6}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+
+
+def mask_nik(nik: str) -> str:
+    """`5201********6995`: for viewers who may not see full numbers."""
+    if len(nik) != 16:
+        return "*" * len(nik)
+    return nik[:4] + "*" * 8 + nik[-4:]

@@ -1,0 +1,89 @@
+"""The national region list (Kepmendagri 300.2.2-2138/2025) shipped in resources/data."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from pesiar_desktop.config import resources_dir
+
+REGION_FILE = "wilayah_kemendagri_2025.csv"
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str  # dotted: 52, 52.01, 52.01.01, 52.01.01.2001
+    name: str
+
+    @property
+    def level(self) -> int:
+        """1 provinsi, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan."""
+        return self.code.count(".") + 1
+
+    @property
+    def parent_code(self) -> str | None:
+        return self.code.rsplit(".", 1)[0] if "." in self.code else None
+
+
+@cache
+def _regions() -> dict[str, Region]:
+    path = resources_dir() / "data" / REGION_FILE
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["kode"]: Region(row["kode"], row["nama"]) for row in csv.DictReader(handle)}
+
+
+@cache
+def _districts_compact() -> frozenset[str]:
+    return frozenset(code.replace(".", "") for code in _regions() if code.count(".") == 2)
+
+
+def get_region(code: str) -> Region | None:
+    return _regions().get(normalise_code(code))
+
+
+def normalise_code(code: str) -> str:
+    """Accept `5201012001` or `52.01.01.2001`; return the dotted form."""
+    digits = code.replace(".", "").strip()
+    parts = [digits[0:2], digits[2:4], digits[4:6], digits[6:10]]
+    return ".".join(part for part in parts if part)
+
+
+def children(parent_code: str | None) -> list[Region]:
+    """Regions one level below `parent_code` (provinces when None), sorted by name."""
+    if parent_code is None:
+        found = [r for r in _regions().values() if r.level == 1]
+    else:
+        found = [r for r in _regions().values() if r.parent_code == parent_code]
+    return sorted(found, key=lambda r: r.name)
+
+
+def district_exists(district6: str) -> bool:
+    return district6 in _districts_compact()
+
+
+def village_chain(village_code: str) -> tuple[Region, Region, Region, Region]:
+    """(provinsi, kabupaten, kecamatan, desa) for a 10-digit village code."""
+    code = normalise_code(village_code)
+    desa = get_region(code)
+    if desa is None or desa.level != 4:
+        raise KeyError(code)
+    kec = _regions()[code.rsplit(".", 1)[0]]
+    kab = _regions()[kec.code.rsplit(".", 1)[0]]
+    prov = _regions()[kab.code.rsplit(".", 1)[0]]
+    return prov, kab, kec, desa
+
+
+def search_villages(text: str, limit: int = 50) -> list[tuple[Region, str]]:
+    """Villages whose name contains `text`, with 'Kecamatan, Kabupaten, Provinsi' beside each."""
+    needle = text.strip().lower()
+    if len(needle) < 2:
+        return []
+    found: list[tuple[Region, str]] = []
+    for region in _regions().values():
+        if region.level == 4 and needle in region.name.lower():
+            prov, kab, kec, _ = village_chain(region.code)
+            found.append((region, f"{kec.name}, {kab.name}, {prov.name}"))
+            if len(found) >= limit:
+                break
+    return found

@@ -1,0 +1,645 @@
+"""Resident and family use-cases: add, edit, move between families, mark dead / moved.
+
+Rules kept here: every family has exactly one living kepala keluarga; NIK is
+unique (the error names who already has it); NIK and No KK are checked by
+`rules.nik`; membership changes append to the history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import NotFound, ValidationError
+from pesiar_desktop.models import Family, Membership, MembershipHistory, Resident, Rt
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.nik import check_nik, check_no_kk
+from pesiar_desktop.services import audit, events
+from pesiar_desktop.services.context import Actor, require
+
+
+@dataclass
+class ResidentInput:
+    """What the add/edit form (or an importer) supplies for one person."""
+
+    nik: str
+    name: str
+    sex: int
+    birth_date: date | None
+    shdk: int
+    birth_place: str = ""
+    marital_status: int = 1
+    religion: int = 1
+    education: int | None = None
+    occupation: int | None = None
+    phone: str = ""
+    father_name: str = ""
+    mother_name: str = ""
+    is_pregnant: bool = False
+    has_disability: bool = False
+    is_stunting_child: bool = False
+    is_laid_off: bool = False
+    is_formal_worker: bool = False
+    employer_name: str = ""
+
+
+@dataclass
+class FamilyInput:
+    no_kk: str
+    rt_id: int | None
+    address: str = ""
+    welfare_decile: int | None = None
+
+
+@dataclass
+class MembershipInput:
+    status: str = codes.STATUS_NOT_REGISTERED
+    segment: str | None = None
+    card_number: str = ""
+    jkn_class: int | None = None
+    fktp_code: str = ""
+    months_in_arrears: int = 0
+    as_of: date | None = None
+
+
+@dataclass
+class SaveResult:
+    resident_id: int
+    family_id: int
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def clean_name(text: str) -> str:
+    """Collapse spaces and upper-case, as Dukcapil writes names."""
+    return " ".join(text.split()).upper()
+
+
+def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], str]:
+    """Field errors, warnings and the cleaned NIK."""
+    errors: dict[str, str] = {}
+    if not clean_name(data.name):
+        errors["name"] = "Nama wajib diisi."
+    if data.sex not in codes.SEX:
+        errors["sex"] = "Jenis kelamin wajib dipilih."
+    if data.birth_date is None:
+        errors["birth_date"] = "Tanggal lahir wajib diisi."
+    elif data.birth_date > date.today():
+        errors["birth_date"] = "Tanggal lahir tidak boleh di masa depan."
+    elif data.birth_date.year < 1900:
+        errors["birth_date"] = "Tanggal lahir terlalu lampau."
+    if data.shdk not in codes.SHDK:
+        errors["shdk"] = "Hubungan dalam keluarga (SHDK) wajib dipilih."
+    if data.marital_status not in codes.MARITAL_STATUS:
+        errors["marital_status"] = "Status kawin tidak dikenal."
+    if data.religion not in codes.RELIGION:
+        errors["religion"] = "Agama tidak dikenal."
+    if data.education is not None and data.education not in codes.EDUCATION:
+        errors["education"] = "Pendidikan tidak dikenal."
+    if data.is_pregnant and data.sex == 1:
+        errors["is_pregnant"] = "Penanda hamil hanya untuk perempuan."
+    phone = data.phone.strip()
+    if phone and not phone.replace("+", "").replace("-", "").replace(" ", "").isdigit():
+        errors["phone"] = "Nomor HP hanya angka (boleh diawali +)."
+    nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)
+    if nik.error:
+        errors["nik"] = nik.error
+    return errors, list(nik.warnings), nik.value
+
+
+def validate_membership(data: MembershipInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if data.status not in codes.MEMBERSHIP_STATUS:
+        errors["jkn_status"] = "Status JKN tidak dikenal."
+        return errors
+    registered = data.status in codes.REGISTERED_STATUSES
+    if registered and data.segment not in codes.SEGMENTS:
+        errors["segment"] = "Segmen wajib dipilih untuk peserta JKN."
+    if data.segment is not None and data.segment not in codes.SEGMENTS:
+        errors["segment"] = "Segmen tidak dikenal."
+    card = data.card_number.strip()
+    if card and (not card.isdigit() or len(card) != 13):
+        errors["card_number"] = "Nomor kartu JKN harus 13 digit angka."
+    if data.jkn_class is not None and data.jkn_class not in codes.JKN_CLASS:
+        errors["jkn_class"] = "Kelas harus I, II atau III."
+    if data.fktp_code.strip() and len(data.fktp_code.strip()) != 8:
+        errors["fktp_code"] = "Kode FKTP terdiri dari 8 karakter."
+    if data.months_in_arrears < 0 or data.months_in_arrears > 240:
+        errors["months_in_arrears"] = "Jumlah bulan tunggakan tidak wajar."
+    if data.status == codes.STATUS_ARREARS and data.months_in_arrears < 1:
+        errors["months_in_arrears"] = "Isi jumlah bulan tunggakan (minimal 1)."
+    return errors
+
+
+def _nik_owner_error(session: Session, nik: str, exclude_id: int | None) -> str | None:
+    owner = session.execute(
+        select(Resident.id, Resident.name, Family.no_kk)
+        .join(Family, Resident.family_id == Family.id)
+        .where(Resident.nik == nik)
+    ).first()
+    if owner is None or owner.id == exclude_id:
+        return None
+    return f"NIK {nik} sudah dipakai oleh {owner.name} (No KK {owner.no_kk})."
+
+
+def _living_heads(session: Session, family_id: int, exclude_id: int | None = None) -> list[int]:
+    query = select(Resident.id).where(
+        Resident.family_id == family_id,
+        Resident.shdk == codes.SHDK_HEAD,
+        Resident.life_status == codes.LIFE_ALIVE,
+    )
+    if exclude_id is not None:
+        query = query.where(Resident.id != exclude_id)
+    return list(session.scalars(query))
+
+
+def _living_members(session: Session, family_id: int, exclude_id: int | None = None) -> int:
+    query = select(func.count(Resident.id)).where(
+        Resident.family_id == family_id, Resident.life_status == codes.LIFE_ALIVE
+    )
+    if exclude_id is not None:
+        query = query.where(Resident.id != exclude_id)
+    return int(session.scalar(query) or 0)
+
+
+def _apply(resident: Resident, data: ResidentInput, nik: str) -> None:
+    resident.nik = nik
+    resident.name = clean_name(data.name)
+    resident.name_sort = resident.name.lower()
+    resident.sex = data.sex
+    resident.birth_place = " ".join(data.birth_place.split()).upper()
+    assert data.birth_date is not None
+    resident.birth_date = data.birth_date
+    resident.shdk = data.shdk
+    resident.marital_status = data.marital_status
+    resident.religion = data.religion
+    resident.education = data.education
+    resident.occupation = data.occupation
+    resident.phone = data.phone.strip()
+    resident.father_name = clean_name(data.father_name)
+    resident.mother_name = clean_name(data.mother_name)
+    resident.is_pregnant = data.is_pregnant
+    resident.has_disability = data.has_disability
+    resident.is_stunting_child = data.is_stunting_child
+    resident.is_laid_off = data.is_laid_off
+    resident.is_formal_worker = data.is_formal_worker
+    resident.employer_name = data.employer_name.strip()
+
+
+def _create_family_in(session: Session, actor: Actor, data: FamilyInput) -> Family:
+    errors: dict[str, str] = {}
+    kk = check_no_kk(data.no_kk)
+    if kk.error:
+        errors["no_kk"] = kk.error
+    elif session.scalar(select(Family.id).where(Family.no_kk == kk.value)) is not None:
+        errors["no_kk"] = f"No KK {kk.value} sudah terdaftar; pilih keluarga itu."
+    if data.rt_id is None or session.get(Rt, data.rt_id) is None:
+        errors["rt_id"] = "Wilayah (dusun/RT) wajib dipilih."
+    if data.welfare_decile is not None and not 1 <= data.welfare_decile <= 10:
+        errors["welfare_decile"] = "Desil kesejahteraan antara 1 dan 10."
+    if errors:
+        raise ValidationError(errors)
+    assert data.rt_id is not None
+    family = Family(
+        no_kk=kk.value,
+        rt_id=data.rt_id,
+        address=data.address.strip(),
+        welfare_decile=data.welfare_decile,
+    )
+    session.add(family)
+    session.flush()
+    audit.record(session, actor, "family.create", "family", family.id, None, audit.snapshot(family))
+    return family
+
+
+def _set_membership_in(
+    session: Session, actor: Actor, resident_id: int, data: MembershipInput, source: str
+) -> None:
+    errors = validate_membership(data)
+    if errors:
+        raise ValidationError(errors)
+    as_of = data.as_of or date.today()
+    current = session.get(Membership, resident_id)
+    before = audit.snapshot(current) if current else None
+    registered = data.status in codes.REGISTERED_STATUSES
+    values: dict[str, Any] = {
+        "card_number": data.card_number.strip(),
+        "segment": data.segment if registered or data.status == codes.STATUS_ENDED else None,
+        "status": data.status,
+        "jkn_class": data.jkn_class if registered else None,
+        "fktp_code": data.fktp_code.strip().upper(),
+        "months_in_arrears": data.months_in_arrears if registered else 0,
+    }
+    if current is not None and all(getattr(current, k) == v for k, v in values.items()):
+        return  # nothing changed: no history row
+    if current is None:
+        current = Membership(resident_id=resident_id, as_of=as_of, source=source, **values)
+        session.add(current)
+    else:
+        for key, value in values.items():
+            setattr(current, key, value)
+        current.as_of = as_of
+        current.source = source
+    session.add(
+        MembershipHistory(
+            resident_id=resident_id,
+            as_of=as_of,
+            source=source,
+            recorded_by=actor.username,
+            **values,
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "membership.change",
+        "resident",
+        resident_id,
+        *audit.changed_only(before or {}, audit.snapshot(current)),
+    )
+
+
+# ---------------------------------------------------------------- use-cases
+
+
+def add_resident(
+    db: Database,
+    actor: Actor,
+    data: ResidentInput,
+    family_id: int | None = None,
+    new_family: FamilyInput | None = None,
+    membership: MembershipInput | None = None,
+) -> SaveResult:
+    """Adds a person to an existing family, or creates the family with its head."""
+    require(actor, "residents.write")
+    errors, warnings, nik = validate_resident(data)
+    if (family_id is None) == (new_family is None):
+        errors["family"] = "Pilih keluarga yang ada atau isi data KK baru."
+    if membership is not None:
+        errors.update(validate_membership(membership))
+    with db.transaction() as session:
+        if "nik" not in errors and (msg := _nik_owner_error(session, nik, None)):
+            errors["nik"] = msg
+        if family_id is not None:
+            family = session.get(Family, family_id)
+            if family is None:
+                errors["family"] = "Keluarga tidak ditemukan."
+            elif data.shdk == codes.SHDK_HEAD and _living_heads(session, family_id):
+                errors["shdk"] = "Keluarga ini sudah punya Kepala Keluarga."
+            elif data.shdk != codes.SHDK_HEAD and not _living_heads(session, family_id):
+                errors["shdk"] = "Keluarga ini belum punya Kepala Keluarga: tambahkan dia dulu."
+        elif new_family is not None and data.shdk != codes.SHDK_HEAD:
+            errors["shdk"] = "Orang pertama pada KK baru harus Kepala Keluarga."
+        if errors:
+            raise ValidationError(errors)
+        if new_family is not None:
+            family = _create_family_in(session, actor, new_family)
+        assert family is not None
+        resident = Resident(family_id=family.id, life_status=codes.LIFE_ALIVE)
+        _apply(resident, data, nik)
+        session.add(resident)
+        session.flush()
+        audit.record(
+            session, actor, "resident.add", "resident", resident.id, None, audit.snapshot(resident)
+        )
+        _set_membership_in(session, actor, resident.id, membership or MembershipInput(), "manual")
+        result = SaveResult(resident.id, family.id, warnings)
+    events.notify("residents")
+    return result
+
+
+def edit_resident(
+    db: Database,
+    actor: Actor,
+    resident_id: int,
+    data: ResidentInput,
+    membership: MembershipInput | None = None,
+) -> SaveResult:
+    """Edits a person's own fields (family moves go through `move_resident`)."""
+    require(actor, "residents.write")
+    errors, warnings, nik = validate_resident(data)
+    if membership is not None:
+        errors.update(validate_membership(membership))
+    with db.transaction() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise NotFound("Penduduk tidak ditemukan.")
+        if "nik" not in errors and (msg := _nik_owner_error(session, nik, resident_id)):
+            errors["nik"] = msg
+        if resident.life_status == codes.LIFE_ALIVE:
+            was_head = resident.shdk == codes.SHDK_HEAD
+            if (
+                data.shdk == codes.SHDK_HEAD
+                and not was_head
+                and _living_heads(session, resident.family_id, resident_id)
+            ):
+                errors["shdk"] = "Keluarga ini sudah punya Kepala Keluarga."
+            if was_head and data.shdk != codes.SHDK_HEAD:
+                errors["shdk"] = (
+                    "Kepala Keluarga tidak dapat diganti di sini: jadikan anggota lain "
+                    "Kepala Keluarga melalui 'Ganti Kepala Keluarga'."
+                )
+        if errors:
+            raise ValidationError(errors)
+        before = audit.snapshot(resident)
+        _apply(resident, data, nik)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "resident.edit",
+            "resident",
+            resident.id,
+            *audit.changed_only(before, audit.snapshot(resident)),
+        )
+        if membership is not None:
+            _set_membership_in(session, actor, resident.id, membership, "manual")
+        result = SaveResult(resident.id, resident.family_id, warnings)
+    events.notify("residents")
+    return result
+
+
+def set_membership(
+    db: Database, actor: Actor, resident_id: int, data: MembershipInput, source: str = "manual"
+) -> None:
+    require(actor, "residents.write")
+    with db.transaction() as session:
+        if session.get(Resident, resident_id) is None:
+            raise NotFound("Penduduk tidak ditemukan.")
+        _set_membership_in(session, actor, resident_id, data, source)
+    events.notify("residents")
+
+
+def change_head(
+    db: Database, actor: Actor, family_id: int, new_head_id: int, old_head_shdk: int = 2
+) -> None:
+    """Makes another living member the kepala keluarga; the old head gets `old_head_shdk`."""
+    require(actor, "residents.write")
+    if old_head_shdk == codes.SHDK_HEAD or old_head_shdk not in codes.SHDK:
+        raise ValidationError({"shdk": "Pilih hubungan keluarga baru untuk kepala yang lama."})
+    with db.transaction() as session:
+        new_head = session.get(Resident, new_head_id)
+        if new_head is None or new_head.family_id != family_id:
+            raise ValidationError({"new_head": "Calon kepala bukan anggota keluarga ini."})
+        if new_head.life_status != codes.LIFE_ALIVE:
+            raise ValidationError({"new_head": "Calon kepala keluarga harus masih hidup."})
+        for head_id in _living_heads(session, family_id, new_head_id):
+            old = session.get(Resident, head_id)
+            assert old is not None
+            audit.record(
+                session,
+                actor,
+                "resident.edit",
+                "resident",
+                old.id,
+                {"shdk": old.shdk},
+                {"shdk": old_head_shdk},
+            )
+            old.shdk = old_head_shdk
+        audit.record(
+            session,
+            actor,
+            "family.change_head",
+            "resident",
+            new_head.id,
+            {"shdk": new_head.shdk},
+            {"shdk": codes.SHDK_HEAD},
+        )
+        new_head.shdk = codes.SHDK_HEAD
+    events.notify("residents")
+
+
+def move_resident(
+    db: Database,
+    actor: Actor,
+    resident_id: int,
+    new_shdk: int,
+    to_family_id: int | None = None,
+    new_family: FamilyInput | None = None,
+    new_head_for_old_family: int | None = None,
+) -> SaveResult:
+    """Moves a person to another KK (existing, or a new one they head).
+
+    A head leaving a family with other living members must name its new head.
+    """
+    require(actor, "residents.write")
+    if (to_family_id is None) == (new_family is None):
+        raise ValidationError({"family": "Pilih keluarga tujuan atau isi data KK baru."})
+    if new_shdk not in codes.SHDK:
+        raise ValidationError({"shdk": "Hubungan dalam keluarga (SHDK) wajib dipilih."})
+    with db.transaction() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise NotFound("Penduduk tidak ditemukan.")
+        if resident.life_status != codes.LIFE_ALIVE:
+            raise ValidationError({"family": "Hanya penduduk yang masih hidup dapat dipindah KK."})
+        old_family_id = resident.family_id
+        if to_family_id == old_family_id:
+            raise ValidationError({"family": "Penduduk sudah berada di keluarga ini."})
+        _handover_head(session, actor, resident, new_head_for_old_family)
+        if new_family is not None:
+            if new_shdk != codes.SHDK_HEAD:
+                raise ValidationError({"shdk": "Orang pertama pada KK baru harus Kepala Keluarga."})
+            target = _create_family_in(session, actor, new_family)
+        else:
+            found = session.get(Family, to_family_id)
+            if found is None:
+                raise ValidationError({"family": "Keluarga tujuan tidak ditemukan."})
+            target = found
+            heads = _living_heads(session, target.id)
+            if new_shdk == codes.SHDK_HEAD and heads:
+                raise ValidationError({"shdk": "Keluarga tujuan sudah punya Kepala Keluarga."})
+            if new_shdk != codes.SHDK_HEAD and not heads:
+                raise ValidationError({"shdk": "Keluarga tujuan belum punya Kepala Keluarga."})
+        before = {"family_id": old_family_id, "shdk": resident.shdk}
+        resident.family_id = target.id
+        resident.shdk = new_shdk
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "resident.move",
+            "resident",
+            resident.id,
+            before,
+            {"family_id": target.id, "shdk": new_shdk},
+        )
+        result = SaveResult(resident.id, target.id)
+    events.notify("residents")
+    return result
+
+
+def _handover_head(
+    session: Session, actor: Actor, resident: Resident, new_head_id: int | None
+) -> None:
+    """Before a head leaves (moves or dies), another living member takes over."""
+    if resident.shdk != codes.SHDK_HEAD:
+        return
+    others = _living_members(session, resident.family_id, resident.id)
+    if others == 0:
+        return
+    if new_head_id is None:
+        raise ValidationError(
+            {
+                "new_head": "Orang ini Kepala Keluarga: pilih anggota lain sebagai kepala keluarga baru."
+            }
+        )
+    new_head = session.get(Resident, new_head_id)
+    if (
+        new_head is None
+        or new_head.family_id != resident.family_id
+        or new_head.id == resident.id
+        or new_head.life_status != codes.LIFE_ALIVE
+    ):
+        raise ValidationError(
+            {"new_head": "Kepala keluarga baru harus anggota hidup keluarga ini."}
+        )
+    audit.record(
+        session,
+        actor,
+        "family.change_head",
+        "resident",
+        new_head.id,
+        {"shdk": new_head.shdk},
+        {"shdk": codes.SHDK_HEAD},
+    )
+    new_head.shdk = codes.SHDK_HEAD
+    # The leaving head keeps shdk 1 only while not alive in this family; record as 'Lainnya'.
+    resident.shdk = 11 if resident.life_status == codes.LIFE_ALIVE else resident.shdk
+
+
+def _end_life(
+    db: Database,
+    actor: Actor,
+    resident_id: int,
+    status: int,
+    when: date,
+    new_head_id: int | None,
+    action: str,
+) -> None:
+    require(actor, "residents.write")
+    if when > date.today():
+        raise ValidationError({"date": "Tanggal tidak boleh di masa depan."})
+    with db.transaction() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise NotFound("Penduduk tidak ditemukan.")
+        if resident.life_status != codes.LIFE_ALIVE:
+            raise ValidationError(
+                {
+                    "life_status": f"Status penduduk ini sudah {codes.label(codes.LIFE_STATUS, resident.life_status)}."
+                }
+            )
+        was_head = resident.shdk == codes.SHDK_HEAD
+        _handover_head(session, actor, resident, new_head_id)
+        if was_head:
+            resident.shdk = codes.SHDK_HEAD  # keeps the record of who headed the KK
+        before = {"life_status": resident.life_status, "life_status_date": None}
+        resident.life_status = status
+        resident.life_status_date = when
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            action,
+            "resident",
+            resident.id,
+            before,
+            {"life_status": status, "life_status_date": when.isoformat()},
+        )
+        current = session.get(Membership, resident_id)
+        if current is not None and current.status != codes.STATUS_NOT_REGISTERED:
+            _set_membership_in(
+                session,
+                actor,
+                resident_id,
+                MembershipInput(
+                    status=codes.STATUS_ENDED,
+                    segment=current.segment,
+                    card_number=current.card_number,
+                    fktp_code=current.fktp_code,
+                    as_of=when,
+                ),
+                "manual",
+            )
+    events.notify("residents")
+
+
+def mark_dead(
+    db: Database, actor: Actor, resident_id: int, when: date, new_head_id: int | None = None
+) -> None:
+    _end_life(db, actor, resident_id, codes.LIFE_DEAD, when, new_head_id, "resident.mark_dead")
+
+
+def mark_moved(
+    db: Database, actor: Actor, resident_id: int, when: date, new_head_id: int | None = None
+) -> None:
+    _end_life(db, actor, resident_id, codes.LIFE_MOVED, when, new_head_id, "resident.mark_moved")
+
+
+def edit_family(
+    db: Database, actor: Actor, family_id: int, address: str, rt_id: int, welfare_decile: int | None
+) -> None:
+    require(actor, "residents.write")
+    with db.transaction() as session:
+        family = session.get(Family, family_id)
+        if family is None:
+            raise NotFound("Keluarga tidak ditemukan.")
+        errors: dict[str, str] = {}
+        if session.get(Rt, rt_id) is None:
+            errors["rt_id"] = "Wilayah (dusun/RT) wajib dipilih."
+        if welfare_decile is not None and not 1 <= welfare_decile <= 10:
+            errors["welfare_decile"] = "Desil kesejahteraan antara 1 dan 10."
+        if errors:
+            raise ValidationError(errors)
+        before = audit.snapshot(family)
+        family.address = address.strip()
+        family.rt_id = rt_id
+        family.welfare_decile = welfare_decile
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "family.edit",
+            "family",
+            family.id,
+            *audit.changed_only(before, audit.snapshot(family)),
+        )
+    events.notify("residents")
+
+
+# ---------------------------------------------------------------- reads for forms
+
+
+def load_resident(
+    db: Database, resident_id: int
+) -> tuple[ResidentInput, MembershipInput, int, int]:
+    """The form values of one resident: (person, membership, family id, life status)."""
+    with db.read() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise NotFound("Penduduk tidak ditemukan.")
+        person = ResidentInput(**{f.name: getattr(resident, f.name) for f in fields(ResidentInput)})
+        current = session.get(Membership, resident_id)
+        member = (
+            MembershipInput(
+                current.status,
+                current.segment,
+                current.card_number,
+                current.jkn_class,
+                current.fktp_code,
+                current.months_in_arrears,
+                current.as_of,
+            )
+            if current
+            else MembershipInput()
+        )
+        return person, member, resident.family_id, resident.life_status

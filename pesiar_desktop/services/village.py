@@ -1,0 +1,261 @@
+"""First-run setup, the village profile and its areas (dusun, RW, RT)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
+from pesiar_desktop.models import Dusun, Family, Rt, Village
+from pesiar_desktop.rules import regions
+from pesiar_desktop.services import audit, events, users
+from pesiar_desktop.services.context import ROLE_ADMIN, Actor, require
+
+
+@dataclass(frozen=True)
+class VillageProfile:
+    id: int
+    region_code: str
+    desa_name: str
+    kecamatan_name: str
+    kabupaten_name: str
+    provinsi_name: str
+    address: str
+    postal_code: str
+    phone: str
+    email: str
+    kepala_desa_name: str
+    sekretaris_desa_name: str
+    has_logo: bool
+
+    @property
+    def district_code(self) -> str:
+        return self.region_code.replace(".", "")[:6]
+
+    @property
+    def is_kelurahan(self) -> bool:
+        return self.region_code.replace(".", "")[6:7] == "1"
+
+    @property
+    def title(self) -> str:
+        kind = "Kelurahan" if self.is_kelurahan else "Desa"
+        return f"{kind} {self.desa_name}"
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    rt_id: int
+    dusun_id: int
+    dusun: str
+    rw: str
+    rt: str
+
+    @property
+    def label(self) -> str:
+        rw = f"RW {self.rw} / " if self.rw and self.rw != "-" else ""
+        return f"{self.dusun} · {rw}RT {self.rt}"
+
+
+def _profile(v: Village) -> VillageProfile:
+    return VillageProfile(
+        v.id,
+        v.region_code,
+        v.desa_name,
+        v.kecamatan_name,
+        v.kabupaten_name,
+        v.provinsi_name,
+        v.address,
+        v.postal_code,
+        v.phone,
+        v.email,
+        v.kepala_desa_name,
+        v.sekretaris_desa_name,
+        v.logo_png is not None,
+    )
+
+
+def is_set_up(db: Database) -> bool:
+    with db.read() as session:
+        return session.scalar(select(func.count(Village.id))) != 0
+
+
+def get_profile(db: Database) -> VillageProfile | None:
+    with db.read() as session:
+        village = session.scalar(select(Village).order_by(Village.id))
+        return _profile(village) if village else None
+
+
+def setup(
+    db: Database,
+    region_code: str,
+    admin_username: str,
+    admin_password: str,
+    admin_full_name: str = "",
+    kepala_desa_name: str = "",
+    address: str = "",
+) -> VillageProfile:
+    """First run: the village profile from the region list plus the first admin, together."""
+    try:
+        prov, kab, kec, desa = regions.village_chain(region_code)
+    except (KeyError, IndexError):
+        raise ValidationError(
+            {"region_code": f"Kode desa {region_code} tidak ada di daftar wilayah Kemendagri."}
+        ) from None
+    with db.transaction() as session:
+        if session.scalar(select(func.count(Village.id))):
+            raise PesiarError("Aplikasi sudah pernah disiapkan; penyiapan awal tidak diulang.")
+        village = Village(
+            region_code=desa.code,
+            desa_name=desa.name,
+            kecamatan_name=kec.name,
+            kabupaten_name=kab.name,
+            provinsi_name=prov.name,
+            kepala_desa_name=kepala_desa_name.strip(),
+            address=address.strip(),
+        )
+        session.add(village)
+        session.flush()
+        creator = Actor(username=admin_username.strip().lower(), role=ROLE_ADMIN)
+        users.create_user_in(
+            session, creator, admin_username, admin_password, ROLE_ADMIN, admin_full_name
+        )
+        audit.record(
+            session, creator, "village.setup", "village", village.id, None, audit.snapshot(village)
+        )
+        profile = _profile(village)
+    events.notify("village")
+    return profile
+
+
+PROFILE_FIELDS = (
+    "address",
+    "postal_code",
+    "phone",
+    "email",
+    "kepala_desa_name",
+    "sekretaris_desa_name",
+)
+
+
+def update_profile(
+    db: Database, actor: Actor, logo_png: bytes | None = None, **fields: str
+) -> VillageProfile:
+    require(actor, "village.edit")
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "Kolom ini tidak dapat diubah." for name in unknown})
+    with db.transaction() as session:
+        village = session.scalar(select(Village).order_by(Village.id))
+        if village is None:
+            raise NotFound("Profil desa belum dibuat.")
+        before = audit.snapshot(village)
+        for name, value in fields.items():
+            setattr(village, name, value.strip())
+        if logo_png is not None:
+            village.logo_png = logo_png
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "village.update",
+            "village",
+            village.id,
+            *audit.changed_only(before, audit.snapshot(village)),
+        )
+        profile = _profile(village)
+    events.notify("village")
+    return profile
+
+
+def normalise_area_code(value: str, width: int = 3) -> str:
+    """'1' -> '001', '8.0' -> '008'; '-' stays (villages without RW)."""
+    text = str(value).strip()
+    if text in ("", "-"):
+        return "-"
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not text.isdigit():
+        raise ValidationError({"rt": f"Nomor RT/RW harus angka: {value!r}."})
+    return text.zfill(width)
+
+
+def ensure_rt_in(session: Session, dusun_name: str, rw: str, rt: str) -> Rt:
+    """The RT row for (dusun, RW, RT), created if new (inside an open transaction)."""
+    name = " ".join(dusun_name.split())
+    if not name:
+        raise ValidationError({"dusun": "Nama dusun wajib diisi."})
+    dusun = session.scalar(select(Dusun).where(func.lower(Dusun.name) == name.lower()))
+    if dusun is None:
+        dusun = Dusun(name=name)
+        session.add(dusun)
+        session.flush()
+    rw_code, rt_code = normalise_area_code(rw), normalise_area_code(rt)
+    if rt_code == "-":
+        raise ValidationError({"rt": "Nomor RT wajib diisi."})
+    row = session.scalar(
+        select(Rt).where(Rt.dusun_id == dusun.id, Rt.rw == rw_code, Rt.rt == rt_code)
+    )
+    if row is None:
+        row = Rt(dusun_id=dusun.id, rw=rw_code, rt=rt_code)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def add_area(db: Database, actor: Actor, dusun_name: str, rw: str, rt: str) -> AreaRow:
+    require(actor, "areas.write")
+    with db.transaction() as session:
+        row = ensure_rt_in(session, dusun_name, rw, rt)
+        audit.record(
+            session,
+            actor,
+            "area.add",
+            "rt",
+            row.id,
+            None,
+            {"dusun": row.dusun.name, "rw": row.rw, "rt": row.rt},
+        )
+        area = AreaRow(row.id, row.dusun_id, row.dusun.name, row.rw, row.rt)
+    events.notify("areas")
+    return area
+
+
+def remove_area(db: Database, actor: Actor, rt_id: int) -> None:
+    require(actor, "areas.write")
+    with db.transaction() as session:
+        row = session.get(Rt, rt_id)
+        if row is None:
+            raise NotFound("RT tidak ditemukan.")
+        in_use = session.scalar(select(func.count(Family.id)).where(Family.rt_id == rt_id))
+        if in_use:
+            raise PesiarError(f"RT ini masih dipakai oleh {in_use} keluarga; tidak dapat dihapus.")
+        audit.record(
+            session,
+            actor,
+            "area.remove",
+            "rt",
+            row.id,
+            {"dusun": row.dusun.name, "rw": row.rw, "rt": row.rt},
+        )
+        session.delete(row)
+    events.notify("areas")
+
+
+def list_areas(db: Database) -> list[AreaRow]:
+    with db.read() as session:
+        rows = session.execute(
+            select(Rt.id, Dusun.id, Dusun.name, Rt.rw, Rt.rt)
+            .join(Dusun, Rt.dusun_id == Dusun.id)
+            .order_by(Dusun.name, Rt.rw, Rt.rt)
+        ).all()
+    return [AreaRow(*row) for row in rows]
+
+
+def list_dusun(db: Database) -> list[tuple[int, str]]:
+    with db.read() as session:
+        return [
+            (i, n) for i, n in session.execute(select(Dusun.id, Dusun.name).order_by(Dusun.name))
+        ]

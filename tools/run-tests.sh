@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fresh machine -> lint, type checks and the whole test suite, on SQLite and on a
+# throw-away PostgreSQL server started here (unless PESIAR_TEST_PG_URL is given).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash tools/setup-system.sh
+source tools/venv.sh
+export QT_QPA_PLATFORM=offscreen
+
+PGTMP=""
+stop_pg() {
+  if [ -n "$PGTMP" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PGTMP"
+  fi
+}
+trap stop_pg EXIT
+if [ -z "${PESIAR_TEST_PG_URL:-}" ]; then
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  PGTMP="$(mktemp -d /tmp/pesiar-pg.XXXXXX)"
+  chown postgres "$PGTMP"
+  PORT="${PESIAR_TEST_PG_PORT:-54329}"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PGTMP/data" -A trust -U postgres -E UTF8 >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/pg.log" -w \
+    -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  export PESIAR_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PORT/postgres"
+fi
+
+ruff check .
+mypy
+python -m pytest "$@"
