@@ -201,7 +201,7 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, RegisterRow]:
         .outerjoin(Membership, Membership.resident_id == Resident.id)
         .where(Resident.id.in_(ids))
     )
-    return {row[0]: RegisterRow(*row) for row in result}  # type: ignore[misc]
+    return {row[0]: RegisterRow(*tuple(row)) for row in result}
 
 
 @dataclass(frozen=True)
