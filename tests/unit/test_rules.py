@@ -1,0 +1,84 @@
+"""Pure rules: NIK / No KK checks, region list, code labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pesiar_desktop.rules import codes, regions
+from pesiar_desktop.rules.nik import check_nik, check_no_kk, mask_nik, nik_for
+
+
+def test_valid_nik_for_a_woman_has_no_warnings():
+    nik = nik_for("520101", date(1990, 7, 5), 2, 12)
+    assert nik == "5201014507900012"
+    result = check_nik(nik, date(1990, 7, 5), 2)
+    assert result.ok and result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("5.20101E+15", "rusak oleh Excel"),
+        ("5201014507900012.0", "rusak oleh Excel"),
+        ("52010145079000", "16 digit"),
+        ("52010145O7900012", "hanya boleh berisi angka"),
+        ("5201019913900012", "tanggal lahir"),
+        ("", "wajib"),
+    ],
+)
+def test_bad_nik_is_rejected(raw, fragment):
+    result = check_nik(raw)
+    assert not result.ok
+    assert fragment in result.error
+
+
+def test_separators_are_removed():
+    assert check_nik("5201.0145 0790-0012").value == "5201014507900012"
+
+
+def test_disagreements_are_warnings():
+    nik = nik_for("520101", date(1990, 7, 5), 2, 12)
+    result = check_nik(nik, date(1991, 7, 5), 1)
+    assert result.ok
+    assert len(result.warnings) == 2
+
+
+def test_unknown_district_and_zeroed_tail_warn():
+    result = check_nik("9901010507900000")
+    assert result.ok
+    assert any("tidak ada di daftar wilayah" in w for w in result.warnings)
+    assert any("nol semua" in w for w in result.warnings)
+
+
+def test_no_kk():
+    assert check_no_kk("5201011203150001").ok
+    assert "16 digit" in check_no_kk("520101120315").error
+    assert "Excel" in check_no_kk("5.20101E+15").error
+
+
+def test_mask_nik():
+    assert mask_nik("5201014507906995") == "5201********6995"
+
+
+def test_region_chain_and_search():
+    prov, kab, kec, desa = regions.village_chain("5201012005")
+    assert (prov.name, kab.name, kec.name, desa.name) == (
+        "Nusa Tenggara Barat",
+        "Kabupaten Lombok Barat",
+        "Gerung",
+        "Suka Makmur",
+    )
+    assert any(r.name == "Nusa Tenggara Barat" for r in regions.children(None))
+    assert any(r.code == "52.01.01.2005" for r in regions.children("52.01.01"))
+    found = regions.search_villages("suka makmur")
+    assert any(r.code == "52.01.01.2005" and "Gerung" in where for r, where in found)
+    assert regions.district_exists("520101")
+    assert not regions.district_exists("990101")
+
+
+def test_labels():
+    assert codes.label(codes.SHDK, 1) == "Kepala Keluarga"
+    assert codes.label(codes.SEGMENTS, "PBPU") == "PBPU / Mandiri"
+    assert codes.label(codes.SHDK, None, "-") == "-"
