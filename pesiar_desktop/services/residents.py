@@ -512,8 +512,6 @@ def _handover_head(
         {"shdk": codes.SHDK_HEAD},
     )
     new_head.shdk = codes.SHDK_HEAD
-    # The leaving head keeps shdk 1 only while not alive in this family; record as 'Lainnya'.
-    resident.shdk = 11 if resident.life_status == codes.LIFE_ALIVE else resident.shdk
 
 
 def _end_life(
@@ -538,10 +536,8 @@ def _end_life(
                     "life_status": f"Status penduduk ini sudah {codes.label(codes.LIFE_STATUS, resident.life_status)}."
                 }
             )
-        was_head = resident.shdk == codes.SHDK_HEAD
+        # The dead or departed head keeps SHDK 1 as a record; only living heads count.
         _handover_head(session, actor, resident, new_head_id)
-        if was_head:
-            resident.shdk = codes.SHDK_HEAD  # keeps the record of who headed the KK
         before = {"life_status": resident.life_status, "life_status_date": None}
         resident.life_status = status
         resident.life_status_date = when
