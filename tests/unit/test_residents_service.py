@@ -375,3 +375,28 @@ def test_register_query_search_filter_sort(village_db, admin):
 def test_unknown_resident(village_db, admin):
     with pytest.raises(NotFound):
         residents.mark_dead(village_db, admin, 999, date(2026, 1, 1))
+
+
+def test_moving_head_hands_over_the_old_family(village_db, admin):
+    family, wife, child = _family_of_three(village_db, admin)
+    with pytest.raises(ValidationError) as err:
+        residents.move_resident(village_db, admin, family.resident_id, codes.SHDK_HEAD,
+                                new_family=FamilyInput(no_kk=KK2, rt_id=_rt(village_db, 1)))
+    assert "new_head" in err.value.field_errors
+    residents.move_resident(village_db, admin, family.resident_id, codes.SHDK_HEAD,
+                            new_family=FamilyInput(no_kk=KK2, rt_id=_rt(village_db, 1)),
+                            new_head_for_old_family=wife.resident_id)
+    with village_db.read() as s:
+        old = register.family_view(s, family.family_id)
+        assert old.head_name == "SITI"
+        assert [m.name for m in old.members] == ["SITI", "DODI"]
+        moved = s.get(Resident, family.resident_id)
+        assert moved.shdk == codes.SHDK_HEAD and moved.family.no_kk == KK2
+
+
+def test_change_head(village_db, admin):
+    family, wife, _ = _family_of_three(village_db, admin)
+    residents.change_head(village_db, admin, family.family_id, wife.resident_id, old_head_shdk=2)
+    with village_db.read() as s:
+        assert s.get(Resident, wife.resident_id).shdk == codes.SHDK_HEAD
+        assert s.get(Resident, family.resident_id).shdk == 2
