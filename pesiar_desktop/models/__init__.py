@@ -1,6 +1,7 @@
 """ORM classes only: no behaviour beyond simple derived properties."""
 
 from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.models.imports import ImportBatch, ImportRow, SavedMapping
 from pesiar_desktop.models.membership import Membership, MembershipHistory
 from pesiar_desktop.models.people import Family, Resident
 from pesiar_desktop.models.system import AuditLog, Setting, User
@@ -11,10 +12,13 @@ __all__ = [
     "Base",
     "Dusun",
     "Family",
+    "ImportBatch",
+    "ImportRow",
     "Membership",
     "MembershipHistory",
     "Resident",
     "Rt",
+    "SavedMapping",
     "Setting",
     "User",
     "Village",

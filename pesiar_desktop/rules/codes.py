@@ -49,7 +49,7 @@ EDUCATION = {
     10: "Strata III",
 }
 
-# The most common OpenSID occupation codes; the full 1-89 table arrives with importers.
+# Occupation codes 1-89 as in Dukcapil / OpenSID's `Kode Data` sheet (tweb_penduduk_pekerjaan).
 OCCUPATION = {
     1: "Belum/Tidak Bekerja",
     2: "Mengurus Rumah Tangga",
@@ -62,18 +62,83 @@ OCCUPATION = {
     9: "Petani/Pekebun",
     10: "Peternak",
     11: "Nelayan/Perikanan",
+    12: "Industri",
+    13: "Konstruksi",
+    14: "Transportasi",
     15: "Karyawan Swasta",
     16: "Karyawan BUMN",
+    17: "Karyawan BUMD",
+    18: "Karyawan Honorer",
     19: "Buruh Harian Lepas",
     20: "Buruh Tani/Perkebunan",
     21: "Buruh Nelayan/Perikanan",
+    22: "Buruh Peternakan",
+    23: "Pembantu Rumah Tangga",
+    24: "Tukang Cukur",
+    25: "Tukang Listrik",
     26: "Tukang Batu",
     27: "Tukang Kayu",
-    36: "Penata Rambut",
-    41: "Guru",
-    64: "Perangkat Desa",
-    85: "Wiraswasta",
-    88: "Sopir",
+    28: "Tukang Sol Sepatu",
+    29: "Tukang Las/Pandai Besi",
+    30: "Tukang Jahit",
+    31: "Tukang Gigi",
+    32: "Penata Rias",
+    33: "Penata Busana",
+    34: "Penata Rambut",
+    35: "Mekanik",
+    36: "Seniman",
+    37: "Tabib",
+    38: "Paraji",
+    39: "Perancang Busana",
+    40: "Penterjemah",
+    41: "Imam Masjid",
+    42: "Pendeta",
+    43: "Pastor",
+    44: "Wartawan",
+    45: "Ustadz/Mubaligh",
+    46: "Juru Masak",
+    47: "Promotor Acara",
+    48: "Anggota DPR-RI",
+    49: "Anggota DPD",
+    50: "Anggota BPK",
+    51: "Presiden",
+    52: "Wakil Presiden",
+    53: "Anggota Mahkamah Konstitusi",
+    54: "Anggota Kabinet/Kementerian",
+    55: "Duta Besar",
+    56: "Gubernur",
+    57: "Wakil Gubernur",
+    58: "Bupati",
+    59: "Wakil Bupati",
+    60: "Walikota",
+    61: "Wakil Walikota",
+    62: "Anggota DPRD Provinsi",
+    63: "Anggota DPRD Kabupaten/Kota",
+    64: "Dosen",
+    65: "Guru",
+    66: "Pilot",
+    67: "Pengacara",
+    68: "Notaris",
+    69: "Arsitek",
+    70: "Akuntan",
+    71: "Konsultan",
+    72: "Dokter",
+    73: "Bidan",
+    74: "Perawat",
+    75: "Apoteker",
+    76: "Psikiater/Psikolog",
+    77: "Penyiar Televisi",
+    78: "Penyiar Radio",
+    79: "Pelaut",
+    80: "Peneliti",
+    81: "Sopir",
+    82: "Pialang",
+    83: "Paranormal",
+    84: "Pedagang",
+    85: "Perangkat Desa",
+    86: "Kepala Desa",
+    87: "Biarawati",
+    88: "Wiraswasta",
     89: "Lainnya",
 }
 
@@ -125,3 +190,42 @@ def label(table: dict[int, str] | dict[str, str], code: object, default: str = "
     if code is None:
         return default
     return table.get(code, default)  # type: ignore[call-overload, no-any-return]
+
+
+# OpenSID `cacat_id` (tweb_cacat): 1-6 a disability, 7 none.
+DISABILITY = {
+    1: "Cacat Fisik",
+    2: "Cacat Netra/Buta",
+    3: "Cacat Rungu/Wicara",
+    4: "Cacat Mental/Jiwa",
+    5: "Cacat Fisik dan Mental",
+    6: "Cacat Lainnya",
+    7: "Tidak Cacat",
+}
+DISABILITY_NONE = 7
+
+# OpenSID `id_asuransi`: what the resident register knows about insurance.
+OPENSID_INSURANCE = {
+    1: "Tidak/Belum Punya",
+    2: "BPJS Penerima Bantuan Iuran",
+    3: "BPJS Non Penerima Bantuan Iuran",
+    4: "BPJS Bantuan Daerah",
+    99: "Asuransi Lainnya",
+}
+
+# Import kinds (ImportBatch.kind, SavedMapping.kind).
+IMPORT_KINDS = {
+    "residents": "Data penduduk",
+    "bpjs": "Daftar peserta BPJS",
+    "welfare": "Data kesejahteraan",
+}
+
+# Petakan target categories, in the order the page lists them.
+TARGET_CATEGORIES = {
+    "not_registered": "Belum terdaftar JKN",
+    "arrears": "Nonaktif karena menunggak",
+    "pbi_removed": "Dikeluarkan dari PBI",
+    "laid_off": "Korban PHK",
+    "inactive_other": "Nonaktif lainnya",
+    "formal_unregistered": "Pekerja formal belum didaftarkan pemberi kerja",
+}

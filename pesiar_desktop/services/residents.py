@@ -169,28 +169,37 @@ def _living_members(session: Session, family_id: int, exclude_id: int | None = N
     return int(session.scalar(query) or 0)
 
 
-def _apply(resident: Resident, data: ResidentInput, nik: str) -> None:
-    resident.nik = nik
-    resident.name = clean_name(data.name)
-    resident.name_sort = resident.name.lower()
-    resident.sex = data.sex
-    resident.birth_place = " ".join(data.birth_place.split()).upper()
+def resident_values(data: ResidentInput, nik: str) -> dict[str, Any]:
+    """Column values of a resident as stored (cleaned); shared with the bulk importer."""
     assert data.birth_date is not None
-    resident.birth_date = data.birth_date
-    resident.shdk = data.shdk
-    resident.marital_status = data.marital_status
-    resident.religion = data.religion
-    resident.education = data.education
-    resident.occupation = data.occupation
-    resident.phone = data.phone.strip()
-    resident.father_name = clean_name(data.father_name)
-    resident.mother_name = clean_name(data.mother_name)
-    resident.is_pregnant = data.is_pregnant
-    resident.has_disability = data.has_disability
-    resident.is_stunting_child = data.is_stunting_child
-    resident.is_laid_off = data.is_laid_off
-    resident.is_formal_worker = data.is_formal_worker
-    resident.employer_name = data.employer_name.strip()
+    name = clean_name(data.name)
+    return {
+        "nik": nik,
+        "name": name,
+        "name_sort": name.lower(),
+        "sex": data.sex,
+        "birth_place": " ".join(data.birth_place.split()).upper(),
+        "birth_date": data.birth_date,
+        "shdk": data.shdk,
+        "marital_status": data.marital_status,
+        "religion": data.religion,
+        "education": data.education,
+        "occupation": data.occupation,
+        "phone": data.phone.strip(),
+        "father_name": clean_name(data.father_name),
+        "mother_name": clean_name(data.mother_name),
+        "is_pregnant": data.is_pregnant,
+        "has_disability": data.has_disability,
+        "is_stunting_child": data.is_stunting_child,
+        "is_laid_off": data.is_laid_off,
+        "is_formal_worker": data.is_formal_worker,
+        "employer_name": data.employer_name.strip(),
+    }
+
+
+def _apply(resident: Resident, data: ResidentInput, nik: str) -> None:
+    for key, value in resident_values(data, nik).items():
+        setattr(resident, key, value)
 
 
 def _create_family_in(session: Session, actor: Actor, data: FamilyInput) -> Family:
