@@ -1,0 +1,199 @@
+"""Read a spreadsheet (xlsx, xlsm, xls, xlsb, ods, csv) into header + raw rows.
+
+python-calamine is used directly rather than through pandas so every cell keeps
+its own type: a NIK typed as text stays text, a NIK stored as a number arrives
+as a float and can be refused as damaged. The header row is found by scoring
+the first rows against the headers the caller knows (title rows above it are
+kept as `title_lines`); blank columns and rows are dropped; a row whose first
+or second cell is `###` ends the data; a sheet named `Kode Data` is skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+import python_calamine
+
+from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.rules.import_values import Cell, cell_text, header_key, is_blank
+
+EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+TEXT_SUFFIXES = frozenset({".csv", ".txt"})
+SKIPPED_SHEETS = frozenset({"kode data"})
+HEADER_SCAN_ROWS = 30
+END_MARK = "###"
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ImportFileError(PesiarError):
+    """The file as a whole cannot be read; nothing is written."""
+
+
+@dataclass
+class SheetTable:
+    """One sheet's data below its header row; `rows` are (row number in the sheet, cells)."""
+
+    file_name: str
+    sheet_name: str
+    header_row: int  # 1-based
+    headers: list[str]
+    rows: list[tuple[int, list[Cell]]]
+    title_lines: list[str] = field(default_factory=list)
+
+    @property
+    def header_keys(self) -> list[str]:
+        return [header_key(h) for h in self.headers]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_container(path: Path, suffix: str) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(8)
+        if head[:8] == _OLE_MAGIC and suffix in (".xlsx", ".xlsm", ".xlsb"):
+            handle.seek(0)
+            blob = handle.read(1 << 20)
+            if "EncryptionInfo".encode("utf-16-le") in blob:
+                raise ImportFileError(
+                    f"Buku kerja {path.name} dilindungi kata sandi. Buka di Excel, hapus kata "
+                    "sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu impor lagi."
+                )
+            return
+    if not head:
+        raise ImportFileError(f"Berkas {path.name} kosong (0 byte).")
+    if suffix in (".xlsx", ".xlsm", ".xlsb", ".ods") and head[:4] != _ZIP_MAGIC:
+        raise ImportFileError(
+            f"Berkas {path.name} bukan buku kerja Excel yang sah (isinya tidak sesuai dengan "
+            f"jenis {suffix}). Buka di Excel lalu simpan ulang sebagai .xlsx."
+        )
+    if suffix == ".xls" and head[:8] != _OLE_MAGIC:
+        raise ImportFileError(
+            f"Berkas {path.name} bukan buku kerja Excel 97-2003 yang sah (kemungkinan halaman "
+            "web atau teks yang diberi nama .xls). Buka di Excel lalu simpan ulang sebagai .xlsx."
+        )
+
+
+def _read_excel(path: Path) -> list[tuple[str, list[list[Cell]]]]:
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        sheets: list[tuple[str, list[list[Cell]]]] = []
+        for name in workbook.sheet_names:
+            if name.strip().lower() in SKIPPED_SHEETS:
+                continue
+            sheet = workbook.get_sheet_by_name(name)
+            rows = cast(list[list[Cell]], sheet.to_python(skip_empty_area=False))
+            sheets.append((name, rows))
+        return sheets
+    except python_calamine.PasswordError:
+        raise ImportFileError(
+            f"Buku kerja {path.name} dilindungi kata sandi. Hapus kata sandinya di Excel, "
+            "simpan, lalu impor lagi."
+        ) from None
+    except (python_calamine.CalamineError, OSError, ValueError) as err:
+        raise ImportFileError(
+            f"Berkas {path.name} rusak atau tidak dapat dibaca sebagai buku kerja Excel "
+            f"({type(err).__name__}). Buka di Excel lalu simpan ulang sebagai .xlsx."
+        ) from None
+
+
+def _read_csv(path: Path) -> list[tuple[str, list[list[Cell]]]]:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ImportFileError(f"Berkas {path.name} bukan berkas teks CSV.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = text[:20000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[list[Cell]] = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    return [(path.stem, rows)]
+
+
+def read_sheets(path: Path) -> list[tuple[str, list[list[Cell]]]]:
+    """Every data sheet of the file as raw rows (the `Kode Data` sheet left out)."""
+    if not path.is_file():
+        raise ImportFileError(f"Berkas {path} tidak ditemukan.")
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return _read_csv(path)
+    if suffix not in EXCEL_SUFFIXES:
+        raise ImportFileError(
+            f"Jenis berkas {suffix or '(tanpa ekstensi)'} tidak didukung. "
+            "Gunakan .xlsx, .xlsm, .xls atau .csv."
+        )
+    _check_container(path, suffix)
+    return _read_excel(path)
+
+
+def _non_blank(row: Sequence[Cell]) -> int:
+    return sum(1 for cell in row if not is_blank(cell))
+
+
+def locate_header(rows: list[list[Cell]], score: Callable[[list[str]], int]) -> int | None:
+    """Index of the header row: the best-scoring of the first rows (score >= 2)."""
+    best, best_score = None, 1
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        row_score = score([header_key(cell) for cell in row])
+        if row_score > best_score:
+            best, best_score = index, row_score
+    return best
+
+
+def _is_end(row: Sequence[Cell]) -> bool:
+    return any(cell_text(cell) == END_MARK for cell in row[:2])
+
+
+def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
+    """The first sheet whose header row `score` recognises, cut to its data rows."""
+    sheets = read_sheets(path)
+    non_empty = [(name, rows) for name, rows in sheets if any(_non_blank(r) for r in rows)]
+    if not non_empty:
+        raise ImportFileError(f"Lembar kerja di {path.name} kosong: tidak ada data untuk diimpor.")
+    for name, rows in non_empty:
+        index = locate_header(rows, score)
+        if index is None:
+            continue
+        header_cells = rows[index]
+        keep = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
+        headers = [cell_text(header_cells[i]) for i in keep]
+        titles = [
+            " ".join(cell_text(c) for c in row if not is_blank(c))
+            for row in rows[:index]
+            if _non_blank(row)
+        ]
+        data: list[tuple[int, list[Cell]]] = []
+        width = len(header_cells)
+        for number, row in enumerate(rows[index + 1 :], start=index + 2):
+            if _is_end(row):
+                break
+            if len(row) < width:
+                row = list(row) + [""] * (width - len(row))
+            cells = [row[i] for i in keep]
+            if _non_blank(cells) == 0:
+                continue
+            data.append((number, cells))
+        return SheetTable(path.name, name, index + 1, headers, data, titles)
+    raise ImportFileError(
+        f"Baris judul kolom tidak ditemukan di {path.name}. Pastikan ada satu baris berisi "
+        "nama kolom (mis. nik, nama, no_kk) di atas data, atau buat pemetaan kolom."
+    )
