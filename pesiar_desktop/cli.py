@@ -4,6 +4,16 @@ pesiar-desktop [--data-dir DIR] [--database-url URL] [gui [--smoke]]
 pesiar-desktop init --village-code KODE --admin-user U --admin-password P
 pesiar-desktop demo [--residents N] [--seed S]
 pesiar-desktop stats --json
+pesiar-desktop import residents FILE [--format auto|opensid|siak|mapping:NAME] [--dry-run] [--strict]
+                                     [--report OUT.xlsx] [--json] [--user U] [--confirm KEY...|--confirm-all]
+pesiar-desktop import bpjs FILE --mapping NAME [--date YYYY-MM-DD] [...]
+pesiar-desktop import welfare FILE [--mapping NAME] [...]
+pesiar-desktop mapping save NAME --kind residents|bpjs|welfare --file MAPPING.json [--user U]
+pesiar-desktop mapping list [--json]
+pesiar-desktop targets [--json] [--export OUT.xlsx] [--user U]
+
+Import exit status: 0 every row accepted, 3 some rows rejected (with --strict nothing
+was written), 2 the file could not be read (nothing written).
 """
 
 from __future__ import annotations
@@ -12,6 +22,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from pesiar_desktop import __version__
 from pesiar_desktop.bootstrap import open_app_database
@@ -58,7 +70,70 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="angka ringkas register")
     stats.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+
+    _add_import_parsers(sub)
     return parser
+
+
+def _add_import_parsers(sub: Any) -> None:
+    """`import residents|bpjs|welfare`, `mapping save|list`, `targets`."""
+    imp = sub.add_parser("import", help="impor data penduduk, daftar BPJS, data kesejahteraan")
+    kinds = imp.add_subparsers(dest="import_kind", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", help="berkas .xlsx, .xlsm, .xls atau .csv")
+        p.add_argument("--dry-run", action="store_true", help="hanya pratinjau, tidak menulis")
+        p.add_argument(
+            "--strict", action="store_true", help="jangan impor apa pun bila ada baris ditolak"
+        )
+        p.add_argument("--report", metavar="OUT.xlsx", help="simpan baris ditolak dan peringatan")
+        p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+        p.add_argument(
+            "--user", default=None, help="pengguna yang dicatat di log audit (bawaan: system)"
+        )
+
+    residents = kinds.add_parser("residents", help="data penduduk (OpenSID, SIAK, pemetaan)")
+    common(residents)
+    residents.add_argument(
+        "--format", default="auto", help="auto (bawaan), opensid, siak atau mapping:NAMA"
+    )
+    residents.add_argument(
+        "--confirm",
+        nargs="*",
+        default=[],
+        metavar="KUNCI",
+        help="setujui perubahan pindah KK/dusun/status dasar (kunci dari laporan)",
+    )
+    residents.add_argument(
+        "--confirm-all", action="store_true", help="setujui semua perubahan yang perlu konfirmasi"
+    )
+    bpjs = kinds.add_parser("bpjs", help="daftar peserta dari kantor cabang BPJS")
+    common(bpjs)
+    bpjs.add_argument("--mapping", required=True, help="nama pemetaan kolom yang disimpan")
+    bpjs.add_argument("--date", default=None, help="tanggal daftar (YYYY-MM-DD)")
+    welfare = kinds.add_parser("welfare", help="data kesejahteraan (DTKS/DTSEN, P3KE, Regsosek)")
+    common(welfare)
+    welfare.add_argument("--mapping", default=None, help="nama pemetaan kolom (opsional)")
+
+    mapping = sub.add_parser("mapping", help="pemetaan kolom untuk impor")
+    actions = mapping.add_subparsers(dest="mapping_action", required=True)
+    save = actions.add_parser("save", help="simpan pemetaan dari berkas JSON")
+    save.add_argument("name")
+    save.add_argument("--kind", required=True, choices=["residents", "bpjs", "welfare"])
+    save.add_argument(
+        "--file",
+        required=True,
+        help='JSON: {"columns": {"nik": "NIK", ...}, "values": {"segment": {"LABEL": "KODE"}}}',
+    )
+    save.add_argument("--user", default=None)
+    listing = actions.add_parser("list", help="daftar pemetaan tersimpan")
+    listing.add_argument("--kind", default=None, choices=["residents", "bpjs", "welfare"])
+    listing.add_argument("--json", action="store_true")
+
+    targets = sub.add_parser("targets", help="daftar sasaran Petakan dan ringkasan per wilayah")
+    targets.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    targets.add_argument("--export", metavar="OUT.xlsx", help="simpan daftar sasaran ke .xlsx")
+    targets.add_argument("--user", default=None)
 
 
 def _cmd_init(db, args) -> int:  # type: ignore[no-untyped-def]
@@ -105,6 +180,182 @@ def _cmd_stats(db, args) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
+def _actor(db, username: str | None):  # type: ignore[no-untyped-def]
+    from pesiar_desktop.services import users
+    from pesiar_desktop.services.context import SYSTEM
+
+    return users.get_actor(db, username) if username else SYSTEM
+
+
+def _import_output(args, kind: str, preview, result, dry_run: bool) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    counts = dict(result.counts if result is not None else preview.counts())
+    out: dict[str, Any] = {
+        "kind": kind,
+        "file": str(args.file),
+        "sha256": preview.sha256,
+        **counts,
+        "dry_run": dry_run,
+        "strict": bool(args.strict),
+        "batch_id": result.batch_id if result is not None else None,
+        "notices": list(preview.notices),
+        "rejected_rows": [
+            {"row": n.row_number, "nik": n.nik, "reason": n.message} for n in preview.rejected
+        ],
+        "warning_rows": [
+            {"row": n.row_number, "nik": n.nik, "message": n.message} for n in preview.warnings
+        ],
+    }
+    if kind == "residents":
+        out["format"] = preview.file_format
+        left = result.pending_left if result is not None else preview.pending
+        out["pending_changes"] = [
+            {"key": p.key, "row": p.row_number, "nik": p.nik, "kind": p.kind, "message": p.message}
+            for p in left
+        ]
+    else:
+        out["not_in_register_rows"] = [
+            {"row": n.row_number, "nik": n.nik, "message": n.message}
+            for n in preview.not_in_register
+        ]
+    if kind == "bpjs":
+        out["list_date"] = preview.list_date.isoformat()
+        out["missing_from_list_rows"] = [
+            {"nik": nik, "name": name, "status": status}
+            for nik, name, status in preview.missing_from_list
+        ]
+    return out
+
+
+def _print_import(out: dict[str, Any]) -> None:
+    label = {"residents": "penduduk", "bpjs": "daftar BPJS", "welfare": "data kesejahteraan"}
+    mode = " (pratinjau, tidak ditulis)" if out["dry_run"] else ""
+    print(f"Impor {label[out['kind']]} dari {out['file']}{mode}")
+    for notice in out["notices"]:
+        print(f"  Catatan: {notice}")
+    print(f"  Baris        : {out['total']}")
+    print(f"  Baru         : {out['new']}")
+    print(f"  Diperbarui   : {out['updated']}")
+    print(f"  Tidak berubah: {out['unchanged']}")
+    print(f"  Ditolak      : {out['rejected']}")
+    print(f"  Peringatan   : {out['warnings']}")
+    if out["kind"] == "bpjs":
+        print(f"  Cocok        : {out['matched']}")
+        print(f"  Tidak ada di register : {out['not_in_register']}")
+        print(f"  Di register, tidak ada di daftar : {out['missing_from_list']}")
+    if out["kind"] == "welfare":
+        print(f"  Tidak ada di register : {out['not_in_register']}")
+        print(f"  Keluarga miskin (desil 1-4): {out['poor_families']}")
+    for row in out["rejected_rows"][:50]:
+        print(f"  Baris {row['row']} ditolak: {row['reason']}")
+    for row in out["warning_rows"][:50]:
+        print(f"  Baris {row['row']} peringatan: {row['message']}")
+    for change in out.get("pending_changes", [])[:50]:
+        print(f"  Perlu konfirmasi [{change['key']}]: {change['message']}")
+
+
+def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
+    from pesiar_desktop.errors import NotFound, ValidationError
+    from pesiar_desktop.importers.reader import ImportFileError
+    from pesiar_desktop.services import imports
+
+    kind = args.import_kind
+    actor = _actor(db, args.user)
+    preview: Any
+    try:
+        if kind == "residents":
+            preview = imports.preview_residents(db, args.file, args.format)
+        elif kind == "bpjs":
+            list_date = date.fromisoformat(args.date) if args.date else None
+            preview = imports.preview_bpjs(db, args.file, args.mapping, list_date)
+        else:
+            preview = imports.preview_welfare(db, args.file, args.mapping)
+    except (ImportFileError, NotFound) as err:
+        print(f"Galat: {err}", file=sys.stderr)
+        return 2
+    except ValueError as err:  # a bad --date
+        print(f"Galat: {err}", file=sys.stderr)
+        return 2
+    result = None
+    refused = bool(args.strict and preview.rejected)
+    if not args.dry_run and not refused:
+        try:
+            if kind == "residents":
+                confirmed = (
+                    [p.key for p in preview.pending] if args.confirm_all else list(args.confirm)
+                )
+                result = imports.commit_residents(db, actor, preview, confirmed, strict=args.strict)
+            elif kind == "bpjs":
+                result = imports.commit_bpjs(db, actor, preview, strict=args.strict)
+            else:
+                result = imports.commit_welfare(db, actor, preview, strict=args.strict)
+        except ValidationError:
+            refused = True
+    if args.report:
+        imports.write_report(preview, args.report)
+    out = _import_output(args, kind, preview, result, args.dry_run or refused)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, default=str))
+    else:
+        _print_import(out)
+        if refused:
+            print("Mode ketat: ada baris ditolak, tidak ada yang diimpor.")
+    return 3 if preview.rejected else 0
+
+
+def _cmd_mapping(db, args) -> int:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from pesiar_desktop.importers.formats import ColumnMapping
+    from pesiar_desktop.services import imports
+
+    if args.mapping_action == "save":
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+            mapping = ColumnMapping.from_json(args.kind, text, args.name)
+        except (OSError, ValueError) as err:
+            print(f"Galat: berkas pemetaan {args.file} tidak dapat dibaca: {err}", file=sys.stderr)
+            return 2
+        imports.save_mapping(db, _actor(db, args.user), mapping)
+        print(f"Pemetaan {args.name!r} ({args.kind}) disimpan.")
+        return 0
+    found = imports.list_mappings(db, args.kind)
+    if args.json:
+        print(
+            json.dumps(
+                [{"kind": m.kind, "name": m.name, "columns": m.columns} for m in found],
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for m in found:
+            print(f"{m.kind:10} {m.name}: {', '.join(f'{k}={v}' for k, v in m.columns.items())}")
+    return 0
+
+
+def _cmd_targets(db, args) -> int:  # type: ignore[no-untyped-def]
+    from pesiar_desktop.rules import codes
+    from pesiar_desktop.services import targets
+
+    if args.export:
+        targets.export_targets_xlsx(db, _actor(db, args.user), args.export)
+    report = targets.targets_report(db)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, default=str))
+        return 0
+    print(f"Sasaran: {report['total']} orang ({report['priority']} prioritas)")
+    for key, count in report["by_category"].items():
+        print(f"  {codes.TARGET_CATEGORIES[key]:50} {count}")
+    print("Per dusun:")
+    for area in report["areas"]:
+        print(
+            f"  {area['dusun']:30} sasaran {area['targets']:6}  cakupan {area['coverage_pct']:6} %"
+            f"  keaktifan {area['active_pct']:6} %"
+        )
+    if args.export:
+        print(f"Daftar sasaran disimpan ke {args.export}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "gui"
@@ -119,7 +370,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Galat: {err}", file=sys.stderr)
         return 2
     try:
-        handler = {"init": _cmd_init, "demo": _cmd_demo, "stats": _cmd_stats}[command]
+        handler = {
+            "init": _cmd_init,
+            "demo": _cmd_demo,
+            "stats": _cmd_stats,
+            "import": _cmd_import,
+            "mapping": _cmd_mapping,
+            "targets": _cmd_targets,
+        }[command]
         return handler(db, args)
     except PesiarError as err:
         print(f"Galat: {err}", file=sys.stderr)

@@ -1,0 +1,464 @@
+"""Petakan: the PESIAR target list computed from the register, with a per-area summary.
+
+A living resident is a target when they are not an active JKN member, or when
+they are a formal-sector worker whose employer has not registered them (PPU).
+Each target has one category (the action the agent takes differs) and a
+priority: 1 when they belong to a priority group (welfare decile 1-4,
+pregnant, stunting child, elderly, disability), else 2.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.services.context import Actor, require
+
+PPU_SEGMENTS = frozenset({"PPU_PN", "PPU_BU"})
+PRIORITY_REASONS = {
+    "poor": "Desil 1–4",
+    "pregnant": "Ibu hamil",
+    "stunting": "Anak stunting",
+    "elderly": "Lansia",
+    "disability": "Disabilitas",
+}
+SORT_KEYS = ("area", "priority", "name", "category", "age")
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    resident_id: int
+    nik: str
+    name: str
+    sex: int
+    birth_date: date
+    age: int
+    no_kk: str
+    family_id: int
+    dusun_id: int
+    dusun: str
+    rt_id: int
+    rw: str
+    rt: str
+    category: str
+    status: str
+    segment: str | None
+    months_in_arrears: int
+    welfare_decile: int | None
+    employer_name: str
+    priority: int
+    reasons: tuple[str, ...]
+
+    @property
+    def category_label(self) -> str:
+        return codes.TARGET_CATEGORIES[self.category]
+
+    @property
+    def area_label(self) -> str:
+        rw = f"RW {self.rw} / " if self.rw != "-" else ""
+        return f"{self.dusun} · {rw}RT {self.rt}"
+
+
+@dataclass
+class TargetFilter:
+    category: str | None = None
+    dusun_id: int | None = None
+    rt_id: int | None = None
+    priority_only: bool = False
+    search: str = ""
+    sort: str = "area"  # one of SORT_KEYS
+    descending: bool = False
+
+
+@dataclass
+class AreaSummary:
+    """Figures for one dusun (rt_id None) or one RT inside it."""
+
+    dusun_id: int
+    dusun: str
+    rt_id: int | None
+    rw: str
+    rt: str
+    residents: int = 0
+    registered: int = 0
+    active: int = 0
+    targets: int = 0
+    priority_targets: int = 0
+    by_category: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def coverage_pct(self) -> float:
+        return round(100.0 * self.registered / self.residents, 2) if self.residents else 0.0
+
+    @property
+    def active_pct(self) -> float:
+        return round(100.0 * self.active / self.registered, 2) if self.registered else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dusun": self.dusun,
+            "rw": self.rw,
+            "rt": self.rt,
+            "residents": self.residents,
+            "registered": self.registered,
+            "active": self.active,
+            "targets": self.targets,
+            "priority_targets": self.priority_targets,
+            "coverage_pct": self.coverage_pct,
+            "active_pct": self.active_pct,
+            "by_category": dict(self.by_category),
+        }
+
+
+def category_of(
+    status: str | None, segment: str | None, laid_off: bool, formal_worker: bool
+) -> str | None:
+    """The target category of one living resident, or None when they need nothing."""
+    if formal_worker and segment not in PPU_SEGMENTS:
+        return "formal_unregistered"
+    if status == codes.STATUS_ACTIVE:
+        return None
+    if laid_off:
+        return "laid_off"
+    if status == codes.STATUS_ARREARS:
+        return "arrears"
+    if status == codes.STATUS_PBI_REMOVED:
+        return "pbi_removed"
+    if status == codes.STATUS_INACTIVE_OTHER:
+        return "inactive_other"
+    return "not_registered"
+
+
+def _age(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, AreaSummary]]:
+    """One pass over living residents: the targets and the per-area figures."""
+    query = (
+        select(
+            Resident.id,
+            Resident.nik,
+            Resident.name,
+            Resident.sex,
+            Resident.birth_date,
+            Resident.is_pregnant,
+            Resident.has_disability,
+            Resident.is_stunting_child,
+            Resident.is_laid_off,
+            Resident.is_formal_worker,
+            Resident.employer_name,
+            Family.id,
+            Family.no_kk,
+            Family.welfare_decile,
+            Dusun.id,
+            Dusun.name,
+            Rt.id,
+            Rt.rw,
+            Rt.rt,
+            Membership.status,
+            Membership.segment,
+            Membership.months_in_arrears,
+        )
+        .join(Family, Family.id == Resident.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(Membership, Membership.resident_id == Resident.id)
+        .where(Resident.life_status == codes.LIFE_ALIVE)
+    )
+    targets: list[TargetRow] = []
+    areas: dict[Any, AreaSummary] = {}
+    for row in session.execute(query):
+        (
+            rid,
+            nik,
+            name,
+            sex,
+            born,
+            pregnant,
+            disability,
+            stunting,
+            laid_off,
+            formal,
+            employer,
+            family_id,
+            no_kk,
+            decile,
+            dusun_id,
+            dusun,
+            rt_id,
+            rw,
+            rt,
+            status,
+            segment,
+            months,
+        ) = row
+        status = status or codes.STATUS_NOT_REGISTERED
+        category = category_of(status, segment, laid_off, formal)
+        age = _age(born, today)
+        dusun_area = areas.get(("d", dusun_id))
+        if dusun_area is None:
+            dusun_area = areas[("d", dusun_id)] = AreaSummary(dusun_id, dusun, None, "", "")
+        rt_area = areas.get(("r", rt_id))
+        if rt_area is None:
+            rt_area = areas[("r", rt_id)] = AreaSummary(dusun_id, dusun, rt_id, rw, rt)
+        registered = status in codes.REGISTERED_STATUSES
+        reasons: tuple[str, ...] = ()
+        if category is not None:
+            reasons = tuple(
+                key
+                for key, flag in (
+                    ("poor", decile is not None and decile <= codes.POOR_DECILE_MAX),
+                    ("pregnant", pregnant),
+                    ("stunting", stunting),
+                    ("elderly", age >= codes.ELDERLY_AGE),
+                    ("disability", disability),
+                )
+                if flag
+            )
+            targets.append(
+                TargetRow(
+                    rid,
+                    nik,
+                    name,
+                    sex,
+                    born,
+                    age,
+                    no_kk,
+                    family_id,
+                    dusun_id,
+                    dusun,
+                    rt_id,
+                    rw,
+                    rt,
+                    category,
+                    status,
+                    segment,
+                    months or 0,
+                    decile,
+                    employer,
+                    1 if reasons else 2,
+                    reasons,
+                )
+            )
+        for area in (dusun_area, rt_area):
+            area.residents += 1
+            area.registered += registered
+            area.active += status == codes.STATUS_ACTIVE
+            if category is not None:
+                area.targets += 1
+                area.priority_targets += bool(reasons)
+                area.by_category[category] = area.by_category.get(category, 0) + 1
+    return targets, areas
+
+
+def _sort_key(sort: str) -> Any:
+    if sort == "priority":
+        return lambda t: (t.priority, t.dusun, t.rw, t.rt, t.no_kk, t.name)
+    if sort == "name":
+        return lambda t: (t.name, t.nik)
+    if sort == "category":
+        order = list(codes.TARGET_CATEGORIES)
+        return lambda t: (order.index(t.category), t.priority, t.dusun, t.rw, t.rt, t.name)
+    if sort == "age":
+        return lambda t: (t.age, t.name)
+    return lambda t: (t.dusun, t.rw, t.rt, t.priority, t.no_kk, t.name)
+
+
+def list_targets(
+    db: Database, filt: TargetFilter | None = None, today: date | None = None
+) -> list[TargetRow]:
+    """The targets matching `filt`, grouped by dusun and RT unless another sort is asked."""
+    filt = filt or TargetFilter()
+    with db.read() as session:
+        targets, _areas = _scan(session, today or date.today())
+    needle = " ".join(filt.search.split()).lower()
+    chosen = [
+        t
+        for t in targets
+        if (filt.category is None or t.category == filt.category)
+        and (filt.dusun_id is None or t.dusun_id == filt.dusun_id)
+        and (filt.rt_id is None or t.rt_id == filt.rt_id)
+        and (not filt.priority_only or t.priority == 1)
+        and (
+            not needle
+            or needle in t.name.lower()
+            or t.nik.startswith(needle)
+            or t.no_kk.startswith(needle)
+        )
+    ]
+    chosen.sort(key=_sort_key(filt.sort), reverse=filt.descending)
+    return chosen
+
+
+def area_summary(db: Database, today: date | None = None) -> list[AreaSummary]:
+    """Per dusun, each followed by its RTs: targets, coverage %, activity %."""
+    with db.read() as session:
+        _targets, areas = _scan(session, today or date.today())
+    return _ordered_areas(areas)
+
+
+def _ordered_areas(areas: dict[Any, AreaSummary]) -> list[AreaSummary]:
+    dusun_rows = sorted((a for k, a in areas.items() if k[0] == "d"), key=lambda a: a.dusun)
+    result: list[AreaSummary] = []
+    for dusun in dusun_rows:
+        result.append(dusun)
+        result.extend(
+            sorted(
+                (a for k, a in areas.items() if k[0] == "r" and a.dusun_id == dusun.dusun_id),
+                key=lambda a: (a.rw, a.rt),
+            )
+        )
+    return result
+
+
+def targets_report(db: Database, today: date | None = None) -> dict[str, Any]:
+    """Everything the CLI's `targets --json` prints."""
+    today = today or date.today()
+    with db.read() as session:
+        targets, areas = _scan(session, today)
+    targets.sort(key=_sort_key("area"))
+    by_category = {key: 0 for key in codes.TARGET_CATEGORIES}
+    for target in targets:
+        by_category[target.category] += 1
+    summaries = _ordered_areas(areas)
+    return {
+        "total": len(targets),
+        "priority": sum(1 for t in targets if t.priority == 1),
+        "by_category": by_category,
+        "areas": [a.as_dict() for a in summaries if a.rt_id is None],
+        "rts": [a.as_dict() for a in summaries if a.rt_id is not None],
+        "targets": [
+            {
+                "nik": t.nik,
+                "name": t.name,
+                "no_kk": t.no_kk,
+                "dusun": t.dusun,
+                "rw": t.rw,
+                "rt": t.rt,
+                "category": t.category,
+                "status": t.status,
+                "segment": t.segment,
+                "months_in_arrears": t.months_in_arrears,
+                "priority": t.priority,
+                "reasons": list(t.reasons),
+                "employer": t.employer_name,
+            }
+            for t in targets
+        ],
+    }
+
+
+def export_targets_xlsx(
+    db: Database, actor: Actor, path: Path | str, filt: TargetFilter | None = None
+) -> Path:
+    """The (filtered) target list and the area summary as a workbook."""
+    require(actor, "personal.export")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    full_nik = actor.can("personal.see_full_nik")
+    targets = list_targets(db, filt)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Sasaran"
+    sheet.append(
+        [
+            "Dusun",
+            "RW",
+            "RT",
+            "No KK",
+            "NIK",
+            "Nama",
+            "JK",
+            "Umur",
+            "Kategori",
+            "Status JKN",
+            "Segmen",
+            "Bulan tunggakan",
+            "Desil",
+            "Prioritas",
+            "Alasan prioritas",
+            "Pemberi kerja",
+        ]
+    )
+    for t in targets:
+        sheet.append(
+            [
+                t.dusun,
+                t.rw,
+                t.rt,
+                t.no_kk if full_nik else mask_nik(t.no_kk),
+                t.nik if full_nik else mask_nik(t.nik),
+                t.name,
+                "L" if t.sex == 1 else "P",
+                t.age,
+                t.category_label,
+                codes.label(codes.MEMBERSHIP_STATUS, t.status),
+                codes.label(codes.SEGMENTS, t.segment),
+                t.months_in_arrears,
+                t.welfare_decile,
+                t.priority,
+                ", ".join(PRIORITY_REASONS[r] for r in t.reasons),
+                t.employer_name,
+            ]
+        )
+    summary = workbook.create_sheet("Ringkasan wilayah")
+    summary.append(
+        [
+            "Dusun",
+            "RW",
+            "RT",
+            "Penduduk",
+            "Terdaftar",
+            "Aktif",
+            "Sasaran",
+            "Prioritas",
+            "Cakupan %",
+            "Keaktifan %",
+        ]
+    )
+    for area in area_summary(db):
+        summary.append(
+            [
+                area.dusun,
+                area.rw,
+                area.rt,
+                area.residents,
+                area.registered,
+                area.active,
+                area.targets,
+                area.priority_targets,
+                area.coverage_pct,
+                area.active_pct,
+            ]
+        )
+        if area.rt_id is None:
+            for cell in summary[summary.max_row]:
+                cell.font = Font(bold=True)
+    for ws in (sheet, summary):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def counts_by_category(targets: list[TargetRow]) -> dict[str, int]:
+    found: dict[str, int] = defaultdict(int)
+    for target in targets:
+        found[target.category] += 1
+    return {key: found.get(key, 0) for key in codes.TARGET_CATEGORIES}
