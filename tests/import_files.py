@@ -86,14 +86,46 @@ def opensid_row(
     return row
 
 
-def family(kk_serial: int, dusun: str = "Dusun Krajan", rt: object = "001", **extra: object) -> list[dict[str, object]]:
+def family(
+    kk_serial: int, dusun: str = "Dusun Krajan", rt: object = "001", **extra: object
+) -> list[dict[str, object]]:
     """A head, a wife and a child with one No KK."""
     kk = kk_number(kk_serial)
     base = kk_serial * 10
     return [
-        opensid_row(name=f"Kepala {kk_serial}", no_kk=kk, born=date(1980, 3, 4), sex=1, shdk=1, serial=base + 1, dusun=dusun, rt=rt, **extra),
-        opensid_row(name=f"Istri {kk_serial}", no_kk=kk, born=date(1984, 7, 9), sex=2, shdk=3, serial=base + 2, dusun=dusun, rt=rt, **extra),
-        opensid_row(name=f"Anak {kk_serial}", no_kk=kk, born=date(2010, 1, 20), sex=1, shdk=4, serial=base + 3, dusun=dusun, rt=rt, **extra),
+        opensid_row(
+            name=f"Kepala {kk_serial}",
+            no_kk=kk,
+            born=date(1980, 3, 4),
+            sex=1,
+            shdk=1,
+            serial=base + 1,
+            dusun=dusun,
+            rt=rt,
+            **extra,
+        ),
+        opensid_row(
+            name=f"Istri {kk_serial}",
+            no_kk=kk,
+            born=date(1984, 7, 9),
+            sex=2,
+            shdk=3,
+            serial=base + 2,
+            dusun=dusun,
+            rt=rt,
+            **extra,
+        ),
+        opensid_row(
+            name=f"Anak {kk_serial}",
+            no_kk=kk,
+            born=date(2010, 1, 20),
+            sex=1,
+            shdk=4,
+            serial=base + 3,
+            dusun=dusun,
+            rt=rt,
+            **extra,
+        ),
     ]
 
 
@@ -133,5 +165,10 @@ def write_xlsx(
     return path
 
 
-def write_opensid(path: Path, records: list[dict[str, object]], headers: Sequence[str] = OPENSID_HEADERS, **kw: object) -> Path:
+def write_opensid(
+    path: Path,
+    records: list[dict[str, object]],
+    headers: Sequence[str] = OPENSID_HEADERS,
+    **kw: object,
+) -> Path:
     return write_xlsx(path, ([r.get(h, "") for h in headers] for r in records), headers, **kw)  # type: ignore[arg-type]

@@ -61,6 +61,7 @@ from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.residents import (
     MembershipInput,
     ResidentInput,
+    clean_name,
     resident_values,
     validate_membership,
     validate_resident,
@@ -118,7 +119,8 @@ def _check_cancel(should_cancel: ShouldCancel | None) -> None:
         raise ImportCancelled()
 
 
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int | None = None) -> Iterator[Sequence[Any]]:
+    size = size or CHUNK
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -709,7 +711,7 @@ def _load_register(session: Session) -> _Register:
     for rid, dusun_id, rw, rt in session.execute(select(Rt.id, Rt.dusun_id, Rt.rw, Rt.rt)):
         rts[rid] = (dusun_id, rw, rt)
         rt_by_key[(dusun_id, rw, rt)] = rid
-    dusun_name = dict(session.execute(select(Dusun.id, Dusun.name)).tuples().all())
+    dusun_name = {a: b for a, b in session.execute(select(Dusun.id, Dusun.name))}
     with_membership = set(session.scalars(select(Membership.resident_id)))
     return _Register(
         residents,
@@ -994,7 +996,7 @@ def _check_heads(
             if status == codes.LIFE_ALIVE:
                 living += 1
                 if record.person.shdk == codes.SHDK_HEAD:
-                    living_heads.append(record.person.name)
+                    living_heads.append(clean_name(record.person.name))
         if living == 0 or len(living_heads) == 1:
             continue
         if not living_heads:
@@ -1809,9 +1811,9 @@ def preview_welfare(
         notice = _previous_import_notice(session, "welfare", preview.sha256)
         if notice:
             preview.notices.append(notice)
-        by_kk = dict(session.execute(select(Family.no_kk, Family.id)).tuples().all())
-        by_nik = dict(session.execute(select(Resident.nik, Resident.family_id)).tuples().all())
-        current = dict(session.execute(select(Family.id, Family.welfare_decile)).tuples().all())
+        by_kk = {a: b for a, b in session.execute(select(Family.no_kk, Family.id))}
+        by_nik = {a: b for a, b in session.execute(select(Resident.nik, Resident.family_id))}
+        current = {a: b for a, b in session.execute(select(Family.id, Family.welfare_decile))}
     for done, (number, cells) in enumerate(table.rows, start=1):
         preview.cells[number] = cells
         problems: list[str] = []
@@ -1896,7 +1898,7 @@ def commit_welfare(
             {"file": f"{len(preview.rejected)} baris ditolak; mode ketat: tidak ada yang diimpor."}
         )
     with db.transaction() as session:
-        current = dict(session.execute(select(Family.id, Family.welfare_decile)).tuples().all())
+        current = {a: b for a, b in session.execute(select(Family.id, Family.welfare_decile))}
         rows: list[dict[str, Any]] = [
             {"b_id": fid, "welfare_decile": decile, "updated_at": utcnow()}
             for fid, (decile, _row) in preview.family_deciles.items()

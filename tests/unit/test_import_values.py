@@ -1,0 +1,200 @@
+"""Pure parsing of messy spreadsheet cells (rules/import_values.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import import_values as iv
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        5201014101900001.0,  # a number cell: Excel keeps only 15 digits
+        5.20101e15,
+        "5.20101E+15",
+        "5,20101E+15",
+        "5201014101900001.0",
+    ],
+)
+def test_nik_damaged_by_excel_is_refused_with_the_fix(cell):
+    with pytest.raises(iv.ValueProblem, match="Ubah format kolom menjadi Teks"):
+        iv.parse_id_number(cell, "NIK")
+
+
+def test_nik_with_last_digits_zeroed_is_refused():
+    with pytest.raises(iv.ValueProblem, match="empat digit terakhir nol"):
+        iv.parse_id_number("5201014101900000", "No KK")
+
+
+def test_nik_text_is_kept_with_separators_removed():
+    assert iv.parse_id_number(" 5201.0141 0190-0012 ", "NIK") == "5201014101900012"
+    assert iv.parse_id_number("'5201014101900012", "NIK") == "5201014101900012"
+    assert iv.parse_id_number("", "NIK") == ""
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (datetime(1990, 8, 17, 0, 0), date(1990, 8, 17)),
+        (date(1990, 8, 17), date(1990, 8, 17)),
+        (33102.0, date(1990, 8, 17)),  # Excel serial
+        ("33102", date(1990, 8, 17)),
+        ("17/08/1990", date(1990, 8, 17)),
+        ("17-08-1990", date(1990, 8, 17)),
+        ("7-8-1990", date(1990, 8, 7)),
+        ("1990-08-17", date(1990, 8, 17)),
+        ("1990-08-17 00:00:00", date(1990, 8, 17)),
+        ("17 Agustus 1990", date(1990, 8, 17)),
+        ("17 AGT 1990", date(1990, 8, 17)),
+        ("17-Agu-1990", date(1990, 8, 17)),
+        ("1 Pebruari 2001", date(2001, 2, 1)),
+        ("3 Nopember 1975", date(1975, 11, 3)),
+        ("5 mei 1966", date(1966, 5, 5)),
+        ("  ", None),
+    ],
+)
+def test_dates_in_every_listed_form(cell, expected):
+    assert iv.parse_date(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("31-02-1990", "tidak ada di kalender"),
+        ("17 Agustusan 1990", "Nama bulan"),
+        ("kemarin", "tidak dikenali"),
+        (True, "benar/salah"),
+    ],
+)
+def test_bad_dates_say_why(cell, message):
+    with pytest.raises(iv.ValueProblem, match=message):
+        iv.parse_date(cell)
+
+
+def test_date_found_in_a_title_line():
+    assert iv.find_date_in_text("DATA PESERTA JKN PER 31 Oktober 2026") == date(2026, 10, 31)
+    assert iv.find_date_in_text("Keadaan: 01/09/2026") == date(2026, 9, 1)
+    assert iv.find_date_in_text("tanpa tanggal") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (1, "001"),
+        (8.0, "008"),
+        ("1", "001"),
+        ("01", "001"),
+        ("RT 02", "002"),
+        ("rw.3", "003"),
+        ("-", "-"),
+        ("", "-"),
+        ("0005", "005"),
+    ],
+)
+def test_rt_rw_leading_zeros_are_put_back(cell, expected):
+    assert iv.parse_area_code(cell, "RT") == expected
+
+
+def test_rt_that_is_not_a_number():
+    with pytest.raises(iv.ValueProblem, match="harus angka"):
+        iv.parse_area_code("satu", "RT")
+
+
+def test_text_cleanup():
+    assert iv.cell_text("  Siti \n  Aminah ") == "Siti Aminah"
+    assert iv.cell_text(12.0) == "12"
+    assert iv.label_key("Laki - laki") == "LAKILAKI"
+
+
+@pytest.mark.parametrize(
+    ("labels", "valid", "cell", "code"),
+    [
+        (iv.SEX_LABELS, codes.SEX, "LAKI-LAKI", 1),
+        (iv.SEX_LABELS, codes.SEX, " perempuan ", 2),
+        (iv.SEX_LABELS, codes.SEX, 2.0, 2),
+        (iv.SEX_LABELS, codes.SEX, "L", 1),
+        (iv.SHDK_LABELS, codes.SHDK, "KEPALA KELUARGA", 1),
+        (iv.SHDK_LABELS, codes.SHDK, "Famili Lain", 9),
+        (iv.MARITAL_LABELS, codes.MARITAL_STATUS, "KAWIN TERCATAT", 2),
+        (iv.RELIGION_LABELS, codes.RELIGION, "KATOLIK", 3),
+        (iv.RELIGION_LABELS, codes.RELIGION, "Budha", 5),
+        (iv.EDUCATION_LABELS, codes.EDUCATION, "SLTA/SEDERAJAT", 5),
+        (iv.EDUCATION_LABELS, codes.EDUCATION, "AKADEMI/DIPLOMA III/S. MUDA", 7),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "PEGAWAI NEGERI SIPIL (PNS)", 5),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "PNS", 5),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "WIRASWASTA", 88),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "IMAM MESJID", 41),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, 89, 89),
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "HIDUP", 1),
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "Meninggal", 2),
+        (iv.DISABILITY_LABELS, codes.DISABILITY, "TIDAK CACAT", 7),
+        (iv.SEX_LABELS, codes.SEX, "-", None),
+    ],
+)
+def test_labels_and_numbers_map_to_codes(labels, valid, cell, code):
+    assert iv.parse_code(cell, labels, valid) == code
+
+
+def test_full_occupation_table():
+    assert len(codes.OCCUPATION) == 89
+    assert codes.OCCUPATION[88] == "Wiraswasta" and codes.OCCUPATION[85] == "Perangkat Desa"
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("X", "nilai 'X' tidak dikenal"),
+        (7, "kode '7' tidak dikenal"),
+        ("12", "kode '12' tidak dikenal"),
+    ],
+)
+def test_unknown_codes_name_the_value(cell, message):
+    with pytest.raises(iv.ValueProblem, match=message):
+        iv.parse_code(cell, iv.SEX_LABELS, codes.SEX)
+
+
+@pytest.mark.parametrize(
+    ("cell", "segment"),
+    [
+        ("PBI (APBN)", "PBI_APBN"),
+        ("PBI APBD", "PBI_APBD"),
+        ("PEKERJA MANDIRI", "PBPU"),
+        ("PPU BADAN USAHA", "PPU_BU"),
+        ("PPU PN", "PPU_PN"),
+        ("Bukan Pekerja", "BP"),
+        ("PBPU", "PBPU"),
+    ],
+)
+def test_bpjs_segment_labels(cell, segment):
+    assert iv.parse_segment(cell) == segment
+
+
+@pytest.mark.parametrize(
+    ("cell", "segment", "months", "expected"),
+    [
+        ("AKTIF", "PBPU", 0, (codes.STATUS_ACTIVE, False)),
+        ("TIDAK AKTIF", "PBPU", 3, (codes.STATUS_ARREARS, False)),
+        ("NON AKTIF", "PBI_APBN", 0, (codes.STATUS_PBI_REMOVED, False)),
+        ("NONAKTIF", "PBPU", 0, (codes.STATUS_INACTIVE_OTHER, False)),
+        ("NONAKTIF - PHK", "PPU_BU", 0, (codes.STATUS_INACTIVE_OTHER, True)),
+        ("Menunggak", "PBPU", 2, (codes.STATUS_ARREARS, False)),
+    ],
+)
+def test_bpjs_status_labels(cell, segment, months, expected):
+    assert iv.parse_membership_status(cell, segment, months) == expected
+
+
+def test_bpjs_card_and_class():
+    assert iv.parse_card_number(1234567890.0) == (
+        "0001234567890",
+        "Nomor kartu tersimpan sebagai bilangan; nol di depan dikembalikan: 0001234567890.",
+    )
+    assert iv.parse_card_number("0001234567890") == ("0001234567890", None)
+    with pytest.raises(iv.ValueProblem, match="13 digit"):
+        iv.parse_card_number("12345")
+    assert [iv.parse_jkn_class(c) for c in ("Kelas III", "KLS 1", 2.0, "II")] == [3, 1, 2, 2]
+    assert iv.parse_int("3 bulan", "Tunggakan") == 3
