@@ -159,10 +159,6 @@ def locate_header(rows: list[list[Cell]], score: Callable[[list[str]], int]) -> 
     return best
 
 
-def _is_end(row: Sequence[Cell]) -> bool:
-    return any(cell_text(cell) == END_MARK for cell in row[:2])
-
-
 def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
     """The first sheet whose header row `score` recognises, cut to its data rows."""
     sheets = read_sheets(path)
@@ -183,13 +179,18 @@ def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
         ]
         data: list[tuple[int, list[Cell]]] = []
         width = len(header_cells)
+        dense = keep == list(range(width))
         for number, row in enumerate(rows[index + 1 :], start=index + 2):
-            if _is_end(row):
+            first = row[0] if row else ""
+            second = row[1] if len(row) > 1 else ""
+            if (isinstance(first, str) and first.strip() == END_MARK) or (
+                isinstance(second, str) and second.strip() == END_MARK
+            ):
                 break
             if len(row) < width:
                 row = list(row) + [""] * (width - len(row))
-            cells = [row[i] for i in keep]
-            if _non_blank(cells) == 0:
+            cells = row if dense and len(row) == width else [row[i] for i in keep]
+            if all(is_blank(cell) for cell in cells):  # stops at the first filled cell
                 continue
             data.append((number, cells))
         return SheetTable(path.name, name, index + 1, headers, data, titles)

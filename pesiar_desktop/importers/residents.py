@@ -8,7 +8,8 @@ form's `validate_resident`) and the comparison with the register happen in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,9 @@ _CODE_FIELDS: dict[str, tuple[dict[str, object], Mapping[Any, str]]] = {
     "disability": (iv.DISABILITY_LABELS, codes.DISABILITY),
     "insurance": (iv.INSURANCE_LABELS, codes.OPENSID_INSURANCE),
 }
+# Columns whose values hardly repeat: not worth remembering.
+_UNIQUE_FIELDS = frozenset({"nik", "name", "insurance_number", "phone"})
+_NON_DIGITS = re.compile(r"\D+")
 _TEXT_FIELDS = ("name", "birth_place", "father_name", "mother_name", "address", "dusun", "phone")
 
 
@@ -117,63 +121,100 @@ def parse_residents(
     )
     parsed.header_of = header_of
     total = len(table.rows)
+    numbers = [number for number, _cells in table.rows]
+    all_cells = [cells for _number, cells in table.rows]
+    parsed.cells = dict(zip(numbers, all_cells, strict=True))
+    # Column by column: each column's values share a type and repeat, so the
+    # per-cell work is mostly one dictionary lookup.
+    width = len(table.headers)
+    transposed = list(zip(*all_cells, strict=True)) if all_cells else [()] * width
+    problems: dict[int, list[str]] = {}
+    parsed_columns: list[tuple[str, list[Any]]] = []
+    for step, (name, index) in enumerate(columns.items(), start=1):
+        out = _parse_column(name, transposed[index], labels, problems, f"Kolom {header_of[name]}: ")
+        parsed_columns.append((name, out))
+        if progress is not None:
+            progress(step * total // max(1, len(columns)), total)
+    required = [(name, f"Kolom {header_of[name]}: ") for name in RESIDENT_REQUIRED]
     nik_column = columns["nik"]
-    for done, (number, cells) in enumerate(table.rows, start=1):
-        parsed.cells[number] = cells
-        values, problems = _parse_row(cells, columns, header_of, labels)
-        if problems:
-            nik = values.get("nik") or cell_text(cells[nik_column])
-            parsed.rejected.append(RowNote(number, str(nik), "; ".join(problems)))
+    for i, number in enumerate(numbers):
+        values = {name: out[i] for name, out in parsed_columns if out[i] is not None}
+        row_problems = problems.get(i)
+        for name, prefix in required:
+            if name not in values and not (
+                row_problems and any(p.startswith(prefix) for p in row_problems)
+            ):
+                row_problems = problems.setdefault(i, [])
+                row_problems.append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
+        if row_problems:
+            nik = values.get("nik") or cell_text(all_cells[i][nik_column])
+            parsed.rejected.append(RowNote(number, str(nik), "; ".join(row_problems)))
         else:
             parsed.rows.append(RowValues(number, values))
-        if progress is not None and (done % 2000 == 0 or done == total):
-            progress(done, total)
     return parsed
 
 
-def _parse_row(
-    cells: list[Cell],
-    columns: dict[str, int],
-    header_of: dict[str, str],
+_UNSEEN = object()
+
+
+def _parse_column(
+    name: str,
+    column: Sequence[Cell],
     labels: dict[str, Mapping[str, object]],
-) -> tuple[dict[str, Any], list[str]]:
-    problems: list[str] = []
-    values: dict[str, Any] = {}
-
-    def fail(name: str, message: str) -> None:
-        problems.append(f"Kolom {header_of[name]}: {message}")
-
-    for name, index in columns.items():
-        cell = cells[index]
-        if iv.is_blank(cell):
+    problems: dict[int, list[str]],
+    prefix: str,
+) -> list[Any]:
+    """Parsed values of one column (None for blank); problems are filed per row index."""
+    parse = _cell_parser(name, labels)
+    memoise = name not in _UNIQUE_FIELDS
+    memo: dict[type, dict[Cell, Any]] = {}
+    out: list[Any] = [None] * len(column)
+    for i, cell in enumerate(column):
+        if cell == "" or cell is None:
             continue
-        try:
-            if name in ("nik", "no_kk"):
-                values[name] = iv.parse_id_number(cell, RESIDENT_FIELDS[name])
-            elif name in _CODE_FIELDS:
-                found = iv.parse_code(cell, labels[name], _CODE_FIELDS[name][1])
-                if found is not None:
-                    values[name] = found
-            elif name == "birth_date":
-                values[name] = iv.parse_date(cell)
-            elif name in ("rw", "rt"):
-                values[name] = iv.parse_area_code(cell, RESIDENT_FIELDS[name])
-            elif name == "pregnant":
-                flag = iv.parse_bool(cell)
-                if flag is not None:
-                    values[name] = flag
-            elif name == "insurance_number":
-                values[name] = "".join(ch for ch in cell_text(cell) if ch.isdigit())
-            elif name in _TEXT_FIELDS:
-                values[name] = cell_text(cell)
-        except ValueProblem as problem:
-            fail(name, str(problem))
-    for name in ("nik", "no_kk", "name", "sex", "birth_date", "shdk"):
-        if name not in values and not any(
-            p.startswith(f"Kolom {header_of[name]}:") for p in problems
-        ):
-            fail(name, f"{RESIDENT_FIELDS[name]} wajib diisi.")
-    return values, problems
+        if memoise:
+            seen = memo.get(cell.__class__)
+            if seen is None:
+                seen = memo[cell.__class__] = {}
+            value = seen.get(cell, _UNSEEN)
+            if value is _UNSEEN:
+                try:
+                    value = parse(cell)
+                except ValueProblem as problem:
+                    value = problem
+                seen[cell] = value
+        else:
+            try:
+                value = parse(cell)
+            except ValueProblem as problem:
+                value = problem
+        if isinstance(value, ValueProblem):
+            problems.setdefault(i, []).append(prefix + str(value))
+        elif value != "":
+            out[i] = value
+    return out
+
+
+def _cell_parser(name: str, labels: dict[str, Mapping[str, object]]) -> Callable[[Cell], Any]:
+    """The parser of one column; blank cells never reach it."""
+    if name in ("nik", "no_kk"):
+        what = RESIDENT_FIELDS[name]
+        return lambda cell: iv.parse_id_number(cell, what)
+    if name in _CODE_FIELDS:
+        table, valid = labels[name], _CODE_FIELDS[name][1]
+        return lambda cell: iv.parse_code(cell, table, valid)
+    if name == "birth_date":
+        return iv.parse_date
+    if name in ("rw", "rt"):
+        what = RESIDENT_FIELDS[name]
+        return lambda cell: iv.parse_area_code(cell, what)
+    if name == "pregnant":
+        return iv.parse_bool
+    if name == "insurance_number":
+        return lambda cell: _NON_DIGITS.sub("", cell_text(cell))
+    if name in ("dusun", "address"):
+        return cell_text
+    return cell_text
 
 
 # Row field -> resident column it sets (those an update may change).

@@ -18,15 +18,19 @@ second time.
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Date, DateTime, Table, func, select, update
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.db import Database
@@ -107,6 +111,35 @@ class ImportCancelled(PesiarError):
 
     def __init__(self) -> None:
         super().__init__("Impor dibatalkan; tidak ada data yang diubah.")
+
+
+@contextmanager
+def _bulk_work() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bulk import builds its many objects.
+
+    Allocating a few hundred thousand rows otherwise triggers repeated full
+    collections that cost more than the parsing itself; nothing here creates
+    reference cycles that must be freed early.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _with_bulk_work(function: F) -> F:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with _bulk_work():
+            return function(*args, **kwargs)
+
+    return cast(F, wrapper)
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -409,6 +442,7 @@ class ResidentPreview:
     file_rejected: list[RowNote] = field(default_factory=list, repr=False)
     file_warnings: list[RowNote] = field(default_factory=list, repr=False)
     cells: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
+    plan_cache: tuple[Any, ...] | None = field(default=None, repr=False)
 
     @property
     def file_name(self) -> str:
@@ -478,10 +512,14 @@ def _build_records(
     rejected = list(parsed.rejected)
     warnings: list[RowNote] = []
     header_of = parsed.header_of
+    kk_checks: dict[str, Any] = {}
+    given_of: dict[tuple[str, ...], frozenset[str]] = {}
     for row in parsed.rows:
         values = row.values
         problems: list[str] = []
-        kk = check_no_kk(values["no_kk"])
+        kk = kk_checks.get(values["no_kk"])
+        if kk is None:
+            kk = kk_checks[values["no_kk"]] = check_no_kk(values["no_kk"])
         if kk.error:
             problems.append(f"Kolom {header_of['no_kk']}: {kk.error}")
         disability = values.get("disability")
@@ -510,7 +548,12 @@ def _build_records(
             rejected.append(RowNote(row.row_number, nik, "; ".join(problems)))
             continue
         person.nik = nik
-        given = frozenset(PERSON_FIELD_OF[name] for name in values if name in PERSON_FIELD_OF)
+        keys = tuple(values)
+        given = given_of.get(keys)
+        if given is None:
+            given = given_of[keys] = frozenset(
+                PERSON_FIELD_OF[name] for name in keys if name in PERSON_FIELD_OF
+            )
         records.append(
             ResidentRecord(
                 row.row_number,
@@ -577,6 +620,7 @@ def _drop_duplicates(
     return [r for r in records if r.row_number not in drop], rejected
 
 
+@_with_bulk_work
 def preview_residents(
     db: Database,
     path: Path | str,
@@ -612,6 +656,7 @@ def preview_residents(
     with db.read() as session:
         notice = _previous_import_notice(session, "residents", preview.sha256)
         plan = _plan_residents(session, preview, frozenset(confirmed), should_cancel)
+        preview.plan_cache = (_fingerprint(session), frozenset(confirmed), plan)
     if notice:
         preview.notices.insert(0, notice)
     _apply_plan_to_preview(preview, plan)
@@ -624,8 +669,21 @@ def replan_residents(
     """The same preview recomputed with another set of confirmed changes."""
     with db.read() as session:
         plan = _plan_residents(session, preview, frozenset(confirmed), None)
+        preview.plan_cache = (_fingerprint(session), frozenset(confirmed), plan)
     _apply_plan_to_preview(preview, plan)
     return preview
+
+
+def _fingerprint(session: Session) -> tuple[Any, ...]:
+    """Changes whenever the register does: lets a commit reuse its preview's plan safely."""
+    parts: list[Any] = []
+    for model in (Resident, Family, Membership):
+        parts.extend(session.execute(select(func.count(), func.max(model.updated_at))).one())
+    parts.append(session.scalar(select(func.max(Resident.id))))
+    parts.append(session.scalar(select(func.max(Family.id))))
+    parts.append(session.scalar(select(func.count(Rt.id))))
+    parts.append(session.scalar(select(func.count(Dusun.id))))
+    return tuple(parts)
 
 
 # ---------------------------------------------------------------------- planning
@@ -1044,6 +1102,7 @@ class ImportResult:
     summary: dict[str, Any] = field(default_factory=dict)
 
 
+@_with_bulk_work
 def commit_residents(
     db: Database,
     actor: Actor,
@@ -1062,7 +1121,12 @@ def commit_residents(
     require(actor, "residents.write")
     confirmed_set = frozenset(confirmed)
     with db.transaction() as session:
-        plan = _plan_residents(session, preview, confirmed_set, should_cancel)
+        cached = preview.plan_cache
+        if cached is not None and cached[1] == confirmed_set and cached[0] == _fingerprint(session):
+            plan = cached[2]  # the register has not changed since the preview
+        else:
+            plan = _plan_residents(session, preview, confirmed_set, should_cancel)
+        preview.plan_cache = None  # a plan is written once
         _apply_plan_to_preview(preview, plan)
         preview.confirmed = confirmed_set
         if strict and preview.rejected:
@@ -1090,9 +1154,100 @@ def commit_residents(
     return ImportResult(batch.id, counts, pending_left)
 
 
-def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def _adapters(session: Session, table: Table, names: Sequence[str]) -> list[Any]:
+    """Per column: how to hand a value to the driver without SQLAlchemy's per-row processing.
+
+    SQLite gets dates and timestamps as the text SQLAlchemy itself stores;
+    PostgreSQL (psycopg) takes Python values as they are.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return [None] * len(names)
+    found: list[Any] = []
+    for name in names:
+        kind = table.c[name].type
+        if isinstance(kind, DateTime):
+            found.append(lambda v: None if v is None else v.strftime("%Y-%m-%d %H:%M:%S.%f"))
+        elif isinstance(kind, Date):
+            found.append(lambda v: None if v is None else v.isoformat())
+        else:
+            found.append(None)
+    return found
+
+
+def _driver_rows(
+    rows: Sequence[dict[str, Any]], names: Sequence[str], adapters: list[Any]
+) -> list[tuple[Any, ...]]:
+    getter = itemgetter(*names)
+    if len(names) == 1:
+        return [(getter(row),) for row in rows]
+    plain = [getter(row) for row in rows]
+    if not any(adapters):
+        return plain
+    # Adapt column-wise (dates repeat: each distinct value is converted once).
+    columns = list(zip(*plain, strict=True))
+    for i, adapt in enumerate(adapters):
+        if adapt is None:
+            continue
+        memo: dict[Any, Any] = {}
+        converted = []
+        for value in columns[i]:
+            text = memo.get(value)
+            if text is None:
+                text = memo[value] = adapt(value)
+            converted.append(text)
+        columns[i] = tuple(converted)
+    return list(zip(*columns, strict=True))
+
+
+def _mark(session: Session) -> str:
+    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+
+
+def _insert_many(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    should_cancel: ShouldCancel | None = None,
+    on_chunk: Callable[[int], None] | None = None,
+) -> None:
+    """Bulk INSERT through the driver's executemany, in chunks (bulk paths only)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    mark = _mark(session)
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
+    adapters = _adapters(session, table, names)
+    connection = session.connection()
     for chunk in _chunks(rows):
-        session.execute(insert(table), list(chunk))
+        _check_cancel(should_cancel)
+        connection.exec_driver_sql(sql, _driver_rows(chunk, names, adapters))
+        if on_chunk is not None:
+            on_chunk(len(chunk))
+
+
+def _update_many(
+    session: Session,
+    table: Table,
+    key: str,
+    rows: Sequence[dict[str, Any]],
+    should_cancel: ShouldCancel | None = None,
+    on_chunk: Callable[[int], None] | None = None,
+) -> None:
+    """Bulk UPDATE ... WHERE key = ? through the driver's executemany, in chunks."""
+    if not rows:
+        return
+    names = [n for n in rows[0] if n != key]
+    mark = _mark(session)
+    sql = (
+        f"UPDATE {table.name} SET {', '.join(f'{n} = {mark}' for n in names)} WHERE {key} = {mark}"
+    )
+    adapters = _adapters(session, table, [*names, key])
+    connection = session.connection()
+    for chunk in _chunks(rows):
+        _check_cancel(should_cancel)
+        connection.exec_driver_sql(sql, _driver_rows(chunk, [*names, key], adapters))
+        if on_chunk is not None:
+            on_chunk(len(chunk))
 
 
 def _write_residents(
@@ -1142,29 +1297,22 @@ def _write_residents(
             if kk in wanted:
                 family_ids[kk] = fid
     if plan.family_updates:
-        rows = []
-        for fid, changes in plan.family_updates.items():
-            current = session.execute(
-                select(Family.rt_id, Family.address).where(Family.id == fid)
-            ).one()
-            rows.append(
-                {
-                    "b_id": fid,
-                    "rt_id": rt_id_of(changes["area"]) if "area" in changes else current.rt_id,
-                    "address": changes.get("address", current.address),
-                    "updated_at": now,
-                }
+        current_of = {
+            fid: (rt_id, address)
+            for fid, rt_id, address in session.execute(
+                select(Family.id, Family.rt_id, Family.address)
             )
-        session.execute(
-            update(family_table)
-            .where(family_table.c.id == bindparam("b_id"))
-            .values(
-                rt_id=bindparam("rt_id"),
-                address=bindparam("address"),
-                updated_at=bindparam("updated_at"),
-            ),
-            rows,
-        )
+        }
+        rows = [
+            {
+                "rt_id": rt_id_of(changes["area"]) if "area" in changes else current_of[fid][0],
+                "address": changes.get("address", current_of[fid][1]),
+                "updated_at": now,
+                "id": fid,
+            }
+            for fid, changes in plan.family_updates.items()
+        ]
+        _update_many(session, family_table, "id", rows)
         audit.record(
             session,
             actor,
@@ -1188,30 +1336,22 @@ def _write_residents(
             updated_at=now,
         )
         new_rows.append(values)
-    for chunk in _chunks(new_rows):
-        _check_cancel(should_cancel)
-        session.execute(insert(resident_table), list(chunk))
-        done += len(chunk)
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
         _tick(progress, done, total)
+
+    _insert_many(session, resident_table, new_rows, should_cancel, advance)
     # Updates: whole person rows (existing values overlaid with the changes).
     update_rows = []
     for _record, existing, changed in plan.updates:
         values = dict(existing.values)
         values.update(changed)
-        values["b_id"] = existing.id
         values["updated_at"] = now
+        values["id"] = existing.id
         update_rows.append(values)
-    if update_rows:
-        statement = (
-            update(resident_table)
-            .where(resident_table.c.id == bindparam("b_id"))
-            .values({c: bindparam(c) for c in (*PERSON_COLUMNS, "updated_at")})
-        )
-        for chunk in _chunks(update_rows):
-            _check_cancel(should_cancel)
-            session.execute(statement, list(chunk))
-            done += len(chunk)
-            _tick(progress, done, total)
+    _update_many(session, resident_table, "id", update_rows, should_cancel, advance)
     # Confirmed moves and life-status changes: few rows, kept readable.
     for resident_id, kk in plan.moves.items():
         target = known_family[kk]
@@ -1435,6 +1575,7 @@ def _mapped_table(
     return table, mapping, layout
 
 
+@_with_bulk_work
 def preview_bpjs(
     db: Database,
     path: Path | str,
@@ -1648,6 +1789,7 @@ def _plan_bpjs(session: Session, preview: BpjsPreview) -> list[tuple[BpjsRow, in
     return actions
 
 
+@_with_bulk_work
 def commit_bpjs(
     db: Database,
     actor: Actor,
@@ -1697,7 +1839,7 @@ def commit_bpjs(
             if action == "new":
                 inserts.append({"resident_id": rid, **base, "updated_at": now})
             else:
-                updates.append({"b_id": rid, **base, "updated_at": now})
+                updates.append({**base, "updated_at": now, "resident_id": rid})
             history.append(
                 {"resident_id": rid, **base, "recorded_at": now, "recorded_by": actor.username}
             )
@@ -1713,17 +1855,7 @@ def commit_bpjs(
                 }
             )
         _insert_many(session, membership_table, inserts)
-        if updates:
-            statement = (
-                update(membership_table)
-                .where(membership_table.c.resident_id == bindparam("b_id"))
-                .values(
-                    {k: bindparam(k) for k in (*_MEMBERSHIP_KEYS, "as_of", "source", "updated_at")}
-                )
-            )
-            for chunk in _chunks(updates):
-                _check_cancel(should_cancel)
-                session.execute(statement, list(chunk))
+        _update_many(session, membership_table, "resident_id", updates, should_cancel)
         _insert_many(session, history_table, history)
         if laid_off_ids:
             session.execute(
@@ -1784,6 +1916,7 @@ class WelfarePreview:
         ]
 
 
+@_with_bulk_work
 def preview_welfare(
     db: Database,
     path: Path | str,
@@ -1883,6 +2016,7 @@ def preview_welfare(
     return preview
 
 
+@_with_bulk_work
 def commit_welfare(
     db: Database,
     actor: Actor,
@@ -1900,7 +2034,7 @@ def commit_welfare(
     with db.transaction() as session:
         current = {a: b for a, b in session.execute(select(Family.id, Family.welfare_decile))}
         rows: list[dict[str, Any]] = [
-            {"b_id": fid, "welfare_decile": decile, "updated_at": utcnow()}
+            {"welfare_decile": decile, "updated_at": utcnow(), "id": fid}
             for fid, (decile, _row) in preview.family_deciles.items()
             if fid in current and current[fid] != decile
         ]
@@ -1920,14 +2054,7 @@ def commit_welfare(
         )
         family_table = Family.__table__
         assert isinstance(family_table, Table)
-        statement = (
-            update(family_table)
-            .where(family_table.c.id == bindparam("b_id"))
-            .values(welfare_decile=bindparam("welfare_decile"), updated_at=bindparam("updated_at"))
-        )
-        for chunk in _chunks(rows):
-            _check_cancel(should_cancel)
-            session.execute(statement, list(chunk))
+        _update_many(session, family_table, "id", rows, should_cancel)
         import_row_table = ImportRow.__table__
         assert isinstance(import_row_table, Table)
         _insert_many(
@@ -1936,9 +2063,9 @@ def commit_welfare(
             [
                 {
                     "batch_id": batch.id,
-                    "row_number": preview.family_deciles[r["b_id"]][1],
+                    "row_number": preview.family_deciles[r["id"]][1],
                     "resident_id": None,
-                    "family_id": r["b_id"],
+                    "family_id": r["id"],
                     "action": "updated",
                 }
                 for r in rows

@@ -1,0 +1,193 @@
+"""Benchmark: a 100,000-row OpenSID-format .xlsx into an empty database, then again.
+
+Each figure is printed next to its floor measured in the same run: the same
+file read with python-calamine plus SQLite `executemany` of the same rows in one
+transaction (no checks, no lookups). Targets (issue "Petakan", item 9): import
+into an empty database <= 2x the floor, re-import <= 2x, peak memory <= 1 GB.
+
+    python bench/bench_import.py [--rows 100000] [--keep DIR]
+
+Not a timed test: CI only checks that it runs (with a small --rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import python_calamine  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+
+from pesiar_desktop.db import open_database  # noqa: E402
+from pesiar_desktop.rules.nik import nik_for  # noqa: E402
+from pesiar_desktop.services import imports, village  # noqa: E402
+from pesiar_desktop.services.context import SYSTEM  # noqa: E402
+
+HEADERS = [
+    "alamat",
+    "dusun",
+    "rw",
+    "rt",
+    "nama",
+    "no_kk",
+    "nik",
+    "sex",
+    "tempatlahir",
+    "tanggallahir",
+    "agama_id",
+    "pendidikan_kk_id",
+    "pekerjaan_id",
+    "status_kawin",
+    "kk_level",
+    "warganegara_id",
+    "nama_ayah",
+    "nama_ibu",
+    "golongan_darah_id",
+    "status_dasar",
+    "cacat_id",
+    "hamil",
+    "id_asuransi",
+    "no_asuransi",
+]
+DISTRICT = "520101"
+FIRST_NAMES = ["AHMAD", "SITI", "MUHAMMAD", "NUR", "I WAYAN", "NI MADE", "LALU", "BAIQ", "ANDI", "DEWI"]
+LAST_NAMES = ["SUKRI", "AMINAH", "RIZKI", "HIDAYAT", "SUDARMA", "ASTUTI", "SAPUTRA", "LESTARI"]
+
+
+def make_file(path: Path, rows: int) -> None:
+    """An OpenSID export: families of 1-5 people over 4 dusun x 3 RW x 4 RT."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Penduduk")
+    sheet.append(HEADERS)
+    written = 0
+    family = 0
+    while written < rows:
+        family += 1
+        size = min(1 + family % 5, rows - written)
+        kk = f"{DISTRICT}0101{20 + family // 10000:02d}{family % 10000 + 1:04d}"
+        dusun = f"Dusun {['Krajan', 'Timur', 'Barat', 'Selatan'][family % 4]}"
+        rw, rt = f"{family % 3 + 1:03d}", f"{family % 4 + 1:03d}"
+        for member in range(size):
+            written += 1
+            head = member == 0
+            sex = 1 if member in (0, 2) else 2
+            born = date(1950, 1, 1) + timedelta(days=written % 24000)
+            if member == 1:
+                shdk = 3
+            elif head:
+                shdk = 1
+            else:
+                shdk = 4
+            nik = nik_for(DISTRICT, born, sex, written // 24000 + 1)  # unique per row
+            name = f"{FIRST_NAMES[written % 10]} {LAST_NAMES[written % 8]} {written}"
+            insured = written % 3
+            sheet.append(
+                [
+                    f"JL. MELATI NO {family % 200}",
+                    dusun,
+                    rw,
+                    rt,
+                    name,
+                    kk,
+                    nik,
+                    sex,
+                    "GERUNG",
+                    born.strftime("%d-%m-%Y"),
+                    1,
+                    written % 10 + 1,
+                    written % 89 + 1,
+                    2 if shdk in (1, 3) else 1,
+                    shdk,
+                    1,
+                    "",
+                    "",
+                    13,
+                    1,
+                    7,
+                    0,
+                    2 if insured == 0 else 1,
+                    f"000{written:010d}" if insured == 0 else "",
+                ]
+            )
+    workbook.save(path)
+
+
+def floor(path: Path, work: Path) -> float:
+    """python-calamine read + sqlite3 executemany of the same rows, one transaction."""
+    target = work / "floor.sqlite3"
+    target.unlink(missing_ok=True)
+    start = time.perf_counter()
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+    header, data = rows[0], rows[1:]
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA journal_mode=WAL")
+    columns = ", ".join(f'"{h}"' for h in header)
+    conn.execute(f"CREATE TABLE penduduk (id INTEGER PRIMARY KEY, {columns})")
+    marks = ", ".join("?" for _ in header)
+    with conn:
+        conn.executemany(f"INSERT INTO penduduk ({columns}) VALUES ({marks})", data)
+    conn.close()
+    return time.perf_counter() - start
+
+
+def run_import(db_url: str, path: Path) -> tuple[float, dict[str, int]]:
+    database = open_database(db_url)
+    try:
+        start = time.perf_counter()
+        preview = imports.preview_residents(database, path)
+        result = imports.commit_residents(database, SYSTEM, preview)
+        return time.perf_counter() - start, result.counts
+    finally:
+        database.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--keep", help="folder for the generated file and databases")
+    args = parser.parse_args(argv)
+    work = Path(args.keep or tempfile.mkdtemp(prefix="pesiar-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / f"opensid_{args.rows}.xlsx"
+    if not source.exists():
+        started = time.perf_counter()
+        make_file(source, args.rows)
+        print(f"generated {source.name} ({source.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    db_file = work / "pesiar.sqlite3"
+    for leftover in work.glob("pesiar.sqlite3*"):
+        leftover.unlink()
+    db_url = f"sqlite:///{db_file}"
+    database = open_database(db_url)
+    village.setup(database, "52.01.01.2005", "admin", "rahasia-admin-1")
+    database.dispose()
+
+    gc.collect()
+    floor_s = min(floor(source, work) for _ in range(2))
+    first_s, first = run_import(db_url, source)
+    again_s, again = run_import(db_url, source)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"rows: {args.rows}")
+    print(f"floor (calamine read + sqlite3 executemany): {floor_s:7.2f} s")
+    print(f"import into an empty database : {first_s:7.2f} s  ratio {first_s / floor_s:5.2f}x  (target <= 2x)  {first}")
+    print(f"re-import of the same file    : {again_s:7.2f} s  ratio {again_s / floor_s:5.2f}x  (target <= 2x)  {again}")
+    print(f"peak memory (process)         : {peak_mb:7.0f} MB (target <= 1024 MB)")
+    ok = first["new"] == args.rows and again["unchanged"] == args.rows
+    if not ok:
+        print("unexpected counts: the import did not take every row", file=sys.stderr)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
