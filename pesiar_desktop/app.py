@@ -1,0 +1,243 @@
+"""The GUI entry: QApplication, database, crash hook, first-run wizard, login,
+main window. `run_gui(paths, smoke)` is what `pesiar-desktop gui` calls.
+
+`--smoke` opens the main window without dialogs (as the first active admin),
+switches to the Penduduk page, waits until its rows are loaded and prints a
+one-line summary: a quick check that a build or an installed copy works.
+
+Helpers for tests and benchmarks: `create_main_window(db, actor, paths)`,
+`ui_settings(paths)`, `app_icon()`, `DataBus` (re-exported).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from pesiar_desktop import APP_NAME, __version__
+from pesiar_desktop.bootstrap import open_app_database
+from pesiar_desktop.config import AppPaths, resources_dir
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.services import users, village
+from pesiar_desktop.services.context import ROLE_ADMIN, Actor
+from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.main_window import MainWindow
+
+__all__ = ["DataBus", "MainWindow", "app_icon", "create_main_window", "run_gui", "ui_settings"]
+
+log = logging.getLogger(__name__)
+SMOKE_TIMEOUT_MS = 20_000
+ORGANIZATION = "PESIAR"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def ui_settings(paths: AppPaths) -> QSettings:
+    """Window layout is kept in the data folder (never the user's global settings),
+    so each data folder, and each test, has its own."""
+    return QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in (32, 64, 256):
+        png = folder / f"pesiar-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    svg = folder / "pesiar.svg"
+    if icon.isNull() and svg.is_file():
+        icon.addFile(str(svg))
+    return icon
+
+
+def create_main_window(db: Database, actor: Actor, paths: AppPaths) -> MainWindow:
+    """The main window for a logged-in actor, without any dialog (tests, benchmarks)."""
+    return MainWindow(db, actor, ui_settings(paths))
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class CrashHook:
+    """sys.excepthook: log every unexpected error and show it with copyable details.
+
+    In smoke mode nothing is shown; errors are printed and make the run fail.
+    """
+
+    def __init__(self, paths: AppPaths, smoke: bool):
+        self.paths = paths
+        self.smoke = smoke
+        self.errors: list[str] = []
+        self._showing = False
+        self._previous: ExceptHook = sys.excepthook
+
+    def install(self) -> None:
+        self._previous = sys.excepthook
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self._previous
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self._previous(kind, error, tb)
+            return
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("unexpected error\n%s", details)
+        self.errors.append(details)
+        if self.smoke:
+            print(details, file=sys.stderr)
+            return
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            if isinstance(error, PesiarError):
+                QMessageBox.warning(None, APP_NAME, str(error))
+            else:
+                from pesiar_desktop.ui.dialogs.crash import CrashDialog
+
+                header = f"{APP_NAME} {__version__} · Python {sys.version.split()[0]}\n\n"
+                CrashDialog(header + details, self.paths.log_dir).exec()
+        finally:
+            self._showing = False
+
+
+def _first_admin(db: Database) -> Actor | None:
+    admins = [u for u in users.list_users(db) if u.role == ROLE_ADMIN and u.is_active]
+    if not admins:
+        return None
+    return users.get_actor(db, min(admins, key=lambda u: u.id).username)
+
+
+def _run_smoke(db: Database, paths: AppPaths, hook: CrashHook) -> int:
+    if not village.is_set_up(db):
+        print(
+            "smoke gagal: aplikasi belum disiapkan (jalankan 'pesiar-desktop init' dulu)",
+            file=sys.stderr,
+        )
+        return 1
+    actor = _first_admin(db)
+    if actor is None:
+        print("smoke gagal: tidak ada administrator aktif", file=sys.stderr)
+        return 1
+    window = create_main_window(db, actor, paths)
+    try:
+        window.show()
+        page = window.residents_page
+        outcome: dict[str, str] = {}
+        loop = QEventLoop()
+
+        def loaded() -> None:
+            outcome.setdefault("loaded", "yes")
+            loop.quit()
+
+        def failed(message: str) -> None:
+            outcome.setdefault("error", message)
+            loop.quit()
+
+        page.model.loaded.connect(loaded)
+        page.model.failed.connect(failed)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
+        window.show_page("penduduk")
+        if not outcome:
+            loop.exec()
+        if "error" in outcome:
+            print(f"smoke gagal: {outcome['error']}", file=sys.stderr)
+            return 1
+        if "loaded" not in outcome:
+            print(
+                f"smoke gagal: halaman Penduduk tidak selesai dimuat dalam "
+                f"{SMOKE_TIMEOUT_MS // 1000} detik",
+                file=sys.stderr,
+            )
+            return 1
+        rows = page.model.rowCount()
+        # Touch the first rows as the view would, so fetching is exercised too.
+        if rows:
+            page.model.register_row(0)
+        QCoreApplication.processEvents()
+        if hook.errors:
+            return 1
+        print(f"smoke ok: {rows} penduduk")
+        return 0
+    finally:
+        window.close()
+        window.shutdown()
+        window.deleteLater()
+
+
+def _run_interactive(app: QApplication, db: Database, paths: AppPaths) -> int:
+    from pesiar_desktop.ui.dialogs.setup_wizard import SetupWizard
+    from pesiar_desktop.ui.dialogs.users import LoginDialog
+
+    username = ""
+    if not village.is_set_up(db):
+        wizard = SetupWizard(db)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.profile is None:
+            return 0
+        username = wizard.admin_username
+    login = LoginDialog(db, village.get_profile(db))
+    if username:
+        login.username.setText(username)
+        login.password.setFocus()
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 0
+    window = create_main_window(db, login.actor, paths)
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    return int(code)
+
+
+def run_gui(paths: AppPaths, smoke: bool = False) -> int:
+    """0 on a normal exit (or a passed smoke test), 1 on failure, 2 if the database
+    cannot be opened (e.g. written by a newer version)."""
+    app = _application()
+    try:
+        db = open_app_database(paths)
+    except PesiarError as err:
+        log.error("cannot open the database: %s", err)
+        if smoke:
+            print(f"Galat: {err}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, _t("Basis data tidak dapat dibuka"), str(err))
+        return 2
+    hook = CrashHook(paths, smoke)
+    hook.install()
+    try:
+        if smoke:
+            try:
+                return _run_smoke(db, paths, hook)
+            except Exception as err:
+                print(f"smoke gagal: {type(err).__name__}: {err}", file=sys.stderr)
+                traceback.print_exc()
+                return 1
+        return _run_interactive(app, db, paths)
+    finally:
+        hook.uninstall()
+        db.dispose()

@@ -1,0 +1,1 @@
+"""The Qt front end. Only this package (and `pesiar_desktop.app`) imports Qt."""

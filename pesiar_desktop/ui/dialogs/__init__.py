@@ -1,0 +1,1 @@
+"""Dialogs: first-run wizard, login, resident form, confirmations."""

@@ -1,0 +1,273 @@
+"""The main window: a sidebar with the PESIAR steps and a stack of pages.
+
+Public names (kept stable for tests and benchmarks): `MainWindow.show_page(key)`
+with keys in `PAGE_KEYS`, `MainWindow.residents_page`, `MainWindow.pages`,
+`MainWindow.tasks`, `MainWindow.bus`.
+"""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pesiar_desktop import APP_NAME, __version__
+from pesiar_desktop.db import Database
+from pesiar_desktop.services import village
+from pesiar_desktop.services.context import ROLES, Actor
+from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
+from pesiar_desktop.ui.pages.home import HomePage
+from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
+from pesiar_desktop.ui.pages.residents import ResidentsPage
+from pesiar_desktop.ui.pages.settings import SettingsPage
+from pesiar_desktop.ui.tasks import TaskManager
+
+# key -> (sidebar label, qtawesome icon)
+PAGES: dict[str, tuple[str, str]] = {
+    "beranda": ("Beranda", "fa5s.home"),
+    "penduduk": ("Penduduk", "fa5s.users"),
+    "petakan": ("Petakan", "fa5s.map-marked-alt"),
+    "agen": ("Agen & Penugasan", "fa5s.user-tie"),
+    "sisir": ("Sisir & Advokasi", "fa5s.walking"),
+    "registrasi": ("Registrasi", "fa5s.id-card"),
+    "laporan": ("Laporan", "fa5s.chart-bar"),
+    "pengaturan": ("Pengaturan", "fa5s.cog"),
+}
+PAGE_KEYS = tuple(PAGES)
+
+SIDEBAR_STYLE = """
+QListWidget#Sidebar {
+    background: #17324d; color: #e8eef5; border: none; outline: none;
+    font-size: 14px; padding-top: 4px;
+}
+QListWidget#Sidebar::item { padding: 9px 12px; border-left: 4px solid transparent; }
+QListWidget#Sidebar::item:selected {
+    background: #234a70; color: white; border-left: 4px solid #4fc3f7;
+}
+QListWidget#Sidebar::item:hover:!selected { background: #1f4060; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.settings = settings
+        self.tasks = TaskManager(db, self)
+        self.bus = DataBus(self)
+        self.active_dialog: QDialog | None = None
+        self._closed = False
+        self.profile = village.get_profile(db)
+
+        self.home_page = HomePage(self.tasks, self.bus, self.profile)
+        self.residents_page = ResidentsPage(db, self.tasks, self.bus, actor)
+        self.settings_page = SettingsPage(db, self.bus, actor)
+        self.pages: dict[str, QWidget] = {
+            "beranda": self.home_page,
+            "penduduk": self.residents_page,
+            "pengaturan": self.settings_page,
+        }
+        for key in PAGE_KEYS:
+            if key not in self.pages:
+                self.pages[key] = PlaceholderPage(key)
+
+        self.stack = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        for key in PAGE_KEYS:
+            label, icon = PAGES[key]
+            item = QListWidgetItem(qta.icon(icon, color="#e8eef5"), self.tr(label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(200, 40))
+            self.sidebar.addItem(item)
+            self.stack.addWidget(self.pages[key])
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+
+        brand = QLabel(
+            f"<b>PESIAR</b> Desktop<br><span style='color:#9fb3c8'>{self._place()}</span>"
+        )
+        brand.setWordWrap(True)
+        brand.setStyleSheet(
+            "background: #112840; color: white; padding: 14px 12px; font-size: 14px;"
+        )
+        side = QWidget()
+        side.setFixedWidth(210)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.sidebar, 1)
+        self.brand = brand
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(10, 8, 10, 4)
+        content_layout.addWidget(self.stack)
+        layout.addWidget(content, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self.user_label = QLabel()
+        self.busy_label = QLabel(self.tr("Memproses…"))
+        self.busy_label.hide()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.tasks.busy_changed.connect(self.busy_label.setVisible)
+        self.bus.changed.connect(self._on_data_changed)
+        self._update_title()
+        self._restore_state()
+        self.show_page("beranda")
+
+    # ------------------------------------------------------------ building
+
+    def _place(self) -> str:
+        if self.profile is None:
+            return ""
+        return f"{self.profile.title}<br>Kec. {self.profile.kecamatan_name}"
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Berkas"))
+        quit_action = QAction(self.tr("&Keluar"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        user_menu = menu.addMenu(self.tr("&Pengguna"))
+        self.change_password_action = QAction(
+            qta.icon("fa5s.key"), self.tr("Ganti kata sandi…"), self
+        )
+        self.change_password_action.triggered.connect(self.open_change_password)
+        user_menu.addAction(self.change_password_action)
+        help_menu = menu.addMenu(self.tr("B&antuan"))
+        about = QAction(self.tr("Tentang {app}").format(app=APP_NAME), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _update_title(self) -> None:
+        who = self.actor.full_name or self.actor.username
+        place = self.profile.title if self.profile else ""
+        self.setWindowTitle(f"{APP_NAME} — {place} — {who}" if place else f"{APP_NAME} — {who}")
+        self.user_label.setText(
+            self.tr("Masuk sebagai {user} ({role})").format(
+                user=self.actor.username, role=ROLES.get(self.actor.role, self.actor.role)
+            )
+        )
+
+    # ------------------------------------------------------------ navigation
+
+    def show_page(self, key: str) -> None:
+        """Switch to a page by key: beranda, penduduk, petakan, agen, sisir, registrasi,
+        laporan, pengaturan."""
+        if key not in self.pages:
+            raise KeyError(key)
+        row = PAGE_KEYS.index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # -> _row_changed
+        else:
+            self._activate(key)
+
+    def current_page_key(self) -> str:
+        return PAGE_KEYS[self.stack.currentIndex()]
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGE_KEYS):
+            self._activate(PAGE_KEYS[row])
+
+    def _activate(self, key: str) -> None:
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        activate = getattr(page, "activate", None)
+        if callable(activate):
+            activate()
+
+    # ------------------------------------------------------------ actions
+
+    def open_change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.db, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(self.tr("Kata sandi sudah diganti."), 5000)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Tentang {app}").format(app=APP_NAME),
+            self.tr(
+                "<b>{app}</b> {version}<br>Register penduduk dan kerja PESIAR (Petakan, Sisir, "
+                "Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa."
+            ).format(app=APP_NAME, version=__version__),
+        )
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic == "village":
+            self.profile = village.get_profile(self.db)
+            self.home_page.set_profile(self.profile)
+            self.brand.setText(
+                f"<b>PESIAR</b> Desktop<br><span style='color:#9fb3c8'>{self._place()}</span>"
+            )
+            self._update_title()
+
+    # ------------------------------------------------------------ state
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.residents_page.restore_state(self.settings)
+
+    def save_state(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.residents_page.save_state(self.settings)
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Save the layout, stop background work and listeners (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.save_state()
+        self.tasks.shutdown()
+        self.bus.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

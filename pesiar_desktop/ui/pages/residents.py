@@ -1,0 +1,573 @@
+"""Penduduk: the resident register.
+
+A lazy table over the whole register (search-as-you-type on name / NIK / No KK,
+filters by area, JKN status, segment, priority flags and life status, sorting by
+column, all in SQL) and the selected person's Kartu Keluarga beside it with the
+family actions. The page refreshes itself on 'data changed' notices and keeps
+the filter, the sort and the selected person.
+"""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.rules import codes
+from pesiar_desktop.services import register, village
+from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.register import FamilyView, RegisterFilter
+from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.dialogs.family_actions import (
+    KIND_DEAD,
+    KIND_MOVED,
+    ChangeHeadDialog,
+    LifeEventDialog,
+    MoveDialog,
+)
+from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableModel
+from pesiar_desktop.ui.tasks import TaskManager
+from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
+from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
+
+SEARCH_DEBOUNCE_MS = 150
+REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
+ALL_LIFE = -1
+COLUMN_WIDTHS = {
+    "nik": 140,
+    "name": 210,
+    "sex": 36,
+    "birth_date": 90,
+    "age": 52,
+    "no_kk": 140,
+    "shdk": 120,
+    "dusun": 120,
+    "rt": 70,
+    "jkn_status": 170,
+    "segment": 150,
+    "life_status": 70,
+}
+
+
+class ResidentsPage(QWidget):
+    """Public names used by tests and benchmarks: `search_edit`, `model`, `table`,
+    `family_panel`, `activate()`, `active_dialog`."""
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskManager,
+        bus: DataBus,
+        actor: Actor,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.actor = actor
+        self.can_write = actor.can("residents.write")
+        self.masked = not actor.can("personal.see_full_nik")
+        self.active_dialog: QDialog | None = None
+        self._selected_id: int | None = None
+        self._dirty = False
+        self._family_key = f"residents.family.{id(self)}"
+
+        self.model = ResidentTableModel(db, tasks, mask_ids=self.masked, parent=self)
+        self._build()
+        self._reload_areas()
+        self.model.loaded.connect(self._on_loaded)
+        self.model.failed.connect(self._on_failed)
+        self.model.loading_changed.connect(lambda _busy: self._update_count())
+        bus.changed.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Penduduk"))
+        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK atau No KK…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(
+            qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.search_edit.setMinimumWidth(260)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._search_now)
+
+        self.add_family_button = QPushButton(qta.icon("fa5s.plus"), self.tr("Tambah KK baru"))
+        self.add_family_button.setToolTip(
+            self.tr("Kartu Keluarga baru dengan kepala keluarganya (Ctrl+N)")
+        )
+        self.add_family_button.clicked.connect(self.add_family)
+        self.edit_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Ubah"))
+        self.edit_button.setToolTip(self.tr("Ubah data penduduk terpilih (Enter)"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        for button in (self.add_family_button, self.edit_button):
+            button.setEnabled(self.can_write)
+            if not self.can_write:
+                button.setToolTip(self.tr("Peran Anda hanya dapat melihat data."))
+        self.edit_button.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.add_family_button)
+        top.addWidget(self.edit_button)
+
+        self.dusun_combo = QComboBox()
+        self.rt_combo = QComboBox()
+        self.jkn_combo = QComboBox()
+        fill_combo(
+            self.jkn_combo,
+            [(label, code) for code, label in codes.MEMBERSHIP_STATUS.items()],
+            self.tr("Semua status JKN"),
+        )
+        self.segment_combo = QComboBox()
+        fill_combo(
+            self.segment_combo,
+            [(label, code) for code, label in codes.SEGMENTS.items()],
+            self.tr("Semua segmen"),
+        )
+        self.life_combo = QComboBox()
+        fill_combo(
+            self.life_combo,
+            [(label, code) for code, label in codes.LIFE_STATUS.items()]
+            + [(self.tr("Semua status"), ALL_LIFE)],
+        )
+        self.life_combo.setCurrentIndex(self.life_combo.findData(codes.LIFE_ALIVE))
+        self.flags_button = QToolButton()
+        self.flags_button.setText(self.tr("Prioritas"))
+        self.flags_button.setIcon(qta.icon("fa5s.flag"))
+        self.flags_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.flags_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        flags_menu = QMenu(self.flags_button)
+        self.flag_actions: dict[str, QAction] = {}
+        for key, label in codes.PRIORITY_FLAGS.items():
+            action = flags_menu.addAction(label)
+            action.setCheckable(True)
+            action.toggled.connect(self._flags_changed)
+            self.flag_actions[key] = action
+        self.flags_button.setMenu(flags_menu)
+        self.reset_button = QToolButton()
+        self.reset_button.setText(self.tr("Hapus filter"))
+        self.reset_button.setToolTip(self.tr("Hapus semua filter dan pencarian"))
+        self.reset_button.setIcon(qta.icon("fa5s.times"))
+        self.reset_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.reset_button.clicked.connect(self.reset_filters)
+
+        for combo, length in (
+            (self.dusun_combo, 9),
+            (self.rt_combo, 7),
+            (self.jkn_combo, 12),
+            (self.segment_combo, 10),
+            (self.life_combo, 7),
+        ):
+            # Narrow in the row (fits 1366 px screens), full text in the popup list.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(length)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            self._fit_popup(combo)
+        self.dusun_combo.currentIndexChanged.connect(self._dusun_changed)
+        for combo in (self.rt_combo, self.jkn_combo, self.segment_combo, self.life_combo):
+            combo.currentIndexChanged.connect(self.apply_filter)
+
+        filters = QHBoxLayout()
+        # The first entry of each combo names the filter ("Semua dusun"), so no labels.
+        self.dusun_combo.setToolTip(self.tr("Saring menurut dusun"))
+        self.rt_combo.setToolTip(self.tr("Saring menurut RT (pilih dusun dulu)"))
+        self.jkn_combo.setToolTip(self.tr("Saring menurut status kepesertaan JKN"))
+        self.segment_combo.setToolTip(self.tr("Saring menurut segmen JKN"))
+        self.life_combo.setToolTip(self.tr("Status kependudukan (bawaan: Hidup)"))
+        for widget in (self.dusun_combo, self.rt_combo, self.jkn_combo, self.segment_combo):
+            filters.addWidget(widget)
+        life_label = QLabel(self.tr("Status"))
+        life_label.setBuddy(self.life_combo)
+        filters.addWidget(life_label)
+        filters.addWidget(self.life_combo)
+        filters.addWidget(self.flags_button)
+        filters.addWidget(self.reset_button)
+        filters.addStretch(1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.hide()
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, key in enumerate(COLUMN_KEYS):
+            self.table.setColumnWidth(column, COLUMN_WIDTHS.get(key, 100))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMN_KEYS.index("name"), Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #5f6368; padding: 24px;")
+        self.empty_label.hide()
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+
+        self.family_panel = FamilyPanel(masked=self.masked, can_write=self.can_write)
+        self.family_panel.add_member_clicked.connect(self.add_member)
+        self.family_panel.edit_clicked.connect(self.edit_focus_member)
+        self.family_panel.move_clicked.connect(self.move_member)
+        self.family_panel.mark_dead_clicked.connect(lambda: self.mark_member(KIND_DEAD))
+        self.family_panel.mark_moved_clicked.connect(lambda: self.mark_member(KIND_MOVED))
+        self.family_panel.change_head_clicked.connect(self.change_head)
+        self.family_panel.member_activated.connect(self.edit_resident)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.family_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_family)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table, self.edit_selected)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._update_count()
+
+    @staticmethod
+    def _fit_popup(combo: QComboBox) -> None:
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+
+    # ------------------------------------------------------------ activation & state
+
+    def activate(self) -> None:
+        """Called when the page is shown: the first query, or a pending refresh."""
+        if not self.model.is_active:
+            self.apply_filter()
+            self.model.start()
+        elif self._dirty:
+            self._dirty = False
+            self.model.refresh()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("residents/header", self.table.horizontalHeader().saveState())
+        settings.setValue("residents/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value("residents/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+        splitter = settings.value("residents/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # ------------------------------------------------------------ filters
+
+    def current_filter(self) -> RegisterFilter:
+        life = self.life_combo.currentData()
+        return RegisterFilter(
+            search=self.search_edit.text(),
+            dusun_id=self.dusun_combo.currentData(),
+            rt_id=self.rt_combo.currentData(),
+            jkn_status=self.jkn_combo.currentData(),
+            segment=self.segment_combo.currentData(),
+            flags={key for key, action in self.flag_actions.items() if action.isChecked()},
+            life_status=None if life == ALL_LIFE else life,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _search_now(self) -> None:
+        if self._search_timer.isActive():
+            self.apply_filter()
+
+    def reset_filters(self) -> None:
+        widgets = (self.search_edit, self.dusun_combo, self.rt_combo, self.jkn_combo)
+        for widget in (*widgets, self.segment_combo, self.life_combo, *self.flag_actions.values()):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        for combo in (self.dusun_combo, self.rt_combo, self.jkn_combo, self.segment_combo):
+            combo.setCurrentIndex(0)
+        self.life_combo.setCurrentIndex(self.life_combo.findData(codes.LIFE_ALIVE))
+        for action in self.flag_actions.values():
+            action.setChecked(False)
+        for widget in (*widgets, self.segment_combo, self.life_combo, *self.flag_actions.values()):
+            widget.blockSignals(False)
+        self._reload_rt()
+        self._flags_label()
+        self.apply_filter()
+
+    def _flags_changed(self) -> None:
+        self._flags_label()
+        self.apply_filter()
+
+    def _flags_label(self) -> None:
+        checked = sum(action.isChecked() for action in self.flag_actions.values())
+        text = self.tr("Prioritas")
+        self.flags_button.setText(f"{text} ({checked})" if checked else text)
+
+    def _dusun_changed(self) -> None:
+        self._reload_rt()
+        self.apply_filter()
+
+    def _reload_areas(self) -> None:
+        fill_combo(
+            self.dusun_combo,
+            [(name, i) for i, name in village.list_dusun(self.db)],
+            self.tr("Semua dusun"),
+        )
+        self._areas = village.list_areas(self.db)
+        self._reload_rt()
+
+    def _reload_rt(self) -> None:
+        dusun_id = self.dusun_combo.currentData()
+        items = [
+            (area.label if dusun_id is None else self._rt_label(area.rw, area.rt), area.rt_id)
+            for area in self._areas
+            if dusun_id is None or area.dusun_id == dusun_id
+        ]
+        fill_combo(self.rt_combo, items, self.tr("Semua RT"))
+        self.rt_combo.setEnabled(dusun_id is not None)
+        self._fit_popup(self.rt_combo)
+        self._fit_popup(self.dusun_combo)
+
+    @staticmethod
+    def _rt_label(rw: str, rt: str) -> str:
+        return f"RW {rw} / RT {rt}" if rw and rw != "-" else f"RT {rt}"
+
+    # ------------------------------------------------------------ model results
+
+    def _on_loaded(self) -> None:
+        self._update_count()
+        rows = self.model.rowCount()
+        filt = self.model.filter
+        if rows == 0:
+            if (
+                (self.model.total or 0) == 0
+                and not filt.search
+                and filt.life_status == codes.LIFE_ALIVE
+            ):
+                self.empty_label.setText(
+                    self.tr(
+                        "Belum ada data penduduk. Klik 'Tambah KK baru' untuk mengisi Kartu "
+                        "Keluarga pertama (impor dari OpenSID/SIAK menyusul di halaman Petakan)."
+                    )
+                )
+            else:
+                self.empty_label.setText(
+                    self.tr("Tidak ada penduduk yang cocok dengan pencarian atau filter ini.")
+                )
+        self.empty_label.setVisible(rows == 0)
+        self._restore_selection()
+
+    def _on_failed(self, message: str) -> None:
+        self.count_label.setText(self.tr("Gagal memuat data: {error}").format(error=message))
+
+    def _update_count(self) -> None:
+        if not self.model.is_active:
+            self.count_label.setText(self.tr("Memuat…"))
+            return
+        shown = formatting.number(self.model.rowCount())
+        total = self.model.total
+        text = (
+            self.tr("{shown} penduduk ditampilkan dari {total}").format(
+                shown=shown, total=formatting.number(total)
+            )
+            if total is not None
+            else self.tr("{shown} penduduk ditampilkan").format(shown=shown)
+        )
+        if self.model.is_loading:
+            text += " · " + self.tr("mencari…")
+        self.count_label.setText(text)
+
+    def _restore_selection(self) -> None:
+        selection = self.table.selectionModel()
+        row = self.model.row_of(self._selected_id) if self._selected_id is not None else None
+        if row is None:
+            selection.clearSelection()
+            self.edit_button.setEnabled(False)
+            if self._selected_id is not None:
+                # The person is filtered out: keep showing their KK, it is still useful.
+                self._load_family(self._selected_id)
+            return
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        resident_id = self.model.resident_id(current.row()) if current.isValid() else None
+        self.edit_button.setEnabled(self.can_write and resident_id is not None)
+        if resident_id is None:
+            return
+        self._selected_id = resident_id
+        self._load_family(resident_id)
+
+    def _load_family(self, resident_id: int) -> None:
+        row = self.model.row_of(resident_id)
+        register_row = self.model.register_row(row) if row is not None else None
+        family_id = register_row.family_id if register_row is not None else None
+
+        def job(session: Session) -> FamilyView | None:
+            fid = family_id
+            if fid is None:
+                rows = register.fetch_rows(session, [resident_id])
+                if resident_id not in rows:
+                    return None
+                fid = rows[resident_id].family_id
+            return register.family_view(session, fid)
+
+        def done(view: FamilyView | None) -> None:
+            self.family_panel.set_family(view, resident_id)
+
+        self.tasks.run_read(job, done, self._on_failed_family, key=self._family_key)
+
+    def _on_failed_family(self, err: BaseException) -> None:
+        self.family_panel.set_family(None)
+        show_error(self, err, self.tr("Gagal memuat Kartu Keluarga"))
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic == "areas":
+            self._reload_areas()
+        if topic not in REFRESH_TOPICS or not self.model.is_active:
+            return
+        if self.isVisible():
+            self.model.refresh()
+        else:
+            self._dirty = True
+
+    # ------------------------------------------------------------ actions
+
+    def selected_resident_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.resident_id(index.row())
+
+    def _open(self, dialog: QDialog, on_accept: object = None) -> None:
+        """Window-modal, non-blocking: tests and the event loop keep running."""
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            if self.active_dialog is dialog:
+                self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted and callable(on_accept):
+                on_accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _after_save(self, dialog: ResidentDialog) -> None:
+        if dialog.result_value is not None:
+            self._selected_id = dialog.result_value.resident_id
+
+    def add_family(self) -> None:
+        if not self.can_write:
+            return
+        dialog = ResidentDialog(self.db, self.tasks, self.actor, self, new_family=True)
+        self._open(dialog, lambda: self._after_save(dialog))
+
+    def add_member(self) -> None:
+        family = self.family_panel.family
+        if family is None:
+            return
+        dialog = ResidentDialog(self.db, self.tasks, self.actor, self, family_id=family.id)
+        self._open(dialog, lambda: self._after_save(dialog))
+
+    def edit_resident(self, resident_id: int) -> None:
+        if not self.can_write:
+            return
+        dialog = ResidentDialog(self.db, self.tasks, self.actor, self, resident_id=resident_id)
+        self._open(dialog, lambda: self._after_save(dialog))
+
+    def edit_selected(self) -> None:
+        resident_id = self.selected_resident_id()
+        if resident_id is not None:
+            self.edit_resident(resident_id)
+
+    def edit_focus_member(self) -> None:
+        person = self.family_panel.focus_member()
+        if person is not None:
+            self.edit_resident(person.id)
+
+    def move_member(self) -> None:
+        person = self.family_panel.focus_member()
+        family = self.family_panel.family
+        if person is None or family is None:
+            return
+        self._selected_id = person.id
+        self._open(MoveDialog(self.db, self.tasks, self.actor, person, family, self))
+
+    def mark_member(self, kind: str) -> None:
+        person = self.family_panel.focus_member()
+        family = self.family_panel.family
+        if person is None or family is None:
+            return
+        self._open(LifeEventDialog(self.db, self.actor, person, family, kind, self))
+
+    def change_head(self) -> None:
+        family = self.family_panel.family
+        if family is None:
+            return
+        person = self.family_panel.focus_member()
+        preselect = person.id if person is not None and person.shdk != codes.SHDK_HEAD else None
+        self._open(ChangeHeadDialog(self.db, self.actor, family, self, preselect))

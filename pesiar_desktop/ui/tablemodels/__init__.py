@@ -1,0 +1,1 @@
+"""Qt item models over the services' read functions (ids + lazy row chunks)."""
