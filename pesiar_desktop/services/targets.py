@@ -45,6 +45,7 @@ class TargetRow:
     age: int
     no_kk: str
     family_id: int
+    shdk: int
     dusun_id: int
     dusun: str
     rt_id: int
@@ -152,6 +153,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             Resident.name,
             Resident.sex,
             Resident.birth_date,
+            Resident.shdk,
             Resident.is_pregnant,
             Resident.has_disability,
             Resident.is_stunting_child,
@@ -185,6 +187,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             name,
             sex,
             born,
+            shdk,
             pregnant,
             disability,
             stunting,
@@ -236,6 +239,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
                     age,
                     no_kk,
                     family_id,
+                    shdk,
                     dusun_id,
                     dusun,
                     rt_id,
@@ -264,7 +268,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
 
 def _sort_key(sort: str) -> Any:
     if sort == "priority":
-        return lambda t: (t.priority, t.dusun, t.rw, t.rt, t.no_kk, t.name)
+        return lambda t: (t.priority, t.dusun, t.rw, t.rt, t.no_kk, t.shdk, t.name)
     if sort == "name":
         return lambda t: (t.name, t.nik)
     if sort == "category":
@@ -272,7 +276,7 @@ def _sort_key(sort: str) -> Any:
         return lambda t: (order.index(t.category), t.priority, t.dusun, t.rw, t.rt, t.name)
     if sort == "age":
         return lambda t: (t.age, t.name)
-    return lambda t: (t.dusun, t.rw, t.rt, t.priority, t.no_kk, t.name)
+    return lambda t: (t.dusun, t.rw, t.rt, t.priority, t.no_kk, t.shdk, t.name)
 
 
 def list_targets(
