@@ -20,7 +20,8 @@ def number(value: int | float) -> str:
 
 def percent(value: float, digits: int = 1) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return f"{format_decimal(value, format=pattern, locale=LOCALE)} %"
+    # No-break space: "98 %" never wraps between the number and the sign.
+    return f"{format_decimal(value, format=pattern, locale=LOCALE)}\u00a0%"
 
 
 def short_date(value: date | None) -> str:
@@ -29,3 +30,8 @@ def short_date(value: date | None) -> str:
 
 def long_date(value: date | None) -> str:
     return str(format_date(value, "d MMMM y", locale=LOCALE)) if value else ""
+
+
+def area(label: str) -> str:
+    """Many villages name their dusun "Dusun X": avoid "Dusun Dusun X" in labels."""
+    return label.replace("Dusun Dusun ", "Dusun ")

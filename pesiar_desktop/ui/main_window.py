@@ -48,13 +48,14 @@ PAGES: dict[str, tuple[str, str]] = {
     "pengaturan": ("Pengaturan", "fa5s.cog"),
 }
 PAGE_KEYS = tuple(PAGES)
+SIDEBAR_WIDTH = 200
 
 SIDEBAR_STYLE = """
 QListWidget#Sidebar {
     background: #17324d; color: #e8eef5; border: none; outline: none;
     font-size: 14px; padding-top: 4px;
 }
-QListWidget#Sidebar::item { padding: 9px 12px; border-left: 4px solid transparent; }
+QListWidget#Sidebar::item { padding: 9px 8px; border-left: 4px solid transparent; }
 QListWidget#Sidebar::item:selected {
     background: #234a70; color: white; border-left: 4px solid #4fc3f7;
 }
@@ -97,13 +98,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("Sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(18, 18))
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         for key in PAGE_KEYS:
             label, icon = PAGES[key]
             item = QListWidgetItem(qta.icon(icon, color="#e8eef5"), self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(200, 40))
+            item.setSizeHint(QSize(SIDEBAR_WIDTH - 10, 40))
             self.sidebar.addItem(item)
             self.stack.addWidget(self.pages[key])
         self.sidebar.currentRowChanged.connect(self._row_changed)
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
             "background: #112840; color: white; padding: 14px 12px; font-size: 14px;"
         )
         side = QWidget()
-        side.setFixedWidth(210)
+        side.setFixedWidth(SIDEBAR_WIDTH)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)

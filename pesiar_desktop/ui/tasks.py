@@ -261,7 +261,9 @@ def run_with_progress(
     dialog.setLabelText(title)
     dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Batal"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
+    # Shown by our own timer only: QProgressDialog would show itself on the first
+    # setValue() otherwise.
+    dialog.setMinimumDuration(2**31 - 1)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setRange(0, 0)

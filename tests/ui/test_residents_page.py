@@ -144,23 +144,34 @@ def test_sort_by_clicking_header(qtbot, make_window, admin, filled):
     window = make_window(admin)
     page = show_residents(qtbot, window)
     header = page.table.horizontalHeader()
-    birth = COLUMN_KEYS.index("birth_date")
+    age = COLUMN_KEYS.index("age")
+
+    def click() -> None:
+        x = header.sectionViewportPosition(age) + 10
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
     with qtbot.waitSignal(page.model.loaded):
-        qtbot.mouseClick(
-            header.viewport(),
-            Qt.MouseButton.LeftButton,
-            pos=QPoint(header.sectionViewportPosition(birth) + 10, header.height() // 2),
-        )
-    assert page.model.sort_key == "birth_date"
-    assert names(page)[0] == "KETUT WIRAWAN"  # oldest first
-    with qtbot.waitSignal(page.model.loaded):
-        qtbot.mouseClick(
-            header.viewport(),
-            Qt.MouseButton.LeftButton,
-            pos=QPoint(header.sectionViewportPosition(birth) + 10, header.height() // 2),
-        )
-    assert page.model.descending
+        click()
+    assert (page.model.sort_key, page.model.descending) == ("age", False)
     assert names(page)[0] == "KADEK AYU"  # youngest first
+    with qtbot.waitSignal(page.model.loaded):
+        click()
+    assert page.model.descending
+    assert names(page)[0] == "KETUT WIRAWAN"  # oldest first
+
+
+def test_column_menu_and_defaults(qtbot, make_window, admin, filled):
+    window = make_window(admin)
+    page = show_residents(qtbot, window)
+    header = page.table.horizontalHeader()
+    life = COLUMN_KEYS.index("life_status")
+    assert header.isSectionHidden(COLUMN_KEYS.index("no_kk"))
+    assert header.isSectionHidden(life)
+    assert not header.isSectionHidden(COLUMN_KEYS.index("jkn_status"))
+    # Looking at the dead or moved shows their status column.
+    with qtbot.waitSignal(page.model.loaded):
+        page.life_combo.setCurrentIndex(page.life_combo.findData(codes.LIFE_DEAD))
+    assert not header.isSectionHidden(life)
 
 
 def test_selection_shows_family_panel(qtbot, make_window, admin, filled):

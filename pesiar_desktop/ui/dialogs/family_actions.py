@@ -307,10 +307,12 @@ class MoveDialog(_ActionDialog):
     def _choice_changed(self) -> None:
         new = self.to_new.isChecked()
         self.picker.setEnabled(not new)
-        self.picker.parentWidget().setVisible(not new)
-        label = self.form.labelForField(self.picker.parentWidget())
-        if label is not None:
-            label.setVisible(not new)
+        wrapper = self.picker.parentWidget()  # the picker with its error label
+        if wrapper is not None:
+            wrapper.setVisible(not new)
+            label = self.form.labelForField(wrapper)
+            if label is not None:
+                label.setVisible(not new)
         self.new_family_box.setVisible(new)
         if new:
             self.shdk.setCurrentIndex(self.shdk.findData(codes.SHDK_HEAD))

@@ -9,6 +9,8 @@ and the user confirms by pressing Simpan again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +41,7 @@ from pesiar_desktop.services.residents import (
     ResidentInput,
     SaveResult,
 )
+from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.family_inputs import FamilyPicker, NewFamilyFields
@@ -176,7 +179,7 @@ class ResidentDialog(QDialog):
         self.fields[key] = self._lines[key] = edit
         return edit
 
-    def _combo(self, key: str, items: list[tuple[str, object]], none: str | None) -> QComboBox:
+    def _combo(self, key: str, items: Sequence[tuple[str, object]], none: str | None) -> QComboBox:
         combo = QComboBox()
         fill_combo(combo, items, none)
         self.fields[key] = self._combos[key] = combo
@@ -373,7 +376,7 @@ class ResidentDialog(QDialog):
         if not self.actor.can("personal.see_full_nik"):
             no_kk = mask_nik(no_kk)
         text = self.tr("No KK {kk} · Kepala keluarga: {head}\n{area}").format(
-            kk=no_kk, head=head, area=view.area_label
+            kk=no_kk, head=head, area=formatting.area(view.area_label)
         )
         if self.resident_id is not None:
             text += "\n" + self.tr("Untuk pindah KK gunakan tombol 'Pindah KK' di panel keluarga.")
@@ -460,6 +463,7 @@ class ResidentDialog(QDialog):
             + self.tr("Periksa lagi; tekan Simpan sekali lagi untuk tetap menyimpan.")
         )
         self.nik_warning.show()
+        self._grow_to_fit()
         if self._confirmed_warnings == key:
             return False
         self._confirmed_warnings = key
@@ -522,3 +526,11 @@ class ResidentDialog(QDialog):
         if unplaced:
             self.general_error.setText("\n".join(unplaced.values()))
             self.general_error.show()
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Error labels add height: grow instead of squeezing the fields."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.size().expandedTo(self.sizeHint()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -237,6 +238,9 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Penyiapan awal PESIAR Desktop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        icon = QApplication.windowIcon()
+        if not icon.isNull():
+            self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon.pixmap(48, 48))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Lanjut ›"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("‹ Kembali"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Selesai"))

@@ -10,7 +10,15 @@ the filter, the sort and the selected person.
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,19 +62,22 @@ SEARCH_DEBOUNCE_MS = 150
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
 ALL_LIFE = -1
 COLUMN_WIDTHS = {
-    "nik": 140,
-    "name": 210,
-    "sex": 36,
-    "birth_date": 90,
-    "age": 52,
-    "no_kk": 140,
-    "shdk": 120,
-    "dusun": 120,
-    "rt": 70,
-    "jkn_status": 170,
-    "segment": 150,
+    "nik": 132,
+    "name": 190,
+    "sex": 32,
+    "birth_date": 86,
+    "age": 48,
+    "no_kk": 132,
+    "shdk": 112,
+    "dusun": 110,
+    "rt": 62,
+    "jkn_status": 150,
+    "segment": 140,
     "life_status": 70,
 }
+# Shown from the header's right-click menu; the KK panel already shows the No KK,
+# and the life-status column appears by itself when that filter is not 'Hidup'.
+HIDDEN_BY_DEFAULT = {"birth_date", "no_kk", "life_status"}
 
 
 class ResidentsPage(QWidget):
@@ -234,6 +245,16 @@ class ResidentsPage(QWidget):
         header.setStretchLastSection(True)
         for column, key in enumerate(COLUMN_KEYS):
             self.table.setColumnWidth(column, COLUMN_WIDTHS.get(key, 100))
+            header.setSectionHidden(column, key in HIDDEN_BY_DEFAULT)
+        # PESIAR work reads the JKN status first: show it right after the age.
+        for key in ("segment", "jkn_status"):
+            header.moveSection(
+                header.visualIndex(COLUMN_KEYS.index(key)),
+                header.visualIndex(COLUMN_KEYS.index("age")) + 1,
+            )
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.setToolTip(self.tr("Klik untuk mengurutkan; klik kanan untuk memilih kolom"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN_KEYS.index("name"), Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -266,9 +287,10 @@ class ResidentsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.family_panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([800, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -277,8 +299,8 @@ class ResidentsPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_family)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table, self.edit_selected)
+        for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(enter), self.table, self.edit_selected)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._update_count()
 
@@ -330,7 +352,24 @@ class ResidentsPage(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
+        filt = self.current_filter()
+        if filt.life_status != codes.LIFE_ALIVE:
+            self.table.horizontalHeader().setSectionHidden(COLUMN_KEYS.index("life_status"), False)
+        self.model.set_filter(filt)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.addSection(self.tr("Kolom yang ditampilkan"))
+        for column, (key, label) in enumerate(register.COLUMNS):
+            action = menu.addAction(self.tr(label))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(key != "name")
+            action.toggled.connect(
+                lambda shown, column=column: header.setSectionHidden(column, not shown)
+            )
+        menu.exec(header.mapToGlobal(pos))
 
     def _search_now(self) -> None:
         if self._search_timer.isActive():

@@ -96,6 +96,8 @@ class ProfileTab(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
         layout = QVBoxLayout(self)
+        region.setMaximumWidth(760)
+        details.setMaximumWidth(760)
         layout.addWidget(region)
         layout.addWidget(details)
         if not self.can_edit:
@@ -121,9 +123,8 @@ class ProfileTab(QWidget):
         self.general_error.hide()
         self.saved_label.clear()
         try:
-            village.update_profile(
-                self.db, self.actor, **{key: edit.text() for key, edit in self.edits.items()}
-            )
+            fields = {key: edit.text() for key, edit in self.edits.items()}
+            village.update_profile(self.db, self.actor, None, **fields)
         except ValidationError as err:
             unplaced = self.errors.show(err.field_errors)
             if unplaced:
@@ -147,7 +148,9 @@ class AreasTab(QWidget):
         self.dusun = QComboBox()
         self.dusun.setEditable(True)
         self.dusun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.dusun.lineEdit().setPlaceholderText(self.tr("nama dusun, mis. Krajan"))
+        dusun_line = self.dusun.lineEdit()
+        if dusun_line is not None:
+            dusun_line.setPlaceholderText(self.tr("nama dusun, mis. Krajan"))
         self.rw = QLineEdit()
         self.rw.setPlaceholderText(self.tr("mis. 1, atau - bila tanpa RW"))
         self.rt = QLineEdit()
@@ -216,7 +219,8 @@ class AreasTab(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
             return
-        label = " / ".join(self.table.item(row, c).text() for c in range(3))
+        cells = (self.table.item(row, column) for column in range(3))
+        label = " / ".join(cell.text() for cell in cells if cell is not None)
         answer = QMessageBox.question(
             self,
             self.tr("Hapus RT"),

@@ -171,13 +171,19 @@ class ResidentTableModel(QAbstractTableModel):
         filt = self.filter
         sort_key, descending = self._sort_key, self._descending
         want_total = self._total_life_status != filt.life_status
+        # With no filter but the life status, the ids are the total: skip the count.
+        unfiltered = filt == RegisterFilter(life_status=filt.life_status)
 
         def job(session: Session) -> QueryResult:
             ids = register.resident_ids(session, filt, sort_key, descending)
             total = None
             if want_total:
-                total = register.count_residents(
-                    session, RegisterFilter(life_status=filt.life_status)
+                total = (
+                    len(ids)
+                    if unfiltered
+                    else register.count_residents(
+                        session, RegisterFilter(life_status=filt.life_status)
+                    )
                 )
             return QueryResult(ids, total)
 

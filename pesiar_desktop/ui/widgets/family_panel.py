@@ -4,7 +4,7 @@ members and the family actions. The page decides what the buttons do."""
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services.register import FamilyView, RegisterRow
+from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tablemodels.residents import STATUS_COLOURS
 
 MUTED = QColor("#80868b")
@@ -40,7 +41,7 @@ class FamilyPanel(QFrame):
     def __init__(self, parent: QWidget | None = None, *, masked: bool, can_write: bool):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(330)
+        self.setMinimumWidth(300)
         self._masked = masked
         self._can_write = can_write
         self.family: FamilyView | None = None
@@ -83,6 +84,8 @@ class FamilyPanel(QFrame):
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.members.setAlternatingRowColors(True)
+        self.members.setWordWrap(False)
+        self.members.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.members.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -90,7 +93,7 @@ class FamilyPanel(QFrame):
         self.members.itemSelectionChanged.connect(self._member_selection_changed)
         self.members.cellDoubleClicked.connect(self._member_double_clicked)
 
-        def button(text: str, icon: str, signal: Signal) -> QPushButton:
+        def button(text: str, icon: str, signal: SignalInstance) -> QPushButton:
             widget = QPushButton(qta.icon(icon), text)
             widget.clicked.connect(signal.emit)
             return widget
@@ -148,12 +151,9 @@ class FamilyPanel(QFrame):
         self.members.blockSignals(True)
         self.members.setRowCount(0)
         if family is not None:
-            self.title.setText(
-                self.tr("Kartu Keluarga {kk}").format(kk=self._shown_kk(family.no_kk))
-            )
             self.no_kk.setText(self._shown_kk(family.no_kk))
             self.head.setText(family.head_name or self.tr("(belum ada kepala keluarga)"))
-            self.area.setText(family.area_label)
+            self.area.setText(formatting.area(family.area_label))
             self.address.setText(family.address or "—")
             self.decile.setText(
                 str(family.welfare_decile) if family.welfare_decile else self.tr("tidak diketahui")
@@ -163,8 +163,6 @@ class FamilyPanel(QFrame):
                 self._fill_member(row, member)
                 if member.id == focus_id:
                     self.members.selectRow(row)
-        else:
-            self.title.setText(self.tr("Kartu Keluarga"))
         self.members.blockSignals(False)
         self._update_buttons()
 
@@ -184,6 +182,7 @@ class FamilyPanel(QFrame):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, member.id)
+            item.setToolTip(text)
             if not alive:
                 item.setForeground(MUTED)
             elif column == 3 and member.jkn_status in STATUS_COLOURS:
@@ -200,8 +199,9 @@ class FamilyPanel(QFrame):
 
     def _member_selection_changed(self) -> None:
         rows = self.members.selectionModel().selectedRows()
-        if rows and self.family is not None:
-            self._focus_id = int(self.members.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        item = self.members.item(rows[0].row(), 0) if rows else None
+        if item is not None and self.family is not None:
+            self._focus_id = int(item.data(Qt.ItemDataRole.UserRole))
         self._update_buttons()
 
     def _member_double_clicked(self, row: int, _column: int) -> None:

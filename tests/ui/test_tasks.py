@@ -1,0 +1,158 @@
+"""The background-task helper: results on the GUI thread, stale results dropped,
+errors delivered, throttled progress, cancellation, the delayed progress dialog."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from sqlalchemy import func, select
+
+from pesiar_desktop.models import User
+from pesiar_desktop.ui.tasks import TaskCancelled, TaskManager, run_with_progress
+
+
+@pytest.fixture
+def tasks(qtbot, sqlite_db):
+    manager = TaskManager(sqlite_db)
+    yield manager
+    manager.shutdown()
+
+
+def test_result_arrives_on_gui_thread(qtbot, tasks):
+    gui = QThread.currentThread()
+    seen: dict[str, object] = {}
+
+    def job(_ctx):
+        seen["worker_is_gui"] = QThread.currentThread() == gui
+        return 42
+
+    def done(value):
+        seen["value"] = value
+        seen["done_is_gui"] = QThread.currentThread() == gui
+
+    tasks.run(job, done)
+    qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
+    assert seen == {"worker_is_gui": False, "value": 42, "done_is_gui": True}
+
+
+def test_run_read_gives_a_session(qtbot, tasks, sqlite_db):
+    got: list[int] = []
+    tasks.run_read(lambda s: s.scalar(select(func.count(User.id))), got.append)
+    qtbot.waitUntil(lambda: got == [0], timeout=5000)
+
+
+def test_newer_job_with_same_key_wins(qtbot, tasks):
+    release = threading.Event()
+    results: list[str] = []
+
+    def slow(ctx):
+        release.wait(5)
+        return "old"
+
+    old = tasks.run(slow, results.append, key="search")
+    tasks.run(lambda ctx: "new", results.append, key="search")
+    qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
+    assert old.cancelled  # the superseded job was asked to stop
+    release.set()
+    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
+    qtbot.wait(50)
+    assert results == ["new"]
+
+
+def test_error_is_delivered(qtbot, tasks):
+    errors: list[BaseException] = []
+
+    def boom(_ctx):
+        raise ValueError("rusak")
+
+    tasks.run(boom, lambda _v: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError) and str(errors[0]) == "rusak"
+
+
+def test_progress_is_throttled_and_cancel_stops(qtbot, tasks):
+    updates = []
+    done: list[object] = []
+    started = threading.Event()
+
+    def long_job(ctx):
+        started.set()
+        for i in range(1, 100_001):
+            ctx.report(i, 100_000, "memproses")
+            if i > 50_000:
+                ctx.check_cancelled()
+        return "selesai"
+
+    tasks.run(long_job, done.append, on_progress=updates.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert done == ["selesai"]
+    assert len(updates) < 1000  # 100,000 reports, a handful of updates
+    assert updates[-1].done == 100_000
+
+    results: list[object] = []
+    errors: list[object] = []
+
+    def endless(ctx):
+        while True:
+            ctx.check_cancelled()
+            time.sleep(0.001)
+
+    handle = tasks.run(endless, results.append, errors.append)
+    qtbot.wait(50)
+    handle.cancel()
+    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
+    assert results == [] and errors == []  # a cancelled job reports nothing
+
+
+def test_task_cancelled_before_start(qtbot, sqlite_db):
+    manager = TaskManager(sqlite_db, readers=1)
+    block = threading.Event()
+    manager.run(lambda ctx: block.wait(5))
+    results: list[object] = []
+    handle = manager.run(lambda ctx: "ran", results.append)
+    handle.cancel()
+    block.set()
+    qtbot.waitUntil(lambda: not manager.is_busy(), timeout=5000)
+    assert results == []
+    manager.shutdown()
+    with pytest.raises(RuntimeError):
+        manager.run(lambda ctx: None)
+
+
+def test_progress_dialog_appears_late_and_cancels(qtbot, tasks):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    results: list[object] = []
+
+    def endless(ctx):
+        n = 0
+        while True:
+            n += 1
+            ctx.report(n % 100, 100, f"langkah {n}")
+            ctx.check_cancelled()
+            time.sleep(0.002)
+
+    handle = run_with_progress(tasks, parent, "Mengimpor", endless, results.append, delay_ms=100)
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None and not dialog.isVisible()
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None, timeout=5000)  # deleted
+    assert handle.cancelled and results == []
+
+
+def test_quick_job_never_shows_dialog(qtbot, tasks):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results: list[object] = []
+    run_with_progress(tasks, parent, "Cepat", lambda ctx: 7, results.append, delay_ms=500)
+    qtbot.waitUntil(lambda: results == [7], timeout=5000)
+    dialogs = parent.findChildren(QProgressDialog)
+    assert all(not d.isVisible() for d in dialogs)
+    assert TaskCancelled  # exported for jobs
