@@ -156,3 +156,22 @@ def test_quick_job_never_shows_dialog(qtbot, tasks):
     dialogs = parent.findChildren(QProgressDialog)
     assert all(not d.isVisible() for d in dialogs)
     assert TaskCancelled  # exported for jobs
+
+
+def test_data_bus_delivers_worker_notices_on_gui_thread(qtbot):
+    from pesiar_desktop.services import events
+    from pesiar_desktop.ui.bus import DataBus
+
+    bus = DataBus()
+    gui = QThread.currentThread()
+    seen: list[tuple[str, bool]] = []
+    bus.changed.connect(lambda topic: seen.append((topic, QThread.currentThread() == gui)))
+    worker = threading.Thread(target=events.notify, args=("residents",))
+    worker.start()
+    worker.join()
+    assert seen == []  # queued: never delivered on the worker thread
+    qtbot.waitUntil(lambda: seen == [("residents", True)], timeout=5000)
+    bus.close()
+    events.notify("residents")
+    qtbot.wait(20)
+    assert seen == [("residents", True)]

@@ -62,8 +62,8 @@ SEARCH_DEBOUNCE_MS = 150
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
 ALL_LIFE = -1
 COLUMN_WIDTHS = {
-    "nik": 132,
-    "name": 190,
+    "nik": 128,
+    "name": 180,
     "sex": 32,
     "birth_date": 86,
     "age": 48,
@@ -243,8 +243,13 @@ class ResidentsPage(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
+        # A 16-digit number must never be cut, whatever the font.
+        number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
         for column, key in enumerate(COLUMN_KEYS):
-            self.table.setColumnWidth(column, COLUMN_WIDTHS.get(key, 100))
+            width = COLUMN_WIDTHS.get(key, 100)
+            if key in ("nik", "no_kk"):
+                width = max(width, number_width)
+            self.table.setColumnWidth(column, width)
             header.setSectionHidden(column, key in HIDDEN_BY_DEFAULT)
         # PESIAR work reads the JKN status first: show it right after the age.
         for key in ("segment", "jkn_status"):
@@ -290,7 +295,7 @@ class ResidentsPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([800, 360])
+        self.splitter.setSizes([780, 380])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -27,6 +27,15 @@ from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tablemodels.residents import STATUS_COLOURS
 
 MUTED = QColor("#80868b")
+# Short JKN status labels for the narrow member list (the tooltip has the full one).
+SHORT_STATUS = {
+    codes.STATUS_NOT_REGISTERED: "Belum terdaftar",
+    codes.STATUS_ACTIVE: "Aktif",
+    codes.STATUS_ARREARS: "Menunggak",
+    codes.STATUS_PBI_REMOVED: "Keluar PBI",
+    codes.STATUS_INACTIVE_OTHER: "Nonaktif",
+    codes.STATUS_ENDED: "Berakhir",
+}
 
 
 class FamilyPanel(QFrame):
@@ -77,7 +86,7 @@ class FamilyPanel(QFrame):
 
         self.members = QTableWidget(0, 4)
         self.members.setHorizontalHeaderLabels(
-            [self.tr("Nama"), self.tr("Hubungan"), self.tr("Umur"), self.tr("Status JKN")]
+            [self.tr("Nama"), self.tr("Hubungan"), self.tr("Umur"), self.tr("JKN")]
         )
         self.members.verticalHeader().hide()
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -173,16 +182,18 @@ class FamilyPanel(QFrame):
             if alive
             else f"{member.name} ({codes.label(codes.LIFE_STATUS, member.life_status)})"
         )
+        status = codes.label(codes.MEMBERSHIP_STATUS, member.jkn_status)
         cells = [
             name,
             codes.label(codes.SHDK, member.shdk),
             str(member.age()),
-            codes.label(codes.MEMBERSHIP_STATUS, member.jkn_status),
+            self.tr(SHORT_STATUS.get(member.jkn_status, status)),
         ]
+        tips = [name, cells[1], cells[2], status]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, member.id)
-            item.setToolTip(text)
+            item.setToolTip(tips[column])
             if not alive:
                 item.setForeground(MUTED)
             elif column == 3 and member.jkn_status in STATUS_COLOURS:
