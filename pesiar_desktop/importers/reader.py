@@ -198,3 +198,14 @@ def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
         f"Baris judul kolom tidak ditemukan di {path.name}. Pastikan ada satu baris berisi "
         "nama kolom (mis. nik, nama, no_kk) di atas data, atau buat pemetaan kolom."
     )
+
+
+def _text_cells(keys: list[str]) -> int:
+    """Generic header score: how many non-empty, non-numeric cells a row has."""
+    return sum(1 for key in keys if key and not key.replace(".", "").replace(",", "").isdigit())
+
+
+def sniff_table(path: Path) -> SheetTable:
+    """A file of unknown layout, for the column-mapping wizard: the header is the
+    row with the most text cells among the first rows (title rows have one)."""
+    return load_table(path, _text_cells)

@@ -626,3 +626,21 @@ def test_mapping_missing_required_fields_is_refused(village_db, admin):
         imports.save_mapping(
             village_db, admin, ColumnMapping("residents", {"nik": "NIK"}, name="x")
         )
+
+
+def test_unknown_layout_can_be_sniffed_for_the_mapping_wizard(tmp_path):
+    from pesiar_desktop.importers.reader import sniff_table
+
+    path = write_xlsx(
+        tmp_path / "lain.xlsx",
+        [["5201014403800011", "Siti", 2], ["5201010403800012", "Budi", 1]],
+        ["Nomor Induk", "Nama Warga", "JK"],
+        title_rows=[["REKAP WARGA RT 01"], []],
+    )
+    table = sniff_table(path)
+    assert (table.header_row, table.headers, len(table.rows)) == (
+        3,
+        ["Nomor Induk", "Nama Warga", "JK"],
+        2,
+    )
+    assert table.title_lines == ["REKAP WARGA RT 01"]
