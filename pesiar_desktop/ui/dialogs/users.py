@@ -96,7 +96,7 @@ class LoginDialog(_FormDialog):
         super().__init__(parent, self.tr("Masuk · {app}").format(app=APP_NAME), self.tr("Masuk"))
         self.db = db
         self.actor: Actor | None = None
-        heading = QLabel(
+        self.heading = heading = QLabel(
             profile.title + f"\n{profile.kecamatan_name}, {profile.kabupaten_name}"
             if profile
             else APP_NAME
