@@ -198,3 +198,23 @@ def test_bpjs_card_and_class():
         iv.parse_card_number("12345")
     assert [iv.parse_jkn_class(c) for c in ("Kelas III", "KLS 1", 2.0, "II")] == [3, 1, 2, 2]
     assert iv.parse_int("3 bulan", "Tunggakan") == 3
+
+
+def test_fast_nik_birth_date_matches_stdnum():
+    """rules.nik's fast path for plain 16-digit NIKs agrees with python-stdnum everywhere."""
+    from stdnum import exceptions
+    from stdnum.id import nik as stdnum_nik
+
+    from pesiar_desktop.rules.nik import _plain_birth_date
+
+    for day in (1, 15, 29, 30, 31, 41, 59, 69, 71, 0, 32, 72):
+        for month in (1, 2, 4, 12, 13, 0):
+            for year in (0, 4, 24, 85, 99):
+                digits = f"520101{day:02d}{month:02d}{year:02d}0001"
+                try:
+                    expected = stdnum_nik.get_birth_date(digits)
+                except exceptions.ValidationError:
+                    with pytest.raises(exceptions.ValidationError):
+                        _plain_birth_date(digits)
+                    continue
+                assert _plain_birth_date(digits) == expected, digits
