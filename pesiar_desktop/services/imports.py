@@ -638,7 +638,12 @@ def preview_residents(
     path = Path(path)
     table, fmt, mapping = _resolve_format(db, path, file_format)
     _check_cancel(should_cancel)
-    parsed = parse_residents(table, fmt, mapping, progress)
+
+    def parsing(done: int, total: int) -> None:
+        _tick(progress, done, total)
+        _check_cancel(should_cancel)
+
+    parsed = parse_residents(table, fmt, mapping, parsing)
     records, rejected, warnings = _build_records(parsed)
     preview = ResidentPreview(
         path=path,

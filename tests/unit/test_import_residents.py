@@ -644,3 +644,16 @@ def test_unknown_layout_can_be_sniffed_for_the_mapping_wizard(tmp_path):
         2,
     )
     assert table.title_lines == ["REKAP WARGA RT 01"]
+
+
+def test_cancelling_a_preview(village_db, tmp_path):
+    path = write_opensid(tmp_path / "a.xlsx", family(1) + family(2))
+    calls: list[int] = []
+    with pytest.raises(imports.ImportCancelled, match="dibatalkan"):
+        imports.preview_residents(
+            village_db,
+            path,
+            progress=lambda d, t: calls.append(d),
+            should_cancel=lambda: bool(calls),
+        )
+    assert calls
