@@ -73,6 +73,12 @@ def test_search_as_you_type(qtbot, make_window, admin, filled):
     wait_loaded(qtbot, page)
     assert page.empty_label.isVisible()
     assert "Tidak ada penduduk yang cocok" in page.empty_label.text()
+    # Esc clears the search, Down moves into the results.
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)
+    assert page.search_edit.text() == ""
+    qtbot.waitUntil(lambda: page.model.rowCount() == POPULATION, timeout=5000)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    assert page.selected_resident_id() == page.model.resident_id(0)
 
 
 def test_stale_search_results_are_dropped(qtbot, make_window, admin, filled):

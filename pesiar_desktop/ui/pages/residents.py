@@ -12,14 +12,16 @@ from __future__ import annotations
 import qtawesome as qta
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     QSettings,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -129,6 +131,7 @@ class ResidentsPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._search_now)
+        self.search_edit.installEventFilter(self)
 
         self.add_family_button = QPushButton(qta.icon("fa5s.plus"), self.tr("Tambah KK baru"))
         self.add_family_button.setToolTip(
@@ -340,6 +343,22 @@ class ResidentsPage(QWidget):
     def _focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box: Down goes to the results, Esc clears the search."""
+        if watched is self.search_edit and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if self.selected_resident_id() is None:
+                    self.table.selectRow(0)
+                return True
+            if key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.search_edit.clear()
+                return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ filters
 
