@@ -1300,9 +1300,13 @@ def _write_residents(
     done += len(new_families)
     _tick(progress, done, total)
     family_ids: dict[str, int] = {}
-    if new_families or plan.moves:
-        wanted = {f["no_kk"] for f in new_families} | set(plan.moves.values())
-        for kk, fid in session.execute(select(Family.no_kk, Family.id)):
+    if new_families or plan.moves or plan.new_residents:
+        wanted = (
+            {f["no_kk"] for f in new_families}
+            | set(plan.moves.values())
+            | {kk for _r, kk in plan.new_residents}
+        )
+        for kk, fid in session.connection().exec_driver_sql("SELECT no_kk, id FROM family"):
             if kk in wanted:
                 family_ids[kk] = fid
     if plan.family_updates:
@@ -1332,8 +1336,7 @@ def _write_residents(
             {"families": len(rows)},
         )
     # New residents, in chunks so a cancel is noticed.
-    known_family = {kk: fid for kk, (fid, _rt, _a) in _families_by_kk(session, plan).items()}
-    known_family.update(family_ids)
+    known_family = family_ids
     new_rows: list[dict[str, Any]] = []
     for record, kk in plan.new_residents:
         new_rows.append(
@@ -1415,7 +1418,7 @@ def _write_residents(
         wanted_niks = {r.nik for r, _kk in plan.new_residents} | {
             r.nik for r, _m in plan.memberships
         }
-        for nik, rid in session.execute(select(Resident.nik, Resident.id)):
+        for nik, rid in session.connection().exec_driver_sql("SELECT nik, id FROM resident"):
             if nik in wanted_niks:
                 nik_to_id[nik] = rid
     _seed_memberships(session, actor, plan, nik_to_id)
@@ -1443,19 +1446,6 @@ def _write_residents(
     assert isinstance(import_row_table, Table)
     _insert_many(session, import_row_table, refs)
     _tick(progress, total, total)
-
-
-def _families_by_kk(session: Session, plan: _Plan) -> dict[str, tuple[int, int, str]]:
-    wanted = {kk for _r, kk in plan.new_residents}
-    if not wanted:
-        return {}
-    found: dict[str, tuple[int, int, str]] = {}
-    for fid, kk, rt_id, address in session.execute(
-        select(Family.id, Family.no_kk, Family.rt_id, Family.address)
-    ):
-        if kk in wanted:
-            found[kk] = (fid, rt_id, address)
-    return found
 
 
 def _seed_memberships(
