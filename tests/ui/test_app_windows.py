@@ -343,3 +343,15 @@ def test_date_field_starts_empty_and_accepts_typing(qtbot):
     assert field.text() == "15-06-1990"
     field.set_value(None)
     assert field.value() is None
+
+
+def test_gui_refuses_database_from_newer_version(tmp_path):
+    data_dir = tmp_path / "data"
+    assert cli_main(["--data-dir", str(data_dir), "stats", "--json"]) == 0  # creates the DB
+    db = Database(f"sqlite:///{data_dir / 'pesiar.sqlite3'}")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    db.dispose()
+    result = _smoke(data_dir)
+    assert result.returncode == 2
+    assert "versi PESIAR Desktop yang lebih baru" in result.stderr
