@@ -137,8 +137,14 @@ def parse_residents(
             progress(step * total // max(1, len(columns)), total)
     required = [(name, f"Kolom {header_of[name]}: ") for name in RESIDENT_REQUIRED]
     nik_column = columns["nik"]
-    for i, number in enumerate(numbers):
-        values = {name: out[i] for name, out in parsed_columns if out[i] is not None}
+    field_names = [name for name, _out in parsed_columns]  # never empty: required fields
+    by_row = zip(*(out for _name, out in parsed_columns), strict=True)
+    for i, (number, row_values) in enumerate(zip(numbers, by_row, strict=True)):
+        values = {
+            name: value
+            for name, value in zip(field_names, row_values, strict=True)
+            if value is not None
+        }
         row_problems = problems.get(i)
         for name, prefix in required:
             if name not in values and not (
@@ -157,6 +163,36 @@ def parse_residents(
 _UNSEEN = object()
 
 
+def _parse_distinct(
+    column: Sequence[Cell],
+    distinct: set[Cell],
+    parse: Callable[[Cell], Any],
+    problems: dict[int, list[str]],
+    prefix: str,
+) -> list[Any]:
+    """Each distinct cell parsed once, then the column mapped in C (`map`)."""
+    results: dict[Cell, Any] = {}
+    bad: set[Cell] = set()
+    for cell in distinct:
+        if cell == "" or cell is None:
+            results[cell] = None
+            continue
+        try:
+            value = parse(cell)
+        except ValueProblem as problem:
+            bad.add(cell)
+            results[cell] = problem
+            continue
+        results[cell] = None if value == "" else value
+    out = list(map(results.__getitem__, column))
+    if bad:
+        for i, cell in enumerate(column):
+            if cell in bad:
+                problems.setdefault(i, []).append(prefix + str(results[cell]))
+                out[i] = None
+    return out
+
+
 def _parse_column(
     name: str,
     column: Sequence[Cell],
@@ -167,6 +203,11 @@ def _parse_column(
     """Parsed values of one column (None for blank); problems are filed per row index."""
     parse = _cell_parser(name, labels)
     memoise = name not in _UNIQUE_FIELDS
+    if memoise:
+        distinct = set(column)
+        # Booleans equal 1/0 in a set; such a column takes the careful path below.
+        if not any(isinstance(cell, bool) for cell in distinct):
+            return _parse_distinct(column, distinct, parse, problems, prefix)
     memo: dict[type, dict[Cell, Any]] = {}
     out: list[Any] = [None] * len(column)
     for i, cell in enumerate(column):

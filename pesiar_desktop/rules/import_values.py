@@ -48,6 +48,8 @@ def cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        if "  " not in value and "\n" not in value and "\t" not in value and "\r" not in value:
+            return value.strip()
         return _SPACES.sub(" ", value).strip()
     if isinstance(value, bool):
         return "1" if value else "0"
@@ -82,6 +84,13 @@ def parse_id_number(value: Cell, what: str = "NIK") -> str:
     so a 16-digit number stored as a number has already lost its last digit.
     The length and date checks are left to `rules.nik`.
     """
+    if type(value) is str and len(value) == 16 and value.isdigit() and value.isascii():
+        if value.endswith("0000"):  # the common case, typed as text, skips the regexes
+            raise ValueProblem(
+                f"{what} {value}: empat digit terakhir nol semua, tanda angkanya terpotong oleh "
+                f"Excel. {EXCEL_NUMBER_HINT}"
+            )
+        return value
     if isinstance(value, (float, int)) and not isinstance(value, bool):
         raise ValueProblem(
             f"{what} tersimpan sebagai bilangan ({cell_text(value)}). {EXCEL_NUMBER_HINT}"
