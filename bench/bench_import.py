@@ -169,8 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keep", help="folder for the generated file and databases")
     args = parser.parse_args(argv)
-    work = Path(args.keep or tempfile.mkdtemp(prefix="pesiar-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
+    if args.keep:
+        work = Path(args.keep)
+        work.mkdir(parents=True, exist_ok=True)
+        return _run(args.rows, work)
+    with tempfile.TemporaryDirectory(prefix="pesiar-bench-") as tmp:
+        return _run(args.rows, Path(tmp))
+
+
+def _run(rows: int, work: Path) -> int:
+    args = argparse.Namespace(rows=rows)
     source = work / f"opensid_{args.rows}.xlsx"
     if not source.exists():
         started = time.perf_counter()
