@@ -39,6 +39,10 @@ class AuditLog(Base):
     entity_id: Mapped[str] = mapped_column(String(40), default="")
     before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Hash chain: each entry stores the hash of the one before and its own hash over
+    # its fields + prev_hash, so a removed or edited entry is detectable.
+    prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    entry_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Setting(Base):
