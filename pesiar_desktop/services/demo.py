@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import importlib
 import random
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -69,6 +70,10 @@ DEMO_PROFILE = {
     "sekretaris_desa_name": SEKRETARIS_DESA,
 }
 SOURCE = "demo"
+# Feature modules that add their part of the demo after the register is filled, in order.
+# Each has `extend(db, actor, *, seed: int, today: date) -> str` returning an Indonesian
+# sentence for the summary ("" when it had nothing to add, e.g. already present).
+DEMO_EXTENSIONS: tuple[str, ...] = ()
 CHUNK = 5000
 
 SEGMENT_NONE = "NONE"  # family not registered at all (a PESIAR target family)
@@ -957,6 +962,10 @@ def generate(
         counts = _generate(db, actor, residents, seed, today or date.today(), profile)
     events.notify("areas")
     events.notify("residents")
+    extra = [
+        importlib.import_module(name).extend(db, actor, seed=seed, today=today or date.today())
+        for name in DEMO_EXTENSIONS
+    ]
     title = profile.title
     text = (
         f"{_fmt_int(counts.residents)} penduduk contoh ({_fmt_int(counts.living)} hidup, "
@@ -964,6 +973,7 @@ def generate(
         f"di {counts.dusun} dusun / {counts.rt} RT; terdaftar JKN "
         f"{_fmt_pct(counts.coverage_pct)} %, aktif {_fmt_pct(counts.active_pct)} % dari peserta"
     )
+    text = " ".join([text + ".", *(part for part in extra if part)]).rstrip(".")
     if created:
         logins = ", ".join(f"{u}/{p}" for u, p, _r, _n in DEMO_USERS)
         return f"{title} disiapkan: {text}. Akun contoh: {logins}."
