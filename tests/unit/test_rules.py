@@ -82,3 +82,16 @@ def test_labels():
     assert codes.label(codes.SHDK, 1) == "Kepala Keluarga"
     assert codes.label(codes.SEGMENTS, "PBPU") == "PBPU / Mandiri"
     assert codes.label(codes.SHDK, None, "-") == "-"
+
+
+def test_indonesian_money_words_and_months():
+    from datetime import date
+
+    from pesiar_desktop.rules import formatting
+
+    assert formatting.rupiah(35000) == "Rp35.000"
+    assert formatting.rupiah(1250000) == "Rp1.250.000"
+    assert formatting.terbilang(35000) == "tiga puluh lima ribu rupiah"
+    assert formatting.month_year(date(2026, 11, 3)) == "November 2026"
+    assert formatting.long_date(date(2026, 8, 17)) == "17 Agustus 2026"
+    assert formatting.roman_month(date(2026, 11, 3)) == "XI"

@@ -1,0 +1,1 @@
+"""Printable and exportable output: PDF letters, receipts, worksheets, xlsx workbooks."""
