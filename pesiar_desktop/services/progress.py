@@ -1,0 +1,194 @@
+"""Agent progress per month: the one definition the fees, the recap and the pages share.
+
+Counting rules (so every report agrees):
+- *registered* (jiwa / KK): registrations whose `registered_on` falls in the month and that
+  were not cancelled; jiwa = included members, KK = registrations (one per family).
+- *paid* (jiwa / KK): registrations whose first premium was paid in the month (`paid_on`),
+  whatever month they were registered in — the figure fees are paid on.
+- *unpaid*: registrations made in the month still waiting for the first payment
+  (submitted or VA issued; expired and cancelled ones are not waiting any more).
+- visits, families visited and advocacy events are counted by the date they happened.
+An agent appears when an assignment of theirs overlaps the month or when they have any
+of the above in it. Targets come from that assignment (the latest one starting in or
+before the month); an agent with activity but no assignment has targets of zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, distinct, func, select
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.errors import ValidationError
+from pesiar_desktop.models import (
+    AdvocacyEvent,
+    Agent,
+    Assignment,
+    Registration,
+    RegistrationMember,
+    Visit,
+)
+
+WAITING_STATUSES = ("submitted", "va_issued")
+NOT_COUNTED_STATUSES = ("cancelled",)
+
+
+@dataclass(frozen=True)
+class AgentMonth:
+    agent_id: int
+    agent_name: str
+    assignment_id: int | None
+    target_people: int
+    target_families: int
+    registered_people: int
+    registered_families: int
+    paid_people: int
+    paid_families: int
+    unpaid_registrations: int
+    visits: int
+    families_visited: int
+    advocacy_events: int
+
+    @property
+    def target_met(self) -> bool:
+        """The programme's target reads "35 jiwa *or* 13 KK" of paid new members."""
+        if not (self.target_people or self.target_families):
+            return False
+        return (self.target_people > 0 and self.paid_people >= self.target_people) or (
+            self.target_families > 0 and self.paid_families >= self.target_families
+        )
+
+    @property
+    def people_pct(self) -> float:
+        return 100.0 * self.paid_people / self.target_people if self.target_people else 0.0
+
+    @property
+    def families_pct(self) -> float:
+        return 100.0 * self.paid_families / self.target_families if self.target_families else 0.0
+
+
+def parse_month(text: str) -> date:
+    """"2026-11" → date(2026, 11, 1); an Indonesian error for anything else."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValidationError(
+            {"month": f"Bulan '{text}' tidak dikenali: tulis sebagai TTTT-BB, misalnya 2026-11."}
+        )
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def month_bounds(month: date) -> tuple[date, date]:
+    """First and last day of the month containing `month`."""
+    first = month.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def _counts(session: Session, statement: Any) -> dict[int, tuple[int, ...]]:
+    return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in session.execute(statement)}
+
+
+def agent_month_progress(session: Session, month: date) -> list[AgentMonth]:
+    """Per-agent figures for the month containing `month`, ordered by agent name."""
+    first, last = month_bounds(month)
+
+    def in_month(column: Any) -> Any:
+        return and_(column >= first, column <= last)
+
+    members = (
+        select(RegistrationMember.registration_id, func.count().label("n"))
+        .where(RegistrationMember.included.is_(True))
+        .group_by(RegistrationMember.registration_id)
+        .subquery()
+    )
+    people = func.coalesce(func.sum(members.c.n), 0)
+    registered = _counts(
+        session,
+        select(Registration.agent_id, people, func.count(Registration.id))
+        .outerjoin(members, members.c.registration_id == Registration.id)
+        .where(
+            Registration.agent_id.is_not(None),
+            in_month(Registration.registered_on),
+            Registration.status.not_in(NOT_COUNTED_STATUSES),
+        )
+        .group_by(Registration.agent_id),
+    )
+    paid = _counts(
+        session,
+        select(Registration.agent_id, people, func.count(Registration.id))
+        .outerjoin(members, members.c.registration_id == Registration.id)
+        .where(Registration.agent_id.is_not(None), in_month(Registration.paid_on))
+        .group_by(Registration.agent_id),
+    )
+    unpaid = _counts(
+        session,
+        select(Registration.agent_id, func.count(Registration.id))
+        .where(
+            Registration.agent_id.is_not(None),
+            in_month(Registration.registered_on),
+            Registration.status.in_(WAITING_STATUSES),
+        )
+        .group_by(Registration.agent_id),
+    )
+    visits = _counts(
+        session,
+        select(Visit.agent_id, func.count(Visit.id), func.count(distinct(Visit.family_id)))
+        .where(Visit.agent_id.is_not(None), in_month(Visit.visited_on))
+        .group_by(Visit.agent_id),
+    )
+    events = _counts(
+        session,
+        select(AdvocacyEvent.agent_id, func.count(AdvocacyEvent.id))
+        .where(AdvocacyEvent.agent_id.is_not(None), in_month(AdvocacyEvent.held_on))
+        .group_by(AdvocacyEvent.agent_id),
+    )
+
+    # The assignment that governs the month: overlapping it, the latest start wins.
+    assignment_of: dict[int, Assignment] = {}
+    for assignment in session.scalars(
+        select(Assignment)
+        .where(Assignment.period_start <= last, Assignment.period_end >= first)
+        .order_by(Assignment.period_start, Assignment.id)
+    ):
+        assignment_of[assignment.agent_id] = assignment
+
+    agent_ids = set(assignment_of) | set(registered) | set(paid) | set(visits) | set(events)
+    agent_ids |= set(unpaid)
+    if not agent_ids:
+        return []
+    names: dict[int, str] = {
+        agent_id: name
+        for agent_id, name in session.execute(
+            select(Agent.id, Agent.name).where(Agent.id.in_(agent_ids))
+        )
+    }
+    pair = (0, 0)
+    rows = []
+    for agent_id in agent_ids:
+        current = assignment_of.get(agent_id)
+        reg_people, reg_families = registered.get(agent_id, pair)
+        paid_people, paid_families = paid.get(agent_id, pair)
+        visit_count, families_visited = visits.get(agent_id, pair)
+        rows.append(
+            AgentMonth(
+                agent_id=agent_id,
+                agent_name=names.get(agent_id, ""),
+                assignment_id=current.id if current else None,
+                target_people=current.target_people_per_month if current else 0,
+                target_families=current.target_families_per_month if current else 0,
+                registered_people=reg_people,
+                registered_families=reg_families,
+                paid_people=paid_people,
+                paid_families=paid_families,
+                unpaid_registrations=unpaid.get(agent_id, (0,))[0],
+                visits=visit_count,
+                families_visited=families_visited,
+                advocacy_events=events.get(agent_id, (0,))[0],
+            )
+        )
+    rows.sort(key=lambda row: (row.agent_name.lower(), row.agent_id))
+    return rows
