@@ -16,7 +16,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
-from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import codes, formatting
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("nik", "NIK"),
@@ -233,7 +233,7 @@ def family_view(session: Session, family_id: int) -> FamilyView | None:
         key=lambda r: (r.life_status != codes.LIFE_ALIVE, r.shdk, r.birth_date),
     )
     rw = f"RW {family.rt.rw} / " if family.rt.rw != "-" else ""
-    label = f"Dusun {family.rt.dusun.name}, {rw}RT {family.rt.rt}"
+    label = formatting.area(f"Dusun {family.rt.dusun.name}, {rw}RT {family.rt.rt}")
     return FamilyView(
         family.id, family.no_kk, family.address, label, family.rt_id, family.welfare_decile, rows
     )

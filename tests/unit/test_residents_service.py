@@ -363,6 +363,7 @@ def test_register_query_search_filter_sort(village_db, admin):
         assert rows[wife.resident_id].dusun == "Dusun Krajan"
         view = register.family_view(s, family.family_id)
         assert view.head_name == "BUDI SANTOSO"
+        assert view.area_label.startswith("Dusun Krajan, RW ")  # never "Dusun Dusun Krajan"
         assert [m.shdk for m in view.members] == [1, 3, 4]
         assert (
             register.count_residents(
