@@ -1,0 +1,413 @@
+"""Shared reportlab basics for every PDF the village prints (letters, receipts, worksheets).
+
+Small API, all of it usable from a raw canvas or from platypus flowables:
+
+- ``page_size(paper)``: A4 or F4 (215 x 330 mm) from the ``letters.paper`` setting.
+- ``register_fonts()``: DejaVu Serif/Sans shipped in ``resources/fonts`` (falls back to the
+  system DejaVu folder on Linux); use the names ``SERIF``, ``SERIF_BOLD``, ``SANS`` ….
+- ``Letterhead`` / ``load_letterhead(db)``: the kop surat from the village profile (+ logo);
+  ``draw_letterhead(canvas, …)`` or ``LetterheadFlowable``.
+- ``SignatureBlock`` / ``draw_signature(canvas, …)`` or ``SignatureFlowable``: place and long
+  Indonesian date, then the kepala desa / ``a.n.`` / ``a.n. … u.b.`` variants.
+- ``qr_drawing(payload, size)`` / ``draw_qr(canvas, …)``: reportlab's own QR widget.
+- ``sha256_of(data)``: the hash stored beside a frozen PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4 as _A4
+from reportlab.lib.units import mm as _mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+from sqlalchemy import select
+
+from pesiar_desktop.config import resources_dir
+from pesiar_desktop.db import Database
+from pesiar_desktop.rules.formatting import long_date
+from pesiar_desktop.services.village import VillageProfile, get_profile
+
+mm: float = float(_mm)  # typed: reportlab ships no annotations
+
+# --- paper -----------------------------------------------------------------------------------
+
+A4: tuple[float, float] = (float(_A4[0]), float(_A4[1]))
+F4: tuple[float, float] = (215 * mm, 330 * mm)
+PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "F4": F4}
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    """Width and height in points for the ``letters.paper`` setting ("A4" or "F4")."""
+    try:
+        return PAPER_SIZES[paper.strip().upper()]
+    except KeyError:
+        raise ValueError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih A4 atau F4).") from None
+
+
+# --- fonts -----------------------------------------------------------------------------------
+
+SERIF = "PesiarSerif"
+SERIF_BOLD = "PesiarSerif-Bold"
+SERIF_ITALIC = "PesiarSerif-Italic"
+SERIF_BOLD_ITALIC = "PesiarSerif-BoldItalic"
+SANS = "PesiarSans"
+SANS_BOLD = "PesiarSans-Bold"
+
+_FONT_FILES = {
+    SERIF: "DejaVuSerif.ttf",
+    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
+    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "DejaVuSerif-BoldItalic.ttf",
+    SANS: "DejaVuSans.ttf",
+    SANS_BOLD: "DejaVuSans-Bold.ttf",
+}
+_SYSTEM_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+_fonts_registered = False
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def _font_path(filename: str) -> Path:
+    for folder in (fonts_dir(), _SYSTEM_FONT_DIR):
+        path = folder / filename
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"Huruf {filename} tidak ditemukan di {fonts_dir()}.")
+
+
+def register_fonts() -> None:
+    """Register the DejaVu fonts with reportlab once per process (cheap to call again).
+
+    Also registers the font families so ``<b>``/``<i>`` work inside platypus Paragraphs.
+    """
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    for name, filename in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(_font_path(filename))))
+    pdfmetrics.registerFontFamily(
+        SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
+    )
+    pdfmetrics.registerFontFamily(
+        SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
+    )
+    _fonts_registered = True
+
+
+# --- letterhead (kop surat) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What the kop surat shows: the village profile and its logo (PNG/JPEG bytes or None)."""
+
+    profile: VillageProfile
+    logo: bytes | None = None
+
+    def lines(self) -> list[tuple[str, float, str]]:
+        """(text, font size, font) per line, top to bottom, rule line not included."""
+        p = self.profile
+        kind = "KELURAHAN" if p.is_kelurahan else "DESA"
+        rows: list[tuple[str, float, str]] = [
+            (f"PEMERINTAH {p.kabupaten_name.upper()}", 13, SERIF_BOLD),
+            (f"KECAMATAN {p.kecamatan_name.upper()}", 13, SERIF_BOLD),
+            (f"{kind} {p.desa_name.upper()}", 16, SERIF_BOLD),
+        ]
+        contact = self.contact_line()
+        if contact:
+            rows.append((contact, 8.5, SERIF_ITALIC))
+        return rows
+
+    def contact_line(self) -> str:
+        p = self.profile
+        parts = []
+        if p.address:
+            parts.append(
+                f"Alamat: {p.address}" + (f" Kode Pos {p.postal_code}" if p.postal_code else "")
+            )
+        elif p.postal_code:
+            parts.append(f"Kode Pos {p.postal_code}")
+        if p.phone:
+            parts.append(f"Telp. {p.phone}")
+        if p.email:
+            parts.append(f"Email: {p.email}")
+        return "  ·  ".join(parts)
+
+
+def load_letterhead(db: Database) -> Letterhead:
+    """The kop surat of the village this database serves (raises if not set up)."""
+    from pesiar_desktop.models import Village
+
+    profile = get_profile(db)
+    if profile is None:
+        raise ValueError("Profil desa belum diisi; kop surat tidak bisa dibuat.")
+    with db.read() as session:
+        logo = session.scalar(select(Village.logo_png).where(Village.id == profile.id))
+    return Letterhead(profile, logo)
+
+
+_image_cache: dict[bytes, ImageReader] = {}
+
+
+def image_reader(data: bytes) -> ImageReader:
+    """An ImageReader for PNG/JPEG bytes, cached so 100 letters decode the logo once."""
+    key = hashlib.sha1(data).digest()
+    reader = _image_cache.get(key)
+    if reader is None:
+        if len(_image_cache) > 64:
+            _image_cache.clear()
+        reader = ImageReader(io.BytesIO(data))
+        _image_cache[key] = reader
+    return reader
+
+
+LETTERHEAD_LOGO = 24 * mm
+
+
+def letterhead_height(letterhead: Letterhead) -> float:
+    """Height the kop surat takes, from its top edge to below the double rule."""
+    text = sum(size * 1.22 for _t, size, _f in letterhead.lines())
+    return max(text, LETTERHEAD_LOGO) + 4 * mm
+
+
+def draw_letterhead(
+    canvas: Canvas, letterhead: Letterhead, left: float, right: float, top: float
+) -> float:
+    """Draw the kop surat between x=left and x=right from y=top down; returns the y under it.
+
+    Logo on the left (when the village has one), the lines centred on the page, then the
+    double rule (thick over thin) that Indonesian letterheads end with.
+    """
+    register_fonts()
+    height = letterhead_height(letterhead)
+    rule_y = top - height + 2.5 * mm
+    centre = (left + right) / 2
+    if letterhead.logo:
+        reader = image_reader(letterhead.logo)
+        iw, ih = reader.getSize()
+        scale = min(LETTERHEAD_LOGO / iw, LETTERHEAD_LOGO / ih)
+        w, h = iw * scale, ih * scale
+        canvas.drawImage(
+            reader, left, rule_y + 2.5 * mm + (height - 5 * mm - h) / 2, w, h, mask="auto"
+        )
+    lines = letterhead.lines()
+    text_height = sum(size * 1.22 for _t, size, _f in lines)
+    y = rule_y + 2 * mm + (height - 4.5 * mm - text_height) / 2 + text_height
+    for text, size, font in lines:
+        y -= size * 1.22
+        fitted = _fit_size(text, font, size, right - left - 2 * (LETTERHEAD_LOGO + 2 * mm))
+        canvas.setFont(font, fitted)
+        canvas.drawCentredString(centre, y + size * 0.22, text)
+    canvas.setLineWidth(2.2)
+    canvas.line(left, rule_y, right, rule_y)
+    canvas.setLineWidth(0.6)
+    canvas.line(left, rule_y - 1.1 * mm, right, rule_y - 1.1 * mm)
+    return rule_y - 1.1 * mm
+
+
+def _fit_size(text: str, font: str, size: float, width: float) -> float:
+    """Shrink a line that would not fit (long kabupaten names, long addresses)."""
+    actual = float(pdfmetrics.stringWidth(text, font, size))
+    if actual <= width or actual == 0:
+        return size
+    return max(size * width / actual, 6.0)
+
+
+class LetterheadFlowable(Flowable):  # type: ignore[misc]
+    """The kop surat as a platypus flowable (first page of a letter)."""
+
+    def __init__(self, letterhead: Letterhead, width: float):
+        super().__init__()
+        self.letterhead = letterhead
+        self.width = width
+        self.height = letterhead_height(letterhead)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_letterhead(self.canv, self.letterhead, 0, self.width, self.height)
+
+
+# --- signature block ---------------------------------------------------------------------------
+
+SIGNATURE_VARIANTS = {
+    "kades": "Kepala Desa menandatangani",
+    "an": "a.n. Kepala Desa, Sekretaris Desa menandatangani",
+    "ub": "a.n. Kepala Desa u.b. pejabat yang ditunjuk",
+}
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """Who signs and how. ``variant``: "kades", "an" (a.n. Kepala Desa, Sekretaris Desa) or
+    "ub" (a.n. Kepala Desa / Sekretaris Desa / u.b. ``signer_title``).
+
+    ``place``/``on`` give the "Suka Makmur, 23 November 2026" line; ``enacted=True`` writes
+    the SK form "Ditetapkan di … / pada tanggal …" instead.
+    """
+
+    profile: VillageProfile
+    on: date | None
+    variant: str = "kades"
+    signer_name: str = ""
+    signer_title: str = ""
+    signer_id: str = ""  # NIP/NIPD line under the name, if any
+    place: str = ""
+    enacted: bool = False
+    extra_lines: Sequence[str] = field(default_factory=tuple)
+
+    def _office(self) -> str:
+        kind = "Lurah" if self.profile.is_kelurahan else "Kepala Desa"
+        return f"{kind} {self.profile.desa_name}"
+
+    def header_lines(self) -> list[str]:
+        """The lines above the space for the signature (place/date first)."""
+        place = self.place or self.profile.desa_name
+        when = long_date(self.on) if self.on else "…………………… 20……"
+        rows = (
+            [f"Ditetapkan di {place}", f"pada tanggal {when}"]
+            if self.enacted
+            else [f"{place}, {when}"]
+        )
+        office = self._office()
+        if self.variant == "kades":
+            rows.append(f"{office.upper() if self.enacted else office},")
+        elif self.variant == "an":
+            rows += [f"a.n. {office}", f"{self.signer_title or 'Sekretaris Desa'},"]
+        elif self.variant == "ub":
+            rows += [
+                f"a.n. {office}",
+                "Sekretaris Desa",
+                "u.b.",
+                f"{self.signer_title or 'Kepala Urusan Umum'},",
+            ]
+        else:
+            raise ValueError(f"Variasi tanda tangan tidak dikenal: {self.variant!r}")
+        rows.extend(self.extra_lines)
+        return rows
+
+    def name(self) -> str:
+        if self.signer_name:
+            return self.signer_name
+        if self.variant == "kades":
+            return self.profile.kepala_desa_name or "(nama kepala desa)"
+        if self.variant == "an":
+            return self.profile.sekretaris_desa_name or "(nama sekretaris desa)"
+        return "(nama pejabat)"
+
+
+SIGNATURE_WIDTH = 75 * mm
+SIGNATURE_SPACE = 20 * mm
+
+
+def signature_height(block: SignatureBlock, size: float = 11) -> float:
+    lead = size * 1.3
+    rows = len(block.header_lines()) + (2 if block.signer_id else 1)
+    extra = 2 * mm if block.enacted else 0
+    return rows * lead + SIGNATURE_SPACE + extra
+
+
+def draw_signature(
+    canvas: Canvas, block: SignatureBlock, x: float, top: float, size: float = 11
+) -> float:
+    """Draw the block left-aligned at x from y=top down; returns the y under the name.
+
+    The name is bold and underlined; a line is left free for the wet signature and stamp.
+    """
+    register_fonts()
+    lead = size * 1.3
+    y = top
+    header = block.header_lines()
+    for i, line in enumerate(header):
+        y -= lead
+        canvas.setFont(SERIF, size)
+        canvas.drawString(x, y + 0.25 * size, line)
+        if block.enacted and i == 1:
+            # The short rule under "pada tanggal …" in SK signature blocks.
+            canvas.setLineWidth(0.6)
+            canvas.line(x, y - 0.5 * mm, x + SIGNATURE_WIDTH - 5 * mm, y - 0.5 * mm)
+            y -= 2 * mm
+    y -= SIGNATURE_SPACE
+    name = block.name()
+    canvas.setFont(SERIF_BOLD, size)
+    y -= lead
+    canvas.drawString(x, y + 0.25 * size, name)
+    width = pdfmetrics.stringWidth(name, SERIF_BOLD, size)
+    canvas.setLineWidth(0.7)
+    canvas.line(x, y + 0.25 * size - 1.5, x + width, y + 0.25 * size - 1.5)
+    if block.signer_id:
+        y -= lead
+        canvas.setFont(SERIF, size)
+        canvas.drawString(x, y + 0.25 * size, block.signer_id)
+    return y
+
+
+class SignatureFlowable(Flowable):  # type: ignore[misc]
+    """The signature block as a flowable, pushed to the right of the text column."""
+
+    def __init__(self, block: SignatureBlock, width: float, size: float = 11):
+        super().__init__()
+        self.block = block
+        self.width = width
+        self.size = size
+        self.height = signature_height(block, size)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_signature(self.canv, self.block, self.width - SIGNATURE_WIDTH, self.height, self.size)
+
+
+# --- QR code and hashes --------------------------------------------------------------------------
+
+
+def qr_drawing(payload: str, size: float = 25 * mm) -> Drawing:
+    """A square Drawing of ``size`` points holding the QR code for ``payload`` (error level M)."""
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    w, h = x1 - x0, y1 - y0
+    drawing = Drawing(
+        size, size, transform=[size / w, 0, 0, size / h, -x0 * size / w, -y0 * size / h]
+    )
+    drawing.add(widget)
+    return drawing
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float = 25 * mm) -> None:
+    """Draw the QR code with its lower-left corner at (x, y)."""
+    from reportlab.graphics import renderPDF
+
+    renderPDF.draw(qr_drawing(payload, size), canvas, x, y)
+
+
+def sha256_of(data: bytes) -> str:
+    """Hex SHA-256 of some bytes (the frozen PDF of an approved letter)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def new_canvas(out: Any, paper: str, title: str = "", author: str = "") -> Canvas:
+    """A canvas on the setting's paper size with fonts registered and metadata filled."""
+    register_fonts()
+    canvas = Canvas(out, pagesize=page_size(paper), pageCompression=1)
+    if title:
+        canvas.setTitle(title)
+    if author:
+        canvas.setAuthor(author)
+    canvas.setCreator("PESIAR Desktop")
+    return canvas
