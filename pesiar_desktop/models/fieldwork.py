@@ -169,3 +169,15 @@ class RegistrationMember(Base):
     jkn_class: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)
     monthly_premium: Mapped[int] = mapped_column(Integer, default=0)  # what the member pays
     included: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Why a living family member was left out (required for PBPU, confirmed by the user).
+    exclusion_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ReceiptCounter(Base):
+    """Last receipt (tanda terima) number drawn per year; bumped with an UPDATE first so
+    two writers never draw the same number."""
+
+    __tablename__ = "receipt_counter"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)

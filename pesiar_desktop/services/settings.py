@@ -17,6 +17,9 @@ DEFAULTS: dict[str, Any] = {
     "agent.monthly_target_kk": 13,
     "agent.max_families": 500,
     "registration.first_payment_days": 14,
+    # VA number of a new PBPU registration as BPJS issues it: a regular expression on the
+    # digits (here 8888 then 12 digits). Change it when the branch uses another format.
+    "registration.va_pattern": r"^8888\d{12}$",
     "letters.paper": "A4",
     "letters.number_template": "{kode}/{urut:03}/{kode_desa}/{bulan_romawi}/{tahun}",
     "backup.keep": 10,

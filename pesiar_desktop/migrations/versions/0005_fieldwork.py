@@ -141,6 +141,7 @@ def upgrade() -> None:
     sa.Column('jkn_class', sa.SmallInteger(), nullable=True),
     sa.Column('monthly_premium', sa.Integer(), nullable=False),
     sa.Column('included', sa.Boolean(), nullable=False),
+    sa.Column('exclusion_reason', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['registration_id'], ['registration.id'], name=op.f('fk_registration_member_registration_id_registration'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['resident_id'], ['resident.id'], name=op.f('fk_registration_member_resident_id_resident'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_registration_member')),
@@ -148,6 +149,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('registration_member', schema=None) as batch_op:
         batch_op.create_index('ix_registration_member_resident', ['resident_id'], unique=False)
+
+    op.create_table('receipt_counter',
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('last_seq', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('year', name=op.f('pk_receipt_counter'))
+    )
 
     # PBPU / BP premium per person (Perpres 64/2020, member share from 2021): class III
     # is Rp42.000 of which Rp7.000 is subsidised. Later changes are added as new rows.
@@ -172,6 +179,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("receipt_counter")
     op.drop_table("registration_member")
     op.drop_table("registration")
     op.drop_table("advocacy_attachment")
