@@ -99,3 +99,10 @@ def test_paths_from_options_and_environment(tmp_path, monkeypatch):
 
 def test_database_class_detects_backend(sqlite_url):
     assert Database(sqlite_url).is_sqlite
+
+
+def test_start_up_head_check_agrees_with_alembic():
+    """The fast head check (no Alembic import at a normal start) reads the same chain."""
+    from pesiar_desktop.db import _scanned_head
+
+    assert _scanned_head() == head_revision()
