@@ -34,7 +34,7 @@ from pesiar_desktop.errors import PesiarError
 # Feature command modules: each has `register(sub) -> dict[command name, handler]`, where
 # a handler is `handler(db, args) -> int`. Features add themselves here (one line each)
 # instead of growing this file.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = ()
+FEATURE_COMMAND_MODULES: tuple[str, ...] = ("pesiar_desktop.cli_admin",)
 
 Handler = Callable[[Any, argparse.Namespace], int]
 
@@ -306,7 +306,7 @@ def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
         except ValidationError:
             refused = True
     if args.report:
-        imports.write_report(preview, args.report)
+        imports.write_report(preview, args.report, db=db, actor=actor)
     out = _import_output(args, kind, preview, result, args.dry_run or refused)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, default=str))

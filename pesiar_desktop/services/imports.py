@@ -60,7 +60,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import import_values as iv
 from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
 from pesiar_desktop.rules.nik import check_nik, check_no_kk
-from pesiar_desktop.services import audit, events
+from pesiar_desktop.services import audit, events, privacy
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.residents import (
     MembershipInput,
@@ -2096,12 +2096,18 @@ def write_report(
     preview: ResidentPreview | BpjsPreview | WelfarePreview,
     path: Path | str,
     pending: Iterable[PendingChange] = (),
+    *,
+    db: Database | None = None,
+    actor: Actor | None = None,
 ) -> Path:
     """The rejected rows as an .xlsx to fix and import again, plus the warnings.
 
     The first sheet keeps the original columns (every cell written as text, so
     a NIK cannot be damaged again) with an `Alasan` column the importer ignores.
+    With `db` and `actor` the export is checked (`personal.export`) and audited.
     """
+    if actor is not None:
+        privacy.require_export(actor)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -2158,6 +2164,9 @@ def write_report(
             )
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+    if db is not None and actor is not None:
+        rows = len(preview.rejected) + len(preview.warnings)
+        privacy.record_export(db, actor, "import_report", rows, str(path))
     return path
 
 

@@ -22,6 +22,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.services import privacy
 from pesiar_desktop.services.context import Actor, require
 
 PPU_SEGMENTS = frozenset({"PPU_PN", "PPU_BU"})
@@ -458,6 +459,7 @@ def export_targets_xlsx(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+    privacy.record_export(db, actor, "targets", len(targets), str(path))
     return path
 
 
