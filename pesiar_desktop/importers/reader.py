@@ -159,6 +159,35 @@ def locate_header(rows: list[list[Cell]], score: Callable[[list[str]], int]) -> 
     return best
 
 
+def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> SheetTable:
+    """The data below header row `index` (0-based) of one sheet."""
+    header_cells = rows[index]
+    keep = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
+    headers = [cell_text(header_cells[i]) for i in keep]
+    titles = [
+        " ".join(cell_text(c) for c in row if not is_blank(c))
+        for row in rows[:index]
+        if _non_blank(row)
+    ]
+    data: list[tuple[int, list[Cell]]] = []
+    width = len(header_cells)
+    dense = keep == list(range(width))
+    for number, row in enumerate(rows[index + 1 :], start=index + 2):
+        first = row[0] if row else ""
+        second = row[1] if len(row) > 1 else ""
+        if (isinstance(first, str) and first.strip() == END_MARK) or (
+            isinstance(second, str) and second.strip() == END_MARK
+        ):
+            break
+        if len(row) < width:
+            row = list(row) + [""] * (width - len(row))
+        cells = row if dense and len(row) == width else [row[i] for i in keep]
+        if all(is_blank(cell) for cell in cells):  # stops at the first filled cell
+            continue
+        data.append((number, cells))
+    return SheetTable(file_name, name, index + 1, headers, data, titles)
+
+
 def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
     """The first sheet whose header row `score` recognises, cut to its data rows."""
     sheets = read_sheets(path)
@@ -169,31 +198,7 @@ def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
         index = locate_header(rows, score)
         if index is None:
             continue
-        header_cells = rows[index]
-        keep = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
-        headers = [cell_text(header_cells[i]) for i in keep]
-        titles = [
-            " ".join(cell_text(c) for c in row if not is_blank(c))
-            for row in rows[:index]
-            if _non_blank(row)
-        ]
-        data: list[tuple[int, list[Cell]]] = []
-        width = len(header_cells)
-        dense = keep == list(range(width))
-        for number, row in enumerate(rows[index + 1 :], start=index + 2):
-            first = row[0] if row else ""
-            second = row[1] if len(row) > 1 else ""
-            if (isinstance(first, str) and first.strip() == END_MARK) or (
-                isinstance(second, str) and second.strip() == END_MARK
-            ):
-                break
-            if len(row) < width:
-                row = list(row) + [""] * (width - len(row))
-            cells = row if dense and len(row) == width else [row[i] for i in keep]
-            if all(is_blank(cell) for cell in cells):  # stops at the first filled cell
-                continue
-            data.append((number, cells))
-        return SheetTable(path.name, name, index + 1, headers, data, titles)
+        return _table_at(path.name, name, rows, index)
     raise ImportFileError(
         f"Baris judul kolom tidak ditemukan di {path.name}. Pastikan ada satu baris berisi "
         "nama kolom (mis. nik, nama, no_kk) di atas data, atau buat pemetaan kolom."
@@ -205,7 +210,33 @@ def _text_cells(keys: list[str]) -> int:
     return sum(1 for key in keys if key and not key.replace(".", "").replace(",", "").isdigit())
 
 
-def sniff_table(path: Path) -> SheetTable:
-    """A file of unknown layout, for the column-mapping wizard: the header is the
-    row with the most text cells among the first rows (title rows have one)."""
-    return load_table(path, _text_cells)
+def sheet_names(path: Path) -> list[str]:
+    """The data sheets of a file that hold anything (for the wizard's sheet choice)."""
+    return [name for name, rows in read_sheets(path) if any(_non_blank(r) for r in rows)]
+
+
+def sniff_table(path: Path, sheet: str | None = None, header_row: int | None = None) -> SheetTable:
+    """A file of unknown layout, for the column-mapping wizard.
+
+    By default the header is the row with the most text cells among the first rows
+    of the first non-empty sheet (title rows have one); `sheet` and `header_row`
+    (1-based) let the user pick them.
+    """
+    if sheet is None and header_row is None:
+        return load_table(path, _text_cells)
+    sheets = [(n, r) for n, r in read_sheets(path) if any(_non_blank(row) for row in r)]
+    if not sheets:
+        raise ImportFileError(f"Lembar kerja di {path.name} kosong: tidak ada data untuk diimpor.")
+    chosen = next(((n, r) for n, r in sheets if n == sheet), None) if sheet else sheets[0]
+    if chosen is None:
+        raise ImportFileError(f"Lembar kerja {sheet!r} tidak ada di {path.name}.")
+    name, rows = chosen
+    if header_row is None:
+        index = locate_header(rows, _text_cells)
+        if index is None:
+            raise ImportFileError(f"Baris judul kolom tidak ditemukan di lembar {name}.")
+    else:
+        index = header_row - 1
+        if not 0 <= index < len(rows) or not _non_blank(rows[index]):
+            raise ImportFileError(f"Baris {header_row} di lembar {name} kosong.")
+    return _table_at(path.name, name, rows, index)

@@ -30,7 +30,7 @@ Progress = Callable[[int, int], None]
 
 # Optional person fields: when the column is absent or the cell blank, an update keeps
 # what the register has.
-_CODE_FIELDS: dict[str, tuple[dict[str, object], Mapping[Any, str]]] = {
+CODE_FIELDS: dict[str, tuple[dict[str, object], Mapping[Any, str]]] = {
     "sex": (iv.SEX_LABELS, codes.SEX),
     "shdk": (iv.SHDK_LABELS, codes.SHDK),
     "marital_status": (iv.MARITAL_LABELS, codes.MARITAL_STATUS),
@@ -107,7 +107,7 @@ def parse_residents(
     extra_values = mapping.values if mapping else {}
     labels: dict[str, Mapping[str, object]] = {
         name: (iv.merge_labels(base, extra_values.get(name)) if extra_values.get(name) else base)
-        for name, (base, _valid) in _CODE_FIELDS.items()
+        for name, (base, _valid) in CODE_FIELDS.items()
     }
     parsed = ParsedResidents(
         table.file_name,
@@ -241,8 +241,8 @@ def _cell_parser(name: str, labels: dict[str, Mapping[str, object]]) -> Callable
     if name in ("nik", "no_kk"):
         what = RESIDENT_FIELDS[name]
         return lambda cell: iv.parse_id_number(cell, what)
-    if name in _CODE_FIELDS:
-        table, valid = labels[name], _CODE_FIELDS[name][1]
+    if name in CODE_FIELDS:
+        table, valid = labels[name], CODE_FIELDS[name][1]
         return lambda cell: iv.parse_code(cell, table, valid)
     if name == "birth_date":
         return iv.parse_date
