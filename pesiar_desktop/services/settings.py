@@ -22,6 +22,12 @@ DEFAULTS: dict[str, Any] = {
     "registration.va_pattern": r"^8888\d{12}$",
     "letters.paper": "A4",
     "letters.number_template": "{kode}/{urut:03}/{kode_desa}/{bulan_romawi}/{tahun}",
+    # Classification code per letter type ({kode}); distinct so the yearly counters never clash.
+    "letters.code.SK": "141",
+    "letters.code.SURAT_TUGAS": "094",
+    "letters.code.PAKTA": "400.7",
+    "letters.code.ID_CARD": "400.7.1",
+    "letters.kode_desa": "",  # {kode_desa}; empty: DS-<last 4 digits of the region code>
     "backup.keep": 10,
     "session.lock_minutes": 15,
     "ui.language": "id",
