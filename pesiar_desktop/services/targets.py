@@ -77,6 +77,8 @@ class TargetFilter:
     dusun_id: int | None = None
     rt_id: int | None = None
     priority_only: bool = False
+    priority: int | None = None  # 1 or 2
+    reason: str | None = None  # a key of PRIORITY_REASONS
     search: str = ""
     sort: str = "area"  # one of SORT_KEYS
     descending: bool = False
@@ -280,13 +282,19 @@ def _sort_key(sort: str) -> Any:
     return lambda t: (t.dusun, t.rw, t.rt, t.priority, t.no_kk, t.shdk, t.name)
 
 
-def list_targets(
-    db: Database, filt: TargetFilter | None = None, today: date | None = None
-) -> list[TargetRow]:
-    """The targets matching `filt`, grouped by dusun and RT unless another sort is asked."""
-    filt = filt or TargetFilter()
+def scan_targets(
+    db: Database, today: date | None = None
+) -> tuple[list[TargetRow], list[AreaSummary]]:
+    """Every target (grouped by area) and the per-area summary, from one pass over the
+    register: what the Petakan page loads once and then filters in memory."""
     with db.read() as session:
-        targets, _areas = _scan(session, today or date.today())
+        targets, areas = _scan(session, today or date.today())
+    targets.sort(key=_sort_key("area"))
+    return targets, _ordered_areas(areas)
+
+
+def filter_targets(targets: list[TargetRow], filt: TargetFilter) -> list[TargetRow]:
+    """The targets matching `filt`, in the order it asks for."""
     needle = " ".join(filt.search.split()).lower()
     chosen = [
         t
@@ -295,6 +303,8 @@ def list_targets(
         and (filt.dusun_id is None or t.dusun_id == filt.dusun_id)
         and (filt.rt_id is None or t.rt_id == filt.rt_id)
         and (not filt.priority_only or t.priority == 1)
+        and (filt.priority is None or t.priority == filt.priority)
+        and (filt.reason is None or filt.reason in t.reasons)
         and (
             not needle
             or needle in t.name.lower()
@@ -304,6 +314,15 @@ def list_targets(
     ]
     chosen.sort(key=_sort_key(filt.sort), reverse=filt.descending)
     return chosen
+
+
+def list_targets(
+    db: Database, filt: TargetFilter | None = None, today: date | None = None
+) -> list[TargetRow]:
+    """The targets matching `filt`, grouped by dusun and RT unless another sort is asked."""
+    with db.read() as session:
+        targets, _areas = _scan(session, today or date.today())
+    return filter_targets(targets, filt or TargetFilter())
 
 
 def area_summary(db: Database, today: date | None = None) -> list[AreaSummary]:
@@ -367,13 +386,18 @@ def targets_report(db: Database, today: date | None = None) -> dict[str, Any]:
 def export_targets_xlsx(
     db: Database, actor: Actor, path: Path | str, filt: TargetFilter | None = None
 ) -> Path:
-    """The (filtered) target list and the area summary as a workbook."""
+    """The (filtered) target list and the area summary as a workbook.
+
+    Personal data leaves the program: the export is recorded in the audit log
+    (`privacy.record_export`) once the file is written.
+    """
     require(actor, "personal.export")
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     full_nik = actor.can("personal.see_full_nik")
-    targets = list_targets(db, filt)
+    everyone, areas = scan_targets(db)
+    targets = filter_targets(everyone, filt or TargetFilter())
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -434,7 +458,7 @@ def export_targets_xlsx(
             "Keaktifan %",
         ]
     )
-    for area in area_summary(db):
+    for area in areas:
         summary.append(
             [
                 area.dusun,
