@@ -1,0 +1,228 @@
+"""Tindak lanjut: who the office must chase this week.
+
+1. Unpaid registrations (submitted or VA issued) whose first-payment deadline is near or
+   has passed. There is no lower bound on the deadline: a registration that is a year
+   late stays on the list until it is paid, expired or cancelled; one without a deadline
+   is listed too (it should not exist, so it must be seen).
+2. Members in arrears (menunggak) in each agent's area, with phone numbers, so the agent
+   can remind them (Kader JKN work) or offer REHAB instalments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_, select
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.models import (
+    Agent,
+    Dusun,
+    Family,
+    Membership,
+    Registration,
+    RegistrationMember,
+    Resident,
+    Rt,
+)
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.services.visit_plans import assignment_family_ids, list_assignments
+
+NEAR_DAYS = 7
+NO_AGENT = "(belum ada agen)"
+
+
+@dataclass(frozen=True)
+class UnpaidRow:
+    registration_id: int
+    receipt_number: str
+    family_id: int
+    no_kk: str
+    head_name: str
+    area_label: str
+    phone: str
+    people: int
+    monthly_premium: int
+    status: str
+    va_number: str
+    registered_on: date
+    payment_due: date | None
+    agent_name: str
+    agent_phone: str
+
+    def days_left(self, today: date) -> int | None:
+        """Negative when the deadline has passed."""
+        return (self.payment_due - today).days if self.payment_due else None
+
+    def is_late(self, today: date) -> bool:
+        return self.payment_due is None or self.payment_due < today
+
+
+@dataclass(frozen=True)
+class ArrearsRow:
+    agent_name: str
+    agent_phone: str
+    resident_id: int
+    nik: str
+    name: str
+    no_kk: str
+    area_label: str
+    phone: str
+    segment: str | None
+    months_in_arrears: int
+
+
+def _area(dusun: str, rw: str, rt: str) -> str:
+    rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
+    return f"{dusun} · {rw_part}RT {rt}"
+
+
+def unpaid_registrations(
+    db: Database, today: date | None = None, near_days: int = NEAR_DAYS
+) -> list[UnpaidRow]:
+    """Unpaid registrations due within `near_days` or already late, latest-due last."""
+    today = today or date.today()
+    horizon = today + timedelta(days=near_days)
+    head = (
+        select(Resident.family_id, func.min(Resident.name).label("name"))
+        .where(Resident.shdk == codes.SHDK_HEAD, Resident.life_status == codes.LIFE_ALIVE)
+        .group_by(Resident.family_id)
+        .subquery()
+    )
+    phones = (
+        select(RegistrationMember.registration_id, func.max(Resident.phone).label("phone"))
+        .join(Resident, Resident.id == RegistrationMember.resident_id)
+        .where(Resident.phone != "")
+        .group_by(RegistrationMember.registration_id)
+        .subquery()
+    )
+    people = (
+        select(RegistrationMember.registration_id, func.count().label("n"))
+        .where(RegistrationMember.included.is_(True))
+        .group_by(RegistrationMember.registration_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Registration.id,
+            func.coalesce(Registration.receipt_number, ""),
+            Registration.family_id,
+            Family.no_kk,
+            func.coalesce(head.c.name, ""),
+            Dusun.name,
+            Rt.rw,
+            Rt.rt,
+            func.coalesce(phones.c.phone, ""),
+            func.coalesce(people.c.n, 0),
+            Registration.monthly_premium,
+            Registration.status,
+            Registration.va_number,
+            Registration.registered_on,
+            Registration.payment_due,
+            func.coalesce(Agent.name, ""),
+            func.coalesce(Agent.phone, ""),
+        )
+        .join(Family, Family.id == Registration.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(head, head.c.family_id == Family.id)
+        .outerjoin(phones, phones.c.registration_id == Registration.id)
+        .outerjoin(people, people.c.registration_id == Registration.id)
+        .outerjoin(Agent, Agent.id == Registration.agent_id)
+        .where(
+            Registration.status.in_(fc.UNPAID_STATUSES),
+            Registration.path == fc.PATH_PBPU,
+            or_(Registration.payment_due.is_(None), Registration.payment_due <= horizon),
+        )
+        .order_by(Registration.payment_due, Registration.id)
+    )
+    with db.read() as session:
+        rows = session.execute(query).all()
+    return [
+        UnpaidRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            _area(r[5], r[6], r[7]),
+            r[8],
+            int(r[9]),
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            r[15],
+            r[16],
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def arrears_by_agent(db: Database) -> list[ArrearsRow]:
+    """Living members in arrears, under the agent whose active assignment covers their
+    family (several agents: each lists them); the rest under "(belum ada agen)"."""
+    assignments = list_assignments(db, active_only=True)
+    with db.read() as session:
+        owner: dict[int, list[tuple[str, str]]] = {}
+        for choice in assignments:
+            for family_id in assignment_family_ids(session, choice.id):
+                entry = (choice.agent_name, choice.agent_phone)
+                listed = owner.setdefault(family_id, [])
+                if entry not in listed:
+                    listed.append(entry)
+        head_phone = (
+            select(Resident.family_id, func.max(Resident.phone).label("phone"))
+            .where(Resident.phone != "", Resident.life_status == codes.LIFE_ALIVE)
+            .group_by(Resident.family_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                Resident.id,
+                Resident.nik,
+                Resident.name,
+                Family.id,
+                Family.no_kk,
+                Dusun.name,
+                Rt.rw,
+                Rt.rt,
+                Resident.phone,
+                func.coalesce(head_phone.c.phone, ""),
+                Membership.segment,
+                Membership.months_in_arrears,
+            )
+            .join(Membership, Membership.resident_id == Resident.id)
+            .join(Family, Family.id == Resident.family_id)
+            .join(Rt, Rt.id == Family.rt_id)
+            .join(Dusun, Dusun.id == Rt.dusun_id)
+            .outerjoin(head_phone, head_phone.c.family_id == Family.id)
+            .where(
+                Membership.status == codes.STATUS_ARREARS,
+                Resident.life_status == codes.LIFE_ALIVE,
+            )
+        ).all()
+    result: list[ArrearsRow] = []
+    for rid, nik, name, fid, kk, dusun, rw, rt, phone, family_phone, segment, months in rows:
+        for agent_name, agent_phone in owner.get(fid, [(NO_AGENT, "")]):
+            result.append(
+                ArrearsRow(
+                    agent_name,
+                    agent_phone,
+                    rid,
+                    nik,
+                    name,
+                    kk,
+                    _area(dusun, rw, rt),
+                    phone or family_phone,
+                    segment,
+                    int(months or 0),
+                )
+            )
+    result.sort(
+        key=lambda r: (r.agent_name == NO_AGENT, r.agent_name, r.area_label, r.no_kk, r.name)
+    )
+    return result
