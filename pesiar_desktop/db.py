@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pesiar_desktop.errors import DatabaseError
@@ -81,6 +82,25 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self.session_factory() as session:
             yield session
+
+    def refresh_statistics(self) -> None:
+        """Refresh the query planner's table statistics after bulk changes (and at open).
+
+        Without them SQLite may walk the name index for a NIK-prefix search (150 ms
+        instead of 1 ms on 100,000 residents). A sampled ANALYZE takes a few ms; if
+        another process holds the write lock it is skipped rather than waited for.
+        """
+        try:
+            with self.engine.begin() as conn:
+                if self.is_sqlite:
+                    conn.exec_driver_sql("PRAGMA busy_timeout=200")
+                    conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                    conn.exec_driver_sql("ANALYZE")
+                    conn.exec_driver_sql("PRAGMA busy_timeout=15000")
+                else:
+                    conn.exec_driver_sql("ANALYZE")
+        except OperationalError as err:  # locked by another writer: next time
+            log.info("statistics not refreshed: %s", err)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -182,4 +202,6 @@ def migrate(db: Database, backup_dir: Path | None = None) -> bool:
 def open_database(url: str, backup_dir: Path | None = None) -> Database:
     db = Database(url)
     migrate(db, backup_dir)
+    if db.is_sqlite:
+        db.refresh_statistics()
     return db

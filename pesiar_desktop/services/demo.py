@@ -960,6 +960,7 @@ def generate(
     assert profile is not None
     with _gc_paused():
         counts = _generate(db, actor, residents, seed, today or date.today(), profile)
+    db.refresh_statistics()
     events.notify("areas")
     events.notify("residents")
     extra = [

@@ -106,3 +106,16 @@ def test_start_up_head_check_agrees_with_alembic():
     from pesiar_desktop.db import _scanned_head
 
     assert _scanned_head() == head_revision()
+
+
+def test_statistics_are_refreshed_at_open(tmp_path):
+    """The planner needs statistics to use the NIK index for a NIK-prefix search."""
+    url = f"sqlite:///{tmp_path / 'stats.sqlite3'}"
+    open_database(url).dispose()
+    db = open_database(url)
+    try:
+        with db.engine.connect() as conn:
+            tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert "sqlite_stat1" in tables
+    finally:
+        db.dispose()
