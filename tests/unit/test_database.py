@@ -117,5 +117,6 @@ def test_statistics_are_refreshed_at_open(tmp_path):
         with db.engine.connect() as conn:
             tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
         assert "sqlite_stat1" in tables
+        assert not db.statistics_stale()
     finally:
         db.dispose()
