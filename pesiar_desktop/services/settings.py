@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "backup.keep": 10,
     "session.lock_minutes": 15,
     "ui.language": "id",
+    # Laporan: Pendaftaran column order per BPJS branch ({branch: [keys]}) and the branch used.
+    "recap.columns": {},
+    "recap.branch": "",
 }
 
 

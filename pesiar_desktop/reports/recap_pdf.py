@@ -1,0 +1,191 @@
+"""The Rekap sheet as a landscape PDF the kepala desa signs and the office sends on.
+
+Letterhead and signature block come from `reports.pdf_common` (the same kop surat as
+the letters); the table repeats its header on every page and ends with the totals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from pesiar_desktop.reports import pdf_common
+from pesiar_desktop.rules.formatting import long_date, month_year, number, percent
+from pesiar_desktop.services.recap import RecapData
+
+HEADERS = [
+    "No",
+    "Nama agen",
+    "Wilayah tugas",
+    "Target\njiwa",
+    "Realisasi\njiwa",
+    "%",
+    "Target\nKK",
+    "Realisasi\nKK",
+    "%",
+    "Kun-\njungan",
+    "KK di-\nkunjungi",
+    "Advo-\nkasi",
+    "Didaftar-\nkan (jiwa)",
+    "Didaftar-\nkan (KK)",
+    "Belum\nbayar (KK)",
+]
+WIDTHS_MM = [9, 46, 58, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 18]
+
+
+def _pct(part: int, whole: int) -> str:
+    return percent(100.0 * part / whole) if whole else "–"
+
+
+def write_recap_pdf(
+    data: RecapData, path: Path | str, letterhead: pdf_common.Letterhead, *, paper: str = "A4"
+) -> Path:
+    pdf_common.register_fonts()
+    path = Path(path)
+    size = landscape(pdf_common.page_size(paper))
+    margin = 12 * mm
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=10 * mm,
+        bottomMargin=12 * mm,
+        title=f"Rekap PESIAR {month_year(data.month)} — {data.profile.title}",
+        author="PESIAR Desktop",
+        creator="PESIAR Desktop",
+    )
+    width = size[0] - 2 * margin
+    title_style = ParagraphStyle(
+        "title", fontName=pdf_common.SERIF_BOLD, fontSize=13, leading=16, alignment=1
+    )
+    sub_style = ParagraphStyle(
+        "sub", fontName=pdf_common.SERIF, fontSize=10.5, leading=13, alignment=1
+    )
+    cell_style = ParagraphStyle("cell", fontName=pdf_common.SANS, fontSize=8, leading=9.5)
+    note_style = ParagraphStyle("note", fontName=pdf_common.SERIF_ITALIC, fontSize=8.5, leading=11)
+
+    rows: list[list[object]] = [list(HEADERS)]
+    for index, r in enumerate(data.rekap, start=1):
+        rows.append(
+            [
+                str(index),
+                Paragraph(r.name, cell_style),
+                Paragraph(r.area or "–", cell_style),
+                number(r.target_people),
+                number(r.paid_people),
+                _pct(r.paid_people, r.target_people),
+                number(r.target_families),
+                number(r.paid_families),
+                _pct(r.paid_families, r.target_families),
+                number(r.visits),
+                number(r.families_visited),
+                number(r.advocacy_events),
+                number(r.registered_people),
+                number(r.registered_families),
+                number(r.unpaid_families),
+            ]
+        )
+    t = data.rekap
+    totals = {
+        "tp": sum(r.target_people for r in t),
+        "pp": sum(r.paid_people for r in t),
+        "tf": sum(r.target_families for r in t),
+        "pf": sum(r.paid_families for r in t),
+    }
+    rows.append(
+        [
+            "",
+            "JUMLAH",
+            "",
+            number(totals["tp"]),
+            number(totals["pp"]),
+            _pct(totals["pp"], totals["tp"]),
+            number(totals["tf"]),
+            number(totals["pf"]),
+            _pct(totals["pf"], totals["tf"]),
+            number(sum(r.visits for r in t)),
+            number(sum(r.families_visited for r in t)),
+            number(sum(r.advocacy_events for r in t)),
+            number(sum(r.registered_people for r in t)),
+            number(sum(r.registered_families for r in t)),
+            number(sum(r.unpaid_families for r in t)),
+        ]
+    )
+    scale = width / (sum(WIDTHS_MM) * mm)
+    table = LongTable(rows, colWidths=[w * mm * scale for w in WIDTHS_MM], repeatRows=1)
+    last = len(rows) - 1
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), pdf_common.SANS, 8),
+                ("FONT", (0, 0), (-1, 0), pdf_common.SANS_BOLD, 7.5),
+                ("FONT", (0, last), (-1, last), pdf_common.SANS_BOLD, 8),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7")),
+                ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#F2F2F2")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("LINEABOVE", (0, last), (-1, last), 1.2, colors.black),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    p = data.profile
+    story: list[object] = [
+        pdf_common.LetterheadFlowable(letterhead, width),
+        Spacer(1, 4 * mm),
+        Paragraph("REKAPITULASI BULANAN PROGRAM PESIAR", title_style),
+        Paragraph(
+            f"{p.title}, Kecamatan {p.kecamatan_name}, {p.kabupaten_name} — "
+            f"Bulan {month_year(data.month)}",
+            sub_style,
+        ),
+        Spacer(1, 4 * mm),
+        table,
+        Spacer(1, 3 * mm),
+        Paragraph(
+            "Realisasi = anggota keluarga yang iuran pertamanya dibayar pada bulan ini (dasar "
+            "insentif agen). Didaftarkan = pendaftaran yang diajukan bulan ini dan tidak "
+            f"dibatalkan; rincian per orang ada di lembar Pendaftaran ({number(len(data.pendaftaran))} "
+            f"jiwa). Dicetak {long_date(data.generated_on)}.",
+            note_style,
+        ),
+        Spacer(1, 4 * mm),
+        KeepTogether(
+            [
+                pdf_common.SignatureFlowable(
+                    pdf_common.SignatureBlock(p, data.generated_on), width, size=10.5
+                )
+            ]
+        ),
+    ]
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(pdf_common.SANS, 7.5)
+        canvas.drawRightString(
+            size[0] - margin,
+            6 * mm,
+            f"Rekap PESIAR {month_year(data.month)} · halaman {document.page}",
+        )
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return path

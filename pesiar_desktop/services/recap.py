@@ -1,0 +1,911 @@
+"""Laporan: the monthly recap the BPJS branch receives (data side; writers in reports/).
+
+`build_recap(db, month)` gathers everything for one month in plain rows:
+- Rekap: one row per agent from `services.progress.agent_month_progress` (the same
+  figures the fees use), plus a "tanpa agen" row when the office registered families
+  itself, so the totals reconcile with the Pendaftaran sheet;
+- Pendaftaran: one row per included member of the registrations made in the month and
+  not cancelled (= the Rekap's "didaftarkan (jiwa)" total);
+- Kunjungan / Advokasi: the visits and events of the month;
+- UHC per dusun at the end of the month (the current register for the running month,
+  the membership history for a past one);
+- Sasaran: the Petakan targets still open, per dusun and RT.
+
+The Pendaftaran columns (FDIP order) are chosen per BPJS branch and kept in the
+`recap.columns` setting ({branch: [column keys]}).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import NotFound, ValidationError
+from pesiar_desktop.models import (
+    AdvocacyEvent,
+    Agent,
+    AssignmentArea,
+    Dusun,
+    Family,
+    Membership,
+    Registration,
+    RegistrationMember,
+    Resident,
+    Rt,
+    Visit,
+)
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import fieldwork_codes as fw
+from pesiar_desktop.rules.indicators import pct
+from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.services import audit, events, privacy, settings, targets
+from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.progress import (
+    NOT_COUNTED_STATUSES,
+    WAITING_STATUSES,
+    agent_month_progress,
+    month_bounds,
+    parse_month,
+)
+from pesiar_desktop.services.village import VillageProfile, get_profile
+
+SETTING_COLUMNS = "recap.columns"
+SETTING_BRANCH = "recap.branch"
+DEFAULT_BRANCH = ""  # the columns used when no branch is named
+
+# Pendaftaran columns: key -> header. The first 20 are the FDIP order the branch asks for;
+# the rest can be added by a branch that wants them.
+PENDAFTARAN_COLUMNS: dict[str, str] = {
+    "no": "No",
+    "no_kk": "No KK",
+    "nik": "NIK",
+    "nama": "Nama",
+    "hubungan": "Hubungan keluarga",
+    "jk": "JK",
+    "ttl": "Tempat/tgl lahir",
+    "alamat": "Alamat",
+    "rt_rw": "RT/RW",
+    "kode_desa": "Kode desa",
+    "kecamatan": "Kecamatan",
+    "kabupaten": "Kab/Kota",
+    "fktp": "FKTP",
+    "kelas": "Kelas",
+    "no_hp": "No HP",
+    "segmen": "Segmen",
+    "tgl_daftar": "Tgl daftar",
+    "va": "VA",
+    "tgl_bayar": "Tgl bayar",
+    "agen": "Agen",
+    # optional
+    "tempat_lahir": "Tempat lahir",
+    "tgl_lahir": "Tgl lahir",
+    "dusun": "Dusun",
+    "status": "Status pendaftaran",
+    "iuran": "Iuran/bulan (Rp)",
+    "jalur": "Jalur",
+}
+DEFAULT_COLUMNS: tuple[str, ...] = tuple(list(PENDAFTARAN_COLUMNS)[:20])
+NO_AGENT = "Tanpa agen (kantor desa)"
+
+Report = Callable[[int, int, str], None]
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class RekapRow:
+    agent_id: int | None
+    name: str
+    area: str
+    target_people: int
+    paid_people: int
+    target_families: int
+    paid_families: int
+    visits: int
+    families_visited: int
+    advocacy_events: int
+    registered_people: int
+    registered_families: int
+    unpaid_families: int
+
+    @property
+    def people_pct(self) -> float:
+        return pct(self.paid_people, self.target_people)
+
+    @property
+    def families_pct(self) -> float:
+        return pct(self.paid_families, self.target_families)
+
+
+@dataclass(frozen=True)
+class PendaftaranRow:
+    """One registered person; `value(key)` gives the cell for a Pendaftaran column."""
+
+    registration_id: int
+    no_kk: str
+    nik: str
+    name: str
+    shdk: int
+    sex: int
+    birth_place: str
+    birth_date: date
+    address: str
+    rw: str
+    rt: str
+    dusun: str
+    fktp: str
+    jkn_class: int | None
+    phone: str
+    segment: str
+    registered_on: date
+    va_number: str
+    paid_on: date | None
+    agent: str
+    status: str
+    premium: int
+    path: str
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    visited_on: date
+    agent: str
+    no_kk: str
+    head: str
+    dusun: str
+    rw: str
+    rt: str
+    outcome: str
+    refusal: str
+    revisit_on: date | None
+    topics: str
+    note: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    held_on: date
+    kind: str
+    place: str
+    audience: str
+    participants: int
+    topics: str
+    agent: str
+    note: str
+
+
+@dataclass(frozen=True)
+class DusunRow:
+    dusun: str
+    residents: int
+    families: int
+    registered: int
+    active: int
+
+    @property
+    def coverage_pct(self) -> float:
+        return pct(self.registered, self.residents)
+
+    @property
+    def activity_pct(self) -> float:
+        return pct(self.active, self.registered)
+
+    @property
+    def active_of_population_pct(self) -> float:
+        return pct(self.active, self.residents)
+
+
+@dataclass
+class RecapData:
+    profile: VillageProfile
+    month: date  # first day
+    month_end: date
+    generated_on: date
+    uhc_as_of: date
+    uhc_from_history: bool
+    rekap: list[RekapRow]
+    pendaftaran: list[PendaftaranRow]
+    visits: list[VisitRow]
+    events: list[EventRow]
+    dusun: list[DusunRow]
+    targets: list[targets.AreaSummary]
+    columns: list[str] = field(default_factory=lambda: list(DEFAULT_COLUMNS))
+    branch: str = ""
+    masked: bool = False
+
+    @property
+    def place(self) -> str:
+        return self.profile.desa_name
+
+
+def cell(row: PendaftaranRow, key: str, index: int, data: RecapData) -> Any:
+    """The value of one Pendaftaran cell (strings for numbers that are identifiers)."""
+    p = data.profile
+    if key == "no":
+        return index
+    if key == "no_kk":
+        return mask_nik(row.no_kk) if data.masked else row.no_kk
+    if key == "nik":
+        return mask_nik(row.nik) if data.masked else row.nik
+    if key == "nama":
+        return row.name
+    if key == "hubungan":
+        return codes.label(codes.SHDK, row.shdk)
+    if key == "jk":
+        return "L" if row.sex == 1 else "P"
+    if key == "ttl":
+        return (
+            f"{row.birth_place}, {row.birth_date:%d-%m-%Y}"
+            if row.birth_place
+            else (f"{row.birth_date:%d-%m-%Y}")
+        )
+    if key == "alamat":
+        return row.address
+    if key == "rt_rw":
+        return f"{row.rt}/{row.rw}" if row.rw and row.rw != "-" else row.rt
+    if key == "kode_desa":
+        return p.region_code.replace(".", "")
+    if key == "kecamatan":
+        return p.kecamatan_name
+    if key == "kabupaten":
+        return p.kabupaten_name
+    if key == "fktp":
+        return row.fktp
+    if key == "kelas":
+        return row.jkn_class
+    if key == "no_hp":
+        return row.phone
+    if key == "segmen":
+        return row.segment
+    if key == "tgl_daftar":
+        return row.registered_on
+    if key == "va":
+        return row.va_number
+    if key == "tgl_bayar":
+        return row.paid_on
+    if key == "agen":
+        return row.agent
+    if key == "tempat_lahir":
+        return row.birth_place
+    if key == "tgl_lahir":
+        return row.birth_date
+    if key == "dusun":
+        return row.dusun
+    if key == "status":
+        return fw.REGISTRATION_STATUSES.get(row.status, row.status)
+    if key == "iuran":
+        return row.premium
+    if key == "jalur":
+        return fw.REGISTRATION_PATHS.get(row.path, row.path)
+    raise KeyError(key)
+
+
+# Column kinds the writers use to pick a cell type and width.
+TEXT_ID_COLUMNS = frozenset({"no_kk", "nik", "va", "no_hp", "kode_desa", "fktp", "rt_rw"})
+DATE_COLUMNS = frozenset({"tgl_daftar", "tgl_bayar", "tgl_lahir"})
+NUMBER_COLUMNS = frozenset({"no", "kelas", "iuran"})
+
+
+# ---------------------------------------------------------------- column settings
+
+
+def validate_columns(columns: Sequence[str]) -> list[str]:
+    unknown = [c for c in columns if c not in PENDAFTARAN_COLUMNS]
+    if unknown:
+        raise ValidationError({"columns": f"Kolom tidak dikenal: {', '.join(unknown)}."})
+    if not columns:
+        raise ValidationError({"columns": "Pilih paling sedikit satu kolom."})
+    if len(set(columns)) != len(columns):
+        raise ValidationError({"columns": "Ada kolom yang dipilih dua kali."})
+    return list(columns)
+
+
+def _stored_columns(session: Session) -> dict[str, list[str]]:
+    value = settings.get(session, SETTING_COLUMNS) or {}
+    return {str(k): [c for c in v if c in PENDAFTARAN_COLUMNS] for k, v in dict(value).items()}
+
+
+def branches(db: Database) -> list[str]:
+    """Branch names with a saved column order (the default first when saved)."""
+    with db.read() as session:
+        return sorted(_stored_columns(session), key=lambda b: (b != DEFAULT_BRANCH, b.lower()))
+
+
+def current_branch(db: Database) -> str:
+    return str(settings.read(db, SETTING_BRANCH) or DEFAULT_BRANCH)
+
+
+def columns_for(db: Database, branch: str | None = None) -> list[str]:
+    """The saved order for `branch` (the current branch when None), else the default one."""
+    with db.read() as session:
+        if branch is None:
+            branch = str(settings.get(session, SETTING_BRANCH) or DEFAULT_BRANCH)
+        stored = _stored_columns(session)
+    return stored.get(branch.strip()) or stored.get(DEFAULT_BRANCH) or list(DEFAULT_COLUMNS)
+
+
+def save_columns(db: Database, actor: Actor, branch: str, columns: Sequence[str]) -> None:
+    """Keep the Pendaftaran column order for a branch and make it the current branch.
+
+    Whoever may export the recap may arrange its columns (no admin needed)."""
+    require(actor, "personal.export")
+    chosen = validate_columns(columns)
+    branch = " ".join(branch.split())
+    if len(branch) > 80:
+        raise ValidationError({"branch": "Nama kantor cabang terlalu panjang (maks. 80 huruf)."})
+    import json
+
+    from pesiar_desktop.models import Setting
+
+    with db.transaction() as session:
+        stored = _stored_columns(session)
+        before = stored.get(branch)
+        stored[branch] = chosen
+        for key, value in ((SETTING_COLUMNS, stored), (SETTING_BRANCH, branch)):
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value_json=json.dumps(value)))
+            else:
+                row.value_json = json.dumps(value)
+        audit.record(
+            session,
+            actor,
+            "recap.columns",
+            "setting",
+            SETTING_COLUMNS,
+            {"branch": branch, "columns": before},
+            {"branch": branch, "columns": chosen},
+        )
+    events.notify("settings")
+
+
+# ---------------------------------------------------------------- gathering
+
+
+def _in(column: Any, first: date, last: date) -> Any:
+    return and_(column >= first, column <= last)
+
+
+def _assignment_areas(session: Session, assignment_ids: set[int]) -> dict[int, str]:
+    """'Dusun Krajan RT 001, 002; Dusun Timur' per assignment."""
+    if not assignment_ids:
+        return {}
+    found: dict[int, dict[str, list[str]]] = {}
+    for assignment_id, dusun, rt in session.execute(
+        select(AssignmentArea.assignment_id, Dusun.name, Rt.rt)
+        .join(Dusun, Dusun.id == AssignmentArea.dusun_id)
+        .outerjoin(Rt, Rt.id == AssignmentArea.rt_id)
+        .where(AssignmentArea.assignment_id.in_(assignment_ids))
+        .order_by(Dusun.name, Rt.rw, Rt.rt)
+    ):
+        rts = found.setdefault(assignment_id, {}).setdefault(dusun, [])
+        if rt is not None:
+            rts.append(rt)
+    return {
+        aid: "; ".join(f"{d} RT {', '.join(rts)}" if rts else d for d, rts in by_dusun.items())
+        for aid, by_dusun in found.items()
+    }
+
+
+def _members_subquery() -> Any:
+    return (
+        select(RegistrationMember.registration_id, func.count().label("n"))
+        .where(RegistrationMember.included.is_(True))
+        .group_by(RegistrationMember.registration_id)
+        .subquery()
+    )
+
+
+def _office_row(session: Session, first: date, last: date) -> RekapRow | None:
+    """The same counts as `agent_month_progress` for work recorded without an agent."""
+    members = _members_subquery()
+    people = func.coalesce(func.sum(members.c.n), 0)
+    no_agent = Registration.agent_id.is_(None)
+
+    def pair(*where: Any) -> tuple[int, int]:
+        row = session.execute(
+            select(people, func.count(Registration.id))
+            .outerjoin(members, members.c.registration_id == Registration.id)
+            .where(no_agent, *where)
+        ).one()
+        return int(row[0] or 0), int(row[1] or 0)
+
+    reg_people, reg_families = pair(
+        _in(Registration.registered_on, first, last),
+        Registration.status.not_in(NOT_COUNTED_STATUSES),
+    )
+    paid_people, paid_families = pair(_in(Registration.paid_on, first, last))
+    unpaid = int(
+        session.scalar(
+            select(func.count(Registration.id)).where(
+                no_agent,
+                _in(Registration.registered_on, first, last),
+                Registration.status.in_(WAITING_STATUSES),
+            )
+        )
+        or 0
+    )
+    visit_row = session.execute(
+        select(func.count(Visit.id), func.count(func.distinct(Visit.family_id))).where(
+            Visit.agent_id.is_(None), _in(Visit.visited_on, first, last)
+        )
+    ).one()
+    n_events = int(
+        session.scalar(
+            select(func.count(AdvocacyEvent.id)).where(
+                AdvocacyEvent.agent_id.is_(None), _in(AdvocacyEvent.held_on, first, last)
+            )
+        )
+        or 0
+    )
+    figures = (reg_people, paid_people, unpaid, int(visit_row[0] or 0), n_events)
+    if not any(figures):
+        return None
+    return RekapRow(
+        agent_id=None,
+        name=NO_AGENT,
+        area="",
+        target_people=0,
+        paid_people=paid_people,
+        target_families=0,
+        paid_families=paid_families,
+        visits=int(visit_row[0] or 0),
+        families_visited=int(visit_row[1] or 0),
+        advocacy_events=n_events,
+        registered_people=reg_people,
+        registered_families=reg_families,
+        unpaid_families=unpaid,
+    )
+
+
+def rekap_rows(session: Session, month: date) -> list[RekapRow]:
+    """Per agent (services.progress), then the office's own work when there is any."""
+    first, last = month_bounds(month)
+    progress = agent_month_progress(session, first)
+    areas = _assignment_areas(session, {p.assignment_id for p in progress if p.assignment_id})
+    rows = [
+        RekapRow(
+            agent_id=p.agent_id,
+            name=p.agent_name,
+            area=areas.get(p.assignment_id, "") if p.assignment_id else "",
+            target_people=p.target_people,
+            paid_people=p.paid_people,
+            target_families=p.target_families,
+            paid_families=p.paid_families,
+            visits=p.visits,
+            families_visited=p.families_visited,
+            advocacy_events=p.advocacy_events,
+            registered_people=p.registered_people,
+            registered_families=p.registered_families,
+            unpaid_families=p.unpaid_registrations,
+        )
+        for p in progress
+    ]
+    office = _office_row(session, first, last)
+    if office is not None:
+        rows.append(office)
+    return rows
+
+
+def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
+    first, last = month_bounds(month)
+    query = (
+        select(
+            Registration.id,
+            Family.no_kk,
+            Resident.nik,
+            Resident.name,
+            Resident.shdk,
+            Resident.sex,
+            Resident.birth_place,
+            Resident.birth_date,
+            Family.address,
+            Rt.rw,
+            Rt.rt,
+            Dusun.name,
+            Membership.fktp_code,
+            RegistrationMember.jkn_class,
+            Resident.phone,
+            Membership.segment,
+            Membership.status,
+            Registration.path,
+            Registration.registered_on,
+            Registration.va_number,
+            Registration.paid_on,
+            Agent.name,
+            Registration.status,
+            RegistrationMember.monthly_premium,
+        )
+        .select_from(RegistrationMember)
+        .join(Registration, Registration.id == RegistrationMember.registration_id)
+        .join(Resident, Resident.id == RegistrationMember.resident_id)
+        .join(Family, Family.id == Registration.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(Membership, Membership.resident_id == Resident.id)
+        .outerjoin(Agent, Agent.id == Registration.agent_id)
+        .where(
+            RegistrationMember.included.is_(True),
+            _in(Registration.registered_on, first, last),
+            Registration.status.not_in(NOT_COUNTED_STATUSES),
+        )
+        .order_by(Registration.registered_on, Registration.id, Resident.shdk, Resident.birth_date)
+    )
+    rows: list[PendaftaranRow] = []
+    append = rows.append
+    registered = codes.REGISTERED_STATUSES
+    path_segment = fw.PATH_SEGMENT
+    for (
+        reg_id,
+        no_kk,
+        nik,
+        name,
+        shdk,
+        sex,
+        birth_place,
+        birth_date,
+        address,
+        rw,
+        rt,
+        dusun,
+        fktp,
+        jkn_class,
+        phone,
+        segment,
+        status,
+        path,
+        registered_on,
+        va,
+        paid_on,
+        agent,
+        reg_status,
+        premium,
+    ) in session.execute(query):
+        # The segment the member has (once active) or the one the path leads to.
+        seg = str(segment if segment and status in registered else path_segment.get(path, path))
+        append(
+            PendaftaranRow(
+                reg_id,
+                no_kk,
+                nik,
+                name,
+                shdk,
+                sex,
+                birth_place or "",
+                birth_date,
+                address or "",
+                rw,
+                rt,
+                dusun,
+                fktp or "",
+                jkn_class,
+                phone or "",
+                seg,
+                registered_on,
+                va or "",
+                paid_on,
+                agent or "",
+                reg_status,
+                int(premium or 0),
+                path,
+            )
+        )
+    return rows
+
+
+def _heads(session: Session, family_ids: set[int]) -> dict[int, str]:
+    heads: dict[int, str] = {}
+    ids = sorted(family_ids)
+    for start in range(0, len(ids), 900):
+        for family_id, name in session.execute(
+            select(Resident.family_id, Resident.name)
+            .where(Resident.family_id.in_(ids[start : start + 900]), Resident.shdk == 1)
+            .order_by(Resident.life_status, Resident.id)
+        ):
+            heads.setdefault(family_id, name)
+    return heads
+
+
+def visit_rows(session: Session, month: date) -> list[VisitRow]:
+    first, last = month_bounds(month)
+    found = session.execute(
+        select(
+            Visit.visited_on,
+            Agent.name,
+            Family.id,
+            Family.no_kk,
+            Dusun.name,
+            Rt.rw,
+            Rt.rt,
+            Visit.outcome,
+            Visit.refusal_reason,
+            Visit.revisit_on,
+            Visit.topics,
+            Visit.note,
+        )
+        .join(Family, Family.id == Visit.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(Agent, Agent.id == Visit.agent_id)
+        .where(_in(Visit.visited_on, first, last))
+        .order_by(Visit.visited_on, Visit.id)
+    ).all()
+    heads = _heads(session, {row[2] for row in found})
+    return [
+        VisitRow(
+            on,
+            agent or NO_AGENT,
+            no_kk,
+            heads.get(family_id, ""),
+            dusun,
+            rw,
+            rt,
+            fw.VISIT_OUTCOMES.get(outcome, outcome),
+            fw.REFUSAL_REASONS.get(refusal, refusal) if refusal else "",
+            revisit,
+            fw.topic_labels(topics or ""),
+            note or "",
+        )
+        for on, agent, family_id, no_kk, dusun, rw, rt, outcome, refusal, revisit, topics, note in (
+            found
+        )
+    ]
+
+
+def event_rows(session: Session, month: date) -> list[EventRow]:
+    first, last = month_bounds(month)
+    return [
+        EventRow(
+            on,
+            fw.ADVOCACY_KINDS.get(kind, kind),
+            place or "",
+            audience or "",
+            int(participants or 0),
+            fw.topic_labels(topics or ""),
+            agent or NO_AGENT,
+            note or "",
+        )
+        for on, kind, place, audience, participants, topics, agent, note in session.execute(
+            select(
+                AdvocacyEvent.held_on,
+                AdvocacyEvent.kind,
+                AdvocacyEvent.place,
+                AdvocacyEvent.audience,
+                AdvocacyEvent.participants,
+                AdvocacyEvent.topics,
+                Agent.name,
+                AdvocacyEvent.note,
+            )
+            .outerjoin(Agent, Agent.id == AdvocacyEvent.agent_id)
+            .where(_in(AdvocacyEvent.held_on, first, last))
+            .order_by(AdvocacyEvent.held_on, AdvocacyEvent.id)
+        )
+    ]
+
+
+def dusun_rows(session: Session, as_of: date | None) -> list[DusunRow]:
+    """Population, KK, registered and active per dusun: now (None) or at the end of a day
+    in the past (from the membership history)."""
+    from pesiar_desktop.services.dashboard import coverage_history
+
+    if as_of is not None:
+        series = coverage_history(session, [as_of], by_dusun=True)
+        families = _families_by_dusun(session, as_of)
+        return [
+            DusunRow(
+                name,
+                points[0].living,
+                families.get(name, 0),
+                points[0].registered,
+                points[0].active,
+            )
+            for name, points in sorted(series.items())
+            if name
+        ]
+    alive = Resident.life_status == codes.LIFE_ALIVE
+    registered = Membership.status.in_(codes.REGISTERED_STATUSES)
+    active = Membership.status == codes.STATUS_ACTIVE
+    from sqlalchemy import case
+
+    return [
+        DusunRow(name, int(people), int(kk), int(reg or 0), int(act or 0))
+        for name, people, kk, reg, act in session.execute(
+            select(
+                Dusun.name,
+                func.count(Resident.id),
+                func.count(func.distinct(Resident.family_id)),
+                func.sum(case((registered, 1), else_=0)),
+                func.sum(case((active, 1), else_=0)),
+            )
+            .select_from(Resident)
+            .join(Family, Family.id == Resident.family_id)
+            .join(Rt, Rt.id == Family.rt_id)
+            .join(Dusun, Dusun.id == Rt.dusun_id)
+            .outerjoin(Membership, Membership.resident_id == Resident.id)
+            .where(alive)
+            .group_by(Dusun.name)
+            .order_by(Dusun.name)
+        )
+    ]
+
+
+def _families_by_dusun(session: Session, as_of: date) -> dict[str, int]:
+    """Families with a member living on `as_of`, per dusun."""
+    living = (Resident.life_status == codes.LIFE_ALIVE) | (Resident.life_status_date > as_of)
+    return {
+        name: int(n)
+        for name, n in session.execute(
+            select(Dusun.name, func.count(func.distinct(Resident.family_id)))
+            .select_from(Resident)
+            .join(Family, Family.id == Resident.family_id)
+            .join(Rt, Rt.id == Family.rt_id)
+            .join(Dusun, Dusun.id == Rt.dusun_id)
+            .where(living, Resident.birth_date <= as_of)
+            .group_by(Dusun.name)
+        )
+    }
+
+
+def build_recap(
+    db: Database,
+    month: date | str,
+    *,
+    columns: Sequence[str] | None = None,
+    branch: str | None = None,
+    masked: bool = False,
+    today: date | None = None,
+    report: Report | None = None,
+) -> RecapData:
+    """Everything the recap shows for one month, as plain rows."""
+    first = parse_month(month) if isinstance(month, str) else month.replace(day=1)
+    _first, last = month_bounds(first)
+    today = today or date.today()
+    profile = get_profile(db)
+    if profile is None:
+        raise NotFound("Profil desa belum diisi: lakukan penyiapan awal dulu.")
+    if branch is None:
+        branch = current_branch(db)
+    chosen = validate_columns(columns) if columns is not None else columns_for(db, branch)
+    step = _stepper(report, 7)
+    with db.read() as session:
+        step("Rekap per agen")
+        rekap = rekap_rows(session, first)
+        step("Daftar pendaftaran")
+        pendaftaran = pendaftaran_rows(session, first)
+        step("Kunjungan")
+        visits = visit_rows(session, first)
+        step("Advokasi")
+        held = event_rows(session, first)
+        step("Cakupan per dusun")
+        from_history = last < today
+        uhc_as_of = last if from_history else today
+        dusun = dusun_rows(session, last if from_history else None)
+    step("Sasaran")
+    areas = targets.area_summary(db, today)
+    return RecapData(
+        profile=profile,
+        month=first,
+        month_end=last,
+        generated_on=today,
+        uhc_as_of=uhc_as_of,
+        uhc_from_history=from_history,
+        rekap=rekap,
+        pendaftaran=pendaftaran,
+        visits=visits,
+        events=held,
+        dusun=dusun,
+        targets=areas,
+        columns=chosen,
+        branch=branch,
+        masked=masked,
+    )
+
+
+def _stepper(report: Report | None, total: int) -> Callable[[str], None]:
+    state = {"done": 0}
+
+    def step(text: str) -> None:
+        if report is not None:
+            report(state["done"], total, text)
+        state["done"] += 1
+
+    return step
+
+
+# ---------------------------------------------------------------- exports
+
+
+def _atomic_target(out: Path | str) -> tuple[Path, Path]:
+    """A temporary file beside `out`: a cancelled or failed export leaves no half file."""
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".recap-", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    return target, Path(name)
+
+
+def _finish(temporary: Path, target: Path) -> None:
+    os.replace(temporary, target)
+
+
+def export_recap_xlsx(
+    db: Database,
+    actor: Actor,
+    month: date | str,
+    out: Path | str,
+    *,
+    columns: Sequence[str] | None = None,
+    branch: str | None = None,
+    today: date | None = None,
+    report: Report | None = None,
+) -> RecapData:
+    """The recap workbook (it lists NIKs: needs `personal.export`; the export is audited)."""
+    privacy.require_export(actor)
+    from pesiar_desktop.reports.recap_xlsx import write_recap_xlsx
+
+    data = build_recap(
+        db,
+        month,
+        columns=columns,
+        branch=branch,
+        masked=not privacy.can_see_full_nik(actor),
+        today=today,
+        report=report,
+    )
+    target, temporary = _atomic_target(out)
+    try:
+        if report is not None:
+            report(6, 7, "Menulis buku kerja")
+        write_recap_xlsx(data, temporary, paper=str(settings.read(db, "letters.paper")))
+        _finish(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    privacy.record_export(db, actor, "recap", len(data.pendaftaran), str(target))
+    if report is not None:
+        report(7, 7, "Selesai")
+    return data
+
+
+def export_recap_pdf(
+    db: Database,
+    actor: Actor,
+    month: date | str,
+    out: Path | str,
+    *,
+    today: date | None = None,
+    data: RecapData | None = None,
+) -> RecapData:
+    """The Rekap sheet as a landscape PDF for the kepala desa to sign (no resident data)."""
+    from pesiar_desktop.reports.recap_pdf import write_recap_pdf
+
+    if data is None:
+        data = build_recap(db, month, today=today, masked=not privacy.can_see_full_nik(actor))
+    from pesiar_desktop.reports import pdf_common
+
+    letterhead = pdf_common.load_letterhead(db)
+    target, temporary = _atomic_target(out)
+    try:
+        write_recap_pdf(data, temporary, letterhead, paper=str(settings.read(db, "letters.paper")))
+        _finish(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    with db.transaction() as session:
+        audit.record(
+            session,
+            actor,
+            "export",
+            "report",
+            "recap_pdf",
+            after={"month": f"{data.month:%Y-%m}", "target": str(target)},
+        )
+    return data
