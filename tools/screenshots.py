@@ -1,0 +1,71 @@
+"""Screenshots of every page on a demo village, for the README and for looking at.
+
+    python tools/screenshots.py [--out resources/screenshots] [--residents 3000] [--pages penduduk,...]
+
+Runs offscreen (QT_QPA_PLATFORM=offscreen) at 1366x768, the most common office laptop size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "resources" / "screenshots"))
+    parser.add_argument("--residents", type=int, default=3000)
+    parser.add_argument("--pages", default="", help="comma-separated page keys (default all)")
+    parser.add_argument("--data-dir", help="use this data folder (default: a fresh demo)")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from pesiar_desktop.app import _application, create_main_window
+    from pesiar_desktop.bootstrap import open_app_database
+    from pesiar_desktop.config import resolve_paths
+    from pesiar_desktop.services import demo, users
+    from pesiar_desktop.services.context import SYSTEM
+    from pesiar_desktop.ui.main_window import PAGE_KEYS
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pesiar-shots-") as tmp:
+        paths = resolve_paths(args.data_dir or tmp, None)
+        db = open_app_database(paths)
+        if not args.data_dir:
+            demo.generate(db, SYSTEM, residents=args.residents, seed=2026, today=date.today())
+        app = _application()
+        window = create_main_window(db, users.get_actor(db, "admin"), paths)
+        window.resize(1366, 768)
+        window.show()
+        keys = [k for k in args.pages.split(",") if k] or list(PAGE_KEYS)
+
+        def settle(ms: int = 1500) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+
+        for key in keys:
+            window.show_page(key)
+            settle()
+            app.processEvents()
+            target = out / f"{key}.png"
+            window.grab().save(str(target))
+            print(target)
+        window.shutdown()
+        window.close()
+        db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
