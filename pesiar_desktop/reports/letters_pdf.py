@@ -63,7 +63,7 @@ DRAFT_NUMBER = "……/……/……/……/……"
 MARGIN_LEFT = 25 * mm
 MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 12 * mm
-MARGIN_BOTTOM = 22 * mm
+MARGIN_BOTTOM = 16 * mm
 QR_SIZE = 20 * mm
 
 
@@ -98,7 +98,7 @@ class LetterDoc:
 
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=SERIF, fontSize=11, leading=15, alignment=TA_JUSTIFY)
+    base = ParagraphStyle("body", fontName=SERIF, fontSize=11, leading=14.5, alignment=TA_JUSTIFY)
     return {
         "body": base,
         "left": ParagraphStyle("left", parent=base, alignment=0),
@@ -305,9 +305,14 @@ def _signature(doc: LetterDoc, enacted: bool = False, place_date: bool = True) -
     )
 
 
-def office_name(doc: LetterDoc) -> str:
-    p = doc.letterhead.profile
+def office_name_of(letterhead: Letterhead) -> str:
+    """ "Kepala Desa Suka Makmur" ("Lurah …" for a kelurahan)."""
+    p = letterhead.profile
     return f"{'Lurah' if p.is_kelurahan else 'Kepala Desa'} {p.desa_name}"
+
+
+def office_name(doc: LetterDoc) -> str:
+    return office_name_of(doc.letterhead)
 
 
 # --- SK --------------------------------------------------------------------------------------------
@@ -374,15 +379,15 @@ def _sk_attachment(doc: LetterDoc, subject: str, w: float) -> list[Flowable]:
     head = Table(
         [
             [P("LAMPIRAN", "small"), P(":", "small"), P(f"KEPUTUSAN {e(office)}", "small")],
-            ["", P("NOMOR", "small"), P(f": {e(doc.shown_number)}", "small")],
+            [P("NOMOR", "small"), P(":", "small"), P(e(doc.shown_number), "small")],
             [
-                "",
                 P("TANGGAL", "small"),
-                P(f": {e(long_date(doc.letter_date) or '……………')}", "small"),
+                P(":", "small"),
+                P(e(long_date(doc.letter_date) or "……"), "small"),
             ],
-            ["", P("TENTANG", "small"), P(f": {e(subject.upper())}", "small")],
+            [P("TENTANG", "small"), P(":", "small"), P(e(subject.upper()), "small")],
         ],
-        colWidths=[17 * mm, 17 * mm, 55 * mm],
+        colWidths=[23 * mm, 4 * mm, 64 * mm],
         hAlign="RIGHT",
     )
     head.setStyle(
@@ -406,7 +411,7 @@ def _sk_attachment(doc: LetterDoc, subject: str, w: float) -> list[Flowable]:
     if period:
         story.append(P(f"MASA TUGAS {e(str(period).upper())}", "title"))
     story.append(Spacer(1, 4 * mm))
-    widths = [9 * mm, 42 * mm, 36 * mm, w - 9 * mm - 42 * mm - 36 * mm - 20 * mm, 20 * mm]
+    widths = [10 * mm, 42 * mm, 36 * mm, w - 10 * mm - 42 * mm - 36 * mm - 20 * mm, 20 * mm]
     data: list[list[Any]] = [
         [
             P("No", "head"),
@@ -438,11 +443,11 @@ def surat_tugas_story(doc: LetterDoc) -> list[Flowable]:
     c = doc.content
     w = text_width(doc)
     agent = c.get("agent", {})
-    story: list[Flowable] = [LetterheadFlowable(doc.letterhead, w), Spacer(1, 6 * mm)]
+    story: list[Flowable] = [LetterheadFlowable(doc.letterhead, w), Spacer(1, 4 * mm)]
     story += [
         P("<u>SURAT TUGAS</u>", "title"),
         P(f"Nomor: {e(doc.shown_number)}", "center"),
-        Spacer(1, 6 * mm),
+        Spacer(1, 4 * mm),
     ]
     inner = w - 37 * mm
     basis = list(c.get("dasar", []))
@@ -463,7 +468,7 @@ def surat_tugas_story(doc: LetterDoc) -> list[Flowable]:
     story += [
         Spacer(1, 2 * mm),
         _label_table([("Untuk", _enumerated(tasks, [f"{i}." for i in range(1, 30)], inner))], w),
-        Spacer(1, 4 * mm),
+        Spacer(1, 3 * mm),
         P(
             e(
                 c.get(
@@ -472,7 +477,7 @@ def surat_tugas_story(doc: LetterDoc) -> list[Flowable]:
                 )
             )
         ),
-        Spacer(1, 8 * mm),
+        Spacer(1, 4 * mm),
         _right(SignatureFlowable(_signature(doc), w)),
     ]
     return story

@@ -312,7 +312,7 @@ class SignatureBlock:
 
 
 SIGNATURE_WIDTH = 75 * mm
-SIGNATURE_SPACE = 20 * mm
+SIGNATURE_SPACE = 18 * mm
 
 
 def signature_height(block: SignatureBlock, size: float = 11) -> float:
