@@ -34,7 +34,10 @@ from pesiar_desktop.errors import PesiarError
 # Feature command modules: each has `register(sub) -> dict[command name, handler]`, where
 # a handler is `handler(db, args) -> int`. Features add themselves here (one line each)
 # instead of growing this file.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = ("pesiar_desktop.cli_admin",)
+FEATURE_COMMAND_MODULES: tuple[str, ...] = (
+    "pesiar_desktop.cli_admin",
+    "pesiar_desktop.cli_reports",
+)
 
 Handler = Callable[[Any, argparse.Namespace], int]
 

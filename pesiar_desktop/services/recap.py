@@ -909,3 +909,136 @@ def export_recap_pdf(
             after={"month": f"{data.month:%Y-%m}", "target": str(target)},
         )
     return data
+
+
+# ---------------------------------------------------------------- Dana Desa realisation
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    """One assignment's fees in a year against its budget."""
+
+    assignment_id: int
+    agent: str
+    period_start: date
+    period_end: date
+    budget: int
+    monthly: tuple[int, ...]  # 12 amounts paid (by FeePayment.month) in the year
+    paid_before: int  # paid for months before the year (the budget's earlier use)
+    unpaid: int  # fee rows of the year recorded without a payment date
+
+    @property
+    def paid(self) -> int:
+        return sum(self.monthly)
+
+    @property
+    def remaining(self) -> int:
+        return self.budget - self.paid_before - self.paid
+
+    @property
+    def used_pct(self) -> float:
+        return pct(self.paid_before + self.paid, self.budget)
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    code: str
+    name: str
+    lines: list[FeeLine]
+
+    @property
+    def budget(self) -> int:
+        return sum(line.budget for line in self.lines)
+
+    @property
+    def paid(self) -> int:
+        return sum(line.paid for line in self.lines)
+
+
+@dataclass
+class DanaDesaData:
+    profile: VillageProfile
+    year: int
+    generated_on: date
+    funding: list[FundingLine]
+
+
+def dana_desa_rows(session: Session, year: int) -> list[FundingLine]:
+    """Assignments overlapping the year, grouped by APBDes funding line; fees paid per month
+    (a FeePayment with a payment date) against each assignment's budget."""
+    from pesiar_desktop.models import Assignment, FeePayment
+
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    assignments = session.execute(
+        select(Assignment, Agent.name)
+        .join(Agent, Agent.id == Assignment.agent_id)
+        .where(Assignment.period_start <= last, Assignment.period_end >= first)
+        .order_by(Assignment.apbdes_code, Agent.name, Assignment.period_start, Assignment.id)
+    ).all()
+    ids = [a.id for a, _name in assignments]
+    monthly: dict[int, list[int]] = {i: [0] * 12 for i in ids}
+    before: dict[int, int] = dict.fromkeys(ids, 0)
+    unpaid: dict[int, int] = dict.fromkeys(ids, 0)
+    if ids:
+        for assignment_id, month, total, paid_on in session.execute(
+            select(
+                FeePayment.assignment_id, FeePayment.month, FeePayment.total, FeePayment.paid_on
+            ).where(FeePayment.assignment_id.in_(ids), FeePayment.month <= f"{year}-12")
+        ):
+            fee_year, fee_month = int(month[:4]), int(month[5:7])
+            if paid_on is None:
+                if fee_year == year:
+                    unpaid[assignment_id] += int(total)
+            elif fee_year < year:
+                before[assignment_id] += int(total)
+            else:
+                monthly[assignment_id][fee_month - 1] += int(total)
+    lines: dict[tuple[str, str], list[FeeLine]] = {}
+    for assignment, name in assignments:
+        key = (assignment.apbdes_code or "", assignment.apbdes_name or "")
+        lines.setdefault(key, []).append(
+            FeeLine(
+                assignment.id,
+                name,
+                assignment.period_start,
+                assignment.period_end,
+                int(assignment.budget or 0),
+                tuple(monthly[assignment.id]),
+                before[assignment.id],
+                unpaid[assignment.id],
+            )
+        )
+    return [FundingLine(code, name, rows) for (code, name), rows in lines.items()]
+
+
+def export_dana_desa_xlsx(
+    db: Database, actor: Actor, year: int, out: Path | str, *, today: date | None = None
+) -> DanaDesaData:
+    """Fees paid per agent against the Dana Desa budget, per funding line (no NIKs; agent
+    names and amounts: the treasurer's and the BPD's report)."""
+    from pesiar_desktop.reports.dana_desa_xlsx import write_dana_desa_xlsx
+
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": f"Tahun {year} tidak masuk akal."})
+    profile = get_profile(db)
+    if profile is None:
+        raise NotFound("Profil desa belum diisi: lakukan penyiapan awal dulu.")
+    with db.read() as session:
+        funding = dana_desa_rows(session, year)
+    data = DanaDesaData(profile, year, today or date.today(), funding)
+    target, temporary = _atomic_target(out)
+    try:
+        write_dana_desa_xlsx(data, temporary)
+        _finish(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    with db.transaction() as session:
+        audit.record(
+            session,
+            actor,
+            "export",
+            "report",
+            "dana_desa",
+            after={"year": year, "target": str(target)},
+        )
+    return data

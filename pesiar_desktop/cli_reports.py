@@ -1,0 +1,75 @@
+"""Report exports (Laporan).
+
+pesiar-desktop export recap --month YYYY-MM OUT.xlsx [--pdf OUT.pdf] [--branch NAME] [--user U]
+pesiar-desktop export dana-desa --year YYYY OUT.xlsx [--user U]
+
+The recap lists NIKs: the user must be allowed to export personal data (operator,
+kepala desa, admin); the export is written to the audit log. Exit status: 0 written,
+1 refused (role, bad month), 2 the file could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.services.context import SYSTEM, Actor
+
+
+def register(sub: Any) -> dict[str, Any]:
+    export = sub.add_parser("export", help="ekspor laporan (rekap bulanan, realisasi Dana Desa)")
+    kinds = export.add_subparsers(dest="export_kind", required=True)
+    recap = kinds.add_parser("recap", help="rekap bulanan PESIAR untuk BPJS cabang (.xlsx)")
+    recap.add_argument("out", metavar="OUT.xlsx", help="berkas .xlsx yang dibuat")
+    recap.add_argument("--month", required=True, help="bulan laporan, TTTT-BB (mis. 2026-11)")
+    recap.add_argument("--pdf", metavar="OUT.pdf", help="juga simpan lembar Rekap sebagai PDF")
+    recap.add_argument(
+        "--branch", default=None, help="kantor cabang BPJS (urutan kolom Pendaftaran tersimpan)"
+    )
+    recap.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    dana = kinds.add_parser("dana-desa", help="realisasi honor agen dari Dana Desa (.xlsx)")
+    dana.add_argument("out", metavar="OUT.xlsx")
+    dana.add_argument("--year", required=True, type=int, help="tahun anggaran, mis. 2026")
+    dana.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    return {"export": _cmd_export}
+
+
+def _actor(db: Database, username: str | None) -> Actor:
+    from pesiar_desktop.services import users
+
+    return users.get_actor(db, username) if username else SYSTEM
+
+
+def _cmd_export(db: Database, args: argparse.Namespace) -> int:
+    from pesiar_desktop.rules.formatting import month_year, number, rupiah
+    from pesiar_desktop.services import recap
+
+    actor = _actor(db, args.user)
+    try:
+        if args.export_kind == "recap":
+            data = recap.export_recap_xlsx(db, actor, args.month, args.out, branch=args.branch)
+            rekap = data.rekap
+            print(
+                f"Rekap {month_year(data.month)} disimpan ke {args.out}: "
+                f"{number(len(rekap))} baris agen, "
+                f"{number(len(data.pendaftaran))} jiwa didaftarkan, "
+                f"{number(sum(r.paid_people for r in rekap))} jiwa iuran pertama dibayar, "
+                f"{number(len(data.visits))} kunjungan, {number(len(data.events))} kegiatan advokasi."
+            )
+            if args.pdf:
+                recap.export_recap_pdf(db, actor, data.month, args.pdf, data=data)
+                print(f"PDF lembar Rekap disimpan ke {args.pdf}")
+            return 0
+        result = recap.export_dana_desa_xlsx(db, actor, args.year, args.out)
+        paid = sum(f.paid for f in result.funding)
+        budget = sum(f.budget for f in result.funding)
+        print(
+            f"Realisasi Dana Desa {args.year} disimpan ke {args.out}: "
+            f"{len(result.funding)} kegiatan, dibayar {rupiah(paid)} dari pagu {rupiah(budget)}."
+        )
+        return 0
+    except OSError as err:
+        print(f"Galat: berkas tidak dapat ditulis: {err}", file=sys.stderr)
+        return 2
