@@ -30,13 +30,18 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "base": base,
         "title": ParagraphStyle(
-            "title", parent=base, fontName=pdf_common.SERIF_BOLD, fontSize=13, leading=16,
+            "title",
+            parent=base,
+            fontName=pdf_common.SERIF_BOLD,
+            fontSize=13,
+            leading=16,
             alignment=1,
         ),  # fmt: skip
         "centre": ParagraphStyle("centre", parent=base, alignment=1),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
-        "cell": ParagraphStyle("cell", parent=base, fontName=pdf_common.SANS, fontSize=8.5,
-                               leading=10.5),  # fmt: skip
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontName=pdf_common.SANS, fontSize=8.5, leading=10.5
+        ),  # fmt: skip
         "bold": ParagraphStyle("bold", parent=base, fontName=pdf_common.SERIF_BOLD),
     }
 
@@ -126,7 +131,11 @@ def write_receipt_pdf(
             ]
         )
     )
-    story += [fact_table, Spacer(1, 4 * mm), Paragraph("Anggota keluarga yang didaftarkan:", s["bold"])]
+    story += [
+        fact_table,
+        Spacer(1, 4 * mm),
+        Paragraph("Anggota keluarga yang didaftarkan:", s["bold"]),
+    ]
     rows: list[list[object]] = [["No", "NIK", "Nama", "Hubungan", "Kelas", "Iuran / bulan"]]
     for number, member in enumerate(reg.included, start=1):
         rows.append(
@@ -172,8 +181,7 @@ def write_receipt_pdf(
         for member in reg.excluded:
             story.append(
                 Paragraph(
-                    f"• {_esc(member.name)} ({show(member.nik)}): "
-                    f"{_esc(member.exclusion_reason)}",
+                    f"• {_esc(member.name)} ({show(member.nik)}): {_esc(member.exclusion_reason)}",
                     s["base"],
                 )
             )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import CursorResult, func, insert, or_, select, update
@@ -45,7 +46,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import long_date, roman_month, rupiah
 from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
-from pesiar_desktop.services import audit, events, settings
+from pesiar_desktop.services import audit, events, settings, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.visit_plans import assignment_for_family
 
@@ -898,3 +899,59 @@ def list_registrations(
 def session_rows(db: Database, query: Any) -> list[Any]:
     with db.read() as session:
         return list(session.execute(query).all())
+
+
+# ---------------------------------------------------------------- printouts
+
+
+def export_receipt(db: Database, actor: Actor, reg_id: int, path: Path | str) -> Path:
+    """The family's tanda terima as a PDF (personal data: export right, audited)."""
+    from pesiar_desktop.reports import pdf_common
+    from pesiar_desktop.reports.receipt_pdf import write_receipt_pdf
+    from pesiar_desktop.services import privacy
+
+    privacy.require_export(actor)
+    reg = detail(db, reg_id)
+    letterhead = pdf_common.load_letterhead(db)
+    paper = str(settings.read(db, "letters.paper"))
+    written = write_receipt_pdf(
+        reg, path, letterhead, paper=paper, masked=not privacy.can_see_full_nik(actor)
+    )
+    privacy.record_export(db, actor, "receipt", len(reg.members), str(written))
+    return written
+
+
+def proposal_candidates(db: Database, status: str | None = fc.STATUS_SUBMITTED) -> list[int]:
+    """Registrations on the Dinas Sosial proposal path (open ones by default)."""
+    query = select(Registration.id).where(Registration.path == fc.PATH_PBI_PROPOSAL)
+    if status is not None:
+        query = query.where(Registration.status == status)
+    rows = session_rows(db, query.order_by(Registration.registered_on, Registration.id))
+    return [int(row[0]) for row in rows]
+
+
+def export_proposal_xlsx(
+    db: Database, actor: Actor, path: Path | str, reg_ids: list[int] | None = None
+) -> tuple[Path, int]:
+    """The PBPU Pemda / PBI proposal list for the Dinas Sosial: one row per proposed
+    person. Returns the file and the number of people."""
+    from pesiar_desktop.reports.proposal_xlsx import write_proposal_xlsx
+    from pesiar_desktop.services import privacy
+
+    privacy.require_export(actor)
+    ids = reg_ids if reg_ids is not None else proposal_candidates(db)
+    with db.read() as session:
+        details = [detail_in(session, reg_id) for reg_id in ids]
+        deciles = dict(
+            session.execute(
+                select(Family.id, Family.welfare_decile).where(
+                    Family.id.in_([d.family_id for d in details])
+                )
+            ).all()
+        )
+    profile = village.get_profile(db)
+    written, people = write_proposal_xlsx(
+        details, deciles, path, village_title=profile.title if profile else ""
+    )
+    privacy.record_export(db, actor, "pbi_proposal", people, str(written))
+    return written, people

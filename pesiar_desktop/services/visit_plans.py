@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import CursorResult, delete, func, insert, or_, select
@@ -482,3 +483,33 @@ def schedule(
         )
     events.notify("visit_plans")
     return len(rows)
+
+
+def export_worksheet(
+    db: Database,
+    actor: Actor,
+    assignment_id: int,
+    path: Path | str,
+    *,
+    kind: str = "pdf",
+    today: date | None = None,
+) -> Path:
+    """The lembar kerja sisir as PDF (`kind="pdf"`) or workbook (`"xlsx"`), audited."""
+    from pesiar_desktop.reports import pdf_common
+    from pesiar_desktop.reports.worksheet_pdf import write_worksheet_pdf
+    from pesiar_desktop.reports.worksheet_xlsx import write_worksheet_xlsx
+    from pesiar_desktop.services import privacy, settings
+
+    privacy.require_export(actor)
+    plan = plan_view(db, assignment_id, today)
+    masked = not privacy.can_see_full_nik(actor)
+    if kind == "xlsx":
+        written = write_worksheet_xlsx(plan, path, masked=masked)
+    else:
+        paper = str(settings.read(db, "letters.paper"))
+        written = write_worksheet_pdf(
+            plan, path, pdf_common.load_letterhead(db), paper=paper, masked=masked
+        )
+    people = sum(len(f.members) for f in plan.families)
+    privacy.record_export(db, actor, f"worksheet_{kind}", people, str(written))
+    return written

@@ -1,0 +1,96 @@
+"""Receipt PDF and the Dinas Sosial proposal list, read back (pdftotext, calamine)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import timedelta
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from pesiar_desktop.errors import PermissionDenied
+from pesiar_desktop.models import Resident
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.formatting import long_date
+from pesiar_desktop.services import registrations as regs
+from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
+from tests.conftest import make_user
+from tests.import_files import kk_number
+from tests.unit.test_visits_helpers import TODAY, build
+
+VA = "8888801234567890"
+
+
+def pdf_text(path) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed"
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def fv(village_db, admin):
+    return build(village_db, admin)
+
+
+def _nik(fv, name):
+    with fv.db.read() as session:
+        return session.get(Resident, fv.people[name]).nik
+
+
+def test_receipt_pdf_reads_back(fv, admin, tmp_path):
+    data = RegistrationInput(
+        fv.budi_family,
+        fc.PATH_PBPU,
+        TODAY - timedelta(days=3),
+        [
+            MemberChoice(fv.people["BUDI"], True, 3),
+            MemberChoice(fv.people["ANI"], True, 3),
+            MemberChoice(fv.people["RINA"], False, None, "Ikut KK neneknya di desa lain"),
+        ],
+        confirm_exclusions=True,
+    )
+    reg_id = regs.submit(fv.db, admin, data)
+    regs.issue_va(fv.db, admin, reg_id, VA, TODAY)
+    detail = regs.detail(fv.db, reg_id)
+    out = regs.export_receipt(fv.db, admin, reg_id, tmp_path / "tanda-terima.pdf")
+    text = pdf_text(out)
+    flat = " ".join(text.split())
+    assert "TANDA TERIMA PENDAFTARAN PESERTA JKN" in flat
+    assert f"Nomor: {detail.receipt_number}" in flat
+    assert kk_number(1) in flat and _nik(fv, "ANI") in flat
+    assert "Rp70.000" in flat and "tujuh puluh ribu rupiah" in flat
+    assert "Rp35.000" in flat and "Kelas III" in flat
+    assert VA in flat
+    assert long_date(detail.payment_due) in flat
+    assert "SARI WULANDARI" in flat and "Yang menerima" in flat
+    assert "RINA" in flat and "Ikut KK neneknya" in flat  # left out, with the reason
+    assert "DESA SUKA MAKMUR" in flat.upper()
+    # A viewer may not print personal data.
+    with pytest.raises(PermissionDenied):
+        regs.export_receipt(fv.db, make_user(fv.db, "viewer"), reg_id, tmp_path / "x.pdf")
+
+
+def test_proposal_list_keeps_numbers_as_text(fv, admin, tmp_path):
+    reg_id = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.budi_family,
+            fc.PATH_PBI_PROPOSAL,
+            TODAY,
+            [MemberChoice(fv.people[n], True, None) for n in ("BUDI", "ANI", "RINA")],
+        ),
+    )
+    assert regs.proposal_candidates(fv.db) == [reg_id]
+    path, people = regs.export_proposal_xlsx(fv.db, admin, tmp_path / "usulan.xlsx")
+    assert people == 3
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Usulan PBI").to_python()
+    header = rows.index(next(r for r in rows if r and r[0] == "No"))
+    data = rows[header + 1 : header + 4]
+    assert [r[2] for r in data] == ["BUDI", "ANI", "RINA"]
+    assert [r[1] for r in data] == [_nik(fv, n) for n in ("BUDI", "ANI", "RINA")]
+    assert all(isinstance(r[1], str) and isinstance(r[6], str) for r in data)
+    assert data[0][6] == kk_number(1)
+    assert data[0][9] == 2  # welfare decile
