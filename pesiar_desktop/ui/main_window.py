@@ -31,6 +31,7 @@ from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
 from pesiar_desktop.ui.pages.home import HomePage
+from pesiar_desktop.ui.pages.petakan import PetakanPage
 from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
 from pesiar_desktop.ui.pages.residents import ResidentsPage
 from pesiar_desktop.ui.pages.settings import SettingsPage
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             "beranda": self.home_page,
             "penduduk": self.residents_page,
             "pengaturan": self.settings_page,
+            "petakan": PetakanPage(db, self.tasks, self.bus, actor),
         }
         for key in PAGE_KEYS:
             if key not in self.pages:
