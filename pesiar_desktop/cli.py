@@ -37,6 +37,7 @@ from pesiar_desktop.errors import PesiarError
 FEATURE_COMMAND_MODULES: tuple[str, ...] = (
     "pesiar_desktop.cli_admin",
     "pesiar_desktop.cli_reports",
+    "pesiar_desktop.cli_letters",
 )
 
 Handler = Callable[[Any, argparse.Namespace], int]

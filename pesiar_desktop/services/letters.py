@@ -757,7 +757,8 @@ def _status_of(letter: Letter) -> VerifyResult:
     kind = LETTER_TYPES.get(letter.letter_type, letter.letter_type)
     return _result(
         VERIFY_VALID,
-        f"Surat SAH: {kind} nomor {letter.number} tanggal {long_date(letter.letter_date)} — {letter.subject}.",
+        f"{kind} nomor {letter.number} tanggal {long_date(letter.letter_date)}: {letter.subject}; "
+        f"tercatat disetujui {letter.approved_by}.",
         letter,
     )
 
