@@ -35,6 +35,7 @@ from pesiar_desktop.models import (
 )
 from pesiar_desktop.rules import codes, indicators
 from pesiar_desktop.rules.indicators import pct
+from pesiar_desktop.services import followups
 from pesiar_desktop.services.progress import (
     NOT_COUNTED_STATUSES,
     WAITING_STATUSES,
@@ -45,7 +46,7 @@ from pesiar_desktop.services.progress import (
 from pesiar_desktop.services.stats import register_stats
 
 TREND_MONTHS = 12
-NEAR_DUE_DAYS = 3
+NEAR_DUE_DAYS = followups.NEAR_DAYS  # the same window as the follow-up list
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,7 @@ def registrations_by_month(session: Session, today: date) -> list[RegistrationMo
 
 
 def follow_ups(session: Session, today: date, near_days: int = NEAR_DUE_DAYS) -> FollowUps:
+    """Counts of `services.followups.unpaid_registrations` (same statuses and window)."""
     waiting = Registration.status.in_(WAITING_STATUSES)
     overdue = session.scalar(
         select(func.count(Registration.id)).where(waiting, Registration.payment_due < today)
