@@ -241,11 +241,11 @@ class PetakanPage(QWidget):
             self.tr("Semua kategori"),
         )
         priority_items: list[tuple[str, Any]] = [
-            (self.tr("Prioritas 1 (kelompok prioritas)"), ("priority", 1)),
-            (self.tr("Prioritas 2"), ("priority", 2)),
+            (self.tr("Prioritas 1 (kelompok prioritas)"), "priority:1"),
+            (self.tr("Prioritas 2"), "priority:2"),
         ]
         priority_items += [
-            (self.tr("Prioritas: {label}").format(label=label), ("reason", key))
+            (self.tr("Prioritas: {label}").format(label=label), f"reason:{key}")
             for key, label in PRIORITY_REASONS.items()
         ]
         fill_combo(self.priority_combo, priority_items, self.tr("Semua prioritas"))
@@ -448,9 +448,9 @@ class PetakanPage(QWidget):
         self.search_edit.selectAll()
 
     def current_filter(self) -> TargetFilter:
-        choice = self.priority_combo.currentData()
-        priority = choice[1] if choice and choice[0] == "priority" else None
-        reason = choice[1] if choice and choice[0] == "reason" else None
+        kind, _sep, value = (self.priority_combo.currentData() or "").partition(":")
+        priority = int(value) if kind == "priority" else None
+        reason = value if kind == "reason" else None
         return TargetFilter(
             category=self.category_combo.currentData(),
             dusun_id=self.dusun_combo.currentData(),
