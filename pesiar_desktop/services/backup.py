@@ -159,6 +159,15 @@ def _stamp(now: datetime | None = None) -> str:
     return (now or datetime.now()).strftime(_STAMP)
 
 
+def _unique(path: Path) -> Path:
+    """`path`, or `name-2.sqlite3`, `name-3.sqlite3`… if it exists (two backups in one second)."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def _copy(source: Path, target: Path, info: dict[str, Any] | None) -> Path:
     """Online-backup `source` into `target` (atomic rename), single-file, checked."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -233,7 +242,7 @@ def make_backup(db: Database, actor: Actor, target: str | Path) -> Path:
     source = _require_sqlite(db)
     out = Path(target).expanduser()
     if out.is_dir() or str(target).endswith(("/", os.sep)):
-        out = out / f"{MANUAL_PREFIX}{_village_slug(db)}{_stamp()}{SUFFIX}"
+        out = _unique(out / f"{MANUAL_PREFIX}{_village_slug(db)}{_stamp()}{SUFFIX}")
     if out.resolve() == source.resolve():
         raise PesiarError("Cadangan tidak boleh ditulis di atas basis data yang sedang dipakai.")
     try:
@@ -411,12 +420,12 @@ def restore_backup(
     if live.is_file():
         saved = _copy(
             live,
-            paths.backup_dir / f"{BEFORE_RESTORE_PREFIX}{_stamp()}{SUFFIX}",
+            _unique(paths.backup_dir / f"{BEFORE_RESTORE_PREFIX}{_stamp()}{SUFFIX}"),
             _info("sebelum-pulih", actor),
         )
     # Bring a private copy of the backup to the current schema first, so a failing
     # upgrade never touches the live database.
-    staging = paths.backup_dir / f".pulih-{_stamp()}{SUFFIX}"
+    staging = _unique(paths.backup_dir / f".pulih-{_stamp()}{SUFFIX}")
     try:
         _copy(preview.path, staging, None)
         migrated_from = None
