@@ -107,7 +107,9 @@ def test_month_figures_follow_the_counting_rules(db):
             ]
         )
     with db.read() as s:
-        rows = {row.agent_name: row for row in agent_month_progress(s, date(2026, 11, 17))}
+        found = agent_month_progress(s, date(2026, 11, 17))
+    # (The demo village may bring its own agents; only this test's three matter.)
+    rows = {row.agent_name: row for row in found if row.agent_name in {"Ani", "Budi", "Citra"}}
     assert set(rows) == {"Ani", "Budi"}  # Citra has neither an assignment nor activity
     ani_row, budi_row = rows["Ani"], rows["Budi"]
     assert (ani_row.registered_families, ani_row.registered_people) == (2, 3)
