@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 import python_calamine
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from pesiar_desktop.errors import PermissionDenied
@@ -16,7 +17,6 @@ from pesiar_desktop.importers.formats import ColumnMapping
 from pesiar_desktop.models import AuditLog, ImportBatch, Membership, Resident
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import imports
-from pesiar_desktop.ui.dialogs import import_wizard
 from pesiar_desktop.ui.dialogs.import_wizard import (
     NEW_MAPPING,
     PAGE_DONE,
@@ -68,7 +68,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
     assert page.import_buttons["residents"].isEnabled()
     dialog = page.open_import("residents", path)
     assert dialog is page.active_dialog and dialog.page() == PAGE_FILE
-    qtbot.mouseClick(dialog.next_button, import_wizard.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     _wait_page(qtbot, dialog, PAGE_PREVIEW)
     assert {k: t.value_label.text() for k, t in dialog.tiles.items()} == {
         "new": "6",
@@ -102,7 +102,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
         exported = s.scalar(select(AuditLog).where(AuditLog.action == "export"))
         assert exported is not None and "import_report" in exported.after_json
 
-    qtbot.mouseClick(dialog.commit_button, import_wizard.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
     _wait_page(qtbot, dialog, PAGE_DONE)
     assert dialog.result is not None and dialog.result.counts["new"] == 6
     assert "6 penduduk baru" in dialog.done_label.text()
@@ -155,7 +155,7 @@ def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
     dialog.start_preview()
     assert dialog.page() == PAGE_RUN and dialog.cancel_button.isVisible()
     qtbot.waitUntil(started.is_set, timeout=TIMEOUT)
-    qtbot.mouseClick(dialog.cancel_button, import_wizard.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     _wait_page(qtbot, dialog, PAGE_FILE)
     assert "dibatalkan" in dialog.file_error.text()
     assert dialog.preview is None
@@ -223,7 +223,7 @@ def test_mapping_wizard_saves_a_mapping_and_reuses_it(
     assert "Buat pemetaan kolom" in dialog.file_error.text()
     assert dialog.map_instead_button.isVisible()
     dialog.select_source(NEW_MAPPING)
-    qtbot.mouseClick(dialog.next_button, import_wizard.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.page() == PAGE_MAPPING
     editor = dialog.mapping_editor
     qtbot.waitUntil(lambda: editor.table is not None and not editor._loading, timeout=TIMEOUT)
@@ -416,6 +416,69 @@ def test_wrong_file_is_a_clear_error_on_the_first_page(qtbot, make_window, admin
     _wait_page(qtbot, dialog, PAGE_FILE)
     assert "bukan buku kerja Excel yang sah" in dialog.file_error.text()
     dialog.file_edit.setText(str(tmp_path / "tidak-ada.xlsx"))
-    qtbot.mouseClick(dialog.next_button, import_wizard.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert "tidak ditemukan" in dialog.file_error.text()
     dialog.reject()
+
+
+def test_changes_needing_confirmation_are_ticked_rows(
+    qtbot, make_window, village_db, admin, tmp_path
+):
+    rows = family(1) + family(2)
+    imports.commit_residents(
+        village_db,
+        admin,
+        imports.preview_residents(village_db, write_opensid(tmp_path / "okt.xlsx", rows)),
+    )
+    moved = [dict(r) for r in rows]
+    moved[2]["no_kk"] = kk_number(2)  # the first family's child now on the second KK
+    moved[5]["status_dasar"] = 2  # the second family's child died
+    path = write_opensid(tmp_path / "nov.xlsx", moved)
+    window = make_window(admin)
+    page = _petakan(qtbot, window)
+    dialog = page.open_import("residents", path)
+    dialog.start_preview()
+    _wait_page(qtbot, dialog, PAGE_PREVIEW)
+    model = dialog.pending_model
+    assert dialog.tabs.currentIndex() == 2 and dialog.tabs.tabText(2) == "Perlu konfirmasi (2)"
+    assert model.rowCount() == 2 and dialog.pending_view.model() is model
+    kinds = {model.data(model.index(r, 4)): r for r in range(2)}
+    assert set(kinds) == {"pindah KK", "status dasar"}
+    move_row = kinds["pindah KK"]
+    assert model.data(model.index(move_row, 6)) == f"No KK {kk_number(2)}"
+    assert model.data(model.index(move_row, 0), Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Unchecked
+    )
+    # Tick the move only: the preview is recounted in the background.
+    assert model.setData(
+        model.index(move_row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    qtbot.waitUntil(
+        lambda: dialog.tiles["updated"].value_label.text() == "1" and not dialog._running,
+        timeout=TIMEOUT,
+    )
+    assert model.checked_keys() == {moved[2]["nik"] + ":family"}
+    dialog.commit()
+    _wait_page(qtbot, dialog, PAGE_DONE)
+    assert dialog.result.counts["confirmed"] == 1
+    assert "1 perubahan yang Anda konfirmasi diterapkan" in dialog.done_label.text()
+    assert "1 perubahan tidak dikonfirmasi" in dialog.done_label.text()
+    with village_db.read() as s:
+        child = s.scalar(select(Resident).where(Resident.nik == moved[2]["nik"]))
+        dead = s.scalar(select(Resident).where(Resident.nik == moved[5]["nik"]))
+        assert child.family.no_kk == kk_number(2)
+        assert dead.life_status == codes.LIFE_ALIVE  # not confirmed: left as it was
+    dialog.reject()
+
+
+def test_selected_rejected_row_shows_its_full_reason(qtbot, make_window, admin, tmp_path):
+    _rows, path = _messy_file(tmp_path)
+    window = make_window(admin)
+    page = _petakan(qtbot, window)
+    dialog = page.open_import("residents", path)
+    dialog.start_preview()
+    _wait_page(qtbot, dialog, PAGE_PREVIEW)
+    dialog.rejected_view.selectRow(0)
+    text = dialog.detail_label.text()
+    assert text.startswith("Baris 8 (")
+    assert "Excel merusak angka ini" in text

@@ -450,6 +450,18 @@ class ImportDialog(QDialog):
                     _table(self.extra_models["missing_from_list"], {0: id_width, 1: 240}), ""
                 )
 
+        # The full text of the selected row: reasons are often longer than the column.
+        self.detail_label = hint_label("")
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setMinimumHeight(self.fontMetrics().height() * 2 + 4)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for view in self.tabs.findChildren(QTableView):
+            if view is not getattr(self, "pending_view", None):
+                view.selectionModel().currentRowChanged.connect(
+                    lambda current, _previous, v=view: self._show_detail(v, current.row())
+                )
+        self.tabs.currentChanged.connect(lambda _i: self.detail_label.clear())
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
@@ -457,7 +469,23 @@ class ImportDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addLayout(tiles)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.detail_label)
         return page
+
+    def _show_detail(self, view: QTableView, row: int) -> None:
+        model = view.model()
+        if not isinstance(model, RowsModel) or not 0 <= row < model.rowCount():
+            self.detail_label.clear()
+            return
+        values = model.row_values(row)
+        if len(values) == 3 and isinstance(values[0], int):
+            self.detail_label.setText(
+                _t("Baris {row} ({nik}): {text}").format(
+                    row=values[0], nik=values[1], text=values[2]
+                )
+            )
+        else:
+            self.detail_label.setText(" · ".join(str(v) for v in values))
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
@@ -773,9 +801,7 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(0, _t("Ditolak ({n})").format(n=_n(len(preview.rejected))))
         self.tabs.setTabText(1, _t("Peringatan ({n})").format(n=_n(len(preview.warnings))))
         if isinstance(preview, ResidentPreview):
-            self.pending_model.blockSignals(True)
             self.pending_model.set_changes(preview.pending, keep_checked)
-            self.pending_model.blockSignals(False)
             self.tabs.setTabText(2, _t("Perlu konfirmasi ({n})").format(n=_n(len(preview.pending))))
         else:
             self.extra_models["not_in_register"].set_rows(notes(preview.not_in_register))
