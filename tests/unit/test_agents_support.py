@@ -47,18 +47,19 @@ def make_agent(
 def make_assignment(
     db: Database, actor: Actor, agent_id: int, rts: list[int], **extra: object
 ) -> assignments.AssignmentRow:
-    data = assignments.AssignmentInput(
-        agent_id=agent_id,
-        period_start=date(2026, 1, 1),
-        period_end=date(2026, 12, 31),
-        rt_ids=rts,
-        apbdes_code="2.3.01",
-        apbdes_name="Agen PESIAR",
-        budget=10_000_000,
-        monthly_honorarium=500_000,
-        fee_per_person_paid=5_000,
-        **extra,  # type: ignore[arg-type]
-    )
+    values: dict[str, object] = {
+        "agent_id": agent_id,
+        "period_start": date(2026, 1, 1),
+        "period_end": date(2026, 12, 31),
+        "rt_ids": rts,
+        "apbdes_code": "2.3.01",
+        "apbdes_name": "Agen PESIAR",
+        "budget": 10_000_000,
+        "monthly_honorarium": 500_000,
+        "fee_per_person_paid": 5_000,
+    }
+    values.update(extra)
+    data = assignments.AssignmentInput(**values)  # type: ignore[arg-type]
     return assignments.create_assignment(db, actor, data)
 
 
