@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy import String, and_, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.models import (
@@ -117,105 +117,136 @@ def coverage_history(
     """Living / registered / active residents at the end of each day in `days`, for the
     whole village (key "") or per dusun name.
 
-    Each membership snapshot holds from its `as_of` until the resident's next snapshot
-    (LEAD over the history); a resident without history counts with their current
-    membership. Living on a day: born by then and not dead/moved before it. Two grouped
-    scans with one SUM(CASE ...) per day, so the work stays in the database.
+    Each membership snapshot holds from its `as_of` until the resident's next snapshot; a
+    resident without history counts with their current membership. Living on a day: born
+    by then and not dead/moved before it. Most residents were living over the whole
+    period: their spans are pooled by (from, until, status), so the per-day test runs on a
+    few hundred groups; only the others (born later, dead, moved) are tested one by one.
     """
     days = sorted(days)
-    history = MembershipHistory
-    source = union_all(
-        select(
-            history.resident_id.label("resident_id"),
-            history.as_of.label("as_of"),
-            history.status.label("status"),
-            history.id.label("seq"),
-        ),
-        select(
-            Membership.resident_id,
-            Membership.as_of,
-            Membership.status,
-            literal(0),
-        ).where(~exists().where(history.resident_id == Membership.resident_id)),
-    ).subquery()
-    spans = select(
-        source.c.resident_id,
-        source.c.as_of,
-        source.c.status,
-        func.lead(source.c.as_of, type_=Date)
-        .over(partition_by=source.c.resident_id, order_by=(source.c.as_of, source.c.seq))
-        .label("until"),
-    ).subquery()
-
-    def living(day: date) -> Any:
-        return and_(
-            Resident.birth_date <= day,
-            or_(Resident.life_status == codes.LIFE_ALIVE, Resident.life_status_date > day),
-        )
-
-    population = select(*(func.sum(case((living(day), 1), else_=0)) for day in days)).select_from(
-        Resident
-    )
-    # Registered spans grouped by (from, until, status): a few hundred groups. Only the
-    # residents who were not living over the whole period (born later, dead, moved) keep
-    # their own dates in the group, so the living test can be applied per day in Python.
-    special = or_(Resident.life_status != codes.LIFE_ALIVE, Resident.birth_date > days[0])
-    own = [
-        case((special, Resident.birth_date), else_=None),
-        case((special, Resident.life_status), else_=None),
-        case((special, Resident.life_status_date), else_=None),
-    ]
-    keys: list[Any] = [spans.c.as_of, spans.c.until, spans.c.status, *own]
-    members = (
-        select(*keys, func.count())
-        .select_from(spans)
-        .join(Resident, Resident.id == spans.c.resident_id)
-        .where(spans.c.status.in_(codes.REGISTERED_STATUSES))
-    )
-    if by_dusun:
-        population = (
-            population.add_columns(Dusun.name)
-            .join(Family, Family.id == Resident.family_id)
-            .join(Rt, Rt.id == Family.rt_id)
-            .join(Dusun, Dusun.id == Rt.dusun_id)
-            .group_by(Dusun.name)
-        )
-        keys.append(Dusun.name)
-        members = (
-            members.add_columns(Dusun.name)
-            .join(Family, Family.id == Resident.family_id)
-            .join(Rt, Rt.id == Family.rt_id)
-            .join(Dusun, Dusun.id == Rt.dusun_id)
-        )
-    members = members.group_by(*keys)
     n = len(days)
-    living_by: dict[str, list[int]] = {}
-    for row in session.execute(population):
-        living_by[row[n] if by_dusun else ""] = [int(v or 0) for v in row[:n]]
-    member_by: dict[str, list[int]] = {}
-    for row in session.execute(members):
-        as_of, until, status, born, life, life_date, count = row[:7]
-        counts = member_by.get(row[7] if by_dusun else "")
-        if counts is None:
-            counts = member_by[row[7] if by_dusun else ""] = [0] * (2 * n)
+    first, last = days[0], days[-1]
+    alive = codes.LIFE_ALIVE
+    registered_statuses = frozenset(codes.REGISTERED_STATUSES)
+    conn = session.connection()  # Core rows: ~125,000 history rows on a 100,000 register
+
+    def with_dusun(query: Any) -> Any:
+        return (
+            query.join(Family, Family.id == Resident.family_id)
+            .join(Rt, Rt.id == Family.rt_id)
+            .join(Dusun, Dusun.id == Rt.dusun_id)
+        )
+
+    dusun_of: dict[int, str] = {}
+    if by_dusun:
+        dusun_of = {
+            rid: name for rid, name in conn.execute(with_dusun(select(Resident.id, Dusun.name)))
+        }
+    # Residents not living over the whole period keep their own dates.
+    special: dict[int, tuple[date, int, date | None]] = {
+        rid: (born, life, life_date)
+        for rid, born, life, life_date in conn.execute(
+            select(
+                Resident.id, Resident.birth_date, Resident.life_status, Resident.life_status_date
+            ).where(or_(Resident.life_status != alive, Resident.birth_date > first))
+        )
+    }
+
+    def living(person: tuple[date, int, date | None], day: date) -> bool:
+        born, life, life_date = person
+        return born <= day and (life == alive or (life_date is not None and life_date > day))
+
+    population: dict[str, list[int]] = {}
+    steady = (Resident.life_status == alive, Resident.birth_date <= first)
+    if by_dusun:
+        for name, count in conn.execute(
+            with_dusun(select(Dusun.name, func.count(Resident.id)).select_from(Resident))
+            .where(*steady)
+            .group_by(Dusun.name)
+        ):
+            population[name] = [int(count)] * n
+    else:
+        total = conn.execute(select(func.count(Resident.id)).where(*steady)).scalar()
+        population[""] = [int(total or 0)] * n
+    for rid, person in special.items():
+        counts = population.setdefault(dusun_of.get(rid, ""), [0] * n)
         for i, day in enumerate(days):
-            if as_of > day or (until is not None and until <= day):
-                continue
-            if born is not None and (
-                born > day or (life != codes.LIFE_ALIVE and (life_date is None or life_date <= day))
-            ):
-                continue
-            counts[i] += count
-            if status == codes.STATUS_ACTIVE:
-                counts[n + i] += count
-    result: dict[str, list[CoveragePoint]] = {}
-    for key in sorted(set(living_by) | set(member_by) | ({""} if not by_dusun else set())):
-        people = living_by.get(key, [0] * n)
-        counts = member_by.get(key, [0] * (2 * n))
-        result[key] = [
-            CoveragePoint(day, people[i], counts[i], counts[n + i]) for i, day in enumerate(days)
+            if living(person, day):
+                counts[i] += 1
+
+    # Spans (from, until, status) of registered states, pooled per dusun.
+    pooled: dict[tuple[str, str, str | None, str], int] = {}
+    registered = {key: [0] * n for key in population}
+    active = {key: [0] * n for key in population}
+
+    # Span dates are compared as ISO text ('2026-10-31'): no date parsing for 125,000 rows.
+    marks = [day.isoformat() for day in days]
+
+    def add_span(rid: int, start: str, until: str | None, status: str) -> None:
+        if status not in registered_statuses:
+            return
+        key = dusun_of.get(rid, "")
+        person = special.get(rid)
+        if person is None:
+            group = (key, start, until, status)
+            pooled[group] = pooled.get(group, 0) + 1
+            return
+        reg = registered.setdefault(key, [0] * n)
+        act = active.setdefault(key, [0] * n)
+        for i, (day, mark) in enumerate(zip(days, marks, strict=True)):
+            if start <= mark and (until is None or until > mark) and living(person, day):
+                reg[i] += 1
+                if status == codes.STATUS_ACTIVE:
+                    act[i] += 1
+
+    history = MembershipHistory
+    rows = conn.execute(
+        select(history.resident_id, cast(history.as_of, String), history.status)
+        .where(history.as_of <= last)
+        .order_by(history.resident_id, history.as_of, history.id)
+    ).all()
+    # Each row holds until the next row of the same resident (the last one: until now).
+    for index, (rid, as_of, status) in enumerate(rows):
+        if status not in registered_statuses:
+            continue
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        until = following[1] if following is not None and following[0] == rid else None
+        if rid in special or by_dusun:
+            add_span(rid, as_of, until, status)
+        else:
+            group = ("", as_of, until, status)
+            pooled[group] = pooled.get(group, 0) + 1
+    del rows
+    for rid, as_of, status in conn.execute(
+        select(Membership.resident_id, cast(Membership.as_of, String), Membership.status).where(
+            Membership.as_of <= last,
+            ~exists().where(history.resident_id == Membership.resident_id),
+        )
+    ):
+        add_span(rid, as_of, None, status)
+    for (key, start, until, status), count in pooled.items():
+        reg = registered.setdefault(key, [0] * n)
+        act = active.setdefault(key, [0] * n)
+        for i, mark in enumerate(marks):
+            if start <= mark and (until is None or until > mark):
+                reg[i] += count
+                if status == codes.STATUS_ACTIVE:
+                    act[i] += count
+    keys = set(population) | set(registered)
+    if not by_dusun:
+        keys.add("")
+    return {
+        key: [
+            CoveragePoint(
+                day,
+                population.get(key, [0] * n)[i],
+                registered.get(key, [0] * n)[i],
+                active.get(key, [0] * n)[i],
+            )
+            for i, day in enumerate(days)
         ]
-    return result
+        for key in sorted(keys)
+    }
 
 
 def registrations_by_month(session: Session, today: date) -> list[RegistrationMonth]:

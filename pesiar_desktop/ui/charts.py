@@ -1,0 +1,334 @@
+"""QtCharts helpers for the dashboard: a titled chart card with a PNG export, and the few
+chart shapes the Beranda draws (grouped bars, horizontal bars, a monthly trend).
+
+Readable first: Indonesian labels, values printed on the bars, a legend under the plot,
+no animation (the page must be drawn at once), one colour per meaning across charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+    QXYSeries,
+)
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+COVERAGE = "#1a73e8"
+ACTIVITY = "#188038"
+REGISTERED = "#f29900"
+PAID = "#9334e6"
+TARGET = "#d93025"
+MUTED = "#9aa0a6"
+CARD_STYLE = "#ChartCard { background: white; border: 1px solid #dadce0; border-radius: 8px; }"
+
+
+def _font(size: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(size)
+    font.setBold(bold)
+    return font
+
+
+def new_chart() -> QChart:
+    chart = QChart()
+    # 94,5 and 12.345 as Indonesian readers write them (axis and value labels).
+    chart.setLocalizeNumbers(True)
+    chart.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundVisible(False)
+    chart.setMargins(QMargins(2, 2, 2, 2))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    legend = chart.legend()
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    legend.setFont(_font(9))
+    return chart
+
+
+def bar_set(label: str, values: Sequence[float], color: str) -> QBarSet:
+    bars = QBarSet(label)
+    bars.append([float(v) for v in values])
+    bars.setColor(QColor(color))
+    bars.setBorderColor(QColor(color))
+    bars.setLabelColor(QColor("#202124"))
+    bars.setLabelFont(_font(8))
+    return bars
+
+
+def value_axis(low: float, high: float, fmt: str = "%.0f", title: str = "") -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(low, high)
+    axis.setLabelFormat(fmt)
+    axis.setLabelsFont(_font(8))
+    axis.setGridLineColor(QColor("#eceff1"))
+    axis.setTickCount(5)
+    if title:
+        axis.setTitleText(title)
+        axis.setTitleFont(_font(8))
+    return axis
+
+
+def category_axis(labels: Sequence[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(list(labels))
+    axis.setLabelsFont(_font(8))
+    axis.setGridLineVisible(False)
+    axis.setTruncateLabels(False)
+    return axis
+
+
+def percent_floor(values: Sequence[float], step: float = 10.0) -> float:
+    """A lower bound for a percent axis that still shows differences between 90 and 99 %."""
+    low = min(values, default=0.0)
+    return max(0.0, (low // step) * step - step)
+
+
+def grouped_bars(
+    categories: Sequence[str],
+    sets: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    low: float = 0.0,
+    high: float = 100.0,
+    label_format: str = "@value",
+    fmt: str = "%.0f",
+    target: tuple[str, float] | None = None,
+    horizontal: bool = False,
+    precision: int = 4,
+) -> QChart:
+    """Bars per category, one colour per set; optionally a dashed target line."""
+    chart = new_chart()
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    # Horizontal bars stack their sets bottom-up: add them reversed so the first set is on top.
+    for label, values, color in reversed(sets) if horizontal else sets:
+        series.append(bar_set(label, values, color))
+    series.setLabelsVisible(True)
+    series.setLabelsFormat(label_format)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setBarWidth(0.75)
+    series.setLabelsPrecision(precision)
+    chart.addSeries(series)
+    cats = category_axis(categories)
+    values = value_axis(low, high, fmt)
+    if horizontal:
+        chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    else:
+        chart.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(cats)
+    series.attachAxis(values)
+    if target is not None and categories and not horizontal:
+        name, level = target
+        line = QLineSeries()
+        line.setName(name)
+        line.append([QPointF(-0.5, level), QPointF(len(categories) - 0.5, level)])
+        pen = QPen(QColor(TARGET))
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidthF(1.6)
+        line.setPen(pen)
+        chart.addSeries(line)
+        line.attachAxis(values)
+        hidden = value_axis(-0.5, len(categories) - 0.5)
+        hidden.setVisible(False)
+        chart.addAxis(hidden, Qt.AlignmentFlag.AlignTop)
+        line.attachAxis(hidden)
+    return chart
+
+
+def trend_chart(
+    months: Sequence[str],
+    lines: Sequence[tuple[str, Sequence[float], str]],
+    bars: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    low: float,
+    target: tuple[str, float] | None = None,
+) -> QChart:
+    """Percent lines (left axis) over monthly count bars (right axis)."""
+    chart = new_chart()
+    cats = category_axis(months)
+    chart.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
+    percent = value_axis(low, 100.0, "%.0f %")
+    chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
+    counts = [v for _label, values, _c in bars for v in values]
+    top = max(counts, default=0.0)
+    count_axis = value_axis(0.0, nice_max(top * 1.25), "%.0f", "jiwa")
+    chart.addAxis(count_axis, Qt.AlignmentFlag.AlignRight)
+    series = QBarSeries()
+    for label, values, color in bars:
+        bars_set = bar_set(label, values, color)
+        bars_set.setColor(QColor(color).lighter(135))
+        series.append(bars_set)
+    series.setBarWidth(0.7)
+    chart.addSeries(series)
+    series.attachAxis(cats)
+    series.attachAxis(count_axis)
+    for label, values, color in lines:
+        line = QLineSeries()
+        line.setName(label)
+        line.append([QPointF(i, float(v)) for i, v in enumerate(values)])
+        pen = QPen(QColor(color))
+        pen.setWidthF(2.6)
+        line.setPen(pen)
+        line.setPointsVisible(True)
+        line.setPointLabelsVisible(True)
+        # Point labels are not localised by the chart: give each its own text (94,8).
+        for index, value in enumerate(values):
+            line.setPointConfiguration(
+                index,
+                QXYSeries.PointConfiguration.LabelFormat,
+                f"{float(value):.1f}".replace(".", ","),
+            )
+        line.setPointLabelsFont(_font(7))
+        line.setPointLabelsColor(QColor(color).darker(130))
+        line.setPointLabelsClipping(False)
+        chart.addSeries(line)
+        line.attachAxis(cats)
+        line.attachAxis(percent)
+    if target is not None and months:
+        name, level = target
+        line = QLineSeries()
+        line.setName(name)
+        line.append([QPointF(0, level), QPointF(len(months) - 1, level)])
+        pen = QPen(QColor(TARGET))
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidthF(1.4)
+        line.setPen(pen)
+        chart.addSeries(line)
+        line.attachAxis(cats)
+        line.attachAxis(percent)
+    return chart
+
+
+def nice_max(value: float) -> float:
+    """A round axis maximum above `value` (10, 20, 50, 100, 200 …)."""
+    if value <= 10:
+        return 10.0
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= value:
+            return float(step * magnitude)
+    return float(10 * magnitude)
+
+
+class ChartCard(QFrame):
+    """A titled card around a chart view; the chart can be saved as PNG (button or
+    right-click). `set_chart` replaces the chart when the figures change."""
+
+    saved = Signal(str)
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ChartCard")
+        self.setStyleSheet(CARD_STYLE)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-size: 14px; font-weight: 600; color: #202124;")
+        self.subtitle = QLabel(subtitle)
+        self.subtitle.setStyleSheet("color: #5f6368;")
+        self.subtitle.setWordWrap(True)
+        self.export_button = QToolButton()
+        self.export_button.setIcon(qta.icon("fa5s.download", color="#5f6368"))
+        self.export_button.setToolTip(self.tr("Simpan grafik sebagai gambar PNG"))
+        self.export_button.setAutoRaise(True)
+        self.export_button.clicked.connect(self.ask_save_png)
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setStyleSheet("background: transparent;")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.setMinimumHeight(170)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.table_toggle: QToolButton | None = None
+        head = self.head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(head)
+        layout.addWidget(self.stack, 1)
+
+    def add_table_view(self, table: QWidget, tooltip: str) -> QToolButton:
+        """A second face for the card (the exact figures as a table) behind a toggle."""
+        self.stack.addWidget(table)
+        toggle = self.table_toggle = QToolButton()
+        toggle.setCheckable(True)
+        toggle.setAutoRaise(True)
+        toggle.setIcon(qta.icon("fa5s.table", color="#5f6368"))
+        toggle.setToolTip(tooltip)
+        toggle.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
+        self.head.insertWidget(1, toggle, 0, Qt.AlignmentFlag.AlignTop)
+        return toggle
+
+    def set_chart(self, chart: QChart) -> None:
+        old = self.view.chart()
+        self.view.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+
+    def chart(self) -> QChart:
+        return self.view.chart()
+
+    def image(self, scale: float = 2.0):  # type: ignore[no-untyped-def]
+        """The card (title and chart) rendered at `scale` for a sharp PNG."""
+        from PySide6.QtGui import QPixmap
+
+        size = self.size() * scale
+        pixmap = QPixmap(size)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(QColor("white"))
+        self.export_button.hide()
+        try:
+            self.render(pixmap)
+        finally:
+            self.export_button.show()
+        return pixmap
+
+    def save_png(self, path: str | Path) -> Path:
+        target = Path(path)
+        if target.suffix.lower() != ".png":
+            target = target.with_suffix(".png")
+        if not self.image().save(str(target), "PNG"):
+            raise OSError(f"Gambar tidak dapat disimpan ke {target}")
+        self.saved.emit(str(target))
+        return target
+
+    def ask_save_png(self) -> None:
+        name = "".join(c if c.isalnum() else "-" for c in self.title.text().lower()).strip("-")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan grafik"), f"{name}.png", self.tr("Gambar PNG (*.png)")
+        )
+        if path:
+            self.save_png(path)
+
+    def _menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        menu = QMenu(self)
+        action = QAction(qta.icon("fa5s.download"), self.tr("Simpan sebagai PNG…"), menu)
+        action.triggered.connect(self.ask_save_png)
+        menu.addAction(action)
+        menu.exec(self.view.mapToGlobal(pos))
