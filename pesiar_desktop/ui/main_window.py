@@ -8,7 +8,7 @@ with keys in `PAGE_KEYS`, `MainWindow.residents_page`, `MainWindow.pages`,
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,20 +33,22 @@ from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
 from pesiar_desktop.ui.pages.home import HomePage
 from pesiar_desktop.ui.pages.petakan import PetakanPage
 from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
+from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
 from pesiar_desktop.ui.pages.residents import ResidentsPage
 from pesiar_desktop.ui.pages.settings import SettingsPage
+from pesiar_desktop.ui.pages.sisir import SisirPage
 from pesiar_desktop.ui.tasks import TaskManager
 
 # key -> (sidebar label, qtawesome icon)
 PAGES: dict[str, tuple[str, str]] = {
-    "beranda": ("Beranda", "fa5s.home"),
-    "penduduk": ("Penduduk", "fa5s.users"),
-    "petakan": ("Petakan", "fa5s.map-marked-alt"),
-    "agen": ("Agen & Penugasan", "fa5s.user-tie"),
-    "sisir": ("Sisir & Advokasi", "fa5s.walking"),
-    "registrasi": ("Registrasi", "fa5s.id-card"),
-    "laporan": ("Laporan", "fa5s.chart-bar"),
-    "pengaturan": ("Pengaturan", "fa5s.cog"),
+    "beranda": (QT_TRANSLATE_NOOP("MainWindow", "Beranda"), "fa5s.home"),
+    "penduduk": (QT_TRANSLATE_NOOP("MainWindow", "Penduduk"), "fa5s.users"),
+    "petakan": (QT_TRANSLATE_NOOP("MainWindow", "Petakan"), "fa5s.map-marked-alt"),
+    "agen": (QT_TRANSLATE_NOOP("MainWindow", "Agen & Penugasan"), "fa5s.user-tie"),
+    "sisir": (QT_TRANSLATE_NOOP("MainWindow", "Sisir & Advokasi"), "fa5s.walking"),
+    "registrasi": (QT_TRANSLATE_NOOP("MainWindow", "Registrasi"), "fa5s.id-card"),
+    "laporan": (QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "fa5s.chart-bar"),
+    "pengaturan": (QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"), "fa5s.cog"),
 }
 PAGE_KEYS = tuple(PAGES)
 SIDEBAR_WIDTH = 200
@@ -65,6 +67,9 @@ QListWidget#Sidebar::item:hover:!selected { background: #1f4060; }
 
 
 class MainWindow(QMainWindow):
+    # Pengguna → Kunci layar: the session lock (app.py) listens.
+    lock_requested = Signal()
+
     def __init__(
         self,
         db: Database,
@@ -90,6 +95,8 @@ class MainWindow(QMainWindow):
             "penduduk": self.residents_page,
             "pengaturan": self.settings_page,
             "petakan": PetakanPage(db, self.tasks, self.bus, actor),
+            "sisir": SisirPage(db, self.tasks, self.bus, actor),
+            "registrasi": RegistrasiPage(db, self.tasks, self.bus, actor),
         }
         for key in PAGE_KEYS:
             if key not in self.pages:
@@ -161,6 +168,14 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Berkas"))
+        self.backup_action = QAction(qta.icon("fa5s.save"), self.tr("Cadangan…"), self)
+        self.backup_action.triggered.connect(self.open_backups)
+        file_menu.addAction(self.backup_action)
+        self.audit_action = QAction(qta.icon("fa5s.history"), self.tr("Log audit…"), self)
+        self.audit_action.setVisible(self.actor.can("audit.read"))
+        self.audit_action.triggered.connect(self.open_audit_log)
+        file_menu.addAction(self.audit_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -171,6 +186,10 @@ class MainWindow(QMainWindow):
         )
         self.change_password_action.triggered.connect(self.open_change_password)
         user_menu.addAction(self.change_password_action)
+        self.lock_action = QAction(qta.icon("fa5s.lock"), self.tr("Kunci layar"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested.emit)
+        user_menu.addAction(self.lock_action)
         help_menu = menu.addMenu(self.tr("B&antuan"))
         about = QAction(self.tr("Tentang {app}").format(app=APP_NAME), self)
         about.triggered.connect(self._about)
@@ -226,6 +245,19 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Kata sandi sudah diganti."), 5000)
 
         dialog.finished.connect(finished)
+        dialog.open()
+
+    def open_backups(self) -> None:
+        self.show_page("pengaturan")
+        self.settings_page.tabs.setCurrentWidget(self.settings_page.backup_tab)
+
+    def open_audit_log(self) -> None:
+        from pesiar_desktop.ui.dialogs.audit_log import AuditLogDialog
+
+        dialog = AuditLogDialog(self.db, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
         dialog.open()
 
     def _about(self) -> None:

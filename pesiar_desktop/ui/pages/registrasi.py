@@ -1,0 +1,698 @@
+"""Registrasi: the families' registrations and their steps, the follow-up list (unpaid
+first premiums, members in arrears per agent) and the agents' monthly progress."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.services import followups, progress, registrations
+from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.followups import ArrearsRow, UnpaidRow
+from pesiar_desktop.services.progress import AgentMonth
+from pesiar_desktop.services.registrations import (
+    RegistrationDetail,
+    RegistrationFilter,
+    RegistrationRow,
+)
+from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.dialogs.registration_actions import (
+    KIND_ACTIVATE,
+    KIND_CANCEL,
+    KIND_EXPIRE,
+    KIND_PAY,
+    KIND_VA,
+    RegistrationActionDialog,
+)
+from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
+from pesiar_desktop.ui.pages.sisir import _table, fit_columns
+from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
+from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+
+TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS = range(3)
+REFRESH_TOPICS = {"registrations", "visits", "advocacy", "residents", "memberships", "agents",
+                  "assignments", "import"}  # fmt: skip
+STATUS_COLOURS = {
+    fc.STATUS_SUBMITTED: WARN,
+    fc.STATUS_VA_ISSUED: WARN,
+    fc.STATUS_PAID: GOOD,
+    fc.STATUS_ACTIVE: GOOD,
+    fc.STATUS_EXPIRED: MUTED,
+    fc.STATUS_CANCELLED: MUTED,
+}
+# Which step buttons apply to which status (the service checks again).
+STEP_FOR = {
+    KIND_VA: (fc.STATUS_SUBMITTED,),
+    KIND_PAY: (fc.STATUS_VA_ISSUED,),
+    KIND_ACTIVATE: (fc.STATUS_PAID, fc.STATUS_SUBMITTED),
+    KIND_EXPIRE: (fc.STATUS_SUBMITTED, fc.STATUS_VA_ISSUED),
+    KIND_CANCEL: fc.OPEN_STATUSES,
+}
+
+
+class RegistrasiPage(QWidget):
+    """Public names used by tests: `tabs`, `list_model`, `list_view`, `unpaid_model`,
+    `arrears_model`, `progress_model`, `active_dialog`, `open_registration()`,
+    `activate()`."""
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskManager,
+        bus: DataBus,
+        actor: Actor,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.actor = actor
+        self.can_write = actor.can("registrations.write")
+        self.can_export = actor.can("personal.export")
+        self.masked = not actor.can("personal.see_full_nik")
+        self.active_dialog: QDialog | None = None
+        self._rows: dict[int, RegistrationRow] = {}
+        self._loaded = False
+        self._dirty = False
+        self._key = f"registrasi.{id(self)}"
+        title = QLabel(self.tr("Registrasi"))
+        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_list_tab(), self.tr("Pendaftaran"))
+        self.tabs.addTab(self._build_followup_tab(), self.tr("Tindak Lanjut"))
+        self.tabs.addTab(self._build_progress_tab(), self.tr("Progres Agen"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        bus.changed.connect(self._on_data_changed)
+
+    def _show(self, value: str) -> str:
+        return mask_nik(value) if self.masked else value
+
+    # ------------------------------------------------------------ registrations tab
+
+    def _build_list_tab(self) -> QWidget:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK, No KK, VA atau tanda terima…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.reload_list)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status_combo = QComboBox()
+        fill_combo(
+            self.status_combo,
+            [(self.tr(label), code) for code, label in fc.REGISTRATION_STATUSES.items()],
+            self.tr("Semua status"),
+        )
+        self.path_combo = QComboBox()
+        fill_combo(
+            self.path_combo,
+            [(self.tr(label), code) for code, label in fc.REGISTRATION_PATHS.items()],
+            self.tr("Semua jalur"),
+        )
+        for combo in (self.status_combo, self.path_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+            combo.currentIndexChanged.connect(lambda _i: self.reload_list())
+        self.new_button = QPushButton(qta.icon("fa5s.user-plus"), self.tr("Daftarkan keluarga…"))
+        self.new_button.clicked.connect(lambda: self.open_registration())
+        self.new_button.setEnabled(self.can_write)
+        self.step_buttons: dict[str, QPushButton] = {}
+        for kind, text, icon in (
+            (KIND_VA, "Nomor VA…", "fa5s.barcode"),
+            (KIND_PAY, "Sudah bayar…", "fa5s.money-bill"),
+            (KIND_ACTIVATE, "Kartu aktif…", "fa5s.check-circle"),
+            (KIND_EXPIRE, "Kedaluwarsa…", "fa5s.hourglass-end"),
+            (KIND_CANCEL, "Batalkan…", "fa5s.times-circle"),
+        ):
+            button = QPushButton(qta.icon(icon), self.tr(text))
+            button.clicked.connect(lambda _c=False, kind=kind: self.open_step(kind))
+            button.setEnabled(False)
+            self.step_buttons[kind] = button
+        self.receipt_button = QPushButton(qta.icon("fa5s.print"), self.tr("Tanda terima…"))
+        self.receipt_button.clicked.connect(self.ask_receipt)
+        self.receipt_button.setEnabled(False)
+        self.proposal_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("Usulan PBI…"))
+        self.proposal_button.setToolTip(
+            self.tr("Daftar usulan PBPU Pemda / PBI yang masih diajukan, untuk Dinas Sosial")
+        )
+        self.proposal_button.clicked.connect(self.ask_proposal)
+        self.proposal_button.setEnabled(self.can_export)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.status_combo)
+        top.addWidget(self.path_combo)
+        top.addWidget(self.new_button)
+        steps = QHBoxLayout()
+        for button in self.step_buttons.values():
+            steps.addWidget(button)
+        steps.addStretch(1)
+        steps.addWidget(self.receipt_button)
+        steps.addWidget(self.proposal_button)
+        self.list_model = RowsModel(
+            [self.tr("Tanda terima"), self.tr("Tanggal"), self.tr("Kepala keluarga"),
+             self.tr("No KK"), self.tr("Wilayah"), self.tr("Jalur"), self.tr("Jiwa"),
+             self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"),
+             self.tr("Batas bayar"), self.tr("Agen")],
+            right_aligned=(6, 7),
+            colour_column=8,
+        )  # fmt: skip
+        self.list_view = _table(self.list_model)
+        self.list_view.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._selection_changed()
+        )
+        self.list_view.doubleClicked.connect(lambda _i: self._default_step())
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail_label.setStyleSheet(
+            "background: #f4f7fb; border: 1px solid #d5dde8; padding: 6px;"
+        )
+        self.list_status = QLabel()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.list_view)
+        splitter.addWidget(self.detail_label)
+        splitter.setSizes([420, 160])
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addLayout(steps)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.list_status)
+        return tab
+
+    def reload_list(self) -> None:
+        self._search_timer.stop()
+        filt = RegistrationFilter(
+            status=self.status_combo.currentData(),
+            path=self.path_combo.currentData(),
+            search=self.search_edit.text(),
+        )
+
+        def job(_ctx: TaskContext) -> list[RegistrationRow]:
+            return registrations.list_registrations(self.db, filt)
+
+        self.tasks.run(job, self._list_loaded, self._failed, key=f"{self._key}.list")
+
+    def _list_loaded(self, rows: list[RegistrationRow]) -> None:
+        selected = self.selected_id()
+        self._rows = {r.id: r for r in rows}
+        self.list_model.set_rows(
+            [
+                Row(
+                    r.id,
+                    (
+                        r.receipt_number,
+                        formatting.short_date(r.registered_on),
+                        r.head_name,
+                        self._show(r.no_kk),
+                        r.area_label,
+                        fc.REGISTRATION_PATHS.get(r.path, r.path).split(" (")[0],
+                        str(r.people),
+                        formatting.rupiah(r.monthly_premium) if r.path == fc.PATH_PBPU else "-",
+                        fc.REGISTRATION_STATUSES.get(r.status, r.status),
+                        r.va_number,
+                        formatting.short_date(r.payment_due),
+                        r.agent_name,
+                    ),
+                    (
+                        r.receipt_number,
+                        r.registered_on,
+                        None,
+                        None,
+                        None,
+                        None,
+                        r.people,
+                        r.monthly_premium,
+                        None,
+                        None,
+                        r.payment_due,
+                    ),
+                    STATUS_COLOURS.get(r.status),
+                )  # fmt: skip
+                for r in rows
+            ]
+        )
+        fit_columns(self.list_view)
+        waiting = sum(1 for r in rows if r.status in fc.UNPAID_STATUSES)
+        self.list_status.setText(
+            self.tr("{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.").format(
+                n=formatting.number(len(rows)), w=waiting
+            )
+        )
+        if selected is not None:
+            row = self.list_model.row_of(selected)
+            if row is not None:
+                self.list_view.selectRow(row)
+        self._selection_changed()
+
+    def selected_id(self) -> int | None:
+        index = self.list_view.currentIndex()
+        key = self.list_model.key(index.row()) if index.isValid() else None
+        return int(key) if key is not None else None
+
+    def _selection_changed(self) -> None:
+        reg_id = self.selected_id()
+        row = self._rows.get(reg_id) if reg_id is not None else None
+        for kind, button in self.step_buttons.items():
+            allowed = row is not None and row.status in STEP_FOR[kind]
+            if row is not None and kind == KIND_ACTIVATE and row.status == fc.STATUS_SUBMITTED:
+                allowed = row.path != fc.PATH_PBPU
+            if row is not None and kind in (KIND_VA, KIND_PAY, KIND_EXPIRE):
+                allowed = allowed and row.path == fc.PATH_PBPU
+            button.setEnabled(self.can_write and allowed)
+        self.receipt_button.setEnabled(self.can_export and row is not None)
+        if reg_id is None:
+            self.detail_label.setText(self.tr("Pilih pendaftaran untuk melihat rinciannya."))
+            return
+        try:
+            detail = registrations.detail(self.db, reg_id)
+        except PesiarError as err:
+            self.detail_label.setText(str(err))
+            return
+        self.detail_label.setText(self._detail_html(detail))
+
+    def _detail_html(self, d: RegistrationDetail) -> str:
+        members = "; ".join(
+            f"{m.name} ({codes.label(codes.JKN_CLASS, m.jkn_class, '-')}"
+            + (f", {formatting.rupiah(m.monthly_premium)})" if d.path == fc.PATH_PBPU else ")")
+            for m in d.included
+        )
+        lines = [
+            f"<b>{d.head_name}</b> · KK {self._show(d.no_kk)} · {d.address} · {d.area_label}"
+            + (f" · HP {d.phone}" if d.phone else ""),
+            f"{d.path_label} · {d.status_label} · didaftarkan "
+            f"{formatting.long_date(d.registered_on)} oleh {d.recorded_by}"
+            + (f" · agen {d.agent_name}" if d.agent_name else ""),
+            self.tr("Anggota: {members}").format(members=members),
+        ]
+        if d.path == fc.PATH_PBPU:
+            lines.append(
+                f"Iuran {formatting.rupiah(d.monthly_premium)}/bulan · VA {d.va_number or '-'} · "
+                f"batas bayar {formatting.long_date(d.payment_due) or '-'}"
+                + (
+                    f" · dibayar {formatting.long_date(d.paid_on)} "
+                    f"{formatting.rupiah(d.paid_amount)}"
+                    if d.paid_on
+                    else ""
+                )
+                + (f" · aktif {formatting.long_date(d.active_on)}" if d.active_on else "")
+            )
+        if d.excluded:
+            lines.append(
+                "<span style='color:#a15c00'>"
+                + self.tr("Tidak didaftarkan: {who}").format(
+                    who="; ".join(f"{m.name}: {m.exclusion_reason}" for m in d.excluded)
+                )
+                + "</span>"
+            )
+        if d.employer_name:
+            lines.append(f"Pemberi kerja: {d.employer_name} {d.employer_address}")
+        if d.cancel_reason:
+            lines.append(f"Alasan: {d.cancel_reason}")
+        return "<br>".join(lines)
+
+    def _open(self, dialog: QDialog, on_accept: Any = None) -> None:
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            if self.active_dialog is dialog:
+                self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted and callable(on_accept):
+                on_accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def open_registration(self, family_id: int | None = None) -> RegistrationDialog | None:
+        if not self.can_write:
+            return None
+        dialog = RegistrationDialog(self.db, self.tasks, self.actor, self, family_id)
+
+        def accepted() -> None:
+            self.tabs.setCurrentIndex(TAB_LIST)
+            self.list_status.setText(
+                self.tr("Pendaftaran tersimpan. Cetak tanda terima untuk keluarga.")
+            )
+
+        self._open(dialog, accepted)
+        return dialog
+
+    def open_step(self, kind: str) -> RegistrationActionDialog | None:
+        reg_id = self.selected_id()
+        if reg_id is None or not self.can_write:
+            return None
+        try:
+            detail = registrations.detail(self.db, reg_id)
+        except PesiarError as err:
+            show_error(self, err)
+            return None
+        dialog = RegistrationActionDialog(self.db, self.actor, detail, kind, self)
+        self._open(dialog)
+        return dialog
+
+    def _default_step(self) -> None:
+        for button in self.step_buttons.values():
+            if button.isEnabled():
+                button.click()
+                return
+
+    def ask_receipt(self) -> None:
+        reg_id = self.selected_id()
+        row = self._rows.get(reg_id) if reg_id is not None else None
+        if row is None:
+            return
+        name = f"tanda-terima-{row.receipt_number.replace('/', '-')}.pdf"
+        target, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan tanda terima"), name, "*.pdf"
+        )
+        if target:
+            self.export_receipt(row.id, Path(target))
+
+    def export_receipt(self, reg_id: int, path: Path) -> None:
+        def job(_ctx: TaskContext) -> Path:
+            return registrations.export_receipt(self.db, self.actor, reg_id, path)
+
+        def done(written: Path) -> None:
+            self.list_status.setText(self.tr("Tanda terima tersimpan: {p}").format(p=written))
+
+        self.tasks.run(job, done, self._failed)
+
+    def ask_proposal(self) -> None:
+        target, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan usulan PBI"), "usulan-pbi-dinas-sosial.xlsx", "*.xlsx"
+        )
+        if target:
+            self.export_proposal(Path(target))
+
+    def export_proposal(self, path: Path) -> None:
+        def job(_ctx: TaskContext) -> tuple[Path, int]:
+            return registrations.export_proposal_xlsx(self.db, self.actor, path)
+
+        def done(result: tuple[Path, int]) -> None:
+            self.list_status.setText(
+                self.tr("Usulan {n} jiwa tersimpan: {p}").format(n=result[1], p=result[0])
+            )
+
+        self.tasks.run(job, done, self._failed)
+
+    # ------------------------------------------------------------ follow-up tab
+
+    def _build_followup_tab(self) -> QWidget:
+        self.near_days = QSpinBox()
+        self.near_days.setRange(0, 90)
+        self.near_days.setValue(followups.NEAR_DAYS)
+        self.near_days.setPrefix(self.tr("jatuh tempo dalam "))
+        self.near_days.setSuffix(self.tr(" hari, dan semua yang terlambat"))
+        self.near_days.valueChanged.connect(lambda _v: self.reload_followups())
+        self.unpaid_model = RowsModel(
+            [self.tr("Batas bayar"), self.tr("Terlambat / sisa"), self.tr("Kepala keluarga"),
+             self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Jiwa"),
+             self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"), self.tr("Agen"),
+             self.tr("HP agen")],
+            right_aligned=(1, 6, 7),
+        )  # fmt: skip
+        self.unpaid_view = _table(self.unpaid_model)
+        self.arrears_model = RowsModel(
+            [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
+             self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Segmen"),
+             self.tr("Bulan tunggakan")],
+            right_aligned=(8,),
+        )  # fmt: skip
+        self.arrears_view = _table(self.arrears_model)
+        self.followup_status = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("<b>Belum bayar iuran pertama</b>")))
+        top.addWidget(self.near_days)
+        top.addStretch(1)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.unpaid_view, 1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(
+            QLabel(self.tr("<b>Peserta menunggak di wilayah tiap agen</b> (ingatkan, tawarkan "
+                           "cicilan REHAB untuk tunggakan 4–24 bulan)"))
+        )  # fmt: skip
+        lower_layout.addWidget(self.arrears_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.followup_status)
+        return tab
+
+    def reload_followups(self) -> None:
+        near = self.near_days.value()
+
+        def job(_ctx: TaskContext) -> tuple[list[UnpaidRow], list[ArrearsRow]]:
+            today = date.today()
+            return (
+                followups.unpaid_registrations(self.db, today, near),
+                followups.arrears_by_agent(self.db),
+            )
+
+        self.tasks.run(job, self._followups_loaded, self._failed, key=f"{self._key}.fu")
+
+    def _followups_loaded(self, result: tuple[list[UnpaidRow], list[ArrearsRow]]) -> None:
+        unpaid, arrears = result
+        today = date.today()
+
+        def left_text(r: UnpaidRow) -> str:
+            days = r.days_left(today)
+            if days is None:
+                return self.tr("tanpa batas")
+            if days < 0:
+                return self.tr("terlambat {n} hari").format(n=-days)
+            return self.tr("sisa {n} hari").format(n=days)
+
+        self.unpaid_model.set_rows(
+            [
+                Row(
+                    r.registration_id,
+                    (
+                        formatting.short_date(r.payment_due),
+                        left_text(r),
+                        r.head_name,
+                        self._show(r.no_kk),
+                        r.area_label,
+                        r.phone,
+                        str(r.people),
+                        formatting.rupiah(r.monthly_premium),
+                        fc.REGISTRATION_STATUSES.get(r.status, r.status),
+                        r.va_number,
+                        r.agent_name,
+                        r.agent_phone,
+                    ),
+                    (
+                        r.payment_due,
+                        r.days_left(today),
+                        None,
+                        None,
+                        None,
+                        None,
+                        r.people,
+                        r.monthly_premium,
+                    ),
+                    LATE if r.is_late(today) else WARN,
+                )  # fmt: skip
+                for r in unpaid
+            ]
+        )
+        self.arrears_model.set_rows(
+            [
+                Row(
+                    (r.agent_name, r.resident_id),
+                    (
+                        r.agent_name,
+                        r.agent_phone,
+                        r.name,
+                        self._show(r.nik),
+                        self._show(r.no_kk),
+                        r.area_label,
+                        r.phone,
+                        codes.label(codes.SEGMENTS, r.segment),
+                        str(r.months_in_arrears),
+                    ),
+                    (None,) * 8 + (r.months_in_arrears,),
+                    LATE if r.months_in_arrears > 3 else None,
+                )
+                for r in arrears
+            ]
+        )
+        fit_columns(self.unpaid_view)
+        fit_columns(self.arrears_view)
+        late = sum(1 for r in unpaid if r.is_late(today))
+        self.followup_status.setText(
+            self.tr(
+                "{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak."
+            ).format(n=len(unpaid), late=late, a=len({r.resident_id for r in arrears}))
+        )
+
+    # ------------------------------------------------------------ progress tab
+
+    def _build_progress_tab(self) -> QWidget:
+        self.month_edit = QDateEdit()
+        self.month_edit.setDisplayFormat("MMMM yyyy")
+        self.month_edit.setCalendarPopup(False)
+        today = QDate.currentDate()
+        self.month_edit.setDate(QDate(today.year(), today.month(), 1))
+        self.month_edit.dateChanged.connect(lambda _d: self.reload_progress())
+        self.progress_model = RowsModel(
+            [self.tr("Agen"), self.tr("Target jiwa"), self.tr("Lunas jiwa"), self.tr("%"),
+             self.tr("Target KK"), self.tr("Lunas KK"), self.tr("%"),
+             self.tr("Didaftarkan jiwa"), self.tr("Didaftarkan KK"), self.tr("Belum bayar"),
+             self.tr("Kunjungan"), self.tr("KK dikunjungi"), self.tr("Advokasi"),
+             self.tr("Target")],
+            right_aligned=tuple(range(1, 13)),
+            colour_column=13,
+        )  # fmt: skip
+        self.progress_view = _table(self.progress_model)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Bulan")))
+        top.addWidget(self.month_edit)
+        top.addStretch(1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.progress_view, 1)
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Lunas = iuran pertama dibayar pada bulan ini (dasar insentif). Target "
+                    "tercapai bila lunas mencapai target jiwa atau target KK."
+                )
+            )
+        )
+        return tab
+
+    def selected_month(self) -> date:
+        value = self.month_edit.date()
+        return date(value.year(), value.month(), 1)
+
+    def reload_progress(self) -> None:
+        month = self.selected_month()
+
+        def job(_ctx: TaskContext) -> list[AgentMonth]:
+            with self.db.read() as session:
+                return progress.agent_month_progress(session, month)
+
+        self.tasks.run(job, self._progress_loaded, self._failed, key=f"{self._key}.prog")
+
+    def _progress_loaded(self, rows: list[AgentMonth]) -> None:
+        n = formatting.number
+        self.progress_model.set_rows(
+            [
+                Row(
+                    r.agent_id,
+                    (
+                        r.agent_name,
+                        n(r.target_people),
+                        n(r.paid_people),
+                        formatting.percent(r.people_pct, 0),
+                        n(r.target_families),
+                        n(r.paid_families),
+                        formatting.percent(r.families_pct, 0),
+                        n(r.registered_people),
+                        n(r.registered_families),
+                        n(r.unpaid_registrations),
+                        n(r.visits),
+                        n(r.families_visited),
+                        n(r.advocacy_events),
+                        self.tr("tercapai") if r.target_met else self.tr("belum"),
+                    ),
+                    (
+                        None,
+                        r.target_people,
+                        r.paid_people,
+                        r.people_pct,
+                        r.target_families,
+                        r.paid_families,
+                        r.families_pct,
+                        r.registered_people,
+                        r.registered_families,
+                        r.unpaid_registrations,
+                        r.visits,
+                        r.families_visited,
+                        r.advocacy_events,
+                        r.target_met,
+                    ),
+                    GOOD if r.target_met else LATE,
+                )  # fmt: skip
+                for r in rows
+            ]
+        )
+        fit_columns(self.progress_view)
+
+    # ------------------------------------------------------------ refresh
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload_list()
+            self.reload_followups()
+            self.reload_progress()
+        elif self._dirty:
+            self._dirty = False
+            self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        if not self._loaded:
+            return
+        index = self.tabs.currentIndex()
+        if index == TAB_LIST:
+            self.reload_list()
+        elif index == TAB_FOLLOWUP:
+            self.reload_followups()
+        else:
+            self.reload_progress()
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic not in REFRESH_TOPICS or not self._loaded:
+            return
+        if self.isVisible():
+            self._refresh_current()
+        else:
+            self._dirty = True
+
+    def _failed(self, err: BaseException) -> None:
+        show_error(self, err)

@@ -1,0 +1,166 @@
+"""Registrasi page: the registration dialog (premium computed, leaving someone out is
+refused without a reason and a confirmation), the steps, follow-ups and progress."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pesiar_desktop.models import Membership, Resident
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.services import registrations as regs
+from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
+from pesiar_desktop.ui.dialogs.registration_actions import (
+    KIND_ACTIVATE,
+    KIND_PAY,
+    KIND_VA,
+    RegistrationActionDialog,
+)
+from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
+from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, TAB_LIST, TAB_PROGRESS, RegistrasiPage
+from tests.unit.test_visits_helpers import TODAY, build
+
+
+@pytest.fixture
+def fv(village_db, admin):
+    return build(village_db, admin)
+
+
+def _page(qtbot, window) -> RegistrasiPage:
+    window.show_page("registrasi")
+    page = window.pages["registrasi"]
+    assert isinstance(page, RegistrasiPage)
+    return page
+
+
+def _nik(fv, name: str) -> str:
+    with fv.db.read() as session:
+        return session.get(Resident, fv.people[name]).nik
+
+
+def test_registration_dialog_refuses_silent_exclusion(qtbot, make_window, fv, admin, tmp_path):
+    window = make_window(admin)
+    page = _page(qtbot, window)
+    dialog = page.open_registration()
+    assert isinstance(dialog, RegistrationDialog)
+    qtbot.keyClicks(dialog.finder.search_edit, _nik(fv, "BUDI"))
+    qtbot.keyClick(dialog.finder.search_edit, Qt.Key.Key_Return)
+    assert dialog.family is not None and dialog.family.family_id == fv.budi_family
+    names = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert names == ["BUDI", "ANI", "RINA"]  # the living members, all ticked
+    assert all(box.isChecked() for box in dialog.include_boxes)
+    assert "Rp105.000" in dialog.total_label.text()
+    assert "seratus lima ribu rupiah" in dialog.total_label.text()
+    # Class II for Rina: the premium follows the table.
+    dialog.class_combos[2].setCurrentIndex(dialog.class_combos[2].findData(2))
+    assert dialog.table.item(2, 6).text() == "Rp100.000"
+    assert "Rp170.000" in dialog.total_label.text()
+
+    # Untick Rina: no reason, no confirmation → refused, nothing saved.
+    dialog.include_boxes[2].setChecked(False)
+    assert dialog.confirm_box.isVisible()
+    assert "Rp70.000" in dialog.total_label.text()
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "RINA" in dialog.errors.text("members")
+    assert regs.list_registrations(fv.db) == []
+    # A reason but still no confirmation → refused.
+    dialog.reason_edits[2].setText("Ikut KK neneknya")
+    dialog.save()
+    assert dialog.errors.text("confirm")
+    assert regs.list_registrations(fv.db) == []
+    dialog.grab().save(str(tmp_path / "daftar-ditolak.png"))
+    # Confirmed: saved, with the reason kept.
+    dialog.confirm_box.setChecked(True)
+    dialog.save()
+    assert dialog.saved_id is not None
+    detail = regs.detail(fv.db, dialog.saved_id)
+    assert [m.name for m in detail.included] == ["BUDI", "ANI"]
+    assert detail.excluded[0].exclusion_reason == "Ikut KK neneknya"
+    assert detail.monthly_premium == 70000
+    qtbot.waitUntil(lambda: page.list_model.rowCount() == 1, timeout=10_000)
+
+
+def test_steps_from_va_to_active(qtbot, make_window, fv, admin, tmp_path):
+    reg_id = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.budi_family,
+            fc.PATH_PBPU,
+            TODAY - timedelta(days=20),
+            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
+        ),
+    )
+    window = make_window(admin)
+    page = _page(qtbot, window)
+    qtbot.waitUntil(lambda: page.list_model.rowCount() == 1, timeout=10_000)
+    page.list_view.selectRow(0)
+    assert page.step_buttons[KIND_VA].isEnabled()
+    assert not page.step_buttons[KIND_PAY].isEnabled()
+    assert "BUDI" in page.detail_label.text()
+
+    dialog = page.open_step(KIND_VA)
+    assert isinstance(dialog, RegistrationActionDialog)
+    qtbot.keyClicks(dialog.va_edit, "12345")
+    dialog.save()
+    assert "tidak sesuai format" in dialog.errors.text("va_number")
+    dialog.va_edit.setText("8888 8012 3456 7890")
+    dialog.save()
+    assert regs.detail(fv.db, reg_id).va_number == "8888801234567890"
+    qtbot.waitUntil(lambda: page.step_buttons[KIND_PAY].isEnabled(), timeout=10_000)
+    page.open_step(KIND_PAY).save()
+    qtbot.waitUntil(lambda: page.step_buttons[KIND_ACTIVATE].isEnabled(), timeout=10_000)
+    page.open_step(KIND_ACTIVATE).save()
+    assert regs.detail(fv.db, reg_id).status == fc.STATUS_ACTIVE
+    with fv.db.read() as session:
+        assert session.get(Membership, fv.people["RINA"]).status == codes.STATUS_ACTIVE
+    qtbot.waitUntil(
+        lambda: page.list_model.rowCount() == 1 and page.list_model.row(0).texts[8] == "Aktif",
+        timeout=10_000,
+    )
+    page.export_receipt(reg_id, tmp_path / "tt.pdf")
+    qtbot.waitUntil(lambda: (tmp_path / "tt.pdf").exists(), timeout=10_000)
+    page.grab().save(str(tmp_path / "pendaftaran.png"))
+
+
+def test_followups_and_progress_tabs(qtbot, make_window, fv, admin, tmp_path):
+    late = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.budi_family,
+            fc.PATH_PBPU,
+            TODAY - timedelta(days=60),
+            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
+        ),
+    )
+    window = make_window(admin)
+    page = _page(qtbot, window)
+    page.tabs.setCurrentIndex(TAB_FOLLOWUP)
+    qtbot.waitUntil(lambda: page.unpaid_model.rowCount() == 1, timeout=10_000)
+    row = page.unpaid_model.row(0)
+    assert row.key == late and row.texts[1] == "terlambat 46 hari"
+    assert row.texts[5] == "081234500001" and row.texts[10] == "SARI WULANDARI"
+    assert page.arrears_model.rowCount() == 2
+    assert {page.arrears_model.row(i).texts[2] for i in range(2)} == {"JOKO", "SRI"}
+    page.grab().save(str(tmp_path / "tindak-lanjut.png"))
+    page.tabs.setCurrentIndex(TAB_PROGRESS)
+    qtbot.waitUntil(lambda: page.progress_model.rowCount() == 1, timeout=10_000)
+    progress_row = page.progress_model.row(0)
+    assert progress_row.texts[0] == "SARI WULANDARI"
+    assert progress_row.texts[1] == "35" and progress_row.texts[13] == "belum"
+    page.tabs.setCurrentIndex(TAB_LIST)
+
+
+def test_viewer_sees_but_cannot_register(qtbot, make_window, fv, viewer):
+    window = make_window(viewer)
+    page = _page(qtbot, window)
+    assert not page.new_button.isEnabled()
+    assert page.open_registration() is None
+    assert not page.proposal_button.isEnabled()
+    assert QApplication.instance() is not None
