@@ -31,6 +31,7 @@ from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
 from pesiar_desktop.ui.pages.home import HomePage
+from pesiar_desktop.ui.pages.laporan import LaporanPage
 from pesiar_desktop.ui.pages.petakan import PetakanPage
 from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
 from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             "petakan": PetakanPage(db, self.tasks, self.bus, actor),
             "sisir": SisirPage(db, self.tasks, self.bus, actor),
             "registrasi": RegistrasiPage(db, self.tasks, self.bus, actor),
+            "laporan": LaporanPage(db, self.tasks, self.bus, actor),
         }
         for key in PAGE_KEYS:
             if key not in self.pages:

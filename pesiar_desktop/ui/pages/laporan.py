@@ -1,0 +1,517 @@
+"""Laporan: the monthly recap for the BPJS branch (xlsx + the Rekap PDF to sign) and the
+Dana Desa realisation, exported in the background with progress; the Pendaftaran
+columns are arranged here and kept per BPJS branch.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.services import recap
+from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager, run_with_progress
+
+MONTHS_BACK = 24
+REFRESH_TOPICS = {"registrations", "visits", "advocacy", "agents", "assignments", "residents"}
+PREVIEW_HEADERS = (
+    "Agen",
+    "Target\njiwa",
+    "Realisasi\njiwa",
+    "Target\nKK",
+    "Realisasi\nKK",
+    "Kunjungan",
+    "Advokasi",
+    "Didaftarkan\n(jiwa)",
+    "Belum bayar\n(KK)",
+)
+
+
+def default_month(today: date) -> date:
+    """Early in a month the office reports the month before; later, the running one."""
+    first = today.replace(day=1)
+    if today.day <= 10:
+        return (first - timedelta(days=1)).replace(day=1)
+    return first
+
+
+def _months(today: date) -> list[date]:
+    found = []
+    index = today.year * 12 + today.month - 1
+    for back in range(MONTHS_BACK):
+        year, month = divmod(index - back, 12)
+        found.append(date(year, month + 1, 1))
+    return found
+
+
+class LaporanPage(QWidget):
+    """Public names used by tests: `month_combo`, `branch_combo`, `column_list`,
+    `export_recap(path)`, `export_pdf(path)`, `export_dana_desa(path)`, `save_columns()`,
+    `preview`, `status`, `last_output`, `exported(path)`."""
+
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskManager,
+        bus: DataBus,
+        actor: Actor,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.actor = actor
+        self.can_export = actor.can("personal.export")
+        self.last_output: Path | None = None
+        self.last_folder = Path.home()
+        self._dirty = True
+        self._key = f"laporan.preview.{id(self)}"
+        self._build()
+        bus.changed.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Laporan"))
+        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        intro = QLabel(
+            self.tr(
+                "Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang "
+                "didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran "
+                "tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani "
+                "kepala desa."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #5f6368;")
+
+        today = date.today()
+        self.month_combo = QComboBox()
+        for month in _months(today):
+            self.month_combo.addItem(formatting.month_year(month), month)
+        self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(default_month(today))))
+        self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.recap_button = QPushButton(
+            qta.icon("fa5s.file-excel", color="#188038"), self.tr("Ekspor rekap (.xlsx)…")
+        )
+        self.recap_button.clicked.connect(self._ask_recap)
+        self.pdf_button = QPushButton(
+            qta.icon("fa5s.file-pdf", color="#d93025"), self.tr("PDF lembar Rekap…")
+        )
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        if not self.can_export:
+            self.recap_button.setEnabled(False)
+            self.recap_button.setToolTip(
+                self.tr("Rekap berisi NIK: peran Anda tidak boleh mengekspor data pribadi.")
+            )
+        self.open_button = QPushButton(qta.icon("fa5s.folder-open"), self.tr("Buka folder"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_folder)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        recap_box = QGroupBox(self.tr("Rekap bulanan"))
+        grid = QGridLayout(recap_box)
+        grid.addWidget(QLabel(self.tr("Bulan")), 0, 0)
+        grid.addWidget(self.month_combo, 0, 1)
+        grid.addWidget(self.recap_button, 0, 2)
+        grid.addWidget(self.pdf_button, 0, 3)
+        grid.setColumnStretch(4, 1)
+        self.summary = QLabel("")
+        self.summary.setStyleSheet("color: #3c4043;")
+        grid.addWidget(self.summary, 1, 0, 1, 5)
+        self.preview = QTableWidget(0, len(PREVIEW_HEADERS))
+        self.preview.setHorizontalHeaderLabels([self.tr(h) for h in PREVIEW_HEADERS])
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.setWordWrap(False)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(PREVIEW_HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        grid.addWidget(self.preview, 2, 0, 1, 5)
+
+        # Pendaftaran columns, per BPJS branch
+        columns_box = QGroupBox(self.tr("Kolom lembar Pendaftaran (FDIP)"))
+        self.branch_combo = QComboBox()
+        self.branch_combo.setEditable(True)
+        self.branch_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.branch_combo.lineEdit().setPlaceholderText(self.tr("(urutan bawaan)"))
+        self.branch_combo.setToolTip(
+            self.tr("Nama kantor cabang BPJS; tiap cabang boleh punya urutan kolom sendiri")
+        )
+        self.branch_combo.activated.connect(lambda _i: self._load_columns())
+        self.column_list = QListWidget()
+        self.column_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.column_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.column_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.column_list.setToolTip(
+            self.tr("Centang kolom yang dikirim; seret atau pakai Naik/Turun untuk mengurutkan")
+        )
+        self.up_button = QPushButton(qta.icon("fa5s.arrow-up"), self.tr("Naik"))
+        self.up_button.setShortcut("Alt+Up")
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = QPushButton(qta.icon("fa5s.arrow-down"), self.tr("Turun"))
+        self.down_button.setShortcut("Alt+Down")
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.reset_button = QPushButton(self.tr("Urutan bawaan"))
+        self.reset_button.clicked.connect(lambda: self._fill_columns(list(recap.DEFAULT_COLUMNS)))
+        self.save_button = QPushButton(qta.icon("fa5s.save"), self.tr("Simpan untuk cabang ini"))
+        self.save_button.clicked.connect(self.save_columns)
+        self.save_button.setEnabled(self.can_export)
+        self.columns_error = QLabel("")
+        self.columns_error.setStyleSheet("color: #d93025;")
+        self.columns_error.setWordWrap(True)
+        buttons = QVBoxLayout()
+        for button in (self.up_button, self.down_button, self.reset_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        columns_layout = QGridLayout(columns_box)
+        columns_layout.addWidget(QLabel(self.tr("Kantor cabang")), 0, 0)
+        columns_layout.addWidget(self.branch_combo, 0, 1, 1, 2)
+        columns_layout.addWidget(self.column_list, 1, 0, 1, 2)
+        columns_layout.addLayout(buttons, 1, 2)
+        columns_layout.addWidget(self.columns_error, 2, 0, 1, 3)
+        columns_box.setMaximumWidth(390)
+
+        dana_box = QGroupBox(self.tr("Realisasi Dana Desa"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2020, 2100)
+        self.year_spin.setValue(date.today().year)
+        self.dana_button = QPushButton(
+            qta.icon("fa5s.file-invoice-dollar", color="#188038"),
+            self.tr("Ekspor realisasi (.xlsx)…"),
+        )
+        self.dana_button.clicked.connect(self._ask_dana_desa)
+        dana_layout = QHBoxLayout(dana_box)
+        dana_layout.addWidget(QLabel(self.tr("Tahun anggaran")))
+        dana_layout.addWidget(self.year_spin)
+        dana_layout.addWidget(self.dana_button)
+        hint = QLabel(self.tr("Honor dan insentif agen yang dibayar, dibanding pagu penugasan."))
+        hint.setStyleSheet("color: #5f6368;")
+        hint.setWordWrap(True)
+        dana_layout.addWidget(hint, 1)
+
+        result = QFrame()
+        result.setObjectName("ResultBar")
+        result.setStyleSheet("#ResultBar { background: #f1f3f4; border-radius: 6px; }")
+        result_layout = QHBoxLayout(result)
+        result_layout.setContentsMargins(10, 6, 10, 6)
+        result_layout.addWidget(self.status, 1)
+        result_layout.addWidget(self.open_button)
+
+        left = QVBoxLayout()
+        left.addWidget(recap_box, 1)
+        left.addWidget(dana_box)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(columns_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(body, 1)
+        layout.addWidget(result)
+        self._load_branches()
+
+    # ------------------------------------------------------------ columns
+
+    def _load_branches(self) -> None:
+        current = recap.current_branch(self.db)
+        names = recap.branches(self.db)
+        if current not in names:
+            names.append(current)
+        self.branch_combo.clear()
+        for name in names:
+            self.branch_combo.addItem(name or "", name)
+        self.branch_combo.setCurrentText(current)
+        self._load_columns()
+
+    def _load_columns(self) -> None:
+        self._fill_columns(recap.columns_for(self.db, self.branch_combo.currentText()))
+
+    def _fill_columns(self, chosen: list[str]) -> None:
+        self.column_list.clear()
+        rest = [k for k in recap.PENDAFTARAN_COLUMNS if k not in chosen]
+        for key in [*chosen, *rest]:
+            item = QListWidgetItem(recap.PENDAFTARAN_COLUMNS[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(
+                item.flags()
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+            item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
+            self.column_list.addItem(item)
+        self.columns_error.setText("")
+
+    def chosen_columns(self) -> list[str]:
+        return [
+            str(self.column_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.column_list.count())
+            if self.column_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _move(self, step: int) -> None:
+        row = self.column_list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.column_list.count():
+            return
+        item = self.column_list.takeItem(row)
+        self.column_list.insertItem(target, item)
+        self.column_list.setCurrentRow(target)
+
+    def save_columns(self) -> bool:
+        branch = self.branch_combo.currentText()
+        try:
+            recap.save_columns(self.db, self.actor, branch, self.chosen_columns())
+        except PesiarError as err:
+            self.columns_error.setText(str(err))
+            return False
+        self.columns_error.setText("")
+        self.status.setText(
+            self.tr("Urutan kolom disimpan untuk {branch}.").format(
+                branch=branch.strip() or self.tr("urutan bawaan")
+            )
+        )
+        self._load_branches()
+        return True
+
+    # ------------------------------------------------------------ preview
+
+    def activate(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic not in REFRESH_TOPICS:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def month(self) -> date:
+        value = self.month_combo.currentData()
+        assert isinstance(value, date)
+        return value
+
+    def refresh(self) -> None:
+        self._dirty = False
+        month = self.month()
+
+        def job(session: Session) -> tuple[list[recap.RekapRow], int]:
+            rows = recap.rekap_rows(session, month)
+            return rows, sum(r.registered_people for r in rows)
+
+        self.summary.setText(self.tr("Menghitung…"))
+        self.tasks.run_read(job, self._show_preview, self._preview_failed, key=self._key)
+
+    def _preview_failed(self, err: BaseException) -> None:
+        self.summary.setText(self.tr("Ringkasan tidak dapat dihitung: {err}").format(err=err))
+
+    def _show_preview(self, result: tuple[list[recap.RekapRow], int]) -> None:
+        rows, people = result
+        self.preview.setRowCount(len(rows))
+        for row, r in enumerate(rows):
+            values = [
+                r.name,
+                r.target_people,
+                r.paid_people,
+                r.target_families,
+                r.paid_families,
+                r.visits,
+                r.advocacy_events,
+                r.registered_people,
+                r.unpaid_families,
+            ]
+            for column, value in enumerate(values):
+                text = value if isinstance(value, str) else formatting.number(value)
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.preview.setItem(row, column, item)
+        paid = sum(r.paid_people for r in rows)
+        target = sum(r.target_people for r in rows)
+        self.summary.setText(
+            self.tr(
+                "{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama "
+                "dibayar dari target {target} jiwa."
+            ).format(
+                month=formatting.month_year(self.month()),
+                agents=formatting.number(sum(1 for r in rows if r.agent_id is not None)),
+                people=formatting.number(people),
+                paid=formatting.number(paid),
+                target=formatting.number(target),
+            )
+        )
+
+    # ------------------------------------------------------------ exports
+
+    def _file_stem(self) -> str:
+        return f"Rekap-PESIAR-{self.month():%Y-%m}"
+
+    def _ask(self, title: str, name: str, pattern: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, title, str(self.last_folder / name), pattern
+        )
+        return Path(path) if path else None
+
+    def _ask_recap(self) -> None:
+        path = self._ask(
+            self.tr("Simpan rekap bulanan"),
+            f"{self._file_stem()}.xlsx",
+            self.tr("Buku kerja Excel (*.xlsx)"),
+        )
+        if path is not None:
+            self.export_recap(path.with_suffix(".xlsx"))
+
+    def _ask_pdf(self) -> None:
+        path = self._ask(
+            self.tr("Simpan PDF lembar Rekap"),
+            f"{self._file_stem()}.pdf",
+            self.tr("Dokumen PDF (*.pdf)"),
+        )
+        if path is not None:
+            self.export_pdf(path.with_suffix(".pdf"))
+
+    def _ask_dana_desa(self) -> None:
+        path = self._ask(
+            self.tr("Simpan realisasi Dana Desa"),
+            f"Realisasi-Dana-Desa-Agen-PESIAR-{self.year_spin.value()}.xlsx",
+            self.tr("Buku kerja Excel (*.xlsx)"),
+        )
+        if path is not None:
+            self.export_dana_desa(path.with_suffix(".xlsx"))
+
+    def _run(self, title: str, fn: Any, done_text: Any) -> None:
+        self._set_busy(True)
+        self.status.setText(title)
+
+        def done(result: tuple[Path, Any]) -> None:
+            self._set_busy(False)
+            path, data = result
+            self.last_output = path
+            self.last_folder = path.parent
+            self.open_button.setEnabled(True)
+            self.status.setText(done_text(path, data))
+            self.exported.emit(str(path))
+
+        def failed(err: BaseException) -> None:
+            self._set_busy(False)
+            if not isinstance(err, (PesiarError, OSError)):
+                self.status.setText(self.tr("Gagal: kesalahan tak terduga."))
+                sys.excepthook(type(err), err, err.__traceback__)
+                return
+            self.status.setText(self.tr("Gagal: {err}").format(err=err))
+            QMessageBox.warning(self, self.tr("Laporan"), str(err))
+
+        run_with_progress(self.tasks, self, title, fn, done, failed, serial=False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.recap_button, self.pdf_button, self.dana_button):
+            button.setEnabled(not busy and (button is not self.recap_button or self.can_export))
+
+    def export_recap(self, path: Path) -> None:
+        month = self.month()
+        columns = self.chosen_columns() or None
+        branch = self.branch_combo.currentText()
+
+        def job(context: TaskContext) -> tuple[Path, recap.RecapData]:
+            def report(done: int, total: int, text: str) -> None:
+                context.check_cancelled()
+                context.report(done, total, text)
+
+            data = recap.export_recap_xlsx(
+                self.db, self.actor, month, path, columns=columns, branch=branch, report=report
+            )
+            return path, data
+
+        self._run(
+            self.tr("Menyusun rekap {month}…").format(month=formatting.month_year(month)),
+            job,
+            lambda p, data: self.tr(
+                "Rekap {month} tersimpan: {path} ({people} jiwa di lembar Pendaftaran)."
+            ).format(
+                month=formatting.month_year(month),
+                path=p,
+                people=formatting.number(len(data.pendaftaran)),
+            ),
+        )
+
+    def export_pdf(self, path: Path) -> None:
+        month = self.month()
+
+        def job(_context: TaskContext) -> tuple[Path, recap.RecapData]:
+            return path, recap.export_recap_pdf(self.db, self.actor, month, path)
+
+        self._run(
+            self.tr("Mencetak lembar Rekap {month}…").format(month=formatting.month_year(month)),
+            job,
+            lambda p, _data: self.tr("PDF lembar Rekap tersimpan: {path}").format(path=p),
+        )
+
+    def export_dana_desa(self, path: Path) -> None:
+        year = self.year_spin.value()
+
+        def job(_context: TaskContext) -> tuple[Path, recap.DanaDesaData]:
+            return path, recap.export_dana_desa_xlsx(self.db, self.actor, year, path)
+
+        self._run(
+            self.tr("Menyusun realisasi Dana Desa {year}…").format(year=year),
+            job,
+            lambda p, data: self.tr(
+                "Realisasi Dana Desa {year} tersimpan: {path} (dibayar {paid} dari pagu {budget})."
+            ).format(
+                year=year,
+                path=p,
+                paid=formatting.rupiah(sum(f.paid for f in data.funding)),
+                budget=formatting.rupiah(sum(f.budget for f in data.funding)),
+            ),
+        )
+
+    def open_folder(self) -> None:
+        if self.last_output is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output.parent)))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(1000, 640)
