@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from pesiar_desktop.importers.formats import (
@@ -138,20 +139,37 @@ def parse_residents(
     required = [(name, f"Kolom {header_of[name]}: ") for name in RESIDENT_REQUIRED]
     nik_column = columns["nik"]
     field_names = [name for name, _out in parsed_columns]  # never empty: required fields
-    by_row = zip(*(out for _name, out in parsed_columns), strict=True)
-    for i, (number, row_values) in enumerate(zip(numbers, by_row, strict=True)):
-        values = {
-            name: value
-            for name, value in zip(field_names, row_values, strict=True)
-            if value is not None
-        }
+    outs = [out for _name, out in parsed_columns]
+    # A row's dict holds the fields whose value is not None. Columns with no blank are
+    # zipped in as they are; only columns that are sometimes blank are checked per row
+    # (columns that are always blank add nothing).
+    full = [j for j, out in enumerate(outs) if None not in out]
+    mixed = [j for j, out in enumerate(outs) if j not in full and any(v is not None for v in out)]
+    full_names = [field_names[j] for j in full]
+    mixed_names = [field_names[j] for j in mixed]
+    full_rows = zip(*(outs[j] for j in full), strict=True) if full else repeat(())
+    mixed_rows = zip(*(outs[j] for j in mixed), strict=True) if mixed else repeat(())
+    # Rows where a required field is blank (or failed to parse) need the careful check.
+    unsure: set[int] = set()
+    for name, _prefix in required:
+        out = outs[field_names.index(name)]
+        if None in out:
+            unsure.update(i for i, value in enumerate(out) if value is None)
+    for i, number, full_values, mixed_values in zip(
+        range(total), numbers, full_rows, mixed_rows, strict=False
+    ):
+        values = dict(zip(full_names, full_values, strict=True))
+        for name, value in zip(mixed_names, mixed_values, strict=True):
+            if value is not None:
+                values[name] = value
         row_problems = problems.get(i)
-        for name, prefix in required:
-            if name not in values and not (
-                row_problems and any(p.startswith(prefix) for p in row_problems)
-            ):
-                row_problems = problems.setdefault(i, [])
-                row_problems.append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
+        if i in unsure:
+            for name, prefix in required:
+                if name not in values and not (
+                    row_problems and any(p.startswith(prefix) for p in row_problems)
+                ):
+                    row_problems = problems.setdefault(i, [])
+                    row_problems.append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
         if row_problems:
             nik = values.get("nik") or cell_text(all_cells[i][nik_column])
             parsed.rejected.append(RowNote(number, str(nik), "; ".join(row_problems)))

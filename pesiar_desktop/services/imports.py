@@ -96,6 +96,7 @@ PERSON_COLUMNS = (
     "is_formal_worker",
     "employer_name",
 )
+_COLUMN_INDEX = {column: i for i, column in enumerate(PERSON_COLUMNS)}
 PENDING_FAMILY = "family"
 PENDING_DUSUN = "dusun"
 PENDING_LIFE = "life_status"
@@ -698,10 +699,20 @@ def _fingerprint(session: Session) -> tuple[Any, ...]:
 
 @dataclass
 class _Existing:
+    """A resident as the register holds it; `row` follows PERSON_COLUMNS."""
+
     id: int
     family_id: int
     life_status: int
-    values: dict[str, Any]
+    row: tuple[Any, ...]
+
+    def get(self, column: str) -> Any:
+        return self.row[_COLUMN_INDEX[column]]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The row as a dict (only for the few residents an import changes)."""
+        return dict(zip(PERSON_COLUMNS, self.row, strict=True))
 
 
 @dataclass
@@ -759,13 +770,18 @@ def _load_register(session: Session) -> _Register:
     # Straight from the driver: 100,000 rows without per-value result processing.
     # SQLite hands dates back as ISO text and booleans as 0/1 (equal to False/True).
     sql = f"SELECT id, nik, family_id, life_status, {', '.join(PERSON_COLUMNS)} FROM resident"
-    birth = 4 + PERSON_COLUMNS.index("birth_date")
+    birth = _COLUMN_INDEX["birth_date"]
+    dates: dict[str, date] = {}  # birth dates repeat: each text parsed once
     residents: dict[str, _Existing] = {}
     for row in session.connection().exec_driver_sql(sql):
-        values = dict(zip(PERSON_COLUMNS, row[4:], strict=True))
-        if isinstance(row[birth], str):
-            values["birth_date"] = date.fromisoformat(row[birth])
-        residents[row[1]] = _Existing(row[0], row[2], row[3], values)
+        person = row[4:]
+        born = person[birth]
+        if isinstance(born, str):
+            parsed = dates.get(born)
+            if parsed is None:
+                parsed = dates[born] = date.fromisoformat(born)
+            person = (*person[:birth], parsed, *person[birth + 1 :])
+        residents[row[1]] = _Existing(row[0], row[2], row[3], tuple(person))
     families: dict[str, tuple[int, int, str]] = {}
     family_kk: dict[int, str] = {}
     for fid, kk, rt_id, address in session.execute(
@@ -953,7 +969,7 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
                     key,
                     record.row_number,
                     record.nik,
-                    existing.values["name"],
+                    existing.get("name"),
                     PENDING_FAMILY,
                     f"No KK {current_kk}",
                     f"No KK {record.no_kk}",
@@ -966,7 +982,8 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
         changed = {
             column: new_values[column]
             for column in record.given
-            if new_values[column] != existing.values[column] and not (column == "shdk" and moving)
+            if new_values[column] != existing.row[_COLUMN_INDEX[column]]
+            and not (column == "shdk" and moving)
         }
         if "name" in changed:
             changed["name_sort"] = new_values["name_sort"]
@@ -977,7 +994,7 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
                     key,
                     record.row_number,
                     record.nik,
-                    existing.values["name"],
+                    existing.get("name"),
                     PENDING_LIFE,
                     codes.label(codes.LIFE_STATUS, existing.life_status),
                     codes.label(codes.LIFE_STATUS, record.life_status),
@@ -1047,11 +1064,11 @@ def _check_heads(
                 if plan.moves.get(member.id, no_kk) != no_kk:
                     continue  # moves out
                 status = life.get(member.id, member.life_status)
-                shdk = updates.get(member.id, {}).get("shdk", member.values["shdk"])
+                shdk = updates.get(member.id, {}).get("shdk", member.get("shdk"))
                 if status == codes.LIFE_ALIVE:
                     living += 1
                     if shdk == codes.SHDK_HEAD:
-                        living_heads.append(member.values["name"])
+                        living_heads.append(member.get("name"))
         for record in by_kk.get(no_kk, []):
             known = reg.residents.get(record.nik)
             moving_in = known is not None and plan.moves.get(known.id) == no_kk
@@ -1234,6 +1251,49 @@ def _insert_many(
             on_chunk(len(chunk))
 
 
+def _insert_rows(
+    session: Session,
+    table: Table,
+    names: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    should_cancel: ShouldCancel | None = None,
+    on_chunk: Callable[[int], None] | None = None,
+) -> None:
+    """Bulk INSERT of rows already in driver form (see `_to_driver`), in chunks."""
+    if not rows:
+        return
+    mark = _mark(session)
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
+    connection = session.connection()
+    for chunk in _chunks(rows):
+        _check_cancel(should_cancel)
+        connection.exec_driver_sql(sql, list(chunk))
+        if on_chunk is not None:
+            on_chunk(len(chunk))
+
+
+def _to_driver(session: Session) -> tuple[Callable[[date | None], Any], Callable[[Any], Any]]:
+    """(date, timestamp) converters to the driver's form: SQLite gets the text
+    SQLAlchemy itself stores (dates repeat, so each is formatted once); psycopg
+    takes Python values as they are."""
+    if session.get_bind().dialect.name != "sqlite":
+        return (lambda value: value), (lambda value: value)
+    memo: dict[date, str] = {}
+
+    def day(value: date | None) -> str | None:
+        if value is None:
+            return None
+        text = memo.get(value)
+        if text is None:
+            text = memo[value] = value.isoformat()
+        return text
+
+    def stamp(value: Any) -> Any:
+        return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    return day, stamp
+
+
 def _update_many(
     session: Session,
     table: Table,
@@ -1335,20 +1395,37 @@ def _write_residents(
             None,
             {"families": len(rows)},
         )
-    # New residents, in chunks so a cancel is noticed.
+    # New residents as driver-ready tuples, in chunks so a cancel is noticed.
     known_family = family_ids
-    new_rows: list[dict[str, Any]] = []
-    for record, kk in plan.new_residents:
-        new_rows.append(
-            {
-                **record.values,
-                "family_id": known_family[kk],
-                "life_status": record.life_status or codes.LIFE_ALIVE,
-                "life_status_date": None,
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
+    day, stamp = _to_driver(session)
+    now_value = stamp(now)
+    value_names: list[str] = []
+    new_rows: list[tuple[Any, ...]] = []
+    if plan.new_residents:
+        value_names = [n for n in plan.new_residents[0][0].values if n != "birth_date"]
+        person = itemgetter(*value_names)
+        alive = codes.LIFE_ALIVE
+        new_rows = [
+            (
+                *person(record.values),
+                day(record.values["birth_date"]),
+                known_family[kk],
+                record.life_status or alive,
+                None,
+                now_value,
+                now_value,
+            )
+            for record, kk in plan.new_residents
+        ]
+    new_names = [
+        *value_names,
+        "birth_date",
+        "family_id",
+        "life_status",
+        "life_status_date",
+        "created_at",
+        "updated_at",
+    ]
 
     def advance(count: int) -> None:
         nonlocal done
@@ -1366,7 +1443,7 @@ def _write_residents(
         rebuild = sorted(resident_table.indexes, key=lambda index: str(index.name))
         for index in rebuild:
             index.drop(session.connection())
-    _insert_many(session, resident_table, new_rows, should_cancel, advance)
+    _insert_rows(session, resident_table, new_names, new_rows, should_cancel, advance)
     for index in rebuild:
         index.create(session.connection())
     # Updates: whole person rows (existing values overlaid with the changes).
@@ -1422,29 +1499,14 @@ def _write_residents(
             if nik in wanted_niks:
                 nik_to_id[nik] = rid
     _seed_memberships(session, actor, plan, nik_to_id)
-    refs: list[dict[str, Any]] = [
-        {
-            "batch_id": batch_id,
-            "row_number": r.row_number,
-            "resident_id": nik_to_id[r.nik],
-            "family_id": None,
-            "action": "new",
-        }
-        for r, _kk in plan.new_residents
+    ref_names = ("batch_id", "row_number", "resident_id", "family_id", "action")
+    refs: list[tuple[Any, ...]] = [
+        (batch_id, r.row_number, nik_to_id[r.nik], None, "new") for r, _kk in plan.new_residents
     ]
-    refs += [
-        {
-            "batch_id": batch_id,
-            "row_number": r.row_number,
-            "resident_id": e.id,
-            "family_id": None,
-            "action": "updated",
-        }
-        for r, e, _c in plan.updates
-    ]
+    refs += [(batch_id, r.row_number, e.id, None, "updated") for r, e, _c in plan.updates]
     import_row_table = ImportRow.__table__
     assert isinstance(import_row_table, Table)
-    _insert_many(session, import_row_table, refs)
+    _insert_rows(session, import_row_table, ref_names, refs)
     _tick(progress, total, total)
 
 
@@ -1453,29 +1515,45 @@ def _seed_memberships(
 ) -> None:
     if not plan.memberships:
         return
-    today = date.today()
-    current_rows: list[dict[str, Any]] = []
-    history_rows: list[dict[str, Any]] = []
-    now = utcnow()
-    for record, seed in plan.memberships:
-        values = {
-            "resident_id": nik_to_id[record.nik],
-            "card_number": seed.card_number,
-            "segment": seed.segment,
-            "status": seed.status,
-            "jkn_class": None,
-            "fktp_code": "",
-            "months_in_arrears": 0,
-            "as_of": today,
-            "source": "import",
-        }
-        current_rows.append({**values, "updated_at": now})
-        history_rows.append({**values, "recorded_at": now, "recorded_by": actor.username})
+    day, stamp = _to_driver(session)
+    today = day(date.today())
+    now = stamp(utcnow())
+    names = (
+        "resident_id",
+        "card_number",
+        "segment",
+        "status",
+        "jkn_class",
+        "fktp_code",
+        "months_in_arrears",
+        "as_of",
+        "source",
+    )
+    shared = [
+        (
+            nik_to_id[record.nik],
+            seed.card_number,
+            seed.segment,
+            seed.status,
+            None,
+            "",
+            0,
+            today,
+            "import",
+        )
+        for record, seed in plan.memberships
+    ]
     membership_table = Membership.__table__
     history_table = MembershipHistory.__table__
     assert isinstance(membership_table, Table) and isinstance(history_table, Table)
-    _insert_many(session, membership_table, current_rows)
-    _insert_many(session, history_table, history_rows)
+    _insert_rows(session, membership_table, (*names, "updated_at"), [(*row, now) for row in shared])
+    who = actor.username
+    _insert_rows(
+        session,
+        history_table,
+        (*names, "recorded_at", "recorded_by"),
+        [(*row, now, who) for row in shared],
+    )
 
 
 def _end_membership(session: Session, actor: Actor, resident_id: int) -> None:
