@@ -77,7 +77,8 @@ def _months(today: date) -> list[date]:
 
 class LaporanPage(QWidget):
     """Public names used by tests: `month_combo`, `branch_combo`, `column_list`,
-    `export_recap(path)`, `export_pdf(path)`, `export_dana_desa(path)`, `save_columns()`,
+    `select_month(date)`, `export_recap(path)`, `export_pdf(path)`, `export_dana_desa(path)`,
+    `save_columns()`,
     `preview`, `status`, `last_output`, `exported(path)`."""
 
     exported = Signal(str)
@@ -120,9 +121,9 @@ class LaporanPage(QWidget):
 
         today = date.today()
         self.month_combo = QComboBox()
-        for month in _months(today):
-            self.month_combo.addItem(formatting.month_year(month), month)
-        self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(default_month(today))))
+        for month in _months(today):  # data: "YYYY-MM-DD" (Qt would turn a date into QDate)
+            self.month_combo.addItem(formatting.month_year(month), month.isoformat())
+        self.select_month(default_month(today))
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.recap_button = QPushButton(
             qta.icon("fa5s.file-excel", color="#188038"), self.tr("Ekspor rekap (.xlsx)…")
@@ -329,9 +330,11 @@ class LaporanPage(QWidget):
             self._dirty = True
 
     def month(self) -> date:
-        value = self.month_combo.currentData()
-        assert isinstance(value, date)
-        return value
+        return date.fromisoformat(str(self.month_combo.currentData()))
+
+    def select_month(self, month: date) -> None:
+        index = self.month_combo.findData(month.replace(day=1).isoformat())
+        self.month_combo.setCurrentIndex(max(0, index))
 
     def refresh(self) -> None:
         self._dirty = False
