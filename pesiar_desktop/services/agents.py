@@ -241,3 +241,36 @@ def load_input(db: Database, agent_id: int) -> tuple[AgentInput, bytes | None]:
 def photo_of(db: Database, agent_id: int) -> bytes | None:
     with db.read() as session:
         return session.scalar(select(Agent.photo).where(Agent.id == agent_id))
+
+
+@dataclass(frozen=True)
+class ResidentMatch:
+    id: int
+    name: str
+    nik: str
+    phone: str
+    address: str
+
+
+def find_resident(db: Database, nik: str) -> ResidentMatch | None:
+    """The living resident with this NIK (to link an agent who lives in the desa)."""
+    from pesiar_desktop.models import Family, Rt
+    from pesiar_desktop.rules import codes
+
+    with db.read() as session:
+        row = session.execute(
+            select(Resident, Family.address, Rt.rt)
+            .join(Family, Family.id == Resident.family_id)
+            .join(Rt, Rt.id == Family.rt_id)
+            .where(Resident.nik == nik.strip(), Resident.life_status == codes.LIFE_ALIVE)
+        ).first()
+        if row is None:
+            return None
+        resident, address, rt = row
+        return ResidentMatch(
+            resident.id,
+            resident.name,
+            resident.nik,
+            resident.phone,
+            f"{address}, RT {rt}".strip(", "),
+        )

@@ -30,6 +30,7 @@ from pesiar_desktop.services import village
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
+from pesiar_desktop.ui.pages.agents import AgentsPage
 from pesiar_desktop.ui.pages.home import HomePage
 from pesiar_desktop.ui.pages.laporan import LaporanPage
 from pesiar_desktop.ui.pages.petakan import PetakanPage
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
             "petakan": PetakanPage(db, self.tasks, self.bus, actor),
             "sisir": SisirPage(db, self.tasks, self.bus, actor),
             "registrasi": RegistrasiPage(db, self.tasks, self.bus, actor),
+            "agen": AgentsPage(db, self.tasks, self.bus, actor),
             "laporan": LaporanPage(db, self.tasks, self.bus, actor),
         }
         for key in PAGE_KEYS:

@@ -1,0 +1,589 @@
+"""Agen & Penugasan page: tabs Agen / Penugasan / Surat / Honor.
+
+Lists are small and load in the task manager's readers; writes that render PDFs (approval)
+run serialised in a worker. Approve and revoke are enabled only for a kepala desa; the
+letters service refuses everyone else whatever the window shows.
+
+Public names used by tests: `tabs`, `agent_model`, `agent_view`, `assignment_model`,
+`letter_model`, `letter_view`, `approve_button`, `revoke_button`, `fee_model`,
+`active_dialog`, `activate()`, `ask` (confirmation hook), `approve_selected()`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.reports import fees_pdf, fees_xlsx, letter_register_xlsx
+from pesiar_desktop.reports.pdf_common import load_letterhead
+from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
+from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
+from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
+from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
+from pesiar_desktop.ui.tablemodels import agents as agent_rows
+from pesiar_desktop.ui.tablemodels import letters as letter_rows
+from pesiar_desktop.ui.tablemodels.fieldwork import RowsModel
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
+from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+
+TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
+REFRESH_TOPICS = {"agents", "letters", "fees", "registrations", "areas", "residents", "village"}
+
+
+def _table(model: RowsModel, multi: bool = False) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def _fit(view: QTableView, widest: int = 300) -> None:
+    view.resizeColumnsToContents()
+    for column in range(view.model().columnCount()):
+        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+
+
+def _button(text: str, slot: Any) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    return button
+
+
+class AgentsPage(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskManager,
+        bus: DataBus,
+        actor: Actor,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.actor = actor
+        self.active_dialog: QDialog | None = None
+        self._loaded = False
+        self._dirty = False
+        self._key = f"agen.{id(self)}"
+        self.can_write = actor.can("agents.write")
+        self.can_draft = actor.can("letters.draft")
+        self.can_approve = actor.can("letters.approve")
+        self.can_fees = actor.can("fees.write")
+        self.ask = self._ask_user  # tests replace the confirmation
+        self._letters: dict[int, letters.LetterRow] = {}
+        self.fee_sheet: fees.FeeSheet | None = None
+
+        title = QLabel(self.tr("Agen & Penugasan"))
+        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_agents_tab(), self.tr("Agen"))
+        self.tabs.addTab(self._build_assignments_tab(), self.tr("Penugasan"))
+        self.tabs.addTab(self._build_letters_tab(), self.tr("Surat"))
+        self.tabs.addTab(self._build_fees_tab(), self.tr("Honor"))
+        self.tabs.currentChanged.connect(lambda _i: self._loaded and self.reload())
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        bus.changed.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------ tabs
+
+    def _build_agents_tab(self) -> QWidget:
+        self.agent_model = agent_rows.agent_model()
+        self.agent_view = _table(self.agent_model)
+        self.agent_view.doubleClicked.connect(lambda _i: self.edit_agent())
+        buttons = QHBoxLayout()
+        self.add_agent_button = _button(self.tr("Tambah agen…"), self.add_agent)
+        self.edit_agent_button = _button(self.tr("Ubah…"), self.edit_agent)
+        self.toggle_agent_button = _button(self.tr("Aktifkan / nonaktifkan"), self.toggle_agent)
+        for b in (self.add_agent_button, self.edit_agent_button, self.toggle_agent_button):
+            b.setEnabled(self.can_write)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.agent_status = hint_label("")
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.agent_view, 1)
+        layout.addWidget(self.agent_status)
+        return box
+
+    def _build_assignments_tab(self) -> QWidget:
+        self.assignment_model = agent_rows.assignment_model()
+        self.assignment_view = _table(self.assignment_model, multi=True)
+        self.assignment_view.doubleClicked.connect(lambda _i: self.edit_assignment())
+        buttons = QHBoxLayout()
+        actions = (
+            _button(self.tr("Tambah penugasan…"), self.add_assignment),
+            _button(self.tr("Ubah…"), self.edit_assignment),
+            _button(self.tr("Bagi rata satu RT…"), self.split_rt),
+        )
+        for b in actions:
+            b.setEnabled(self.can_write)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.assignment_view, 1)
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Baris kuning: keluarga binaan melebihi batas wajar per agen (Pengaturan "
+                    "agent.max_families). Untuk membagi satu RT, pilih dua penugasan atau lebih "
+                    "(Ctrl+klik) lalu 'Bagi rata satu RT'."
+                )
+            )
+        )
+        return box
+
+    def _build_letters_tab(self) -> QWidget:
+        self.letter_model = letter_rows.letter_model()
+        self.letter_view = _table(self.letter_model)
+        self.letter_view.selectionModel().selectionChanged.connect(self._letter_selected)
+        self.letter_view.doubleClicked.connect(lambda _i: self.open_pdf())
+        self.type_filter = QComboBox()
+        fill_combo(
+            self.type_filter,
+            [(label, code) for code, label in letters.LETTER_TYPES.items()],
+            self.tr("Semua jenis surat"),
+        )
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.reload_letters())
+        self.draft_button = _button(self.tr("Buat konsep…"), self.draft_letter)
+        self.draft_button.setEnabled(self.can_draft)
+        self.approve_button = _button(self.tr("Setujui && beri nomor"), self.approve_selected)
+        self.revoke_button = _button(self.tr("Cabut…"), self.revoke_selected)
+        self.delete_button = _button(self.tr("Hapus konsep"), self.delete_selected)
+        self.open_button = _button(self.tr("Buka PDF"), self.open_pdf)
+        self.save_button = _button(self.tr("Simpan PDF…"), self.save_pdf)
+        verify = _button(self.tr("Verifikasi surat…"), self.open_verify)
+        register = _button(self.tr("Buku Keputusan (.xlsx)…"), self.export_register)
+        if not self.can_approve:
+            tip = self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.")
+            self.approve_button.setToolTip(tip)
+            self.revoke_button.setToolTip(tip)
+        top = QHBoxLayout()
+        top.addWidget(self.type_filter)
+        for b in (self.draft_button, self.approve_button, self.revoke_button, self.delete_button):
+            top.addWidget(b)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        for b in (self.open_button, self.save_button, verify, register):
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        self.letter_status = hint_label("")
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(top)
+        layout.addWidget(self.letter_view, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.letter_status)
+        self._letter_selected()
+        return box
+
+    def _build_fees_tab(self) -> QWidget:
+        self.fee_model = letter_rows.fee_model()
+        self.fee_view = _table(self.fee_model)
+        self.month_edit = QDateEdit()
+        self.month_edit.setDisplayFormat("MMMM yyyy")
+        self.month_edit.setDate(QDate.currentDate())
+        self.month_edit.dateChanged.connect(lambda _d: self.reload_fees())
+        self.record_button = _button(self.tr("Catat ke daftar pembayaran"), self.record_fees)
+        self.record_button.setEnabled(self.can_fees)
+        pdf = _button(self.tr("Daftar pembayaran (PDF)…"), self.save_fee_pdf)
+        xlsx = _button(self.tr("Daftar pembayaran (.xlsx)…"), self.save_fee_xlsx)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Bulan honor")))
+        top.addWidget(self.month_edit)
+        for b in (self.record_button, pdf, xlsx):
+            top.addWidget(b)
+        top.addStretch(1)
+        self.funding_label = QLabel()
+        self.funding_label.setWordWrap(True)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(top)
+        layout.addWidget(self.fee_view, 1)
+        layout.addWidget(self.funding_label)
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Honor = honor bulanan + insentif per jiwa/KK yang iuran pertamanya lunas "
+                    "pada bulan itu. Baris merah: melebihi sisa pagu penugasan."
+                )
+            )
+        )
+        return box
+
+    # ------------------------------------------------------------ loading
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+        elif self._dirty:
+            self._dirty = False
+            self.reload()
+
+    def reload(self) -> None:
+        index = self.tabs.currentIndex()
+        if index == TAB_AGENTS:
+            self.reload_agents()
+        elif index == TAB_ASSIGNMENTS:
+            self.reload_assignments()
+        elif index == TAB_LETTERS:
+            self.reload_letters()
+        else:
+            self.reload_fees()
+
+    def reload_agents(self) -> None:
+        def job(_ctx: TaskContext) -> list[agents.AgentRow]:
+            return agents.list_agents(self.db)
+
+        def done(rows: list[agents.AgentRow]) -> None:
+            self.agent_model.set_rows([agent_rows.agent_row(r) for r in rows])
+            _fit(self.agent_view)
+            active = sum(1 for r in rows if r.is_active)
+            self.agent_status.setText(self.tr("{n} agen, {a} aktif.").format(n=len(rows), a=active))
+
+        self.tasks.run(job, done, self._failed, key=f"{self._key}.agents")
+
+    def reload_assignments(self) -> None:
+        def job(_ctx: TaskContext) -> list[assignments.AssignmentRow]:
+            return assignments.list_assignments(self.db)
+
+        def done(rows: list[assignments.AssignmentRow]) -> None:
+            self.assignment_model.set_rows([agent_rows.assignment_row(r) for r in rows])
+            _fit(self.assignment_view)
+
+        self.tasks.run(job, done, self._failed, key=f"{self._key}.assignments")
+
+    def reload_letters(self) -> None:
+        kind = self.type_filter.currentData()
+
+        def job(_ctx: TaskContext) -> list[letters.LetterRow]:
+            return letters.list_letters(self.db, kind)
+
+        def done(rows: list[letters.LetterRow]) -> None:
+            selected = self.selected_letter_id()
+            self._letters = {r.id: r for r in rows}
+            self.letter_model.set_rows([letter_rows.letter_row(r) for r in rows])
+            _fit(self.letter_view)
+            if selected is not None and (row := self.letter_model.row_of(selected)) is not None:
+                self.letter_view.selectRow(row)
+            self._letter_selected()
+            drafts = sum(1 for r in rows if r.status == letters.STATUS_DRAFT)
+            self.letter_status.setText(
+                self.tr("{n} surat, {d} konsep menunggu persetujuan Kepala Desa.").format(
+                    n=len(rows), d=drafts
+                )
+            )
+
+        self.tasks.run(job, done, self._failed, key=f"{self._key}.letters")
+
+    def fee_month(self) -> date:
+        d = self.month_edit.date()
+        return date(d.year(), d.month(), 1)
+
+    def reload_fees(self) -> None:
+        month = self.fee_month()
+
+        def job(_ctx: TaskContext) -> fees.FeeSheet:
+            return fees.month_sheet(self.db, month)
+
+        def done(sheet: fees.FeeSheet) -> None:
+            self.fee_sheet = sheet
+            self.fee_model.set_rows([letter_rows.fee_row(line) for line in sheet.lines])
+            _fit(self.fee_view)
+            parts = [
+                self.tr(
+                    "{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, "
+                    "sisa {left}"
+                ).format(  # fmt: skip
+                    name=f.apbdes_name or f.apbdes_code or "-",
+                    budget=formatting.rupiah(f.budget),
+                    used=formatting.rupiah(f.used_before),
+                    now=formatting.rupiah(f.this_month),
+                    left=formatting.rupiah(f.remaining),
+                )
+                for f in sheet.funding
+            ]
+            total = self.tr("Jumlah {month}: {total}.").format(
+                month=formatting.month_year(month), total=formatting.rupiah(sheet.total)
+            )
+            self.funding_label.setText("<br>".join([total, *parts]))
+
+        self.tasks.run(job, done, self._failed, key=f"{self._key}.fees")
+
+    def _on_data_changed(self, topic: str) -> None:
+        if topic not in REFRESH_TOPICS or not self._loaded:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._dirty = True
+
+    def _failed(self, err: BaseException) -> None:
+        show_error(self, err, self.tr("Gagal"))
+
+    # ------------------------------------------------------------ agents and assignments
+
+    def _run_dialog(self, dialog: QDialog) -> None:
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
+        dialog.open()
+
+    def _selected_key(self, view: QTableView, model: RowsModel) -> Any:
+        rows = view.selectionModel().selectedRows()
+        return model.key(rows[0].row()) if rows else None
+
+    def add_agent(self) -> None:
+        self._run_dialog(AgentDialog(self.db, self.actor, parent=self))
+
+    def edit_agent(self) -> None:
+        agent_id = self._selected_key(self.agent_view, self.agent_model)
+        if agent_id is not None and self.can_write:
+            self._run_dialog(AgentDialog(self.db, self.actor, agent_id, parent=self))
+
+    def toggle_agent(self) -> None:
+        agent_id = self._selected_key(self.agent_view, self.agent_model)
+        if agent_id is None:
+            return
+        try:
+            row = agents.get_agent(self.db, agent_id)
+            agents.set_active(self.db, self.actor, agent_id, not row.is_active)
+        except PesiarError as err:
+            show_error(self, err)
+
+    def add_assignment(self) -> None:
+        self._run_dialog(AssignmentDialog(self.db, self.actor, parent=self))
+
+    def edit_assignment(self) -> None:
+        assignment_id = self._selected_key(self.assignment_view, self.assignment_model)
+        if assignment_id is not None and self.can_write:
+            self._run_dialog(AssignmentDialog(self.db, self.actor, assignment_id, parent=self))
+
+    def split_rt(self) -> None:
+        ids = [
+            self.assignment_model.key(i.row())
+            for i in self.assignment_view.selectionModel().selectedRows()
+        ]
+        if len(ids) < 2:
+            QMessageBox.information(
+                self,
+                self.tr("Bagi rata"),
+                self.tr("Pilih dua penugasan atau lebih (Ctrl+klik) lebih dulu."),
+            )
+            return
+        areas = village.list_areas(self.db)
+        labels = [formatting.area(a.label) for a in areas]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Bagi rata satu RT"), self.tr("RT yang dibagi:"), labels, 0, False
+        )
+        if not ok:
+            return
+        rt_id = areas[labels.index(label)].rt_id
+        try:
+            result = assignments.split_area(self.db, self.actor, ids, [rt_id])
+        except PesiarError as err:
+            show_error(self, err)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Bagi rata"),
+            self.tr("Keluarga di {rt} dibagi: {parts} KK.").format(
+                rt=label, parts=" / ".join(str(n) for n in result.values())
+            ),
+        )
+
+    # ------------------------------------------------------------ letters
+
+    def selected_letter_id(self) -> int | None:
+        key = self._selected_key(self.letter_view, self.letter_model)
+        return int(key) if key is not None else None
+
+    def selected_letter(self) -> letters.LetterRow | None:
+        letter_id = self.selected_letter_id()
+        return self._letters.get(letter_id) if letter_id is not None else None
+
+    def _letter_selected(self, *_args: object) -> None:
+        row = self.selected_letter()
+        status = row.status if row else None
+        self.approve_button.setEnabled(self.can_approve and status == letters.STATUS_DRAFT)
+        self.revoke_button.setEnabled(self.can_approve and status == letters.STATUS_APPROVED)
+        self.delete_button.setEnabled(self.can_draft and status == letters.STATUS_DRAFT)
+        self.open_button.setEnabled(row is not None)
+        self.save_button.setEnabled(row is not None)
+
+    def draft_letter(self) -> None:
+        self._run_dialog(DraftLetterDialog(self.db, self.actor, parent=self))
+
+    def _ask_user(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def approve_selected(self) -> None:
+        row = self.selected_letter()
+        if row is None or row.status != letters.STATUS_DRAFT:
+            return
+        if not self.ask(
+            self.tr("Setujui surat"),
+            self.tr(
+                'Setujui "{subject}"?\n\nSurat diberi nomor dan tanggal hari ini, PDF-nya '
+                "dikunci; setelah itu surat tidak bisa diubah, hanya dicabut."
+            ).format(subject=row.subject),
+        ):
+            return
+        letter_id = row.id
+        self.approve_button.setEnabled(False)
+
+        def job(_ctx: TaskContext) -> letters.LetterRow:
+            return letters.approve(self.db, self.actor, letter_id)
+
+        def done(result: letters.LetterRow) -> None:
+            self.letter_status.setText(
+                self.tr("Disetujui: nomor {number}.").format(number=result.number)
+            )
+
+        self.tasks.run(job, done, self._failed, serial=True)
+
+    def revoke_selected(self) -> None:
+        row = self.selected_letter()
+        if row is not None and row.status == letters.STATUS_APPROVED:
+            self._run_dialog(RevokeDialog(self.db, self.actor, row, parent=self))
+
+    def delete_selected(self) -> None:
+        row = self.selected_letter()
+        if row is None or row.status != letters.STATUS_DRAFT:
+            return
+        if self.ask(self.tr("Hapus konsep"), self.tr("Hapus konsep surat ini?")):
+            try:
+                letters.delete_draft(self.db, self.actor, row.id)
+            except PesiarError as err:
+                show_error(self, err)
+
+    def _pdf_name(self, row: letters.LetterRow) -> str:
+        number = (row.number or f"konsep-{row.id}").replace("/", "-")
+        return f"{row.letter_type.lower()}-{number}.pdf"
+
+    def open_pdf(self) -> None:
+        row = self.selected_letter()
+        if row is None:
+            return
+        try:
+            data = letters.pdf_bytes(self.db, row.id)
+        except PesiarError as err:
+            show_error(self, err)
+            return
+        folder = Path(tempfile.gettempdir()) / "pesiar-surat"
+        folder.mkdir(exist_ok=True)
+        path = folder / self._pdf_name(row)
+        path.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_pdf(self) -> None:
+        row = self.selected_letter()
+        if row is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan PDF surat"), self._pdf_name(row), "PDF (*.pdf)"
+        )
+        if path:
+            Path(path).write_bytes(letters.pdf_bytes(self.db, row.id))
+
+    def open_verify(self) -> None:
+        self._run_dialog(VerifyDialog(self.db, parent=self))
+
+    def export_register(self) -> None:
+        year = date.today().year
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Simpan Buku Keputusan Kepala Desa"),
+            f"buku-keputusan-{year}.xlsx",
+            "Excel (*.xlsx)",
+        )
+        if path:
+            letter_register_xlsx.export(self.db, path)
+            self.letter_status.setText(self.tr("Buku Keputusan disimpan: {path}").format(path=path))
+
+    # ------------------------------------------------------------ fees
+
+    def record_fees(self) -> None:
+        month = self.fee_month()
+        if not self.ask(
+            self.tr("Catat honor"),
+            self.tr(
+                "Catat honor {month} ke daftar pembayaran? Baris yang sudah dibayar tidak diubah."
+            ).format(month=formatting.month_year(month)),  # fmt: skip
+        ):
+            return
+
+        def job(_ctx: TaskContext) -> fees.FeeSheet:
+            return fees.record_month(self.db, self.actor, month)
+
+        self.tasks.run(job, lambda _s: self.reload_fees(), self._failed, serial=True)
+
+    def save_fee_pdf(self) -> None:
+        month = self.fee_month()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Simpan daftar pembayaran"),
+            f"honor-agen-{month:%Y-%m}.pdf",
+            "PDF (*.pdf)",
+        )
+        if not path:
+            return
+        sheet = fees.month_sheet(self.db, month)
+        paper = str(settings.read(self.db, "letters.paper") or "A4")
+        Path(path).write_bytes(fees_pdf.render(sheet, load_letterhead(self.db), paper))
+
+    def save_fee_xlsx(self) -> None:
+        month = self.fee_month()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan daftar pembayaran"), f"honor-agen-{month:%Y-%m}.xlsx",
+            "Excel (*.xlsx)",
+        )  # fmt: skip
+        profile = village.get_profile(self.db)
+        if path and profile is not None:
+            fees_xlsx.export(fees.month_sheet(self.db, month), profile, path)

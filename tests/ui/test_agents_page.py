@@ -1,0 +1,112 @@
+"""Agen page: the agent dialog with inline validation and a resident link, the assignment
+dialog's workload hint, and the agent table."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from pesiar_desktop.models import Resident
+from pesiar_desktop.services import agents, settings
+from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
+from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
+from pesiar_desktop.ui.pages.agents import TAB_AGENTS, AgentsPage
+from tests.unit.test_agents_support import rt_ids
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 80), (30, 90, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_agent_dialog_validates_inline_and_links_resident(
+    qtbot, village_db, operator, filled, tmp_path
+):
+    dialog = AgentDialog(village_db, operator)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save()
+    assert dialog.result() == 0 and dialog.saved_id is None
+    assert (
+        dialog.errors.label("name").isVisible()
+        and dialog.errors.label("source_category").isVisible()
+    )
+    assert agents.list_agents(village_db) == []
+
+    with village_db.read() as session:
+        nik = session.get(Resident, filled.residents["SITI AMINAH"]).nik
+    qtbot.keyClicks(dialog.link_nik, nik)
+    qtbot.keyClick(dialog.link_nik, Qt.Key.Key_Return)
+    assert dialog.name_edit.text() == "SITI AMINAH" and dialog.nik_edit.text() == nik
+    assert "Tertaut" in dialog.link_label.text()
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("PKK"))
+    qtbot.keyClicks(dialog.phone_edit, "telepon")
+    qtbot.keyClicks(dialog.bank_account_edit, "0012345678")
+    dialog.save()
+    assert dialog.errors.label("phone").isVisible() and dialog.errors.label("bank_name").isVisible()
+    assert not dialog.errors.label("name").isVisible()
+    dialog.phone_edit.setText("081234567890")
+    qtbot.keyClicks(dialog.bank_name_edit, "BRI")
+    dialog.set_photo_bytes(_png())
+    assert not dialog.photo_label.pixmap().isNull()
+    dialog.grab().save(str(tmp_path / "agent_dialog.png"))
+    dialog.save()
+    assert dialog.result() == 1 and dialog.saved_id is not None
+    row = agents.get_agent(village_db, dialog.saved_id)
+    assert (row.name, row.resident_id, row.has_photo, row.bank_account) == (
+        "SITI AMINAH",
+        filled.residents["SITI AMINAH"],
+        True,
+        "0012345678",
+    )
+
+    # Editing shows the stored values and keeps the link.
+    edit = AgentDialog(village_db, operator, row.id)
+    qtbot.addWidget(edit)
+    assert edit.name_edit.text() == "SITI AMINAH" and edit.resident_id == row.resident_id
+    assert edit.source_combo.currentData() == "PKK"
+
+
+def test_assignment_dialog_counts_families_and_warns(qtbot, village_db, admin, operator, filled):
+    settings.put(village_db, admin, "agent.max_families", 1)
+    agent = agents.create_agent(
+        village_db, operator, agents.AgentInput(name="Lalu Hendra", source_category="KARTAR")
+    )
+    dialog = AssignmentDialog(village_db, operator)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save()
+    assert dialog.errors.label("agent_id").isVisible() and dialog.errors.label("areas").isVisible()
+    dialog.agent_combo.setCurrentIndex(dialog.agent_combo.findData(agent.id))
+    first_rt = rt_ids(village_db)[0]
+    dialog.check_rt(first_rt)
+    assert dialog.families_label.text() == "2 KK"  # two filled families live in the first RT
+    assert dialog.workload_label.isVisible() and "melebihi" in dialog.workload_label.text()
+    dialog.check_rt(first_rt, False)
+    dialog.check_rt(rt_ids(village_db)[2])
+    assert dialog.families_label.text() == "1 KK" and not dialog.workload_label.isVisible()
+    dialog.budget_spin.setValue(6_000_000)
+    dialog.save()
+    assert dialog.errors.label("apbdes_name").isVisible()
+    dialog.name_edit.setText("Agen PESIAR")
+    dialog.save()
+    assert dialog.saved_id is not None
+
+
+def test_agents_tab_lists_agents(qtbot, make_window, operator, village_db):
+    agents.create_agent(
+        village_db, operator, agents.AgentInput(name="Baiq Nurul", source_category="BIDAN")
+    )
+    window = make_window(operator)
+    window.show_page("agen")
+    page = window.pages["agen"]
+    assert isinstance(page, AgentsPage)
+    assert page.tabs.currentIndex() == TAB_AGENTS
+    qtbot.waitUntil(lambda: page.agent_model.rowCount() == 1, timeout=10_000)
+    ModelTester(qtbot).check(page.agent_model)
+    assert page.agent_model.row(0).texts[:2] == ("Baiq Nurul", "Bidan / tenaga kesehatan")
+    assert page.add_agent_button.isEnabled()

@@ -1,0 +1,96 @@
+"""Surat tab: an operator drafts, the approve button is only live for the kepala desa, the
+approval numbers the letter in the list, revoke with a reason, and the verify dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from pesiar_desktop.errors import PermissionDenied
+from pesiar_desktop.services import letters
+from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
+from pesiar_desktop.ui.pages.agents import TAB_LETTERS, AgentsPage
+from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
+
+STATUS = 3
+NUMBER = 1
+
+
+def _letters_tab(qtbot, window) -> AgentsPage:
+    window.show_page("agen")
+    page = window.pages["agen"]
+    assert isinstance(page, AgentsPage)
+    page.tabs.setCurrentIndex(TAB_LETTERS)
+    return page
+
+
+def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, operator, tmp_path):
+    add_families(village_db)
+    agent = make_agent(village_db, admin, "Siti Aminah")
+    make_assignment(village_db, admin, agent.id, rt_ids(village_db))
+    kd = kades(village_db)
+
+    # The operator drafts a Surat Tugas through the dialog; approving is not offered.
+    window = make_window(operator)
+    page = _letters_tab(qtbot, window)
+    dialog = DraftLetterDialog(village_db, operator, page)
+    qtbot.addWidget(dialog)
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(letters.TYPE_SURAT_TUGAS))
+    assert dialog.assignment_combo.isVisibleTo(dialog) and not dialog.agent_combo.isVisibleTo(
+        dialog
+    )
+    dialog.save()
+    assert dialog.saved_id is not None
+    qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=10_000)
+    ModelTester(qtbot).check(page.letter_model)
+    page.letter_view.selectRow(0)
+    assert page.letter_model.row(0).texts[STATUS] == "Konsep"
+    assert not page.approve_button.isEnabled() and page.delete_button.isEnabled()
+    assert "Kepala Desa" in page.approve_button.toolTip()
+    # Even called directly, the service refuses the operator.
+    try:
+        letters.approve(village_db, operator, dialog.saved_id)
+    except PermissionDenied:
+        pass
+    else:
+        raise AssertionError("operator approved a letter")
+    window.close()
+
+    # The kepala desa approves from the list.
+    window = make_window(kd)
+    page = _letters_tab(qtbot, window)
+    qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=10_000)
+    page.letter_view.selectRow(0)
+    assert page.approve_button.isEnabled() and not page.revoke_button.isEnabled()
+    page.ask = lambda *_a: True
+    page.approve_selected()
+    qtbot.waitUntil(lambda: page.letter_model.row(0).texts[STATUS] == "Disetujui", timeout=15_000)
+    number = page.letter_model.row(0).texts[NUMBER]
+    assert number.startswith("094/001/DS-2005/")
+    qtbot.waitUntil(lambda: page.revoke_button.isEnabled(), timeout=5_000)
+    assert not page.approve_button.isEnabled()
+    page.grab().save(str(tmp_path / "letters_tab.png"))
+
+    verify = VerifyDialog(village_db, page)
+    qtbot.addWidget(verify)
+    verify.show()
+    qtbot.keyClicks(verify.input_edit, number)
+    qtbot.keyClick(verify.input_edit, Qt.Key.Key_Return)
+    assert verify.result is not None and verify.result.status == "valid"
+    assert "SAH" in verify.result_label.text()
+    verify.grab().save(str(tmp_path / "verify.png"))
+
+    row = page.selected_letter()
+    revoke = RevokeDialog(village_db, kd, row, page)
+    qtbot.addWidget(revoke)
+    revoke.save()
+    assert (
+        revoke.error.isVisibleTo(revoke)
+        and letters.get_letter(village_db, row.id).status == "approved"
+    )
+    revoke.reason_edit.setPlainText("Agen pindah domisili")
+    revoke.save()
+    assert revoke.result() == 1
+    qtbot.waitUntil(lambda: page.letter_model.row(0).texts[STATUS] == "Dicabut", timeout=10_000)
+    verify.check()
+    assert verify.result.status == "revoked" and "DICABUT" in verify.result_label.text()
