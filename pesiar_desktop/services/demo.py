@@ -73,7 +73,10 @@ SOURCE = "demo"
 # Feature modules that add their part of the demo after the register is filled, in order.
 # Each has `extend(db, actor, *, seed: int, today: date) -> str` returning an Indonesian
 # sentence for the summary ("" when it had nothing to add, e.g. already present).
-DEMO_EXTENSIONS: tuple[str, ...] = ("pesiar_desktop.services.demo_agents",)
+DEMO_EXTENSIONS: tuple[str, ...] = (
+    "pesiar_desktop.services.demo_agents",
+    "pesiar_desktop.services.demo_fieldwork",
+)
 CHUNK = 5000
 
 SEGMENT_NONE = "NONE"  # family not registered at all (a PESIAR target family)
