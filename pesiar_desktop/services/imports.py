@@ -23,6 +23,7 @@ import gc
 import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,6 +61,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import import_values as iv
 from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
 from pesiar_desktop.rules.nik import check_nik, check_no_kk
+from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.services import audit, events, privacy
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.residents import (
@@ -637,18 +639,26 @@ def preview_residents(
     Raises `ImportFileError` when the file as a whole cannot be used.
     """
     path = Path(path)
-    table, fmt, mapping = _resolve_format(db, path, file_format)
-    _check_cancel(should_cancel)
-
-    def parsing(done: int, total: int) -> None:
-        _tick(progress, done, total)
+    # The workbook is parsed by python-calamine without holding the GIL: meanwhile a
+    # second thread hashes the file and loads the register, so a re-import does not
+    # wait for both one after the other.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pesiar-import") as pool:
+        early = pool.submit(_register_snapshot, db, path)
+        table, fmt, mapping = _resolve_format(db, path, file_format)
         _check_cancel(should_cancel)
 
-    parsed = parse_residents(table, fmt, mapping, parsing)
-    records, rejected, warnings = _build_records(parsed)
+        def parsing(done: int, total: int) -> None:
+            _tick(progress, done, total)
+            _check_cancel(should_cancel)
+
+        parsed = parse_residents(table, fmt, mapping, parsing)
+        records, rejected, warnings = _build_records(parsed)
+    # (On an error above, leaving the block waits for the thread; its result is dropped.)
+    snapshot = early.result()
+    sha256, notice, fingerprint, reg = snapshot
     preview = ResidentPreview(
         path=path,
-        sha256=file_sha256(path),
+        sha256=sha256,
         file_format=fmt,
         sheet_name=table.sheet_name,
         header_row=table.header_row,
@@ -661,14 +671,29 @@ def preview_residents(
     )
     if not table.rows:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")
-    with db.read() as session:
-        notice = _previous_import_notice(session, "residents", preview.sha256)
-        plan = _plan_residents(session, preview, frozenset(confirmed), should_cancel)
-        preview.plan_cache = (_fingerprint(session), frozenset(confirmed), plan)
+    plan = _plan_residents(None, preview, frozenset(confirmed), should_cancel, reg)
+    preview.plan_cache = (fingerprint, frozenset(confirmed), plan)
     if notice:
         preview.notices.insert(0, notice)
     _apply_plan_to_preview(preview, plan)
     return preview
+
+
+def _register_snapshot(
+    db: Database, path: Path
+) -> tuple[str, str | None, tuple[Any, ...], _Register]:
+    """File hash, earlier-import notice, register fingerprint and the register itself.
+
+    The fingerprint is taken before the register is read: a write in between makes
+    the commit re-plan instead of trusting this snapshot.
+    """
+    sha256 = file_sha256(path)
+    district_exists("520101")  # loads the region list the NIK checks use, off the main path
+    with db.read() as session:
+        notice = _previous_import_notice(session, "residents", sha256)
+        fingerprint = _fingerprint(session)
+        reg = _load_register(session)
+    return sha256, notice, fingerprint, reg
 
 
 def replan_residents(
@@ -881,12 +906,15 @@ def _membership_seed(record: ResidentRecord) -> MembershipInput | None:
 
 
 def _plan_residents(
-    session: Session,
+    session: Session | None,
     preview: ResidentPreview,
     confirmed: frozenset[str],
     should_cancel: ShouldCancel | None,
+    reg: _Register | None = None,
 ) -> _Plan:
-    reg = _load_register(session)
+    if reg is None:
+        assert session is not None
+        reg = _load_register(session)
     records = preview.records
     excluded: dict[int, str] = {}
     for _attempt in range(6):
