@@ -5,8 +5,15 @@ main window. `run_gui(paths, smoke)` is what `pesiar-desktop gui` calls.
 switches to the Penduduk page, waits until its rows are loaded and prints a
 one-line summary: a quick check that a build or an installed copy works.
 
+At start (not in smoke mode) the SQLite database gets its daily automatic backup;
+the interface language follows the `ui.language` setting (Qt .qm files in
+`resources/i18n`, plus Qt's own qtbase translations); after login the session
+locks after `session.lock_minutes` without input (`ui.session_lock`). A restore
+from Pengaturan → Cadangan closes the window and asks for a fresh login on the
+restored database.
+
 Helpers for tests and benchmarks: `create_main_window(db, actor, paths)`,
-`ui_settings(paths)`, `app_icon()`, `DataBus` (re-exported).
+`ui_settings(paths)`, `app_icon()`, `load_language(language)`, `DataBus` (re-exported).
 """
 
 from __future__ import annotations
@@ -17,7 +24,15 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLibraryInfo,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -26,12 +41,20 @@ from pesiar_desktop.bootstrap import open_app_database
 from pesiar_desktop.config import AppPaths, resources_dir
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.services import users, village
+from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.main_window import MainWindow
 
-__all__ = ["DataBus", "MainWindow", "app_icon", "create_main_window", "run_gui", "ui_settings"]
+__all__ = [
+    "DataBus",
+    "MainWindow",
+    "app_icon",
+    "create_main_window",
+    "load_language",
+    "run_gui",
+    "ui_settings",
+]
 
 log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_MS = 20_000
@@ -65,7 +88,61 @@ def app_icon() -> QIcon:
 
 def create_main_window(db: Database, actor: Actor, paths: AppPaths) -> MainWindow:
     """The main window for a logged-in actor, without any dialog (tests, benchmarks)."""
-    return MainWindow(db, actor, ui_settings(paths))
+    window = MainWindow(db, actor, ui_settings(paths))
+    window.settings_page.set_paths(paths)
+    return window
+
+
+LANGUAGES = ("id", "en")
+_translators: list[QTranslator] = []
+
+
+def load_language(language: str) -> bool:
+    """Install the translations for `language` ("id" is the source language: nothing
+    to load but Qt's own). Replaces any loaded before. True when the program's .qm
+    file for it was loaded (or none is needed)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    language = language if language in LANGUAGES else "id"
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
+        _translators.append(qt_own)
+    if language == "id":
+        return True
+    mine = QTranslator(app)
+    qm = resources_dir() / "i18n" / f"pesiar_{language}.qm"
+    if not mine.load(str(qm)):
+        log.warning("translation %s not found", qm)
+        return False
+    app.installTranslator(mine)
+    _translators.append(mine)
+    return True
+
+
+def _apply_language(db: Database) -> None:
+    try:
+        language = str(settings.read(db, "ui.language") or "id")
+    except Exception:  # a database that cannot be read yet: keep the source language
+        language = "id"
+    load_language(language)
+
+
+def _auto_backup(db: Database, paths: AppPaths) -> None:
+    """Once a day at start; a failure is logged, never in the user's way."""
+    try:
+        made = backup.auto_backup_if_due(db, paths)
+    except Exception:
+        log.exception("automatic backup failed")
+        return
+    if made is not None:
+        log.info("automatic backup: %s", made)
 
 
 def _application() -> QApplication:
@@ -196,9 +273,21 @@ def _run_smoke(db: Database, paths: AppPaths, hook: CrashHook) -> int:
         window.deleteLater()
 
 
+def _login(db: Database, username: str = "") -> Actor | None:
+    from pesiar_desktop.ui.dialogs.users import LoginDialog
+
+    login = LoginDialog(db, village.get_profile(db))
+    if username:
+        login.username.setText(username)
+        login.password.setFocus()
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return None
+    return login.actor
+
+
 def _run_interactive(app: QApplication, db: Database, paths: AppPaths) -> int:
     from pesiar_desktop.ui.dialogs.setup_wizard import SetupWizard
-    from pesiar_desktop.ui.dialogs.users import LoginDialog
+    from pesiar_desktop.ui.session_lock import SessionLock
 
     username = ""
     if not village.is_set_up(db):
@@ -206,17 +295,23 @@ def _run_interactive(app: QApplication, db: Database, paths: AppPaths) -> int:
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.profile is None:
             return 0
         username = wizard.admin_username
-    login = LoginDialog(db, village.get_profile(db))
-    if username:
-        login.username.setText(username)
-        login.password.setFocus()
-    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-        return 0
-    window = create_main_window(db, login.actor, paths)
-    window.show()
-    code = app.exec()
-    window.shutdown()
-    return int(code)
+    while True:
+        actor = _login(db, username)
+        if actor is None:
+            return 0
+        window = create_main_window(db, actor, paths)
+        lock = SessionLock(app, db, actor, window).start()
+        window.show()
+        code = app.exec()
+        lock.stop()
+        window.shutdown()
+        if not window.settings_page.backup_tab.restart_requested:
+            return int(code)
+        # A backup was restored: a fresh login on the restored database.
+        log.info("restored database reopened; asking for a new login")
+        window.deleteLater()
+        db.dispose()
+        username = actor.username
 
 
 def run_gui(paths: AppPaths, smoke: bool = False) -> int:
@@ -225,6 +320,7 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
     app = _application()
     try:
         db = open_app_database(paths)
+        _apply_language(db)
     except PesiarError as err:
         log.error("cannot open the database: %s", err)
         if smoke:
@@ -242,6 +338,7 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
                 print(f"smoke gagal: {type(err).__name__}: {err}", file=sys.stderr)
                 traceback.print_exc()
                 return 1
+        _auto_backup(db, paths)
         return _run_interactive(app, db, paths)
     finally:
         hook.uninstall()

@@ -13,3 +13,5 @@ if [ ! -f "$STAMP" ]; then
   touch "$STAMP"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
+# Qt translations (.ts -> .qm), rebuilt only when a .ts changed.
+bash "$ROOT/tools/build-translations.sh"

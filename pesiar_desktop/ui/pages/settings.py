@@ -1,16 +1,22 @@
-"""Pengaturan: village profile, areas (dusun / RW / RT) and user accounts.
+"""Pengaturan: village profile, areas (dusun / RW / RT), user accounts, backups,
+language and session lock, and (administrators) the audit log.
 
-Editing is offered by role (profile and users: admin; areas: admin and
-operator); the services check the role again on every write.
+Editing is offered by role (profile, users, backups, preferences: admin; areas:
+admin and operator); the services check the role again on every write.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,7 +24,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -26,12 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
-from pesiar_desktop.services import users, village
+from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.users import UserRow
 from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
+from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
 from pesiar_desktop.ui.dialogs.users import AddUserDialog, ResetPasswordDialog, RoleDialog
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
 
@@ -319,8 +330,334 @@ class UsersTab(QWidget):
             self._open(ResetPasswordDialog(self.db, self.actor, user, self))
 
 
+def _default_paths(db: Database) -> AppPaths:
+    """The data folder is the SQLite file's folder unless the window is told otherwise."""
+    name = db.engine.url.database if db.is_sqlite else None
+    folder = Path(name).resolve().parent if name and name != ":memory:" else Path.cwd()
+    return AppPaths(data_dir=folder, database_url=db.url)
+
+
+BACKUP_KIND_LABELS = {
+    "otomatis": QT_TRANSLATE_NOOP("BackupTab", "Otomatis"),
+    "manual": QT_TRANSLATE_NOOP("BackupTab", "Manual"),
+    "sebelum-pulih": QT_TRANSLATE_NOOP("BackupTab", "Sebelum pemulihan"),
+    "sebelum-upgrade": QT_TRANSLATE_NOOP("BackupTab", "Sebelum pembaruan"),
+    "": QT_TRANSLATE_NOOP("BackupTab", "Lain"),
+}
+
+
+class BackupTab(QWidget):
+    """Cadangan: back up now / to a folder, restore with a preview, automatic backups.
+
+    After a restore the window closes and `restart_requested` is set: the app then
+    logs in again on the restored database (app.py), so nothing shows stale data.
+    """
+
+    restored = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        paths: AppPaths | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.paths = paths or _default_paths(db)
+        self.can_manage = actor.can("backup.manage")
+        self.restart_requested = False
+        self.active_dialog: QDialog | None = None
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setStyleSheet("color: #1b6e34;")
+        layout = QVBoxLayout(self)
+        if not db.is_sqlite:
+            layout.addWidget(
+                QLabel(self.tr("Mode PostgreSQL: cadangan dibuat dengan alat PostgreSQL."))
+            )
+            text = QPlainTextEdit(backup.PG_HELP)
+            text.setReadOnly(True)
+            layout.addWidget(text, 1)
+            return
+        if not self.can_manage:
+            layout.addWidget(
+                hint_label(
+                    self.tr(
+                        "Hanya administrator yang dapat membuat dan memulihkan cadangan. "
+                        "Cadangan otomatis tetap dibuat setiap hari saat aplikasi dibuka."
+                    )
+                )
+            )
+            layout.addStretch(1)
+            return
+        self.backup_now_button = QPushButton(self.tr("Cadangkan sekarang"))
+        self.backup_to_button = QPushButton(self.tr("Cadangkan ke folder… (flashdisk)"))
+        self.restore_file_button = QPushButton(self.tr("Pulihkan dari berkas…"))
+        self.restore_selected_button = QPushButton(self.tr("Pulihkan cadangan terpilih"))
+        self.open_folder_button = QPushButton(self.tr("Buka folder cadangan"))
+        self.backup_now_button.clicked.connect(self.backup_now)
+        self.backup_to_button.clicked.connect(self.backup_to_folder)
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        self.restore_selected_button.clicked.connect(self.restore_selected)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        actions = QHBoxLayout()
+        for button in (self.backup_now_button, self.backup_to_button, self.restore_file_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(int(settings.read(db, "backup.keep") or 10))
+        self.keep_button = QPushButton(self.tr("Simpan"))
+        self.keep_button.clicked.connect(self.save_keep)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(
+            QLabel(self.tr("Cadangan otomatis (sekali sehari saat dibuka) disimpan"))
+        )
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(QLabel(self.tr("buah terakhir")))
+        keep_row.addWidget(self.keep_button)
+        keep_row.addStretch(1)
+
+        self.table = _table(
+            [self.tr("Jenis"), self.tr("Waktu"), self.tr("Ukuran"), self.tr("Berkas")]
+        )
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        below = QHBoxLayout()
+        below.addWidget(self.restore_selected_button)
+        below.addWidget(self.open_folder_button)
+        below.addStretch(1)
+        self.folder_label = hint_label("")
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        layout.addLayout(keep_row)
+        layout.addWidget(QLabel(self.tr("Cadangan di komputer ini:")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.folder_label)
+        layout.addLayout(below)
+        self.load()
+
+    def set_paths(self, paths: AppPaths) -> None:
+        self.paths = paths
+        self.load()
+
+    def load(self) -> None:
+        if not (self.db.is_sqlite and self.can_manage):
+            return
+        self.files = backup.list_backups(self.paths)
+        self.table.setRowCount(len(self.files))
+        locale = QLocale()
+        for row, item in enumerate(self.files):
+            cells = (
+                self.tr(BACKUP_KIND_LABELS.get(item.kind, item.kind)),
+                item.made_at.strftime("%d-%m-%Y %H:%M"),
+                locale.formattedDataSize(item.size_bytes),
+                item.path.name,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, str(item.path))
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        self.folder_label.setText(self.tr("Folder: {folder}").format(folder=self.paths.backup_dir))
+
+    # ------------------------------------------------------------ backing up
+
+    def _make(self, target: Path) -> Path | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            made = backup.make_backup(self.db, self.actor, target)
+        except PesiarError as err:
+            show_error(self, err, self.tr("Cadangan gagal"))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status.setText(self.tr("Cadangan tersimpan: {file}").format(file=made))
+        self.load()
+        return made
+
+    def backup_now(self) -> Path | None:
+        self.paths.backup_dir.mkdir(parents=True, exist_ok=True)
+        return self._make(self.paths.backup_dir)
+
+    def backup_to_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Pilih folder tujuan cadangan (mis. flashdisk)")
+        )
+        if not folder:
+            return None
+        return self._make(Path(folder))
+
+    def save_keep(self) -> None:
+        try:
+            settings.put(self.db, self.actor, "backup.keep", int(self.keep.value()))
+        except PesiarError as err:
+            show_error(self, err)
+            return
+        self.status.setText(self.tr("Pengaturan cadangan otomatis tersimpan."))
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.backup_dir)))
+
+    # ------------------------------------------------------------ restoring
+
+    def restore_from_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Pilih berkas cadangan"),
+            str(self.paths.backup_dir),
+            self.tr("Cadangan PESIAR (*.sqlite3 *.db);;Semua berkas (*)"),
+        )
+        if name:
+            self.restore(Path(name))
+
+    def restore_selected(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.restore(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def restore(self, path: Path) -> None:
+        """Preview, then (if confirmed) restore and close the window for a fresh login."""
+        try:
+            preview = backup.inspect_backup(path)
+            if preview.newer_schema:
+                raise backup.NotABackup(
+                    self.tr(
+                        "Cadangan ini dibuat oleh versi PESIAR Desktop yang lebih baru "
+                        "(skema {revision}). Perbarui aplikasi dulu."
+                    ).format(revision=preview.revision)
+                )
+            current = backup.current_counts(self.db)
+        except PesiarError as err:
+            show_error(self, err, self.tr("Tidak dapat dipulihkan"))
+            return
+        dialog = RestorePreviewDialog(preview, current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        dialog.accepted.connect(lambda: self._do_restore(path))
+        dialog.open()
+
+    def _do_restore(self, path: Path) -> None:
+        self.active_dialog = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = backup.restore_backup(self.db, self.actor, path, self.paths)
+        except PesiarError as err:
+            QApplication.restoreOverrideCursor()
+            show_error(self, err, self.tr("Pemulihan gagal"))
+            return
+        QApplication.restoreOverrideCursor()
+        self.restart_requested = True
+        self.restored.emit(str(path))
+        QMessageBox.information(
+            self,
+            self.tr("Pemulihan selesai"),
+            self.tr(
+                "Data dipulihkan dari {file}: {residents} penduduk, {families} keluarga.\n"
+                "Data sebelumnya disimpan di {saved}.\n\n"
+                "Jendela ditutup sekarang; silakan masuk kembali."
+            ).format(
+                file=path.name,
+                residents=result.counts_after.get("residents", 0),
+                families=result.counts_after.get("families", 0),
+                saved=result.saved_current or "-",
+            ),
+        )
+        top = self.window()
+        if top is not self:
+            top.close()
+
+
+LANGUAGES = (("Bahasa Indonesia", "id"), ("English", "en"))
+
+
+class PreferencesTab(QWidget):
+    """Language (after a restart) and the automatic session lock."""
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.can_edit = actor.can("settings.edit")
+        self.language = QComboBox()
+        for label, code in LANGUAGES:
+            self.language.addItem(label, code)
+        current = str(settings.read(db, "ui.language") or "id")
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" menit"))
+        self.lock_minutes.setSpecialValueText(self.tr("tidak pernah"))
+        self.lock_minutes.setValue(int(settings.read(db, "session.lock_minutes") or 0))
+        self.save_button = QPushButton(self.tr("Simpan"))
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel()
+        self.saved_label.setStyleSheet("color: #1b6e34;")
+        for widget in (self.language, self.lock_minutes, self.save_button):
+            widget.setEnabled(self.can_edit)
+        box = QGroupBox(self.tr("Tampilan dan keamanan"))
+        box.setMaximumWidth(760)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Bahasa / Language"), self.language)
+        form.addRow(
+            "",
+            hint_label(
+                self.tr(
+                    "Bahasa baru berlaku setelah aplikasi ditutup dan dibuka kembali. "
+                    "The new language applies after the program is restarted."
+                )
+            ),
+        )
+        form.addRow(self.tr("Kunci sesi bila tidak dipakai"), self.lock_minutes)
+        form.addRow(
+            "",
+            hint_label(
+                self.tr(
+                    "Setelah sekian menit tanpa kegiatan, jendela disembunyikan dan kata sandi "
+                    "pengguna diminta lagi. Berlaku mulai masuk berikutnya."
+                )
+            ),
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        if not self.can_edit:
+            layout.addWidget(
+                hint_label(self.tr("Hanya administrator yang dapat mengubah pengaturan ini."))
+            )
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def save(self) -> None:
+        self.saved_label.clear()
+        try:
+            language = str(self.language.currentData())
+            if language != settings.read(self.db, "ui.language"):
+                settings.put(self.db, self.actor, "ui.language", language)
+            minutes = int(self.lock_minutes.value())
+            if minutes != settings.read(self.db, "session.lock_minutes"):
+                settings.put(self.db, self.actor, "session.lock_minutes", minutes)
+        except PesiarError as err:
+            show_error(self, err)
+            return
+        self.saved_label.setText(
+            self.tr("Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.")
+        )
+
+
 class SettingsPage(QWidget):
-    def __init__(self, db: Database, bus: DataBus, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        bus: DataBus,
+        actor: Actor,
+        parent: QWidget | None = None,
+        paths: AppPaths | None = None,
+    ):
         super().__init__(parent)
         title = QLabel(self.tr("Pengaturan"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -331,13 +668,31 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.profile_tab, self.tr("Profil desa"))
         self.tabs.addTab(self.areas_tab, self.tr("Wilayah"))
         self.tabs.addTab(self.users_tab, self.tr("Pengguna"))
+        self.backup_tab = BackupTab(db, actor, paths)
+        self.tabs.addTab(self.backup_tab, self.tr("Cadangan"))
+        self.preferences_tab = PreferencesTab(db, actor)
+        self.tabs.addTab(self.preferences_tab, self.tr("Bahasa & keamanan"))
+        self.audit_tab: AuditLogWidget | None = None
+        if actor.can("audit.read"):
+            self.audit_tab = AuditLogWidget(db, actor)
+            self.tabs.addTab(self.audit_tab, self.tr("Log audit"))
+            self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         bus.changed.connect(self._on_data_changed)
 
+    def set_paths(self, paths: AppPaths) -> None:
+        """The data folder of this run (backups live in its `backups/`)."""
+        self.backup_tab.set_paths(paths)
+
     def activate(self) -> None:
         """Small tables: loaded when built and on data-changed notices."""
+
+    def _tab_changed(self, index: int) -> None:
+        if self.audit_tab is not None and self.tabs.widget(index) is self.audit_tab:
+            self.audit_tab.reload_choices()
+            self.audit_tab.load()
 
     def _on_data_changed(self, topic: str) -> None:
         if topic == "village":

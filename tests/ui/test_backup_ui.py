@@ -1,0 +1,107 @@
+"""Pengaturan → Cadangan: back up now / to a folder, restore with a preview and a
+confirmation; the window closes afterwards for a fresh login on the restored data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit
+from sqlalchemy import select
+
+from pesiar_desktop.config import AppPaths
+from pesiar_desktop.models import User
+from pesiar_desktop.services import users
+from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
+from tests.ui.conftest import open_window
+
+
+@pytest.fixture
+def sqlite_paths(village_db, tmp_path) -> AppPaths:
+    if not village_db.is_sqlite:
+        pytest.skip("backups from the window are for SQLite")
+    data = tmp_path / "data"
+    data.mkdir()
+    return AppPaths(data_dir=data, database_url=village_db.url)
+
+
+def test_backup_now_to_folder_and_restore(
+    qtbot, village_db, admin, sqlite_paths, tmp_path, monkeypatch
+):
+    window = open_window(qtbot, village_db, admin, sqlite_paths)
+    window.open_backups()  # Berkas → Cadangan…
+    tab = window.settings_page.backup_tab
+    assert window.settings_page.tabs.currentWidget() is tab
+
+    made = tab.backup_now()
+    assert made is not None and made.parent == sqlite_paths.backup_dir
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == made.name
+    assert made.name in tab.status.text()
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    on_usb = tab.backup_to_folder()
+    assert on_usb is not None and on_usb.parent == usb
+
+    # Something changes after the backup…
+    users.create_user(village_db, admin, "sementara", "sandi-sementara", "viewer")
+    # …and the backup on the stick is restored.
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(on_usb), "Cadangan PESIAR (*.sqlite3)")
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    tab.restore_from_file()
+    dialog = tab.active_dialog
+    assert isinstance(dialog, RestorePreviewDialog)
+    cells = {
+        dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+        for r in range(dialog.table.rowCount())
+    }  # fmt: skip
+    assert cells["Pengguna"] == ("1", "2")  # in the backup vs now
+    assert not dialog.restore_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    assert dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(tab.restored, timeout=10_000):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert tab.restart_requested
+    assert shown and "sebelumnya disimpan" in shown[0]
+    assert not window.isVisible()  # closed: app.py asks for a new login
+    with village_db.read() as s:
+        assert s.scalar(select(User).where(User.username == "sementara")) is None
+    saved = list(sqlite_paths.backup_dir.glob("sebelum-pulih-*.sqlite3"))
+    assert len(saved) == 1
+    window.shutdown()
+
+
+def test_restore_refuses_a_foreign_file(
+    qtbot, village_db, admin, sqlite_paths, tmp_path, monkeypatch
+):
+    window = open_window(qtbot, village_db, admin, sqlite_paths)
+    tab = window.settings_page.backup_tab
+    bad = tmp_path / "bukan.sqlite3"
+    bad.write_bytes(b"bukan basis data")
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: errors.append(text))
+    tab.restore(Path(bad))
+    assert tab.active_dialog is None and errors and "bukan" in errors[0]
+    window.close()
+    window.shutdown()
+
+
+def test_only_admins_get_backup_buttons(qtbot, make_window, operator):
+    window = make_window(operator)
+    tab = window.settings_page.backup_tab
+    assert not hasattr(tab, "backup_now_button")
+    assert not window.audit_action.isVisible()
+    assert window.settings_page.audit_tab is None
+
+
+def test_postgres_mode_shows_pg_dump(qtbot, make_window, village_db, admin):
+    if village_db.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    window = make_window(admin)
+    texts = [w.toPlainText() for w in window.settings_page.backup_tab.findChildren(QPlainTextEdit)]
+    assert any("pg_dump" in t for t in texts)

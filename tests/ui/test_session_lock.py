@@ -1,0 +1,98 @@
+"""The session locks after inactivity (a tiny timeout here) and only the same user's
+password opens it again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pesiar_desktop.services import settings
+from pesiar_desktop.ui.session_lock import LockDialog, SessionLock
+from tests.conftest import ADMIN_PASSWORD
+
+
+def _lock(qtbot, db, actor, window, timeout_ms=150) -> SessionLock:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    lock = SessionLock(app, db, actor, window, timeout_ms=timeout_ms).start()
+    return lock
+
+
+def test_locks_after_inactivity_and_unlocks_with_the_password(
+    qtbot, make_window, village_db, admin
+):
+    window = make_window(admin)
+    lock = _lock(qtbot, village_db, admin, window)
+    try:
+        with qtbot.waitSignal(lock.locked, timeout=5_000):
+            pass
+        assert lock.is_locked and not window.isVisible()
+        dialog = lock.dialog
+        assert isinstance(dialog, LockDialog) and dialog.isVisible()
+        assert admin.username in dialog.password.placeholderText()
+
+        qtbot.keyClicks(dialog.password, "salah-sandi")
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        assert lock.is_locked and dialog.error.isVisible()
+        assert dialog.password.text() == ""
+        # Esc does not get round the lock.
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert lock.is_locked and dialog.isVisible()
+
+        qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+        with qtbot.waitSignal(lock.unlocked, timeout=2_000):
+            qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        assert not lock.is_locked and window.isVisible()
+        # It locks again after the next quiet spell.
+        with qtbot.waitSignal(lock.locked, timeout=5_000):
+            pass
+        assert lock.dialog is not None
+        lock.dialog.password.setText(ADMIN_PASSWORD)
+        lock.dialog.try_unlock()
+        assert not lock.is_locked
+    finally:
+        lock.stop()
+        if lock.dialog is not None:
+            lock.dialog.close()
+
+
+def test_activity_keeps_the_session_open(qtbot, make_window, village_db, admin):
+    window = make_window(admin)
+    lock = _lock(qtbot, village_db, admin, window, timeout_ms=800)
+    try:
+        for _ in range(12):  # 12 x 100 ms of typing: well past the timeout in total
+            qtbot.keyClick(window, Qt.Key.Key_Shift)
+            qtbot.wait(100)
+            assert not lock.is_locked
+        with qtbot.waitSignal(lock.locked, timeout=5_000):
+            pass
+    finally:
+        lock.stop()
+        if lock.dialog is not None:
+            lock.dialog.password.setText(ADMIN_PASSWORD)
+            lock.dialog.try_unlock()
+
+
+def test_quit_from_the_lock_closes_the_window(qtbot, make_window, village_db, admin):
+    window = make_window(admin)
+    lock = _lock(qtbot, village_db, admin, window, timeout_ms=0)  # timer off
+    assert not lock.enabled
+    # Pengguna → Kunci layar locks at once.
+    with qtbot.waitSignal(lock.locked, timeout=2_000):
+        window.lock_action.trigger()
+    dialog = lock.dialog
+    assert dialog is not None
+    with qtbot.waitSignal(lock.quit_requested, timeout=2_000):
+        qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible() and not lock.is_locked
+
+
+def test_timeout_comes_from_the_setting(qtbot, make_window, village_db, admin):
+    window = make_window(admin)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert SessionLock(app, village_db, admin, window).timeout_ms == 15 * 60_000
+    settings.put(village_db, admin, "session.lock_minutes", 0)
+    assert not SessionLock(app, village_db, admin, window).enabled
+    settings.put(village_db, admin, "session.lock_minutes", 2)
+    assert SessionLock(app, village_db, admin, window).timeout_ms == 120_000

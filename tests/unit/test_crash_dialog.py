@@ -1,0 +1,51 @@
+"""The crash dialog: installed as sys.excepthook by the GUI, shows copyable details."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QGuiApplication
+
+from pesiar_desktop.app import CrashHook
+from pesiar_desktop.config import AppPaths
+from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.ui.dialogs import crash
+
+
+def test_details_are_copyable(qtbot, tmp_path):
+    dialog = crash.CrashDialog("Traceback …\nRuntimeError: boom", tmp_path / "logs")
+    qtbot.addWidget(dialog)
+    assert dialog.details.isReadOnly()
+    dialog.copy_details()
+    assert QGuiApplication.clipboard().text() == "Traceback …\nRuntimeError: boom"
+
+
+def test_hook_shows_the_dialog_for_unexpected_errors(qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+
+    def fake_exec(self) -> int:  # type: ignore[no-untyped-def]
+        shown.append(self.details.toPlainText())
+        return 0
+
+    monkeypatch.setattr(crash.CrashDialog, "exec", fake_exec)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "pesiar_desktop.app.QMessageBox.warning", lambda _p, _t, text: warnings.append(text)
+    )
+    hook = CrashHook(AppPaths(tmp_path, "sqlite://"), smoke=False)
+    hook.install()
+    try:
+        assert sys.excepthook is hook
+        try:
+            raise ZeroDivisionError("bagi nol")
+        except ZeroDivisionError as err:
+            sys.excepthook(type(err), err, err.__traceback__)
+        try:
+            raise PesiarError("NIK sudah dipakai")
+        except PesiarError as err:
+            sys.excepthook(type(err), err, err.__traceback__)
+    finally:
+        hook.uninstall()
+    assert len(shown) == 1 and "ZeroDivisionError: bagi nol" in shown[0]
+    assert "PESIAR Desktop" in shown[0]  # version header for support
+    assert warnings == ["NIK sudah dipakai"]  # a user error is a plain message
