@@ -933,9 +933,18 @@ def _plan_residents(
     return plan
 
 
+def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """itemgetter that always returns a tuple (also for one key)."""
+    if len(keys) <= 1:
+        found = tuple(keys)
+        return lambda item: tuple(item[key] for key in found)
+    return itemgetter(*keys)
+
+
 def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozenset[str]) -> _Plan:
     plan = _Plan()
     family_done: set[str] = set()
+    compare: dict[frozenset[str], tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
     for record in records:
         existing = reg.residents.get(record.nik)
         family = reg.families.get(record.no_kk)
@@ -1007,12 +1016,23 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
                 plan.moves[existing.id] = record.no_kk
                 moving = False  # applied: the row's SHDK belongs to the new family
         new_values = record.values
-        changed = {
-            column: new_values[column]
-            for column in record.given
-            if new_values[column] != existing.row[_COLUMN_INDEX[column]]
-            and not (column == "shdk" and moving)
-        }
+        getters = compare.get(record.given)
+        if getters is None:
+            columns = sorted(record.given)
+            getters = compare[record.given] = (
+                _getter(columns),
+                _getter([_COLUMN_INDEX[c] for c in columns]),
+            )
+        # One tuple comparison settles the usual case (nothing changed).
+        if getters[0](new_values) == getters[1](existing.row):
+            changed = {}
+        else:
+            changed = {
+                column: new_values[column]
+                for column in record.given
+                if new_values[column] != existing.row[_COLUMN_INDEX[column]]
+                and not (column == "shdk" and moving)
+            }
         if "name" in changed:
             changed["name_sort"] = new_values["name_sort"]
         if record.life_status is not None and record.life_status != existing.life_status:
