@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -250,8 +252,14 @@ class VisitEntryForm(QWidget):
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
-        left = QWidget()
-        left.setLayout(form)
+        form_widget = QWidget()
+        form_widget.setLayout(form)
+        # Small screens (1366 x 768 with the taskbar): the form scrolls, never squeezes.
+        left = QScrollArea()
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setWidget(form_widget)
+        left.setMinimumWidth(420)
 
         self.history_model = RowsModel(
             [
