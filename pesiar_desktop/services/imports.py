@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import gc
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -518,31 +518,33 @@ def _build_records(
     header_of = parsed.header_of
     kk_checks: dict[str, Any] = {}
     given_of: dict[tuple[str, ...], frozenset[str]] = {}
+    no_disability = codes.DISABILITY_NONE
     for row in parsed.rows:
         values = row.values
+        get = values.get
         problems: list[str] = []
         kk = kk_checks.get(values["no_kk"])
         if kk is None:
             kk = kk_checks[values["no_kk"]] = check_no_kk(values["no_kk"])
         if kk.error:
             problems.append(f"Kolom {header_of['no_kk']}: {kk.error}")
-        disability = values.get("disability")
+        disability = get("disability")
         person = ResidentInput(
             nik=values["nik"],
             name=values["name"],
             sex=int(values["sex"]),
             birth_date=values["birth_date"],
             shdk=int(values["shdk"]),
-            birth_place=values.get("birth_place", ""),
-            marital_status=int(values.get("marital_status", 1)),
-            religion=int(values.get("religion", 1)),
-            education=values.get("education"),
-            occupation=values.get("occupation"),
-            phone=values.get("phone", ""),
-            father_name=values.get("father_name", ""),
-            mother_name=values.get("mother_name", ""),
-            is_pregnant=bool(values.get("pregnant", False)),
-            has_disability=disability is not None and disability != codes.DISABILITY_NONE,
+            birth_place=get("birth_place", ""),
+            marital_status=int(get("marital_status", 1)),
+            religion=int(get("religion", 1)),
+            education=get("education"),
+            occupation=get("occupation"),
+            phone=get("phone", ""),
+            father_name=get("father_name", ""),
+            mother_name=get("mother_name", ""),
+            is_pregnant=bool(get("pregnant", False)),
+            has_disability=disability is not None and disability != no_disability,
         )
         errors, row_warnings, nik = validate_resident(person)
         for name, message in errors.items():
@@ -565,17 +567,18 @@ def _build_records(
                 kk.value,
                 person,
                 given,
-                values.get("life_status"),
-                values.get("dusun", ""),
-                values.get("rw", "-"),
-                values.get("rt", "-"),
-                values.get("address"),
-                values.get("insurance"),
-                values.get("insurance_number", ""),
+                get("life_status"),
+                get("dusun", ""),
+                get("rw", "-"),
+                get("rt", "-"),
+                get("address"),
+                get("insurance"),
+                get("insurance_number", ""),
                 resident_values(person, nik),
             )
         )
-        warnings.extend(RowNote(row.row_number, nik, w) for w in row_warnings)
+        if row_warnings:
+            warnings.extend(RowNote(row.row_number, nik, w) for w in row_warnings)
     records, dup_rejected = _drop_duplicates(records, parsed.cells)
     if dup_rejected:
         dropped = {n.row_number for n in dup_rejected}
@@ -589,9 +592,13 @@ def _drop_duplicates(
     records: list[ResidentRecord], cells: dict[int, list[Cell]]
 ) -> tuple[list[ResidentRecord], list[RowNote]]:
     """The same NIK twice: an identical repeat is dropped, differing rows are all rejected."""
+    repeated = {nik for nik, n in Counter(r.nik for r in records).items() if n > 1}
+    if not repeated:
+        return records, []
     groups: dict[str, list[ResidentRecord]] = defaultdict(list)
     for record in records:
-        groups[record.nik].append(record)
+        if record.nik in repeated:
+            groups[record.nik].append(record)
     rejected: list[RowNote] = []
     drop: set[int] = set()
     for nik, group in groups.items():
