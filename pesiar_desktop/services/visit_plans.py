@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, func, insert, or_, select
+from sqlalchemy import CursorResult, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.db import Database
@@ -372,12 +372,9 @@ def plan_view(db: Database, assignment_id: int, today: date | None = None) -> Pl
         last: dict[int, tuple[date, str]] = {}
         for begin in range(0, len(ids), 900):
             chunk = ids[begin : begin + 900]
-            latest = (
-                select(Visit.family_id, func.max(Visit.id).label("vid"))
-                .where(Visit.family_id.in_(chunk))
-                .group_by(Visit.family_id)
-                .subquery()
-            )
+            from pesiar_desktop.services.visits import latest_visits
+
+            latest = latest_visits(chunk)
             for fid, visited, outcome in session.execute(
                 select(Visit.family_id, Visit.visited_on, Visit.outcome).join(
                     latest, latest.c.vid == Visit.id

@@ -306,6 +306,22 @@ def _visit_select() -> Any:
     ).outerjoin(Agent, Agent.id == Visit.agent_id)
 
 
+def latest_visits(family_ids: list[int] | None = None) -> Any:
+    """Subquery (family_id, vid): each family's latest visit by date, then by entry order
+    (worksheets are often typed in a different order than they were walked)."""
+    ranked = select(
+        Visit.family_id,
+        Visit.id.label("vid"),
+        func.row_number()
+        .over(partition_by=Visit.family_id, order_by=(Visit.visited_on.desc(), Visit.id.desc()))
+        .label("n"),
+    )
+    if family_ids is not None:
+        ranked = ranked.where(Visit.family_id.in_(family_ids))
+    inner = ranked.subquery()
+    return select(inner.c.family_id, inner.c.vid).where(inner.c.n == 1).subquery()
+
+
 def family_history(db: Database, family_id: int) -> list[VisitRow]:
     """All visits to a family, the latest first."""
     with db.read() as session:
@@ -375,9 +391,7 @@ def due_list(
     Overdue first, then by date."""
     today = today or date.today()
     horizon = today + timedelta(days=upcoming_days)
-    latest = (
-        select(Visit.family_id, func.max(Visit.id).label("vid")).group_by(Visit.family_id)
-    ).subquery()
+    latest = latest_visits()
     head = _heads_subquery()
     phone = (
         select(Resident.family_id, func.max(Resident.phone).label("phone"))

@@ -200,3 +200,27 @@ def test_visit_plan_targets_priority_and_schedule(fv, admin):
         visit_plans.schedule(fv.db, admin, fv.assignment_id, monday, per_day=0)
     with pytest.raises(PermissionDenied):
         visit_plans.schedule(fv.db, make_user(fv.db, "viewer"), fv.assignment_id, monday)
+
+
+def test_latest_visit_is_by_date_not_by_typing_order(fv, admin):
+    # The later visit (registered willing) is typed first, the older revisit request after.
+    visits.record_visit(
+        fv.db, admin, VisitInput(fv.joko_family, TODAY - timedelta(days=1), fc.OUTCOME_WILLING)
+    )
+    visits.record_visit(
+        fv.db,
+        admin,
+        VisitInput(
+            fv.joko_family,
+            TODAY - timedelta(days=9),
+            fc.OUTCOME_REVISIT,
+            revisit_on=TODAY - timedelta(days=2),
+        ),
+    )
+    assert visits.due_list(fv.db, TODAY) == []
+    view = visit_plans.plan_view(fv.db, fv.assignment_id, TODAY)
+    joko = next(f for f in view.families if f.family_id == fv.joko_family)
+    assert (joko.last_outcome, joko.last_visit_on) == (
+        fc.OUTCOME_WILLING,
+        TODAY - timedelta(days=1),
+    )
