@@ -182,7 +182,11 @@ def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> 
         if len(row) < width:
             row = list(row) + [""] * (width - len(row))
         cells = row if dense and len(row) == width else [row[i] for i in keep]
-        if all(is_blank(cell) for cell in cells):  # stops at the first filled cell
+        first_cell = cells[0] if cells else None
+        # A filled first cell (the usual case) settles it without looking further.
+        if (first_cell is None or (type(first_cell) is str and not first_cell.strip())) and all(
+            is_blank(cell) for cell in cells
+        ):
             continue
         data.append((number, cells))
     return SheetTable(file_name, name, index + 1, headers, data, titles)
