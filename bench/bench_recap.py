@@ -176,10 +176,8 @@ def floor_rows(data: recap.RecapData) -> dict[str, list[list[Any]]]:
         ]
         for i, r in enumerate(data.rekap, 1)
     ]
-    pendaftaran = [
-        [recap.cell(p, key, i, data) for key in data.columns]
-        for i, p in enumerate(data.pendaftaran, 1)
-    ]
+    getters = recap.column_getters(data)
+    pendaftaran = [[get(p, i) for get in getters] for i, p in enumerate(data.pendaftaran, 1)]
     visits = [
         [i, v.visited_on, v.agent, v.no_kk, v.head, v.dusun, v.rt, v.outcome, v.refusal,
          v.revisit_on, v.topics, v.note]

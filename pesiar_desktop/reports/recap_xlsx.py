@@ -27,7 +27,7 @@ from pesiar_desktop.services.recap import (
     PENDAFTARAN_COLUMNS,
     TEXT_ID_COLUMNS,
     RecapData,
-    cell,
+    column_getters,
 )
 from pesiar_desktop.services.targets import AreaSummary
 
@@ -271,14 +271,14 @@ class _Writer:
         )
         self.header(ws, [PENDAFTARAN_COLUMNS[k] for k in keys])
         f = self.f
-        writers: list[Callable[[int, int, Any], Any]] = []
-        for key in keys:
-            writers.append(self._cell_writer(ws, key))
-        write_columns = list(enumerate(zip(keys, writers, strict=True)))
+        columns = [
+            (column, getter, self._cell_writer(ws, key))
+            for column, (key, getter) in enumerate(zip(keys, column_getters(data), strict=True))
+        ]
         row = FIRST_DATA_ROW
         for index, person in enumerate(data.pendaftaran, start=1):
-            for column, (key, write) in write_columns:
-                write(row, column, cell(person, key, index, data))
+            for column, getter, write in columns:
+                write(row, column, getter(person, index))
             row += 1
         ws.write_string(
             row,

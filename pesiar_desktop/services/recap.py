@@ -17,6 +17,7 @@ The Pendaftaran columns (FDIP order) are chosen per BPJS branch and kept in the
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -25,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.db import Database
@@ -33,14 +34,17 @@ from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import (
     AdvocacyEvent,
     Agent,
+    Assignment,
     AssignmentArea,
     Dusun,
     Family,
+    FeePayment,
     Membership,
     Registration,
     RegistrationMember,
     Resident,
     Rt,
+    Setting,
     Visit,
 )
 from pesiar_desktop.rules import codes
@@ -49,6 +53,7 @@ from pesiar_desktop.rules.indicators import pct
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import audit, events, privacy, settings, targets
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.dashboard import coverage_history
 from pesiar_desktop.services.progress import (
     NOT_COUNTED_STATUSES,
     WAITING_STATUSES,
@@ -228,66 +233,56 @@ class RecapData:
         return self.profile.desa_name
 
 
-def cell(row: PendaftaranRow, key: str, index: int, data: RecapData) -> Any:
-    """The value of one Pendaftaran cell (strings for numbers that are identifiers)."""
+Getter = Callable[[PendaftaranRow, int], Any]
+
+
+def column_getters(data: RecapData, keys: Sequence[str] | None = None) -> list[Getter]:
+    """One function per Pendaftaran column: (row, number) -> cell value. Identifiers stay
+    strings; built once per export (tens of thousands of rows call them)."""
     p = data.profile
-    if key == "no":
-        return index
-    if key == "no_kk":
-        return mask_nik(row.no_kk) if data.masked else row.no_kk
-    if key == "nik":
-        return mask_nik(row.nik) if data.masked else row.nik
-    if key == "nama":
-        return row.name
-    if key == "hubungan":
-        return codes.label(codes.SHDK, row.shdk)
-    if key == "jk":
-        return "L" if row.sex == 1 else "P"
-    if key == "ttl":
-        return (
-            f"{row.birth_place}, {row.birth_date:%d-%m-%Y}"
-            if row.birth_place
-            else (f"{row.birth_date:%d-%m-%Y}")
-        )
-    if key == "alamat":
-        return row.address
-    if key == "rt_rw":
-        return f"{row.rt}/{row.rw}" if row.rw and row.rw != "-" else row.rt
-    if key == "kode_desa":
-        return p.region_code.replace(".", "")
-    if key == "kecamatan":
-        return p.kecamatan_name
-    if key == "kabupaten":
-        return p.kabupaten_name
-    if key == "fktp":
-        return row.fktp
-    if key == "kelas":
-        return row.jkn_class
-    if key == "no_hp":
-        return row.phone
-    if key == "segmen":
-        return row.segment
-    if key == "tgl_daftar":
-        return row.registered_on
-    if key == "va":
-        return row.va_number
-    if key == "tgl_bayar":
-        return row.paid_on
-    if key == "agen":
-        return row.agent
-    if key == "tempat_lahir":
-        return row.birth_place
-    if key == "tgl_lahir":
-        return row.birth_date
-    if key == "dusun":
-        return row.dusun
-    if key == "status":
-        return fw.REGISTRATION_STATUSES.get(row.status, row.status)
-    if key == "iuran":
-        return row.premium
-    if key == "jalur":
-        return fw.REGISTRATION_PATHS.get(row.path, row.path)
-    raise KeyError(key)
+    region = p.region_code.replace(".", "")
+    masked = data.masked
+
+    def ident(value: str) -> str:
+        return mask_nik(value) if masked else value
+
+    def ttl(r: PendaftaranRow, _i: int) -> str:
+        born = f"{r.birth_date:%d-%m-%Y}"
+        return f"{r.birth_place}, {born}" if r.birth_place else born
+
+    def rt_rw(r: PendaftaranRow, _i: int) -> str:
+        return f"{r.rt}/{r.rw}" if r.rw and r.rw != "-" else r.rt
+
+    table: dict[str, Getter] = {
+        "no": lambda _r, i: i,
+        "no_kk": lambda r, _i: ident(r.no_kk),
+        "nik": lambda r, _i: ident(r.nik),
+        "nama": lambda r, _i: r.name,
+        "hubungan": lambda r, _i: codes.label(codes.SHDK, r.shdk),
+        "jk": lambda r, _i: "L" if r.sex == 1 else "P",
+        "ttl": ttl,
+        "alamat": lambda r, _i: r.address,
+        "rt_rw": rt_rw,
+        "kode_desa": lambda _r, _i: region,
+        "kecamatan": lambda _r, _i: p.kecamatan_name,
+        "kabupaten": lambda _r, _i: p.kabupaten_name,
+        "fktp": lambda r, _i: r.fktp,
+        "kelas": lambda r, _i: r.jkn_class,
+        "no_hp": lambda r, _i: r.phone,
+        "segmen": lambda r, _i: r.segment,
+        "tgl_daftar": lambda r, _i: r.registered_on,
+        "va": lambda r, _i: r.va_number,
+        "tgl_bayar": lambda r, _i: r.paid_on,
+        "agen": lambda r, _i: r.agent,
+        "tempat_lahir": lambda r, _i: r.birth_place,
+        "tgl_lahir": lambda r, _i: r.birth_date,
+        "dusun": lambda r, _i: r.dusun,
+        "status": lambda r, _i: fw.REGISTRATION_STATUSES.get(r.status, r.status),
+        "iuran": lambda r, _i: r.premium,
+        "jalur": lambda r, _i: fw.REGISTRATION_PATHS.get(r.path, r.path),
+    }
+    assert set(table) == set(PENDAFTARAN_COLUMNS)
+    return [table[key] for key in (data.columns if keys is None else keys)]
 
 
 # Column kinds the writers use to pick a cell type and width.
@@ -343,10 +338,6 @@ def save_columns(db: Database, actor: Actor, branch: str, columns: Sequence[str]
     branch = " ".join(branch.split())
     if len(branch) > 80:
         raise ValidationError({"branch": "Nama kantor cabang terlalu panjang (maks. 80 huruf)."})
-    import json
-
-    from pesiar_desktop.models import Setting
-
     with db.transaction() as session:
         stored = _stored_columns(session)
         before = stored.get(branch)
@@ -696,8 +687,6 @@ def event_rows(session: Session, month: date) -> list[EventRow]:
 def dusun_rows(session: Session, as_of: date | None) -> list[DusunRow]:
     """Population, KK, registered and active per dusun: now (None) or at the end of a day
     in the past (from the membership history)."""
-    from pesiar_desktop.services.dashboard import coverage_history
-
     if as_of is not None:
         series = coverage_history(session, [as_of], by_dusun=True)
         families = _families_by_dusun(session, as_of)
@@ -715,8 +704,6 @@ def dusun_rows(session: Session, as_of: date | None) -> list[DusunRow]:
     alive = Resident.life_status == codes.LIFE_ALIVE
     registered = Membership.status.in_(codes.REGISTERED_STATUSES)
     active = Membership.status == codes.STATUS_ACTIVE
-    from sqlalchemy import case
-
     return [
         DusunRow(name, int(people), int(kk), int(reg or 0), int(act or 0))
         for name, people, kk, reg, act in session.execute(
@@ -966,8 +953,6 @@ class DanaDesaData:
 def dana_desa_rows(session: Session, year: int) -> list[FundingLine]:
     """Assignments overlapping the year, grouped by APBDes funding line; fees paid per month
     (a FeePayment with a payment date) against each assignment's budget."""
-    from pesiar_desktop.models import Assignment, FeePayment
-
     first, last = date(year, 1, 1), date(year, 12, 31)
     assignments = session.execute(
         select(Assignment, Agent.name)
