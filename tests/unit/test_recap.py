@@ -534,3 +534,33 @@ def test_cli_export_and_stats(tmp_path, capsys):
     assert sum(e["residents"] for e in figures["by_dusun"].values()) == figures["residents"]
     for entry in figures["by_dusun"].values():
         assert set(entry) == {"residents", "registered", "active", "coverage_pct", "active_pct"}
+
+
+def test_workbook_is_formatted_as_an_office_sends_it(village_db, admin, scene, tmp_path):
+    """Styles read with a second library (openpyxl): frozen header, widths, text cells for
+    identifiers, date formats, SUM formulas for totals, landscape pages."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "rekap.xlsx"
+    recap.export_recap_xlsx(village_db, admin, "2026-10", out, today=TODAY)
+    book = load_workbook(out)
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A6", ws.title
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.print_title_rows == "$5:$5"
+        assert ws["A1"].font.b
+    ws = book["Pendaftaran"]
+    col = {k: i + 1 for i, k in enumerate(recap.DEFAULT_COLUMNS)}
+    nik = ws.cell(row=6, column=col["nik"])
+    assert nik.data_type == "s" and nik.number_format == "@" and len(nik.value) == 16
+    assert ws.cell(row=6, column=col["no_kk"]).data_type == "s"
+    assert ws.cell(row=6, column=col["va"]).data_type == "s"
+    registered = ws.cell(row=6, column=col["tgl_daftar"])
+    assert registered.is_date and registered.number_format == "dd-mm-yyyy"
+    nik_width = next(d.width for d in ws.column_dimensions.values() if d.min <= col["nik"] <= d.max)
+    assert nik_width > 18  # a NIK never shows as ####
+    rekap = book["Rekap"]
+    total_row = next(r for r in range(6, 30) if rekap.cell(row=r, column=2).value == "JUMLAH")
+    assert rekap.cell(row=total_row, column=5).value == f"=SUM(E6:E{total_row - 1})"
+    assert rekap.cell(row=total_row, column=5).font.b
+    assert rekap.cell(row=6, column=6).number_format == "0.00%"
