@@ -35,7 +35,6 @@ from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.importers import mapping as wizard
 from pesiar_desktop.importers.formats import ColumnMapping
 from pesiar_desktop.importers.reader import SheetTable, sheet_names, sniff_table
-from pesiar_desktop.rules import codes
 from pesiar_desktop.services import imports
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
@@ -378,7 +377,3 @@ class MappingEditor(QWidget):
     def _show_error(self, text: str) -> None:
         self.general_error.setText(text)
         self.general_error.show()
-
-
-def kind_label(kind: str) -> str:
-    return codes.IMPORT_KINDS.get(kind, kind)

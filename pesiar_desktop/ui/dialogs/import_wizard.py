@@ -12,6 +12,7 @@ the role again, whatever this dialog shows.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,6 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.importers.reader import ImportFileError
-from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import imports
 from pesiar_desktop.services.context import Actor
@@ -58,6 +58,7 @@ from pesiar_desktop.ui.tasks import Progress, TaskCancelled, TaskContext, TaskHa
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import error_label, hint_label, warning_label
 
+log = logging.getLogger(__name__)
 Preview = ResidentPreview | BpjsPreview | WelfarePreview
 
 NEW_MAPPING = "__new__"
@@ -220,6 +221,10 @@ class ImportDialog(QDialog):
             )
         )
         self.save_rejected_button.clicked.connect(self._ask_save_rejected)
+        if not self.actor.can("personal.export"):
+            self.save_rejected_button.setToolTip(
+                _t("Peran Anda tidak berhak mengekspor data pribadi.")
+            )
         self.back_button = QPushButton(_t("< &Kembali"))
         self.back_button.clicked.connect(self._back)
         self.next_button = QPushButton(_t("&Lanjut >"))
@@ -570,6 +575,7 @@ class ImportDialog(QDialog):
         self.close_button.setText(_t("&Tutup") if page == PAGE_DONE else _t("Batal"))
         has_rows = self.preview is not None and bool(self.preview.rejected or self.preview.warnings)
         self.save_rejected_button.setVisible(page in (PAGE_PREVIEW, PAGE_DONE) and has_rows)
+        self.save_rejected_button.setEnabled(self.actor.can("personal.export"))
         if page == PAGE_FILE:
             self.next_button.setDefault(True)
             self.file_edit.setFocus()
@@ -672,6 +678,8 @@ class ImportDialog(QDialog):
         what, self._running = self._running, ""
         self._handle = None
         cancelled = isinstance(err, (ImportCancelled, TaskCancelled))
+        if not cancelled and not isinstance(err, PesiarError):
+            log.error("import %s failed", what, exc_info=err)
         if what == "commit":
             self._show(PAGE_PREVIEW)
             text = (
@@ -697,9 +705,6 @@ class ImportDialog(QDialog):
         )
         self._file_problem(text, offer_mapping=offer)
 
-    def _should_cancel(self, ctx: TaskContext) -> Any:
-        return lambda: ctx.cancelled
-
     def start_preview(self) -> None:
         path = self._file_path()
         if path is None:
@@ -707,6 +712,9 @@ class ImportDialog(QDialog):
         self.file_error.hide()
         self.map_instead_button.hide()
         source = self.source_combo.currentData()
+        if source == NEW_MAPPING:
+            self._open_mapping()
+            return
         list_date = self.date_edit.value() if self.kind == "bpjs" else None
         if self.kind == "bpjs" and not source:
             self._file_problem(_t("Pilih atau buat pemetaan kolom untuk daftar BPJS."))
@@ -717,7 +725,7 @@ class ImportDialog(QDialog):
             def progress(done: int, total: int) -> None:
                 ctx.report(done, total, _t("Membaca dan memeriksa {n} baris…").format(n=_n(total)))
 
-            cancel = self._should_cancel(ctx)
+            cancel = lambda: ctx.cancelled  # noqa: E731
             if kind == "residents":
                 return imports.preview_residents(
                     db, path, source, progress=progress, should_cancel=cancel
@@ -920,7 +928,7 @@ class ImportDialog(QDialog):
             def progress(done: int, total: int) -> None:
                 ctx.report(done, total, _t("Menyimpan ke register…"))
 
-            cancel = self._should_cancel(ctx)
+            cancel = lambda: ctx.cancelled  # noqa: E731
             if isinstance(preview, ResidentPreview):
                 return imports.commit_residents(
                     db, actor, preview, confirmed, progress=progress, should_cancel=cancel
@@ -1034,7 +1042,3 @@ def warning_label_with(text: str) -> QLabel:
     label.setText(text)
     label.show()
     return label
-
-
-def kind_title(kind: str) -> str:
-    return _t(TITLES.get(kind, codes.IMPORT_KINDS.get(kind, kind)))

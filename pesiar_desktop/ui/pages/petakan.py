@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -731,6 +731,3 @@ class PetakanPage(QWidget):
             show_error(self, err, self.tr("Ekspor gagal"))
 
         self.tasks.run(job, done, failed, serial=True)
-
-    def current_index(self) -> QModelIndex:
-        return self.table.selectionModel().currentIndex()
