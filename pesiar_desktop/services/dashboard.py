@@ -306,8 +306,26 @@ def follow_ups(session: Session, today: date, near_days: int = NEAR_DUE_DAYS) ->
     return FollowUps(int(overdue or 0), int(near or 0), int(undated or 0))
 
 
-def load_dashboard(session: Session, today: date | None = None) -> Dashboard:
-    """All figures of the Beranda page (one session, no Qt)."""
+@dataclass
+class Trend:
+    trend: list[CoveragePoint]
+    registrations: list[RegistrationMonth]
+    seconds: float = 0.0
+
+
+def load_trend(session: Session, today: date | None = None) -> Trend:
+    """The 12-month part (the costly history walk); the page loads it beside the rest."""
+    import time
+
+    today = today or date.today()
+    started = time.perf_counter()
+    trend = coverage_history(session, month_ends(today))[""]
+    registrations = registrations_by_month(session, today)
+    return Trend(trend, registrations, time.perf_counter() - started)
+
+
+def load_headline(session: Session, today: date | None = None) -> Dashboard:
+    """Everything but the trend (left empty): cards, dusun, segments, agents, follow-ups."""
     import time
 
     today = today or date.today()
@@ -327,10 +345,6 @@ def load_dashboard(session: Session, today: date | None = None) -> Dashboard:
         else None
     )
     mark = time.perf_counter()
-    trend = coverage_history(session, month_ends(today))[""]
-    timings["trend"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    registrations = registrations_by_month(session, today)
     agents = agent_month_progress(session, today)
     followups = follow_ups(session, today)
     timings["fieldwork"] = time.perf_counter() - mark
@@ -340,9 +354,22 @@ def load_dashboard(session: Session, today: date | None = None) -> Dashboard:
         award=level,
         next_level=upcoming,
         gap=gap,
-        trend=trend,
-        registrations=registrations,
+        trend=[],
+        registrations=[],
         agents=agents,
         follow_ups=followups,
         timings=timings,
     )
+
+
+def with_trend(board: Dashboard, trend: Trend) -> Dashboard:
+    board.trend = trend.trend
+    board.registrations = trend.registrations
+    board.timings["trend"] = trend.seconds
+    return board
+
+
+def load_dashboard(session: Session, today: date | None = None) -> Dashboard:
+    """All figures of the Beranda page in one session (no Qt)."""
+    today = today or date.today()
+    return with_trend(load_headline(session, today), load_trend(session, today))

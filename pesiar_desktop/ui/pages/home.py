@@ -10,6 +10,7 @@ data changes (ui.bus). Each chart can be saved as PNG.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import qtawesome as qta
@@ -32,7 +33,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.rules import codes, indicators
-from pesiar_desktop.services.dashboard import Dashboard, load_dashboard
+from pesiar_desktop.services.dashboard import (
+    CoveragePoint,
+    Dashboard,
+    RegistrationMonth,
+    Trend,
+    load_headline,
+    load_trend,
+    with_trend,
+)
 from pesiar_desktop.services.village import VillageProfile
 from pesiar_desktop.ui import charts, formatting
 from pesiar_desktop.ui.bus import DataBus
@@ -143,6 +152,8 @@ class HomePage(QWidget):
         self.figures: dict[str, Any] | None = None
         self.board: Dashboard | None = None
         self._dirty = True
+        self._generation = 0
+        self._parts: dict[str, Any] = {}
         self._key = f"home.dashboard.{id(self)}"
 
         self.title = QLabel()
@@ -324,13 +335,45 @@ class HomePage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Two background reads side by side (two reader threads): the headline figures
+        and the 12-month trend; each part is drawn as soon as it arrives."""
         self._dirty = False
+        self._generation += 1
+        generation = self._generation
+        self._parts = {}
         self.updated.setText(self.tr("Menghitung…"))
+        today = date.today()
 
-        def job(session: Session) -> Dashboard:
-            return load_dashboard(session)
+        def headline(session: Session) -> Dashboard:
+            return load_headline(session, today)
 
-        self.tasks.run_read(job, self.show_board, self._failed, key=self._key)
+        def trend(session: Session) -> Trend:
+            return load_trend(session, today)
+
+        self.tasks.run_read(
+            headline,
+            lambda board: self._part(generation, "headline", board),
+            self._failed,
+            key=f"{self._key}.headline",
+        )
+        self.tasks.run_read(
+            trend,
+            lambda part: self._part(generation, "trend", part),
+            self._failed,
+            key=f"{self._key}.trend",
+        )
+
+    def _part(self, generation: int, name: str, value: Any) -> None:
+        if generation != self._generation:
+            return
+        self._parts[name] = value
+        if name == "headline":
+            self._show_headline(value)
+        else:
+            self._show_trend(value.trend, value.registrations)
+        if len(self._parts) == 2:
+            self.board = with_trend(self._parts["headline"], self._parts["trend"])
+            self._show_updated()
 
     def _failed(self, err: BaseException) -> None:
         self.updated.setText(self.tr("Gagal memuat angka: {err}").format(err=err))
@@ -346,13 +389,20 @@ class HomePage(QWidget):
     # ------------------------------------------------------------ drawing
 
     def show_board(self, board: Dashboard) -> None:
+        """Draws a whole dashboard at once (benchmarks, tests)."""
+        self._show_headline(board)
+        self._show_trend(board.trend, board.registrations)
         self.board = board
+        self._show_updated()
+
+    def _show_headline(self, board: Dashboard) -> None:
         self.figures = board.stats
         self._show_cards(board)
         self._show_dusun(board.stats["by_dusun"])
         self._show_segments(board.stats["by_segment"])
-        self._show_trend(board)
         self._show_agents(board)
+
+    def _show_updated(self) -> None:
         self.updated.setText(
             self.tr("Diperbarui {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
         )
@@ -490,10 +540,12 @@ class HomePage(QWidget):
         )
         self.segment_chart.set_chart(chart)
 
-    def _show_trend(self, board: Dashboard) -> None:
-        months = [f"{MONTH_SHORT[p.day.month - 1]} {p.day:%y}" for p in board.trend]
-        coverage = [p.coverage_pct for p in board.trend]
-        activity = [p.activity_pct for p in board.trend]
+    def _show_trend(
+        self, trend: list[CoveragePoint], registrations: list[RegistrationMonth]
+    ) -> None:
+        months = [f"{MONTH_SHORT[p.day.month - 1]} {p.day:%y}" for p in trend]
+        coverage = [p.coverage_pct for p in trend]
+        activity = [p.activity_pct for p in trend]
         low = charts.percent_floor(coverage + activity)
         chart = charts.trend_chart(
             months,
@@ -504,12 +556,12 @@ class HomePage(QWidget):
             [
                 (
                     self.tr("Didaftarkan (jiwa)"),
-                    [m.people for m in board.registrations],
+                    [m.people for m in registrations],
                     charts.REGISTERED,
                 ),
                 (
                     self.tr("Iuran pertama dibayar (jiwa)"),
-                    [m.paid_people for m in board.registrations],
+                    [m.paid_people for m in registrations],
                     charts.PAID,
                 ),
             ],
