@@ -82,7 +82,9 @@ def test_registration_dialog_refuses_silent_exclusion(qtbot, make_window, fv, ad
     assert [m.name for m in detail.included] == ["BUDI", "ANI"]
     assert detail.excluded[0].exclusion_reason == "Ikut KK neneknya"
     assert detail.monthly_premium == 70000
-    qtbot.waitUntil(lambda: page.list_model.rowCount() == 1, timeout=10_000)
+    # The new registration is selected in the list, ready for its receipt.
+    qtbot.waitUntil(lambda: page.selected_id() == dialog.saved_id, timeout=10_000)
+    assert page.receipt_button.isEnabled()
 
 
 def test_steps_from_va_to_active(qtbot, make_window, fv, admin, tmp_path):

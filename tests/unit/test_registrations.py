@@ -294,3 +294,31 @@ def test_proposal_and_employer_report_paths(fv, admin):
     assert regs.detail(fv.db, regs.submit(fv.db, admin, report)).employer_name == (
         "PT Tambang Sejahtera"
     )
+
+
+def test_receipt_numbers_from_parallel_writers_are_unique(fv):
+    """Two writers drawing at the same time (each in its own transaction) never collide."""
+    import threading
+
+    drawn: list[str] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def writer() -> None:
+        try:
+            for _ in range(15):
+                with fv.db.transaction() as session:
+                    number = regs.draw_receipt_number(session, TODAY)
+                with lock:
+                    drawn.append(number)
+        except BaseException as err:  # reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=writer) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(drawn) == 45 and len(set(drawn)) == 45
+    assert sorted(int(n.split("/")[0]) for n in drawn) == list(range(1, 46))

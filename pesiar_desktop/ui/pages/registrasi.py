@@ -98,6 +98,7 @@ class RegistrasiPage(QWidget):
         self.masked = not actor.can("personal.see_full_nik")
         self.active_dialog: QDialog | None = None
         self._rows: dict[int, RegistrationRow] = {}
+        self._select_after: int | None = None
         self._loaded = False
         self._dirty = False
         self._key = f"registrasi.{id(self)}"
@@ -228,7 +229,9 @@ class RegistrasiPage(QWidget):
         self.tasks.run(job, self._list_loaded, self._failed, key=f"{self._key}.list")
 
     def _list_loaded(self, rows: list[RegistrationRow]) -> None:
-        selected = self.selected_id()
+        selected = self._select_after or self.selected_id()
+        if self._select_after is not None and any(r.id == self._select_after for r in rows):
+            self._select_after = None  # kept until a list that has it arrives
         self._rows = {r.id: r for r in rows}
         self.list_model.set_rows(
             [
@@ -364,6 +367,7 @@ class RegistrasiPage(QWidget):
         dialog = RegistrationDialog(self.db, self.tasks, self.actor, self, family_id)
 
         def accepted() -> None:
+            self._select_after = dialog.saved_id
             self.tabs.setCurrentIndex(TAB_LIST)
             self.list_status.setText(
                 self.tr("Pendaftaran tersimpan. Cetak tanda terima untuk keluarga.")
