@@ -38,6 +38,7 @@ FEATURE_COMMAND_MODULES: tuple[str, ...] = (
     "pesiar_desktop.cli_admin",
     "pesiar_desktop.cli_reports",
     "pesiar_desktop.cli_letters",
+    "pesiar_desktop.cli_fieldwork",
 )
 
 Handler = Callable[[Any, argparse.Namespace], int]

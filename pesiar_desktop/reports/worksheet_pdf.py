@@ -64,8 +64,8 @@ def _family_block(
             else ""
         )
     )
-    widths = [38 * mm, 62 * mm, 30 * mm, 14 * mm, 70 * mm]
-    widths.append(usable - sum(widths))
+    widths = [38 * mm, 62 * mm, 30 * mm, 14 * mm]
+    widths += [usable - sum(widths) - 18 * mm, 18 * mm]
     rows: list[list[Any]] = [
         [Paragraph(heading, s["head"]), "", "", "", "", ""],
         ["NIK", "Nama", "Hubungan", "Umur", "Status JKN", "Sasaran"],
