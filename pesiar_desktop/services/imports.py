@@ -1236,20 +1236,18 @@ def commit_residents(
 
 
 def _adapters(session: Session, table: Table, names: Sequence[str]) -> list[Any]:
-    """Per column: how to hand a value to the driver without SQLAlchemy's per-row processing.
-
-    SQLite gets dates and timestamps as the text SQLAlchemy itself stores;
-    PostgreSQL (psycopg) takes Python values as they are.
-    """
+    """Per column: how to hand a value to the driver without SQLAlchemy's per-row
+    processing (the converters of `_to_driver`, or None where none is needed)."""
     if session.get_bind().dialect.name != "sqlite":
         return [None] * len(names)
+    day, stamp = _to_driver(session)
     found: list[Any] = []
     for name in names:
         kind = table.c[name].type
         if isinstance(kind, DateTime):
-            found.append(lambda v: None if v is None else v.strftime("%Y-%m-%d %H:%M:%S.%f"))
+            found.append(stamp)
         elif isinstance(kind, Date):
-            found.append(lambda v: None if v is None else v.isoformat())
+            found.append(day)
         else:
             found.append(None)
     return found
@@ -1291,19 +1289,13 @@ def _insert_many(
     should_cancel: ShouldCancel | None = None,
     on_chunk: Callable[[int], None] | None = None,
 ) -> None:
-    """Bulk INSERT through the driver's executemany, in chunks (bulk paths only)."""
+    """Bulk INSERT of dict rows through the driver's executemany (bulk paths only)."""
     if not rows:
         return
     names = list(rows[0])
-    mark = _mark(session)
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
     adapters = _adapters(session, table, names)
-    connection = session.connection()
-    for chunk in _chunks(rows):
-        _check_cancel(should_cancel)
-        connection.exec_driver_sql(sql, _driver_rows(chunk, names, adapters))
-        if on_chunk is not None:
-            on_chunk(len(chunk))
+    driver_rows = _driver_rows(rows, names, adapters)
+    _insert_rows(session, table, names, driver_rows, should_cancel, on_chunk)
 
 
 def _insert_rows(
