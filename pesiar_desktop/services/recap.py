@@ -367,11 +367,38 @@ def _in(column: Any, first: date, last: date) -> Any:
     return and_(column >= first, column <= last)
 
 
+def rt_ranges(rts: Sequence[str]) -> str:
+    """'001–005, 008, 010–011': consecutive RT numbers as ranges (codes kept as written)."""
+    numbered = sorted({rt for rt in rts if rt.isdigit()}, key=lambda rt: int(rt))
+    parts: list[str] = []
+    start = end = None
+    for rt in numbered:
+        if end is not None and int(rt) == int(end) + 1:
+            end = rt
+            continue
+        if start is not None:
+            parts.append(start if start == end else f"{start}–{end}")
+        start = end = rt
+    if start is not None:
+        parts.append(start if start == end else f"{start}–{end}")
+    parts.extend(sorted(rt for rt in set(rts) if not rt.isdigit()))
+    return ", ".join(parts)
+
+
 def _assignment_areas(session: Session, assignment_ids: set[int]) -> dict[int, str]:
-    """'Dusun Krajan RT 001, 002; Dusun Timur' per assignment."""
+    """'Krajan; Timur RT 001–004, 007' per assignment: a dusun given whole (or with all its
+    RTs) by its name, otherwise its RTs as ranges, so a long area stays one short line."""
     if not assignment_ids:
         return {}
-    found: dict[int, dict[str, list[str]]] = {}
+    rts_in_dusun: dict[str, int] = {
+        name: int(count)
+        for name, count in session.execute(
+            select(Dusun.name, func.count(Rt.id))
+            .join(Rt, Rt.dusun_id == Dusun.id)
+            .group_by(Dusun.name)
+        )
+    }
+    found: dict[int, dict[str, list[str] | None]] = {}
     for assignment_id, dusun, rt in session.execute(
         select(AssignmentArea.assignment_id, Dusun.name, Rt.rt)
         .join(Dusun, Dusun.id == AssignmentArea.dusun_id)
@@ -379,11 +406,22 @@ def _assignment_areas(session: Session, assignment_ids: set[int]) -> dict[int, s
         .where(AssignmentArea.assignment_id.in_(assignment_ids))
         .order_by(Dusun.name, Rt.rw, Rt.rt)
     ):
-        rts = found.setdefault(assignment_id, {}).setdefault(dusun, [])
-        if rt is not None:
-            rts.append(rt)
+        areas = found.setdefault(assignment_id, {})
+        if rt is None:
+            areas[dusun] = None  # the whole dusun
+        elif areas.get(dusun, []) is not None:
+            areas.setdefault(dusun, [])
+            listed = areas[dusun]
+            assert listed is not None
+            listed.append(rt)
+
+    def label(dusun: str, rts: list[str] | None) -> str:
+        if rts is None or len(set(rts)) >= rts_in_dusun.get(dusun, 0) > 0:
+            return dusun
+        return f"{dusun} RT {rt_ranges(rts)}"
+
     return {
-        aid: "; ".join(f"{d} RT {', '.join(rts)}" if rts else d for d, rts in by_dusun.items())
+        aid: "; ".join(label(d, rts) for d, rts in by_dusun.items())
         for aid, by_dusun in found.items()
     }
 

@@ -255,12 +255,15 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
     # family 0 (3 people) paid in October; family 3 (1 person) waiting for its VA payment
     assert siti[4] == 3 and siti[7] == 1 and siti[12] == 4 and siti[13] == 2 and siti[14] == 1
     assert siti[9] == 3 and siti[10] == 2 and siti[11] == 1
-    assert siti[2] == "Dusun Krajan"
+    assert siti[2] == "Dusun Krajan"  # a whole dusun
+    idle = next(r for r in body if r[1] == "ZAINAL ABIDIN")
+    assert idle[2] == "Dusun Krajan RT 002"  # one of its two RTs
     made = next(r for r in body if r[1] == "I MADE SUARTA")
     # paid in October: family 2 (4) and family 4 (2, registered in September)
     assert made[4] == 6 and made[7] == 2
     # registered in October and not cancelled: family 2 (4) and the expired one (2)
     assert made[12] == 6 and made[13] == 2 and made[14] == 0
+    assert made[2] == "Dusun Timur"  # its only RT: the whole dusun
     office = body[-1]
     assert office[12] == 2 and office[14] == 1 and office[11] == 1  # the MUSDES event
     total = rows[HEADER + 1 + len(body)]
@@ -564,3 +567,10 @@ def test_workbook_is_formatted_as_an_office_sends_it(village_db, admin, scene, t
     assert rekap.cell(row=total_row, column=5).value == f"=SUM(E6:E{total_row - 1})"
     assert rekap.cell(row=total_row, column=5).font.b
     assert rekap.cell(row=6, column=6).number_format == "0.00%"
+
+
+def test_rt_ranges():
+    assert recap.rt_ranges(["001", "002", "003", "005", "007", "008"]) == "001–003, 005, 007–008"
+    assert recap.rt_ranges(["12", "10", "11", "10"]) == "10–12"
+    assert recap.rt_ranges(["004", "A"]) == "004, A"
+    assert recap.rt_ranges([]) == ""
