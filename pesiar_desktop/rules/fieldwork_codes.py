@@ -83,6 +83,11 @@ REGISTRATION_PATHS: dict[str, str] = {
     PATH_PBI_PROPOSAL: "Usulan PBPU Pemda / PBI (Dinas Sosial)",
     PATH_PPU_BU_REPORT: "Laporan pemberi kerja belum mendaftarkan pekerja (PPU BU)",
 }
+PATH_SHORT: dict[str, str] = {
+    PATH_PBPU: "PBPU mandiri",
+    PATH_PBI_PROPOSAL: "Usulan PBI",
+    PATH_PPU_BU_REPORT: "Lapor PPU BU",
+}
 # Segment a member gets when a registration on that path becomes active.
 PATH_SEGMENT: dict[str, str] = {
     PATH_PBPU: "PBPU",

@@ -277,6 +277,17 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
                 )  # fmt: skip
             month = _month_start(month, -1)
 
+    # Receipt numbers follow the registration dates, as the counter would have drawn them.
+    registrations.sort(key=lambda r: (r["registered_on"], r["created_at"]))
+    drawn: dict[int, int] = defaultdict(int)
+    renamed: dict[str, str] = {}
+    for record in registrations:
+        on = record["registered_on"]
+        drawn[on.year] += 1
+        number = f"{drawn[on.year]:04d}/TT-JKN/{roman_month(on)}/{on.year}"
+        renamed[record["receipt_number"]] = number
+        record["receipt_number"] = number
+    reg_members = {renamed[key]: rows for key, rows in reg_members.items()}
     events_rows, _attached = _advocacy(
         rng, list(assignments), window_start, today, dusun_names, desa
     )
@@ -451,9 +462,7 @@ def _visit_family(
     if not included:
         return
     seq_by_year[registered.year] += 1
-    number = (
-        f"{seq_by_year[registered.year]:04d}/TT-JKN/{roman_month(registered)}/{registered.year}"
-    )
+    number = f"tmp-{len(registrations)}"  # numbered in date order once all are drawn
     record: dict[str, Any] = {
         "family_id": family.id,
         "agent_id": a.agent_id,

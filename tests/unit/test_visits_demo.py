@@ -54,6 +54,10 @@ def test_demo_generates_six_months_of_consistent_field_work(db):
         assert len({r.family_id for r in regs}) == len(regs)
         assert len({r.receipt_number for r in regs}) == len(regs)
         assert session.get(ReceiptCounter, 2026).last_seq == len(regs)
+        by_date = sorted(regs, key=lambda r: (r.registered_on, r.id))
+        assert [int(r.receipt_number.split("/")[0]) for r in by_date] == list(
+            range(1, len(regs) + 1)
+        )
         days = settings.DEFAULTS["registration.first_payment_days"]
         for r in regs:
             if r.path == fc.PATH_PBPU:

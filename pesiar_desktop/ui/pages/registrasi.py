@@ -190,7 +190,7 @@ class RegistrasiPage(QWidget):
             right_aligned=(6, 7),
             colour_column=8,
         )  # fmt: skip
-        self.list_view = _table(self.list_model)
+        self.list_view = _table(self.list_model, 1, Qt.SortOrder.DescendingOrder)  # newest
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._selection_changed()
         )
@@ -243,7 +243,7 @@ class RegistrasiPage(QWidget):
                         r.head_name,
                         self._show(r.no_kk),
                         r.area_label,
-                        fc.REGISTRATION_PATHS.get(r.path, r.path).split(" (")[0],
+                        fc.PATH_SHORT.get(r.path, r.path),
                         str(r.people),
                         formatting.rupiah(r.monthly_premium) if r.path == fc.PATH_PBPU else "-",
                         fc.REGISTRATION_STATUSES.get(r.status, r.status),

@@ -58,14 +58,21 @@ REFRESH_TOPICS = {"visits", "visit_plans", "advocacy", "registrations", "residen
                   "assignments", "memberships", "import"}  # fmt: skip
 
 
-def _table(model: RowsModel) -> QTableView:
+def _table(
+    model: RowsModel,
+    sort_column: int | None = 0,
+    order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+) -> QTableView:
+    """A read-only list view; sorted by `sort_column` (None: kept in the model's order)."""
     view = QTableView()
     view.setModel(model)
+    if sort_column is not None:
+        view.horizontalHeader().setSortIndicator(sort_column, order)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
+    view.setSortingEnabled(sort_column is not None)
     view.setWordWrap(False)
     vertical = view.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -467,14 +474,13 @@ class SisirPage(QWidget):
              self.tr("Sasaran"), self.tr("Topik"), self.tr("Agen"), self.tr("Lampiran")],
             right_aligned=(3, 7),
         )  # fmt: skip
-        self.events_view = _table(self.events_model)
+        self.events_view = _table(self.events_model, 0, Qt.SortOrder.DescendingOrder)
         self.events_view.doubleClicked.connect(lambda _i: self.edit_event())
         self.months_model = RowsModel(
             [self.tr("Bulan"), self.tr("Kegiatan"), self.tr("Peserta"), self.tr("Per jenis")],
             right_aligned=(1, 2),
         )
-        self.months_view = _table(self.months_model)
-        self.months_view.setSortingEnabled(False)
+        self.months_view = _table(self.months_model, None)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Tahun")))
         top.addWidget(self.year_spin)
@@ -537,6 +543,7 @@ class SisirPage(QWidget):
                             for k, n in sorted(m.by_kind.items())
                         ),
                     ),
+                    sort=(m.month,),
                     colour=MUTED if not m.events else None,
                 )
                 for m in months

@@ -48,12 +48,16 @@ class RowsModel(QAbstractTableModel):
         self._right = set(right_aligned)
         self._centred = set(centred)
         self._colour_column = colour_column
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # ------------------------------------------------------------ data
 
     def set_rows(self, rows: Sequence[Row]) -> None:
+        """New rows, kept in the order the user last sorted by (if any)."""
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
 
     def row(self, index: int) -> Row | None:
@@ -120,25 +124,26 @@ class RowsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.headers):
-            return
-
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         def key(row: Row) -> Any:
             if column < len(row.sort) and row.sort[column] is not None:
                 return (0, row.sort[column])
             return (1, row.texts[column].lower())
 
+        reverse = order == Qt.SortOrder.DescendingOrder
+        try:
+            self._rows.sort(key=key, reverse=reverse)
+        except TypeError:
+            self._rows.sort(key=lambda r: r.texts[column].lower(), reverse=reverse)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.headers):
+            return
+        self._sorted_by = (column, order)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [(self._rows[i.row()], i.column()) for i in persistent]
-        try:
-            self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        except TypeError:
-            self._rows.sort(
-                key=lambda r: r.texts[column].lower(),
-                reverse=order == Qt.SortOrder.DescendingOrder,
-            )
+        self._sort_rows(column, order)
         position = {id(row): number for number, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent, [self.index(position[id(row)], column) for row, column in held]
