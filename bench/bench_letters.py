@@ -27,7 +27,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
-from reportlab.platypus import PageBreak  # noqa: E402
 
 from pesiar_desktop.reports import letters_pdf  # noqa: E402
 from pesiar_desktop.reports.pdf_common import (  # noqa: E402
@@ -135,12 +134,7 @@ def floor(docs: list[letters_pdf.LetterDoc]) -> bytes:
 
 
 def batch(docs: list[letters_pdf.LetterDoc]) -> bytes:
-    story = []
-    for i, doc in enumerate(docs):
-        if i:
-            story.append(PageBreak())
-        story += letters_pdf.surat_tugas_story(doc)
-    return letters_pdf.build_pdf(docs[0], story, "Surat Tugas")
+    return letters_pdf.render_surat_tugas_batch(docs)
 
 
 def timed(fn, *args):  # type: ignore[no-untyped-def]

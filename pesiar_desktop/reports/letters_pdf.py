@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -36,16 +37,20 @@ from pesiar_desktop.reports.pdf_common import (
     SERIF,
     SERIF_BOLD,
     SERIF_ITALIC,
+    SIGNATURE_WIDTH,
     Letterhead,
     LetterheadFlowable,
     SignatureBlock,
     SignatureFlowable,
+    draw_letterhead,
     draw_qr,
+    draw_signature,
     mm,
     page_size,
     register_fonts,
+    signature_height,
 )
-from pesiar_desktop.rules.formatting import long_date, rupiah
+from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.formatting import number as fmt_number
 
 TYPE_SK = "SK"
@@ -154,6 +159,40 @@ def _label_table(
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _marks(count: int, alpha: bool = False) -> list[str]:
+    return [f"{LETTERS[i % 26]}." if alpha else f"{i + 1}." for i in range(count)]
+
+
+def _labelled_lists(sections: Sequence[tuple[str, Sequence[str], bool]], width: float) -> Table:
+    """ "Menimbang : a. …" sections as one table with a row per item, so a long list
+    continues on the next page instead of being cut (a nested table cannot split)."""
+    data: list[list[Any]] = []
+    for label, items, alpha in sections:
+        for n, (mark, text) in enumerate(zip(_marks(len(items), alpha), items, strict=True)):
+            first = n == 0
+            data.append(
+                [
+                    P(label if first else "", "left"),
+                    P(":" if first else "", "left"),
+                    P(mark, "left"),
+                    P(text),
+                ]  # fmt: skip
+            )
+    table = Table(data, colWidths=[32 * mm, 5 * mm, 7 * mm, width - 44 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
@@ -337,15 +376,8 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
     ]
     considering = list(c.get("menimbang", []))
     basis = list(c.get("mengingat", []))
-    inner = w - 37 * mm
     story.append(
-        _label_table(
-            [
-                ("Menimbang", _enumerated(considering, [f"{x}." for x in LETTERS], inner)),
-                ("Mengingat", _enumerated(basis, [f"{i}." for i in range(1, 50)], inner)),
-            ],
-            w,
-        )
+        _labelled_lists([("Menimbang", considering, True), ("Mengingat", basis, False)], w)
     )
     story += [Spacer(1, 3 * mm), P("MEMUTUSKAN:", "title"), Spacer(1, 2 * mm)]
     decisions = list(c.get("diktum", []))
@@ -451,9 +483,7 @@ def surat_tugas_story(doc: LetterDoc) -> list[Flowable]:
     ]
     inner = w - 37 * mm
     basis = list(c.get("dasar", []))
-    story.append(
-        _label_table([("Dasar", _enumerated(basis, [f"{i}." for i in range(1, 20)], inner))], w)
-    )
+    story.append(_labelled_lists([("Dasar", basis, False)], w))
     story += [Spacer(1, 3 * mm), P("MENUGASKAN:", "title"), Spacer(1, 3 * mm)]
     person = [
         ("Nama", f"<b>{e(agent.get('name', ''))}</b>"),
@@ -467,7 +497,7 @@ def surat_tugas_story(doc: LetterDoc) -> list[Flowable]:
     tasks = list(c.get("untuk", []))
     story += [
         Spacer(1, 2 * mm),
-        _label_table([("Untuk", _enumerated(tasks, [f"{i}." for i in range(1, 30)], inner))], w),
+        _labelled_lists([("Untuk", tasks, False)], w),
         Spacer(1, 3 * mm),
         P(
             e(
@@ -579,7 +609,7 @@ def pakta_story(doc: LetterDoc) -> list[Flowable]:
         Spacer(1, 2 * mm),
     ]
     points = list(c.get("pernyataan", []))
-    story.append(_enumerated(points, [f"{i}." for i in range(1, 30)], inner))
+    story.append(_enumerated(points, _marks(len(points)), inner))
     story += [
         Spacer(1, 2 * mm),
         P(e(c.get("penutup", ""))),
@@ -596,15 +626,215 @@ STORIES: dict[str, Callable[[LetterDoc], list[Flowable]]] = {
 }
 
 
+class _Overflow(Exception):
+    """The letter does not fit on one page: lay it out with platypus instead."""
+
+
+_word_widths: dict[tuple[str, str, float], float] = {}
+
+
+def _width(word: str, font: str, size: float) -> float:
+    key = (word, font, size)
+    width = _word_widths.get(key)
+    if width is None:
+        if len(_word_widths) > 50_000:
+            _word_widths.clear()
+        width = _word_widths[key] = float(pdfmetrics.stringWidth(word, font, size))
+    return width
+
+
+class _PageWriter:
+    """Direct canvas layout for one-page letters (the Surat Tugas printed per agent): greedy
+    word wrap with cached word widths and justified lines through PDF word spacing. It
+    draws the same page the platypus story does, several times faster."""
+
+    def __init__(self, canvas: Canvas, doc: LetterDoc, size: float = 11, leading: float = 14.5):
+        self.c = canvas
+        self.doc = doc
+        self.size = size
+        self.leading = leading
+        self.width, self.height = page_size(doc.paper)
+        self.left = MARGIN_LEFT
+        self.right = self.width - MARGIN_RIGHT
+        self.bottom = MARGIN_BOTTOM + (8 * mm if doc.payload else 0)
+        self.y = self.height - MARGIN_TOP
+        self.space = _width(" ", SERIF, size)
+
+    def need(self, height: float) -> None:
+        if self.y - height < self.bottom:
+            raise _Overflow
+
+    def wrap(self, text: str, width: float, font: str = SERIF) -> list[list[str]]:
+        lines: list[list[str]] = []
+        line: list[str] = []
+        used = 0.0
+        for word in text.split():
+            w = _width(word, font, self.size)
+            if line and used + self.space + w > width:
+                lines.append(line)
+                line, used = [word], w
+            else:
+                used += (self.space if line else 0.0) + w
+                line.append(word)
+        if line:
+            lines.append(line)
+        return lines
+
+    def paragraph(self, text: str, x: float, width: float, font: str = SERIF) -> None:
+        """Justified text (last line flush left) from the current y down."""
+        lines = self.wrap(text, width, font)
+        self.need(len(lines) * self.leading)
+        t = self.c.beginText()
+        t.setFont(font, self.size)
+        for n, words in enumerate(lines):
+            self.y -= self.leading
+            gap = 0.0
+            if n < len(lines) - 1 and len(words) > 1:
+                natural = sum(_width(w, font, self.size) for w in words) + self.space * (
+                    len(words) - 1
+                )
+                gap = (width - natural) / (len(words) - 1)
+            t.setTextOrigin(x, self.y + 0.25 * self.size)
+            t.setWordSpace(gap)
+            t.textOut(" ".join(words))
+        t.setWordSpace(0)
+        self.c.drawText(t)
+
+    def text(self, x: float, value: str, font: str = SERIF) -> None:
+        self.c.setFont(font, self.size)
+        self.c.drawString(x, self.y + 0.25 * self.size, value)
+
+    def centred(self, value: str, font: str = SERIF, underline: bool = False) -> None:
+        self.need(self.leading)
+        self.y -= self.leading
+        centre = (self.left + self.right) / 2
+        self.c.setFont(font, self.size + (1 if font == SERIF_BOLD else 0))
+        base = self.y + 0.25 * self.size
+        self.c.drawCentredString(centre, base, value)
+        if underline:
+            half = _width(value, font, self.size + 1) / 2
+            self.c.setLineWidth(0.7)
+            self.c.line(centre - half, base - 1.5, centre + half, base - 1.5)
+
+    def labelled(self, label: str, items: Sequence[str], marks: bool = True) -> None:
+        """ "Dasar : 1. …" — label, colon, hanging-indent items."""
+        x_colon = self.left + 32 * mm
+        x_mark = self.left + 37 * mm
+        x_text = x_mark + (7 * mm if marks else 0)
+        width = self.right - x_text
+        top = self.y
+        for n, item in enumerate(items, 1):
+            start = self.y
+            self.paragraph(item, x_text, width)
+            if marks:
+                self.c.setFont(SERIF, self.size)
+                self.c.drawString(x_mark, start - self.leading + 0.25 * self.size, f"{n}.")
+            self.y -= 3
+        self.c.setFont(SERIF, self.size)
+        self.c.drawString(self.left, top - self.leading + 0.25 * self.size, label)
+        self.c.drawString(x_colon, top - self.leading + 0.25 * self.size, ":")
+
+    def fields(self, label: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        """ "Kepada : Nama : …" — a label with a name/value table beside it."""
+        x_colon = self.left + 32 * mm
+        x_name = self.left + 37 * mm
+        x_colon2 = x_name + 24 * mm
+        x_value = x_colon2 + 4 * mm
+        self.need(len(rows) * (self.leading + 3))
+        top = self.y
+        for name, value, font in rows:
+            self.y -= self.leading
+            self.text(x_name, name)
+            self.text(x_colon2, ":")
+            self.text(x_value, value, font)
+            self.y -= 3
+        self.c.setFont(SERIF, self.size)
+        self.c.drawString(self.left, top - self.leading + 0.25 * self.size, label)
+        self.c.drawString(x_colon, top - self.leading + 0.25 * self.size, ":")
+
+
+def _surat_tugas_page(canvas: Canvas, doc: LetterDoc) -> None:
+    """One Surat Tugas on the current page of ``canvas`` (raises _Overflow if too long)."""
+    c = doc.content
+    agent = c.get("agent", {})
+    pw = _PageWriter(canvas, doc)
+    pw.y = draw_letterhead(canvas, doc.letterhead, pw.left, pw.right, pw.y) - 4 * mm
+    pw.centred("SURAT TUGAS", SERIF_BOLD, underline=True)
+    pw.centred(f"Nomor: {doc.shown_number}")
+    pw.y -= 4 * mm
+    pw.labelled("Dasar", list(c.get("dasar", [])))
+    pw.y -= 3 * mm
+    pw.centred("MENUGASKAN:", SERIF_BOLD)
+    pw.y -= 3 * mm
+    pw.fields(
+        "Kepada",
+        [
+            ("Nama", str(agent.get("name", "")), SERIF_BOLD),
+            ("NIK", str(agent.get("nik", "") or "-"), SERIF),
+            ("Jabatan", str(agent.get("position", "Agen PESIAR")), SERIF),
+            ("Unsur", str(agent.get("source", "")), SERIF),
+            ("Alamat", str(agent.get("address", "") or "-"), SERIF),
+            ("Nomor HP", str(agent.get("phone", "") or "-"), SERIF),
+        ],
+    )
+    pw.y -= 2 * mm
+    pw.labelled("Untuk", list(c.get("untuk", [])))
+    pw.y -= 3 * mm
+    pw.paragraph(
+        str(
+            c.get(
+                "penutup",
+                "Demikian Surat Tugas ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.",
+            )
+        ),  # fmt: skip
+        pw.left,
+        pw.right - pw.left,
+    )
+    pw.y -= 4 * mm
+    block = _signature(doc)
+    pw.need(signature_height(block))
+    draw_signature(canvas, block, pw.right - SIGNATURE_WIDTH, pw.y)
+    _page_decorator(doc)(canvas, None)
+
+
+def _one_page(docs: Sequence[LetterDoc], title: str) -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=page_size(docs[0].paper), pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor(docs[0].letterhead.profile.title)
+    canvas.setCreator("PESIAR Desktop")
+    if len(docs) == 1:
+        canvas.setSubject(docs[0].shown_number)
+    for doc in docs:
+        _surat_tugas_page(canvas, doc)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def render_surat_tugas_batch(docs: Sequence[LetterDoc]) -> bytes:
+    """Every Surat Tugas in one PDF (to print them all at once), one page each."""
+    register_fonts()
+    try:
+        return _one_page(docs, "Surat Tugas Agen PESIAR")
+    except _Overflow:
+        story: list[Flowable] = []
+        for i, doc in enumerate(docs):
+            story += ([PageBreak()] if i else []) + surat_tugas_story(doc)
+        return build_pdf(docs[0], story, "Surat Tugas Agen PESIAR")
+
+
 def render(doc: LetterDoc) -> bytes:
     """The PDF bytes of one letter (the ID card is drawn by ``idcard_pdf``)."""
     if doc.letter_type == TYPE_ID_CARD:
         from pesiar_desktop.reports.idcard_pdf import render_card
 
         return render_card(doc)
+    if doc.letter_type == TYPE_SURAT_TUGAS:
+        register_fonts()
+        try:
+            return _one_page([doc], LETTER_TYPES[TYPE_SURAT_TUGAS])
+        except _Overflow:
+            pass  # a long letter: platypus below flows it onto a second page
     story = STORIES[doc.letter_type](doc)
     return build_pdf(doc, story, LETTER_TYPES[doc.letter_type])
-
-
-def money(value: int) -> str:
-    return rupiah(value)

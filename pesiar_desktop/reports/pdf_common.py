@@ -15,6 +15,7 @@ Small API, all of it usable from a raw canvas or from platypus flowables:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import itertools
@@ -391,6 +392,15 @@ def qr_drawing(payload: str, size: float = 25 * mm) -> Drawing:
     return drawing
 
 
+# reportlab rebuilds the Reed-Solomon generator polynomial for every block of every code,
+# though it depends only on the block's error-correction length (a few distinct values):
+# keep each one (the polynomials are never modified, only combined into new ones).
+if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
+    qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(
+        functools.cache(qrencoder.QRUtil.getErrorCorrectPolynomial)
+    )
+
+
 def qr_modules(payload: str, level: str = "M") -> list[list[bool]]:
     """The QR module matrix (True = dark) from reportlab's encoder.
 
@@ -412,17 +422,19 @@ def draw_qr(
     modules = qr_modules(payload)
     count = len(modules)
     box = size / (count + 2 * border)
+    canvas.saveState()
+    # Module units with integer coordinates: short content stream, cheap to write.
+    canvas.translate(x + border * box, y + (count + border) * box)
+    canvas.scale(box, -box)
+    canvas.setFillColorRGB(0, 0, 0)
     path = canvas.beginPath()
     for r, row in enumerate(modules):
-        top = y + size - (r + border + 1) * box
         c = 0
         for dark, run in itertools.groupby(row):
             n = len(list(run))
             if dark:
-                path.rect(x + (c + border) * box, top, n * box, box)
+                path.rect(c, r, n, 1)
             c += n
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
 

@@ -331,3 +331,33 @@ def test_concurrent_approvals_never_duplicate_or_skip(setup, operator, db_url):
     assert seqs == list(range(1, 13))
     assert len({n for _s, n in got}) == 12
     assert letters.counters(db)[("SURAT_TUGAS", 2026)] == 12
+
+
+def test_surat_tugas_batch_and_long_letter_fallback(setup, operator):
+    db, kd, _agents, (s1, s2) = setup
+    from pesiar_desktop.reports import letters_pdf
+    from pesiar_desktop.reports.pdf_common import load_letterhead
+
+    ids = [
+        letters.approve(
+            db,
+            kd,
+            letters.draft(db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[s]).id,
+            today=DAY,
+        ).id
+        for s in (s1.id, s2.id)
+    ]
+    with db.read() as session:
+        docs = [letters._doc(session.get(Letter, i), load_letterhead(db), None) for i in ids]
+    batch = letters_pdf.render_surat_tugas_batch(docs)
+    text = pdf_text(batch)
+    assert text.count("SURAT TUGAS") == 2 and "Siti Aminah" in text and "Lalu Hendra" in text
+    assert sorted(qr_codes(batch, 1) + qr_codes(batch, 2)) == sorted(d.payload for d in docs)
+    # A letter too long for one page flows onto a second one instead of being cut.
+    long = docs[0].content | {
+        "untuk": [f"tugas tambahan nomor {i} yang cukup panjang" for i in range(60)]
+    }
+    pdf = letters_pdf.render(letters_pdf.LetterDoc(**{**docs[0].__dict__, "content": long}))
+    text = pdf_text(pdf)
+    assert "tugas tambahan nomor 59 yang cukup panjang" in " ".join(text.split())
+    assert "Halaman 2" in text and "Kepala Desa Suka Makmur," in text
