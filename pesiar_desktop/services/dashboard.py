@@ -213,7 +213,7 @@ def coverage_history(
         until = following[1] if following is not None and following[0] == rid else None
         if rid in special or by_dusun:
             add_span(rid, as_of, until, status)
-        else:
+        else:  # add_span's pooling, inlined: this is the loop over every history row
             group = ("", as_of, until, status)
             pooled[group] = pooled.get(group, 0) + 1
     del rows

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from pesiar_desktop.rules import codes, indicators
 from pesiar_desktop.services.dashboard import (
+    NEAR_DUE_DAYS,
     CoveragePoint,
     Dashboard,
     RegistrationMonth,
@@ -436,7 +437,8 @@ class HomePage(QWidget):
         )
         self.coverage_card.set_progress(coverage / 100.0, color)
         activity = float(figures["active_pct"])
-        color = _level_color(activity, 80.0, 70.0)
+        pratama = indicators.AWARD_LEVELS[0]
+        color = _level_color(activity, pratama.activity_pct, pratama.activity_pct - 10)
         self.activity_card.set(
             formatting.percent(activity),
             self.tr("{active} peserta aktif; {pop} dari penduduk").format(
@@ -473,8 +475,13 @@ class HomePage(QWidget):
         self.followup_card.set(
             n(follow.total),
             self.tr(
-                "{late} lewat tenggat, {near} jatuh tempo ≤ 7 hari, {none} belum ada VA"
-            ).format(late=n(follow.overdue), near=n(follow.near_due), none=n(follow.without_due))
+                "{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA"
+            ).format(
+                late=n(follow.overdue),
+                near=n(follow.near_due),
+                days=NEAR_DUE_DAYS,
+                none=n(follow.without_due),
+            )
             if follow.total
             else self.tr("Tidak ada pendaftaran yang menunggu iuran pertama"),
             BAD if follow.overdue else WARN if follow.total else GOOD,
