@@ -166,3 +166,15 @@ def test_viewer_sees_but_cannot_register(qtbot, make_window, fv, viewer):
     assert page.open_registration() is None
     assert not page.proposal_button.isEnabled()
     assert QApplication.instance() is not None
+
+
+def test_active_member_is_unticked_with_a_reason_but_still_confirmed(qtbot, make_window, fv, admin):
+    window = make_window(admin)
+    page = _page(qtbot, window)
+    dialog = page.open_registration(fv.ketut_family)
+    assert dialog.family is not None
+    assert [b.isChecked() for b in dialog.include_boxes] == [False]  # KETUT is PBI, active
+    assert dialog.reason_edits[0].text() == "Sudah peserta JKN aktif (PBI APBN)"
+    dialog.save()  # nobody left to register
+    assert "paling sedikit satu" in dialog.errors.text("members")
+    assert regs.list_registrations(fv.db) == []

@@ -226,6 +226,11 @@ class RegistrationDialog(QDialog):
             self.table.setCellWidget(row, COL_REASON, reason)
             self.reason_edits.append(reason)
         self.table.resizeRowsToContents()
+        # Someone already covered (PBI, PPU …) is not registered again: unticked with the
+        # reason filled in, still to be confirmed by the user like any other exclusion.
+        for row, member in enumerate(family.members):
+            if member.already_active:
+                self.include_boxes[row].setChecked(False)
         self._path_changed()
 
     def _date(self) -> date:
