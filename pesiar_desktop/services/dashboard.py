@@ -249,17 +249,22 @@ def coverage_history(
     }
 
 
-def registrations_by_month(session: Session, today: date) -> list[RegistrationMonth]:
-    """Registrations made (not cancelled) and first premiums paid, per month, 12 months."""
-    ends = month_ends(today)
-    starts = [d.replace(day=1) for d in ends]
-    first = starts[0]
-    members = (
+def included_members() -> Any:
+    """(registration_id, n): the people a registration covers (members left out excluded)."""
+    return (
         select(RegistrationMember.registration_id, func.count().label("n"))
         .where(RegistrationMember.included.is_(True))
         .group_by(RegistrationMember.registration_id)
         .subquery()
     )
+
+
+def registrations_by_month(session: Session, today: date) -> list[RegistrationMonth]:
+    """Registrations made (not cancelled) and first premiums paid, per month, 12 months."""
+    ends = month_ends(today)
+    starts = [d.replace(day=1) for d in ends]
+    first = starts[0]
+    members = included_members()
     made = {s: [0, 0] for s in starts}
     paid = {s: [0, 0] for s in starts}
     for registered_on, paid_on, status, people in session.execute(

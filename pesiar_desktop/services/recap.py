@@ -53,7 +53,7 @@ from pesiar_desktop.rules.indicators import pct
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import audit, events, privacy, settings, targets
 from pesiar_desktop.services.context import Actor, require
-from pesiar_desktop.services.dashboard import coverage_history
+from pesiar_desktop.services.dashboard import coverage_history, included_members
 from pesiar_desktop.services.progress import (
     NOT_COUNTED_STATUSES,
     WAITING_STATUSES,
@@ -426,18 +426,9 @@ def _assignment_areas(session: Session, assignment_ids: set[int]) -> dict[int, s
     }
 
 
-def _members_subquery() -> Any:
-    return (
-        select(RegistrationMember.registration_id, func.count().label("n"))
-        .where(RegistrationMember.included.is_(True))
-        .group_by(RegistrationMember.registration_id)
-        .subquery()
-    )
-
-
 def _office_row(session: Session, first: date, last: date) -> RekapRow | None:
     """The same counts as `agent_month_progress` for work recorded without an agent."""
-    members = _members_subquery()
+    members = included_members()
     people = func.coalesce(func.sum(members.c.n), 0)
     no_agent = Registration.agent_id.is_(None)
 
