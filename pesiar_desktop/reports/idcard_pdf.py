@@ -136,12 +136,12 @@ def render_card(doc: LetterDoc) -> bytes:
         c.drawString(4 * mm, y, line)
         y -= 3.2 * mm
     kind = "Lurah" if profile.is_kelurahan else "Kepala Desa"
-    sx = w - 40 * mm
+    sx = w - 44 * mm
     c.setFont(SANS, 6)
     c.drawString(sx, 22 * mm, f"{profile.desa_name}, {long_date(doc.letter_date) or '……………'}")
     c.drawString(sx, 19 * mm, f"{kind} {profile.desa_name},")
-    c.setFont(SANS_BOLD, 6.5)
     signer = doc.signer_name or profile.kepala_desa_name or "(nama kepala desa)"
+    _fit(c, signer, SANS_BOLD, 6.5, w - sx - 2 * mm)
     c.drawString(sx, 8 * mm, signer)
     c.showPage()
     c.save()

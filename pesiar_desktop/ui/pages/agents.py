@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,7 @@ from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
-from pesiar_desktop.ui.tablemodels.fieldwork import RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 
@@ -69,12 +69,23 @@ def _table(model: RowsModel, multi: bool = False) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(True)
+    # Keep the service's order (names A-Z, newest letter first) until the user sorts.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setWordWrap(False)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def _show_rows(view: QTableView, model: RowsModel, rows: list[Row]) -> None:
+    """New rows, sorted again the way the user last sorted the table (if they did)."""
+    model.set_rows(rows)
+    header = view.horizontalHeader()
+    if header.sortIndicatorSection() >= 0:
+        model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+    _fit(view)
 
 
 def _fit(view: QTableView, widest: int = 300) -> None:
@@ -282,8 +293,7 @@ class AgentsPage(QWidget):
             return agents.list_agents(self.db)
 
         def done(rows: list[agents.AgentRow]) -> None:
-            self.agent_model.set_rows([agent_rows.agent_row(r) for r in rows])
-            _fit(self.agent_view)
+            _show_rows(self.agent_view, self.agent_model, [agent_rows.agent_row(r) for r in rows])
             active = sum(1 for r in rows if r.is_active)
             self.agent_status.setText(self.tr("{n} agen, {a} aktif.").format(n=len(rows), a=active))
 
@@ -294,8 +304,11 @@ class AgentsPage(QWidget):
             return assignments.list_assignments(self.db)
 
         def done(rows: list[assignments.AssignmentRow]) -> None:
-            self.assignment_model.set_rows([agent_rows.assignment_row(r) for r in rows])
-            _fit(self.assignment_view)
+            _show_rows(
+                self.assignment_view,
+                self.assignment_model,
+                [agent_rows.assignment_row(r) for r in rows],
+            )
 
         self.tasks.run(job, done, self._failed, key=f"{self._key}.assignments")
 
@@ -308,8 +321,9 @@ class AgentsPage(QWidget):
         def done(rows: list[letters.LetterRow]) -> None:
             selected = self.selected_letter_id()
             self._letters = {r.id: r for r in rows}
-            self.letter_model.set_rows([letter_rows.letter_row(r) for r in rows])
-            _fit(self.letter_view)
+            _show_rows(
+                self.letter_view, self.letter_model, [letter_rows.letter_row(r) for r in rows]
+            )
             if selected is not None and (row := self.letter_model.row_of(selected)) is not None:
                 self.letter_view.selectRow(row)
             self._letter_selected()
@@ -334,8 +348,7 @@ class AgentsPage(QWidget):
 
         def done(sheet: fees.FeeSheet) -> None:
             self.fee_sheet = sheet
-            self.fee_model.set_rows([letter_rows.fee_row(line) for line in sheet.lines])
-            _fit(self.fee_view)
+            _show_rows(self.fee_view, self.fee_model, [letter_rows.fee_row(x) for x in sheet.lines])
             parts = [
                 self.tr(
                     "{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, "
