@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -87,7 +87,6 @@ class LetterDoc:
     paper: str = "A4"
     payload: str | None = None  # QR text (approved letters)
     photo: bytes | None = None  # ID card
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_draft(self) -> bool:

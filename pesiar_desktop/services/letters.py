@@ -29,17 +29,15 @@ from sqlalchemy.orm import Session
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
-from pesiar_desktop.models import Agent, Assignment, Letter, LetterCounter
+from pesiar_desktop.models import Agent, Assignment, AssignmentFamily, Letter, LetterCounter
 from pesiar_desktop.models.base import utcnow
 from pesiar_desktop.reports import letters_pdf
-from pesiar_desktop.reports.letters_pdf import (
-    LETTER_TYPES,
-    TYPE_ID_CARD,
-    TYPE_PAKTA,
-    TYPE_SK,
-    TYPE_SURAT_TUGAS,
-    LetterDoc,
-)
+from pesiar_desktop.reports.letters_pdf import LETTER_TYPES as LETTER_TYPES
+from pesiar_desktop.reports.letters_pdf import TYPE_ID_CARD as TYPE_ID_CARD
+from pesiar_desktop.reports.letters_pdf import TYPE_PAKTA as TYPE_PAKTA
+from pesiar_desktop.reports.letters_pdf import TYPE_SK as TYPE_SK
+from pesiar_desktop.reports.letters_pdf import TYPE_SURAT_TUGAS as TYPE_SURAT_TUGAS
+from pesiar_desktop.reports.letters_pdf import LetterDoc
 from pesiar_desktop.reports.pdf_common import (
     SIGNATURE_VARIANTS,
     Letterhead,
@@ -68,13 +66,6 @@ VERIFY_LABELS = {
     VERIFY_ALTERED: "DIUBAH / PALSU",
 }
 PAYLOAD_PREFIX = "PESIAR"
-__all__ = [
-    "TYPE_ID_CARD",
-    "TYPE_PAKTA",
-    "TYPE_SK",
-    "TYPE_SURAT_TUGAS",
-    "LETTER_TYPES",
-]
 
 
 @dataclass(frozen=True)
@@ -221,8 +212,6 @@ def _sk_content(
 
 
 def _family_counts(session: Session, chosen: Sequence[Assignment]) -> list[tuple[Assignment, int]]:
-    from pesiar_desktop.models import AssignmentFamily
-
     counts = dict(
         session.execute(
             select(AssignmentFamily.assignment_id, func.count())
