@@ -8,7 +8,7 @@ Two figures:
 - one by one: 100 separate PDFs, as approval renders and freezes each letter.
 Target (issue "Agen & Penugasan", item 8): <= 3x the floor.
 
-    python bench/bench_letters.py [--count 100]
+    python bench/bench_letters.py [--count 100] [--quick]
 
 Not a timed test: CI only checks that it runs (with a small --count).
 """
@@ -146,7 +146,10 @@ def timed(fn, *args):  # type: ignore[no-untyped-def]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100)
+    parser.add_argument("--quick", action="store_true", help="5 letters: only proves it runs (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.count = 5
     register_fonts()
     docs = [letter(i) for i in range(1, args.count + 1)]
     letters_pdf.render(docs[0])  # warm-up: font and style caches, imports
