@@ -39,6 +39,7 @@ from sqlalchemy import select
 
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.services.village import VillageProfile, get_profile
 
@@ -56,7 +57,7 @@ def page_size(paper: str) -> tuple[float, float]:
     try:
         return PAPER_SIZES[paper.strip().upper()]
     except KeyError:
-        raise ValueError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih A4 atau F4).") from None
+        raise PesiarError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih A4 atau F4).") from None
 
 
 # --- fonts -----------------------------------------------------------------------------------
@@ -157,7 +158,7 @@ def load_letterhead(db: Database) -> Letterhead:
 
     profile = get_profile(db)
     if profile is None:
-        raise ValueError("Profil desa belum diisi; kop surat tidak bisa dibuat.")
+        raise PesiarError("Profil desa belum diisi; kop surat tidak bisa dibuat.")
     with db.read() as session:
         logo = session.scalar(select(Village.logo_png).where(Village.id == profile.id))
     return Letterhead(profile, logo)
