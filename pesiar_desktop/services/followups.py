@@ -29,6 +29,7 @@ from pesiar_desktop.models import (
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services.visit_plans import assignment_family_ids, list_assignments
+from pesiar_desktop.services.visits import family_phone_of, head_name_of
 
 NEAR_DAYS = 7
 NO_AGENT = "(belum ada agen)"
@@ -85,19 +86,6 @@ def unpaid_registrations(
     """Unpaid registrations due within `near_days` or already late, latest-due last."""
     today = today or date.today()
     horizon = today + timedelta(days=near_days)
-    head = (
-        select(Resident.family_id, func.min(Resident.name).label("name"))
-        .where(Resident.shdk == codes.SHDK_HEAD, Resident.life_status == codes.LIFE_ALIVE)
-        .group_by(Resident.family_id)
-        .subquery()
-    )
-    phones = (
-        select(RegistrationMember.registration_id, func.max(Resident.phone).label("phone"))
-        .join(Resident, Resident.id == RegistrationMember.resident_id)
-        .where(Resident.phone != "")
-        .group_by(RegistrationMember.registration_id)
-        .subquery()
-    )
     people = (
         select(RegistrationMember.registration_id, func.count().label("n"))
         .where(RegistrationMember.included.is_(True))
@@ -110,11 +98,11 @@ def unpaid_registrations(
             func.coalesce(Registration.receipt_number, ""),
             Registration.family_id,
             Family.no_kk,
-            func.coalesce(head.c.name, ""),
+            func.coalesce(head_name_of(Family.id), ""),
             Dusun.name,
             Rt.rw,
             Rt.rt,
-            func.coalesce(phones.c.phone, ""),
+            func.coalesce(family_phone_of(Family.id), ""),
             func.coalesce(people.c.n, 0),
             Registration.monthly_premium,
             Registration.status,
@@ -127,8 +115,6 @@ def unpaid_registrations(
         .join(Family, Family.id == Registration.family_id)
         .join(Rt, Rt.id == Family.rt_id)
         .join(Dusun, Dusun.id == Rt.dusun_id)
-        .outerjoin(head, head.c.family_id == Family.id)
-        .outerjoin(phones, phones.c.registration_id == Registration.id)
         .outerjoin(people, people.c.registration_id == Registration.id)
         .outerjoin(Agent, Agent.id == Registration.agent_id)
         .where(
@@ -174,12 +160,6 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
                 listed = owner.setdefault(family_id, [])
                 if entry not in listed:
                     listed.append(entry)
-        head_phone = (
-            select(Resident.family_id, func.max(Resident.phone).label("phone"))
-            .where(Resident.phone != "", Resident.life_status == codes.LIFE_ALIVE)
-            .group_by(Resident.family_id)
-            .subquery()
-        )
         rows = session.execute(
             select(
                 Resident.id,
@@ -191,7 +171,7 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
                 Rt.rw,
                 Rt.rt,
                 Resident.phone,
-                func.coalesce(head_phone.c.phone, ""),
+                func.coalesce(family_phone_of(Family.id), ""),
                 Membership.segment,
                 Membership.months_in_arrears,
             )
@@ -199,7 +179,6 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
             .join(Family, Family.id == Resident.family_id)
             .join(Rt, Rt.id == Family.rt_id)
             .join(Dusun, Dusun.id == Rt.dusun_id)
-            .outerjoin(head_phone, head_phone.c.family_id == Family.id)
             .where(
                 Membership.status == codes.STATUS_ARREARS,
                 Resident.life_status == codes.LIFE_ALIVE,

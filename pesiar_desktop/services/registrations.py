@@ -49,6 +49,7 @@ from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
 from pesiar_desktop.services import audit, events, settings, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.visit_plans import assignment_for_family
+from pesiar_desktop.services.visits import head_name_of
 
 MEMBERSHIP_SOURCE = "registrasi"
 MIN_REASON = 3
@@ -804,12 +805,6 @@ def list_registrations(
 ) -> list[RegistrationRow]:
     """Registrations, newest first, with the family, head and agent."""
     filt = filt or RegistrationFilter()
-    head = (
-        select(Resident.family_id, func.min(Resident.name).label("name"))
-        .where(Resident.shdk == codes.SHDK_HEAD, Resident.life_status == codes.LIFE_ALIVE)
-        .group_by(Resident.family_id)
-        .subquery()
-    )
     people = (
         select(RegistrationMember.registration_id, func.count().label("n"))
         .where(RegistrationMember.included.is_(True))
@@ -821,7 +816,7 @@ def list_registrations(
             Registration.id,
             Registration.family_id,
             Family.no_kk,
-            func.coalesce(head.c.name, ""),
+            func.coalesce(head_name_of(Family.id), ""),
             Dusun.name,
             Rt.rw,
             Rt.rt,
@@ -840,7 +835,6 @@ def list_registrations(
         .join(Family, Family.id == Registration.family_id)
         .join(Rt, Rt.id == Family.rt_id)
         .join(Dusun, Dusun.id == Rt.dusun_id)
-        .outerjoin(head, head.c.family_id == Family.id)
         .outerjoin(people, people.c.registration_id == Registration.id)
         .outerjoin(Agent, Agent.id == Registration.agent_id)
     )

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
@@ -119,12 +119,38 @@ def _area(dusun: str, rw: str, rt: str) -> str:
     return f"{dusun} · {rw_part}RT {rt}"
 
 
-def _heads_subquery() -> Any:
+def head_name_of(family_id: Any) -> Any:
+    """The living head's name of the family in `family_id` (a correlated subquery: one
+    indexed lookup per result row, never a scan of the whole register)."""
+    member = aliased(Resident)
     return (
-        select(Resident.family_id, func.min(Resident.name).label("name"))
-        .where(Resident.shdk == codes.SHDK_HEAD, Resident.life_status == codes.LIFE_ALIVE)
-        .group_by(Resident.family_id)
-        .subquery()
+        select(member.name)
+        .where(
+            member.family_id == family_id,
+            member.shdk == codes.SHDK_HEAD,
+            member.life_status == codes.LIFE_ALIVE,
+        )
+        .order_by(member.id)
+        .limit(1)
+        .correlate_except(member)
+        .scalar_subquery()
+    )
+
+
+def family_phone_of(family_id: Any) -> Any:
+    """A phone number of a living member (the head's first), as a correlated subquery."""
+    member = aliased(Resident)
+    return (
+        select(member.phone)
+        .where(
+            member.family_id == family_id,
+            member.phone != "",
+            member.life_status == codes.LIFE_ALIVE,
+        )
+        .order_by(member.shdk, member.id)
+        .limit(1)
+        .correlate_except(member)
+        .scalar_subquery()
     )
 
 
@@ -138,12 +164,11 @@ def find_families(db: Database, text: str, limit: int = 20) -> list[FamilyHit]:
 
 
 def find_families_in(session: Session, needle: str, limit: int = 20) -> list[FamilyHit]:
-    head = _heads_subquery()
     base = (
         select(
             Family.id,
             Family.no_kk,
-            func.coalesce(head.c.name, ""),
+            func.coalesce(head_name_of(Family.id), ""),
             Resident.name,
             Resident.nik,
             Dusun.name,
@@ -154,7 +179,6 @@ def find_families_in(session: Session, needle: str, limit: int = 20) -> list[Fam
         .join(Family, Family.id == Resident.family_id)
         .join(Rt, Rt.id == Family.rt_id)
         .join(Dusun, Dusun.id == Rt.dusun_id)
-        .outerjoin(head, head.c.family_id == Family.id)
         .where(Resident.life_status == codes.LIFE_ALIVE)
     )
     hits: dict[int, FamilyHit] = {}
@@ -392,13 +416,6 @@ def due_list(
     today = today or date.today()
     horizon = today + timedelta(days=upcoming_days)
     latest = latest_visits()
-    head = _heads_subquery()
-    phone = (
-        select(Resident.family_id, func.max(Resident.phone).label("phone"))
-        .where(Resident.phone != "", Resident.life_status == codes.LIFE_ALIVE)
-        .group_by(Resident.family_id)
-        .subquery()
-    )
     registered_after = (
         select(Registration.id)
         .where(
@@ -412,11 +429,11 @@ def due_list(
         select(
             Visit.family_id,
             Family.no_kk,
-            func.coalesce(head.c.name, ""),
+            func.coalesce(head_name_of(Family.id), ""),
             Dusun.name,
             Rt.rw,
             Rt.rt,
-            func.coalesce(phone.c.phone, ""),
+            func.coalesce(family_phone_of(Family.id), ""),
             Visit.visited_on,
             Visit.outcome,
             Visit.revisit_on,
@@ -427,8 +444,6 @@ def due_list(
         .join(Family, Family.id == Visit.family_id)
         .join(Rt, Rt.id == Family.rt_id)
         .join(Dusun, Dusun.id == Rt.dusun_id)
-        .outerjoin(head, head.c.family_id == Family.id)
-        .outerjoin(phone, phone.c.family_id == Family.id)
         .outerjoin(Agent, Agent.id == Visit.agent_id)
         .where(
             Visit.revisit_on.is_not(None),
