@@ -222,3 +222,147 @@ def test_log_file_rotates(tmp_path):
     names = sorted(p.name for p in (tmp_path / "logs").iterdir())
     assert "pesiar.log" in names and "pesiar.log.1" in names, names
     assert (tmp_path / "logs" / "pesiar.log").stat().st_size <= 2_100_000
+
+
+# ====================================================================== letter approval
+
+APPROVER = """
+import sys
+from pesiar_desktop.db import open_database
+from pesiar_desktop.services import letters, users
+db = open_database(sys.argv[1])
+kades = users.get_actor(db, "kades")
+drafts = [r.id for r in letters.list_letters(db) if r.status == letters.STATUS_DRAFT]
+for letter_id in sorted(drafts):
+    letters.approve(db, kades, letter_id)
+    print(letter_id, flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def letters_base(tmp_path_factory):
+    """A demo village (agents, assignments, approved letters) plus 30 fresh drafts."""
+    from pesiar_desktop.services import letters, users
+    from pesiar_desktop.services.context import SYSTEM
+
+    root = tmp_path_factory.mktemp("crash_letters")
+    subprocess.run(
+        _cli(root / "base", "demo", "--residents", "120"), check=True, capture_output=True
+    )
+    db_file = root / "base" / "pesiar.sqlite3"
+    db = open_database(f"sqlite:///{db_file}")
+    try:
+        operator = users.get_actor(db, "operator")
+        agents = [r.agent_id for r in letters.list_letters(db) if r.agent_id]
+        assert agents and SYSTEM
+        for n in range(30):
+            letters.draft(db, operator, letters.TYPE_PAKTA, agent_id=agents[n % len(agents)])
+    finally:
+        db.dispose()
+    return root, db_file
+
+
+def _letters_state(db_file: Path) -> tuple[str, list[tuple], dict[tuple[str, int], int], int]:
+    conn = sqlite3.connect(str(db_file))
+    try:
+        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        rows = conn.execute(
+            "SELECT id, letter_type, status, year, seq, number, pdf, pdf_sha256, approved_by"
+            " FROM letter ORDER BY id"
+        ).fetchall()
+        counters = {
+            (t, y): s
+            for t, y, s in conn.execute("SELECT letter_type, year, last_seq FROM letter_counter")
+        }
+        approvals = conn.execute(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'letter.approve'"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    return check, rows, counters, approvals
+
+
+def test_sigkill_during_letter_approvals_leaves_whole_letters(letters_base, tmp_path):
+    import hashlib
+
+    root, base_db = letters_base
+    rng = random.Random(int(os.environ.get("PESIAR_CRASH_SEED", "0")) or None)
+    _c, base_rows, _counters, base_approvals = _letters_state(base_db)
+    drafts_before = sum(1 for r in base_rows if r[2] == "draft")
+    assert drafts_before >= 30
+
+    # One complete run: when approving starts (after start-up) and how long it lasts here.
+    full = tmp_path / "full.sqlite3"
+    shutil.copy(base_db, full)
+    started = time.monotonic()
+    run = subprocess.Popen(
+        [sys.executable, "-c", APPROVER, f"sqlite:///{full}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert run.stdout is not None
+    first_line = run.stdout.readline()
+    first = time.monotonic() - started
+    rest, errors = run.communicate()
+    total = time.monotonic() - started
+    assert run.returncode == 0, errors
+    assert len((first_line + rest).split()) == drafts_before
+
+    kills = mid_run = 0
+    outcomes = []
+    for attempt in range(KILLS_REQUIRED + 20):
+        if kills >= KILLS_REQUIRED and mid_run >= KILLS_REQUIRED // 2:
+            break
+        db_file = tmp_path / f"kill{attempt}.sqlite3"
+        shutil.copy(base_db, db_file)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", APPROVER, f"sqlite:///{db_file}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        # Mostly while approving; every fourth kill anywhere (start-up included).
+        low = 0.05 if attempt % 4 == 0 else first * 0.8
+        delay = rng.uniform(low, total * 0.98)
+        time.sleep(delay)
+        alive = proc.poll() is None
+        if alive:
+            os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        reported = {int(x) for x in out.split()}
+        check, rows, counters, approvals = _letters_state(db_file)
+        approved = [r for r in rows if r[2] == "approved"]
+        newly = approvals - base_approvals
+        outcomes.append(
+            f"#{attempt}: {'killed' if alive else 'finished'} after {delay:.2f}s, "
+            f"{len(reported)} reported, {newly} approved"
+        )
+        assert check == "ok", outcomes[-1]
+        for _id, _type, status, year, seq, number, pdf, sha, by in rows:
+            if status == "draft":  # nothing of a half-done approval is left on a draft
+                assert (year, seq, number, pdf, sha, by) == (None,) * 6, outcomes[-1]
+            else:
+                assert number and pdf and by and sha == hashlib.sha256(pdf).hexdigest()
+        # Every approval the worker saw committed is there; at most one more (committed,
+        # not yet printed) — and each approved letter has its audit entry.
+        assert reported <= {r[0] for r in approved}, outcomes[-1]
+        assert len(reported) <= newly <= len(reported) + 1, outcomes[-1]
+        # Numbers have no gaps and the counter matches: a killed approval took no number.
+        by_key: dict[tuple[str, int], list[int]] = {}
+        for r in approved + [r for r in rows if r[2] == "revoked"]:
+            by_key.setdefault((r[1], r[3]), []).append(r[4])
+        for key, seqs in by_key.items():
+            assert sorted(seqs) == list(range(1, len(seqs) + 1)), (key, outcomes[-1])
+            assert counters.get(key) == len(seqs), (key, outcomes[-1])
+        db = open_database(f"sqlite:///{db_file}")
+        try:
+            assert audit.verify_chain(db).ok
+        finally:
+            db.dispose()
+        kills += int(alive)
+        mid_run += int(alive and 0 < newly < drafts_before)
+    summary = "\n".join(outcomes)
+    assert kills >= KILLS_REQUIRED, summary
+    assert mid_run >= KILLS_REQUIRED // 2, summary
+    print(summary)
