@@ -92,3 +92,76 @@ def write_proposal_xlsx(
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path, number
+
+
+EMPLOYER_HEADERS = [
+    "No",
+    "Pemberi kerja (badan usaha)",
+    "Alamat pemberi kerja",
+    "NIK pekerja / anggota",
+    "Nama",
+    "Hubungan dalam keluarga",
+    "No KK",
+    "Alamat",
+    "Wilayah",
+    "Tanggal laporan",
+    "Nomor tanda terima",
+    "Status",
+]
+EMPLOYER_WIDTHS = [5, 30, 30, 19, 28, 18, 19, 28, 28, 14, 22, 14]
+
+
+def write_employer_report_xlsx(
+    details: list[RegistrationDetail], path: Path | str, *, village_title: str = ""
+) -> tuple[Path, int]:
+    """Employers that have not registered their workers (PPU BU), for the BPJS branch:
+    one row per reported person, NIK and No KK as text."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Laporan PPU BU"
+    sheet.append(
+        [f"LAPORAN PEMBERI KERJA BELUM MENDAFTARKAN PEKERJA (PPU BU) — {village_title}".strip(" —")]
+    )
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append([])
+    sheet.append(EMPLOYER_HEADERS)
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EEF5")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    number = 0
+    for reg in sorted(details, key=lambda d: (d.employer_name.lower(), d.registered_on)):
+        for member in reg.included:
+            number += 1
+            sheet.append(
+                [
+                    number,
+                    reg.employer_name,
+                    reg.employer_address,
+                    member.nik,
+                    member.name,
+                    codes.label(codes.SHDK, member.shdk),
+                    reg.no_kk,
+                    reg.address,
+                    reg.area_label,
+                    reg.registered_on,
+                    reg.receipt_number,
+                    reg.status_label,
+                ]
+            )
+            row = sheet.max_row
+            for column in (4, 7):
+                sheet.cell(row, column).number_format = "@"
+            sheet.cell(row, 10).number_format = "DD-MM-YYYY"
+    for index, width in enumerate(EMPLOYER_WIDTHS, start=1):
+        sheet.column_dimensions[sheet.cell(header_row, index).column_letter].width = width
+    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.append([])
+    employers = len({d.employer_name.strip().lower() for d in details})
+    sheet.append([f"Jumlah: {number} orang, {employers} pemberi kerja"])
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path, number

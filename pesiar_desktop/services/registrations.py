@@ -915,9 +915,12 @@ def export_receipt(db: Database, actor: Actor, reg_id: int, path: Path | str) ->
     return written
 
 
-def proposal_candidates(db: Database, status: str | None = fc.STATUS_SUBMITTED) -> list[int]:
-    """Registrations on the Dinas Sosial proposal path (open ones by default)."""
-    query = select(Registration.id).where(Registration.path == fc.PATH_PBI_PROPOSAL)
+def proposal_candidates(
+    db: Database, status: str | None = fc.STATUS_SUBMITTED, path: str = fc.PATH_PBI_PROPOSAL
+) -> list[int]:
+    """Registrations on the Dinas Sosial proposal path (or another path), open ones by
+    default."""
+    query = select(Registration.id).where(Registration.path == path)
     if status is not None:
         query = query.where(Registration.status == status)
     rows = session_rows(db, query.order_by(Registration.registered_on, Registration.id))
@@ -948,4 +951,28 @@ def export_proposal_xlsx(
         details, deciles, path, village_title=profile.title if profile else ""
     )
     privacy.record_export(db, actor, "pbi_proposal", people, str(written))
+    return written, people
+
+
+def export_employer_report_xlsx(
+    db: Database, actor: Actor, path: Path | str, reg_ids: list[int] | None = None
+) -> tuple[Path, int]:
+    """Reports of employers that have not registered their workers (open ones by default),
+    one row per person, for the BPJS branch. Returns the file and the number of people."""
+    from pesiar_desktop.reports.proposal_xlsx import write_employer_report_xlsx
+    from pesiar_desktop.services import privacy
+
+    privacy.require_export(actor)
+    ids = (
+        reg_ids
+        if reg_ids is not None
+        else proposal_candidates(db, fc.STATUS_SUBMITTED, fc.PATH_PPU_BU_REPORT)
+    )
+    with db.read() as session:
+        details = [detail_in(session, reg_id) for reg_id in ids]
+    profile = village.get_profile(db)
+    written, people = write_employer_report_xlsx(
+        details, path, village_title=profile.title if profile else ""
+    )
+    privacy.record_export(db, actor, "ppu_bu_report", people, str(written))
     return written, people

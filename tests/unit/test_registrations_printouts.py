@@ -94,3 +94,28 @@ def test_proposal_list_keeps_numbers_as_text(fv, admin, tmp_path):
     assert all(isinstance(r[1], str) and isinstance(r[6], str) for r in data)
     assert data[0][6] == kk_number(1)
     assert data[0][9] == 2  # welfare decile
+
+
+def test_employer_report_for_the_bpjs_branch(fv, admin, tmp_path):
+    reg_id = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.joko_family,
+            fc.PATH_PPU_BU_REPORT,
+            TODAY,
+            [MemberChoice(fv.people["JOKO"], True, None), MemberChoice(fv.people["SRI"], False)],
+            employer_name="PT Tambang Sejahtera",
+            employer_address="Jl. Raya Gerung 9",
+        ),
+    )
+    path, people = regs.export_employer_report_xlsx(fv.db, admin, tmp_path / "ppu.xlsx")
+    assert people == 1
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Laporan PPU BU").to_python()
+    header = rows.index(next(r for r in rows if r and r[0] == "No"))
+    row = rows[header + 1]
+    assert row[1:5] == ["PT Tambang Sejahtera", "Jl. Raya Gerung 9", _nik(fv, "JOKO"), "JOKO"]
+    assert row[6] == kk_number(2) and isinstance(row[6], str)
+    assert row[10] == regs.detail(fv.db, reg_id).receipt_number
+    with pytest.raises(PermissionDenied):
+        regs.export_employer_report_xlsx(fv.db, make_user(fv.db, "viewer"), tmp_path / "x.xlsx")

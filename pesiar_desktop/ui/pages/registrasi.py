@@ -171,6 +171,12 @@ class RegistrasiPage(QWidget):
         )
         self.proposal_button.clicked.connect(self.ask_proposal)
         self.proposal_button.setEnabled(self.can_export)
+        self.employer_button = QPushButton(qta.icon("fa5s.building"), self.tr("Laporan PPU BU…"))
+        self.employer_button.setToolTip(
+            self.tr("Pemberi kerja yang belum mendaftarkan pekerjanya, untuk BPJS cabang")
+        )
+        self.employer_button.clicked.connect(self.ask_employer_report)
+        self.employer_button.setEnabled(self.can_export)
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.status_combo)
@@ -182,6 +188,7 @@ class RegistrasiPage(QWidget):
         steps.addStretch(1)
         steps.addWidget(self.receipt_button)
         steps.addWidget(self.proposal_button)
+        steps.addWidget(self.employer_button)
         self.list_model = RowsModel(
             [self.tr("Tanda terima"), self.tr("Tanggal"), self.tr("Kepala keluarga"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("Jalur"), self.tr("Jiwa"),
@@ -430,6 +437,24 @@ class RegistrasiPage(QWidget):
         def done(result: tuple[Path, int]) -> None:
             self.list_status.setText(
                 self.tr("Usulan {n} jiwa tersimpan: {p}").format(n=result[1], p=result[0])
+            )
+
+        self.tasks.run(job, done, self._failed)
+
+    def ask_employer_report(self) -> None:
+        target, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan laporan PPU BU"), "laporan-ppu-bu-bpjs.xlsx", "*.xlsx"
+        )
+        if target:
+            self.export_employer_report(Path(target))
+
+    def export_employer_report(self, path: Path) -> None:
+        def job(_ctx: TaskContext) -> tuple[Path, int]:
+            return registrations.export_employer_report_xlsx(self.db, self.actor, path)
+
+        def done(result: tuple[Path, int]) -> None:
+            self.list_status.setText(
+                self.tr("Laporan PPU BU {n} orang tersimpan: {p}").format(n=result[1], p=result[0])
             )
 
         self.tasks.run(job, done, self._failed)
