@@ -405,18 +405,24 @@ def _visit_family(
     first_payment_days: int,
     now: datetime,
 ) -> None:
-    """One family's story: a first visit, maybe a second one, maybe a registration."""
+    """One family's story: a first visit, revisits when asked, maybe a registration."""
     outcome = FIRST_OUTCOME(rng)
     row = _visit_row(a, family, visited, outcome, rng, now)
     visits.append(row)
-    revisit = row["revisit_on"]
-    # Agents keep most of their revisit appointments that have come due (not all:
-    # the due list must have someone overdue).
-    if revisit is not None and revisit <= today and rng.random() < 0.8:
+    # Agents keep nearly all revisit appointments that came due long ago and most of the
+    # recent ones (the due list must still have someone overdue), up to four visits.
+    for _attempt in range(3):
+        revisit = row["revisit_on"]
+        if revisit is None or revisit > today:
+            break
+        if rng.random() >= (0.96 if (today - revisit).days > 30 else 0.6):
+            break
         visited = _workday(revisit + timedelta(days=rng.randint(0, 3)))
-        if visited <= today:
-            outcome = SECOND_OUTCOME(rng)
-            visits.append(_visit_row(a, family, visited, outcome, rng, now))
+        if visited > today:
+            break
+        outcome = SECOND_OUTCOME(rng)
+        row = _visit_row(a, family, visited, outcome, rng, now)
+        visits.append(row)
     if outcome != fc.OUTCOME_WILLING:
         return
     registered = min(today, _workday(visited + timedelta(days=rng.randint(0, 6))))
