@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -127,6 +128,8 @@ class FamilyFinder(QWidget):
         self.tasks.run_read(job, lambda hits: self._fill(hits, needle), key=self._key)
 
     def _fill(self, hits: list[FamilyHit], needle: str) -> None:
+        if not shiboken6.isValid(self.results):
+            return  # the dialog closed while the search ran
         self._hits_for = needle
         self.results.clear()
         for hit in hits:
@@ -271,6 +274,7 @@ class VisitEntryForm(QWidget):
             ]  # fmt: skip
         )
         self.history_view = QTableView()
+        self.history_model.setParent(self.history_view)
         self.history_view.setModel(self.history_model)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.verticalHeader().hide()

@@ -65,6 +65,8 @@ def _table(
 ) -> QTableView:
     """A read-only list view; sorted by `sort_column` (None: kept in the model's order)."""
     view = QTableView()
+    if model.parent() is None:
+        model.setParent(view)  # the model lives exactly as long as its view
     view.setModel(model)
     if sort_column is not None:
         view.horizontalHeader().setSortIndicator(sort_column, order)
