@@ -154,6 +154,17 @@ def family_phone_of(family_id: Any) -> Any:
     )
 
 
+def _digits_prefix(column: Any, digits: str) -> Any:
+    """`column` starts with `digits`, as an index range with an upper bound made of digits
+    ("52010" → < "52011"), which every collation orders the same way."""
+    condition = column >= digits
+    stem = digits.rstrip("9")
+    if stem:
+        upper = stem[:-1] + str(int(stem[-1]) + 1)
+        condition = condition & (column < upper)
+    return condition
+
+
 def find_families(db: Database, text: str, limit: int = 20) -> list[FamilyHit]:
     """Families for a NIK (16 digits or a prefix), a No KK (prefix) or a name (part)."""
     needle = " ".join(text.split()).lower()
@@ -200,13 +211,13 @@ def find_families_in(session: Session, needle: str, limit: int = 20) -> list[Fam
     if needle.isdigit():
         add(
             session.execute(
-                base.where(Resident.nik.startswith(needle)).order_by(Resident.nik).limit(limit)
+                base.where(_digits_prefix(Resident.nik, needle)).order_by(Resident.nik).limit(limit)
             ),
             True,
         )
         add(
             session.execute(
-                base.where(Family.no_kk.startswith(needle), Resident.shdk == codes.SHDK_HEAD)
+                base.where(_digits_prefix(Family.no_kk, needle), Resident.shdk == codes.SHDK_HEAD)
                 .order_by(Family.no_kk)
                 .limit(limit)
             ),
@@ -215,7 +226,7 @@ def find_families_in(session: Session, needle: str, limit: int = 20) -> list[Fam
     else:
         add(
             session.execute(
-                base.where(Resident.name_sort.startswith(needle))
+                base.where(Resident.name_sort.startswith(needle, autoescape=True))
                 .order_by(Resident.name_sort)
                 .limit(limit)
             ),
@@ -224,7 +235,7 @@ def find_families_in(session: Session, needle: str, limit: int = 20) -> list[Fam
         if len(hits) < limit:
             add(
                 session.execute(
-                    base.where(Resident.name_sort.contains(needle))
+                    base.where(Resident.name_sort.contains(needle, autoescape=True))
                     .order_by(Resident.name_sort)
                     .limit(limit)
                 ),
