@@ -105,3 +105,34 @@ def test_postgres_mode_shows_pg_dump(qtbot, make_window, village_db, admin):
     window = make_window(admin)
     texts = [w.toPlainText() for w in window.settings_page.backup_tab.findChildren(QPlainTextEdit)]
     assert any("pg_dump" in t for t in texts)
+
+
+def test_after_a_restore_the_app_asks_for_a_new_login(
+    qtbot, village_db, admin, sqlite_paths, monkeypatch
+):
+    """app._run_interactive: the window closed by a restore is followed by a fresh login."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from pesiar_desktop import app as app_module
+
+    logins: list[str] = []
+
+    def fake_login(db, username=""):  # type: ignore[no-untyped-def]
+        logins.append(username)
+        return admin if len(logins) == 1 else None  # the second time: the user gives up
+
+    def restore_soon() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, app_module.MainWindow) and widget.isVisible():
+                widget.settings_page.backup_tab.restart_requested = True
+                widget.close()
+                return
+        QTimer.singleShot(50, restore_soon)
+
+    monkeypatch.setattr(app_module, "_login", fake_login)
+    QTimer.singleShot(50, restore_soon)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    assert app_module._run_interactive(qapp, village_db, sqlite_paths) == 0
+    assert logins == ["", admin.username]
