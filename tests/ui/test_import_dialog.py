@@ -482,3 +482,47 @@ def test_selected_rejected_row_shows_its_full_reason(qtbot, make_window, admin, 
     text = dialog.detail_label.text()
     assert text.startswith("Baris 8 (")
     assert "Excel merusak angka ini" in text
+
+
+def test_welfare_list_marks_poor_families_and_petakan_priorities_follow(
+    qtbot, make_window, village_db, admin, tmp_path
+):
+    rows = family(1) + family(2, dusun="Dusun Timur", rt=3)
+    imports.commit_residents(
+        village_db,
+        admin,
+        imports.preview_residents(village_db, write_opensid(tmp_path / "reg.xlsx", rows)),
+    )
+    window = make_window(admin)
+    page = _petakan(qtbot, window)
+    assert page.model.total == 6 and page.model.counts()["priority"] == 0
+    lines = [
+        [kk_number(1), "", "KEPALA 1", 2],
+        [float(kk_number(9)), "", "RUSAK", 1],  # Excel turned the No KK into a number
+        [kk_number(8), "", "TIDAK ADA", 3],
+    ]
+    path = write_xlsx(
+        tmp_path / "dtks.xlsx", lines, ["NO KK", "NIK", "NAMA", "DESIL"], title_rows=[["DTKS"]]
+    )
+    dialog = page.open_import("welfare", path)
+    assert dialog.source_combo.currentData() is None  # the usual headers need no mapping
+    dialog.start_preview()
+    _wait_page(qtbot, dialog, PAGE_PREVIEW)
+    figures = {k: t.value_label.text() for k, t in dialog.tiles.items()}
+    assert figures == {
+        "new": "1",
+        "updated": "0",
+        "unchanged": "0",
+        "poor_families": "1",
+        "not_in_register": "1",
+        "rejected": "1",
+        "warnings": "0",
+    }
+    assert "bilangan" in dialog.rejected_model.row_values(0)[2]
+    dialog.commit()
+    _wait_page(qtbot, dialog, PAGE_DONE)
+    assert "1 keluarga miskin (desil 1–4)" in dialog.done_label.text()
+    dialog.reject()
+    # The first family is poor now: its three members become priority targets.
+    qtbot.waitUntil(lambda: page.model.counts()["priority"] == 3, timeout=TIMEOUT)
+    assert page.history_model.row_values(0)[1] == "Data kesejahteraan"
