@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from pesiar_desktop.config import AppPaths
@@ -18,9 +18,15 @@ from tests.ui.conftest import open_window
 
 
 @pytest.fixture
+def db_url(sqlite_url) -> str:
+    """Backups from the window are for SQLite: this module runs on SQLite only (the
+    PostgreSQL side is tested in test_backup_ui_backends.py)."""
+    return str(sqlite_url)
+
+
+@pytest.fixture
 def sqlite_paths(village_db, tmp_path) -> AppPaths:
-    if not village_db.is_sqlite:
-        pytest.skip("backups from the window are for SQLite")
+    assert village_db.is_sqlite
     data = tmp_path / "data"
     data.mkdir()
     return AppPaths(data_dir=data, database_url=village_db.url)
@@ -97,14 +103,6 @@ def test_only_admins_get_backup_buttons(qtbot, make_window, operator):
     assert not hasattr(tab, "backup_now_button")
     assert not window.audit_action.isVisible()
     assert window.settings_page.audit_tab is None
-
-
-def test_postgres_mode_shows_pg_dump(qtbot, make_window, village_db, admin):
-    if village_db.is_sqlite:
-        pytest.skip("PostgreSQL only")
-    window = make_window(admin)
-    texts = [w.toPlainText() for w in window.settings_page.backup_tab.findChildren(QPlainTextEdit)]
-    assert any("pg_dump" in t for t in texts)
 
 
 def test_after_a_restore_the_app_asks_for_a_new_login(
