@@ -116,30 +116,38 @@ print(time.time())
 
 CHILD_APP = """
 import sys, time
-from pesiar_desktop.app import _application, create_main_window
-from pesiar_desktop.bootstrap import open_app_database
+from pesiar_desktop.app import _application, _cached_language, load_language, ui_settings
 from pesiar_desktop.config import resolve_paths
-from pesiar_desktop.services import users
-app = _application()
+from pesiar_desktop.ui.main_window import MainWindow
 paths = resolve_paths(sys.argv[1], None)
-db = open_app_database(paths)
-window = create_main_window(db, users.get_actor(db, "admin"), paths)
+# What `pesiar-desktop gui` does: the main window frame first, then the database layer.
+app = _application()
+load_language(_cached_language(paths))
+window = MainWindow(settings=ui_settings(paths))
 window.show()
+app.processEvents()
+print(time.time())
+from pesiar_desktop.bootstrap import open_app_database
+from pesiar_desktop.services import users
+db = open_app_database(paths)
+window.attach(db, users.get_actor(db, "admin"))  # after the login dialog, in real use
 app.processEvents()
 print(time.time())
 window.shutdown()
 """
 
 
-def startup_ms(code: str, *args: str, runs: int = 5) -> float:
-    times = []
+def startup_ms(code: str, *args: str, runs: int = 5) -> tuple[float, float]:
+    """Median ms from process start to the first and to the last time the child prints."""
+    first, last = [], []
     for _ in range(runs):
         start = time.time()
         out = subprocess.run(
             [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
-        ).stdout
-        times.append((float(out.strip().splitlines()[-1]) - start) * 1000)
-    return statistics.median(times)
+        ).stdout.split()
+        first.append((float(out[0]) - start) * 1000)
+        last.append((float(out[-1]) - start) * 1000)
+    return statistics.median(first), statistics.median(last)
 
 
 def bench_first_rows(data_dir: Path, sqlite_file: Path) -> tuple[float, float, float, float]:
@@ -217,10 +225,12 @@ def main() -> int:
         print(f"{'figure':<34}{'ours':>10}{'floor':>10}{'ratio':>8}  target")
         for label, ours, floor in bench_search(sqlite_file, args.runs):
             print(f"{label:<34}{ours:>8.1f}ms{floor:>8.1f}ms{ours / floor:>7.2f}x  <= 50 ms median")
-        app_ms = startup_ms(CHILD_APP, str(data_dir))
-        bare_ms = startup_ms(CHILD_BARE)
-        print(f"{'start-up to shown main window':<34}{app_ms:>8.0f}ms{bare_ms:>8.0f}ms"
-              f"{app_ms / bare_ms:>7.2f}x  <= 1.5x")
+        shown_ms, ready_ms = startup_ms(CHILD_APP, str(data_dir))
+        bare_ms, _ = startup_ms(CHILD_BARE)
+        print(f"{'start-up to shown main window':<34}{shown_ms:>8.0f}ms{bare_ms:>8.0f}ms"
+              f"{shown_ms / bare_ms:>7.2f}x  <= 1.5x")
+        print(f"{'  ... to pages built (no login)':<34}{ready_ms:>8.0f}ms{bare_ms:>8.0f}ms"
+              f"{ready_ms / bare_ms:>7.2f}x  (information)")
         first, bare, rss_empty, rss_register = bench_first_rows(data_dir, sqlite_file)
         print(f"{'Penduduk first rows':<34}{first:>8.0f}ms{bare:>8.0f}ms{first / bare:>7.2f}x"
               f"  <= 300 ms")

@@ -23,6 +23,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,14 +38,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pesiar_desktop import APP_NAME, __version__
-from pesiar_desktop.bootstrap import open_app_database
 from pesiar_desktop.config import AppPaths, resources_dir
-from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.main_window import MainWindow
+
+# The database layer (SQLAlchemy, the services) is imported once the main window frame
+# is on screen: start-up shows the window in about the time a bare Qt window takes.
+if TYPE_CHECKING:
+    from pesiar_desktop.db import Database
 
 __all__ = [
     "DataBus",
@@ -126,16 +129,44 @@ def load_language(language: str) -> bool:
     return True
 
 
-def _apply_language(db: Database) -> None:
+def _database_language(db: Database) -> str:
+    from pesiar_desktop.services import settings
+
     try:
-        language = str(settings.read(db, "ui.language") or "id")
+        return str(settings.read(db, "ui.language") or "id")
     except Exception:  # a database that cannot be read yet: keep the source language
-        language = "id"
+        return "id"
+
+
+def _apply_language(db: Database) -> None:
+    load_language(_database_language(db))
+
+
+LANGUAGE_KEY = "ui/language"  # ui.ini keeps a copy so the frame is built in the right language
+
+
+def _cached_language(paths: AppPaths) -> str:
+    return str(ui_settings(paths).value(LANGUAGE_KEY, "id"))
+
+
+def _follow_database_language(db: Database, paths: AppPaths, window: MainWindow | None) -> None:
+    """The `ui.language` setting lives in the database; the frame was built from ui.ini's
+    copy. When they differ (the setting was changed), switch now and remember it."""
+    language = _database_language(db)
+    if language == _cached_language(paths):
+        return
+    store = ui_settings(paths)
+    store.setValue(LANGUAGE_KEY, language)
+    store.sync()
     load_language(language)
+    if window is not None:
+        window.retranslate_sidebar()
 
 
 def _auto_backup(db: Database, paths: AppPaths) -> None:
     """Once a day at start; a failure is logged, never in the user's way."""
+    from pesiar_desktop.services import backup
+
     try:
         made = backup.auto_backup_if_due(db, paths)
     except Exception:
@@ -210,6 +241,8 @@ class CrashHook:
 
 
 def _first_admin(db: Database) -> Actor | None:
+    from pesiar_desktop.services import users
+
     admins = [u for u in users.list_users(db) if u.role == ROLE_ADMIN and u.is_active]
     if not admins:
         return None
@@ -217,6 +250,8 @@ def _first_admin(db: Database) -> Actor | None:
 
 
 def _run_smoke(db: Database, paths: AppPaths, hook: CrashHook) -> int:
+    from pesiar_desktop.services import village
+
     if not village.is_set_up(db):
         print(
             "smoke gagal: aplikasi belum disiapkan (jalankan 'pesiar-desktop init' dulu)",
@@ -274,6 +309,7 @@ def _run_smoke(db: Database, paths: AppPaths, hook: CrashHook) -> int:
 
 
 def _login(db: Database, username: str = "") -> Actor | None:
+    from pesiar_desktop.services import village
     from pesiar_desktop.ui.dialogs.users import LoginDialog
 
     login = LoginDialog(db, village.get_profile(db))
@@ -285,21 +321,36 @@ def _login(db: Database, username: str = "") -> Actor | None:
     return login.actor
 
 
-def _run_interactive(app: QApplication, db: Database, paths: AppPaths) -> int:
+def _run_interactive(
+    app: QApplication, db: Database, paths: AppPaths, frame: MainWindow | None = None
+) -> int:
+    """Wizard (first run), login, the main window; again after a restore. `frame` is the
+    main window already on screen (not yet attached to a user), if any."""
+    from pesiar_desktop.services import village
     from pesiar_desktop.ui.dialogs.setup_wizard import SetupWizard
     from pesiar_desktop.ui.session_lock import SessionLock
+
+    def give_up() -> int:
+        if frame is not None:
+            frame.close()
+        return 0
 
     username = ""
     if not village.is_set_up(db):
         wizard = SetupWizard(db)
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.profile is None:
-            return 0
+            return give_up()
         username = wizard.admin_username
     while True:
         actor = _login(db, username)
         if actor is None:
-            return 0
-        window = create_main_window(db, actor, paths)
+            return give_up()
+        if frame is not None:
+            window, frame = frame, None
+            window.attach(db, actor)
+            window.settings_page.set_paths(paths)
+        else:
+            window = create_main_window(db, actor, paths)
         lock = SessionLock(app, db, actor, window).start()
         window.show()
         code = app.exec()
@@ -318,15 +369,26 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
     """0 on a normal exit (or a passed smoke test), 1 on failure, 2 if the database
     cannot be opened (e.g. written by a newer version)."""
     app = _application()
+    load_language(_cached_language(paths))
+    frame = None
+    if not smoke:
+        # The window first, then the database layer: the user sees the program at once.
+        frame = MainWindow(settings=ui_settings(paths))
+        frame.show()
+        app.processEvents()
     try:
+        from pesiar_desktop.bootstrap import open_app_database
+
         db = open_app_database(paths)
-        _apply_language(db)
+        _follow_database_language(db, paths, frame)
     except PesiarError as err:
         log.error("cannot open the database: %s", err)
         if smoke:
             print(f"Galat: {err}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, _t("Basis data tidak dapat dibuka"), str(err))
+            QMessageBox.critical(frame, _t("Basis data tidak dapat dibuka"), str(err))
+            if frame is not None:
+                frame.close()
         return 2
     hook = CrashHook(paths, smoke)
     hook.install()
@@ -339,7 +401,7 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
                 traceback.print_exc()
                 return 1
         _auto_backup(db, paths)
-        return _run_interactive(app, db, paths)
+        return _run_interactive(app, db, paths, frame)
     finally:
         hook.uninstall()
         db.dispose()

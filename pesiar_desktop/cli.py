@@ -27,7 +27,6 @@ from datetime import date
 from typing import Any
 
 from pesiar_desktop import __version__
-from pesiar_desktop.bootstrap import open_app_database
 from pesiar_desktop.config import resolve_paths
 from pesiar_desktop.errors import PesiarError
 
@@ -385,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pesiar_desktop.app import run_gui
 
         return run_gui(paths, smoke=getattr(args, "smoke", False))
+    from pesiar_desktop.bootstrap import open_app_database  # after `gui`: see app.run_gui
+
     try:
         db = open_app_database(paths)
     except PesiarError as err:

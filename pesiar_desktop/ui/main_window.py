@@ -1,5 +1,10 @@
 """The main window: a sidebar with the PESIAR steps and a stack of pages.
 
+Built in two steps so the window is on screen before the database layer loads:
+`MainWindow(settings=…)` is the frame (sidebar, brand, status bar; Qt only, icons
+pre-rendered), `attach(db, actor)` builds the menus and pages once the database is
+open and someone has logged in. `MainWindow(db, actor, settings)` does both at once.
+
 Public names (kept stable for tests and benchmarks): `MainWindow.show_page(key)`
 with keys in `PAGE_KEYS`, `MainWindow.residents_page`, `MainWindow.pages`,
 `MainWindow.tasks`, `MainWindow.bus`.
@@ -7,9 +12,10 @@ with keys in `PAGE_KEYS`, `MainWindow.residents_page`, `MainWindow.pages`,
 
 from __future__ import annotations
 
-import qtawesome as qta
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -25,21 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop import APP_NAME, __version__
-from pesiar_desktop.db import Database
-from pesiar_desktop.services import village
+from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services.context import ROLES, Actor
-from pesiar_desktop.ui.bus import DataBus
-from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
-from pesiar_desktop.ui.pages.agents import AgentsPage
-from pesiar_desktop.ui.pages.home import HomePage
-from pesiar_desktop.ui.pages.laporan import LaporanPage
-from pesiar_desktop.ui.pages.petakan import PetakanPage
-from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
-from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
-from pesiar_desktop.ui.pages.residents import ResidentsPage
-from pesiar_desktop.ui.pages.settings import SettingsPage
-from pesiar_desktop.ui.pages.sisir import SisirPage
-from pesiar_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:  # the database layer loads after the frame is on screen
+    from pesiar_desktop.db import Database
+    from pesiar_desktop.ui.bus import DataBus
+    from pesiar_desktop.ui.pages.home import HomePage
+    from pesiar_desktop.ui.pages.residents import ResidentsPage
+    from pesiar_desktop.ui.pages.settings import SettingsPage
+    from pesiar_desktop.ui.tasks import TaskManager
 
 # key -> (sidebar label, qtawesome icon)
 PAGES: dict[str, tuple[str, str]] = {
@@ -68,45 +69,55 @@ QListWidget#Sidebar::item:hover:!selected { background: #1f4060; }
 """
 
 
+def sidebar_icon(name: str) -> QIcon:
+    """A sidebar icon: pre-rendered PNGs (tools/render-icons.py) so the frame needs no
+    qtawesome (a quarter of a second to import); qtawesome itself if they are missing."""
+    folder = resources_dir() / "icons" / "sidebar"
+    icon = QIcon()
+    for size in (18, 36):
+        png = folder / f"{name.replace('.', '-')}-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    if icon.isNull():
+        import qtawesome as qta
+
+        icon = qta.icon(name, color=SIDEBAR_ICON_COLOR)
+    return icon
+
+
+SIDEBAR_ICON_COLOR = "#e8eef5"
+
+
 class MainWindow(QMainWindow):
     # Pengguna → Kunci layar: the session lock (app.py) listens.
     lock_requested = Signal()
 
     def __init__(
         self,
-        db: Database,
-        actor: Actor,
-        settings: QSettings,
+        db: Database | None = None,
+        actor: Actor | None = None,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        assert settings is not None, "the window keeps its layout in the data folder's ui.ini"
         self.settings = settings
-        self.tasks = TaskManager(db, self)
-        self.bus = DataBus(self)
         self.active_dialog: QDialog | None = None
         self._closed = False
-        self.profile = village.get_profile(db)
+        self._attached = False
+        self.profile = None
+        self.pages: dict[str, QWidget] = {}
+        self._build_frame()
+        if db is not None and actor is not None:
+            self.attach(db, actor)
 
-        self.home_page = HomePage(self.tasks, self.bus, self.profile)
-        self.residents_page = ResidentsPage(db, self.tasks, self.bus, actor)
-        self.settings_page = SettingsPage(db, self.bus, actor)
-        self.pages: dict[str, QWidget] = {
-            "beranda": self.home_page,
-            "penduduk": self.residents_page,
-            "pengaturan": self.settings_page,
-            "petakan": PetakanPage(db, self.tasks, self.bus, actor),
-            "sisir": SisirPage(db, self.tasks, self.bus, actor),
-            "registrasi": RegistrasiPage(db, self.tasks, self.bus, actor),
-            "agen": AgentsPage(db, self.tasks, self.bus, actor),
-            "laporan": LaporanPage(db, self.tasks, self.bus, actor),
-        }
-        for key in PAGE_KEYS:
-            if key not in self.pages:
-                self.pages[key] = PlaceholderPage(key)
-
+    def _build_frame(self) -> None:
+        """Sidebar, brand, an empty page saying the database is opening, status bar."""
         self.stack = QStackedWidget()
+        self.opening_label = QLabel(self.tr("Membuka basis data…"))
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_label.setStyleSheet("color: #5b6b7b; font-size: 15px;")
+        self.stack.addWidget(self.opening_label)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
@@ -114,17 +125,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         for key in PAGE_KEYS:
-            label, icon = PAGES[key]
-            item = QListWidgetItem(qta.icon(icon, color="#e8eef5"), self.tr(label))
+            _label, icon = PAGES[key]
+            item = QListWidgetItem(sidebar_icon(icon), "")
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(SIDEBAR_WIDTH - 10, 40))
             self.sidebar.addItem(item)
-            self.stack.addWidget(self.pages[key])
+        self.retranslate_sidebar()
         self.sidebar.currentRowChanged.connect(self._row_changed)
 
-        brand = QLabel(
-            f"<b>PESIAR</b> Desktop<br><span style='color:#9fb3c8'>{self._place()}</span>"
-        )
+        brand = QLabel("<b>PESIAR</b> Desktop")
         brand.setWordWrap(True)
         brand.setStyleSheet(
             "background: #112840; color: white; padding: 14px 12px; font-size: 14px;"
@@ -150,16 +159,73 @@ class MainWindow(QMainWindow):
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
 
-        self._build_menu()
         self.user_label = QLabel()
         self.busy_label = QLabel(self.tr("Memproses…"))
         self.busy_label.hide()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        self.setWindowTitle(APP_NAME)
+        geometry = self.settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def retranslate_sidebar(self) -> None:
+        """Sidebar labels in the current language (again after a language switch at start)."""
+        for row, key in enumerate(PAGE_KEYS):
+            self.sidebar.item(row).setText(self.tr(PAGES[key][0]))
+
+    def attach(self, db: Database, actor: Actor) -> None:
+        """Menus and pages for a logged-in actor on an open database."""
+        from pesiar_desktop.services import village
+        from pesiar_desktop.ui.bus import DataBus
+        from pesiar_desktop.ui.pages.agents import AgentsPage
+        from pesiar_desktop.ui.pages.home import HomePage
+        from pesiar_desktop.ui.pages.laporan import LaporanPage
+        from pesiar_desktop.ui.pages.petakan import PetakanPage
+        from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
+        from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
+        from pesiar_desktop.ui.pages.residents import ResidentsPage
+        from pesiar_desktop.ui.pages.settings import SettingsPage
+        from pesiar_desktop.ui.pages.sisir import SisirPage
+        from pesiar_desktop.ui.tasks import TaskManager
+
+        assert not self._attached, "a window is attached once"
+        self._attached = True
+        self.db = db
+        self.actor = actor
+        self.tasks: TaskManager = TaskManager(db, self)
+        self.bus: DataBus = DataBus(self)
+        self.profile = village.get_profile(db)
+
+        self.home_page: HomePage = HomePage(self.tasks, self.bus, self.profile)
+        self.residents_page: ResidentsPage = ResidentsPage(db, self.tasks, self.bus, actor)
+        self.settings_page: SettingsPage = SettingsPage(db, self.bus, actor)
+        self.pages = {
+            "beranda": self.home_page,
+            "penduduk": self.residents_page,
+            "pengaturan": self.settings_page,
+            "petakan": PetakanPage(db, self.tasks, self.bus, actor),
+            "sisir": SisirPage(db, self.tasks, self.bus, actor),
+            "registrasi": RegistrasiPage(db, self.tasks, self.bus, actor),
+            "agen": AgentsPage(db, self.tasks, self.bus, actor),
+            "laporan": LaporanPage(db, self.tasks, self.bus, actor),
+        }
+        for key in PAGE_KEYS:
+            if key not in self.pages:
+                self.pages[key] = PlaceholderPage(key)
+            self.stack.addWidget(self.pages[key])
+        self.stack.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
+        self.brand.setText(
+            f"<b>PESIAR</b> Desktop<br><span style='color:#9fb3c8'>{self._place()}</span>"
+        )
+        self._build_menu()
         self.tasks.busy_changed.connect(self.busy_label.setVisible)
         self.bus.changed.connect(self._on_data_changed)
         self._update_title()
-        self._restore_state()
+        self.residents_page.restore_state(self.settings)
         self.show_page("beranda")
 
     # ------------------------------------------------------------ building
@@ -170,6 +236,8 @@ class MainWindow(QMainWindow):
         return f"{self.profile.title}<br>Kec. {self.profile.kecamatan_name}"
 
     def _build_menu(self) -> None:
+        import qtawesome as qta
+
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Berkas"))
         self.backup_action = QAction(qta.icon("fa5s.save"), self.tr("Cadangan…"), self)
@@ -226,7 +294,7 @@ class MainWindow(QMainWindow):
         return PAGE_KEYS[self.stack.currentIndex()]
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(PAGE_KEYS):
+        if 0 <= row < len(PAGE_KEYS) and self._attached:
             self._activate(PAGE_KEYS[row])
 
     def _activate(self, key: str) -> None:
@@ -239,6 +307,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ actions
 
     def open_change_password(self) -> None:
+        from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(self.db, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.active_dialog = dialog
@@ -275,6 +345,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_data_changed(self, topic: str) -> None:
+        from pesiar_desktop.services import village
+
         if topic == "village":
             self.profile = village.get_profile(self.db)
             self.home_page.set_profile(self.profile)
@@ -285,17 +357,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ state
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("main/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        self.residents_page.restore_state(self.settings)
-
     def save_state(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
-        self.residents_page.save_state(self.settings)
+        if self._attached:
+            self.residents_page.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -304,8 +369,9 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.save_state()
-        self.tasks.shutdown()
-        self.bus.close()
+        if self._attached:
+            self.tasks.shutdown()
+            self.bus.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
