@@ -526,3 +526,30 @@ def test_welfare_list_marks_poor_families_and_petakan_priorities_follow(
     # The first family is poor now: its three members become priority targets.
     qtbot.waitUntil(lambda: page.model.counts()["priority"] == 3, timeout=TIMEOUT)
     assert page.history_model.row_values(0)[1] == "Data kesejahteraan"
+
+
+def test_closing_the_dialog_while_it_works_cancels_quietly(
+    qtbot, make_window, village_db, admin, tmp_path, monkeypatch
+):
+    _rows, path = _messy_file(tmp_path)
+    window = make_window(admin)
+    page = _petakan(qtbot, window)
+    started = threading.Event()
+    original_parse = imports.parse_residents
+
+    def slow_parse(table, fmt, mapping=None, progress=None):
+        def slowly(done, total):
+            started.set()
+            time.sleep(0.05)
+            progress(done, total)
+
+        return original_parse(table, fmt, mapping, slowly)
+
+    monkeypatch.setattr(imports, "parse_residents", slow_parse)
+    dialog = page.open_import("residents", path)
+    dialog.start_preview()
+    qtbot.waitUntil(started.is_set, timeout=TIMEOUT)
+    dialog.reject()  # Esc or the window's close button
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.tasks.is_busy(), timeout=TIMEOUT)
+    assert _count(village_db, Resident) == 0 and _count(village_db, ImportBatch) == 0

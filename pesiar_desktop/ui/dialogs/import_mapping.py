@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +78,7 @@ class MappingEditor(QWidget):
         self._combos: dict[str, QComboBox] = {}
         self._value_combos: dict[tuple[str, str], QComboBox] = {}
         self._task_key = f"mapping.sniff.{id(self)}"
+        self._closing = False
         self._build()
 
     # ------------------------------------------------------------ building
@@ -187,7 +189,20 @@ class MappingEditor(QWidget):
         def job(_ctx: TaskContext) -> tuple[list[str], SheetTable]:
             return sheet_names(path), sniff_table(path, sheet, header_row)
 
-        self.tasks.run(job, self._loaded, self._load_failed, key=self._task_key)
+        self.tasks.run(
+            job, self._alive(self._loaded), self._alive(self._load_failed), key=self._task_key
+        )
+
+    def close_down(self) -> None:
+        """The dialog is closing: late task results are dropped."""
+        self._closing = True
+
+    def _alive(self, callback: Any) -> Any:
+        def call(value: Any) -> None:
+            if not self._closing and shiboken6.isValid(self):
+                callback(value)
+
+        return call
 
     def _reload(self) -> None:
         if self.path is not None:
@@ -359,7 +374,7 @@ class MappingEditor(QWidget):
             imports.save_mapping(self.db, self.actor, mapping)
             return mapping.name
 
-        self.tasks.run(job, self._saved, self._save_failed, serial=True)
+        self.tasks.run(job, self._alive(self._saved), self._alive(self._save_failed), serial=True)
 
     def _saved(self, name: str) -> None:
         self._set_busy(False)

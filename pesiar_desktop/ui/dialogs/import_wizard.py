@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -170,6 +171,7 @@ class ImportDialog(QDialog):
         self.last_report: Path | None = None
         self._handle: TaskHandle | None = None
         self._running = ""  # "preview" | "replan" | "commit" | ""
+        self._closing = False
         self._replan_timer = QTimer(self)
         self._replan_timer.setSingleShot(True)
         self._replan_timer.setInterval(REPLAN_DELAY_MS)
@@ -647,8 +649,22 @@ class ImportDialog(QDialog):
         self.cancel_button.setText(_t("&Batalkan proses"))
         self._show(PAGE_RUN)
         self._handle = self.tasks.run(
-            job, on_done, self._task_failed, on_progress=self._progress, serial=True
+            job,
+            self._alive(on_done),
+            self._alive(self._task_failed),
+            on_progress=self._alive(self._progress),
+            serial=True,
         )
+
+    def _alive(self, callback: Any) -> Any:
+        """A task callback that does nothing once the dialog is closed (a cancelled
+        job still reports back, after the window may be gone)."""
+
+        def call(value: Any) -> None:
+            if not self._closing and shiboken6.isValid(self):
+                callback(value)
+
+        return call
 
     def _progress(self, update: Progress) -> None:
         if update.total:
@@ -861,7 +877,9 @@ class ImportDialog(QDialog):
             self.tabs.setCurrentIndex(2)
             self._show(PAGE_PREVIEW)
 
-        self._handle = self.tasks.run(job, done, self._task_failed, serial=True)
+        self._handle = self.tasks.run(
+            job, self._alive(done), self._alive(self._task_failed), serial=True
+        )
 
     # ------------------------------------------------------------ report
 
@@ -912,7 +930,7 @@ class ImportDialog(QDialog):
             self.message_label.setText(_t("Gagal menyimpan: {error}").format(error=err))
             self.message_label.show()
 
-        self.tasks.run(job, done, failed)
+        self.tasks.run(job, self._alive(done), self._alive(failed))
 
     # ------------------------------------------------------------ commit
 
@@ -1031,6 +1049,8 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------ closing
 
     def reject(self) -> None:
+        self._closing = True
+        self.mapping_editor.close_down()
         if self._handle is not None and not self._handle.finished:
             self._handle.cancel()
         self._replan_timer.stop()
