@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from pesiar_desktop.importers.formats import (
@@ -48,7 +49,7 @@ _NON_DIGITS = re.compile(r"\D+")
 _TEXT_FIELDS = ("name", "birth_place", "father_name", "mother_name", "address", "dusun", "phone")
 
 
-@dataclass
+@dataclass(slots=True)
 class RowValues:
     """One row whose cells all parsed: field -> typed value (blank cells left out)."""
 
@@ -56,7 +57,7 @@ class RowValues:
     values: dict[str, Any]
 
 
-@dataclass
+@dataclass(slots=True)
 class RowNote:
     row_number: int
     nik: str
@@ -127,12 +128,15 @@ def parse_residents(
     parsed.cells = dict(zip(numbers, all_cells, strict=True))
     # Column by column: each column's values share a type and repeat, so the
     # per-cell work is mostly one dictionary lookup.
-    width = len(table.headers)
-    transposed = list(zip(*all_cells, strict=True)) if all_cells else [()] * width
+    # Only the columns a field reads are pulled out (an OpenSID export has ~40).
+    wanted = sorted(set(columns.values()))
+    column_cells = {index: list(map(itemgetter(index), all_cells)) for index in wanted}
     problems: dict[int, list[str]] = {}
     parsed_columns: list[tuple[str, list[Any]]] = []
     for step, (name, index) in enumerate(columns.items(), start=1):
-        out = _parse_column(name, transposed[index], labels, problems, f"Kolom {header_of[name]}: ")
+        out = _parse_column(
+            name, column_cells[index], labels, problems, f"Kolom {header_of[name]}: "
+        )
         parsed_columns.append((name, out))
         if progress is not None:
             progress(step * total // max(1, len(columns)), total)

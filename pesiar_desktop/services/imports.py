@@ -383,7 +383,7 @@ def _record_batch(
 # ====================================================================== residents
 
 
-@dataclass
+@dataclass(slots=True)
 class ResidentRecord:
     """One row that passed every per-row check."""
 
