@@ -184,7 +184,7 @@ def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> 
         cells = row if dense and len(row) == width else [row[i] for i in keep]
         first_cell = cells[0] if cells else None
         # A filled first cell (the usual case) settles it without looking further.
-        if (first_cell is None or (type(first_cell) is str and not first_cell.strip())) and all(
+        if (first_cell is None or (isinstance(first_cell, str) and not first_cell.strip())) and all(
             is_blank(cell) for cell in cells
         ):
             continue
@@ -194,11 +194,22 @@ def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> 
 
 def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
     """The first sheet whose header row `score` recognises, cut to its data rows."""
-    sheets = read_sheets(path)
+    return _first_table(path, _filled_sheets(path, read_sheets(path)), score)
+
+
+def _filled_sheets(
+    path: Path, sheets: list[tuple[str, list[list[Cell]]]]
+) -> list[tuple[str, list[list[Cell]]]]:
     non_empty = [(name, rows) for name, rows in sheets if any(_non_blank(r) for r in rows)]
     if not non_empty:
         raise ImportFileError(f"Lembar kerja di {path.name} kosong: tidak ada data untuk diimpor.")
-    for name, rows in non_empty:
+    return non_empty
+
+
+def _first_table(
+    path: Path, sheets: list[tuple[str, list[list[Cell]]]], score: Callable[[list[str]], int]
+) -> SheetTable:
+    for name, rows in sheets:
         index = locate_header(rows, score)
         if index is None:
             continue
@@ -214,23 +225,24 @@ def _text_cells(keys: list[str]) -> int:
     return sum(1 for key in keys if key and not key.replace(".", "").replace(",", "").isdigit())
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The data sheets of a file that hold anything (for the wizard's sheet choice)."""
-    return [name for name, rows in read_sheets(path) if any(_non_blank(r) for r in rows)]
-
-
 def sniff_table(path: Path, sheet: str | None = None, header_row: int | None = None) -> SheetTable:
-    """A file of unknown layout, for the column-mapping wizard.
+    """A file of unknown layout, for the column-mapping wizard (see `sniff_file`)."""
+    return sniff_file(path, sheet, header_row)[1]
+
+
+def sniff_file(
+    path: Path, sheet: str | None = None, header_row: int | None = None
+) -> tuple[list[str], SheetTable]:
+    """The names of the sheets that hold anything, and one sheet cut below its header.
 
     By default the header is the row with the most text cells among the first rows
-    of the first non-empty sheet (title rows have one); `sheet` and `header_row`
-    (1-based) let the user pick them.
+    of the first sheet where one is found (title rows have one); `sheet` and
+    `header_row` (1-based) let the user pick them. The file is read once.
     """
+    sheets = _filled_sheets(path, read_sheets(path))
+    names = [name for name, _rows in sheets]
     if sheet is None and header_row is None:
-        return load_table(path, _text_cells)
-    sheets = [(n, r) for n, r in read_sheets(path) if any(_non_blank(row) for row in r)]
-    if not sheets:
-        raise ImportFileError(f"Lembar kerja di {path.name} kosong: tidak ada data untuk diimpor.")
+        return names, _first_table(path, sheets, _text_cells)
     chosen = next(((n, r) for n, r in sheets if n == sheet), None) if sheet else sheets[0]
     if chosen is None:
         raise ImportFileError(f"Lembar kerja {sheet!r} tidak ada di {path.name}.")
@@ -243,4 +255,4 @@ def sniff_table(path: Path, sheet: str | None = None, header_row: int | None = N
         index = header_row - 1
         if not 0 <= index < len(rows) or not _non_blank(rows[index]):
             raise ImportFileError(f"Baris {header_row} di lembar {name} kosong.")
-    return _table_at(path.name, name, rows, index)
+    return names, _table_at(path.name, name, rows, index)

@@ -657,3 +657,59 @@ def test_cancelling_a_preview(village_db, tmp_path):
             should_cancel=lambda: bool(calls),
         )
     assert calls
+
+
+def test_sniffing_a_chosen_sheet_and_header_row(tmp_path):
+    from pesiar_desktop.importers.reader import ImportFileError, sniff_file
+
+    path = write_xlsx(
+        tmp_path / "dua.xlsx",
+        [["5201014403800011", "Siti", 2]],
+        ["Nomor Induk", "Nama Warga", "JK"],
+        title_rows=[["REKAP WARGA RT 01"], []],
+        extra_sheets={"Catatan": [["dibuat oleh", "RT 01"], ["tanggal", "1 Okt"]]},
+    )
+    names, table = sniff_file(path)
+    assert names == ["Catatan", "Penduduk"]
+    assert (table.sheet_name, table.header_row) == ("Catatan", 1)
+    names, table = sniff_file(path, "Penduduk")
+    assert (table.header_row, table.headers) == (3, ["Nomor Induk", "Nama Warga", "JK"])
+    _names, table = sniff_file(path, "Penduduk", header_row=1)
+    assert table.headers == ["REKAP WARGA RT 01"] and table.title_lines == []
+    with pytest.raises(ImportFileError, match="Baris 2 di lembar Penduduk kosong"):
+        sniff_file(path, "Penduduk", header_row=2)
+    with pytest.raises(ImportFileError, match="tidak ada"):
+        sniff_file(path, "Lain")
+
+
+def test_mapping_wizard_helpers_guess_columns_and_list_unknown_values(tmp_path):
+    from pesiar_desktop.importers import mapping
+    from pesiar_desktop.importers.reader import sniff_table
+
+    path = write_xlsx(
+        tmp_path / "lain.xlsx",
+        [
+            ["5201014403800011", "Siti", "Wanita", "ISTRI SAH", "Dusun Krajan"],
+            ["5201010403800012", "Budi", "Lelaki", "KK", "Dusun Krajan"],
+        ],
+        ["Nomor NIK", "Nama Warga", "Kelamin", "Hubungan", "Nama Dusun"],
+    )
+    table = sniff_table(path)
+    guess = mapping.suggest_columns("residents", table.headers)
+    assert guess == {
+        "nik": "Nomor NIK",
+        "name": "Nama Warga",
+        "sex": "Kelamin",
+        "shdk": "Hubungan",
+        "dusun": "Nama Dusun",
+    }
+    assert mapping.unknown_values(table, "residents", guess) == {
+        "sex": ["Lelaki"],
+        "shdk": ["ISTRI SAH"],
+    }
+    # A translation the user picked makes the value known.
+    assert mapping.unknown_values(table, "residents", guess, {"sex": {"Lelaki": 1}}) == {
+        "shdk": ["ISTRI SAH"]
+    }
+    assert mapping.sample_values(table, "Nama Warga") == ["Siti", "Budi"]
+    assert set(mapping.value_fields("bpjs")) == {"segment", "status"}

@@ -35,7 +35,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.importers import mapping as wizard
 from pesiar_desktop.importers.formats import ColumnMapping
-from pesiar_desktop.importers.reader import SheetTable, sheet_names, sniff_table
+from pesiar_desktop.importers.reader import SheetTable, sniff_file
 from pesiar_desktop.services import imports
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
@@ -187,7 +187,7 @@ class MappingEditor(QWidget):
         self.general_error.hide()
 
         def job(_ctx: TaskContext) -> tuple[list[str], SheetTable]:
-            return sheet_names(path), sniff_table(path, sheet, header_row)
+            return sniff_file(path, sheet, header_row)
 
         self.tasks.run(
             job, self._alive(self._loaded), self._alive(self._load_failed), key=self._task_key
