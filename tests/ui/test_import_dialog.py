@@ -60,7 +60,7 @@ def _wait_page(qtbot, dialog, page):
 
 
 def test_opensid_preview_rejected_rows_commit_and_history(
-    qtbot, make_window, village_db, operator, tmp_path
+    qtbot, qtmodeltester, make_window, village_db, operator, tmp_path
 ):
     rows, path = _messy_file(tmp_path)
     window = make_window(operator)
@@ -85,6 +85,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
     assert "Kolom agama_id: kode '42' tidak dikenal" in reasons[1][2]
     assert "Kolom nama: Nama wajib diisi." in reasons[2][2]
     assert dialog.tabs.tabText(0) == "Ditolak (3)"
+    qtmodeltester.check(dialog.rejected_model)
     assert not dialog.notice_label.isVisible()
     assert _count(village_db, Resident) == 0  # the preview wrote nothing
 
@@ -113,6 +114,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
     # The data-changed notice refreshes the page: history and targets.
     qtbot.waitUntil(lambda: page.history_model.rowCount() == 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: page.model.total == 6, timeout=TIMEOUT)  # nobody insured yet
+    qtmodeltester.check(page.history_model)
     batch = page.history_model.row_values(0)
     assert batch[1:5] == (
         "Data penduduk",
@@ -422,7 +424,7 @@ def test_wrong_file_is_a_clear_error_on_the_first_page(qtbot, make_window, admin
 
 
 def test_changes_needing_confirmation_are_ticked_rows(
-    qtbot, make_window, village_db, admin, tmp_path
+    qtbot, qtmodeltester, make_window, village_db, admin, tmp_path
 ):
     rows = family(1) + family(2)
     imports.commit_residents(
@@ -442,6 +444,7 @@ def test_changes_needing_confirmation_are_ticked_rows(
     model = dialog.pending_model
     assert dialog.tabs.currentIndex() == 2 and dialog.tabs.tabText(2) == "Perlu konfirmasi (2)"
     assert model.rowCount() == 2 and dialog.pending_view.model() is model
+    qtmodeltester.check(model)
     kinds = {model.data(model.index(r, 4)): r for r in range(2)}
     assert set(kinds) == {"pindah KK", "status dasar"}
     move_row = kinds["pindah KK"]
