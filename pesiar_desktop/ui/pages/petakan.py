@@ -56,10 +56,10 @@ UHC_COVERAGE_PCT = 98.0
 COLUMN_WIDTHS = {
     "priority": 62,
     "category": 132,
-    "name": 160,
+    "name": 150,
     "dusun": 100,
     "rt": 58,
-    "status": 130,
+    "status": 142,
     "decile": 44,
     "flags": 140,
 }
