@@ -251,7 +251,9 @@ def _grid(data: list[list[Any]], widths: Sequence[float], header_rows: int = 1) 
 # --- page decoration ------------------------------------------------------------------------------
 
 
-def _page_decorator(doc: LetterDoc) -> Callable[[Any, Any], None]:
+def _page_decorator(doc: LetterDoc, page: int | None = None) -> Callable[[Any, Any], None]:
+    """Draft watermark, QR footer and "Halaman n" for every page of ``doc``; ``page`` fixes
+    the number (a one-page letter inside a batch PDF is still "Halaman 1")."""
     width, height = page_size(doc.paper)
 
     def on_page(canvas: Any, template: Any) -> None:
@@ -266,7 +268,7 @@ def _page_decorator(doc: LetterDoc) -> Callable[[Any, Any], None]:
             canvas.saveState()
         canvas.setFont(SERIF_ITALIC, 7.5)
         canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
-        page = canvas.getPageNumber()
+        number = page or canvas.getPageNumber()
         bottom = 8 * mm
         if doc.payload:
             draw_qr(canvas, doc.payload, MARGIN_LEFT, bottom, QR_SIZE * 0.8)
@@ -287,7 +289,7 @@ def _page_decorator(doc: LetterDoc) -> Callable[[Any, Any], None]:
                 bottom + 6 * mm,
                 "KONSEP — belum bernomor dan belum disetujui Kepala Desa.",
             )
-        canvas.drawRightString(width - MARGIN_RIGHT, bottom + 2 * mm, f"Halaman {page}")
+        canvas.drawRightString(width - MARGIN_RIGHT, bottom + 2 * mm, f"Halaman {number}")
         canvas.restoreState()
 
     return on_page
@@ -752,12 +754,34 @@ class _PageWriter:
         self.c.drawString(x_colon, top - self.leading + 0.25 * self.size, ":")
 
 
-def _surat_tugas_page(canvas: Canvas, doc: LetterDoc) -> None:
+# A kop surat drawn once per PDF as a Form XObject, by (letterhead, paper): its name and the
+# y under it.
+_Forms = dict[tuple[Letterhead, str], tuple[str, float]]
+
+
+def _letterhead_once(canvas: Canvas, pw: _PageWriter, forms: _Forms) -> float:
+    """Draw the kop surat at the top of the page; the first page of a PDF defines it as a
+    form that every later page with the same letterhead reuses (one copy in the file, and
+    the later pages cost one operator). Returns the y under it."""
+    doc = pw.doc
+    key = (doc.letterhead, doc.paper)
+    entry = forms.get(key)
+    if entry is None:
+        name = f"Kop{len(forms)}"
+        canvas.beginForm(name)
+        bottom = draw_letterhead(canvas, doc.letterhead, pw.left, pw.right, pw.y)
+        canvas.endForm()
+        forms[key] = entry = (name, bottom)
+    canvas.doForm(entry[0])
+    return entry[1]
+
+
+def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms) -> None:
     """One Surat Tugas on the current page of ``canvas`` (raises _Overflow if too long)."""
     c = doc.content
     agent = c.get("agent", {})
     pw = _PageWriter(canvas, doc)
-    pw.y = draw_letterhead(canvas, doc.letterhead, pw.left, pw.right, pw.y) - 4 * mm
+    pw.y = _letterhead_once(canvas, pw, forms) - 4 * mm
     pw.centred("SURAT TUGAS", SERIF_BOLD, underline=True)
     pw.centred(f"Nomor: {doc.shown_number}")
     pw.y -= 4 * mm
@@ -793,7 +817,7 @@ def _surat_tugas_page(canvas: Canvas, doc: LetterDoc) -> None:
     block = _signature(doc)
     pw.need(signature_height(block))
     draw_signature(canvas, block, pw.right - SIGNATURE_WIDTH, pw.y)
-    _page_decorator(doc)(canvas, None)
+    _page_decorator(doc, page=1)(canvas, None)
 
 
 def _one_page(docs: Sequence[LetterDoc], title: str) -> bytes:
@@ -804,8 +828,9 @@ def _one_page(docs: Sequence[LetterDoc], title: str) -> bytes:
     canvas.setCreator("PESIAR Desktop")
     if len(docs) == 1:
         canvas.setSubject(docs[0].shown_number)
+    forms: _Forms = {}
     for doc in docs:
-        _surat_tugas_page(canvas, doc)
+        _surat_tugas_page(canvas, doc, forms)
         canvas.showPage()
     canvas.save()
     return out.getvalue()
