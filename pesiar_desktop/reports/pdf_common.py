@@ -26,13 +26,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4 as _A4
 from reportlab.lib.units import mm as _mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -103,7 +104,9 @@ def register_fonts() -> None:
     if _fonts_registered:
         return
     for name, filename in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(_font_path(filename))))
+        font = TTFont(name, str(_font_path(filename)))
+        _remember_embedding(font)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
     )
@@ -111,6 +114,85 @@ def register_fonts() -> None:
         SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
     )
     _fonts_registered = True
+
+
+class _Formatted(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A PDF value already formatted to bytes (a font's Widths array)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+def _remember_embedding(font: TTFont) -> None:
+    """Make embedding ``font`` in a PDF cheap from the second PDF on.
+
+    Every PDF embeds a subset of each face it uses: reportlab builds the subset font file
+    (pure Python), zlib-compresses it and formats its Widths array, for each PDF again. The
+    subset is nearly always the same (all ASCII plus the few other characters the letter
+    uses), so the results are remembered per subset: exactly the bytes reportlab would
+    write, computed once per process instead of once per letter (approval renders each
+    letter as its own PDF).
+    """
+    face = font.face
+    make_subset = face.makeSubset
+    add_subset_objects = face.addSubsetObjects
+    add_objects = font.addObjects
+    subsets: dict[tuple[int, ...], bytes] = {}
+    packed: dict[tuple[int, ...], bytes] = {}
+    widths: dict[tuple[tuple[int, ...], bool], _Formatted] = {}
+
+    def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
+        if len(cache) >= 32:
+            cache.clear()
+        return cache
+
+    def cached_make_subset(subset: Sequence[int]) -> bytes:
+        key = tuple(subset)
+        data = subsets.get(key)
+        if data is None:
+            data = bounded(subsets)[key] = make_subset(subset)
+        return data
+
+    def cached_add_subset_objects(doc: Any, fontname: str, subset: Sequence[int]) -> Any:
+        descriptor = add_subset_objects(doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
+        if stream is not None and stream.filters == [pdfdoc.PDFZCompress]:
+            key = tuple(subset)
+            data = packed.get(key)
+            if data is None:
+                data = bounded(packed)[key] = pdfdoc.PDFZCompress.encode(stream.content)
+            stream.content = data
+            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        return descriptor
+
+    def cached_add_objects(doc: Any) -> None:
+        state = font.state.get(doc)
+        if state is None:
+            add_objects(doc)
+            return
+        names = [
+            (font.getSubsetInternalName(n, doc)[1:], tuple(subset))
+            for n, subset in enumerate(state.subsets)
+        ]
+        add_objects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name, subset in names:
+            pdf_font = fonts.get(name)
+            if pdf_font is None or not isinstance(pdf_font.Widths, pdfdoc.PDFArray):
+                continue
+            key = (subset, bool(rl_config.pdfMultiLine))
+            formatted = widths.get(key)
+            if formatted is None:
+                data = pdfdoc.format(pdf_font.Widths, doc)
+                formatted = bounded(widths)[key] = _Formatted(data)
+            pdf_font.Widths = formatted
+
+    face.makeSubset = cached_make_subset
+    face.addSubsetObjects = cached_add_subset_objects
+    font.addObjects = cached_add_objects
 
 
 # --- letterhead (kop surat) --------------------------------------------------------------------
