@@ -19,13 +19,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -496,8 +497,8 @@ if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
     )
 
 
-def qr_modules(payload: str, level: str = "M") -> list[bytes]:
-    """The QR module matrix, one ``bytes`` per row (0 = dark, 255 = light), no quiet zone.
+def qr_modules(payload: str, level: str = "M") -> npt.NDArray[np.bool_]:
+    """The QR module matrix (rows top to bottom, True = dark), no quiet zone.
 
     zxing-cpp's C++ encoder (best mask chosen as the standard asks) when it is installed;
     reportlab's pure-Python encoder otherwise (several times slower, one fixed mask: every
@@ -505,29 +506,27 @@ def qr_modules(payload: str, level: str = "M") -> list[bytes]:
     """
     if _zxing is not None:
         code = _zxing.create_barcode(payload, _zxing.BarcodeFormat.QRCode, ec_level=level)
-        image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-        side = image.shape[1] if image.shape else 0
-        data = image.tobytes()
-        return [data[i : i + side] for i in range(0, len(data), side)]
+        image = np.asarray(code.to_image(scale=1, add_quiet_zones=False), dtype=np.uint8)
+        dark: npt.NDArray[np.bool_] = image == 0  # 0 = dark, 255 = light
+        return dark
     qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
     qr.addData(payload)
     qr.version = qr.calculate_version()
     qr.makeImpl(False, 0)
-    return [bytes(0 if v else 255 for v in row) for row in qr.modules]
+    return np.array([[bool(v) for v in row] for row in qr.modules], dtype=np.bool_)
 
 
-_DARK_RUN = re.compile(rb"\x00+")
-
-
-def qr_path(modules: Sequence[bytes]) -> str:
+def qr_path(modules: npt.NDArray[np.bool_]) -> str:
     """PDF path operators for the dark modules in module units (row 0 at y=0, growing down):
     one ``re`` per horizontal run of dark modules, integer coordinates (a short stream)."""
-    parts = []
-    for r, row in enumerate(modules):
-        for run in _DARK_RUN.finditer(row):
-            start = run.start()
-            parts.append(f"{start} {r} {run.end() - start} 1 re")
-    return "\n".join(parts)
+    rows, cols = modules.shape
+    padded = np.zeros((rows, cols + 2), dtype=np.int8)
+    padded[:, 1:-1] = modules
+    edges = np.diff(padded, axis=1)
+    run_rows, starts = np.nonzero(edges == 1)  # row-major: runs pair up with their ends
+    _rows, ends = np.nonzero(edges == -1)
+    numbers = np.stack([starts, run_rows, ends - starts], axis=1).ravel().tolist()
+    return "%d %d %d 1 re\n" * len(starts) % tuple(numbers)
 
 
 def draw_qr(
@@ -543,7 +542,7 @@ def draw_qr(
     canvas.translate(x + border * box, y + (count + border) * box)
     canvas.scale(box, -box)
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.addLiteral(qr_path(modules) + "\nf")
+    canvas.addLiteral(qr_path(modules) + "f")
     canvas.restoreState()
 
 
