@@ -759,11 +759,13 @@ class _PageWriter:
 _Forms = dict[tuple[Letterhead, str], tuple[str, float]]
 
 
-def _letterhead_once(canvas: Canvas, pw: _PageWriter, forms: _Forms) -> float:
-    """Draw the kop surat at the top of the page; the first page of a PDF defines it as a
-    form that every later page with the same letterhead reuses (one copy in the file, and
-    the later pages cost one operator). Returns the y under it."""
+def _letterhead_once(canvas: Canvas, pw: _PageWriter, forms: _Forms | None) -> float:
+    """Draw the kop surat at the top of the page; with ``forms`` (a batch) the first page
+    defines it as a form that every later page with the same letterhead reuses (one copy in
+    the file, and the later pages cost one operator). Returns the y under it."""
     doc = pw.doc
+    if forms is None:
+        return draw_letterhead(canvas, doc.letterhead, pw.left, pw.right, pw.y)
     key = (doc.letterhead, doc.paper)
     entry = forms.get(key)
     if entry is None:
@@ -776,7 +778,7 @@ def _letterhead_once(canvas: Canvas, pw: _PageWriter, forms: _Forms) -> float:
     return entry[1]
 
 
-def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms) -> None:
+def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms | None) -> None:
     """One Surat Tugas on the current page of ``canvas`` (raises _Overflow if too long)."""
     c = doc.content
     agent = c.get("agent", {})
@@ -828,7 +830,7 @@ def _one_page(docs: Sequence[LetterDoc], title: str) -> bytes:
     canvas.setCreator("PESIAR Desktop")
     if len(docs) == 1:
         canvas.setSubject(docs[0].shown_number)
-    forms: _Forms = {}
+    forms: _Forms | None = {} if len(docs) > 1 else None
     for doc in docs:
         _surat_tugas_page(canvas, doc, forms)
         canvas.showPage()

@@ -133,7 +133,7 @@ def _remember_embedding(font: TTFont) -> None:
     Every PDF embeds a subset of each face it uses: reportlab builds the subset font file
     (pure Python), zlib-compresses it and formats its Widths array, for each PDF again. The
     subset is nearly always the same (all ASCII plus the few other characters the letter
-    uses), so the results are remembered per subset: exactly the bytes reportlab would
+    uses), so the results (and the compressed ToUnicode map) are remembered per subset: exactly the bytes reportlab would
     write, computed once per process instead of once per letter (approval renders each
     letter as its own PDF).
     """
@@ -144,6 +144,7 @@ def _remember_embedding(font: TTFont) -> None:
     subsets: dict[tuple[int, ...], bytes] = {}
     packed: dict[tuple[int, ...], bytes] = {}
     widths: dict[tuple[tuple[int, ...], bool], _Formatted] = {}
+    packed_cmaps: dict[tuple[tuple[int, ...], str], bytes] = {}
 
     def bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
         if len(cache) >= 32:
@@ -184,6 +185,14 @@ def _remember_embedding(font: TTFont) -> None:
             pdf_font = fonts.get(name)
             if pdf_font is None or not isinstance(pdf_font.Widths, pdfdoc.PDFArray):
                 continue
+            cmap = doc.idToObject.get(pdf_font.ToUnicode.name)
+            if cmap is not None and cmap.filters == [pdfdoc.PDFZCompress]:
+                key = (subset, cmap.content)
+                data = packed_cmaps.get(key)
+                if data is None:
+                    data = bounded(packed_cmaps)[key] = pdfdoc.PDFZCompress.encode(cmap.content)
+                cmap.content = data
+                cmap.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
             key = (subset, bool(rl_config.pdfMultiLine))
             formatted = widths.get(key)
             if formatted is None:
