@@ -646,8 +646,9 @@ def _width(word: str, font: str, size: float) -> float:
 
 class _PageWriter:
     """Direct canvas layout for one-page letters (the Surat Tugas printed per agent): greedy
-    word wrap with cached word widths and justified lines through PDF word spacing. It
-    draws the same page the platypus story does, several times faster."""
+    word wrap with cached word widths and justified lines through PDF word spacing, all the
+    body text in one PDF text object (``flush`` ends it). It draws the same page the platypus
+    story does, several times faster."""
 
     def __init__(self, canvas: Canvas, doc: LetterDoc, size: float = 11, leading: float = 14.5):
         self.c = canvas
@@ -660,6 +661,42 @@ class _PageWriter:
         self.bottom = MARGIN_BOTTOM + (8 * mm if doc.payload else 0)
         self.y = self.height - MARGIN_TOP
         self.space = _width(" ", SERIF, size)
+        self._text: Any = None  # the page's text object, begun on first use
+        self._font: tuple[str, float] | None = None
+        self._word_space = 0.0
+
+    def put(
+        self,
+        x: float,
+        y: float,
+        value: str,
+        font: str = SERIF,
+        size: float = 0,
+        word_space: float = 0.0,
+    ) -> None:
+        """One run of text with its baseline at (x, y), in the page's text object."""
+        t = self._text
+        if t is None:
+            t = self._text = self.c.beginText()
+        key = (font, size or self.size)
+        if key != self._font:
+            t.setFont(*key)
+            self._font = key
+        if word_space != self._word_space:
+            t.setWordSpace(word_space)
+            self._word_space = word_space
+        t.setTextOrigin(x, y)
+        t.textOut(value)
+
+    def flush(self) -> None:
+        """Write the text drawn so far onto the page (word spacing back to 0: it outlives the
+        text object in PDF)."""
+        if self._text is not None:
+            if self._word_space:
+                self._text.setWordSpace(0)
+            self.c.drawText(self._text)
+            self._text = self._font = None
+            self._word_space = 0.0
 
     def need(self, height: float) -> None:
         if self.y - height < self.bottom:
@@ -685,33 +722,27 @@ class _PageWriter:
         """Justified text (last line flush left) from the current y down."""
         lines = self.wrap(text, width, font)
         self.need(len(lines) * self.leading)
-        t = self.c.beginText()
-        t.setFont(font, self.size)
+        last = len(lines) - 1
         for n, words in enumerate(lines):
             self.y -= self.leading
             gap = 0.0
-            if n < len(lines) - 1 and len(words) > 1:
+            if n < last and len(words) > 1:
                 natural = sum(_width(w, font, self.size) for w in words) + self.space * (
                     len(words) - 1
                 )
                 gap = (width - natural) / (len(words) - 1)
-            t.setTextOrigin(x, self.y + 0.25 * self.size)
-            t.setWordSpace(gap)
-            t.textOut(" ".join(words))
-        t.setWordSpace(0)
-        self.c.drawText(t)
+            self.put(x, self.y + 0.25 * self.size, " ".join(words), font, word_space=gap)
 
     def text(self, x: float, value: str, font: str = SERIF) -> None:
-        self.c.setFont(font, self.size)
-        self.c.drawString(x, self.y + 0.25 * self.size, value)
+        self.put(x, self.y + 0.25 * self.size, value, font)
 
     def centred(self, value: str, font: str = SERIF, underline: bool = False) -> None:
         self.need(self.leading)
         self.y -= self.leading
         centre = (self.left + self.right) / 2
-        self.c.setFont(font, self.size + (1 if font == SERIF_BOLD else 0))
+        size = self.size + (1 if font == SERIF_BOLD else 0)
         base = self.y + 0.25 * self.size
-        self.c.drawCentredString(centre, base, value)
+        self.put(centre - _width(value, font, size) / 2, base, value, font, size)
         if underline:
             half = _width(value, font, self.size + 1) / 2
             self.c.setLineWidth(0.7)
@@ -728,12 +759,10 @@ class _PageWriter:
             start = self.y
             self.paragraph(item, x_text, width)
             if marks:
-                self.c.setFont(SERIF, self.size)
-                self.c.drawString(x_mark, start - self.leading + 0.25 * self.size, f"{n}.")
+                self.put(x_mark, start - self.leading + 0.25 * self.size, f"{n}.")
             self.y -= 3
-        self.c.setFont(SERIF, self.size)
-        self.c.drawString(self.left, top - self.leading + 0.25 * self.size, label)
-        self.c.drawString(x_colon, top - self.leading + 0.25 * self.size, ":")
+        self.put(self.left, top - self.leading + 0.25 * self.size, label)
+        self.put(x_colon, top - self.leading + 0.25 * self.size, ":")
 
     def fields(self, label: str, rows: Sequence[tuple[str, str, str]]) -> None:
         """ "Kepada : Nama : …" — a label with a name/value table beside it."""
@@ -749,9 +778,8 @@ class _PageWriter:
             self.text(x_colon2, ":")
             self.text(x_value, value, font)
             self.y -= 3
-        self.c.setFont(SERIF, self.size)
-        self.c.drawString(self.left, top - self.leading + 0.25 * self.size, label)
-        self.c.drawString(x_colon, top - self.leading + 0.25 * self.size, ":")
+        self.put(self.left, top - self.leading + 0.25 * self.size, label)
+        self.put(x_colon, top - self.leading + 0.25 * self.size, ":")
 
 
 # A kop surat drawn once per PDF as a Form XObject, by (letterhead, paper): its name and the
@@ -818,6 +846,7 @@ def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms | None) -> N
     pw.y -= 4 * mm
     block = _signature(doc)
     pw.need(signature_height(block))
+    pw.flush()
     draw_signature(canvas, block, pw.right - SIGNATURE_WIDTH, pw.y)
     _page_decorator(doc, page=1)(canvas, None)
 
