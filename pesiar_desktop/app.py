@@ -189,6 +189,9 @@ def _application() -> QApplication:
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)
     app.setWindowIcon(app_icon())
+    from pesiar_desktop.ui import gc_guard
+
+    gc_guard.install(app)  # garbage collected on the GUI thread only
     return app
 
 

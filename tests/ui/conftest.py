@@ -3,6 +3,7 @@ built without dialogs (`app.create_main_window`)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,19 @@ from tests.conftest import person
 DISTRICT = "520101"
 # The offscreen platform plugin says this whenever a top-level window is shown.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(qapp) -> Iterator[None]:
+    """As in the app (ui.gc_guard): no automatic collection while a test runs, so it never
+    happens in a task worker thread and destroys Qt objects there; collected afterwards
+    on this (the GUI) thread."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
