@@ -8,7 +8,7 @@ the document from the letter's stored content and freezes the bytes on approval.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -764,27 +764,59 @@ class _PageWriter:
         self.put(self.left, top - self.leading + 0.25 * self.size, label)
         self.put(x_colon, top - self.leading + 0.25 * self.size, ":")
 
-    def fields(self, label: str, rows: Sequence[tuple[str, str, str]]) -> None:
+    def stamp(
+        self, forms: _Forms | None, key: Hashable, top: float, draw: Callable[[float], object]
+    ) -> None:
+        """``draw(top)``: something that looks the same on every letter of a batch (its
+        layout depends only on ``key``) drawn from y=top down. With ``forms`` (a batch) it
+        is drawn once as a form and every page places that form at its own height."""
+        if forms is None:
+            draw(top)
+            return
+        self.flush()
+        entry = forms.get(key)
+        if entry is None:
+            entry = forms[key] = (f"Stamp{len(forms)}", 0.0)
+            self.c.beginForm(entry[0])
+            draw(self.height)
+            self.flush()
+            self.c.endForm()
+        self.c.saveState()
+        self.c.translate(0, top - self.height)
+        self.c.doForm(entry[0])
+        self.c.restoreState()
+
+    def fields(
+        self, label: str, rows: Sequence[tuple[str, str, str]], forms: _Forms | None = None
+    ) -> None:
         """ "Kepada : Nama : …" — a label with a name/value table beside it."""
         x_colon = self.left + 32 * mm
         x_name = self.left + 37 * mm
         x_colon2 = x_name + 24 * mm
         x_value = x_colon2 + 4 * mm
-        self.need(len(rows) * (self.leading + 3))
-        top = self.y
-        for name, value, font in rows:
+        names = tuple(name for name, _value, _font in rows)
+        step = self.leading + 3
+
+        def labels(top: float) -> None:
+            base = top - self.leading + 0.25 * self.size
+            for n, name in enumerate(names):
+                self.put(x_name, base - n * step, name)
+                self.put(x_colon2, base - n * step, ":")
+            self.put(self.left, base, label)
+            self.put(x_colon, base, ":")
+
+        self.need(len(rows) * step)
+        key = ("fields", label, names, self.size, self.leading, self.left)
+        self.stamp(forms, key, self.y, labels)
+        for _name, value, font in rows:
             self.y -= self.leading
-            self.text(x_name, name)
-            self.text(x_colon2, ":")
             self.text(x_value, value, font)
             self.y -= 3
-        self.put(self.left, top - self.leading + 0.25 * self.size, label)
-        self.put(x_colon, top - self.leading + 0.25 * self.size, ":")
 
 
-# A kop surat drawn once per PDF as a Form XObject, by (letterhead, paper): its name and the
-# y under it.
-_Forms = dict[tuple[Letterhead, str], tuple[str, float]]
+# What a batch PDF draws once as Form XObjects: the kop surat by (letterhead, paper), and the
+# stamps (``_PageWriter.stamp``) by their key: the form's name and the y under it.
+_Forms = dict[Hashable, tuple[str, float]]
 
 
 def _letterhead_once(canvas: Canvas, pw: _PageWriter, forms: _Forms | None) -> float:
@@ -829,6 +861,7 @@ def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms | None) -> N
             ("Alamat", str(agent.get("address", "") or "-"), SERIF),
             ("Nomor HP", str(agent.get("phone", "") or "-"), SERIF),
         ],
+        forms,
     )
     pw.y -= 2 * mm
     pw.labelled("Untuk", list(c.get("untuk", [])))
@@ -847,7 +880,10 @@ def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms | None) -> N
     block = _signature(doc)
     pw.need(signature_height(block))
     pw.flush()
-    draw_signature(canvas, block, pw.right - SIGNATURE_WIDTH, pw.y)
+    x = pw.right - SIGNATURE_WIDTH
+    pw.stamp(
+        forms, ("signature", block, x), pw.y, lambda top: draw_signature(canvas, block, x, top)
+    )
     _page_decorator(doc, page=1)(canvas, None)
 
 
