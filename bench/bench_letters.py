@@ -8,7 +8,13 @@ Two figures:
 - one by one: 100 separate PDFs, as approval renders and freezes each letter.
 Target (issue "Agen & Penugasan", item 8): <= 3x the floor.
 
-    python bench/bench_letters.py [--count 100] [--quick]
+Each figure (the floor too) is the process CPU time, best of --repeat runs (default 3)
+taken in turns: the work is single-threaded, and on a busy shared machine wall time mostly
+measures the other processes (the wall time is printed beside it for reference).
+One-by-one PDFs reuse the font subsets the process has already embedded (the same bytes;
+see ``pdf_common._remember_embedding``), as approvals in one session of the program do.
+
+    python bench/bench_letters.py [--count 100] [--repeat 3] [--quick]
 
 Not a timed test: CI only checks that it runs (with a small --count).
 """
@@ -138,36 +144,48 @@ def batch(docs: list[letters_pdf.LetterDoc]) -> bytes:
 
 
 def timed(fn, *args):  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
+    """(CPU seconds, wall seconds, result) of one call."""
+    cpu, wall = time.process_time(), time.perf_counter()
     result = fn(*args)
-    return time.perf_counter() - start, result
+    return time.process_time() - cpu, time.perf_counter() - wall, result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs per figure")
     parser.add_argument("--quick", action="store_true", help="5 letters: only proves it runs (CI)")
     args = parser.parse_args()
     if args.quick:
-        args.count = 5
+        args.count, args.repeat = 5, 1
     register_fonts()
     docs = [letter(i) for i in range(1, args.count + 1)]
     letters_pdf.render(docs[0])  # warm-up: font and style caches, imports
     floor(docs[:1])
-    floor_s, floor_pdf = timed(floor, docs)
-    batch_s, batch_pdf = timed(batch, docs)
-    single_s, singles = timed(lambda: [letters_pdf.render(d) for d in docs])
-    print(f"Surat Tugas: {args.count}")
+    inf = float("inf")
+    floor_s, batch_s, single_s = [inf, inf], [inf, inf], [inf, inf]  # [cpu, wall]
+    for _ in range(max(args.repeat, 1)):
+        *t, floor_pdf = timed(floor, docs)
+        floor_s = [min(a, b) for a, b in zip(floor_s, t, strict=True)]
+        *t, batch_pdf = timed(batch, docs)
+        batch_s = [min(a, b) for a, b in zip(batch_s, t, strict=True)]
+        *t, singles = timed(lambda: [letters_pdf.render(d) for d in docs])
+        single_s = [min(a, b) for a, b in zip(single_s, t, strict=True)]
+    print(f"Surat Tugas: {args.count}  (CPU time, best of {max(args.repeat, 1)} runs; wall time)")
     print(
-        f"floor (canvas drawString, same text, {args.count} pages) : {floor_s:6.2f} s  ({len(floor_pdf) // 1024} KB)"
+        f"floor (canvas drawString, same text, {args.count} pages) : {floor_s[0]:6.3f} s  "
+        f"(wall {floor_s[1]:.3f} s)  ({len(floor_pdf) // 1024} KB)"
     )
     print(
-        f"batch (one PDF, {args.count} letters)                : {batch_s:6.2f} s  "
-        f"ratio {batch_s / floor_s:5.2f}x  (target <= 3x)  ({len(batch_pdf) // 1024} KB)"
+        f"batch (one PDF, {args.count} letters)                : {batch_s[0]:6.3f} s  "
+        f"ratio {batch_s[0] / floor_s[0]:5.2f}x  (target <= 3x)  "
+        f"(wall {batch_s[1]:.3f} s, {batch_s[1] / floor_s[1]:.2f}x)  ({len(batch_pdf) // 1024} KB)"
     )
     print(
-        f"one by one ({args.count} PDFs, as approval freezes)   : {single_s:6.2f} s  "
-        f"ratio {single_s / floor_s:5.2f}x  (target <= 3x)  ({sum(map(len, singles)) // 1024} KB)"
+        f"one by one ({args.count} PDFs, as approval freezes)   : {single_s[0]:6.3f} s  "
+        f"ratio {single_s[0] / floor_s[0]:5.2f}x  (target <= 3x)  "
+        f"(wall {single_s[1]:.3f} s, {single_s[1] / floor_s[1]:.2f}x)  "
+        f"({sum(map(len, singles)) // 1024} KB)"
     )
     return 0
 

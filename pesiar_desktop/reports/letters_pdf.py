@@ -45,12 +45,12 @@ from pesiar_desktop.reports.pdf_common import (
     draw_letterhead,
     draw_qr,
     draw_signature,
+    long_date,
     mm,
     page_size,
     register_fonts,
     signature_height,
 )
-from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.formatting import number as fmt_number
 
 TYPE_SK = "SK"
@@ -889,7 +889,10 @@ def _surat_tugas_page(canvas: Canvas, doc: LetterDoc, forms: _Forms | None) -> N
 
 def _one_page(docs: Sequence[LetterDoc], title: str) -> bytes:
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=page_size(docs[0].paper), pageCompression=1)
+    # The body font as the initial one: no unused Helvetica in every letter's PDF.
+    canvas = Canvas(
+        out, pagesize=page_size(docs[0].paper), pageCompression=1, initialFontName=SERIF
+    )
     canvas.setTitle(title)
     canvas.setAuthor(docs[0].letterhead.profile.title)
     canvas.setCreator("PESIAR Desktop")

@@ -43,10 +43,18 @@ from sqlalchemy import select
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.rules.formatting import long_date
+from pesiar_desktop.rules import formatting
 from pesiar_desktop.services.village import VillageProfile, get_profile
 
 mm: float = float(_mm)  # typed: reportlab ships no annotations
+
+
+@functools.lru_cache(maxsize=256)
+def long_date(value: date | None) -> str:
+    """``formatting.long_date`` remembered: babel's formatting is slow, and a letter prints
+    its date several times (signature, footer), a batch the same date on every page."""
+    return formatting.long_date(value)
+
 
 # --- paper -----------------------------------------------------------------------------------
 
