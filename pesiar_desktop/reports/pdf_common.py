@@ -34,7 +34,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4 as _A4
 from reportlab.lib.units import mm as _mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -123,6 +123,23 @@ def register_fonts() -> None:
         SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
     )
     _fonts_registered = True
+
+
+@functools.lru_cache(maxsize=64)
+def _to_unicode_cmap(fontname: str, subset: tuple[int, ...]) -> str:
+    return str(_make_to_unicode_cmap(fontname, list(subset)))
+
+
+def _cached_to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode map for a font subset (a pure function), remembered."""
+    return _to_unicode_cmap(fontname, tuple(subset))
+
+
+# Every PDF builds each embedded subset's ToUnicode map again: keep the few distinct ones.
+if not hasattr(ttfonts, "_pesiar_make_to_unicode_cmap"):
+    ttfonts._pesiar_make_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+_make_to_unicode_cmap = ttfonts._pesiar_make_to_unicode_cmap
+ttfonts.makeToUnicodeCMap = _cached_to_unicode_cmap
 
 
 class _Formatted(pdfdoc.PDFObject):  # type: ignore[misc]
