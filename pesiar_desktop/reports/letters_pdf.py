@@ -907,7 +907,9 @@ def _one_page(docs: Sequence[LetterDoc], title: str) -> bytes:
 
 
 def render_surat_tugas_batch(docs: Sequence[LetterDoc]) -> bytes:
-    """Every Surat Tugas in one PDF (to print them all at once), one page each."""
+    """Every Surat Tugas in one PDF (to print them all at once), one page each. What every
+    letter repeats (kop surat, the "Kepada" field labels, the signature block) is stored once
+    as a form that each page places."""
     register_fonts()
     try:
         return _one_page(docs, "Surat Tugas Agen PESIAR")
