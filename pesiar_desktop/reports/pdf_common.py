@@ -249,12 +249,10 @@ class Letterhead:
             (f"KECAMATAN {p.kecamatan_name.upper()}", 13, SERIF_BOLD),
             (f"{kind} {p.desa_name.upper()}", 16, SERIF_BOLD),
         ]
-        contact = self.contact_line()
-        if contact:
-            rows.append((contact, 8.5, SERIF_ITALIC))
+        rows += [(text, CONTACT_SIZE, SERIF_ITALIC) for text in self.contact_rows()]
         return rows
 
-    def contact_line(self) -> str:
+    def _contact_parts(self) -> list[str]:
         p = self.profile
         parts = []
         if p.address:
@@ -267,7 +265,24 @@ class Letterhead:
             parts.append(f"Telp. {p.phone}")
         if p.email:
             parts.append(f"Email: {p.email}")
-        return "  ·  ".join(parts)
+        return parts
+
+    def contact_line(self) -> str:
+        return "  ·  ".join(self._contact_parts())
+
+    def contact_rows(self) -> list[str]:
+        """The contact line, or address / phone and e-mail on two lines when one line
+        would not fit beside a logo at a readable size."""
+        line = self.contact_line()
+        if not line:
+            return []
+        register_fonts()
+        parts = self._contact_parts()
+        if len(parts) < 2 or pdfmetrics.stringWidth(line, SERIF_ITALIC, CONTACT_SIZE) <= (
+            CONTACT_WIDTH
+        ):
+            return [line]
+        return [parts[0], "  ·  ".join(parts[1:])]
 
 
 def load_letterhead(db: Database) -> Letterhead:
@@ -298,6 +313,9 @@ def image_reader(data: bytes) -> ImageReader:
 
 
 LETTERHEAD_LOGO = 24 * mm
+CONTACT_SIZE = 8.5
+# Text width left beside the logo on the narrowest page (A4 less margins less two logo bands).
+CONTACT_WIDTH = 105 * mm
 
 
 def letterhead_height(letterhead: Letterhead) -> float:

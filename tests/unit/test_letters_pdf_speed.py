@@ -115,3 +115,18 @@ def test_batch_page_looks_like_the_letter_alone():
     for page, doc in enumerate(docs, 1):
         alone = png(letters_pdf.render(doc))
         assert ImageChops.difference(png(batch, page), alone).getbbox() is None
+
+
+def test_contact_line_wraps_beside_a_logo_instead_of_overlapping_it():
+    """A long address with phone and e-mail goes on two lines rather than shrinking
+    under the logo (one line would be ~140 mm against ~105 mm beside the logo)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from pesiar_desktop.reports.pdf_common import CONTACT_WIDTH, SERIF_ITALIC, Letterhead
+
+    head = Letterhead(PROFILE, b"logo")
+    rows = head.contact_rows()
+    assert len(rows) == 2
+    assert rows[0].startswith("Alamat:") and "Telp." in rows[1] and "Email:" in rows[1]
+    assert all(pdfmetrics.stringWidth(r, SERIF_ITALIC, 8.5) <= CONTACT_WIDTH for r in rows)
+    assert [t for t, _s, _f in head.lines()][-2:] == rows
