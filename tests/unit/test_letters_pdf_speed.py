@@ -8,6 +8,7 @@ import io
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def test_contact_line_wraps_beside_a_logo_instead_of_overlapping_it():
 
     from pesiar_desktop.reports.pdf_common import CONTACT_WIDTH, SERIF_ITALIC, Letterhead
 
-    head = Letterhead(PROFILE, b"logo")
+    head = Letterhead(replace(PROFILE, email="pemdes.sukamakmur@example.com"), b"logo")
     rows = head.contact_rows()
     assert len(rows) == 2
     assert rows[0].startswith("Alamat:") and "Telp." in rows[1] and "Email:" in rows[1]
