@@ -47,6 +47,7 @@ from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
+from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
 from pesiar_desktop.ui.tablemodels.fieldwork import Row, RowsModel
@@ -100,7 +101,7 @@ def _button(text: str, slot: Any) -> QPushButton:
     return button
 
 
-class AgentsPage(QWidget):
+class AgentsPage(ServicePage):
     def __init__(
         self,
         db: Database,
@@ -109,11 +110,7 @@ class AgentsPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.db = db
-        self.tasks = tasks
-        self.actor = actor
-        self.active_dialog: QDialog | None = None
+        super().__init__(db, tasks, actor, parent)
         self._loaded = False
         self._dirty = False
         self._key = f"agen.{id(self)}"

@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -45,6 +44,7 @@ from pesiar_desktop.services.targets import PRIORITY_REASONS, AreaSummary, Targe
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.import_wizard import ImportDialog
+from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels.import_rows import RowsModel
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -119,7 +119,7 @@ def history_rows(batches: list[BatchRow]) -> list[tuple[Any, ...]]:
     ]
 
 
-class PetakanPage(QWidget):
+class PetakanPage(ServicePage):
     """Public names used by tests: `model`, `table`, `search_edit`, `category_combo`,
     `dusun_combo`, `rt_combo`, `priority_combo`, `summary_tree`, `history_model`,
     `import_buttons`, `export_button`, `count_label`, `tabs`, `areas`, `activate()`,
@@ -133,14 +133,9 @@ class PetakanPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.db = db
-        self.tasks = tasks
-        self.actor = actor
+        super().__init__(db, tasks, actor, parent)
         self.can_import = actor.can("residents.write")
         self.can_export = actor.can("personal.export")
-        self.masked = not actor.can("personal.see_full_nik")
-        self.active_dialog: QDialog | None = None
         self.areas: list[AreaSummary] = []
         self.batches: list[BatchRow] = []
         self.loaded_once = False

@@ -50,6 +50,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
     RegistrationActionDialog,
 )
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
+from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -76,7 +77,7 @@ STEP_FOR = {
 }
 
 
-class RegistrasiPage(QWidget):
+class RegistrasiPage(ServicePage):
     """Public names used by tests: `tabs`, `list_model`, `list_view`, `unpaid_model`,
     `arrears_model`, `progress_model`, `active_dialog`, `open_registration()`,
     `activate()`."""
@@ -89,14 +90,9 @@ class RegistrasiPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.db = db
-        self.tasks = tasks
-        self.actor = actor
+        super().__init__(db, tasks, actor, parent)
         self.can_write = actor.can("registrations.write")
         self.can_export = actor.can("personal.export")
-        self.masked = not actor.can("personal.see_full_nik")
-        self.active_dialog: QDialog | None = None
         self._rows: dict[int, RegistrationRow] = {}
         self._select_after: int | None = None
         self._loaded = False

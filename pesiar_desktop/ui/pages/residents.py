@@ -55,6 +55,7 @@ from pesiar_desktop.ui.dialogs.family_actions import (
     MoveDialog,
 )
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableModel
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
@@ -82,7 +83,7 @@ COLUMN_WIDTHS = {
 HIDDEN_BY_DEFAULT = {"birth_date", "no_kk", "life_status"}
 
 
-class ResidentsPage(QWidget):
+class ResidentsPage(ServicePage):
     """Public names used by tests and benchmarks: `search_edit`, `model`, `table`,
     `family_panel`, `activate()`, `active_dialog`."""
 
@@ -94,13 +95,8 @@ class ResidentsPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.db = db
-        self.tasks = tasks
-        self.actor = actor
+        super().__init__(db, tasks, actor, parent)
         self.can_write = actor.can("residents.write")
-        self.masked = not actor.can("personal.see_full_nik")
-        self.active_dialog: QDialog | None = None
         self._selected_id: int | None = None
         self._dirty = False
         self._family_key = f"residents.family.{id(self)}"

@@ -48,6 +48,7 @@ from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.visit_entry import VisitEntryForm
+from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
@@ -107,7 +108,7 @@ def progress_text(row: AgentMonth | None, month: date) -> str:
     )
 
 
-class SisirPage(QWidget):
+class SisirPage(ServicePage):
     """Public names used by tests: `tabs`, `assignment_combo`, `plan_tree`, `visit_form`,
     `due_model`, `due_view`, `events_model`, `months_model`, `progress_label`,
     `active_dialog`, `activate()`."""
@@ -120,13 +121,8 @@ class SisirPage(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.db = db
-        self.tasks = tasks
-        self.actor = actor
+        super().__init__(db, tasks, actor, parent)
         self.can_write = actor.can("fieldwork.write")
-        self.masked = not actor.can("personal.see_full_nik")
-        self.active_dialog: QDialog | None = None
         self.plan: PlanView | None = None
         self._assignments: list[AssignmentChoice] = []
         self._loaded = False

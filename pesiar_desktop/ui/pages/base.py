@@ -1,0 +1,28 @@
+"""What every page that works on the database for a logged-in user keeps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pesiar_desktop.services.context import Actor
+
+if TYPE_CHECKING:
+    from pesiar_desktop.db import Database
+    from pesiar_desktop.ui.tasks import TaskManager
+
+
+class ServicePage(QWidget):
+    """The database, the background-task helper, the acting user, whether NIKs are
+    masked for them, and the dialog the page has open (tests and shutdown look at it)."""
+
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = tasks
+        self.actor = actor
+        self.masked = not actor.can("personal.see_full_nik")
+        self.active_dialog: QDialog | None = None
