@@ -8,7 +8,8 @@ Each figure is printed beside its floor measured in the same run:
   by a fresh process (target <= 1.5x);
 - Penduduk first rows after opening the page (target <= 300 ms), beside a bare QTableView
   filled from the same first-page SQL;
-- resident memory added by opening the register over the empty main window (<= 100 MB).
+- resident memory added by opening the register over the main window showing the
+  Beranda (<= 100 MB).
 
     python bench/bench_register.py [--residents 100000] [--data-dir DIR] [--runs 15]
 
@@ -165,6 +166,13 @@ def bench_first_rows(data_dir: Path, sqlite_file: Path) -> tuple[float, float, f
     db = open_app_database(paths)
     window = create_main_window(db, users.get_actor(db, "admin"), paths)
     window.show()
+    # The Beranda loads its dashboard in the background first; a user opens Penduduk
+    # after that, so the figure is taken once the window's background work is done.
+    if window.tasks.is_busy():
+        idle = QEventLoop()
+        window.tasks.busy_changed.connect(lambda busy: idle.quit() if not busy else None)
+        QTimer.singleShot(30_000, idle.quit)
+        idle.exec()
     app.processEvents()
     rss_empty = rss_mb()
 
@@ -225,8 +233,8 @@ def main() -> int:
         print(f"{'figure':<34}{'ours':>10}{'floor':>10}{'ratio':>8}  target")
         for label, ours, floor in bench_search(sqlite_file, args.runs):
             print(f"{label:<34}{ours:>8.1f}ms{floor:>8.1f}ms{ours / floor:>7.2f}x  <= 50 ms median")
-        shown_ms, ready_ms = startup_ms(CHILD_APP, str(data_dir))
-        bare_ms, _ = startup_ms(CHILD_BARE)
+        shown_ms, ready_ms = startup_ms(CHILD_APP, str(data_dir), runs=9)
+        bare_ms, _ = startup_ms(CHILD_BARE, runs=9)
         print(f"{'start-up to shown main window':<34}{shown_ms:>8.0f}ms{bare_ms:>8.0f}ms"
               f"{shown_ms / bare_ms:>7.2f}x  <= 1.5x")
         print(f"{'  ... to pages built (no login)':<34}{ready_ms:>8.0f}ms{bare_ms:>8.0f}ms"
