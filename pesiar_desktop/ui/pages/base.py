@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pesiar_desktop.services.context import Actor
@@ -26,3 +28,18 @@ class ServicePage(QWidget):
         self.actor = actor
         self.masked = not actor.can("personal.see_full_nik")
         self.active_dialog: QDialog | None = None
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> None:
+        """Window-modal, non-blocking: tests and the event loop keep running. `on_accept`
+        runs when the dialog is accepted; `active_dialog` is cleared when it closes."""
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            if self.active_dialog is dialog:
+                self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted and on_accept is not None:
+                on_accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()

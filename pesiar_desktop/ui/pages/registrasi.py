@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -350,19 +348,6 @@ class RegistrasiPage(ServicePage):
         if d.cancel_reason:
             lines.append(f"Alasan: {d.cancel_reason}")
         return "<br>".join(lines)
-
-    def _open(self, dialog: QDialog, on_accept: Any = None) -> None:
-        self.active_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            if self.active_dialog is dialog:
-                self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted and callable(on_accept):
-                on_accept()
-
-        dialog.finished.connect(finished)
-        dialog.open()
 
     def open_registration(self, family_id: int | None = None) -> RegistrationDialog | None:
         if not self.can_write:

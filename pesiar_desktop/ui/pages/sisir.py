@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -552,19 +550,6 @@ class SisirPage(ServicePage):
 
     def _agents_for_dialog(self) -> list[AssignmentChoice]:
         return self._assignments or visit_plans.list_assignments(self.db)
-
-    def _open(self, dialog: QDialog, on_accept: Any = None) -> None:
-        self.active_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            if self.active_dialog is dialog:
-                self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted and callable(on_accept):
-                on_accept()
-
-        dialog.finished.connect(finished)
-        dialog.open()
 
     def add_event(self) -> None:
         if self.can_write:
