@@ -49,6 +49,7 @@ from pesiar_desktop.ui.tablemodels.import_rows import RowsModel
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
+from pesiar_desktop.ui.widgets.tables import list_table
 
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
 SEARCH_DEBOUNCE_MS = 150
@@ -284,22 +285,8 @@ class PetakanPage(ServicePage):
         self.category_label.setStyleSheet("color: #3c4043;")
         self.category_label.setWordWrap(True)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vertical = self.table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        vertical.hide()
+        self.table = list_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
         for column, key in enumerate(COLUMN_KEYS):
             width = number_width if key in ("nik", "no_kk") else COLUMN_WIDTHS.get(key, 100)

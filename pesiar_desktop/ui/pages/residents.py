@@ -25,15 +25,12 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,6 +57,7 @@ from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableMo
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
+from pesiar_desktop.ui.widgets.tables import list_table
 
 SEARCH_DEBOUNCE_MS = 150
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
@@ -226,22 +224,8 @@ class ResidentsPage(ServicePage):
         filters.addWidget(self.reset_button)
         filters.addStretch(1)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vertical = self.table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        vertical.hide()
+        self.table = list_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         # A 16-digit number must never be cut, whatever the font.
         number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
         for column, key in enumerate(COLUMN_KEYS):
@@ -560,20 +544,6 @@ class ResidentsPage(ServicePage):
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
         return self.model.resident_id(index.row())
-
-    def _open(self, dialog: QDialog, on_accept: object = None) -> None:
-        """Window-modal, non-blocking: tests and the event loop keep running."""
-        self.active_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            if self.active_dialog is dialog:
-                self.active_dialog = None
-            if result == QDialog.DialogCode.Accepted and callable(on_accept):
-                on_accept()
-
-        dialog.finished.connect(finished)
-        dialog.open()
 
     def _after_save(self, dialog: ResidentDialog) -> None:
         if dialog.result_value is not None:
