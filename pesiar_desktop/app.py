@@ -138,10 +138,6 @@ def _database_language(db: Database) -> str:
         return "id"
 
 
-def _apply_language(db: Database) -> None:
-    load_language(_database_language(db))
-
-
 LANGUAGE_KEY = "ui/language"  # ui.ini keeps a copy so the frame is built in the right language
 
 

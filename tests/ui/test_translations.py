@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pesiar_desktop.app import _apply_language, load_language
+from pesiar_desktop.app import _cached_language, _follow_database_language, load_language
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services import settings
 from pesiar_desktop.ui.dialogs.users import LoginDialog
@@ -30,7 +30,9 @@ def test_qm_files_are_built():
     assert (folder / "pesiar_en.qm").stat().st_size > 1000, "run tools/build-translations.sh"
 
 
-def test_english_after_the_setting_changes(qtbot, make_window, village_db, admin, restore_language):
+def test_english_after_the_setting_changes(
+    qtbot, make_window, village_db, admin, ui_paths, restore_language
+):
     indonesian = make_window(admin)
     assert _sidebar(indonesian)[PAGE_KEYS.index("penduduk")] == "Penduduk"
 
@@ -41,7 +43,10 @@ def test_english_after_the_setting_changes(qtbot, make_window, village_db, admin
     assert settings.read(village_db, "ui.language") == "en"
     assert "dibuka ulang" in prefs.saved_label.text()
 
-    _apply_language(village_db)  # what app.run_gui does at start
+    # What app.run_gui does at the next start once the database is open: the setting
+    # differs from ui.ini's copy, so English is loaded and remembered.
+    _follow_database_language(village_db, ui_paths, None)
+    assert _cached_language(ui_paths) == "en"
     english = make_window(admin)
     labels = _sidebar(english)
     assert labels[PAGE_KEYS.index("penduduk")] == "Residents"
