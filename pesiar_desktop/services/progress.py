@@ -39,7 +39,7 @@ NOT_COUNTED_STATUSES = ("cancelled",)
 
 @dataclass(frozen=True)
 class AgentMonth:
-    agent_id: int
+    agent_id: int | None  # None: work recorded without an agent (the office's own)
     agent_name: str
     assignment_id: int | None
     target_people: int
@@ -72,7 +72,7 @@ class AgentMonth:
 
 
 def parse_month(text: str) -> date:
-    """"2026-11" → date(2026, 11, 1); an Indonesian error for anything else."""
+    """ "2026-11" → date(2026, 11, 1); an Indonesian error for anything else."""
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise ValidationError(
@@ -88,12 +88,23 @@ def month_bounds(month: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-def _counts(session: Session, statement: Any) -> dict[int, tuple[int, ...]]:
+def _counts(session: Session, statement: Any) -> dict[int | None, tuple[int, ...]]:
     return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in session.execute(statement)}
 
 
 def agent_month_progress(session: Session, month: date) -> list[AgentMonth]:
     """Per-agent figures for the month containing `month`, ordered by agent name."""
+    return month_progress(session, month).agents
+
+
+@dataclass(frozen=True)
+class MonthProgress:
+    agents: list[AgentMonth]
+    office: AgentMonth | None  # work recorded without an agent, if there was any
+
+
+def month_progress(session: Session, month: date) -> MonthProgress:
+    """Per-agent figures, plus the same figures for work recorded without an agent."""
     first, last = month_bounds(month)
 
     def in_month(column: Any) -> Any:
@@ -111,7 +122,6 @@ def agent_month_progress(session: Session, month: date) -> list[AgentMonth]:
         select(Registration.agent_id, people, func.count(Registration.id))
         .outerjoin(members, members.c.registration_id == Registration.id)
         .where(
-            Registration.agent_id.is_not(None),
             in_month(Registration.registered_on),
             Registration.status.not_in(NOT_COUNTED_STATUSES),
         )
@@ -121,14 +131,13 @@ def agent_month_progress(session: Session, month: date) -> list[AgentMonth]:
         session,
         select(Registration.agent_id, people, func.count(Registration.id))
         .outerjoin(members, members.c.registration_id == Registration.id)
-        .where(Registration.agent_id.is_not(None), in_month(Registration.paid_on))
+        .where(in_month(Registration.paid_on))
         .group_by(Registration.agent_id),
     )
     unpaid = _counts(
         session,
         select(Registration.agent_id, func.count(Registration.id))
         .where(
-            Registration.agent_id.is_not(None),
             in_month(Registration.registered_on),
             Registration.status.in_(WAITING_STATUSES),
         )
@@ -137,13 +146,13 @@ def agent_month_progress(session: Session, month: date) -> list[AgentMonth]:
     visits = _counts(
         session,
         select(Visit.agent_id, func.count(Visit.id), func.count(distinct(Visit.family_id)))
-        .where(Visit.agent_id.is_not(None), in_month(Visit.visited_on))
+        .where(in_month(Visit.visited_on))
         .group_by(Visit.agent_id),
     )
     events = _counts(
         session,
         select(AdvocacyEvent.agent_id, func.count(AdvocacyEvent.id))
-        .where(AdvocacyEvent.agent_id.is_not(None), in_month(AdvocacyEvent.held_on))
+        .where(in_month(AdvocacyEvent.held_on))
         .group_by(AdvocacyEvent.agent_id),
     )
 
@@ -156,39 +165,40 @@ def agent_month_progress(session: Session, month: date) -> list[AgentMonth]:
     ):
         assignment_of[assignment.agent_id] = assignment
 
-    agent_ids = set(assignment_of) | set(registered) | set(paid) | set(visits) | set(events)
-    agent_ids |= set(unpaid)
-    if not agent_ids:
-        return []
-    names: dict[int, str] = {
+    counted = set(registered) | set(paid) | set(unpaid) | set(visits) | set(events)
+    agent_ids = {agent_id for agent_id in counted if agent_id is not None}
+    agent_ids |= set(assignment_of)
+    names: dict[int | None, str] = {
         agent_id: name
         for agent_id, name in session.execute(
             select(Agent.id, Agent.name).where(Agent.id.in_(agent_ids))
         )
     }
     pair = (0, 0)
-    rows = []
-    for agent_id in agent_ids:
-        current = assignment_of.get(agent_id)
+
+    def figures(agent_id: int | None) -> AgentMonth:
+        current = assignment_of.get(agent_id) if agent_id is not None else None
         reg_people, reg_families = registered.get(agent_id, pair)
         paid_people, paid_families = paid.get(agent_id, pair)
         visit_count, families_visited = visits.get(agent_id, pair)
-        rows.append(
-            AgentMonth(
-                agent_id=agent_id,
-                agent_name=names.get(agent_id, ""),
-                assignment_id=current.id if current else None,
-                target_people=current.target_people_per_month if current else 0,
-                target_families=current.target_families_per_month if current else 0,
-                registered_people=reg_people,
-                registered_families=reg_families,
-                paid_people=paid_people,
-                paid_families=paid_families,
-                unpaid_registrations=unpaid.get(agent_id, (0,))[0],
-                visits=visit_count,
-                families_visited=families_visited,
-                advocacy_events=events.get(agent_id, (0,))[0],
-            )
+        return AgentMonth(
+            agent_id=agent_id,
+            agent_name=names.get(agent_id, ""),
+            assignment_id=current.id if current else None,
+            target_people=current.target_people_per_month if current else 0,
+            target_families=current.target_families_per_month if current else 0,
+            registered_people=reg_people,
+            registered_families=reg_families,
+            paid_people=paid_people,
+            paid_families=paid_families,
+            unpaid_registrations=unpaid.get(agent_id, (0,))[0],
+            visits=visit_count,
+            families_visited=families_visited,
+            advocacy_events=events.get(agent_id, (0,))[0],
         )
-    rows.sort(key=lambda row: (row.agent_name.lower(), row.agent_id))
-    return rows
+
+    rows = sorted(
+        (figures(agent_id) for agent_id in agent_ids),
+        key=lambda row: (row.agent_name.lower(), row.agent_id or 0),
+    )
+    return MonthProgress(rows, figures(None) if None in counted else None)

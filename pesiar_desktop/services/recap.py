@@ -53,12 +53,11 @@ from pesiar_desktop.rules.indicators import pct
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import audit, events, privacy, settings, targets
 from pesiar_desktop.services.context import Actor, require
-from pesiar_desktop.services.dashboard import coverage_history, included_members
+from pesiar_desktop.services.dashboard import coverage_history
 from pesiar_desktop.services.progress import (
     NOT_COUNTED_STATUSES,
-    WAITING_STATUSES,
-    agent_month_progress,
     month_bounds,
+    month_progress,
     parse_month,
 )
 from pesiar_desktop.services.village import VillageProfile, get_profile
@@ -426,72 +425,11 @@ def _assignment_areas(session: Session, assignment_ids: set[int]) -> dict[int, s
     }
 
 
-def _office_row(session: Session, first: date, last: date) -> RekapRow | None:
-    """The same counts as `agent_month_progress` for work recorded without an agent."""
-    members = included_members()
-    people = func.coalesce(func.sum(members.c.n), 0)
-    no_agent = Registration.agent_id.is_(None)
-
-    def pair(*where: Any) -> tuple[int, int]:
-        row = session.execute(
-            select(people, func.count(Registration.id))
-            .outerjoin(members, members.c.registration_id == Registration.id)
-            .where(no_agent, *where)
-        ).one()
-        return int(row[0] or 0), int(row[1] or 0)
-
-    reg_people, reg_families = pair(
-        _in(Registration.registered_on, first, last),
-        Registration.status.not_in(NOT_COUNTED_STATUSES),
-    )
-    paid_people, paid_families = pair(_in(Registration.paid_on, first, last))
-    unpaid = int(
-        session.scalar(
-            select(func.count(Registration.id)).where(
-                no_agent,
-                _in(Registration.registered_on, first, last),
-                Registration.status.in_(WAITING_STATUSES),
-            )
-        )
-        or 0
-    )
-    visit_row = session.execute(
-        select(func.count(Visit.id), func.count(func.distinct(Visit.family_id))).where(
-            Visit.agent_id.is_(None), _in(Visit.visited_on, first, last)
-        )
-    ).one()
-    n_events = int(
-        session.scalar(
-            select(func.count(AdvocacyEvent.id)).where(
-                AdvocacyEvent.agent_id.is_(None), _in(AdvocacyEvent.held_on, first, last)
-            )
-        )
-        or 0
-    )
-    figures = (reg_people, paid_people, unpaid, int(visit_row[0] or 0), n_events)
-    if not any(figures):
-        return None
-    return RekapRow(
-        agent_id=None,
-        name=NO_AGENT,
-        area="",
-        target_people=0,
-        paid_people=paid_people,
-        target_families=0,
-        paid_families=paid_families,
-        visits=int(visit_row[0] or 0),
-        families_visited=int(visit_row[1] or 0),
-        advocacy_events=n_events,
-        registered_people=reg_people,
-        registered_families=reg_families,
-        unpaid_families=unpaid,
-    )
-
-
 def rekap_rows(session: Session, month: date) -> list[RekapRow]:
     """Per agent (services.progress), then the office's own work when there is any."""
     first, last = month_bounds(month)
-    progress = agent_month_progress(session, first)
+    month_figures = month_progress(session, first)
+    progress = month_figures.agents
     areas = _assignment_areas(session, {p.assignment_id for p in progress if p.assignment_id})
     rows = [
         RekapRow(
@@ -511,9 +449,25 @@ def rekap_rows(session: Session, month: date) -> list[RekapRow]:
         )
         for p in progress
     ]
-    office = _office_row(session, first, last)
+    office = month_figures.office
     if office is not None:
-        rows.append(office)
+        rows.append(
+            RekapRow(
+                agent_id=None,
+                name=NO_AGENT,
+                area="",
+                target_people=0,
+                paid_people=office.paid_people,
+                target_families=0,
+                paid_families=office.paid_families,
+                visits=office.visits,
+                families_visited=office.families_visited,
+                advocacy_events=office.advocacy_events,
+                registered_people=office.registered_people,
+                registered_families=office.registered_families,
+                unpaid_families=office.unpaid_registrations,
+            )
+        )
     return rows
 
 
