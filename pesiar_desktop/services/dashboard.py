@@ -29,7 +29,6 @@ from pesiar_desktop.models import (
     Membership,
     MembershipHistory,
     Registration,
-    RegistrationMember,
     Resident,
     Rt,
 )
@@ -41,6 +40,7 @@ from pesiar_desktop.services.progress import (
     WAITING_STATUSES,
     AgentMonth,
     agent_month_progress,
+    included_members,
     month_bounds,
 )
 from pesiar_desktop.services.stats import register_stats
@@ -247,16 +247,6 @@ def coverage_history(
         ]
         for key in sorted(keys)
     }
-
-
-def included_members() -> Any:
-    """(registration_id, n): the people a registration covers (members left out excluded)."""
-    return (
-        select(RegistrationMember.registration_id, func.count().label("n"))
-        .where(RegistrationMember.included.is_(True))
-        .group_by(RegistrationMember.registration_id)
-        .subquery()
-    )
 
 
 def registrations_by_month(session: Session, today: date) -> list[RegistrationMonth]:

@@ -71,6 +71,16 @@ class AgentMonth:
         return 100.0 * self.paid_families / self.target_families if self.target_families else 0.0
 
 
+def included_members() -> Any:
+    """(registration_id, n): the people a registration covers (members left out excluded)."""
+    return (
+        select(RegistrationMember.registration_id, func.count().label("n"))
+        .where(RegistrationMember.included.is_(True))
+        .group_by(RegistrationMember.registration_id)
+        .subquery()
+    )
+
+
 def parse_month(text: str) -> date:
     """ "2026-11" → date(2026, 11, 1); an Indonesian error for anything else."""
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
@@ -110,12 +120,7 @@ def month_progress(session: Session, month: date) -> MonthProgress:
     def in_month(column: Any) -> Any:
         return and_(column >= first, column <= last)
 
-    members = (
-        select(RegistrationMember.registration_id, func.count().label("n"))
-        .where(RegistrationMember.included.is_(True))
-        .group_by(RegistrationMember.registration_id)
-        .subquery()
-    )
+    members = included_members()
     people = func.coalesce(func.sum(members.c.n), 0)
     registered = _counts(
         session,
