@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -50,14 +49,6 @@ _TEXT_FIELDS = ("name", "birth_place", "father_name", "mother_name", "address", 
 
 
 @dataclass(slots=True)
-class RowValues:
-    """One row whose cells all parsed: field -> typed value (blank cells left out)."""
-
-    row_number: int
-    values: dict[str, Any]
-
-
-@dataclass(slots=True)
 class RowNote:
     row_number: int
     nik: str
@@ -66,6 +57,13 @@ class RowNote:
 
 @dataclass
 class ParsedResidents:
+    """The rows whose cells all parsed, column by column, and the rows rejected.
+
+    `columns[field][k]` is the typed value of field `field` in the k-th accepted
+    row (row number `row_numbers[k]`), None where the cell was blank. Fields the
+    file has no column for are absent. Required fields are never None.
+    """
+
     file_name: str
     sheet_name: str
     file_format: str
@@ -73,7 +71,8 @@ class ParsedResidents:
     headers: list[str]
     title_lines: list[str]
     total_rows: int
-    rows: list[RowValues]
+    row_numbers: list[int] = field(default_factory=list)
+    columns: dict[str, list[Any]] = field(default_factory=dict)
     header_of: dict[str, str] = field(default_factory=dict)
     rejected: list[RowNote] = field(default_factory=list)
     warnings: list[RowNote] = field(default_factory=list)
@@ -119,7 +118,6 @@ def parse_residents(
         table.headers,
         table.title_lines,
         len(table.rows),
-        [],
     )
     parsed.header_of = header_of
     total = len(table.rows)
@@ -132,53 +130,35 @@ def parse_residents(
     wanted = sorted(set(columns.values()))
     column_cells = {index: list(map(itemgetter(index), all_cells)) for index in wanted}
     problems: dict[int, list[str]] = {}
-    parsed_columns: list[tuple[str, list[Any]]] = []
+    parsed_columns: dict[str, list[Any]] = {}
     for step, (name, index) in enumerate(columns.items(), start=1):
-        out = _parse_column(
+        parsed_columns[name] = _parse_column(
             name, column_cells[index], labels, problems, f"Kolom {header_of[name]}: "
         )
-        parsed_columns.append((name, out))
         if progress is not None:
             progress(step * total // max(1, len(columns)), total)
-    required = [(name, f"Kolom {header_of[name]}: ") for name in RESIDENT_REQUIRED]
+    # A blank required cell (one that did not fail to parse) is a problem of its own.
+    for name in RESIDENT_REQUIRED:
+        out = parsed_columns[name]
+        if None not in out:
+            continue
+        prefix = f"Kolom {header_of[name]}: "
+        for i, value in enumerate(out):
+            if value is None and not any(p.startswith(prefix) for p in problems.get(i, ())):
+                problems.setdefault(i, []).append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
     nik_column = columns["nik"]
-    field_names = [name for name, _out in parsed_columns]  # never empty: required fields
-    outs = [out for _name, out in parsed_columns]
-    # A row's dict holds the fields whose value is not None. Columns with no blank are
-    # zipped in as they are; only columns that are sometimes blank are checked per row
-    # (columns that are always blank add nothing).
-    full = [j for j, out in enumerate(outs) if None not in out]
-    mixed = [j for j, out in enumerate(outs) if j not in full and any(v is not None for v in out)]
-    full_names = [field_names[j] for j in full]
-    mixed_names = [field_names[j] for j in mixed]
-    full_rows = zip(*(outs[j] for j in full), strict=True) if full else repeat(())
-    mixed_rows = zip(*(outs[j] for j in mixed), strict=True) if mixed else repeat(())
-    # Rows where a required field is blank (or failed to parse) need the careful check.
-    unsure: set[int] = set()
-    for name, _prefix in required:
-        out = outs[field_names.index(name)]
-        if None in out:
-            unsure.update(i for i, value in enumerate(out) if value is None)
-    for i, number, full_values, mixed_values in zip(
-        range(total), numbers, full_rows, mixed_rows, strict=False
-    ):
-        values = dict(zip(full_names, full_values, strict=True))
-        for name, value in zip(mixed_names, mixed_values, strict=True):
-            if value is not None:
-                values[name] = value
-        row_problems = problems.get(i)
-        if i in unsure:
-            for name, prefix in required:
-                if name not in values and not (
-                    row_problems and any(p.startswith(prefix) for p in row_problems)
-                ):
-                    row_problems = problems.setdefault(i, [])
-                    row_problems.append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
-        if row_problems:
-            nik = values.get("nik") or cell_text(all_cells[i][nik_column])
-            parsed.rejected.append(RowNote(number, str(nik), "; ".join(row_problems)))
-        else:
-            parsed.rows.append(RowValues(number, values))
+    for i in sorted(problems):
+        nik = parsed_columns["nik"][i] or cell_text(all_cells[i][nik_column])
+        parsed.rejected.append(RowNote(numbers[i], str(nik), "; ".join(problems[i])))
+    if problems:
+        keep = [i for i in range(total) if i not in problems]
+        numbers = [numbers[i] for i in keep]
+        parsed_columns = {name: [out[i] for i in keep] for name, out in parsed_columns.items()}
+    parsed.row_numbers = numbers
+    # A column with nothing in it adds nothing (an update keeps what the register has).
+    parsed.columns = {
+        name: out for name, out in parsed_columns.items() if any(v is not None for v in out)
+    }
     return parsed
 
 

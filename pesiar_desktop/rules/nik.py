@@ -103,6 +103,8 @@ def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) 
 
 def check_no_kk(raw: str) -> IdCheck:
     text = (raw or "").strip()
+    if len(text) == 16 and text.isdigit() and text.isascii():
+        return IdCheck(text)  # the usual case, without the regexes
     if not text:
         return IdCheck(text, error="No KK wajib diisi.")
     if looks_damaged_by_excel(text):

@@ -21,12 +21,13 @@ from __future__ import annotations
 import functools
 import gc
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -39,12 +40,7 @@ from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.importers import formats
 from pesiar_desktop.importers.formats import ColumnMapping
 from pesiar_desktop.importers.reader import ImportFileError, SheetTable, file_sha256, load_table
-from pesiar_desktop.importers.residents import (
-    PERSON_FIELD_OF,
-    ParsedResidents,
-    RowNote,
-    parse_residents,
-)
+from pesiar_desktop.importers.residents import RowNote, parse_residents
 from pesiar_desktop.models import (
     Dusun,
     Family,
@@ -64,41 +60,23 @@ from pesiar_desktop.rules.nik import check_nik, check_no_kk
 from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.services import audit, events, privacy
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.import_records import (
+    COLUMN_INDEX as _COLUMN_INDEX,
+)
+from pesiar_desktop.services.import_records import (
+    PERSON_COLUMNS,
+    ResidentRecord,
+    build_records,
+)
 from pesiar_desktop.services.residents import (
     MembershipInput,
-    ResidentInput,
-    clean_name,
-    resident_values,
     validate_membership,
-    validate_resident,
 )
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
 
 CHUNK = 5000
-PERSON_COLUMNS = (
-    "name",
-    "name_sort",
-    "sex",
-    "birth_place",
-    "birth_date",
-    "shdk",
-    "marital_status",
-    "religion",
-    "education",
-    "occupation",
-    "phone",
-    "father_name",
-    "mother_name",
-    "is_pregnant",
-    "has_disability",
-    "is_stunting_child",
-    "is_laid_off",
-    "is_formal_worker",
-    "employer_name",
-)
-_COLUMN_INDEX = {column: i for i, column in enumerate(PERSON_COLUMNS)}
 PENDING_FAMILY = "family"
 PENDING_DUSUN = "dusun"
 PENDING_LIFE = "life_status"
@@ -383,25 +361,6 @@ def _record_batch(
 # ====================================================================== residents
 
 
-@dataclass(slots=True)
-class ResidentRecord:
-    """One row that passed every per-row check."""
-
-    row_number: int
-    nik: str
-    no_kk: str
-    person: ResidentInput
-    given: frozenset[str]
-    life_status: int | None
-    dusun: str
-    rw: str
-    rt: str
-    address: str | None
-    insurance: int | None
-    insurance_number: str
-    values: dict[str, Any] = field(default_factory=dict, repr=False)  # columns as stored
-
-
 @dataclass(frozen=True)
 class PendingChange:
     """A change the import will not make without a person's confirmation."""
@@ -508,130 +467,6 @@ def _resolve_format(
     )
 
 
-def _build_records(
-    parsed: ParsedResidents,
-) -> tuple[list[ResidentRecord], list[RowNote], list[RowNote]]:
-    """Person rules (as in the add-resident form) and duplicate NIKs within the file."""
-    records: list[ResidentRecord] = []
-    rejected = list(parsed.rejected)
-    warnings: list[RowNote] = []
-    header_of = parsed.header_of
-    kk_checks: dict[str, Any] = {}
-    given_of: dict[tuple[str, ...], frozenset[str]] = {}
-    no_disability = codes.DISABILITY_NONE
-    for row in parsed.rows:
-        values = row.values
-        get = values.get
-        problems: list[str] = []
-        kk = kk_checks.get(values["no_kk"])
-        if kk is None:
-            kk = kk_checks[values["no_kk"]] = check_no_kk(values["no_kk"])
-        if kk.error:
-            problems.append(f"Kolom {header_of['no_kk']}: {kk.error}")
-        disability = get("disability")
-        person = ResidentInput(
-            nik=values["nik"],
-            name=values["name"],
-            sex=int(values["sex"]),
-            birth_date=values["birth_date"],
-            shdk=int(values["shdk"]),
-            birth_place=get("birth_place", ""),
-            marital_status=int(get("marital_status", 1)),
-            religion=int(get("religion", 1)),
-            education=get("education"),
-            occupation=get("occupation"),
-            phone=get("phone", ""),
-            father_name=get("father_name", ""),
-            mother_name=get("mother_name", ""),
-            is_pregnant=bool(get("pregnant", False)),
-            has_disability=disability is not None and disability != no_disability,
-        )
-        errors, row_warnings, nik = validate_resident(person)
-        for name, message in errors.items():
-            column = header_of.get({"is_pregnant": "pregnant"}.get(name, name))
-            problems.append(f"Kolom {column}: {message}" if column else message)
-        if problems:
-            rejected.append(RowNote(row.row_number, nik, "; ".join(problems)))
-            continue
-        person.nik = nik
-        keys = tuple(values)
-        given = given_of.get(keys)
-        if given is None:
-            given = given_of[keys] = frozenset(
-                PERSON_FIELD_OF[name] for name in keys if name in PERSON_FIELD_OF
-            )
-        records.append(
-            ResidentRecord(
-                row.row_number,
-                nik,
-                kk.value,
-                person,
-                given,
-                get("life_status"),
-                get("dusun", ""),
-                get("rw", "-"),
-                get("rt", "-"),
-                get("address"),
-                get("insurance"),
-                get("insurance_number", ""),
-                resident_values(person, nik),
-            )
-        )
-        if row_warnings:
-            warnings.extend(RowNote(row.row_number, nik, w) for w in row_warnings)
-    records, dup_rejected = _drop_duplicates(records, parsed.cells)
-    if dup_rejected:
-        dropped = {n.row_number for n in dup_rejected}
-        warnings = [w for w in warnings if w.row_number not in dropped]
-        rejected.extend(dup_rejected)
-    rejected.sort(key=lambda note: note.row_number)
-    return records, rejected, warnings
-
-
-def _drop_duplicates(
-    records: list[ResidentRecord], cells: dict[int, list[Cell]]
-) -> tuple[list[ResidentRecord], list[RowNote]]:
-    """The same NIK twice: an identical repeat is dropped, differing rows are all rejected."""
-    repeated = {nik for nik, n in Counter(r.nik for r in records).items() if n > 1}
-    if not repeated:
-        return records, []
-    groups: dict[str, list[ResidentRecord]] = defaultdict(list)
-    for record in records:
-        if record.nik in repeated:
-            groups[record.nik].append(record)
-    rejected: list[RowNote] = []
-    drop: set[int] = set()
-    for nik, group in groups.items():
-        if len(group) < 2:
-            continue
-        first_text = [cell_text(c) for c in cells[group[0].row_number]]
-        same = all([cell_text(c) for c in cells[r.row_number]] == first_text for r in group[1:])
-        if same:
-            for record in group[1:]:
-                drop.add(record.row_number)
-                rejected.append(
-                    RowNote(
-                        record.row_number,
-                        nik,
-                        f"Baris ganda: sama persis dengan baris {group[0].row_number}; "
-                        "hanya baris pertama yang dipakai.",
-                    )
-                )
-            continue
-        listed = ", ".join(str(r.row_number) for r in group)
-        for record in group:
-            drop.add(record.row_number)
-            rejected.append(
-                RowNote(
-                    record.row_number,
-                    nik,
-                    f"NIK {nik} muncul lebih dari sekali di berkas (baris {listed}) dengan isi "
-                    "berbeda: periksa mana yang benar.",
-                )
-            )
-    return [r for r in records if r.row_number not in drop], rejected
-
-
 @_with_bulk_work
 def preview_residents(
     db: Database,
@@ -659,7 +494,7 @@ def preview_residents(
             _check_cancel(should_cancel)
 
         parsed = parse_residents(table, fmt, mapping, parsing)
-        records, rejected, warnings = _build_records(parsed)
+        records, rejected, warnings = build_records(parsed)
     # (On an error above, leaving the block waits for the thread; its result is dropped.)
     snapshot = early.result()
     sha256, notice, fingerprint, reg = snapshot
@@ -951,7 +786,7 @@ def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
 def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozenset[str]) -> _Plan:
     plan = _Plan()
     family_done: set[str] = set()
-    compare: dict[frozenset[str], tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
+    compare: dict[frozenset[str], Callable[[Any], Any]] = {}
     for record in records:
         existing = reg.residents.get(record.nik)
         family = reg.families.get(record.no_kk)
@@ -990,7 +825,7 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
                 new_family = plan.new_families[record.no_kk] = _NewFamily(
                     record.no_kk, None, record.address or "", []
                 )
-            if new_family.area is None or record.person.shdk == codes.SHDK_HEAD:
+            if new_family.area is None or record.shdk == codes.SHDK_HEAD:
                 area = _resolve_area(reg, record, None, plan)
                 if area is not None:
                     new_family.area = area
@@ -1023,25 +858,21 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
                 plan.moves[existing.id] = record.no_kk
                 moving = False  # applied: the row's SHDK belongs to the new family
         new_values = record.values
-        getters = compare.get(record.given)
-        if getters is None:
-            columns = sorted(record.given)
-            getters = compare[record.given] = (
-                _getter(columns),
-                _getter([_COLUMN_INDEX[c] for c in columns]),
-            )
+        getter = compare.get(record.given)
+        if getter is None:
+            getter = compare[record.given] = _getter(sorted(_COLUMN_INDEX[c] for c in record.given))
         # One tuple comparison settles the usual case (nothing changed).
-        if getters[0](new_values) == getters[1](existing.row):
+        if getter(new_values) == getter(existing.row):
             changed = {}
         else:
             changed = {
-                column: new_values[column]
+                column: new_values[_COLUMN_INDEX[column]]
                 for column in record.given
-                if new_values[column] != existing.row[_COLUMN_INDEX[column]]
+                if new_values[_COLUMN_INDEX[column]] != existing.row[_COLUMN_INDEX[column]]
                 and not (column == "shdk" and moving)
             }
         if "name" in changed:
-            changed["name_sort"] = new_values["name_sort"]
+            changed["name_sort"] = record.value("name_sort")
         if record.life_status is not None and record.life_status != existing.life_status:
             key = f"{record.nik}:{PENDING_LIFE}"
             plan.pending.append(
@@ -1134,8 +965,8 @@ def _check_heads(
                 status = life.get(known.id, known.life_status)
             if status == codes.LIFE_ALIVE:
                 living += 1
-                if record.person.shdk == codes.SHDK_HEAD:
-                    living_heads.append(clean_name(record.person.name))
+                if record.shdk == codes.SHDK_HEAD:
+                    living_heads.append(record.name)
         if living == 0 or len(living_heads) == 1:
             continue
         if not living_heads:
@@ -1446,27 +1277,30 @@ def _write_residents(
     known_family = family_ids
     day, stamp = _to_driver(session)
     now_value = stamp(now)
-    value_names: list[str] = []
     new_rows: list[tuple[Any, ...]] = []
     if plan.new_residents:
-        value_names = [n for n in plan.new_residents[0][0].values if n != "birth_date"]
-        person = itemgetter(*value_names)
+        # Column-wise: the birth dates become the driver's text (each distinct date once).
+        person_columns = list(
+            zip(*(record.values for record, _kk in plan.new_residents), strict=True)
+        )
+        birth = _COLUMN_INDEX["birth_date"]
+        person_columns[birth] = tuple(map(day, person_columns[birth]))
         alive = codes.LIFE_ALIVE
-        new_rows = [
-            (
-                *person(record.values),
-                day(record.values["birth_date"]),
-                known_family[kk],
-                record.life_status or alive,
-                None,
-                now_value,
-                now_value,
+        new_rows = list(
+            zip(
+                [record.nik for record, _kk in plan.new_residents],
+                *person_columns,
+                [known_family[kk] for _record, kk in plan.new_residents],
+                [record.life_status or alive for record, _kk in plan.new_residents],
+                repeat(None),
+                repeat(now_value),
+                repeat(now_value),
+                strict=False,  # repeat() is endless
             )
-            for record, kk in plan.new_residents
-        ]
+        )
     new_names = [
-        *value_names,
-        "birth_date",
+        "nik",
+        *PERSON_COLUMNS,
         "family_id",
         "life_status",
         "life_status_date",

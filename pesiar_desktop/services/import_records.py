@@ -1,0 +1,353 @@
+"""Parsed resident rows -> records ready to compare with the register (bulk import).
+
+The person rules are the add-resident form's (`services.residents.validate_resident`),
+applied to whole columns: values repeat (dates, codes, places), so each distinct
+value is checked and cleaned once, and a row is one tuple built by `zip`, not a
+form object. A row that every column-wise check passes has no error and no
+warning; any row a check doubts goes through `validate_resident` itself, so the
+messages and warnings are exactly the form's. `tests/unit/test_import_records.py`
+keeps the two paths equal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import compress, repeat
+from operator import itemgetter, ne
+from typing import Any, TypeVar
+
+from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.import_values import Cell, cell_text
+from pesiar_desktop.rules.nik import IdCheck, check_no_kk
+from pesiar_desktop.rules.regions import district_exists
+from pesiar_desktop.services.residents import ResidentInput, clean_name, validate_resident
+
+# A resident's person columns as stored, in the order records and register rows use.
+PERSON_COLUMNS = (
+    "name",
+    "name_sort",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "shdk",
+    "marital_status",
+    "religion",
+    "education",
+    "occupation",
+    "phone",
+    "father_name",
+    "mother_name",
+    "is_pregnant",
+    "has_disability",
+    "is_stunting_child",
+    "is_laid_off",
+    "is_formal_worker",
+    "employer_name",
+)
+COLUMN_INDEX = {column: i for i, column in enumerate(PERSON_COLUMNS)}
+_NAME = COLUMN_INDEX["name"]
+_SHDK = COLUMN_INDEX["shdk"]
+# validate_resident's field names -> the import field whose column header names it.
+_FIELD_OF_ERROR = {"is_pregnant": "pregnant"}
+
+V = TypeVar("V")
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(slots=True)
+class ResidentRecord:
+    """One row that passed every per-row check."""
+
+    row_number: int
+    nik: str
+    no_kk: str
+    values: tuple[Any, ...]  # PERSON_COLUMNS, cleaned as stored
+    given: frozenset[str]  # person columns the row fills (a blank keeps the register's)
+    life_status: int | None
+    dusun: str
+    rw: str
+    rt: str
+    address: str | None
+    insurance: int | None
+    insurance_number: str
+
+    @property
+    def name(self) -> str:
+        return str(self.values[_NAME])
+
+    @property
+    def shdk(self) -> int:
+        return int(self.values[_SHDK])
+
+    def value(self, column: str) -> Any:
+        return self.values[COLUMN_INDEX[column]]
+
+
+def _each_distinct(values: Sequence[K], convert: Callable[[K], V]) -> list[V]:
+    """`convert` applied to each distinct value once, then mapped over the column."""
+    converted = {value: convert(value) for value in set(values)}
+    return list(map(converted.__getitem__, values))
+
+
+def _filled(values: Sequence[Any] | None, default: Any, count: int) -> list[Any]:
+    """A column with blanks (None) replaced by the form's default; absent: all default."""
+    if values is None:
+        return [default] * count
+    if None not in values:
+        return list(values)
+    return [default if value is None else value for value in values]
+
+
+def _bad_indexes(values: Sequence[K], is_bad: Callable[[K], bool]) -> set[int]:
+    bad = {value for value in set(values) if is_bad(value)}
+    if not bad:
+        return set()
+    return {i for i, value in enumerate(values) if value in bad}
+
+
+_DATE_DIGITS = itemgetter(slice(6, 12))
+_DISTRICT_DIGITS = itemgetter(slice(0, 6))
+
+
+def _plain_digits(text: str, length: int) -> bool:
+    return len(text) == length and text.isdigit() and text.isascii()
+
+
+def _all_plain_digits(texts: Sequence[str], length: int) -> bool:
+    """Every text is `length` ASCII digits (one pass in C over the joined column)."""
+    joined = "".join(texts)
+    return set(map(len, texts)) <= {length} and (
+        not joined or joined.isdigit() and joined.isascii()
+    )
+
+
+def _nik_stamp(birth: date | None, sex: int) -> str | None:
+    """Digits 7-12 of a NIK that agrees with this birth date and sex."""
+    if birth is None or sex not in (1, 2):
+        return None
+    day = birth.day + (40 if sex == 2 else 0)
+    return f"{day:02d}{birth.month:02d}{birth.year % 100:02d}"
+
+
+def _birth_date_wrong(birth: date | None, today: date) -> bool:
+    return birth is None or birth > today or birth.year < 1900
+
+
+def _phone_wrong(phone: str) -> bool:
+    phone = phone.strip()
+    return bool(phone) and not phone.replace("+", "").replace("-", "").replace(" ", "").isdigit()
+
+
+def build_records(
+    parsed: ParsedResidents,
+) -> tuple[list[ResidentRecord], list[RowNote], list[RowNote]]:
+    """Person rules (as in the add-resident form) and duplicate NIKs within the file.
+
+    Returns the records, every rejected row (the parser's too) and the warnings.
+    """
+    columns = parsed.columns
+    numbers = parsed.row_numbers
+    count = len(numbers)
+    today = date.today()
+    niks: list[str] = list(columns.get("nik", ()))
+    raw_names: list[str] = columns.get("name", [])
+    births: list[date | None] = columns.get("birth_date", [None] * count)
+    kk_checks: dict[str, IdCheck] = {kk: check_no_kk(kk) for kk in set(columns.get("no_kk", ()))}
+    kks = [kk_checks[kk].value for kk in columns.get("no_kk", ())]
+    sexes = _each_distinct(columns.get("sex", [0] * count), int)
+    shdks = _each_distinct(columns.get("shdk", [0] * count), int)
+    maritals = _each_distinct(_filled(columns.get("marital_status"), 1, count), int)
+    religions = _each_distinct(_filled(columns.get("religion"), 1, count), int)
+    educations = _filled(columns.get("education"), None, count)
+    occupations = _filled(columns.get("occupation"), None, count)
+    raw_phones = _filled(columns.get("phone"), "", count)
+    raw_places = _filled(columns.get("birth_place"), "", count)
+    raw_fathers = _filled(columns.get("father_name"), "", count)
+    raw_mothers = _filled(columns.get("mother_name"), "", count)
+    pregnant = _each_distinct(_filled(columns.get("pregnant"), False, count), bool)
+    disabilities = _filled(columns.get("disability"), None, count)
+    no_disability = codes.DISABILITY_NONE
+    disabled = _each_distinct(disabilities, lambda d: d is not None and d != no_disability)
+
+    # Rows any check doubts: they take the form's own validation below.
+    doubted: set[int] = set()
+    doubted |= _bad_indexes(columns.get("no_kk", []), lambda kk: kk_checks[kk].error is not None)
+    doubted |= _bad_indexes(births, lambda birth: _birth_date_wrong(birth, today))
+    doubted |= _bad_indexes(sexes, lambda sex: sex not in codes.SEX)
+    doubted |= _bad_indexes(shdks, lambda shdk: shdk not in codes.SHDK)
+    doubted |= _bad_indexes(maritals, lambda status: status not in codes.MARITAL_STATUS)
+    doubted |= _bad_indexes(religions, lambda religion: religion not in codes.RELIGION)
+    doubted |= _bad_indexes(
+        educations, lambda education: education is not None and education not in codes.EDUCATION
+    )
+    doubted |= _bad_indexes(raw_phones, _phone_wrong)
+    names = list(map(clean_name, raw_names))
+    if "" in names:
+        doubted.update(i for i, name in enumerate(names) if not name)
+    if True in pregnant:
+        doubted |= {i for i, (p, s) in enumerate(zip(pregnant, sexes, strict=True)) if p and s == 1}
+    # The NIK: 16 plain digits from a known district, whose date/sex digits agree
+    # with the row (else check_nik has something to say). Checked in C over the column.
+    if not _all_plain_digits(niks, 16):
+        doubted.update(i for i, nik in enumerate(niks) if not _plain_digits(nik, 16))
+    stamps = {key: _nik_stamp(*key) for key in set(zip(births, sexes, strict=True))}
+    expected = map(stamps.__getitem__, zip(births, sexes, strict=True))
+    disagree = list(map(ne, map(_DATE_DIGITS, niks), expected))
+    if True in disagree:
+        doubted.update(compress(range(count), disagree))
+    districts = list(map(_DISTRICT_DIGITS, niks))
+    unknown = {code for code in set(districts) if not district_exists(code)}
+    if unknown:
+        doubted.update(i for i, code in enumerate(districts) if code in unknown)
+    # (A NIK ending in 0000 never gets here: the parser refuses it as damaged by Excel.)
+
+    rejected = list(parsed.rejected)
+    warnings: list[RowNote] = []
+    dropped: set[int] = set()
+    for i in sorted(doubted):
+        person = ResidentInput(
+            nik=niks[i],
+            name=raw_names[i],
+            sex=sexes[i],
+            birth_date=births[i],
+            shdk=shdks[i],
+            birth_place=raw_places[i],
+            marital_status=maritals[i],
+            religion=religions[i],
+            education=educations[i],
+            occupation=occupations[i],
+            phone=raw_phones[i],
+            father_name=raw_fathers[i],
+            mother_name=raw_mothers[i],
+            is_pregnant=pregnant[i],
+            has_disability=disabled[i],
+        )
+        problems: list[str] = []
+        kk_error = kk_checks[columns["no_kk"][i]].error
+        if kk_error:
+            problems.append(f"Kolom {parsed.header_of['no_kk']}: {kk_error}")
+        errors, row_warnings, nik = validate_resident(person)
+        for name, message in errors.items():
+            column = parsed.header_of.get(_FIELD_OF_ERROR.get(name, name))
+            problems.append(f"Kolom {column}: {message}" if column else message)
+        if problems:
+            rejected.append(RowNote(numbers[i], nik, "; ".join(problems)))
+            dropped.add(i)
+            continue
+        niks[i] = nik
+        warnings.extend(RowNote(numbers[i], nik, warning) for warning in row_warnings)
+
+    values = zip(
+        names,
+        list(map(str.lower, names)),
+        sexes,
+        _each_distinct(raw_places, lambda place: " ".join(place.split()).upper()),
+        births,
+        shdks,
+        maritals,
+        religions,
+        educations,
+        occupations,
+        _each_distinct(raw_phones, str.strip),
+        _each_distinct(raw_fathers, clean_name),
+        _each_distinct(raw_mothers, clean_name),
+        pregnant,
+        disabled,
+        repeat(False),
+        repeat(False),
+        repeat(False),
+        repeat(""),
+        strict=False,  # repeat() is endless
+    )
+    rows = zip(
+        numbers,
+        niks,
+        kks,
+        values,
+        _given(columns, count),
+        _filled(columns.get("life_status"), None, count),
+        _filled(columns.get("dusun"), "", count),
+        _filled(columns.get("rw"), "-", count),
+        _filled(columns.get("rt"), "-", count),
+        _filled(columns.get("address"), None, count),
+        _filled(columns.get("insurance"), None, count),
+        _filled(columns.get("insurance_number"), "", count),
+        strict=True,
+    )
+    if dropped:
+        records = [ResidentRecord(*row) for i, row in enumerate(rows) if i not in dropped]
+    else:
+        records = [ResidentRecord(*row) for row in rows]
+    records, duplicates = _drop_duplicates(records, parsed.cells)
+    if duplicates:
+        gone = {note.row_number for note in duplicates}
+        warnings = [w for w in warnings if w.row_number not in gone]
+        rejected.extend(duplicates)
+    rejected.sort(key=lambda note: note.row_number)
+    warnings.sort(key=lambda note: note.row_number)
+    return records, rejected, warnings
+
+
+def _given(columns: dict[str, list[Any]], count: int) -> list[frozenset[str]]:
+    """Per row: the person columns its non-blank cells set."""
+    person_fields = [name for name in columns if name in PERSON_FIELD_OF]
+    always = frozenset(PERSON_FIELD_OF[f] for f in person_fields if None not in columns[f])
+    sometimes = [f for f in person_fields if PERSON_FIELD_OF[f] not in always]
+    if not sometimes:
+        return [always] * count
+    sets: dict[tuple[bool, ...], frozenset[str]] = {}
+    given: list[frozenset[str]] = []
+    for present in zip(*([v is not None for v in columns[f]] for f in sometimes), strict=True):
+        found = sets.get(present)
+        if found is None:
+            found = sets[present] = always | {
+                PERSON_FIELD_OF[f] for f, here in zip(sometimes, present, strict=True) if here
+            }
+        given.append(found)
+    return given
+
+
+def _drop_duplicates(
+    records: list[ResidentRecord], cells: dict[int, list[Cell]]
+) -> tuple[list[ResidentRecord], list[RowNote]]:
+    """The same NIK twice: an identical repeat is dropped, differing rows are all rejected."""
+    repeated = {nik for nik, n in Counter(r.nik for r in records).items() if n > 1}
+    if not repeated:
+        return records, []
+    groups: dict[str, list[ResidentRecord]] = defaultdict(list)
+    for record in records:
+        if record.nik in repeated:
+            groups[record.nik].append(record)
+    rejected: list[RowNote] = []
+    drop: set[int] = set()
+    for nik, group in groups.items():
+        first_text = [cell_text(c) for c in cells[group[0].row_number]]
+        same = all([cell_text(c) for c in cells[r.row_number]] == first_text for r in group[1:])
+        if same:
+            for record in group[1:]:
+                drop.add(record.row_number)
+                rejected.append(
+                    RowNote(
+                        record.row_number,
+                        nik,
+                        f"Baris ganda: sama persis dengan baris {group[0].row_number}; "
+                        "hanya baris pertama yang dipakai.",
+                    )
+                )
+            continue
+        listed = ", ".join(str(r.row_number) for r in group)
+        for record in group:
+            drop.add(record.row_number)
+            rejected.append(
+                RowNote(
+                    record.row_number,
+                    nik,
+                    f"NIK {nik} muncul lebih dari sekali di berkas (baris {listed}) dengan isi "
+                    "berbeda: periksa mana yang benar.",
+                )
+            )
+    return [r for r in records if r.row_number not in drop], rejected
