@@ -96,19 +96,32 @@ class ImportCancelled(PesiarError):
 
 @contextmanager
 def _bulk_work() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a bulk import builds its many objects.
+    """Keep the cyclic garbage collector off the objects a bulk import builds.
 
-    Allocating a few hundred thousand rows otherwise triggers repeated full
-    collections that cost more than the parsing itself; nothing here creates
-    reference cycles that must be freed early.
+    While it runs: paused. Allocating a few hundred thousand rows otherwise triggers
+    repeated collections that cost more than the parsing itself. Afterwards: what the
+    step leaves behind (a preview's rows and records) is long-lived and free of
+    reference cycles, so it is frozen (`gc.freeze`) instead of being walked by the
+    next collection - a pause of ~0.2 s on 100,000 rows, on the GUI thread in the
+    app - and by every full one after it. Frozen objects are still freed by reference
+    counting as usual; the next bulk step unfreezes what is left, so a cycle caught
+    in a freeze is collected after all, and so does `release_frozen` (the import
+    dialog calls it when it closes).
     """
     was_enabled = gc.isenabled()
     gc.disable()
+    gc.unfreeze()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def release_frozen() -> None:
+    """Hand what bulk steps froze back to the garbage collector (the import is over)."""
+    gc.unfreeze()
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -1056,6 +1056,10 @@ class ImportDialog(QDialog):
         self._replan_timer.stop()
         super().reject()
 
+    def done(self, result: int) -> None:
+        super().done(result)
+        imports.release_frozen()  # the previews' rows may be collected as usual again
+
 
 def warning_label_with(text: str) -> QLabel:
     label = warning_label()
