@@ -1337,6 +1337,7 @@ def _write_residents(
         rebuild = sorted(resident_table.indexes, key=lambda index: str(index.name))
         for index in rebuild:
             index.drop(session.connection())
+    id_before = session.scalar(select(func.max(resident_table.c.id))) or 0
     _insert_rows(session, resident_table, new_names, new_rows, should_cancel, advance)
     for index in rebuild:
         index.create(session.connection())
@@ -1383,14 +1384,18 @@ def _write_residents(
         )
         if status != codes.LIFE_ALIVE:
             _end_membership(session, actor, existing.id)
-    # Ids of the new residents, for memberships and the row references.
+    # Ids of the new residents (all above the largest id before the insert), and of
+    # the existing ones a membership is seeded for; for memberships and row references.
     nik_to_id: dict[str, int] = {}
-    if plan.new_residents or plan.memberships:
-        wanted_niks = {r.nik for r, _kk in plan.new_residents} | {
-            r.nik for r, _m in plan.memberships
-        }
+    if plan.new_residents:
+        new_ids = session.connection().exec_driver_sql(
+            f"SELECT nik, id FROM resident WHERE id > {_mark(session)}", (id_before,)
+        )
+        nik_to_id.update((nik, rid) for nik, rid in new_ids)
+    seeded = {r.nik for r, _m in plan.memberships} - nik_to_id.keys()
+    if seeded:
         for nik, rid in session.connection().exec_driver_sql("SELECT nik, id FROM resident"):
-            if nik in wanted_niks:
+            if nik in seeded:
                 nik_to_id[nik] = rid
     _seed_memberships(session, actor, plan, nik_to_id)
     ref_names = ("batch_id", "row_number", "resident_id", "family_id", "action")
