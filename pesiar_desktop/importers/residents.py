@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from pesiar_desktop.importers.formats import (
     OPENSID,
@@ -127,8 +127,8 @@ def parse_residents(
     # Column by column: each column's values share a type and repeat, so the
     # per-cell work is mostly one dictionary lookup.
     # Only the columns a field reads are pulled out (an OpenSID export has ~40).
-    wanted = sorted(set(columns.values()))
-    column_cells = {index: list(map(itemgetter(index), all_cells)) for index in wanted}
+    # Rows all have the header's width, so one transposition (in C) gives every column.
+    column_cells = list(zip(*all_cells, strict=True)) if all_cells else [()] * len(table.headers)
     problems: dict[int, list[str]] = {}
     parsed_columns: dict[str, list[Any]] = {}
     for step, (name, index) in enumerate(columns.items(), start=1):
@@ -157,7 +157,7 @@ def parse_residents(
     parsed.row_numbers = numbers
     # A column with nothing in it adds nothing (an update keeps what the register has).
     parsed.columns = {
-        name: out for name, out in parsed_columns.items() if any(v is not None for v in out)
+        name: out for name, out in parsed_columns.items() if out.count(None) != len(out)
     }
     return parsed
 
@@ -203,6 +203,9 @@ def _parse_column(
     prefix: str,
 ) -> list[Any]:
     """Parsed values of one column (None for blank); problems are filed per row index."""
+    plain = _plain_column(name, column)
+    if plain is not None:
+        return plain
     parse = _cell_parser(name, labels)
     memoise = name not in _UNIQUE_FIELDS
     if memoise:
@@ -236,6 +239,36 @@ def _parse_column(
         elif value != "":
             out[i] = value
     return out
+
+
+def _plain_column(name: str, column: Sequence[Cell]) -> list[Any] | None:
+    """The parsed column when every cell is already in its clean form (the usual export),
+    checked in C over the whole column; None when some cell needs its parser."""
+    if name not in _PLAIN_TEXT_FIELDS and name not in _PLAIN_NUMBER_FIELDS:
+        return None
+    if not column or set(map(type, column)) != {str}:
+        return None
+    texts = cast(Sequence[str], column)
+    joined = "".join(texts)
+    if name in _PLAIN_TEXT_FIELDS:
+        # cell_text would only strip: no runs of spaces, tabs or line breaks inside.
+        if "  " in joined or "\n" in joined or "\t" in joined or "\r" in joined:
+            return None
+        return [text or None for text in map(str.strip, texts)]
+    if not (joined.isdigit() and joined.isascii()) and joined:
+        return None
+    if name == "insurance_number":
+        return [text or None for text in texts]
+    # NIK / No KK: 16 digits each, none ending in 0000 (Excel's damage, refused by the parser).
+    if set(map(len, texts)) != {16} or _LAST_FOUR_ZEROS in set(map(_LAST_FOUR, texts)):
+        return None
+    return list(texts)
+
+
+_PLAIN_TEXT_FIELDS = frozenset({"name", "phone"})
+_PLAIN_NUMBER_FIELDS = frozenset({"nik", "no_kk", "insurance_number"})
+_LAST_FOUR = itemgetter(slice(-4, None))
+_LAST_FOUR_ZEROS = "0000"
 
 
 def _cell_parser(name: str, labels: dict[str, Mapping[str, object]]) -> Callable[[Cell], Any]:

@@ -45,6 +45,7 @@ def test_nik_text_is_kept_with_separators_removed():
         ("33102", date(1990, 8, 17)),
         ("17/08/1990", date(1990, 8, 17)),
         ("17-08-1990", date(1990, 8, 17)),
+        ("17.08.1990", date(1990, 8, 17)),
         ("7-8-1990", date(1990, 8, 7)),
         ("1990-08-17", date(1990, 8, 17)),
         ("1990-08-17 00:00:00", date(1990, 8, 17)),
@@ -65,6 +66,9 @@ def test_dates_in_every_listed_form(cell, expected):
     ("cell", "message"),
     [
         ("31-02-1990", "tidak ada di kalender"),
+        ("1990-02-31", "tidak ada di kalender"),
+        ("17-08/1990", "tidak dikenali"),
+        ("1a-08-1990", "tidak dikenali"),
         ("17 Agustusan 1990", "Nama bulan"),
         ("kemarin", "tidak dikenali"),
         (True, "benar/salah"),
