@@ -67,7 +67,7 @@ def test_dates_in_every_listed_form(cell, expected):
     [
         ("31-02-1990", "tidak ada di kalender"),
         ("1990-02-31", "tidak ada di kalender"),
-        ("17-08/1990", "tidak dikenali"),
+        ("17-08-19x0", "tidak dikenali"),
         ("1a-08-1990", "tidak dikenali"),
         ("17 Agustusan 1990", "Nama bulan"),
         ("kemarin", "tidak dikenali"),
