@@ -183,12 +183,12 @@ def parse_date(value: Cell) -> date | None:
     or `17 Agustus 1945`; None for an empty cell."""
     if type(value) is str and len(value) == 10 and value.isascii():
         # The usual dd-mm-yyyy / yyyy-mm-dd text without the regexes.
-        day, month, year, mark = value[:2], value[3:5], value[6:], value[2]
-        if mark in "-/." and value[5] == mark and (day + month + year).isdigit():
-            return _make(int(year), int(month), int(day), value)
-        year, month, day, mark = value[:4], value[5:7], value[8:], value[4]
-        if mark == "-" and value[7] == mark and (year + month + day).isdigit():
-            return _make(int(year), int(month), int(day), value)
+        dd, mm, yyyy, mark = value[:2], value[3:5], value[6:], value[2]
+        if mark in "-/." and value[5] == mark and (dd + mm + yyyy).isdigit():
+            return _make(int(yyyy), int(mm), int(dd), value)
+        yyyy, mm, dd, mark = value[:4], value[5:7], value[8:], value[4]
+        if mark == "-" and value[7] == mark and (yyyy + mm + dd).isdigit():
+            return _make(int(yyyy), int(mm), int(dd), value)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -185,3 +185,17 @@ def test_given_columns_follow_the_blank_cells() -> None:
         filled = {PERSON_FIELD_OF[f] for f in PERSON_FIELD_OF if row.get(f) is not None}
         assert record.given == frozenset(filled)
         assert record.rt == (row["rt"] or "-") and record.dusun == (row["dusun"] or "")
+
+
+def test_clean_names_fast_path_equals_clean_name() -> None:
+    from pesiar_desktop.services.import_records import _clean_names
+    from pesiar_desktop.services.residents import clean_name
+
+    for texts in (
+        ["Budi Santoso", "i wayan sudarma", "Ni Made"],  # the fast path
+        ["Budi\u00a0Santoso", "Siti"],  # a no-break space
+        ["Budi\tSantoso", " Siti "],
+        ["Budi  Santoso"],
+        [""],
+    ):
+        assert _clean_names(texts) == [clean_name(text) for text in texts]
