@@ -49,7 +49,6 @@ PERSON_COLUMNS = (
 )
 COLUMN_INDEX = {column: i for i, column in enumerate(PERSON_COLUMNS)}
 _NAME = COLUMN_INDEX["name"]
-_SHDK = COLUMN_INDEX["shdk"]
 # validate_resident's field names -> the import field whose column header names it.
 _FIELD_OF_ERROR = {"is_pregnant": "pregnant"}
 
@@ -72,14 +71,11 @@ class ResidentRecord(NamedTuple):
     address: str | None
     insurance: int | None
     insurance_number: str
+    shdk: int  # also in `values`; read on its own when families are checked
 
     @property
     def name(self) -> str:
         return str(self.values[_NAME])
-
-    @property
-    def shdk(self) -> int:
-        return int(self.values[_SHDK])
 
     def value(self, column: str) -> Any:
         return self.values[COLUMN_INDEX[column]]
@@ -281,6 +277,7 @@ def build_records(
         _filled(columns.get("address"), None, count),
         _filled(columns.get("insurance"), None, count),
         _filled(columns.get("insurance_number"), "", count),
+        shdks,
         strict=True,
     )
     kept: Iterable[tuple[Any, ...]] = rows

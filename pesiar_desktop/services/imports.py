@@ -653,7 +653,7 @@ def _load_register(session: Session) -> _Register:
     birth = _COLUMN_INDEX["birth_date"]
     dates: dict[str, date] = {}  # birth dates repeat: each text parsed once
     residents: dict[str, _Existing] = {}
-    for row in session.connection().exec_driver_sql(sql):
+    for row in _fetch_raw(session, sql):
         person = row[4:]
         born = person[birth]
         if isinstance(born, str):
@@ -751,11 +751,13 @@ def _resolve_area(
     return ("new", name, rw, rt)
 
 
-def _membership_seed(record: ResidentRecord) -> MembershipInput | None:
-    """OpenSID's id_asuransi says the person holds BPJS: start them as an active member."""
+_SEEDING_INSURANCE = frozenset({2, 3, 4})  # OpenSID id_asuransi: BPJS PBI / non-PBI / APBD
+
+
+def _membership_seed(record: ResidentRecord) -> MembershipInput:
+    """OpenSID's id_asuransi says the person holds BPJS (`record.insurance` in
+    _SEEDING_INSURANCE): start them as an active member."""
     segment = {2: "PBI_APBN", 4: "PBI_APBD"}.get(record.insurance or 0)
-    if record.insurance not in (2, 3, 4):
-        return None
     card = record.insurance_number if len(record.insurance_number) == 13 else ""
     return MembershipInput(status=codes.STATUS_ACTIVE, segment=segment, card_number=card)
 
@@ -796,10 +798,14 @@ def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
     return itemgetter(*keys)
 
 
+_UNRESOLVED = object()
+
+
 def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozenset[str]) -> _Plan:
     plan = _Plan()
     family_done: set[str] = set()
     compare: dict[frozenset[str], Callable[[Any], Any]] = {}
+    new_family_area: dict[tuple[str, str, str], Any] = {}
     for record in records:
         existing = reg.residents.get(record.nik)
         family = reg.families.get(record.no_kk)
@@ -839,7 +845,10 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
                     record.no_kk, None, record.address or "", []
                 )
             if new_family.area is None or record.shdk == codes.SHDK_HEAD:
-                area = _resolve_area(reg, record, None, plan)
+                where = (record.dusun, record.rw, record.rt)
+                area = new_family_area.get(where, _UNRESOLVED)
+                if area is _UNRESOLVED:  # the same for every new family of that RT
+                    area = new_family_area[where] = _resolve_area(reg, record, None, plan)
                 if area is not None:
                     new_family.area = area
                     if record.address:
@@ -848,9 +857,8 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
         # ----- the person
         if existing is None:
             plan.new_residents.append((record, record.no_kk))
-            seed = _membership_seed(record)
-            if seed is not None:
-                plan.memberships.append((record, seed))
+            if record.insurance in _SEEDING_INSURANCE:
+                plan.memberships.append((record, _membership_seed(record)))
             continue
         current_kk = reg.family_kk[existing.family_id]
         moving = current_kk != record.no_kk
@@ -901,11 +909,9 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
             )
             if key in confirmed:
                 plan.life_changes.append((existing, record.life_status, record))
-        if existing.id not in reg.with_membership:
-            seed = _membership_seed(record)
-            if seed is not None:
-                plan.memberships.append((record, seed))
-                plan.updated_rows.add(record.row_number)
+        if existing.id not in reg.with_membership and record.insurance in _SEEDING_INSURANCE:
+            plan.memberships.append((record, _membership_seed(record)))
+            plan.updated_rows.add(record.row_number)
         if changed:
             plan.updates.append((record, existing, changed))
             plan.updated_rows.add(record.row_number)
@@ -949,7 +955,7 @@ def _check_heads(
             touched[record.no_kk].append(record.row_number)
     for existing, _status, record in plan.life_changes:
         touched[reg.family_kk[existing.family_id]].append(record.row_number)
-    for record in records:
+    for record in records if plan.moves else ():
         mover = reg.residents.get(record.nik)
         if mover is not None and mover.id in plan.moves:
             touched[record.no_kk].append(record.row_number)
@@ -970,12 +976,12 @@ def _check_heads(
                         living_heads.append(member.get("name"))
         for record in by_kk.get(no_kk, []):
             known = reg.residents.get(record.nik)
-            moving_in = known is not None and plan.moves.get(known.id) == no_kk
-            if known is not None and not moving_in:
-                continue  # already counted as a member above (or stays in its own family)
-            status = record.life_status or codes.LIFE_ALIVE
-            if moving_in and known is not None:
+            if known is None:
+                status = record.life_status or codes.LIFE_ALIVE
+            elif plan.moves.get(known.id) == no_kk:  # moving in
                 status = life.get(known.id, known.life_status)
+            else:
+                continue  # already counted as a member above (or stays in its own family)
             if status == codes.LIFE_ALIVE:
                 living += 1
                 if record.shdk == codes.SHDK_HEAD:
@@ -1122,6 +1128,17 @@ def _driver_rows(
     return list(zip(*columns, strict=True))
 
 
+def _fetch_raw(session: Session, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    """Rows straight from the driver's cursor, inside the session's transaction: for
+    100,000 rows SQLAlchemy's per-row result processing costs more than the query."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _mark(session: Session) -> str:
     return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
@@ -1257,7 +1274,7 @@ def _write_residents(
             | set(plan.moves.values())
             | {kk for _r, kk in plan.new_residents}
         )
-        for kk, fid in session.connection().exec_driver_sql("SELECT no_kk, id FROM family"):
+        for kk, fid in _fetch_raw(session, "SELECT no_kk, id FROM family"):
             if kk in wanted:
                 family_ids[kk] = fid
     if plan.family_updates:
@@ -1388,13 +1405,11 @@ def _write_residents(
     # the existing ones a membership is seeded for; for memberships and row references.
     nik_to_id: dict[str, int] = {}
     if plan.new_residents:
-        new_ids = session.connection().exec_driver_sql(
-            f"SELECT nik, id FROM resident WHERE id > {_mark(session)}", (id_before,)
-        )
-        nik_to_id.update((nik, rid) for nik, rid in new_ids)
+        sql = f"SELECT nik, id FROM resident WHERE id > {_mark(session)}"
+        nik_to_id.update(_fetch_raw(session, sql, (id_before,)))
     seeded = {r.nik for r, _m in plan.memberships} - nik_to_id.keys()
     if seeded:
-        for nik, rid in session.connection().exec_driver_sql("SELECT nik, id FROM resident"):
+        for nik, rid in _fetch_raw(session, "SELECT nik, id FROM resident"):
             if nik in seeded:
                 nik_to_id[nik] = rid
     _seed_memberships(session, actor, plan, nik_to_id)
