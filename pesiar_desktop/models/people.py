@@ -36,7 +36,6 @@ class Resident(Base):
     __tablename__ = "resident"
     __table_args__ = (
         Index("ix_resident_name_sort", "name_sort"),
-        Index("ix_resident_life_status", "life_status"),
         # The Penduduk page's default list (living residents by name) as an ordered,
         # covering index scan instead of a sort of 100,000 rows.
         Index("ix_resident_life_name", "life_status", "name_sort"),

@@ -1252,25 +1252,21 @@ def _write_residents(
     resident_table = Resident.__table__
     assert isinstance(family_table, Table) and isinstance(resident_table, Table)
     needed_families = {kk for _r, kk in plan.new_residents} | set(plan.moves.values())
+    day, stamp = _to_driver(session)
+    now_value = stamp(now)
     new_families = [
-        {
-            "no_kk": fam.no_kk,
-            "rt_id": rt_id_of(fam.area),
-            "address": fam.address,
-            "welfare_decile": None,
-            "created_at": now,
-            "updated_at": now,
-        }
+        (fam.no_kk, rt_id_of(fam.area), fam.address, None, now_value, now_value)
         for fam in plan.new_families.values()
         if fam.area is not None and fam.no_kk in needed_families
     ]
-    _insert_many(session, family_table, new_families)
+    family_names = ("no_kk", "rt_id", "address", "welfare_decile", "created_at", "updated_at")
+    _insert_rows(session, family_table, family_names, new_families)
     done += len(new_families)
     _tick(progress, done, total)
     family_ids: dict[str, int] = {}
     if new_families or plan.moves or plan.new_residents:
         wanted = (
-            {f["no_kk"] for f in new_families}
+            {f[0] for f in new_families}
             | set(plan.moves.values())
             | {kk for _r, kk in plan.new_residents}
         )
@@ -1305,8 +1301,6 @@ def _write_residents(
         )
     # New residents as driver-ready tuples, in chunks so a cancel is noticed.
     known_family = family_ids
-    day, stamp = _to_driver(session)
-    now_value = stamp(now)
     new_rows: list[tuple[Any, ...]] = []
     if plan.new_residents:
         # Column-wise: the birth dates become the driver's text (each distinct date once).
@@ -1314,7 +1308,8 @@ def _write_residents(
             zip(*(record.values for record, _kk in plan.new_residents), strict=True)
         )
         birth = _COLUMN_INDEX["birth_date"]
-        person_columns[birth] = tuple(map(day, person_columns[birth]))
+        birth_text = {born: day(born) for born in set(person_columns[birth])}
+        person_columns[birth] = tuple(map(birth_text.__getitem__, person_columns[birth]))
         alive = codes.LIFE_ALIVE
         new_rows = list(
             zip(
