@@ -10,7 +10,8 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal
 
 from pesiar_desktop.services import events
 
@@ -37,7 +38,7 @@ class DataBus(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._incoming.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+        self._incoming.connect(self.changed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._listener: _Listener | None = _Listener(self)
         events.subscribe(self._listener)
         self.destroyed.connect(self._detach_listener)

@@ -355,3 +355,40 @@ def test_gui_refuses_database_from_newer_version(tmp_path):
     result = _smoke(data_dir)
     assert result.returncode == 2
     assert "versi PESIAR Desktop yang lebih baru" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the Linux rule: desktop session")
+def test_light_scheme_is_forced_only_where_a_desktop_theme_can_be_dark(monkeypatch):
+    from pesiar_desktop.app import _desktop_may_be_dark
+
+    for name in ("XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "QT_QPA_PLATFORMTHEME"):
+        monkeypatch.delenv(name, raising=False)
+    assert _desktop_may_be_dark() is False  # no desktop: no theme to follow
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    assert _desktop_may_be_dark() is True
+
+
+def test_the_frame_is_built_without_the_qt_namespace(tmp_path):
+    """Start-up shows the frame before PySide builds the `Qt` enum namespace (~15 ms)."""
+    code = (
+        "import sys\n"
+        "from PySide6 import QtCore\n"
+        "from pesiar_desktop.app import _application, ui_settings\n"
+        "from pesiar_desktop.config import resolve_paths\n"
+        "from pesiar_desktop.ui.main_window import MainWindow\n"
+        "app = _application()\n"
+        "window = MainWindow(settings=ui_settings(resolve_paths(sys.argv[1], None)))\n"
+        "window.show()\n"
+        "print('Qt' in vars(QtCore))\n"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "QT_QPA_PLATFORMTHEME")
+    }
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-1] == "False"
