@@ -5,7 +5,7 @@ Each figure is printed beside its floor measured in the same run:
   median of repeated runs, vs the equivalent raw indexed SQL through bare sqlite3
   (target <= 50 ms median);
 - start-up to a shown main window (a fresh process) vs a bare PySide6 QMainWindow shown
-  by a fresh process (target <= 1.5x);
+  by a fresh process, medians of 15 runs started in turn (target <= 1.5x);
 - Penduduk first rows after opening the page (target <= 300 ms), beside a bare QTableView
   filled from the same first-page SQL;
 - resident memory added by opening the register over the main window showing the
