@@ -106,6 +106,7 @@ def _bad_indexes(values: Sequence[K], is_bad: Callable[[K], bool]) -> set[int]:
 _KK_OK = IdCheck("")  # shared by every plain 16-digit No KK: only `.error` is read
 _DATE_DIGITS = itemgetter(slice(6, 12))
 _DISTRICT_DIGITS = itemgetter(slice(0, 6))
+_LAST_FOUR_DIGITS = itemgetter(slice(-4, None))
 
 
 def _plain_digits(text: str, length: int) -> bool:
@@ -204,7 +205,10 @@ def build_records(
     unknown = {code for code in set(districts) if not district_exists(code)}
     if unknown:
         doubted.update(i for i, code in enumerate(districts) if code in unknown)
-    # (A NIK ending in 0000 never gets here: the parser refuses it as damaged by Excel.)
+    # The parser already refuses a NIK ending in 0000 (Excel's damage); check_nik warns.
+    last_four = list(map(_LAST_FOUR_DIGITS, niks))
+    if "0000" in last_four:
+        doubted.update(i for i, digits in enumerate(last_four) if digits == "0000")
 
     rejected = list(parsed.rejected)
     warnings: list[RowNote] = []

@@ -90,6 +90,7 @@ def _rows() -> list[dict[str, object]]:
         {"no_kk": "5.2E+15"},
         {"name": "   "},
         {"sex": 2, "no_kk": "123", "phone": "abc"},  # several problems at once
+        {"nik": nik_for("520101", born, 1, 0)},  # ends in 0000: a warning in check_nik
     ]
     for number, change in enumerate(doubtful, start=900):
         row = _good_row(rng, number)
@@ -173,7 +174,7 @@ def test_column_wise_checks_equal_the_form_row_by_row() -> None:
     # The doubtful rows really took both outcomes.
     assert len(rejected) >= 9 and len(warnings) >= 3
     by_row = {note.row_number: note.message for note in rejected + warnings}
-    first_doubtful = parsed.row_numbers[-14]
+    first_doubtful = parsed.row_numbers[-15]
     assert "tidak sesuai jenis kelamin" in by_row[first_doubtful]
     assert "Kolom HAMIL: Penanda hamil hanya untuk perempuan." in by_row[first_doubtful + 9]
 
