@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6 import QtWidgets
 from PySide6.QtGui import QGuiApplication
 
 from pesiar_desktop.app import CrashHook
@@ -30,7 +31,7 @@ def test_hook_shows_the_dialog_for_unexpected_errors(qtbot, tmp_path, monkeypatc
     monkeypatch.setattr(crash.CrashDialog, "exec", fake_exec)
     warnings: list[str] = []
     monkeypatch.setattr(
-        "pesiar_desktop.app.QMessageBox.warning", lambda _p, _t, text: warnings.append(text)
+        QtWidgets.QMessageBox, "warning", lambda _p, _t, text: warnings.append(text)
     )
     hook = CrashHook(AppPaths(tmp_path, "sqlite://"), smoke=False)
     hook.install()
