@@ -26,6 +26,7 @@ from pesiar_desktop.importers.reader import ImportFileError, SheetTable
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import import_values as iv
 from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
+from pesiar_desktop.rules.nik import all_plain_digits
 
 Progress = Callable[[int, int], None]
 
@@ -125,9 +126,8 @@ def parse_residents(
     all_cells = [cells for _number, cells in table.rows]
     parsed.cells = dict(zip(numbers, all_cells, strict=True))
     # Column by column: each column's values share a type and repeat, so the
-    # per-cell work is mostly one dictionary lookup.
-    # Only the columns a field reads are pulled out (an OpenSID export has ~40).
-    # Rows all have the header's width, so one transposition (in C) gives every column.
+    # per-cell work is mostly one dictionary lookup. Rows all have the header's width,
+    # so one transposition (in C) gives every column.
     column_cells = list(zip(*all_cells, strict=True)) if all_cells else [()] * len(table.headers)
     problems: dict[int, list[str]] = {}
     parsed_columns: dict[str, list[Any]] = {}
@@ -249,18 +249,19 @@ def _plain_column(name: str, column: Sequence[Cell]) -> list[Any] | None:
     if not column or set(map(type, column)) != {str}:
         return None
     texts = cast(Sequence[str], column)
-    joined = "".join(texts)
     if name in _PLAIN_TEXT_FIELDS:
         # cell_text would only strip: no runs of spaces, tabs or line breaks inside.
+        joined = "".join(texts)
         if "  " in joined or "\n" in joined or "\t" in joined or "\r" in joined:
             return None
         return [text or None for text in map(str.strip, texts)]
-    if not (joined.isdigit() and joined.isascii()) and joined:
-        return None
     if name == "insurance_number":
+        digits = "".join(texts)
+        if digits and not (digits.isdigit() and digits.isascii()):
+            return None
         return [text or None for text in texts]
     # NIK / No KK: 16 digits each, none ending in 0000 (Excel's damage, refused by the parser).
-    if set(map(len, texts)) != {16} or _LAST_FOUR_ZEROS in set(map(_LAST_FOUR, texts)):
+    if not all_plain_digits(texts) or _LAST_FOUR_ZEROS in set(map(_LAST_FOUR, texts)):
         return None
     return list(texts)
 

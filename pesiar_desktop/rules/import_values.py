@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.nik import is_plain_digits
 
 Cell = object
 
@@ -84,7 +85,7 @@ def parse_id_number(value: Cell, what: str = "NIK") -> str:
     so a 16-digit number stored as a number has already lost its last digit.
     The length and date checks are left to `rules.nik`.
     """
-    if type(value) is str and len(value) == 16 and value.isdigit() and value.isascii():
+    if type(value) is str and is_plain_digits(value):
         if value.endswith("0000"):  # the common case, typed as text, skips the regexes
             raise ValueProblem(
                 f"{what} {value}: empat digit terakhir nol semua, tanda angkanya terpotong oleh "

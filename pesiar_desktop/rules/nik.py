@@ -8,6 +8,7 @@ disagrees with the row, is only a warning: real registers are messy.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,6 +29,19 @@ class IdCheck:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+def is_plain_digits(text: str, length: int = 16) -> bool:
+    """`length` ASCII digits and nothing else: a NIK / No KK that needs no cleaning."""
+    return len(text) == length and text.isdigit() and text.isascii()
+
+
+def all_plain_digits(texts: Collection[str], length: int = 16) -> bool:
+    """`is_plain_digits` of every text, checked in C over the joined texts."""
+    joined = "".join(texts)
+    return set(map(len, texts)) <= {length} and (
+        not joined or (joined.isdigit() and joined.isascii())
+    )
 
 
 def looks_damaged_by_excel(raw: str) -> bool:
@@ -59,7 +73,7 @@ def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) 
     if not text:
         return IdCheck(text, error="NIK wajib diisi.")
     # Fast path for bulk imports: 16 plain digits need no cleaning (and cannot be damaged text).
-    plain = len(text) == 16 and text.isdigit() and text.isascii()
+    plain = is_plain_digits(text)
     if not plain and looks_damaged_by_excel(text):
         return IdCheck(text, error=f"NIK {text!r}: {EXCEL_HINT}")
     compact = text if plain else stdnum_nik.compact(text)
@@ -103,7 +117,7 @@ def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) 
 
 def check_no_kk(raw: str) -> IdCheck:
     text = (raw or "").strip()
-    if len(text) == 16 and text.isdigit() and text.isascii():
+    if is_plain_digits(text):
         return IdCheck(text)  # the usual case, without the regexes
     if not text:
         return IdCheck(text, error="No KK wajib diisi.")

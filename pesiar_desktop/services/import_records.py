@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.import_values import Cell, cell_text
-from pesiar_desktop.rules.nik import IdCheck, check_no_kk
+from pesiar_desktop.rules.nik import all_plain_digits, check_no_kk, is_plain_digits
 from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.services.residents import ResidentInput, clean_name, validate_resident
 
@@ -103,22 +103,9 @@ def _bad_indexes(values: Sequence[K], is_bad: Callable[[K], bool]) -> set[int]:
     return {i for i, value in enumerate(values) if value in bad}
 
 
-_KK_OK = IdCheck("")  # shared by every plain 16-digit No KK: only `.error` is read
 _DATE_DIGITS = itemgetter(slice(6, 12))
 _DISTRICT_DIGITS = itemgetter(slice(0, 6))
 _LAST_FOUR_DIGITS = itemgetter(slice(-4, None))
-
-
-def _plain_digits(text: str, length: int) -> bool:
-    return len(text) == length and text.isdigit() and text.isascii()
-
-
-def _all_plain_digits(texts: Sequence[str], length: int) -> bool:
-    """Every text is `length` ASCII digits (one pass in C over the joined column)."""
-    joined = "".join(texts)
-    return set(map(len, texts)) <= {length} and (
-        not joined or joined.isdigit() and joined.isascii()
-    )
 
 
 def _nik_stamp(birth: date | None, sex: int) -> str | None:
@@ -153,13 +140,8 @@ def build_records(
     raw_names: list[str] = columns.get("name", [])
     births: list[date | None] = columns.get("birth_date", [None] * count)
     raw_kks: list[str] = columns.get("no_kk", [])
-    distinct_kks = set(raw_kks)
-    if _all_plain_digits(list(distinct_kks), 16):  # the usual file: nothing to clean or refuse
-        kk_checks = dict.fromkeys(distinct_kks, _KK_OK)
-        kks = list(raw_kks)
-    else:
-        kk_checks = {kk: check_no_kk(kk) for kk in distinct_kks}
-        kks = [kk_checks[kk].value for kk in raw_kks]
+    kk_checks = {kk: check_no_kk(kk) for kk in set(raw_kks)}
+    kks = [kk_checks[kk].value for kk in raw_kks]
     sexes = _each_distinct(columns.get("sex", [0] * count), int)
     shdks = _each_distinct(columns.get("shdk", [0] * count), int)
     maritals = _each_distinct(_filled(columns.get("marital_status"), 1, count), int)
@@ -194,8 +176,8 @@ def build_records(
         doubted |= {i for i, (p, s) in enumerate(zip(pregnant, sexes, strict=True)) if p and s == 1}
     # The NIK: 16 plain digits from a known district, whose date/sex digits agree
     # with the row (else check_nik has something to say). Checked in C over the column.
-    if not _all_plain_digits(niks, 16):
-        doubted.update(i for i, nik in enumerate(niks) if not _plain_digits(nik, 16))
+    if not all_plain_digits(niks):
+        doubted.update(i for i, nik in enumerate(niks) if not is_plain_digits(nik))
     stamps = {key: _nik_stamp(*key) for key in set(zip(births, sexes, strict=True))}
     expected = map(stamps.__getitem__, zip(births, sexes, strict=True))
     disagree = list(map(ne, map(_DATE_DIGITS, niks), expected))

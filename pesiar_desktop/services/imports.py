@@ -754,9 +754,10 @@ def _resolve_area(
 _SEEDING_INSURANCE = frozenset({2, 3, 4})  # OpenSID id_asuransi: BPJS PBI / non-PBI / APBD
 
 
-def _membership_seed(record: ResidentRecord) -> MembershipInput:
-    """OpenSID's id_asuransi says the person holds BPJS (`record.insurance` in
-    _SEEDING_INSURANCE): start them as an active member."""
+def _membership_seed(record: ResidentRecord) -> MembershipInput | None:
+    """OpenSID's id_asuransi says the person holds BPJS: start them as an active member."""
+    if record.insurance not in _SEEDING_INSURANCE:
+        return None
     segment = {2: "PBI_APBN", 4: "PBI_APBD"}.get(record.insurance or 0)
     card = record.insurance_number if len(record.insurance_number) == 13 else ""
     return MembershipInput(status=codes.STATUS_ACTIVE, segment=segment, card_number=card)
@@ -857,8 +858,9 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
         # ----- the person
         if existing is None:
             plan.new_residents.append((record, record.no_kk))
-            if record.insurance in _SEEDING_INSURANCE:
-                plan.memberships.append((record, _membership_seed(record)))
+            seed = _membership_seed(record)
+            if seed is not None:
+                plan.memberships.append((record, seed))
             continue
         current_kk = reg.family_kk[existing.family_id]
         moving = current_kk != record.no_kk
@@ -909,9 +911,11 @@ def _plan_once(reg: _Register, records: list[ResidentRecord], confirmed: frozens
             )
             if key in confirmed:
                 plan.life_changes.append((existing, record.life_status, record))
-        if existing.id not in reg.with_membership and record.insurance in _SEEDING_INSURANCE:
-            plan.memberships.append((record, _membership_seed(record)))
-            plan.updated_rows.add(record.row_number)
+        if existing.id not in reg.with_membership:
+            seed = _membership_seed(record)
+            if seed is not None:
+                plan.memberships.append((record, seed))
+                plan.updated_rows.add(record.row_number)
         if changed:
             plan.updates.append((record, existing, changed))
             plan.updated_rows.add(record.row_number)
@@ -1263,15 +1267,10 @@ def _write_residents(
     _insert_rows(session, family_table, family_names, new_families)
     done += len(new_families)
     _tick(progress, done, total)
-    family_ids: dict[str, int] = {}
-    if new_families or plan.moves or plan.new_residents:
-        wanted = (
-            {f[0] for f in new_families}
-            | set(plan.moves.values())
-            | {kk for _r, kk in plan.new_residents}
-        )
+    family_ids: dict[str, int] = {}  # of the families new residents and moves go to
+    if needed_families:
         for kk, fid in _fetch_raw(session, "SELECT no_kk, id FROM family"):
-            if kk in wanted:
+            if kk in needed_families:
                 family_ids[kk] = fid
     if plan.family_updates:
         current_of = {
