@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -49,10 +48,9 @@ from pesiar_desktop.ui.tablemodels.import_rows import RowsModel
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import list_table
+from pesiar_desktop.ui.widgets.tables import list_table, search_box
 
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
-SEARCH_DEBOUNCE_MS = 150
 UHC_COVERAGE_PCT = 98.0
 COLUMN_WIDTHS = {
     "priority": 62,
@@ -213,18 +211,9 @@ class PetakanPage(ServicePage):
 
     def _build_list_tab(self) -> QWidget:
         page = QWidget()
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK atau No KK…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(
-            qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
+        self.search_edit, self._search_timer = search_box(
+            self, self.tr("Cari nama, NIK atau No KK…"), 200, self.apply_filter
         )
-        self.search_edit.setMinimumWidth(200)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.apply_filter)
 
         self.category_combo = QComboBox()

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -57,9 +55,8 @@ from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableMo
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import list_table
+from pesiar_desktop.ui.widgets.tables import list_table, search_box
 
-SEARCH_DEBOUNCE_MS = 150
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
 ALL_LIFE = -1
 COLUMN_WIDTHS = {
@@ -112,18 +109,9 @@ class ResidentsPage(ServicePage):
     def _build(self) -> None:
         title = QLabel(self.tr("Penduduk"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK atau No KK…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(
-            qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
+        self.search_edit, self._search_timer = search_box(
+            self, self.tr("Cari nama, NIK atau No KK…"), 260, self.apply_filter
         )
-        self.search_edit.setMinimumWidth(260)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._search_now)
         self.search_edit.installEventFilter(self)
 

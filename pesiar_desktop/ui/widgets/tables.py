@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from collections.abc import Callable
+
+import qtawesome as qta
+from PySide6.QtCore import QAbstractItemModel, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+
+SEARCH_DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 
 
 def list_table(model: QAbstractItemModel) -> QTableView:
@@ -26,3 +31,21 @@ def list_table(model: QAbstractItemModel) -> QTableView:
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     return table
+
+
+def search_box(
+    owner: QObject, placeholder: str, min_width: int, on_pause: Callable[[], None]
+) -> tuple[QLineEdit, QTimer]:
+    """The list's search field (search icon, clear button) and the timer that calls
+    `on_pause` once typing pauses; the caller connects Enter as it needs."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.addAction(qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
+    edit.setMinimumWidth(min_width)
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DEBOUNCE_MS)
+    timer.timeout.connect(on_pause)
+    edit.textChanged.connect(lambda _text: timer.start())
+    return edit, timer
