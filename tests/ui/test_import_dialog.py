@@ -135,12 +135,8 @@ def test_opensid_preview_rejected_rows_commit_and_history(
     again.reject()
 
 
-def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
-    qtbot, make_window, village_db, admin, tmp_path, monkeypatch
-):
-    rows, path = _messy_file(tmp_path)
-    window = make_window(admin)
-    page = _petakan(qtbot, window)
+def _slow_parsing(monkeypatch) -> threading.Event:
+    """Parsing that pauses at each progress step; the event is set once it has begun."""
     started = threading.Event()
     original_parse = imports.parse_residents
 
@@ -153,6 +149,17 @@ def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
         return original_parse(table, fmt, mapping, slowly)
 
     monkeypatch.setattr(imports, "parse_residents", slow_parse)
+    return started
+
+
+def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
+    qtbot, make_window, village_db, admin, tmp_path, monkeypatch
+):
+    rows, path = _messy_file(tmp_path)
+    window = make_window(admin)
+    page = _petakan(qtbot, window)
+    original_parse = imports.parse_residents
+    started = _slow_parsing(monkeypatch)
     dialog = page.open_import("residents", path)
     dialog.start_preview()
     assert dialog.page() == PAGE_RUN and dialog.cancel_button.isVisible()
@@ -537,18 +544,7 @@ def test_closing_the_dialog_while_it_works_cancels_quietly(
     _rows, path = _messy_file(tmp_path)
     window = make_window(admin)
     page = _petakan(qtbot, window)
-    started = threading.Event()
-    original_parse = imports.parse_residents
-
-    def slow_parse(table, fmt, mapping=None, progress=None):
-        def slowly(done, total):
-            started.set()
-            time.sleep(0.05)
-            progress(done, total)
-
-        return original_parse(table, fmt, mapping, slowly)
-
-    monkeypatch.setattr(imports, "parse_residents", slow_parse)
+    started = _slow_parsing(monkeypatch)
     dialog = page.open_import("residents", path)
     dialog.start_preview()
     qtbot.waitUntil(started.is_set, timeout=TIMEOUT)
