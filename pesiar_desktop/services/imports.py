@@ -1300,8 +1300,16 @@ def _write_residents(
         )
     # New residents as driver-ready tuples, in chunks so a cancel is noticed.
     known_family = family_ids
+    id_before = session.scalar(select(func.max(resident_table.c.id))) or 0
+    # SQLite: the new residents get the ids after the largest (what SQLite would give
+    # them), so they are known without reading 100,000 rows back. PostgreSQL's ids
+    # come from its sequence and are read back below.
+    explicit_ids = session.get_bind().dialect.name == "sqlite"
+    id_column: Sequence[int] = []
     new_rows: list[tuple[Any, ...]] = []
     if plan.new_residents:
+        if explicit_ids:
+            id_column = range(id_before + 1, id_before + 1 + len(plan.new_residents))
         # Column-wise: the birth dates become the driver's text (each distinct date once).
         person_columns = list(
             zip(*(record.values for record, _kk in plan.new_residents), strict=True)
@@ -1312,6 +1320,7 @@ def _write_residents(
         alive = codes.LIFE_ALIVE
         new_rows = list(
             zip(
+                *([id_column] if explicit_ids else []),
                 [record.nik for record, _kk in plan.new_residents],
                 *person_columns,
                 [known_family[kk] for _record, kk in plan.new_residents],
@@ -1323,6 +1332,7 @@ def _write_residents(
             )
         )
     new_names = [
+        *(["id"] if explicit_ids else []),
         "nik",
         *PERSON_COLUMNS,
         "family_id",
@@ -1348,7 +1358,6 @@ def _write_residents(
         rebuild = sorted(resident_table.indexes, key=lambda index: str(index.name))
         for index in rebuild:
             index.drop(session.connection())
-    id_before = session.scalar(select(func.max(resident_table.c.id))) or 0
     _insert_rows(session, resident_table, new_names, new_rows, should_cancel, advance)
     for index in rebuild:
         index.create(session.connection())
@@ -1398,7 +1407,10 @@ def _write_residents(
     # Ids of the new residents (all above the largest id before the insert), and of
     # the existing ones a membership is seeded for; for memberships and row references.
     nik_to_id: dict[str, int] = {}
-    if plan.new_residents:
+    if plan.new_residents and explicit_ids:
+        new_niks = (record.nik for record, _kk in plan.new_residents)
+        nik_to_id.update(zip(new_niks, id_column, strict=True))
+    elif plan.new_residents:
         sql = f"SELECT nik, id FROM resident WHERE id > {_mark(session)}"
         nik_to_id.update(_fetch_raw(session, sql, (id_before,)))
     seeded = {r.nik for r, _m in plan.memberships} - nik_to_id.keys()
@@ -1407,15 +1419,38 @@ def _write_residents(
             if nik in seeded:
                 nik_to_id[nik] = rid
     _seed_memberships(session, actor, plan, nik_to_id)
-    ref_names = ("batch_id", "row_number", "resident_id", "family_id", "action")
-    refs: list[tuple[Any, ...]] = [
-        (batch_id, r.row_number, nik_to_id[r.nik], None, "new") for r, _kk in plan.new_residents
-    ]
-    refs += [(batch_id, r.row_number, e.id, None, "updated") for r, e, _c in plan.updates]
-    import_row_table = ImportRow.__table__
-    assert isinstance(import_row_table, Table)
-    _insert_rows(session, import_row_table, ref_names, refs)
+    _insert_refs(
+        session,
+        batch_id,
+        "new",
+        [(r.row_number, nik_to_id[r.nik]) for r, _kk in plan.new_residents],
+    )
+    _insert_refs(session, batch_id, "updated", [(r.row_number, e.id) for r, e, _c in plan.updates])
     _tick(progress, total, total)
+
+
+def _insert_refs(
+    session: Session, batch_id: int, action: str, refs: Sequence[tuple[int, int]]
+) -> None:
+    """The batch's (row number, resident id) references, written by the database itself
+    from one parameter instead of one bound row each (a third of the cost for 100,000)."""
+    if not refs:
+        return
+    insert = "INSERT INTO import_row (batch_id, row_number, resident_id, family_id, action)"
+    connection = session.connection()
+    if session.get_bind().dialect.name == "sqlite":
+        # One JSON array of row_number << 32 | resident_id (both far below 2**31).
+        packed = json.dumps([number << 32 | resident_id for number, resident_id in refs])
+        connection.exec_driver_sql(
+            f"{insert} SELECT ?, value >> 32, value & 4294967295, NULL, ? FROM json_each(?)",
+            (batch_id, action, packed),
+        )
+    else:
+        numbers, resident_ids = zip(*refs, strict=True)
+        connection.exec_driver_sql(
+            f"{insert} SELECT %s, n, r, NULL, %s FROM unnest(%s::int[], %s::int[]) AS u(n, r)",
+            (batch_id, action, list(numbers), list(resident_ids)),
+        )
 
 
 def _seed_memberships(
@@ -1455,12 +1490,20 @@ def _seed_memberships(
     history_table = MembershipHistory.__table__
     assert isinstance(membership_table, Table) and isinstance(history_table, Table)
     _insert_rows(session, membership_table, (*names, "updated_at"), [(*row, now) for row in shared])
-    who = actor.username
-    _insert_rows(
-        session,
-        history_table,
-        (*names, "recorded_at", "recorded_by"),
-        [(*row, now, who) for row in shared],
+    # The history rows copy the membership rows just written, inside the database.
+    columns = ", ".join(names)
+    seeded_ids = [row[0] for row in shared]
+    if session.get_bind().dialect.name == "sqlite":
+        mark, chosen = "?", "IN (SELECT value FROM json_each(?))"
+        ids_param: Any = json.dumps(seeded_ids)
+    else:
+        mark, chosen = "%s", "= ANY(%s)"
+        ids_param = seeded_ids
+    session.connection().exec_driver_sql(
+        f"INSERT INTO {history_table.name} ({columns}, recorded_at, recorded_by) "
+        f"SELECT {columns}, updated_at, {mark} FROM {membership_table.name} "
+        f"WHERE resident_id {chosen}",
+        (actor.username, ids_param),
     )
 
 
