@@ -33,6 +33,20 @@ echo "build-linux: ukuran $(du -sh "$APPDIR" | cut -f1) ($(find "$APPDIR" -type 
 
 WORK="$(mktemp -d /tmp/pesiar-build-smoke.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
+# An OpenSID export to import with the bundle (written with the build venv's openpyxl).
+python - "$WORK/opensid.xlsx" <<'PY'
+import sys
+from openpyxl import Workbook
+book = Workbook()
+sheet = book.active
+sheet.append(["alamat", "dusun", "rw", "rt", "nama", "no_kk", "nik", "sex", "tempatlahir",
+              "tanggallahir", "agama_id", "kk_level", "status_kawin", "status_dasar"])
+sheet.append(["Jl. Melati 1", "Dusun Krajan", "001", "002", "SUKRI", "5201010101200001",
+              "5201010403800011", 1, "GERUNG", "04-03-1980", 1, 1, 2, 1])
+sheet.append(["Jl. Melati 1", "Dusun Krajan", "001", "002", "AMINAH", "5201010101200001",
+              "5201014907840012", 2, "GERUNG", "09-07-1984", 1, 3, 2, 1])
+book.save(sys.argv[1])
+PY
 export QT_QPA_PLATFORM=offscreen
 # The bundle must not lean on the developer's checkout or venv.
 unset PYTHONPATH VIRTUAL_ENV
@@ -45,6 +59,12 @@ cd "$WORK"
 "$EXE" --data-dir "$WORK/a" init --village-code 52.01.01.2005 \
   --admin-user sekdes --admin-password 'rahasia-sekdes' >/dev/null || fail "init"
 "$EXE" --data-dir "$WORK/a" gui --smoke || fail "gui --smoke (desa kosong)"
+imported="$("$EXE" --data-dir "$WORK/a" import residents "$WORK/opensid.xlsx" --json)" \
+  || fail "import residents"
+echo "build-linux: impor $imported"
+echo "$imported" | grep -q '"new": 2' || fail "impor OpenSID tidak menambah 2 penduduk"
+ls -d "$APPDIR"/_internal/fastexcel "$APPDIR"/_internal/nanoarrow >/dev/null \
+  || fail "pembaca .xlsx per kolom (fastexcel, nanoarrow) tidak ikut"
 
 "$EXE" --data-dir "$WORK/b" demo --residents 200 || fail "demo --residents 200"
 stats="$("$EXE" --data-dir "$WORK/b" stats --json)" || fail "stats"

@@ -77,7 +77,7 @@ class ParsedResidents:
     header_of: dict[str, str] = field(default_factory=dict)
     rejected: list[RowNote] = field(default_factory=list)
     warnings: list[RowNote] = field(default_factory=list)
-    cells: dict[int, list[Cell]] = field(default_factory=dict)
+    cells: Mapping[int, list[Cell]] = field(default_factory=dict)
 
 
 def layout_for(file_format: str, mapping: ColumnMapping | None) -> dict[str, tuple[str, ...]]:
@@ -118,17 +118,15 @@ def parse_residents(
         table.header_row,
         table.headers,
         table.title_lines,
-        len(table.rows),
+        len(table.numbers),
     )
     parsed.header_of = header_of
-    total = len(table.rows)
-    numbers = [number for number, _cells in table.rows]
-    all_cells = [cells for _number, cells in table.rows]
-    parsed.cells = dict(zip(numbers, all_cells, strict=True))
+    total = len(table.numbers)
+    numbers = table.numbers
+    parsed.cells = table.cells
     # Column by column: each column's values share a type and repeat, so the
-    # per-cell work is mostly one dictionary lookup. Rows all have the header's width,
-    # so one transposition (in C) gives every column.
-    column_cells = list(zip(*all_cells, strict=True)) if all_cells else [()] * len(table.headers)
+    # per-cell work is mostly one dictionary lookup.
+    column_cells = table.columns
     problems: dict[int, list[str]] = {}
     parsed_columns: dict[str, list[Any]] = {}
     for step, (name, index) in enumerate(columns.items(), start=1):
@@ -148,7 +146,7 @@ def parse_residents(
                 problems.setdefault(i, []).append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
     nik_column = columns["nik"]
     for i in sorted(problems):
-        nik = parsed_columns["nik"][i] or cell_text(all_cells[i][nik_column])
+        nik = parsed_columns["nik"][i] or cell_text(column_cells[nik_column][i])
         parsed.rejected.append(RowNote(numbers[i], str(nik), "; ".join(problems[i])))
     if problems:
         keep = [i for i in range(total) if i not in problems]

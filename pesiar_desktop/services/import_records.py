@@ -12,7 +12,7 @@ keeps the two paths equal.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import compress, repeat
 from operator import itemgetter, ne
@@ -308,7 +308,7 @@ def _given(columns: dict[str, list[Any]], count: int) -> list[frozenset[str]]:
 
 
 def _drop_duplicates(
-    records: list[ResidentRecord], cells: dict[int, list[Cell]]
+    records: list[ResidentRecord], cells: Mapping[int, list[Cell]]
 ) -> tuple[list[ResidentRecord], list[RowNote]]:
     """The same NIK twice: an identical repeat is dropped, differing rows are all rejected."""
     niks = [r.nik for r in records]

@@ -22,7 +22,7 @@ import functools
 import gc
 import json
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -417,7 +417,7 @@ class ResidentPreview:
     records: list[ResidentRecord] = field(default_factory=list, repr=False)
     file_rejected: list[RowNote] = field(default_factory=list, repr=False)
     file_warnings: list[RowNote] = field(default_factory=list, repr=False)
-    cells: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
+    cells: Mapping[int, list[Cell]] = field(default_factory=dict, repr=False)
     plan_cache: tuple[Any, ...] | None = field(default=None, repr=False)
 
     @property
@@ -518,13 +518,13 @@ def preview_residents(
         sheet_name=table.sheet_name,
         header_row=table.header_row,
         headers=table.headers,
-        total_rows=len(table.rows),
+        total_rows=len(table.numbers),
         records=records,
         file_rejected=rejected,
         file_warnings=warnings,
         cells=parsed.cells,
     )
-    if not table.rows:
+    if not table.numbers:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")
     plan = _plan_residents(None, preview, frozenset(confirmed), should_cancel, reg)
     preview.plan_cache = (fingerprint, frozenset(confirmed), plan)
@@ -1612,7 +1612,7 @@ def _mapped_table(
     else:
         raise ImportFileError("Impor daftar BPJS memerlukan pemetaan kolom (--mapping NAMA).")
     table = load_table(path, formats.layout_score(layout))
-    if not table.rows:
+    if not table.numbers:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")
     return table, mapping, layout
 
@@ -1650,7 +1650,7 @@ def preview_bpjs(
         file_sha256(path),
         column_mapping.name,
         list_date,
-        len(table.rows),
+        len(table.numbers),
         notices=notices,
         headers=table.headers,
     )
@@ -1725,8 +1725,8 @@ def preview_bpjs(
             seen[nik] = number
             preview.rows.append(BpjsRow(number, nik, membership, laid_off, cell_text(cell("name"))))
             preview.warnings.extend(RowNote(number, nik, w) for w in warnings)
-        if progress is not None and (done % 2000 == 0 or done == len(table.rows)):
-            progress(done, len(table.rows))
+        if progress is not None and (done % 2000 == 0 or done == len(table.numbers)):
+            progress(done, len(table.numbers))
         if done % 2000 == 0:
             _check_cancel(should_cancel)
     with db.read() as session:
@@ -1979,7 +1979,7 @@ def preview_welfare(
         path,
         file_sha256(path),
         column_mapping.name if column_mapping else "",
-        len(table.rows),
+        len(table.numbers),
         headers=table.headers,
     )
     with db.read() as session:
@@ -2041,8 +2041,8 @@ def preview_welfare(
                 )
                 decile = min(earlier[0], decile)
             preview.family_deciles[family_id] = (decile, number)
-        if progress is not None and (done % 2000 == 0 or done == len(table.rows)):
-            progress(done, len(table.rows))
+        if progress is not None and (done % 2000 == 0 or done == len(table.numbers)):
+            progress(done, len(table.numbers))
         if done % 2000 == 0:
             _check_cancel(should_cancel)
     for family_id, (decile, _row) in preview.family_deciles.items():

@@ -232,7 +232,7 @@ class MappingEditor(QWidget):
         self.header_spin.setValue(table.header_row)
         self.info_label.setText(
             _t("{rows} baris data di bawah baris judul {row} lembar {sheet}").format(
-                rows=formatting.number(len(table.rows)),
+                rows=formatting.number(len(table.numbers)),
                 row=table.header_row,
                 sheet=table.sheet_name,
             )

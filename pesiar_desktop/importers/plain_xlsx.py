@@ -1,0 +1,207 @@
+"""The fast path for big, plain .xlsx exports: read column by column, not cell by cell.
+
+`reader` reads every cell through python-calamine as a Python object and then
+cuts rows and transposes them; for a 100,000-row OpenSID export that is most of
+an import's reading time. fastexcel runs the same calamine parser but hands the
+sheet over as Arrow columns (read here with nanoarrow), one Python list per
+column.
+
+It is taken only when its result is provably what the cell-by-cell path gives,
+so every rule and message stays the same; otherwise `load_plain_table` returns
+None and the caller reads the file cell by cell:
+
+- the first data sheet starts at A1 and its header is the first row (a title row
+  above the header, or an offset table, goes the careful way);
+- every column holds one kind of cell (text, number, yes/no or date/time, blanks
+  allowed). A column mixing kinds, such as a NIK column where some cells are
+  text and some are numbers Excel damaged, is read cell by cell so each cell
+  keeps its own type;
+- the header cells are plain labels (no numbers, dates or repeated names, which
+  fastexcel would rename).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from pesiar_desktop.rules.import_values import Cell, cell_text, header_key, is_blank
+
+Score = Callable[[list[str]], int]
+# fastexcel logs every all-blank column it reads as text; blank is what we expect there.
+logging.getLogger("fastexcel").setLevel(logging.ERROR)
+
+_MIDNIGHT = time(0, 0)
+_UNNAMED = re.compile(r"__UNNAMED__\d+")
+_RENAMED = re.compile(r"(.+)_\d+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_FIRST_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_SHEET_HEAD_BYTES = 1 << 16
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def load_plain_table(path: Path, score: Score, skipped_sheets: frozenset[str]) -> Any:
+    """The file's table read column by column, or None when the careful path must read it.
+
+    Returns a `reader.SheetTable` equal to the one `reader` builds cell by cell.
+    """
+    try:
+        import fastexcel
+        import nanoarrow
+    except ImportError:  # a bundle without them still imports, only slower
+        return None
+    try:
+        excel = fastexcel.read_excel(str(path))
+        names = [n for n in excel.sheet_names if n.strip().lower() not in skipped_sheets]
+        if not names or not _starts_at_a1(path, names[0]):
+            return None
+        sheet = excel.load_sheet(
+            names[0], header_row=0, schema_sample_rows=None, dtype_coercion="strict"
+        )
+        array = nanoarrow.Array(sheet)
+    except Exception:  # any doubt (mixed column, odd file): the careful path decides
+        return None
+    columns: list[list[Cell]] = []
+    for index in range(array.n_children):
+        column = _python_cells(nanoarrow, array.child(index))
+        if column is None:
+            return None
+        columns.append(column)
+    labels = [array.schema.field(i).name for i in range(array.schema.n_fields)]
+    return _table(path.name, names[0], labels, columns, score)
+
+
+def _starts_at_a1(path: Path, sheet_name: str) -> bool:
+    """Whether the sheet's first cell is A1 and holds something.
+
+    calamine's range starts at the first filled cell, and fastexcel counts rows and
+    columns from there; `reader` counts from A1. With A1 filled the two agree.
+    """
+    with zipfile.ZipFile(path) as archive:
+        target = _sheet_part(archive, sheet_name)
+        if target is None:
+            return False
+        with archive.open(target) as stream:
+            head = stream.read(_SHEET_HEAD_BYTES)
+    data = head.find(b"sheetData")
+    if data < 0:
+        return False
+    cell = _FIRST_CELL.search(head, data)
+    if cell is None or cell.group(2):  # no cell, or an empty <c .../>
+        return False
+    ref = _REF.search(cell.group(1))
+    return ref is not None and ref.group(1) == b"A1"
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the named worksheet (via workbook.xml and its relations)."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rel_id = None
+    for sheet in workbook.iterfind("m:sheets/m:sheet", _NS):
+        if sheet.get("name") == sheet_name:
+            rel_id = sheet.get(f"{{{_NS['r']}}}id")
+            break
+    if rel_id is None:
+        return None
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iterfind("p:Relationship", _NS):
+        if rel.get("Id") == rel_id:
+            target = rel.get("Target") or ""
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def _python_cells(nanoarrow: Any, child: Any) -> list[Cell] | None:
+    """One Arrow column as the Python cells python-calamine gives (blank = ""), or
+    None for a kind of column the careful path should read."""
+    kind = child.schema.type
+    types = nanoarrow.Type
+    if kind == types.NULL:
+        return [""] * len(child)
+    if kind not in (types.STRING, types.LARGE_STRING, types.DOUBLE, types.BOOL, types.TIMESTAMP):
+        return None  # durations, times, integers: not what calamine's cells would be
+    values: list[Any] = child.to_pylist()
+    if kind == types.TIMESTAMP:
+        # python-calamine gives a date for a date-time at midnight, as Excel shows it.
+        converted: dict[datetime, Cell] = {}
+        for value in set(values) - {None}:
+            converted[value] = value.date() if value.time() == _MIDNIGHT else value
+        return [("" if value is None else converted[value]) for value in values]
+    if None in values:
+        return ["" if value is None else value for value in values]
+    return values
+
+
+def _table(
+    file_name: str, sheet_name: str, labels: list[str], columns: list[list[Cell]], score: Score
+) -> Any:
+    from pesiar_desktop.importers.reader import END_MARK, HEADER_SCAN_ROWS, SheetTable
+
+    header = _header_cells(labels)
+    if header is None or not any(not is_blank(cell) for cell in header):
+        return None
+    # The careful path takes the best-scoring of the first rows: it must be this one.
+    scan = [list(row) for row in zip(*(c[: HEADER_SCAN_ROWS - 1] for c in columns), strict=True)]
+    header_score = score([header_key(cell) for cell in header])
+    if header_score < 2 or any(
+        score([header_key(cell) for cell in row]) > header_score for row in scan
+    ):
+        return None
+    height = len(columns[0]) if columns else 0
+    end = min(_end_mark(column, END_MARK) for column in columns[:2])
+    keep = [i for i, cell in enumerate(header) if not is_blank(cell)]
+    kept = [columns[i] for i in keep]
+    rows = range(end)
+    # A row is left out when every kept cell is blank; a filled first cell settles it.
+    blank_first = [i for i in rows if is_blank(kept[0][i])]
+    blank_rows = {i for i in blank_first if all(is_blank(column[i]) for column in kept)}
+    if blank_rows or end < height:
+        chosen = [i for i in rows if i not in blank_rows]
+        kept = [[column[i] for i in chosen] for column in kept]
+        numbers = [i + 2 for i in chosen]
+    else:
+        numbers = list(range(2, height + 2))
+    headers = [cell_text(header[i]) for i in keep]
+    return SheetTable.from_columns(file_name, sheet_name, 1, headers, numbers, kept)
+
+
+def _header_cells(labels: Sequence[str]) -> list[Cell] | None:
+    """The header row's cells from fastexcel's column names, or None when a name
+    may not be the cell's own text (a renamed repeat, a number or date as label)."""
+    cells: list[Cell] = []
+    for label in labels:
+        if _UNNAMED.fullmatch(label):
+            cells.append("")
+            continue
+        if not _HAS_LETTER.search(label):
+            return None
+        renamed = _RENAMED.fullmatch(label)
+        if renamed and renamed.group(1) in labels:
+            return None
+        cells.append(label)
+    return cells
+
+
+def _end_mark(column: Sequence[Cell], mark: str) -> int:
+    """Index of the first `###` cell (the end of the data), or the column's length."""
+    try:
+        joined = "".join(column)  # type: ignore[arg-type]
+    except TypeError:  # numbers, dates or yes/no (a column holds one kind): no mark
+        return len(column)
+    if mark not in joined:
+        return len(column)
+    for i, cell in enumerate(column):
+        if cell.__class__ is str and cell and cell.strip() == mark:
+            return i
+    return len(column)
