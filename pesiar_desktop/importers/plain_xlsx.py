@@ -43,6 +43,8 @@ _RENAMED = re.compile(r"(.+)_\d+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _FIRST_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
 _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_CELL_BODY = re.compile(rb"(.*?)</(?:\w+:)?c>", re.DOTALL)
+_VALUE = re.compile(rb"<(?:\w+:)?[vt](?:\s[^>]*)?>[^<]")
 _SHEET_HEAD_BYTES = 1 << 16
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -101,7 +103,11 @@ def _starts_at_a1(path: Path, sheet_name: str) -> bool:
     if cell is None or cell.group(2):  # no cell, or an empty <c .../>
         return False
     ref = _REF.search(cell.group(1))
-    return ref is not None and ref.group(1) == b"A1"
+    if ref is None or ref.group(1) != b"A1":
+        return False
+    # A1 must hold a value (a cached <v> or an inline string), not only a style or formula.
+    body = _CELL_BODY.match(head, cell.end())
+    return body is not None and _VALUE.search(body.group(1)) is not None
 
 
 def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:

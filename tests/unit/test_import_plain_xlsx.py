@@ -81,6 +81,16 @@ def test_cells_of_every_kind_match(tmp_path):
     assert [type(v).__name__ for v in born] == ["date", "datetime", "date", "date"]
 
 
+def test_text_that_looks_like_dates_or_numbers_stays_text(tmp_path):
+    headers = ["nik", "nama", "tanggallahir", "rt", "no_kk"]
+    rows = [
+        ["5201014403800011", "Siti", "1980-03-04", "001", "5201010101200001"],
+        ["5201010403800012", "Budi", "04/03/1980", "1", "5.20101E+15"],
+    ]
+    table = assert_same_when_fast(write_xlsx(tmp_path / "teks.xlsx", rows, headers))
+    assert table.columns[2] == ["1980-03-04", "04/03/1980"]
+
+
 def test_the_end_mark_and_blank_header_columns_match(tmp_path):
     records = opensid_rows(3)
     path = write_opensid(tmp_path / "akhir.xlsx", records)
@@ -130,6 +140,8 @@ def test_xlsxwriter_files_with_cached_errors_match(tmp_path):
         "number_header",
         "time_cells",
         "empty_sheet",
+        "styled_blank_a1",
+        "formula_a1_without_value",
     ],
 )
 def test_files_the_fast_path_must_leave_to_the_careful_one(tmp_path, case):
@@ -161,6 +173,20 @@ def test_files_the_fast_path_must_leave_to_the_careful_one(tmp_path, case):
         book.create_sheet("Penduduk")
         for line in [OPENSID_HEADERS, *rows]:
             book["Penduduk"].append(line)
+        book.save(path)
+    elif case in ("styled_blank_a1", "formula_a1_without_value"):
+        from openpyxl.styles import Font
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for r, line in enumerate([OPENSID_HEADERS, *rows], start=2):
+            for c, value in enumerate(line, start=1):
+                sheet.cell(row=r, column=c, value=value)
+        if case == "styled_blank_a1":
+            sheet["A1"].font = Font(bold=True)
+        else:
+            sheet["A1"] = "=B2"  # openpyxl stores no cached value
         book.save(path)
     assert fast(path) is None
     # The production entry point still reads it (cell by cell) and agrees with the careful path.
