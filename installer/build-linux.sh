@@ -62,6 +62,9 @@ cd "$WORK"
 imported="$("$EXE" --data-dir "$WORK/a" import residents "$WORK/opensid.xlsx" --json)" \
   || fail "import residents"
 echo "build-linux: impor $imported"
+# plain_xlsx logs it when the bundle lacks what it needs (the import then reads cell by cell).
+! grep "unavailable, reading cell by cell" "$WORK/a/logs/pesiar.log" \
+  || fail "pembaca .xlsx per kolom tidak jalan di paket"
 echo "$imported" | grep -q '"new": 2' || fail "impor OpenSID tidak menambah 2 penduduk"
 ls -d "$APPDIR"/_internal/fastexcel "$APPDIR"/_internal/nanoarrow >/dev/null \
   || fail "pembaca .xlsx per kolom (fastexcel, nanoarrow) tidak ikut"

@@ -36,6 +36,7 @@ from pesiar_desktop.rules.import_values import Cell, cell_text, header_key, is_b
 Score = Callable[[list[str]], int]
 # fastexcel logs every all-blank column it reads as text; blank is what we expect there.
 logging.getLogger("fastexcel").setLevel(logging.ERROR)
+_log = logging.getLogger(__name__)
 
 _MIDNIGHT = time(0, 0)
 _UNNAMED = re.compile(r"__UNNAMED__\d+")
@@ -61,7 +62,10 @@ def load_plain_table(path: Path, score: Score, skipped_sheets: frozenset[str]) -
     try:
         import fastexcel
         import nanoarrow
-    except ImportError:  # a bundle without them still imports, only slower
+    except Exception as err:  # a broken bundle still imports, only slower
+        _log.warning(
+            "%s: fastexcel/nanoarrow unavailable, reading cell by cell (%r)", path.name, err
+        )
         return None
     try:
         excel = fastexcel.read_excel(str(path))
