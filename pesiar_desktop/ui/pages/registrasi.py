@@ -7,14 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -53,6 +52,7 @@ from pesiar_desktop.ui.pages.sisir import _table, fit_columns
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.tables import search_box
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS = range(3)
 REFRESH_TOPICS = {"registrations", "visits", "advocacy", "residents", "memberships", "agents",
@@ -114,14 +114,9 @@ class RegistrasiPage(ServicePage):
     # ------------------------------------------------------------ registrations tab
 
     def _build_list_tab(self) -> QWidget:
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK, No KK, VA atau tanda terima…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.reload_list)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit, self._search_timer = search_box(
+            self, self.tr("Cari nama, NIK, No KK, VA atau tanda terima…"), 260, self.reload_list
+        )
         self.status_combo = QComboBox()
         fill_combo(
             self.status_combo,
