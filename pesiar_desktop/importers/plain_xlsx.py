@@ -31,7 +31,14 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from pesiar_desktop.rules.import_values import Cell, cell_text, header_key, is_blank
+from pesiar_desktop.importers.reader import (
+    END_MARK,
+    HEADER_SCAN_ROWS,
+    SKIPPED_SHEETS,
+    SheetTable,
+    locate_header,
+)
+from pesiar_desktop.rules.import_values import Cell, cell_text, is_blank
 
 Score = Callable[[list[str]], int]
 # fastexcel logs every all-blank column it reads as text; blank is what we expect there.
@@ -54,11 +61,9 @@ _NS = {
 }
 
 
-def load_plain_table(path: Path, score: Score, skipped_sheets: frozenset[str]) -> Any:
-    """The file's table read column by column, or None when the careful path must read it.
-
-    Returns a `reader.SheetTable` equal to the one `reader` builds cell by cell.
-    """
+def load_plain_table(path: Path, score: Score) -> SheetTable | None:
+    """The file's table read column by column, equal to the one `reader` builds cell
+    by cell, or None when the careful path must read it."""
     try:
         import fastexcel
         import nanoarrow
@@ -69,7 +74,7 @@ def load_plain_table(path: Path, score: Score, skipped_sheets: frozenset[str]) -
         return None
     try:
         excel = fastexcel.read_excel(str(path))
-        names = [n for n in excel.sheet_names if n.strip().lower() not in skipped_sheets]
+        names = [n for n in excel.sheet_names if n.strip().lower() not in SKIPPED_SHEETS]
         if not names or not _starts_at_a1(path, names[0]):
             return None
         sheet = excel.load_sheet(
@@ -155,23 +160,18 @@ def _python_cells(nanoarrow: Any, child: Any) -> list[Cell] | None:
 
 def _table(
     file_name: str, sheet_name: str, labels: list[str], columns: list[list[Cell]], score: Score
-) -> Any:
-    from pesiar_desktop.importers.reader import END_MARK, HEADER_SCAN_ROWS, SheetTable
-
+) -> SheetTable | None:
     header = _header_cells(labels)
     if header is None or not any(not is_blank(cell) for cell in header):
         return None
     # The careful path takes the best-scoring of the first rows: it must be this one.
-    scan = [list(row) for row in zip(*(c[: HEADER_SCAN_ROWS - 1] for c in columns), strict=True)]
-    header_score = score([header_key(cell) for cell in header])
-    if header_score < 2 or any(
-        score([header_key(cell) for cell in row]) > header_score for row in scan
-    ):
+    first_rows = zip(*(c[: HEADER_SCAN_ROWS - 1] for c in columns), strict=True)
+    if locate_header([header, *map(list, first_rows)], score) != 0:
         return None
     height = len(columns[0]) if columns else 0
     end = min(_end_mark(column, END_MARK) for column in columns[:2])
     keep = [i for i, cell in enumerate(header) if not is_blank(cell)]
-    kept = [columns[i] for i in keep]
+    kept: list[Sequence[Cell]] = [columns[i] for i in keep]
     rows = range(end)
     # A row is left out when every kept cell is blank; a filled first cell settles it.
     blank_first = [i for i in rows if is_blank(kept[0][i])]
@@ -183,7 +183,7 @@ def _table(
     else:
         numbers = list(range(2, height + 2))
     headers = [cell_text(header[i]) for i in keep]
-    return SheetTable.from_columns(file_name, sheet_name, 1, headers, numbers, kept)
+    return SheetTable(file_name, sheet_name, 1, headers, numbers, kept)
 
 
 def _header_cells(labels: Sequence[str]) -> list[Cell] | None:

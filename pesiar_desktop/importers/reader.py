@@ -21,7 +21,6 @@ from typing import cast
 import python_calamine
 
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.importers import plain_xlsx
 from pesiar_desktop.rules.import_values import Cell, cell_text, header_key, is_blank
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
@@ -75,21 +74,6 @@ class SheetTable:
     numbers: list[int]
     columns: list[Sequence[Cell]]
     title_lines: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_columns(
-        cls,
-        file_name: str,
-        sheet_name: str,
-        header_row: int,
-        headers: list[str],
-        numbers: list[int],
-        columns: Sequence[Sequence[Cell]],
-        title_lines: list[str] | None = None,
-    ) -> SheetTable:
-        return cls(
-            file_name, sheet_name, header_row, headers, numbers, list(columns), title_lines or []
-        )
 
     @property
     def header_keys(self) -> list[str]:
@@ -252,8 +236,8 @@ def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> 
         numbers.append(number)
         data.append(cells)
     # One transposition (in C) gives every column: rows all have the kept width.
-    columns = list(zip(*data, strict=True)) if data else [() for _ in headers]
-    return SheetTable(file_name, name, index + 1, headers, numbers, list(columns), titles)
+    columns: list[Sequence[Cell]] = list(zip(*data, strict=True)) if data else [() for _ in headers]
+    return SheetTable(file_name, name, index + 1, headers, numbers, columns, titles)
 
 
 def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
@@ -264,9 +248,11 @@ def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
     else cell by cell.
     """
     if _checked_suffix(path) in PLAIN_XLSX_SUFFIXES:
-        table = plain_xlsx.load_plain_table(path, score, SKIPPED_SHEETS)
+        from pesiar_desktop.importers import plain_xlsx  # it builds on this module
+
+        table = plain_xlsx.load_plain_table(path, score)
         if table is not None:
-            return cast(SheetTable, table)
+            return table
     return _first_table(path, _filled_sheets(path, read_sheets(path)), score)
 
 

@@ -28,7 +28,7 @@ def careful(path: Path, score: Any = SCORE) -> reader.SheetTable:
 
 
 def fast(path: Path, score: Any = SCORE) -> reader.SheetTable | None:
-    table = plain_xlsx.load_plain_table(path, score, reader.SKIPPED_SHEETS)
+    table = plain_xlsx.load_plain_table(path, score)
     assert table is None or isinstance(table, reader.SheetTable)
     return table
 
@@ -52,6 +52,18 @@ def assert_same_when_fast(path: Path, score: Any = SCORE) -> reader.SheetTable:
     assert got is not None, "the fast path declined a plain file"
     assert typed(got) == typed(expected)
     return got
+
+
+def placed(path: Path, lines: list[list[Any]], first_row: int, first_column: int) -> Workbook:
+    """A workbook whose table starts at (first_row, first_column), saved to `path`."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for r, line in enumerate(lines, start=first_row):
+        for c, value in enumerate(line, start=first_column):
+            sheet.cell(row=r, column=c, value=value)
+    book.save(path)
+    return book
 
 
 def opensid_rows(count: int) -> list[dict[str, object]]:
@@ -153,13 +165,7 @@ def test_files_the_fast_path_must_leave_to_the_careful_one(tmp_path, case):
         rows[1][OPENSID_HEADERS.index("nik")] = 5201014403800000  # stored as a number
         write_xlsx(path, rows, OPENSID_HEADERS)
     elif case == "offset_table":
-        book = Workbook()
-        sheet = book.active
-        assert sheet is not None
-        for r, line in enumerate([OPENSID_HEADERS, *rows], start=3):
-            for c, value in enumerate(line, start=2):
-                sheet.cell(row=r, column=c, value=value)
-        book.save(path)
+        placed(path, [OPENSID_HEADERS, *rows], first_row=3, first_column=2)
     elif case == "repeated_header":
         write_xlsx(path, [[*row, "x"] for row in rows], [*OPENSID_HEADERS, "nama"])
     elif case == "number_header":
@@ -177,12 +183,9 @@ def test_files_the_fast_path_must_leave_to_the_careful_one(tmp_path, case):
     elif case in ("styled_blank_a1", "formula_a1_without_value"):
         from openpyxl.styles import Font
 
-        book = Workbook()
+        book = placed(path, [OPENSID_HEADERS, *rows], first_row=2, first_column=1)
         sheet = book.active
         assert sheet is not None
-        for r, line in enumerate([OPENSID_HEADERS, *rows], start=2):
-            for c, value in enumerate(line, start=1):
-                sheet.cell(row=r, column=c, value=value)
         if case == "styled_blank_a1":
             sheet["A1"].font = Font(bold=True)
         else:
