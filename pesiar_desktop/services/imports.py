@@ -1436,21 +1436,22 @@ def _insert_refs(
     from one parameter instead of one bound row each (a third of the cost for 100,000)."""
     if not refs:
         return
-    insert = "INSERT INTO import_row (batch_id, row_number, resident_id, family_id, action)"
-    connection = session.connection()
+    mark = _mark(session)
+    # One integer per reference: row_number << 32 | resident_id (both far below 2**31).
+    values, packed = _integer_rows(session, [n << 32 | resident_id for n, resident_id in refs])
+    session.connection().exec_driver_sql(
+        "INSERT INTO import_row (batch_id, row_number, resident_id, family_id, action) "
+        f"SELECT {mark}, value >> 32, value & 4294967295, NULL, {mark} FROM {values}",
+        (batch_id, action, packed),
+    )
+
+
+def _integer_rows(session: Session, integers: Sequence[int]) -> tuple[str, Any]:
+    """A table expression with one row per integer (column `value`) and its parameter:
+    a whole list handed to the database in one parameter, for `INSERT ... SELECT`."""
     if session.get_bind().dialect.name == "sqlite":
-        # One JSON array of row_number << 32 | resident_id (both far below 2**31).
-        packed = json.dumps([number << 32 | resident_id for number, resident_id in refs])
-        connection.exec_driver_sql(
-            f"{insert} SELECT ?, value >> 32, value & 4294967295, NULL, ? FROM json_each(?)",
-            (batch_id, action, packed),
-        )
-    else:
-        numbers, resident_ids = zip(*refs, strict=True)
-        connection.exec_driver_sql(
-            f"{insert} SELECT %s, n, r, NULL, %s FROM unnest(%s::int[], %s::int[]) AS u(n, r)",
-            (batch_id, action, list(numbers), list(resident_ids)),
-        )
+        return "json_each(?)", json.dumps(integers)
+    return "unnest(%s::bigint[]) AS u(value)", list(integers)
 
 
 def _seed_memberships(
@@ -1492,18 +1493,12 @@ def _seed_memberships(
     _insert_rows(session, membership_table, (*names, "updated_at"), [(*row, now) for row in shared])
     # The history rows copy the membership rows just written, inside the database.
     columns = ", ".join(names)
-    seeded_ids = [row[0] for row in shared]
-    if session.get_bind().dialect.name == "sqlite":
-        mark, chosen = "?", "IN (SELECT value FROM json_each(?))"
-        ids_param: Any = json.dumps(seeded_ids)
-    else:
-        mark, chosen = "%s", "= ANY(%s)"
-        ids_param = seeded_ids
+    seeded, seeded_param = _integer_rows(session, [row[0] for row in shared])
     session.connection().exec_driver_sql(
         f"INSERT INTO {history_table.name} ({columns}, recorded_at, recorded_by) "
-        f"SELECT {columns}, updated_at, {mark} FROM {membership_table.name} "
-        f"WHERE resident_id {chosen}",
-        (actor.username, ids_param),
+        f"SELECT {columns}, updated_at, {_mark(session)} FROM {membership_table.name} "
+        f"WHERE resident_id IN (SELECT value FROM {seeded})",
+        (actor.username, seeded_param),
     )
 
 
