@@ -14,7 +14,6 @@ import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -51,6 +50,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, Rows
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.tables import read_only_rows
 
 TAB_PLAN, TAB_VISIT, TAB_DUE, TAB_ADVOCACY = range(4)
 REFRESH_TOPICS = {"visits", "visit_plans", "advocacy", "registrations", "residents", "agents",
@@ -69,19 +69,9 @@ def _table(
     view.setModel(model)
     if sort_column is not None:
         view.horizontalHeader().setSortIndicator(sort_column, order)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
+    read_only_rows(view)
     view.setSortingEnabled(sort_column is not None)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(view.fontMetrics().height() + 10)
-    vertical.hide()
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
 
 

@@ -1,4 +1,4 @@
-"""The look and behaviour every long list page shares (Penduduk, Petakan)."""
+"""The look and behaviour the program's lists share (Penduduk, Petakan, Sisir, Registrasi)."""
 
 from __future__ import annotations
 
@@ -11,25 +11,30 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 SEARCH_DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 
 
-def list_table(model: QAbstractItemModel) -> QTableView:
-    """Whole-row single selection, read-only, fixed row height, no row numbers, columns
-    that can be moved; the last column takes the remaining width."""
-    table = QTableView()
-    table.setModel(model)
+def read_only_rows(table: QTableView) -> None:
+    """Whole-row single selection, read-only, striped, fixed row height, no row numbers;
+    the last column takes the remaining width (every list in the program)."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
-    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     vertical = table.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
     vertical.hide()
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+def list_table(model: QAbstractItemModel) -> QTableView:
+    """A long list (`read_only_rows`) whose columns can be moved, scrolled by pixel."""
+    table = QTableView()
+    table.setModel(model)
+    read_only_rows(table)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     header = table.horizontalHeader()
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
-    header.setStretchLastSection(True)
     return table
 
 
