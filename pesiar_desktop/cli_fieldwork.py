@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.services.context import SYSTEM, Actor
 
@@ -66,7 +67,7 @@ def _cmd_followups(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import rupiah, short_date
     from pesiar_desktop.services import followups
 
-    today = date.today()
+    today = clock.today()
     unpaid = followups.unpaid_registrations(db, today, args.days)
     arrears = followups.arrears_by_agent(db)
     if args.json:
@@ -127,7 +128,7 @@ def _cmd_due(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import short_date
     from pesiar_desktop.services import visits
 
-    today = date.today()
+    today = clock.today()
     rows = visits.due_list(db, today, args.days)
     if args.json:
         print(

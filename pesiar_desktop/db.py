@@ -13,7 +13,6 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pesiar_desktop import clock
 from pesiar_desktop.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def migrate(db: Database, backup_dir: Path | None = None) -> bool:
         if db.is_sqlite and backup_dir is not None:
             db_file = Path(db.engine.url.database or "")
             if db_file.is_file():
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                stamp = clock.now().strftime("%Y%m%d-%H%M%S")
                 target = backup_dir / f"sebelum-upgrade-{current}-{stamp}.sqlite3"
                 backup_sqlite_file(db_file, target)
                 log.info("backed up %s to %s before upgrade", db_file, target)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,6 +21,20 @@ PG_URL = os.environ.get("PESIAR_TEST_PG_URL")
 VILLAGE_CODE = "52.01.01.2005"  # Suka Makmur, Gerung, Lombok Barat
 ADMIN_PASSWORD = "rahasia-admin-1"
 USER_PASSWORD = "rahasia-user-1"
+
+
+@pytest.fixture
+def freeze_clock(time_machine):
+    """Sets the program's clock (pesiar_desktop.clock) to 10:00 on a given day, still ticking.
+
+    A test that fixes a date (a TODAY constant, data dated relative to it) calls this before it
+    writes anything, so that the services' "today" and the test's agree on any machine date.
+    """
+
+    def freeze(day: date) -> None:
+        time_machine.move_to(datetime.combine(day, time(10, 0)), tick=True)
+
+    return freeze
 
 
 def _backends() -> list[str]:

@@ -7,7 +7,7 @@ from pesiar_desktop.models.agents import (
     AssignmentFamily,
     FeePayment,
 )
-from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.models.base import Base
 from pesiar_desktop.models.fieldwork import (
     AdvocacyAttachment,
     AdvocacyEvent,
@@ -53,5 +53,4 @@ __all__ = [
     "Setting",
     "User",
     "Village",
-    "utcnow",
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -20,7 +18,3 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-
-def utcnow() -> datetime:
-    """Naive UTC timestamp (SQLite stores no zone; both backends compare alike)."""
-    return datetime.now(UTC).replace(tzinfo=None)

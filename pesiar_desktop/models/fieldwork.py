@@ -18,7 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.clock import utcnow
+from pesiar_desktop.models.base import Base
 
 
 class PremiumRate(Base):

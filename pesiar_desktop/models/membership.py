@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.clock import utcnow
+from pesiar_desktop.models.base import Base
 
 
 class Membership(Base):

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.clock import utcnow
+from pesiar_desktop.models.base import Base
 from pesiar_desktop.models.village import Rt
 
 

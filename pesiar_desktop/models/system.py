@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.clock import utcnow
+from pesiar_desktop.models.base import Base
 
 
 class User(Base):

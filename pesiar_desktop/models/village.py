@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pesiar_desktop.models.base import Base, utcnow
+from pesiar_desktop.clock import utcnow
+from pesiar_desktop.models.base import Base
 
 
 class Village(Base):

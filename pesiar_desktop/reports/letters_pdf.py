@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from pesiar_desktop import clock
 from pesiar_desktop.reports.pdf_common import (
     SERIF,
     SERIF_BOLD,
@@ -362,7 +363,7 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
     c = doc.content
     w = text_width(doc)
     office = office_name(doc).upper()
-    year = (doc.letter_date or date.today()).year
+    year = (doc.letter_date or clock.today()).year
     subject = str(c.get("subject", "PENGANGKATAN AGEN PESIAR"))
     story: list[Flowable] = [LetterheadFlowable(doc.letterhead, w), Spacer(1, 5 * mm)]
     story += [

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import AdvocacyAttachment, AdvocacyEvent, Agent
@@ -81,7 +82,7 @@ def read_attachment_file(path: Path | str) -> tuple[str, bytes]:
 
 
 def validate(data: EventInput, today: date | None = None) -> dict[str, str]:
-    today = today or date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     if data.kind not in fc.ADVOCACY_KINDS:
         errors["kind"] = "Pilih jenis kegiatan."

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import Agent, Resident
@@ -147,7 +148,7 @@ def create_agent(
     require(actor, "agents.write")
     _check_photo(photo)
     with db.transaction() as session:
-        errors = _validate(session, data, today or date.today())
+        errors = _validate(session, data, today or clock.today())
         if errors:
             raise ValidationError(errors)
         agent = Agent(photo=photo)
@@ -175,7 +176,7 @@ def update_agent(
         agent = session.get(Agent, agent_id)
         if agent is None:
             raise NotFound("Agen tidak ditemukan.")
-        errors = _validate(session, data, today or date.today())
+        errors = _validate(session, data, today or clock.today())
         if errors:
             raise ValidationError(errors)
         before = audit.snapshot(agent)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
-from pesiar_desktop.models import AuditLog, Base, utcnow
+from pesiar_desktop.clock import utcnow
+from pesiar_desktop.models import AuditLog, Base
 from pesiar_desktop.services.context import Actor
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from typing import Any
 
 from alembic.script import ScriptDirectory
 
-from pesiar_desktop import __version__
+from pesiar_desktop import __version__, clock
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
 from pesiar_desktop.errors import PesiarError
@@ -156,7 +156,7 @@ def _require_sqlite(db: Database) -> Path:
 
 
 def _stamp(now: datetime | None = None) -> str:
-    return (now or datetime.now()).strftime(_STAMP)
+    return (now or clock.now()).strftime(_STAMP)
 
 
 def _unique(path: Path) -> Path:
@@ -204,7 +204,7 @@ def _copy(source: Path, target: Path, info: dict[str, Any] | None) -> Path:
 def _info(kind: str, actor: Actor | None) -> dict[str, Any]:
     return {
         "app_version": __version__,
-        "made_at": datetime.now().isoformat(timespec="seconds"),
+        "made_at": clock.now().isoformat(timespec="seconds"),
         "kind": kind,
         "made_by": actor.username if actor else "system",
     }
@@ -286,12 +286,12 @@ def auto_backup_if_due(db: Database, paths: AppPaths, today: date | None = None)
 
     if not village.is_set_up(db):
         return None
-    day = (today or date.today()).strftime("%Y%m%d")
+    day = (today or clock.today()).strftime("%Y%m%d")
     folder = paths.backup_dir
     autos = sorted(folder.glob(f"{AUTO_PREFIX}*{SUFFIX}")) if folder.is_dir() else []
     made: Path | None = None
     if not any(p.name.startswith(f"{AUTO_PREFIX}{day}-") for p in autos):
-        now = datetime.now()
+        now = clock.now()
         stamp = f"{day}-{now:%H%M%S}"
         made = _copy(source, folder / f"{AUTO_PREFIX}{stamp}{SUFFIX}", _info("otomatis", None))
         autos = sorted([*autos, made])

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import String, and_, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.models import (
     Dusun,
     Family,
@@ -312,7 +313,7 @@ def load_trend(session: Session, today: date | None = None) -> Trend:
     """The 12-month part (the costly history walk); the page loads it beside the rest."""
     import time
 
-    today = today or date.today()
+    today = today or clock.today()
     started = time.perf_counter()
     trend = coverage_history(session, month_ends(today))[""]
     registrations = registrations_by_month(session, today)
@@ -323,7 +324,7 @@ def load_headline(session: Session, today: date | None = None) -> Dashboard:
     """Everything but the trend (left empty): cards, dusun, segments, agents, follow-ups."""
     import time
 
-    today = today or date.today()
+    today = today or clock.today()
     timings: dict[str, float] = {}
     started = time.perf_counter()
     stats = register_stats(session)
@@ -366,5 +367,5 @@ def with_trend(board: Dashboard, trend: Trend) -> Dashboard:
 
 def load_dashboard(session: Session, today: date | None = None) -> Dashboard:
     """All figures of the Beranda page in one session (no Qt)."""
-    today = today or date.today()
+    today = today or clock.today()
     return with_trend(load_headline(session, today), load_trend(session, today))

@@ -28,6 +28,8 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import (
     Dusun,
@@ -37,7 +39,6 @@ from pesiar_desktop.models import (
     Resident,
     Rt,
     Village,
-    utcnow,
 )
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import nik_for
@@ -962,12 +963,12 @@ def generate(
     profile = village.get_profile(db)
     assert profile is not None
     with _gc_paused():
-        counts = _generate(db, actor, residents, seed, today or date.today(), profile)
+        counts = _generate(db, actor, residents, seed, today or clock.today(), profile)
     db.refresh_statistics()
     events.notify("areas")
     events.notify("residents")
     extra = [
-        importlib.import_module(name).extend(db, actor, seed=seed, today=today or date.today())
+        importlib.import_module(name).extend(db, actor, seed=seed, today=today or clock.today())
         for name in DEMO_EXTENSIONS
     ]
     title = profile.title

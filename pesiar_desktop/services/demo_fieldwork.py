@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import (
     AdvocacyAttachment,
@@ -40,7 +41,6 @@ from pesiar_desktop.models import (
     Village,
     Visit,
     VisitPlan,
-    utcnow,
 )
 from pesiar_desktop.models.fieldwork import ReceiptCounter
 from pesiar_desktop.rules import codes

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import (
     Agent,
@@ -84,7 +85,7 @@ def unpaid_registrations(
     db: Database, today: date | None = None, near_days: int = NEAR_DAYS
 ) -> list[UnpaidRow]:
     """Unpaid registrations due within `near_days` or already late, latest-due last."""
-    today = today or date.today()
+    today = today or clock.today()
     horizon = today + timedelta(days=near_days)
     people = (
         select(RegistrationMember.registration_id, func.count().label("n"))

@@ -18,6 +18,7 @@ from itertools import compress, repeat
 from operator import itemgetter, ne
 from typing import Any, NamedTuple, TypeVar
 
+from pesiar_desktop import clock
 from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.import_values import Cell, cell_text
@@ -135,7 +136,7 @@ def build_records(
     columns = parsed.columns
     numbers = parsed.row_numbers
     count = len(numbers)
-    today = date.today()
+    today = clock.today()
     niks: list[str] = list(columns.get("nik", ()))
     raw_names: list[str] = columns.get("name", [])
     births: list[date | None] = columns.get("birth_date", [None] * count)

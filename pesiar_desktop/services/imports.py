@@ -35,6 +35,8 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Date, DateTime, Table, func, select, update
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.importers import formats
@@ -51,7 +53,6 @@ from pesiar_desktop.models import (
     Resident,
     Rt,
     SavedMapping,
-    utcnow,
 )
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import import_values as iv
@@ -1391,7 +1392,7 @@ def _write_residents(
         session.execute(
             update(resident_table)
             .where(resident_table.c.id == existing.id)
-            .values(life_status=status, life_status_date=date.today(), updated_at=now)
+            .values(life_status=status, life_status_date=clock.today(), updated_at=now)
         )
         audit.record(
             session,
@@ -1460,7 +1461,7 @@ def _seed_memberships(
     if not plan.memberships:
         return
     day, stamp = _to_driver(session)
-    today = day(date.today())
+    today = day(clock.today())
     now = stamp(utcnow())
     names = (
         "resident_id",
@@ -1508,7 +1509,7 @@ def _end_membership(session: Session, actor: Actor, resident_id: int) -> None:
         return
     before = audit.snapshot(current)
     current.status = codes.STATUS_ENDED
-    current.as_of = date.today()
+    current.as_of = clock.today()
     current.source = "import"
     current.months_in_arrears = 0
     current.jkn_class = None
@@ -1636,7 +1637,7 @@ def preview_bpjs(
             if list_date:
                 break
     if list_date is None:
-        list_date = date.today()
+        list_date = clock.today()
         notices.append(
             "Tanggal daftar tidak ditemukan di judul berkas: riwayat dicatat dengan tanggal hari ini."
         )

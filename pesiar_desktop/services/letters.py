@@ -27,10 +27,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, AssignmentFamily, Letter, LetterCounter
-from pesiar_desktop.models.base import utcnow
 from pesiar_desktop.reports import letters_pdf
 from pesiar_desktop.reports.letters_pdf import LETTER_TYPES as LETTER_TYPES
 from pesiar_desktop.reports.letters_pdf import TYPE_ID_CARD as TYPE_ID_CARD
@@ -376,7 +377,7 @@ def draft(
         raise ValidationError({"letter_type": "Jenis surat tidak dikenal."})
     letterhead = load_letterhead(db)
     with db.transaction() as session:
-        year = date.today().year
+        year = clock.today().year
         if letter_type == TYPE_SK:
             query = select(Assignment).order_by(Assignment.period_start, Assignment.id)
             if assignment_ids:
@@ -528,7 +529,7 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
     """Number, date, render and freeze a draft; only a kepala desa may do it."""
     require(actor, "letters.approve")
     letterhead = load_letterhead(db)
-    on = today or date.today()
+    on = today or clock.today()
     with db.transaction(immediate=True) as session:
         letter = session.get(Letter, letter_id, with_for_update=True, populate_existing=True)
         if letter is None:

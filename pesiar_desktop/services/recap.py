@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import (
@@ -739,7 +740,7 @@ def build_recap(
     """Everything the recap shows for one month, as plain rows."""
     first = parse_month(month) if isinstance(month, str) else month.replace(day=1)
     _first, last = month_bounds(first)
-    today = today or date.today()
+    today = today or clock.today()
     profile = get_profile(db)
     if profile is None:
         raise NotFound("Profil desa belum diisi: lakukan penyiapan awal dulu.")
@@ -993,7 +994,7 @@ def export_dana_desa_xlsx(
         raise NotFound("Profil desa belum diisi: lakukan penyiapan awal dulu.")
     with db.read() as session:
         funding = dana_desa_rows(session, year)
-    data = DanaDesaData(profile, year, today or date.today(), funding)
+    data = DanaDesaData(profile, year, today or clock.today(), funding)
     target, temporary = _atomic_target(out)
     try:
         write_dana_desa_xlsx(data, temporary)

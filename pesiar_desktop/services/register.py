@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes, formatting
 
@@ -65,7 +66,7 @@ class RegisterRow:
     family_id: int
 
     def age(self, today: date | None = None) -> int:
-        ref = today or date.today()
+        ref = today or clock.today()
         born = self.birth_date
         return ref.year - born.year - ((ref.month, ref.day) < (born.month, born.day))
 
@@ -150,7 +151,7 @@ def build_query(
         if flag == "poor":
             query = query.where(Family.welfare_decile <= codes.POOR_DECILE_MAX)
         elif flag == "elderly":
-            today = date.today()
+            today = clock.today()
             cutoff = today.replace(year=today.year - codes.ELDERLY_AGE)
             if today.month == 2 and today.day == 29:
                 cutoff = date(today.year - codes.ELDERLY_AGE, 2, 28)

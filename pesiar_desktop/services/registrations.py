@@ -27,6 +27,7 @@ from sqlalchemy import CursorResult, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import (
@@ -295,7 +296,7 @@ def family_for_registration(
     db: Database, family_id: int, on: date | None = None
 ) -> FamilyForRegistration:
     """Everything the registration dialog shows for a family."""
-    on = on or date.today()
+    on = on or clock.today()
     with db.read() as session:
         row = session.execute(
             select(Family.no_kk, Family.address, Dusun.name, Rt.rw, Rt.rt)
@@ -413,7 +414,7 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
     errors: dict[str, str] = {}
     if data.path not in fc.REGISTRATION_PATHS:
         errors["path"] = "Pilih jalur pendaftaran."
-    if data.registered_on > date.today():
+    if data.registered_on > clock.today():
         errors["registered_on"] = "Tanggal pendaftaran tidak boleh di masa depan."
     if data.path == fc.PATH_PPU_BU_REPORT and not data.employer_name.strip():
         errors["employer_name"] = "Tulis nama pemberi kerja (badan usaha) yang dilaporkan."
@@ -552,7 +553,7 @@ def issue_va(
 ) -> str:
     """Records the VA number BPJS issued (checked against `registration.va_pattern`)."""
     require(actor, "registrations.write")
-    issued_on = issued_on or date.today()
+    issued_on = issued_on or clock.today()
     with db.transaction() as session:
         registration = _load_for_change(session, reg_id, fc.STATUS_VA_ISSUED)
         check = check_va(va_number, str(settings.get(session, "registration.va_pattern")))
@@ -571,7 +572,7 @@ def issue_va(
                 errors["va_number"] = f"Nomor VA {check.value} sudah dipakai pendaftaran {other}."
         if issued_on < registration.registered_on:
             errors["va_issued_on"] = "Tanggal VA terbit tidak boleh sebelum tanggal pendaftaran."
-        if issued_on > date.today():
+        if issued_on > clock.today():
             errors["va_issued_on"] = "Tanggal VA terbit tidak boleh di masa depan."
         if errors:
             raise ValidationError(errors)
@@ -593,7 +594,7 @@ def record_payment(
         registration = _load_for_change(session, reg_id, fc.STATUS_PAID)
         amount = registration.monthly_premium if amount is None else amount
         errors: dict[str, str] = {}
-        if paid_on > date.today():
+        if paid_on > clock.today():
             errors["paid_on"] = "Tanggal bayar tidak boleh di masa depan."
         elif paid_on < registration.registered_on:
             errors["paid_on"] = "Tanggal bayar tidak boleh sebelum tanggal pendaftaran."
@@ -616,11 +617,11 @@ def activate(db: Database, actor: Actor, reg_id: int, active_on: date | None = N
     """The card is active: every included member's membership becomes ACTIVE in the
     path's segment with their class, a history row each; returns the members updated."""
     require(actor, "registrations.write")
-    active_on = active_on or date.today()
+    active_on = active_on or clock.today()
     with db.transaction() as session:
         registration = _load_for_change(session, reg_id, fc.STATUS_ACTIVE)
         errors: dict[str, str] = {}
-        if active_on > date.today():
+        if active_on > clock.today():
             errors["active_on"] = "Tanggal aktif tidak boleh di masa depan."
         start = registration.paid_on or registration.registered_on
         if active_on < start:
@@ -694,7 +695,7 @@ def expire(
 ) -> None:
     """The first premium was not paid in time: the registration lapses."""
     require(actor, "registrations.write")
-    on = on or date.today()
+    on = on or clock.today()
     with db.transaction() as session:
         registration = _load_for_change(session, reg_id, fc.STATUS_EXPIRED)
         before = audit.snapshot(registration)

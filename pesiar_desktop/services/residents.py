@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import Family, Membership, MembershipHistory, Resident, Rt
@@ -91,7 +92,7 @@ def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], s
         errors["sex"] = "Jenis kelamin wajib dipilih."
     if data.birth_date is None:
         errors["birth_date"] = "Tanggal lahir wajib diisi."
-    elif data.birth_date > date.today():
+    elif data.birth_date > clock.today():
         errors["birth_date"] = "Tanggal lahir tidak boleh di masa depan."
     elif data.birth_date.year < 1900:
         errors["birth_date"] = "Tanggal lahir terlalu lampau."
@@ -234,7 +235,7 @@ def _set_membership_in(
     errors = validate_membership(data)
     if errors:
         raise ValidationError(errors)
-    as_of = data.as_of or date.today()
+    as_of = data.as_of or clock.today()
     current = session.get(Membership, resident_id)
     before = audit.snapshot(current) if current else None
     registered = data.status in codes.REGISTERED_STATUSES
@@ -533,7 +534,7 @@ def _end_life(
     action: str,
 ) -> None:
     require(actor, "residents.write")
-    if when > date.today():
+    if when > clock.today():
         raise ValidationError({"date": "Tanggal tidak boleh di masa depan."})
     with db.transaction() as session:
         resident = session.get(Resident, resident_id)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
@@ -288,7 +289,7 @@ def scan_targets(
     """Every target (grouped by area) and the per-area summary, from one pass over the
     register: what the Petakan page loads once and then filters in memory."""
     with db.read() as session:
-        targets, areas = _scan(session, today or date.today())
+        targets, areas = _scan(session, today or clock.today())
     targets.sort(key=_sort_key("area"))
     return targets, _ordered_areas(areas)
 
@@ -321,14 +322,14 @@ def list_targets(
 ) -> list[TargetRow]:
     """The targets matching `filt`, grouped by dusun and RT unless another sort is asked."""
     with db.read() as session:
-        targets, _areas = _scan(session, today or date.today())
+        targets, _areas = _scan(session, today or clock.today())
     return filter_targets(targets, filt or TargetFilter())
 
 
 def area_summary(db: Database, today: date | None = None) -> list[AreaSummary]:
     """Per dusun, each followed by its RTs: targets, coverage %, activity %."""
     with db.read() as session:
-        _targets, areas = _scan(session, today or date.today())
+        _targets, areas = _scan(session, today or clock.today())
     return _ordered_areas(areas)
 
 
@@ -348,7 +349,7 @@ def _ordered_areas(areas: dict[Any, AreaSummary]) -> list[AreaSummary]:
 
 def targets_report(db: Database, today: date | None = None) -> dict[str, Any]:
     """Everything the CLI's `targets --json` prints."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.read() as session:
         targets, areas = _scan(session, today)
     targets.sort(key=_sort_key("area"))

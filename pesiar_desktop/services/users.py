@@ -10,9 +10,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import AuthError, NotFound, ValidationError
-from pesiar_desktop.models import User, utcnow
+from pesiar_desktop.models import User
 from pesiar_desktop.services import audit, events
 from pesiar_desktop.services.context import ROLES, Actor, require
 

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import CursorResult, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import (
@@ -31,7 +33,6 @@ from pesiar_desktop.models import (
     Rt,
     Visit,
     VisitPlan,
-    utcnow,
 )
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.formatting import long_date
@@ -304,7 +305,7 @@ def target_families(
     db: Database, assignment_id: int, today: date | None = None
 ) -> list[PlanFamily]:
     """The assignment's target families in plan order (by RT, then priority)."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.read() as session:
         get_assignment(session, assignment_id)
         allowed = assignment_family_ids(session, assignment_id)
@@ -353,7 +354,7 @@ def _group(families: list[PlanFamily]) -> list[PlanGroup]:
 
 def plan_view(db: Database, assignment_id: int, today: date | None = None) -> PlanView:
     """The plan as the page and the worksheet show it: targets, schedule, last visit."""
-    today = today or date.today()
+    today = today or clock.today()
     families = target_families(db, assignment_id, today)
     ids = [f.family_id for f in families]
     with db.read() as session:

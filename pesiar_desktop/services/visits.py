@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import (
@@ -245,7 +246,7 @@ def find_families_in(session: Session, needle: str, limit: int = 20) -> list[Fam
 
 
 def validate(data: VisitInput, today: date | None = None) -> dict[str, str]:
-    today = today or date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     if data.outcome not in fc.VISIT_OUTCOMES:
         errors["outcome"] = "Pilih hasil kunjungan (tombol 1–7)."
@@ -424,7 +425,7 @@ def due_list(
     """Families whose latest visit asked for a revisit on or before `today + upcoming_days`
     (overdue ones included however late), unless they registered after that visit.
     Overdue first, then by date."""
-    today = today or date.today()
+    today = today or clock.today()
     horizon = today + timedelta(days=upcoming_days)
     latest = latest_visits()
     registered_after = (

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import insert, select, text
 
 from pesiar_desktop.cli import main
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PermissionDenied
-from pesiar_desktop.models import AuditLog, utcnow
+from pesiar_desktop.models import AuditLog
 from pesiar_desktop.services import audit, audit_query, settings, users
 from pesiar_desktop.services.context import SYSTEM, Actor
 

@@ -119,7 +119,8 @@ def _fill(db, actor) -> list[int]:
 
 
 @pytest.fixture
-def scene(village_db, admin) -> Scene:
+def scene(village_db, admin, freeze_clock) -> Scene:
+    freeze_clock(TODAY)
     families = _fill(village_db, admin)
     areas = village.list_areas(village_db)
     b = FieldworkBuilder(village_db)

@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from pesiar_desktop.clock import utcnow
 from pesiar_desktop.errors import AuthError, PermissionDenied, ValidationError
-from pesiar_desktop.models import AuditLog, User, utcnow
+from pesiar_desktop.models import AuditLog, User
 from pesiar_desktop.services import users
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 

@@ -3,7 +3,6 @@ notes and attached files (minutes, attendance list, photos) kept in the database
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules import fieldwork_codes as fc
@@ -197,7 +197,7 @@ class AdvocacyDialog(QDialog):
 
     def event_input(self) -> EventInput:
         return EventInput(
-            held_on=self.date_field.value() or date.today(),
+            held_on=self.date_field.value() or clock.today(),
             kind=self.kind_combo.currentData() or "",
             place=self.place_edit.text(),
             audience=self.audience_edit.text(),

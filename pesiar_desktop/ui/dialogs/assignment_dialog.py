@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.services import agents, assignments, village
@@ -79,7 +80,7 @@ class AssignmentDialog(QDialog):
             [(a.name, a.id) for a in agents.list_agents(db, active_only=assignment_id is None)],
             self.tr("— pilih agen —"),
         )
-        year = date.today().year
+        year = clock.today().year
         self.start_date = DateField(maximum_today=False)
         self.start_date.set_value(date(year, 1, 1))
         self.end_date = DateField(maximum_today=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.services import audit, audit_query
 from pesiar_desktop.services.audit_query import AuditEntry, AuditFilter
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import hint_label, show_error
 
 PAGE_SIZE = 200
@@ -44,7 +45,7 @@ PAGE_SIZE = 200
 
 def _date_edit() -> tuple[QCheckBox, QDateEdit]:
     check = QCheckBox()
-    edit = QDateEdit(QDate.currentDate())
+    edit = QDateEdit(today_qdate())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setEnabled(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules.premiums import describe_pattern
@@ -124,7 +125,7 @@ class RegistrationActionDialog(QDialog):
         layout.addWidget(buttons)
 
     def _date(self) -> date:
-        return self.date_field.value() or date.today()
+        return self.date_field.value() or clock.today()
 
     def save(self) -> None:
         self.errors.clear()

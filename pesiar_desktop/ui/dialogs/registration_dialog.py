@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules import codes
@@ -234,7 +235,7 @@ class RegistrationDialog(QDialog):
         self._path_changed()
 
     def _date(self) -> date:
-        return self.date_field.value() or date.today()
+        return self.date_field.value() or clock.today()
 
     def _load_rates(self) -> None:
         self.rates = registrations.premium_table(self.db, self._date())

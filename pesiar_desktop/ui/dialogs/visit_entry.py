@@ -9,7 +9,7 @@ next family. The family's members and earlier visits are shown beside the form.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules import fieldwork_codes as fc
@@ -375,7 +376,7 @@ class VisitEntryForm(QWidget):
         elif code in fc.OUTCOMES_NEEDING_DATE:
             if self.revisit_field.is_empty():
                 self.revisit_field.set_value(
-                    (self.date_field.value() or date.today()) + timedelta(DEFAULT_REVISIT_DAYS)
+                    (self.date_field.value() or clock.today()) + timedelta(DEFAULT_REVISIT_DAYS)
                 )
             self.revisit_field.setFocus()
         else:
@@ -394,7 +395,7 @@ class VisitEntryForm(QWidget):
         code = self.outcome()
         return VisitInput(
             family_id=self.family_id or 0,
-            visited_on=self.date_field.value() or date.today(),
+            visited_on=self.date_field.value() or clock.today(),
             outcome=code or "",
             refusal_reason=self.reason_combo.currentData() if code == fc.OUTCOME_REFUSED else None,
             revisit_on=(self.revisit_field.value() if code in fc.OUTCOMES_ALLOWING_DATE else None),

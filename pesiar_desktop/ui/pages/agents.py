@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reports import fees_pdf, fees_xlsx, letter_register_xlsx
@@ -52,6 +53,7 @@ from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
 from pesiar_desktop.ui.tablemodels.fieldwork import Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
+from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 
 TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
@@ -235,7 +237,7 @@ class AgentsPage(ServicePage):
         self.fee_view = _table(self.fee_model)
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("MMMM yyyy")
-        self.month_edit.setDate(QDate.currentDate())
+        self.month_edit.setDate(today_qdate())
         self.month_edit.dateChanged.connect(lambda _d: self.reload_fees())
         self.record_button = _button(self.tr("Catat ke daftar pembayaran"), self.record_fees)
         self.record_button.setEnabled(self.can_fees)
@@ -546,7 +548,7 @@ class AgentsPage(ServicePage):
         self._run_dialog(VerifyDialog(self.db, parent=self))
 
     def export_register(self) -> None:
-        year = date.today().year
+        year = clock.today().year
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Simpan Buku Keputusan Kepala Desa"),

@@ -10,11 +10,10 @@ data changes (ui.bus). Each chart can be saved as PNG.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.rules import codes, indicators
 from pesiar_desktop.services.dashboard import (
     NEAR_DUE_DAYS,
@@ -343,7 +343,7 @@ class HomePage(QWidget):
         generation = self._generation
         self._parts = {}
         self.updated.setText(self.tr("Menghitung…"))
-        today = date.today()
+        today = clock.today()
 
         def headline(session: Session) -> Dashboard:
             return load_headline(session, today)
@@ -405,7 +405,7 @@ class HomePage(QWidget):
 
     def _show_updated(self) -> None:
         self.updated.setText(
-            self.tr("Diperbarui {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
+            self.tr("Diperbarui {time}").format(time=f"{clock.now():%H:%M}")
         )
 
     def _show_cards(self, board: Dashboard) -> None:

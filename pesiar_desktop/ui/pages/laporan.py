@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.services import recap
@@ -119,7 +120,7 @@ class LaporanPage(QWidget):
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #5f6368;")
 
-        today = date.today()
+        today = clock.today()
         self.month_combo = QComboBox()
         for month in _months(today):  # data: "YYYY-MM-DD" (Qt would turn a date into QDate)
             self.month_combo.addItem(formatting.month_year(month), month.isoformat())
@@ -213,7 +214,7 @@ class LaporanPage(QWidget):
         dana_box = QGroupBox(self.tr("Realisasi Dana Desa"))
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2020, 2100)
-        self.year_spin.setValue(date.today().year)
+        self.year_spin.setValue(clock.today().year)
         self.dana_button = QPushButton(
             qta.icon("fa5s.file-invoice-dollar", color="#188038"),
             self.tr("Ekspor realisasi (.xlsx)…"),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import imports, targets, village
@@ -667,7 +668,7 @@ class PetakanPage(ServicePage):
     def ask_export(self) -> None:
         if not self.can_export or self.exporting:
             return
-        suggested = Path.home() / f"sasaran-petakan-{datetime.now():%Y%m%d}.xlsx"
+        suggested = Path.home() / f"sasaran-petakan-{clock.now():%Y%m%d}.xlsx"
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Ekspor daftar sasaran"),

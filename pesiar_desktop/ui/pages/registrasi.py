@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.rules import codes
@@ -51,6 +52,7 @@ from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
+from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 from pesiar_desktop.ui.widgets.tables import search_box
 
@@ -490,7 +492,7 @@ class RegistrasiPage(ServicePage):
         near = self.near_days.value()
 
         def job(_ctx: TaskContext) -> tuple[list[UnpaidRow], list[ArrearsRow]]:
-            today = date.today()
+            today = clock.today()
             return (
                 followups.unpaid_registrations(self.db, today, near),
                 followups.arrears_by_agent(self.db),
@@ -500,7 +502,7 @@ class RegistrasiPage(ServicePage):
 
     def _followups_loaded(self, result: tuple[list[UnpaidRow], list[ArrearsRow]]) -> None:
         unpaid, arrears = result
-        today = date.today()
+        today = clock.today()
 
         def left_text(r: UnpaidRow) -> str:
             days = r.days_left(today)
@@ -579,7 +581,7 @@ class RegistrasiPage(ServicePage):
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("MMMM yyyy")
         self.month_edit.setCalendarPopup(False)
-        today = QDate.currentDate()
+        today = today_qdate()
         self.month_edit.setDate(QDate(today.year(), today.month(), 1))
         self.month_edit.dateChanged.connect(lambda _d: self.reload_progress())
         self.progress_model = RowsModel(

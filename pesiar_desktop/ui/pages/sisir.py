@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules import fieldwork_codes as fc
@@ -227,7 +228,7 @@ class SisirPage(ServicePage):
         if choice is None:
             return
         self.plan_status.setText(self.tr("Memuat rencana…"))
-        month = date.today()
+        month = clock.today()
 
         def job(_ctx: TaskContext) -> tuple[PlanView, AgentMonth | None]:
             plan = visit_plans.plan_view(self.db, choice.id)
@@ -240,7 +241,7 @@ class SisirPage(ServicePage):
     def _plan_loaded(self, result: tuple[PlanView, AgentMonth | None]) -> None:
         plan, month_row = result
         self.plan = plan
-        self.progress_label.setText(progress_text(month_row, date.today()))
+        self.progress_label.setText(progress_text(month_row, clock.today()))
         show = mask_nik if self.masked else (lambda v: v)
         self.plan_tree.clear()
         for group in plan.groups:
@@ -299,7 +300,7 @@ class SisirPage(ServicePage):
         choice = self.selected_assignment()
         if choice is None or not self.can_write:
             return
-        start = self.start_field.value() or date.today()
+        start = self.start_field.value() or clock.today()
         mode = str(self.mode_combo.currentData())
         per_day = self.per_day.value()
 
@@ -396,12 +397,12 @@ class SisirPage(ServicePage):
         days = self.due_days.value()
 
         def job(_ctx: TaskContext) -> list[DueRow]:
-            return visits.due_list(self.db, date.today(), days)
+            return visits.due_list(self.db, clock.today(), days)
 
         self.tasks.run(job, self._due_loaded, self._failed, key=f"{self._key}.due")
 
     def _due_loaded(self, rows: list[DueRow]) -> None:
-        today = date.today()
+        today = clock.today()
         show = mask_nik if self.masked else (lambda v: v)
         self.due_model.set_rows(
             [
@@ -445,7 +446,7 @@ class SisirPage(ServicePage):
     def _build_advocacy_tab(self) -> QWidget:
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2020, 2100)
-        self.year_spin.setValue(date.today().year)
+        self.year_spin.setValue(clock.today().year)
         self.year_spin.valueChanged.connect(lambda _v: self.reload_advocacy())
         self.add_event_button = QPushButton(qta.icon("fa5s.plus"), self.tr("Tambah kegiatan"))
         self.add_event_button.clicked.connect(self.add_event)

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
@@ -106,7 +107,7 @@ class ResidentTableModel(QAbstractTableModel):
         self._loading = False
         self._total: int | None = None
         self._total_life_status: int | None | str = "unset"
-        self._today = date.today()
+        self._today = clock.today()
         self._task_key = f"residents.ids.{id(self)}"
         self.chunk_fetches = 0  # for tests and benchmarks
 
@@ -205,7 +206,7 @@ class ResidentTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._positions = None
-        self._today = date.today()
+        self._today = clock.today()
         self.endResetModel()
         self._set_loading(False)
         self.loaded.emit()

@@ -13,7 +13,18 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from pesiar_desktop import clock
+
 EMPTY = QDate(1899, 12, 31)
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def today_qdate() -> QDate:
+    """Today from the program's clock (Qt's own currentDate() would bypass it)."""
+    return to_qdate(clock.today())
 
 
 class DateField(QDateEdit):
@@ -31,14 +42,14 @@ class DateField(QDateEdit):
         self.setDisplayFormat("dd-MM-yyyy")
         self.setCalendarPopup(True)
         if maximum_today:
-            self.setMaximumDate(QDate.currentDate())
+            self.setMaximumDate(today_qdate())
         if allow_empty:
             self.setMinimumDate(EMPTY)
             self.setSpecialValueText(self.tr("hh-bb-tttt"))
             self.setDate(EMPTY)
         else:
             self.setMinimumDate(QDate(1900, 1, 1))
-            self.setDate(QDate.currentDate())
+            self.setDate(today_qdate())
 
     def is_empty(self) -> bool:
         return self._allow_empty and self.date() == EMPTY
@@ -51,9 +62,9 @@ class DateField(QDateEdit):
 
     def set_value(self, value: date | None) -> None:
         if value is None:
-            self.setDate(EMPTY if self._allow_empty else QDate.currentDate())
+            self.setDate(EMPTY if self._allow_empty else today_qdate())
         else:
-            self.setDate(QDate(value.year, value.month, value.day))
+            self.setDate(to_qdate(value))
 
     def _leave_empty(self) -> None:
         if self.is_empty():
