@@ -3,21 +3,31 @@ PESIAR_TEST_PG_URL is set (tools/run-tests.sh starts a server), on PostgreSQL.""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from argon2 import PasswordHasher
+from sqlalchemy import Engine, create_engine, text
 
-from pesiar_desktop.db import Database, open_database
+from pesiar_desktop.db import Database, backup_sqlite_file, open_database
 from pesiar_desktop.services import residents, users, village
 from pesiar_desktop.services.context import Actor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PG_URL = os.environ.get("PESIAR_TEST_PG_URL")
+# tools/run-tests.sh (and so CI) always tests both backends: a lost server URL must fail the
+# run, not quietly collect the SQLite half only.
+if os.environ.get("PESIAR_TEST_REQUIRE_PG") and not PG_URL:
+    raise pytest.UsageError(
+        "PESIAR_TEST_REQUIRE_PG is set but PESIAR_TEST_PG_URL is not: the PostgreSQL cases "
+        "would be skipped"
+    )
 VILLAGE_CODE = "52.01.01.2005"  # Suka Makmur, Gerung, Lombok Barat
 ADMIN_PASSWORD = "rahasia-admin-1"
 USER_PASSWORD = "rahasia-user-1"
@@ -37,39 +47,110 @@ def freeze_clock(time_machine):
     return freeze
 
 
+@pytest.fixture
+def fv(village_db, admin, freeze_clock):
+    """The field village of tests/unit/test_visits_helpers.py, on the program's clock at its TODAY."""
+    from tests.unit.test_visits_helpers import TODAY, build  # it imports this module
+
+    freeze_clock(TODAY)
+    return build(village_db, admin)
+
+
 def _backends() -> list[str]:
     return ["sqlite", "postgres"] if PG_URL else ["sqlite"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashing() -> Iterator[None]:
+    """Argon2 with the smallest cost: the same library and format, ~1 ms a hash instead of
+    ~0.1-1 s (every set-up village hashes an admin password, many tests add users).
+    `test_users_service` checks the program's own hasher keeps its production cost."""
+    users._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    users._hasher = PRODUCTION_HASHER
+
+
+PRODUCTION_HASHER = users._hasher
+
+
+def _worker() -> str:
+    """The pytest-xdist worker name ('gw0', ...), or 'main' without xdist."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
+    """An empty SQLite file path (nothing created yet)."""
     return f"sqlite:///{tmp_path / 'pesiar.sqlite3'}"
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL database, dropped afterwards."""
+def _pg_admin_engine() -> Engine:
     assert PG_URL, "PESIAR_TEST_PG_URL is not set"
-    name = f"pesiar_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(
+    return create_engine(
         PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
     )
+
+
+@contextlib.contextmanager
+def _pg_database(template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database (a copy of `template` if given), dropped afterwards."""
+    assert PG_URL
+    name = f"pesiar_test_{_worker()}_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin_engine()
+    clause = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = PG_URL.rsplit("/", 1)[0]
+        conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
     try:
-        yield f"{base}/{name}"
+        yield f"{PG_URL.rsplit('/', 1)[0]}/{name}"
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, dropped afterwards."""
+    with _pg_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """The migrated empty schema, built once per test process and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "schema.sqlite3"
+    open_database(f"sqlite:///{path}").dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated empty PostgreSQL database that each test's database is created from
+    (CREATE DATABASE ... TEMPLATE); one per xdist worker, no connection left open on it."""
+    with _pg_database() as url:
+        open_database(url).dispose()
+        yield url.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def migrated_sqlite_url(tmp_path, sqlite_template) -> str:
+    target = tmp_path / "pesiar.sqlite3"
+    backup_sqlite_file(sqlite_template, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def migrated_pg_url(pg_template) -> Iterator[str]:
+    with _pg_database(template=pg_template) as url:
+        yield url
+
+
 @pytest.fixture(params=_backends())
 def db_url(request) -> str:
+    """A database at the current schema, on each backend."""
     if request.param == "postgres":
-        return str(request.getfixturevalue("pg_url"))
-    return str(request.getfixturevalue("sqlite_url"))
+        return str(request.getfixturevalue("migrated_pg_url"))
+    return str(request.getfixturevalue("migrated_sqlite_url"))
 
 
 @pytest.fixture
@@ -80,8 +161,8 @@ def db(db_url, tmp_path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def sqlite_db(sqlite_url, tmp_path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+def sqlite_db(migrated_sqlite_url, tmp_path) -> Iterator[Database]:
+    database = open_database(migrated_sqlite_url, backup_dir=tmp_path / "backups")
     yield database
     database.dispose()
 

@@ -59,7 +59,8 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
             address=f"RT {areas[min(i, len(areas) - 1)].rt}, {areas[min(i, len(areas) - 1)].dusun}",
             bank_name=BANKS[i % len(BANKS)],
             bank_account=str(rng.randint(10**12, 10**13 - 1)),
-            integrity_pact_date=date(today.year, 1, 6),
+            # Signed in the year's first week, or today in that week itself.
+            integrity_pact_date=min(today, date(today.year, 1, 6)),
         )
         created.append(agents.create_agent(db, actor, data, today=today))
     # Every RT goes to one agent; neighbouring RTs stay together.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -138,8 +139,11 @@ class SessionLock(QObject):
         actor: Actor,
         window: QWidget,
         timeout_ms: int | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ):
         super().__init__(window)
+        # Quiet time is measured on a monotonic clock (tests hand in one they drive).
+        self._monotonic = monotonic
         self.app, self.db, self.actor, self.window = app, db, actor, window
         if timeout_ms is None:
             minutes = settings.read(db, "session.lock_minutes")
@@ -150,7 +154,7 @@ class SessionLock(QObject):
         self.timeout_ms = max(0, timeout_ms)
         self.dialog: LockDialog | None = None
         self._hidden: list[QWidget] = []
-        self._last = time.monotonic()
+        self._last = self._monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(max(20, min(5_000, self.timeout_ms // 4 or 20)))
         self._timer.timeout.connect(self._check)
@@ -170,7 +174,7 @@ class SessionLock(QObject):
     def start(self) -> SessionLock:
         if self.enabled:
             self.app.installEventFilter(self)
-            self._last = time.monotonic()
+            self._last = self._monotonic()
             self._timer.start()
         return self
 
@@ -180,11 +184,11 @@ class SessionLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.dialog is None:
-            self._last = time.monotonic()
+            self._last = self._monotonic()
         return False
 
     def _check(self) -> None:
-        if self.dialog is None and (time.monotonic() - self._last) * 1000 >= self.timeout_ms:
+        if self.dialog is None and (self._monotonic() - self._last) * 1000 >= self.timeout_ms:
             self.lock()
 
     def lock(self) -> None:
@@ -214,7 +218,7 @@ class SessionLock(QObject):
             for widget in self._hidden:
                 widget.show()
             self._hidden = []
-            self._last = time.monotonic()
+            self._last = self._monotonic()
             log.info("session of %s unlocked", self.actor.username)
             self.unlocked.emit()
             return

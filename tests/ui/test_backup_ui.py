@@ -18,10 +18,10 @@ from tests.ui.conftest import open_window
 
 
 @pytest.fixture
-def db_url(sqlite_url) -> str:
+def db_url(migrated_sqlite_url) -> str:
     """Backups from the window are for SQLite: this module runs on SQLite only (the
     PostgreSQL side is tested in test_backup_ui_backends.py)."""
-    return str(sqlite_url)
+    return str(migrated_sqlite_url)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -22,12 +21,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
 )
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
 from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, TAB_LIST, TAB_PROGRESS, RegistrasiPage
-from tests.unit.test_visits_helpers import TODAY, build
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
+from tests.unit.test_visits_helpers import TODAY
 
 
 def _page(qtbot, window) -> RegistrasiPage:

@@ -89,8 +89,8 @@ def test_stale_search_results_are_dropped(qtbot, make_window, admin, filled):
     page.apply_filter()
     page.search_edit.setText("dewi")
     page.apply_filter()
-    qtbot.waitUntil(lambda: not page.model.is_loading, timeout=5000)
-    qtbot.wait(100)
+    # Every job done: the superseded "budi" result was dropped when it arrived, none is left.
+    qtbot.waitUntil(lambda: not page.model.is_loading and not window.tasks.is_busy(), timeout=5000)
     assert names(page) == ["DEWI LESTARI"]
 
 

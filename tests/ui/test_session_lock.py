@@ -57,15 +57,28 @@ def test_locks_after_inactivity_and_unlocks_with_the_password(
 
 
 def test_activity_keeps_the_session_open(qtbot, make_window, village_db, admin):
+    """Driven by a clock the test moves, so a loaded machine cannot make it race."""
     window = make_window(admin)
-    lock = _lock(qtbot, village_db, admin, window, timeout_ms=800)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    now = [1000.0]
+    lock = SessionLock(
+        app, village_db, admin, window, timeout_ms=800, monotonic=lambda: now[0]
+    ).start()
+    lock._timer.stop()  # the test calls the check itself after moving the clock
     try:
-        for _ in range(12):  # 12 x 100 ms of typing: well past the timeout in total
-            qtbot.keyClick(window, Qt.Key.Key_Shift)
-            qtbot.wait(100)
+        for _ in range(12):  # 12 x 750 ms with a key press each: well past 800 ms in total
+            now[0] += 0.75
+            lock._check()
             assert not lock.is_locked
-        with qtbot.waitSignal(lock.locked, timeout=5_000):
-            pass
+            qtbot.keyClick(window, Qt.Key.Key_Shift)
+        now[0] += 0.75
+        lock._check()
+        assert not lock.is_locked  # 750 ms after the last key press
+        with qtbot.waitSignal(lock.locked, timeout=2_000):
+            now[0] += 0.0625  # 812.5 ms
+            lock._check()
+        assert lock.is_locked
     finally:
         lock.stop()
         if lock.dialog is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -15,12 +14,7 @@ from pesiar_desktop.services import visits
 from pesiar_desktop.services.visits import VisitInput
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.pages.sisir import TAB_ADVOCACY, TAB_DUE, TAB_PLAN, TAB_VISIT, SisirPage
-from tests.unit.test_visits_helpers import TODAY, build
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
+from tests.unit.test_visits_helpers import TODAY
 
 
 def _page(qtbot, window) -> SisirPage:

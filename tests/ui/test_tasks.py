@@ -7,12 +7,12 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from pesiar_desktop.models import User
-from pesiar_desktop.ui.tasks import TaskCancelled, TaskManager, run_with_progress
+from pesiar_desktop.ui.tasks import TaskManager, run_with_progress
 
 
 @pytest.fixture
@@ -58,8 +58,9 @@ def test_newer_job_with_same_key_wins(qtbot, tasks):
     qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
     assert old.cancelled  # the superseded job was asked to stop
     release.set()
+    # Not busy: the old job's result reached the GUI thread and was dropped (delivery and the
+    # decision happen in one call), so nothing can arrive later.
     qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
-    qtbot.wait(50)
     assert results == ["new"]
 
 
@@ -96,13 +97,16 @@ def test_progress_is_throttled_and_cancel_stops(qtbot, tasks):
     results: list[object] = []
     errors: list[object] = []
 
+    running = threading.Event()
+
     def endless(ctx):
+        running.set()
         while True:
             ctx.check_cancelled()
             time.sleep(0.001)
 
     handle = tasks.run(endless, results.append, errors.append)
-    qtbot.wait(50)
+    assert running.wait(5)
     handle.cancel()
     qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5000)
     assert results == [] and errors == []  # a cancelled job reports nothing
@@ -151,11 +155,47 @@ def test_quick_job_never_shows_dialog(qtbot, tasks):
     parent = QWidget()
     qtbot.addWidget(parent)
     results: list[object] = []
-    run_with_progress(tasks, parent, "Cepat", lambda ctx: 7, results.append, delay_ms=500)
+    # The delay is far longer than the job could take even on a loaded machine.
+    run_with_progress(tasks, parent, "Cepat", lambda ctx: 7, results.append, delay_ms=5_000)
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    shown = _ShowSpy(dialog)
     qtbot.waitUntil(lambda: results == [7], timeout=5000)
-    dialogs = parent.findChildren(QProgressDialog)
-    assert all(not d.isVisible() for d in dialogs)
-    assert TaskCancelled  # exported for jobs
+    # The dialog (and its delay timer with it) is deleted once the job is done: it can never
+    # show after this point, and it must not have shown before.
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None, timeout=5000)
+    assert shown.count == 0
+
+
+class _ShowSpy(QObject):
+    """Counts the Show events a widget receives (a hidden-again dialog still got one)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.count += 1
+        return False
+
+
+def test_show_spy_sees_a_dialog_that_showed(qtbot, tasks):
+    """The spy the test above relies on does count a dialog that appeared."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    results: list[object] = []
+    run_with_progress(
+        tasks, parent, "Lambat", lambda ctx: release.wait(5), results.append, delay_ms=50
+    )
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    shown = _ShowSpy(dialog)
+    qtbot.waitUntil(lambda: shown.count == 1, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: results == [True], timeout=5000)
 
 
 def test_data_bus_delivers_worker_notices_on_gui_thread(qtbot):
@@ -173,5 +213,5 @@ def test_data_bus_delivers_worker_notices_on_gui_thread(qtbot):
     qtbot.waitUntil(lambda: seen == [("residents", True)], timeout=5000)
     bus.close()
     events.notify("residents")
-    qtbot.wait(20)
+    QCoreApplication.sendPostedEvents()  # anything queued would be delivered now
     assert seen == [("residents", True)]

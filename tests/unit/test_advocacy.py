@@ -10,12 +10,7 @@ from pesiar_desktop.errors import PermissionDenied, ValidationError
 from pesiar_desktop.services import advocacy
 from pesiar_desktop.services.advocacy import EventInput
 from tests.conftest import make_user
-from tests.unit.test_visits_helpers import TODAY, build
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
+from tests.unit.test_visits_helpers import TODAY
 
 
 def test_event_with_attachments_and_monthly_counts(fv, admin, tmp_path):

@@ -49,7 +49,8 @@ def test_create_validates_every_field(village_db, operator):
     assert agents.list_agents(village_db) == []
 
 
-def test_create_update_deactivate_and_roles(village_db, operator, viewer):
+def test_create_update_deactivate_and_roles(village_db, operator, viewer, freeze_clock):
+    freeze_clock(date(2026, 11, 23))  # the pakta below is dated 6 January 2026
     data = agents.AgentInput(
         name="  Siti   Aminah ",
         source_category="PKK",

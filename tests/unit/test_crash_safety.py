@@ -25,7 +25,10 @@ from pesiar_desktop.db import open_database
 from pesiar_desktop.services import audit, village
 from tests.import_files import opensid_row, write_opensid
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+pytestmark = [
+    pytest.mark.heavy,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"),
+]
 
 FAMILIES = 8000  # 24,000 residents: the write phase lasts long enough to hit
 KILLS_REQUIRED = 12

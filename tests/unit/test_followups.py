@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import update
 
 from pesiar_desktop.models import Registration
@@ -12,14 +11,9 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import followups
 from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
-from tests.unit.test_visits_helpers import TODAY, build
+from tests.unit.test_visits_helpers import TODAY
 
 VA = "8888801234567890"
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
 
 
 def _register(fv, admin, family, names, days_ago):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
+
 from pesiar_desktop.cli import main
 from pesiar_desktop.db import open_database
-from pesiar_desktop.models import Assignment, Registration
+from pesiar_desktop.models import Assignment, Family, Registration, Resident
 from tests.unit.test_registrations_printouts import pdf_text
 
 
@@ -34,7 +37,24 @@ def test_fieldwork_commands(tmp_path, capsys):
     assert reg.receipt_number in " ".join(pdf_text(out).split())
     sheet = tmp_path / "sisir.xlsx"
     assert main([*base, "worksheet", str(assignment_id), str(sheet), "--user", "operator"]) == 0
-    assert sheet.stat().st_size > 0
+    rows = CalamineWorkbook.from_path(str(sheet)).get_sheet_by_name("Lembar kerja").to_python()
+    assert rows[0][:3] == ["Jadwal", "Wilayah", "No KK"]
+    body = [r for r in rows[1:] if r[2]]
+    assert body  # the demo plans visits for every assignment
+    db = open_database(f"sqlite:///{tmp_path / 'pesiar.sqlite3'}")
+    try:
+        with db.read() as session:
+            kk_of_nik = dict(
+                session.execute(
+                    select(Resident.nik, Family.no_kk)
+                    .join(Family, Resident.family_id == Family.id)
+                    .where(Resident.nik.in_([r[6] for r in body]))
+                ).all()
+            )
+    finally:
+        db.dispose()
+    # Each line names a resident of the register with the No KK of their own family.
+    assert {(r[6], r[2]) for r in body} == set(kk_of_nik.items())
     capsys.readouterr()
     # A viewer may not print personal data: refused with exit status 1.
     assert main([*base, "receipt", str(reg.id), str(tmp_path / "x.pdf"), "--user", "bpd"]) == 1

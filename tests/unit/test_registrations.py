@@ -17,14 +17,9 @@ from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services import settings
 from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from tests.conftest import make_user
-from tests.unit.test_visits_helpers import TODAY, build
+from tests.unit.test_visits_helpers import TODAY
 
 VA = "8888801234567890"
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
 
 
 def pbpu(fv, classes=None, on=None, **extra) -> RegistrationInput:

@@ -17,7 +17,7 @@ from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from tests.conftest import make_user
 from tests.import_files import kk_number
-from tests.unit.test_visits_helpers import TODAY, build
+from tests.unit.test_visits_helpers import TODAY
 
 VA = "8888801234567890"
 
@@ -27,11 +27,6 @@ def pdf_text(path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
 
 
 def _nik(fv, name):

@@ -253,7 +253,8 @@ def _family_of_three(db, actor):
     return family, wife, child
 
 
-def test_head_death_needs_a_new_head(village_db, admin):
+def test_head_death_needs_a_new_head(village_db, admin, freeze_clock):
+    freeze_clock(date(2026, 11, 23))  # the death below is dated 1 October 2026
     family, wife, _ = _family_of_three(village_db, admin)
     residents.set_membership(
         village_db,

@@ -11,7 +11,7 @@ from pesiar_desktop.clock import utcnow
 from pesiar_desktop.errors import AuthError, PermissionDenied, ValidationError
 from pesiar_desktop.models import AuditLog, User
 from pesiar_desktop.services import users
-from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, PRODUCTION_HASHER, USER_PASSWORD
 
 
 def test_password_is_hashed_with_argon2(village_db):
@@ -19,6 +19,14 @@ def test_password_is_hashed_with_argon2(village_db):
         stored = s.scalar(select(User.password_hash).where(User.username == "admin"))
     assert stored.startswith("$argon2id$")
     assert ADMIN_PASSWORD not in stored
+
+
+def test_the_program_hashes_at_production_cost():
+    """The tests hash cheaply (conftest); the program itself keeps argon2's RFC 9106 cost."""
+    assert users._hasher is not PRODUCTION_HASHER  # the tests' stand-in is active
+    params = PRODUCTION_HASHER.hash("contoh-sandi-1").split("$")[3]
+    assert params == "m=65536,t=3,p=4"
+    assert PRODUCTION_HASHER.verify(PRODUCTION_HASHER.hash("contoh-sandi-1"), "contoh-sandi-1")
 
 
 def test_login_and_wrong_password(village_db):

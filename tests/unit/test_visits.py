@@ -14,12 +14,7 @@ from pesiar_desktop.services.registrations import MemberChoice, RegistrationInpu
 from pesiar_desktop.services.visits import VisitInput
 from tests.conftest import make_user
 from tests.import_files import kk_number
-from tests.unit.test_visits_helpers import TODAY, build
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
+from tests.unit.test_visits_helpers import TODAY
 
 
 def test_find_family_by_nik_kk_or_name(fv):

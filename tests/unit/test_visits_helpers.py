@@ -21,7 +21,8 @@ from pesiar_desktop.services.village import list_areas
 from tests.conftest import person
 from tests.import_files import kk_number, nik
 
-TODAY = date.today()
+# The field village's "today": data is dated around it and the program's clock is frozen there.
+TODAY = date(2026, 11, 23)
 
 
 @dataclass
@@ -37,6 +38,7 @@ class FieldVillage:
 
 
 def build(db: Database, admin: Actor) -> FieldVillage:
+    """The field village; the `fv` fixture (tests/conftest.py) builds it with the clock at TODAY."""
     areas = {a.label: a for a in list_areas(db)}
     rt1 = areas["Dusun Krajan · RW 001 / RT 001"]
     rt2 = areas["Dusun Krajan · RW 001 / RT 002"]

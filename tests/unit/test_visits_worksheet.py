@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from python_calamine import CalamineWorkbook
 
 from pesiar_desktop.models import Resident
@@ -12,12 +11,7 @@ from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.services import visit_plans
 from tests.import_files import kk_number
 from tests.unit.test_registrations_printouts import pdf_text
-from tests.unit.test_visits_helpers import TODAY, build
-
-
-@pytest.fixture
-def fv(village_db, admin):
-    return build(village_db, admin)
+from tests.unit.test_visits_helpers import TODAY
 
 
 def test_worksheet_pdf_and_xlsx(fv, admin, tmp_path):
