@@ -11,9 +11,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.formatting import long_date
-from pesiar_desktop.services.registrations import RegistrationDetail
 
 HEADERS = [
     "No",

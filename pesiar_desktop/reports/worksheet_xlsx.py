@@ -9,10 +9,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from pesiar_desktop.reportdata.fieldwork import PlanView
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services.visit_plans import PlanView
 
 HEADERS = [
     "Jadwal",
