@@ -285,6 +285,7 @@ def plan_view(db: Database, assignment_id: int, today: date | None = None) -> Pl
         last: dict[int, tuple[date, str]] = {}
         for begin in range(0, len(ids), 900):
             chunk = ids[begin : begin + 900]
+            # Imported here: services.visits imports this module (assignment_for_family).
             from pesiar_desktop.services.visits import latest_visits
 
             latest = latest_visits(chunk)
