@@ -29,4 +29,5 @@ fi
 
 ruff check .
 mypy
+lint-imports
 python -m pytest "$@"
