@@ -34,16 +34,17 @@ if str(ROOT) not in sys.path:
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
+from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS, LetterDoc  # noqa: E402
+from pesiar_desktop.reportdata.village import Letterhead, VillageProfile  # noqa: E402
 from pesiar_desktop.reports import letters_pdf  # noqa: E402
 from pesiar_desktop.reports.pdf_common import (  # noqa: E402
     SERIF,
     SERIF_BOLD,
-    Letterhead,
+    letterhead_lines,
     mm,
     page_size,
     register_fonts,
 )
-from pesiar_desktop.services.village import VillageProfile  # noqa: E402
 
 PROFILE = VillageProfile(
     1,
@@ -63,7 +64,7 @@ PROFILE = VillageProfile(
 DAY = date(2026, 1, 5)
 
 
-def letter(i: int) -> letters_pdf.LetterDoc:
+def letter(i: int) -> LetterDoc:
     number = f"094/{i:03d}/DS-2005/I/2026"
     name = f"Agen Nomor {i} Binti Contoh"
     area = f"Dusun Krajan RT {i % 9 + 1:03d}, {i % 9 + 2:03d}"
@@ -96,8 +97,8 @@ def letter(i: int) -> letters_pdf.LetterDoc:
             "melaporkan hasil pelaksanaan tugas setiap bulan kepada Kepala Desa Suka Makmur.",
         ],
     }
-    return letters_pdf.LetterDoc(
-        letter_type=letters_pdf.TYPE_SURAT_TUGAS,
+    return LetterDoc(
+        letter_type=TYPE_SURAT_TUGAS,
         letterhead=Letterhead(PROFILE),
         content=content,
         number=number,
@@ -107,10 +108,10 @@ def letter(i: int) -> letters_pdf.LetterDoc:
     )
 
 
-def lines_of(doc: letters_pdf.LetterDoc) -> list[tuple[str, str]]:
+def lines_of(doc: LetterDoc) -> list[tuple[str, str]]:
     """The same words the letter shows, as (font, line) pairs for the floor."""
     c = doc.content
-    rows = [(SERIF_BOLD, t) for t, _s, _f in doc.letterhead.lines()]
+    rows = [(SERIF_BOLD, t) for t, _s, _f in letterhead_lines(doc.letterhead)]
     rows += [(SERIF_BOLD, "SURAT TUGAS"), (SERIF, f"Nomor: {doc.number}")]
     rows += [(SERIF, t) for t in c["dasar"]]
     rows += [(SERIF_BOLD, "MENUGASKAN:")]
@@ -124,7 +125,7 @@ def lines_of(doc: letters_pdf.LetterDoc) -> list[tuple[str, str]]:
     return rows
 
 
-def floor(docs: list[letters_pdf.LetterDoc]) -> bytes:
+def floor(docs: list[LetterDoc]) -> bytes:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=page_size("A4"), pageCompression=1)
     _w, h = page_size("A4")
@@ -139,7 +140,7 @@ def floor(docs: list[letters_pdf.LetterDoc]) -> bytes:
     return out.getvalue()
 
 
-def batch(docs: list[letters_pdf.LetterDoc]) -> bytes:
+def batch(docs: list[LetterDoc]) -> bytes:
     return letters_pdf.render_surat_tugas_batch(docs)
 
 

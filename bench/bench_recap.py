@@ -46,6 +46,7 @@ from pesiar_desktop.models import (  # noqa: E402
     Resident,
     Visit,
 )
+from pesiar_desktop.reportdata.recap import RecapData, column_getters  # noqa: E402
 from pesiar_desktop.rules import codes  # noqa: E402
 from pesiar_desktop.services import demo, recap  # noqa: E402
 from pesiar_desktop.services.context import SYSTEM  # noqa: E402
@@ -153,7 +154,7 @@ def prepare(data_dir: Path, residents: int, registrations: int, today: date) -> 
     return db
 
 
-def floor_rows(data: recap.RecapData) -> dict[str, list[list[Any]]]:
+def floor_rows(data: RecapData) -> dict[str, list[list[Any]]]:
     """The same cells as the recap workbook, as plain rows per sheet (built before timing)."""
     title = [["title"], ["village"], ["month"], []]
     rekap = [
@@ -176,7 +177,7 @@ def floor_rows(data: recap.RecapData) -> dict[str, list[list[Any]]]:
         ]
         for i, r in enumerate(data.rekap, 1)
     ]
-    getters = recap.column_getters(data)
+    getters = column_getters(data)
     pendaftaran = [[get(p, i) for get in getters] for i, p in enumerate(data.pendaftaran, 1)]
     visits = [
         [i, v.visited_on, v.agent, v.no_kk, v.head, v.dusun, v.rt, v.outcome, v.refusal,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.reports.letters_pdf import LETTER_TYPES
+from pesiar_desktop.reportdata.letters import LETTER_TYPES
 
 
 def register(sub: Any) -> dict[str, Any]:

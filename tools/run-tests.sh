@@ -29,6 +29,7 @@ fi
 
 ruff check .
 mypy
+lint-imports  # the layers (pyproject.toml [tool.importlinter])
 # Both backends, always: a lost server URL fails the run instead of skipping half the cases.
 export PESIAR_TEST_REQUIRE_PG=1
 WORKERS="${PESIAR_TEST_WORKERS:-auto}"  # pytest-xdist processes; each has its own databases

@@ -9,8 +9,8 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from pesiar_desktop.reportdata.dana_desa import DanaDesaData
 from pesiar_desktop.rules.formatting import long_date
-from pesiar_desktop.services.recap import DanaDesaData
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 HEADER_ROW = 4

@@ -10,17 +10,17 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pesiar_desktop.reportdata.fees import FeeSheet
+from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports.pdf_common import (
     SERIF,
     SERIF_BOLD,
-    Letterhead,
     LetterheadFlowable,
     mm,
     page_size,
     register_fonts,
 )
 from pesiar_desktop.rules.formatting import month_year, number, terbilang
-from pesiar_desktop.services.fees import FeeSheet
 
 
 def _style(name: str, size: float = 9, bold: bool = False, align: int = 0) -> ParagraphStyle:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import xlsxwriter
 
+from pesiar_desktop.reportdata.fees import FeeSheet
+from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.rules.formatting import long_date, month_year
-from pesiar_desktop.services.fees import FeeSheet
-from pesiar_desktop.services.village import VillageProfile
 
 LIST_HEADERS = (
     ("No", 5),

@@ -7,11 +7,13 @@ Back: what the card means, that agents never ask residents for money, and who si
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from pesiar_desktop.reports.letters_pdf import LetterDoc
+from pesiar_desktop.reportdata.letters import LetterDoc
 from pesiar_desktop.reports.pdf_common import (
     SANS,
     SANS_BOLD,
@@ -27,8 +29,6 @@ BAND = colors.Color(0.08, 0.36, 0.62)
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> None:
-    from reportlab.pdfbase import pdfmetrics
-
     while size > 5 and pdfmetrics.stringWidth(text, font, size) > width:
         size -= 0.25
     canvas.setFont(font, size)
@@ -150,8 +150,6 @@ def render_card(doc: LetterDoc) -> bytes:
 
 def long_date_str(value: object) -> str:
     """Dates are stored as ISO text in the letter's content."""
-    from datetime import date
-
     if isinstance(value, str) and value:
         return long_date(date.fromisoformat(value))
     return ""

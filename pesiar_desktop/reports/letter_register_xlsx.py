@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
 
-from pesiar_desktop.db import Database
+from pesiar_desktop.reportdata.letters import RegisterEntry
+from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.rules.formatting import long_date
-from pesiar_desktop.services import letters
-from pesiar_desktop.services.village import get_profile
 
 HEADERS = (
     ("NO", 5),
@@ -21,11 +21,14 @@ HEADERS = (
 )
 
 
-def export(db: Database, path: Path | str, year: int | None = None) -> Path:
+def export(
+    rows: Sequence[RegisterEntry],
+    profile: VillageProfile | None,
+    path: Path | str,
+    year: int | None = None,
+) -> Path:
     """Write the register (all years, or one) and return the path."""
     path = Path(path)
-    rows = letters.register_rows(db, year)
-    profile = get_profile(db)
     book = xlsxwriter.Workbook(str(path))
     book.set_properties({"title": "Buku Keputusan Kepala Desa", "author": "PESIAR Desktop"})
     title = book.add_format({"bold": True, "font_size": 13, "align": "center"})
@@ -47,7 +50,7 @@ def export(db: Database, path: Path | str, year: int | None = None) -> Path:
     for i, row in enumerate(rows, 1):
         r = 4 + i
         remarks = row.remarks
-        if row.status == letters.STATUS_REVOKED:
+        if row.revoked:
             remarks = f"Dicabut: {row.revoke_reason}" + (f"; {remarks}" if remarks else "")
         ws.write_number(r, 0, i, centre)
         ws.write_string(r, 1, f"{row.number}\n{long_date(row.letter_date)}", cell)

@@ -1,6 +1,6 @@
 """The letters the kepala desa signs, as PDF: SK with its lampiran, Surat Tugas, Pakta Integritas.
 
-Rendering takes plain data (``LetterDoc``), never the database: the letters service builds
+Rendering takes plain data (``reportdata.letters.LetterDoc``), never the database: the letters service builds
 the document from the letter's stored content and freezes the bytes on approval. A draft
 (no number yet) prints "KONSEP" across the page and dotted gaps where the number goes.
 """
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -34,12 +32,21 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from pesiar_desktop import clock
+from pesiar_desktop.reportdata.letters import (
+    LETTER_TYPES,
+    TYPE_ID_CARD,
+    TYPE_PAKTA,
+    TYPE_SK,
+    TYPE_SURAT_TUGAS,
+    LetterDoc,
+)
+from pesiar_desktop.reportdata.village import Letterhead
+from pesiar_desktop.reports.idcard_pdf import render_card
 from pesiar_desktop.reports.pdf_common import (
     SERIF,
     SERIF_BOLD,
     SERIF_ITALIC,
     SIGNATURE_WIDTH,
-    Letterhead,
     LetterheadFlowable,
     SignatureBlock,
     SignatureFlowable,
@@ -54,48 +61,11 @@ from pesiar_desktop.reports.pdf_common import (
 )
 from pesiar_desktop.rules.formatting import number as fmt_number
 
-TYPE_SK = "SK"
-TYPE_SURAT_TUGAS = "SURAT_TUGAS"
-TYPE_PAKTA = "PAKTA"
-TYPE_ID_CARD = "ID_CARD"
-LETTER_TYPES = {
-    TYPE_SK: "SK Kepala Desa (pengangkatan Agen PESIAR)",
-    TYPE_SURAT_TUGAS: "Surat Tugas Agen PESIAR",
-    TYPE_PAKTA: "Pakta Integritas Agen PESIAR",
-    TYPE_ID_CARD: "Kartu Tanda Agen PESIAR",
-}
-DRAFT_NUMBER = "……/……/……/……/……"
-
 MARGIN_LEFT = 25 * mm
 MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 12 * mm
 MARGIN_BOTTOM = 16 * mm
 QR_SIZE = 20 * mm
-
-
-@dataclass(frozen=True)
-class LetterDoc:
-    """Everything a letter shows. ``content`` is the letter's stored JSON (type-specific)."""
-
-    letter_type: str
-    letterhead: Letterhead
-    content: dict[str, Any]
-    number: str | None = None  # None: a draft
-    letter_date: date | None = None
-    signature_variant: str = "kades"
-    signer_name: str = ""
-    signer_title: str = ""
-    paper: str = "A4"
-    payload: str | None = None  # QR text (approved letters)
-    photo: bytes | None = None  # ID card
-
-    @property
-    def is_draft(self) -> bool:
-        return self.number is None
-
-    @property
-    def shown_number(self) -> str:
-        return self.number or DRAFT_NUMBER
 
 
 # --- styles --------------------------------------------------------------------------------------
@@ -924,8 +894,6 @@ def render_surat_tugas_batch(docs: Sequence[LetterDoc]) -> bytes:
 def render(doc: LetterDoc) -> bytes:
     """The PDF bytes of one letter (the ID card is drawn by ``idcard_pdf``)."""
     if doc.letter_type == TYPE_ID_CARD:
-        from pesiar_desktop.reports.idcard_pdf import render_card
-
         return render_card(doc)
     if doc.letter_type == TYPE_SURAT_TUGAS:
         register_fonts()

@@ -5,8 +5,9 @@ Small API, all of it usable from a raw canvas or from platypus flowables:
 - ``page_size(paper)``: A4 or F4 (215 x 330 mm) from the ``letters.paper`` setting.
 - ``register_fonts()``: DejaVu Serif/Sans shipped in ``resources/fonts`` (falls back to the
   system DejaVu folder on Linux); use the names ``SERIF``, ``SERIF_BOLD``, ``SANS`` ….
-- ``Letterhead`` / ``load_letterhead(db)``: the kop surat from the village profile (+ logo);
-  ``draw_letterhead(canvas, …)`` or ``LetterheadFlowable``.
+- ``Letterhead`` (``reportdata.village``; ``services.village.letterhead(db)`` loads it): the
+  kop surat from the village profile (+ logo); ``draw_letterhead(canvas, …)`` or
+  ``LetterheadFlowable``.
 - ``SignatureBlock`` / ``draw_signature(canvas, …)`` or ``SignatureFlowable``: place and long
   Indonesian date, then the kepala desa / ``a.n.`` / ``a.n. … u.b.`` variants.
 - ``qr_drawing(payload, size)``: reportlab's own QR widget; ``draw_qr(canvas, …)``: the code
@@ -38,13 +39,11 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
-from sqlalchemy import select
 
 from pesiar_desktop.config import resources_dir
-from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
 from pesiar_desktop.rules import formatting
-from pesiar_desktop.services.village import VillageProfile, get_profile
 
 mm: float = float(_mm)  # typed: reportlab ships no annotations
 
@@ -233,68 +232,33 @@ def _remember_embedding(font: TTFont) -> None:
 # --- letterhead (kop surat) --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Letterhead:
-    """What the kop surat shows: the village profile and its logo (PNG/JPEG bytes or None)."""
-
-    profile: VillageProfile
-    logo: bytes | None = None
-
-    def lines(self) -> list[tuple[str, float, str]]:
-        """(text, font size, font) per line, top to bottom, rule line not included."""
-        p = self.profile
-        kind = "KELURAHAN" if p.is_kelurahan else "DESA"
-        rows: list[tuple[str, float, str]] = [
-            (f"PEMERINTAH {p.kabupaten_name.upper()}", 13, SERIF_BOLD),
-            (f"KECAMATAN {p.kecamatan_name.upper()}", 13, SERIF_BOLD),
-            (f"{kind} {p.desa_name.upper()}", 16, SERIF_BOLD),
-        ]
-        rows += [(text, CONTACT_SIZE, SERIF_ITALIC) for text in self.contact_rows()]
-        return rows
-
-    def _contact_parts(self) -> list[str]:
-        p = self.profile
-        parts = []
-        if p.address:
-            parts.append(
-                f"Alamat: {p.address}" + (f" Kode Pos {p.postal_code}" if p.postal_code else "")
-            )
-        elif p.postal_code:
-            parts.append(f"Kode Pos {p.postal_code}")
-        if p.phone:
-            parts.append(f"Telp. {p.phone}")
-        if p.email:
-            parts.append(f"Email: {p.email}")
-        return parts
-
-    def contact_line(self) -> str:
-        return "  ·  ".join(self._contact_parts())
-
-    def contact_rows(self) -> list[str]:
-        """The contact line, or address / phone and e-mail on two lines when one line
-        would not fit beside a logo at a readable size."""
-        line = self.contact_line()
-        if not line:
-            return []
-        register_fonts()
-        parts = self._contact_parts()
-        if len(parts) < 2 or pdfmetrics.stringWidth(line, SERIF_ITALIC, CONTACT_SIZE) <= (
-            CONTACT_WIDTH
-        ):
-            return [line]
-        return [parts[0], "  ·  ".join(parts[1:])]
+def letterhead_lines(letterhead: Letterhead) -> list[tuple[str, float, str]]:
+    """(text, font size, font) per line of the kop surat, top to bottom, rule line not
+    included."""
+    p = letterhead.profile
+    kind = "KELURAHAN" if p.is_kelurahan else "DESA"
+    rows: list[tuple[str, float, str]] = [
+        (f"PEMERINTAH {p.kabupaten_name.upper()}", 13, SERIF_BOLD),
+        (f"KECAMATAN {p.kecamatan_name.upper()}", 13, SERIF_BOLD),
+        (f"{kind} {p.desa_name.upper()}", 16, SERIF_BOLD),
+    ]
+    rows += [(text, CONTACT_SIZE, SERIF_ITALIC) for text in contact_rows(letterhead)]
+    return rows
 
 
-def load_letterhead(db: Database) -> Letterhead:
-    """The kop surat of the village this database serves (raises if not set up)."""
-    from pesiar_desktop.models import Village
-
-    profile = get_profile(db)
-    if profile is None:
-        raise PesiarError("Profil desa belum diisi; kop surat tidak bisa dibuat.")
-    with db.read() as session:
-        logo = session.scalar(select(Village.logo_png).where(Village.id == profile.id))
-    return Letterhead(profile, logo)
+def contact_rows(letterhead: Letterhead) -> list[str]:
+    """The contact line, or address / phone and e-mail on two lines when one line
+    would not fit beside a logo at a readable size."""
+    line = letterhead.contact_line()
+    if not line:
+        return []
+    register_fonts()
+    parts = letterhead.contact_parts()
+    if len(parts) < 2 or pdfmetrics.stringWidth(line, SERIF_ITALIC, CONTACT_SIZE) <= (
+        CONTACT_WIDTH
+    ):
+        return [line]
+    return [parts[0], "  ·  ".join(parts[1:])]
 
 
 _image_cache: dict[bytes, ImageReader] = {}
@@ -320,7 +284,7 @@ CONTACT_WIDTH = 105 * mm
 
 def letterhead_height(letterhead: Letterhead) -> float:
     """Height the kop surat takes, from its top edge to below the double rule."""
-    text = sum(size * 1.22 for _t, size, _f in letterhead.lines())
+    text = sum(size * 1.22 for _t, size, _f in letterhead_lines(letterhead))
     return max(text, LETTERHEAD_LOGO) + 4 * mm
 
 
@@ -344,7 +308,7 @@ def draw_letterhead(
         canvas.drawImage(
             reader, left, rule_y + 2.5 * mm + (height - 5 * mm - h) / 2, w, h, mask="auto"
         )
-    lines = letterhead.lines()
+    lines = letterhead_lines(letterhead)
     text_height = sum(size * 1.22 for _t, size, _f in lines)
     y = rule_y + 2 * mm + (height - 4.5 * mm - text_height) / 2 + text_height
     for text, size, font in lines:

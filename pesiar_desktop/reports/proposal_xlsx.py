@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
+from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.formatting import long_date
-from pesiar_desktop.services.registrations import RegistrationDetail
 
 HEADERS = [
     "No",
@@ -41,6 +38,11 @@ def write_proposal_xlsx(
     *,
     village_title: str = "",
 ) -> tuple[Path, int]:
+    # openpyxl is imported on first use, not at start-up: the pages import this module
+    # (through services.registrations) when the window opens.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -116,6 +118,11 @@ def write_employer_report_xlsx(
 ) -> tuple[Path, int]:
     """Employers that have not registered their workers (PPU BU), for the BPJS branch:
     one row per reported person, NIK and No KK as text."""
+    # openpyxl is imported on first use, not at start-up: the pages import this module
+    # (through services.registrations) when the window opens.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -22,9 +22,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pesiar_desktop.reportdata.recap import RecapData
+from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports import pdf_common
 from pesiar_desktop.rules.formatting import long_date, month_year, number, percent
-from pesiar_desktop.services.recap import RecapData
 
 HEADERS = [
     "No",
@@ -51,7 +52,7 @@ def _pct(part: int, whole: int) -> str:
 
 
 def write_recap_pdf(
-    data: RecapData, path: Path | str, letterhead: pdf_common.Letterhead, *, paper: str = "A4"
+    data: RecapData, path: Path | str, letterhead: Letterhead, *, paper: str = "A4"
 ) -> Path:
     pdf_common.register_fonts()
     path = Path(path)

@@ -19,9 +19,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from pesiar_desktop.rules import codes
-from pesiar_desktop.rules.formatting import long_date, month_year
-from pesiar_desktop.services.recap import (
+from pesiar_desktop.reportdata.recap import (
     DATE_COLUMNS,
     NUMBER_COLUMNS,
     PENDAFTARAN_COLUMNS,
@@ -29,7 +27,10 @@ from pesiar_desktop.services.recap import (
     RecapData,
     column_getters,
 )
-from pesiar_desktop.services.targets import AreaSummary
+from pesiar_desktop.reportdata.targets import AreaSummary
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.formatting import long_date, month_year
+from pesiar_desktop.rules.nik import mask_nik
 
 SHEETS = ("Rekap", "Pendaftaran", "Kunjungan", "Advokasi", "UHC per dusun", "Sasaran")
 HEADER_ROW = 4  # 0-based: title, place, month, blank, header
@@ -345,8 +346,6 @@ class _Writer:
         self.header(ws, [h for h, _w in headers])
         f = self.f
         masked = self.data.masked
-        from pesiar_desktop.rules.nik import mask_nik
-
         row = FIRST_DATA_ROW
         for index, v in enumerate(self.data.visits, start=1):
             ws.write_number(row, 0, index, f.center)

@@ -14,13 +14,14 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pesiar_desktop.reportdata.registrations import RegistrationDetail
+from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports import pdf_common
 from pesiar_desktop.reports.pdf_common import mm
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import long_date, rupiah, terbilang
 from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services.registrations import RegistrationDetail
 
 TITLE = "TANDA TERIMA PENDAFTARAN PESERTA JKN"
 
@@ -53,7 +54,7 @@ def _esc(text: str) -> str:
 def write_receipt_pdf(
     reg: RegistrationDetail,
     path: Path | str,
-    letterhead: pdf_common.Letterhead,
+    letterhead: Letterhead,
     *,
     paper: str = "A4",
     masked: bool = False,

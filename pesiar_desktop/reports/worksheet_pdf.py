@@ -16,14 +16,15 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pesiar_desktop.reportdata.fieldwork import PlanFamily, PlanView
+from pesiar_desktop.reportdata.targets import PRIORITY_REASONS
+from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports import pdf_common
 from pesiar_desktop.reports.pdf_common import mm
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services.targets import PRIORITY_REASONS
-from pesiar_desktop.services.visit_plans import PlanFamily, PlanView
 
 BOX = "\u2610"
 
@@ -126,7 +127,7 @@ def _family_block(
 def write_worksheet_pdf(
     plan: PlanView,
     path: Path | str,
-    letterhead: pdf_common.Letterhead,
+    letterhead: Letterhead,
     *,
     paper: str = "A4",
     masked: bool = False,

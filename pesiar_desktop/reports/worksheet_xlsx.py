@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
+from pesiar_desktop.reportdata.fieldwork import PlanView
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services.visit_plans import PlanView
 
 HEADERS = [
     "Jadwal",
@@ -37,6 +34,11 @@ NIK_COLUMNS = (3, 7)
 
 
 def write_worksheet_xlsx(plan: PlanView, path: Path | str, *, masked: bool = False) -> Path:
+    # openpyxl is imported on first use, not at start-up: the pages import this module
+    # (through services.visit_plans) when the window opens.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     show = mask_nik if masked else (lambda value: value)
     book = Workbook()
     sheet = book.active

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
-from pesiar_desktop.models import Agent, Resident
-from pesiar_desktop.rules import agent_codes
+from pesiar_desktop.models import Agent, Family, Resident, Rt
+from pesiar_desktop.rules import agent_codes, codes
 from pesiar_desktop.rules import nik as nik_rules
 from pesiar_desktop.services import audit, events
 from pesiar_desktop.services.context import Actor, require
@@ -255,9 +255,6 @@ class ResidentMatch:
 
 def find_resident(db: Database, nik: str) -> ResidentMatch | None:
     """The living resident with this NIK (to link an agent who lives in the desa)."""
-    from pesiar_desktop.models import Family, Rt
-    from pesiar_desktop.rules import codes
-
     with db.read() as session:
         row = session.execute(
             select(Resident, Family.address, Rt.rt)

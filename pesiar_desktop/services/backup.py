@@ -35,7 +35,7 @@ from pesiar_desktop import __version__, clock
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.services import audit, settings
+from pesiar_desktop.services import audit, settings, village
 from pesiar_desktop.services.context import Actor, require
 
 log = logging.getLogger(__name__)
@@ -211,8 +211,6 @@ def _info(kind: str, actor: Actor | None) -> dict[str, Any]:
 
 
 def _village_slug(db: Database) -> str:
-    from pesiar_desktop.services import village
-
     profile = village.get_profile(db)
     if profile is None:
         return ""
@@ -282,8 +280,6 @@ def auto_backup_if_due(db: Database, paths: AppPaths, today: date | None = None)
     source = _require_sqlite(db)
     if not source.is_file():
         return None
-    from pesiar_desktop.services import village
-
     if not village.is_set_up(db):
         return None
     day = (today or clock.today()).strftime("%Y%m%d")

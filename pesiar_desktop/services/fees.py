@@ -10,7 +10,6 @@ never recomputed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -19,65 +18,9 @@ from sqlalchemy.orm import Session
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, FeePayment
+from pesiar_desktop.reportdata.fees import FeeLine, FeeSheet, FundingLine
 from pesiar_desktop.services import audit, events, progress
 from pesiar_desktop.services.context import Actor, require
-
-
-@dataclass(frozen=True)
-class FeeLine:
-    assignment_id: int
-    agent_id: int
-    agent_name: str
-    bank_name: str
-    bank_account: str
-    bank_account_name: str
-    people_paid: int
-    families_paid: int
-    honorarium: int
-    incentive: int
-    total: int
-    apbdes_code: str
-    apbdes_name: str
-    budget: int
-    used_before: int  # other months' recorded fees of this assignment
-    recorded: bool
-    paid_on: date | None
-
-    @property
-    def remaining(self) -> int:
-        return self.budget - self.used_before - self.total
-
-    @property
-    def over_budget(self) -> bool:
-        return self.budget > 0 and self.remaining < 0
-
-
-@dataclass(frozen=True)
-class FundingLine:
-    apbdes_code: str
-    apbdes_name: str
-    budget: int
-    used_before: int
-    this_month: int
-
-    @property
-    def remaining(self) -> int:
-        return self.budget - self.used_before - self.this_month
-
-
-@dataclass(frozen=True)
-class FeeSheet:
-    month: date  # first day
-    lines: list[FeeLine]
-    funding: list[FundingLine]
-
-    @property
-    def key(self) -> str:
-        return f"{self.month:%Y-%m}"
-
-    @property
-    def total(self) -> int:
-        return sum(line.total for line in self.lines)
 
 
 def month_key(month: date) -> str:

@@ -20,6 +20,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -32,23 +33,19 @@ from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, AssignmentFamily, Letter, LetterCounter
-from pesiar_desktop.reports import letters_pdf
-from pesiar_desktop.reports.letters_pdf import LETTER_TYPES as LETTER_TYPES
-from pesiar_desktop.reports.letters_pdf import TYPE_ID_CARD as TYPE_ID_CARD
-from pesiar_desktop.reports.letters_pdf import TYPE_PAKTA as TYPE_PAKTA
-from pesiar_desktop.reports.letters_pdf import TYPE_SK as TYPE_SK
-from pesiar_desktop.reports.letters_pdf import TYPE_SURAT_TUGAS as TYPE_SURAT_TUGAS
-from pesiar_desktop.reports.letters_pdf import LetterDoc
-from pesiar_desktop.reports.pdf_common import (
-    SIGNATURE_VARIANTS,
-    Letterhead,
-    load_letterhead,
-    sha256_of,
-)
+from pesiar_desktop.reportdata.letters import LETTER_TYPES as LETTER_TYPES
+from pesiar_desktop.reportdata.letters import TYPE_ID_CARD as TYPE_ID_CARD
+from pesiar_desktop.reportdata.letters import TYPE_PAKTA as TYPE_PAKTA
+from pesiar_desktop.reportdata.letters import TYPE_SK as TYPE_SK
+from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS as TYPE_SURAT_TUGAS
+from pesiar_desktop.reportdata.letters import LetterDoc, RegisterEntry
+from pesiar_desktop.reportdata.village import Letterhead
+from pesiar_desktop.reports import letter_register_xlsx, letters_pdf
+from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.services import assignments as assignments_service
-from pesiar_desktop.services import audit, events, settings
+from pesiar_desktop.services import audit, events, settings, village
 from pesiar_desktop.services.context import Actor, require
 
 STATUS_DRAFT = "draft"
@@ -375,7 +372,7 @@ def draft(
     require(actor, "letters.draft")
     if letter_type not in LETTER_TYPES:
         raise ValidationError({"letter_type": "Jenis surat tidak dikenal."})
-    letterhead = load_letterhead(db)
+    letterhead = village.letterhead(db)
     with db.transaction() as session:
         year = clock.today().year
         if letter_type == TYPE_SK:
@@ -528,7 +525,7 @@ def _doc(
 def approve(db: Database, actor: Actor, letter_id: int, today: date | None = None) -> LetterRow:
     """Number, date, render and freeze a draft; only a kepala desa may do it."""
     require(actor, "letters.approve")
-    letterhead = load_letterhead(db)
+    letterhead = village.letterhead(db)
     on = today or clock.today()
     with db.transaction(immediate=True) as session:
         letter = session.get(Letter, letter_id, with_for_update=True, populate_existing=True)
@@ -710,7 +707,7 @@ def pdf_bytes(db: Database, letter_id: int) -> bytes:
         photo = None
         if letter.letter_type == TYPE_ID_CARD and letter.agent_id:
             photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
-    return letters_pdf.render(_doc(letter, load_letterhead(db), photo))
+    return letters_pdf.render(_doc(letter, village.letterhead(db), photo))
 
 
 # --- verification -----------------------------------------------------------------------------------------
@@ -766,7 +763,7 @@ def verify(db: Database, payload_or_number: str) -> VerifyResult:
                     VERIFY_UNKNOWN, "Isi kode QR tidak dikenali sebagai surat PESIAR Desktop."
                 )
             _prefix, region, number, on_text, short = parts
-            profile_region = load_letterhead(db).profile.region_code.replace(".", "")
+            profile_region = village.letterhead(db).profile.region_code.replace(".", "")
             if region != profile_region:
                 return _result(
                     VERIFY_UNKNOWN,
@@ -825,6 +822,24 @@ def register_rows(db: Database, year: int | None = None) -> list[LetterRow]:
     if year is not None:
         rows = [r for r in rows if r.letter_date and r.letter_date.year == year]
     return sorted(rows, key=lambda r: (r.letter_date or date.min, r.number or ""))
+
+
+def export_register(db: Database, path: Path | str, year: int | None = None) -> Path:
+    """The Buku Keputusan Kepala Desa (all years, or one) as .xlsx; returns the path."""
+    entries = [
+        RegisterEntry(
+            r.number,
+            r.letter_date,
+            r.subject,
+            r.summary,
+            r.reported_on,
+            r.remarks,
+            r.status == STATUS_REVOKED,
+            r.revoke_reason,
+        )
+        for r in register_rows(db, year)
+    ]
+    return letter_register_xlsx.export(entries, village.get_profile(db), path, year)
 
 
 def counters(db: Database) -> dict[tuple[str, int], int]:

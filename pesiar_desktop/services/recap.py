@@ -21,7 +21,6 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,11 +47,23 @@ from pesiar_desktop.models import (
     Setting,
     Visit,
 )
+from pesiar_desktop.reportdata.dana_desa import DanaDesaData, FeeLine, FundingLine
+from pesiar_desktop.reportdata.recap import (
+    DEFAULT_COLUMNS,
+    PENDAFTARAN_COLUMNS,
+    DusunRow,
+    EventRow,
+    PendaftaranRow,
+    RecapData,
+    RekapRow,
+    VisitRow,
+)
+from pesiar_desktop.reports.dana_desa_xlsx import write_dana_desa_xlsx
+from pesiar_desktop.reports.recap_pdf import write_recap_pdf
+from pesiar_desktop.reports.recap_xlsx import write_recap_xlsx
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fw
-from pesiar_desktop.rules.indicators import pct
-from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services import audit, events, privacy, settings, targets
+from pesiar_desktop.services import audit, events, privacy, settings, targets, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.dashboard import coverage_history
 from pesiar_desktop.services.progress import (
@@ -61,234 +72,14 @@ from pesiar_desktop.services.progress import (
     month_progress,
     parse_month,
 )
-from pesiar_desktop.services.village import VillageProfile, get_profile
 
 SETTING_COLUMNS = "recap.columns"
 SETTING_BRANCH = "recap.branch"
 DEFAULT_BRANCH = ""  # the columns used when no branch is named
 
-# Pendaftaran columns: key -> header. The first 20 are the FDIP order the branch asks for;
-# the rest can be added by a branch that wants them.
-PENDAFTARAN_COLUMNS: dict[str, str] = {
-    "no": "No",
-    "no_kk": "No KK",
-    "nik": "NIK",
-    "nama": "Nama",
-    "hubungan": "Hubungan keluarga",
-    "jk": "JK",
-    "ttl": "Tempat/tgl lahir",
-    "alamat": "Alamat",
-    "rt_rw": "RT/RW",
-    "kode_desa": "Kode desa",
-    "kecamatan": "Kecamatan",
-    "kabupaten": "Kab/Kota",
-    "fktp": "FKTP",
-    "kelas": "Kelas",
-    "no_hp": "No HP",
-    "segmen": "Segmen",
-    "tgl_daftar": "Tgl daftar",
-    "va": "VA",
-    "tgl_bayar": "Tgl bayar",
-    "agen": "Agen",
-    # optional
-    "tempat_lahir": "Tempat lahir",
-    "tgl_lahir": "Tgl lahir",
-    "dusun": "Dusun",
-    "status": "Status pendaftaran",
-    "iuran": "Iuran/bulan (Rp)",
-    "jalur": "Jalur",
-}
-DEFAULT_COLUMNS: tuple[str, ...] = tuple(list(PENDAFTARAN_COLUMNS)[:20])
 NO_AGENT = "Tanpa agen (kantor desa)"
 
 Report = Callable[[int, int, str], None]
-
-
-# ---------------------------------------------------------------- rows
-
-
-@dataclass(frozen=True)
-class RekapRow:
-    agent_id: int | None
-    name: str
-    area: str
-    target_people: int
-    paid_people: int
-    target_families: int
-    paid_families: int
-    visits: int
-    families_visited: int
-    advocacy_events: int
-    registered_people: int
-    registered_families: int
-    unpaid_families: int
-
-    @property
-    def people_pct(self) -> float:
-        return pct(self.paid_people, self.target_people)
-
-    @property
-    def families_pct(self) -> float:
-        return pct(self.paid_families, self.target_families)
-
-
-@dataclass(frozen=True)
-class PendaftaranRow:
-    """One registered person; `value(key)` gives the cell for a Pendaftaran column."""
-
-    registration_id: int
-    no_kk: str
-    nik: str
-    name: str
-    shdk: int
-    sex: int
-    birth_place: str
-    birth_date: date
-    address: str
-    rw: str
-    rt: str
-    dusun: str
-    fktp: str
-    jkn_class: int | None
-    phone: str
-    segment: str
-    registered_on: date
-    va_number: str
-    paid_on: date | None
-    agent: str
-    status: str
-    premium: int
-    path: str
-
-
-@dataclass(frozen=True)
-class VisitRow:
-    visited_on: date
-    agent: str
-    no_kk: str
-    head: str
-    dusun: str
-    rw: str
-    rt: str
-    outcome: str
-    refusal: str
-    revisit_on: date | None
-    topics: str
-    note: str
-
-
-@dataclass(frozen=True)
-class EventRow:
-    held_on: date
-    kind: str
-    place: str
-    audience: str
-    participants: int
-    topics: str
-    agent: str
-    note: str
-
-
-@dataclass(frozen=True)
-class DusunRow:
-    dusun: str
-    residents: int
-    families: int
-    registered: int
-    active: int
-
-    @property
-    def coverage_pct(self) -> float:
-        return pct(self.registered, self.residents)
-
-    @property
-    def activity_pct(self) -> float:
-        return pct(self.active, self.registered)
-
-    @property
-    def active_of_population_pct(self) -> float:
-        return pct(self.active, self.residents)
-
-
-@dataclass
-class RecapData:
-    profile: VillageProfile
-    month: date  # first day
-    month_end: date
-    generated_on: date
-    uhc_as_of: date
-    uhc_from_history: bool
-    rekap: list[RekapRow]
-    pendaftaran: list[PendaftaranRow]
-    visits: list[VisitRow]
-    events: list[EventRow]
-    dusun: list[DusunRow]
-    targets: list[targets.AreaSummary]
-    columns: list[str] = field(default_factory=lambda: list(DEFAULT_COLUMNS))
-    branch: str = ""
-    masked: bool = False
-
-    @property
-    def place(self) -> str:
-        return self.profile.desa_name
-
-
-Getter = Callable[[PendaftaranRow, int], Any]
-
-
-def column_getters(data: RecapData, keys: Sequence[str] | None = None) -> list[Getter]:
-    """One function per Pendaftaran column: (row, number) -> cell value. Identifiers stay
-    strings; built once per export (tens of thousands of rows call them)."""
-    p = data.profile
-    region = p.region_code.replace(".", "")
-    masked = data.masked
-
-    def ident(value: str) -> str:
-        return mask_nik(value) if masked else value
-
-    def ttl(r: PendaftaranRow, _i: int) -> str:
-        born = f"{r.birth_date:%d-%m-%Y}"
-        return f"{r.birth_place}, {born}" if r.birth_place else born
-
-    def rt_rw(r: PendaftaranRow, _i: int) -> str:
-        return f"{r.rt}/{r.rw}" if r.rw and r.rw != "-" else r.rt
-
-    table: dict[str, Getter] = {
-        "no": lambda _r, i: i,
-        "no_kk": lambda r, _i: ident(r.no_kk),
-        "nik": lambda r, _i: ident(r.nik),
-        "nama": lambda r, _i: r.name,
-        "hubungan": lambda r, _i: codes.label(codes.SHDK, r.shdk),
-        "jk": lambda r, _i: "L" if r.sex == 1 else "P",
-        "ttl": ttl,
-        "alamat": lambda r, _i: r.address,
-        "rt_rw": rt_rw,
-        "kode_desa": lambda _r, _i: region,
-        "kecamatan": lambda _r, _i: p.kecamatan_name,
-        "kabupaten": lambda _r, _i: p.kabupaten_name,
-        "fktp": lambda r, _i: r.fktp,
-        "kelas": lambda r, _i: r.jkn_class,
-        "no_hp": lambda r, _i: r.phone,
-        "segmen": lambda r, _i: r.segment,
-        "tgl_daftar": lambda r, _i: r.registered_on,
-        "va": lambda r, _i: r.va_number,
-        "tgl_bayar": lambda r, _i: r.paid_on,
-        "agen": lambda r, _i: r.agent,
-        "tempat_lahir": lambda r, _i: r.birth_place,
-        "tgl_lahir": lambda r, _i: r.birth_date,
-        "dusun": lambda r, _i: r.dusun,
-        "status": lambda r, _i: fw.REGISTRATION_STATUSES.get(r.status, r.status),
-        "iuran": lambda r, _i: r.premium,
-        "jalur": lambda r, _i: fw.REGISTRATION_PATHS.get(r.path, r.path),
-    }
-    assert set(table) == set(PENDAFTARAN_COLUMNS)
-    return [table[key] for key in (data.columns if keys is None else keys)]
-
-
-# Column kinds the writers use to pick a cell type and width.
-TEXT_ID_COLUMNS = frozenset({"no_kk", "nik", "va", "no_hp", "kode_desa", "fktp", "rt_rw"})
-DATE_COLUMNS = frozenset({"tgl_daftar", "tgl_bayar", "tgl_lahir"})
-NUMBER_COLUMNS = frozenset({"no", "kelas", "iuran"})
 
 
 # ---------------------------------------------------------------- column settings
@@ -741,7 +532,7 @@ def build_recap(
     first = parse_month(month) if isinstance(month, str) else month.replace(day=1)
     _first, last = month_bounds(first)
     today = today or clock.today()
-    profile = get_profile(db)
+    profile = village.get_profile(db)
     if profile is None:
         raise NotFound("Profil desa belum diisi: lakukan penyiapan awal dulu.")
     if branch is None:
@@ -822,8 +613,6 @@ def export_recap_xlsx(
 ) -> RecapData:
     """The recap workbook (it lists NIKs: needs `personal.export`; the export is audited)."""
     privacy.require_export(actor)
-    from pesiar_desktop.reports.recap_xlsx import write_recap_xlsx
-
     data = build_recap(
         db,
         month,
@@ -857,13 +646,9 @@ def export_recap_pdf(
     data: RecapData | None = None,
 ) -> RecapData:
     """The Rekap sheet as a landscape PDF for the kepala desa to sign (no resident data)."""
-    from pesiar_desktop.reports.recap_pdf import write_recap_pdf
-
     if data is None:
         data = build_recap(db, month, today=today, masked=not privacy.can_see_full_nik(actor))
-    from pesiar_desktop.reports import pdf_common
-
-    letterhead = pdf_common.load_letterhead(db)
+    letterhead = village.letterhead(db)
     target, temporary = _atomic_target(out)
     try:
         write_recap_pdf(data, temporary, letterhead, paper=str(settings.read(db, "letters.paper")))
@@ -883,55 +668,6 @@ def export_recap_pdf(
 
 
 # ---------------------------------------------------------------- Dana Desa realisation
-
-
-@dataclass(frozen=True)
-class FeeLine:
-    """One assignment's fees in a year against its budget."""
-
-    assignment_id: int
-    agent: str
-    period_start: date
-    period_end: date
-    budget: int
-    monthly: tuple[int, ...]  # 12 amounts paid (by FeePayment.month) in the year
-    paid_before: int  # paid for months before the year (the budget's earlier use)
-    unpaid: int  # fee rows of the year recorded without a payment date
-
-    @property
-    def paid(self) -> int:
-        return sum(self.monthly)
-
-    @property
-    def remaining(self) -> int:
-        return self.budget - self.paid_before - self.paid
-
-    @property
-    def used_pct(self) -> float:
-        return pct(self.paid_before + self.paid, self.budget)
-
-
-@dataclass(frozen=True)
-class FundingLine:
-    code: str
-    name: str
-    lines: list[FeeLine]
-
-    @property
-    def budget(self) -> int:
-        return sum(line.budget for line in self.lines)
-
-    @property
-    def paid(self) -> int:
-        return sum(line.paid for line in self.lines)
-
-
-@dataclass
-class DanaDesaData:
-    profile: VillageProfile
-    year: int
-    generated_on: date
-    funding: list[FundingLine]
 
 
 def dana_desa_rows(session: Session, year: int) -> list[FundingLine]:
@@ -985,11 +721,9 @@ def export_dana_desa_xlsx(
 ) -> DanaDesaData:
     """Fees paid per agent against the Dana Desa budget, per funding line (no NIKs; agent
     names and amounts: the treasurer's and the BPD's report)."""
-    from pesiar_desktop.reports.dana_desa_xlsx import write_dana_desa_xlsx
-
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": f"Tahun {year} tidak masuk akal."})
-    profile = get_profile(db)
+    profile = village.get_profile(db)
     if profile is None:
         raise NotFound("Profil desa belum diisi: lakukan penyiapan awal dulu.")
     with db.read() as session:

@@ -18,7 +18,7 @@ terima) number from a yearly counter that two writers can never share.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,11 +43,14 @@ from pesiar_desktop.models import (
     Rt,
 )
 from pesiar_desktop.models.fieldwork import ReceiptCounter
+from pesiar_desktop.reportdata.registrations import RegisteredMember, RegistrationDetail
+from pesiar_desktop.reports.proposal_xlsx import write_employer_report_xlsx, write_proposal_xlsx
+from pesiar_desktop.reports.receipt_pdf import write_receipt_pdf
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import long_date, roman_month, rupiah
 from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
-from pesiar_desktop.services import audit, events, settings, village
+from pesiar_desktop.services import audit, events, privacy, settings, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.visit_plans import assignment_for_family
 from pesiar_desktop.services.visits import head_name_of
@@ -146,68 +149,6 @@ class FamilyForRegistration:
             if member.shdk == codes.SHDK_HEAD:
                 return member.name
         return self.members[0].name if self.members else ""
-
-
-@dataclass(frozen=True)
-class RegisteredMember:
-    resident_id: int
-    nik: str
-    name: str
-    shdk: int
-    sex: int
-    birth_date: date
-    jkn_class: int | None
-    monthly_premium: int
-    included: bool
-    exclusion_reason: str
-
-
-@dataclass
-class RegistrationDetail:
-    id: int
-    family_id: int
-    no_kk: str
-    address: str
-    area_label: str
-    head_name: str
-    phone: str
-    path: str
-    status: str
-    registered_on: date
-    va_number: str
-    va_issued_on: date | None
-    payment_due: date | None
-    paid_on: date | None
-    paid_amount: int
-    active_on: date | None
-    monthly_premium: int
-    receipt_number: str
-    agent_id: int | None
-    agent_name: str
-    agent_phone: str
-    employer_name: str
-    employer_address: str
-    exclusion_reason: str
-    cancel_reason: str
-    note: str
-    recorded_by: str
-    members: list[RegisteredMember] = field(default_factory=list)
-
-    @property
-    def included(self) -> list[RegisteredMember]:
-        return [m for m in self.members if m.included]
-
-    @property
-    def excluded(self) -> list[RegisteredMember]:
-        return [m for m in self.members if not m.included]
-
-    @property
-    def status_label(self) -> str:
-        return fc.REGISTRATION_STATUSES.get(self.status, self.status)
-
-    @property
-    def path_label(self) -> str:
-        return fc.REGISTRATION_PATHS.get(self.path, self.path)
 
 
 @dataclass(frozen=True)
@@ -901,13 +842,9 @@ def session_rows(db: Database, query: Any) -> list[Any]:
 
 def export_receipt(db: Database, actor: Actor, reg_id: int, path: Path | str) -> Path:
     """The family's tanda terima as a PDF (personal data: export right, audited)."""
-    from pesiar_desktop.reports import pdf_common
-    from pesiar_desktop.reports.receipt_pdf import write_receipt_pdf
-    from pesiar_desktop.services import privacy
-
     privacy.require_export(actor)
     reg = detail(db, reg_id)
-    letterhead = pdf_common.load_letterhead(db)
+    letterhead = village.letterhead(db)
     paper = str(settings.read(db, "letters.paper"))
     written = write_receipt_pdf(
         reg, path, letterhead, paper=paper, masked=not privacy.can_see_full_nik(actor)
@@ -933,9 +870,6 @@ def export_proposal_xlsx(
 ) -> tuple[Path, int]:
     """The PBPU Pemda / PBI proposal list for the Dinas Sosial: one row per proposed
     person. Returns the file and the number of people."""
-    from pesiar_desktop.reports.proposal_xlsx import write_proposal_xlsx
-    from pesiar_desktop.services import privacy
-
     privacy.require_export(actor)
     ids = reg_ids if reg_ids is not None else proposal_candidates(db)
     with db.read() as session:
@@ -960,9 +894,6 @@ def export_employer_report_xlsx(
 ) -> tuple[Path, int]:
     """Reports of employers that have not registered their workers (open ones by default),
     one row per person, for the BPJS branch. Returns the file and the number of people."""
-    from pesiar_desktop.reports.proposal_xlsx import write_employer_report_xlsx
-    from pesiar_desktop.services import privacy
-
     privacy.require_export(actor)
     ids = (
         reg_ids

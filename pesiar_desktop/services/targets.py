@@ -10,7 +10,7 @@ pregnant, stunting child, elderly, disability), else 2.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,19 +21,13 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
+from pesiar_desktop.reportdata.targets import PRIORITY_REASONS, AreaSummary
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import privacy
 from pesiar_desktop.services.context import Actor, require
 
 PPU_SEGMENTS = frozenset({"PPU_PN", "PPU_BU"})
-PRIORITY_REASONS = {
-    "poor": "Desil 1–4",
-    "pregnant": "Ibu hamil",
-    "stunting": "Anak stunting",
-    "elderly": "Lansia",
-    "disability": "Disabilitas",
-}
 SORT_KEYS = ("area", "priority", "name", "category", "age")
 
 
@@ -83,46 +77,6 @@ class TargetFilter:
     search: str = ""
     sort: str = "area"  # one of SORT_KEYS
     descending: bool = False
-
-
-@dataclass
-class AreaSummary:
-    """Figures for one dusun (rt_id None) or one RT inside it."""
-
-    dusun_id: int
-    dusun: str
-    rt_id: int | None
-    rw: str
-    rt: str
-    residents: int = 0
-    registered: int = 0
-    active: int = 0
-    targets: int = 0
-    priority_targets: int = 0
-    by_category: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def coverage_pct(self) -> float:
-        return round(100.0 * self.registered / self.residents, 2) if self.residents else 0.0
-
-    @property
-    def active_pct(self) -> float:
-        return round(100.0 * self.active / self.registered, 2) if self.registered else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "dusun": self.dusun,
-            "rw": self.rw,
-            "rt": self.rt,
-            "residents": self.residents,
-            "registered": self.registered,
-            "active": self.active,
-            "targets": self.targets,
-            "priority_targets": self.priority_targets,
-            "coverage_pct": self.coverage_pct,
-            "active_pct": self.active_pct,
-            "by_category": dict(self.by_category),
-        }
 
 
 def category_of(

@@ -10,39 +10,14 @@ from sqlalchemy.orm import Session
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Dusun, Family, Rt, Village
+from pesiar_desktop.reportdata.village import Letterhead
+
+# Re-exported only for services/demo.py (`village.VillageProfile`), which is being edited on
+# another branch: drop the alias once demo.py imports it from reportdata.village.
+from pesiar_desktop.reportdata.village import VillageProfile as VillageProfile
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import audit, events, users
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor, require
-
-
-@dataclass(frozen=True)
-class VillageProfile:
-    id: int
-    region_code: str
-    desa_name: str
-    kecamatan_name: str
-    kabupaten_name: str
-    provinsi_name: str
-    address: str
-    postal_code: str
-    phone: str
-    email: str
-    kepala_desa_name: str
-    sekretaris_desa_name: str
-    has_logo: bool
-
-    @property
-    def district_code(self) -> str:
-        return self.region_code.replace(".", "")[:6]
-
-    @property
-    def is_kelurahan(self) -> bool:
-        return self.region_code.replace(".", "")[6:7] == "1"
-
-    @property
-    def title(self) -> str:
-        kind = "Kelurahan" if self.is_kelurahan else "Desa"
-        return f"{kind} {self.desa_name}"
 
 
 @dataclass(frozen=True)
@@ -86,6 +61,16 @@ def get_profile(db: Database) -> VillageProfile | None:
     with db.read() as session:
         village = session.scalar(select(Village).order_by(Village.id))
         return _profile(village) if village else None
+
+
+def letterhead(db: Database) -> Letterhead:
+    """The kop surat of the village this database serves (raises if not set up)."""
+    profile = get_profile(db)
+    if profile is None:
+        raise PesiarError("Profil desa belum diisi; kop surat tidak bisa dibuat.")
+    with db.read() as session:
+        logo = session.scalar(select(Village.logo_png).where(Village.id == profile.id))
+    return Letterhead(profile, logo)
 
 
 def setup(

@@ -10,7 +10,6 @@ whole when the operator schedules again.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,110 +33,23 @@ from pesiar_desktop.models import (
     Visit,
     VisitPlan,
 )
+from pesiar_desktop.reportdata.fieldwork import (
+    AssignmentChoice,
+    PlanFamily,
+    PlanGroup,
+    PlanMember,
+    PlanView,
+)
+from pesiar_desktop.reports.worksheet_pdf import write_worksheet_pdf
+from pesiar_desktop.reports.worksheet_xlsx import write_worksheet_xlsx
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules.formatting import long_date
-from pesiar_desktop.services import audit, events, targets
+from pesiar_desktop.services import audit, events, privacy, settings, targets, village
 from pesiar_desktop.services.context import Actor, require
 
 MODE_FAMILY = "family"
 MODE_RT = "rt"
 SCHEDULE_MODES = {MODE_FAMILY: "Tanggal per keluarga", MODE_RT: "Tanggal per RT"}
 SUNDAY = 6
-
-
-@dataclass(frozen=True)
-class AssignmentChoice:
-    """An assignment as pickers show it."""
-
-    id: int
-    agent_id: int
-    agent_name: str
-    agent_phone: str
-    period_start: date
-    period_end: date
-    is_active: bool
-
-    @property
-    def label(self) -> str:
-        return f"{self.agent_name} ({long_date(self.period_start)} – {long_date(self.period_end)})"
-
-
-@dataclass(frozen=True)
-class PlanMember:
-    resident_id: int
-    nik: str
-    name: str
-    shdk: int
-    sex: int
-    age: int
-    status: str
-    segment: str | None
-    jkn_class: int | None
-    months_in_arrears: int
-    phone: str
-    category: str | None  # target category, None when this member needs nothing
-
-    @property
-    def status_label(self) -> str:
-        text = codes.label(codes.MEMBERSHIP_STATUS, self.status, "Belum terdaftar")
-        if self.segment and self.status != codes.STATUS_NOT_REGISTERED:
-            text += f" · {codes.label(codes.SEGMENTS, self.segment, self.segment)}"
-        if self.months_in_arrears:
-            text += f" · {self.months_in_arrears} bln"
-        return text
-
-
-@dataclass
-class PlanFamily:
-    family_id: int
-    no_kk: str
-    head_name: str
-    address: str
-    rt_id: int
-    dusun: str
-    rw: str
-    rt: str
-    priority: int
-    targets: int
-    reasons: tuple[str, ...]
-    members: list[PlanMember] = field(default_factory=list)
-    planned_on: date | None = None
-    last_visit_on: date | None = None
-    last_outcome: str | None = None
-
-    @property
-    def area_label(self) -> str:
-        rw = f"RW {self.rw} / " if self.rw not in ("", "-") else ""
-        return f"{self.dusun} · {rw}RT {self.rt}"
-
-    @property
-    def phone(self) -> str:
-        for member in self.members:
-            if member.phone:
-                return member.phone
-        return ""
-
-
-@dataclass
-class PlanGroup:
-    rt_id: int
-    area_label: str
-    families: list[PlanFamily] = field(default_factory=list)
-    planned_on: date | None = None  # RT schedule
-
-
-@dataclass
-class PlanView:
-    assignment: AssignmentChoice
-    groups: list[PlanGroup]
-
-    @property
-    def families(self) -> list[PlanFamily]:
-        return [family for group in self.groups for family in group.families]
-
-    @property
-    def scheduled(self) -> bool:
-        return any(f.planned_on for f in self.families) or any(g.planned_on for g in self.groups)
 
 
 # ---------------------------------------------------------------- assignments
@@ -373,6 +285,7 @@ def plan_view(db: Database, assignment_id: int, today: date | None = None) -> Pl
         last: dict[int, tuple[date, str]] = {}
         for begin in range(0, len(ids), 900):
             chunk = ids[begin : begin + 900]
+            # Imported here: services.visits imports this module (assignment_for_family).
             from pesiar_desktop.services.visits import latest_visits
 
             latest = latest_visits(chunk)
@@ -493,11 +406,6 @@ def export_worksheet(
     today: date | None = None,
 ) -> Path:
     """The lembar kerja sisir as PDF (`kind="pdf"`) or workbook (`"xlsx"`), audited."""
-    from pesiar_desktop.reports import pdf_common
-    from pesiar_desktop.reports.worksheet_pdf import write_worksheet_pdf
-    from pesiar_desktop.reports.worksheet_xlsx import write_worksheet_xlsx
-    from pesiar_desktop.services import privacy, settings
-
     privacy.require_export(actor)
     plan = plan_view(db, assignment_id, today)
     masked = not privacy.can_see_full_nik(actor)
@@ -506,7 +414,7 @@ def export_worksheet(
     else:
         paper = str(settings.read(db, "letters.paper"))
         written = write_worksheet_pdf(
-            plan, path, pdf_common.load_letterhead(db), paper=paper, masked=masked
+            plan, path, village.letterhead(db), paper=paper, masked=masked
         )
     people = sum(len(f.members) for f in plan.families)
     privacy.record_export(db, actor, f"worksheet_{kind}", people, str(written))

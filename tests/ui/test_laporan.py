@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from python_calamine import CalamineWorkbook
 
+from pesiar_desktop.reportdata.recap import DEFAULT_COLUMNS, PENDAFTARAN_COLUMNS
 from pesiar_desktop.services import recap
 from tests.conftest import make_user
 from tests.fieldwork_builder import FieldworkBuilder
@@ -80,7 +81,7 @@ def test_columns_saved_per_branch(qtbot, make_window, village_db, operator, fill
     window = make_window(operator)
     page = _page(qtbot, window)
     items = [page.column_list.item(i) for i in range(page.column_list.count())]
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in items][:20] == list(recap.DEFAULT_COLUMNS)
+    assert [i.data(Qt.ItemDataRole.UserRole) for i in items][:20] == list(DEFAULT_COLUMNS)
     # NIK before No KK, drop "Agen", add "Status pendaftaran" at the end of the chosen ones.
     page.column_list.setCurrentRow(2)
     page.up_button.click()
@@ -103,12 +104,12 @@ def test_columns_saved_per_branch(qtbot, make_window, village_db, operator, fill
     out = _export(qtbot, page, page.export_recap, tmp_path / "mataram.xlsx")
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Pendaftaran").to_python()
     header = next(r for r in rows if r and r[0] == "No")
-    assert header[: len(chosen)] == [recap.PENDAFTARAN_COLUMNS[k] for k in chosen]
+    assert header[: len(chosen)] == [PENDAFTARAN_COLUMNS[k] for k in chosen]
 
     # The default branch keeps the FDIP order; an empty choice is refused beside the list.
     page.branch_combo.setEditText("")
     page._load_columns()
-    assert page.chosen_columns() == list(recap.DEFAULT_COLUMNS)
+    assert page.chosen_columns() == list(DEFAULT_COLUMNS)
     for i in range(page.column_list.count()):
         page.column_list.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert not page.save_columns()

@@ -11,7 +11,6 @@ from python_calamine import CalamineWorkbook
 from pesiar_desktop.errors import PermissionDenied, PesiarError
 from pesiar_desktop.models import Registration, RegistrationMember, Resident
 from pesiar_desktop.reports import fees_pdf, fees_xlsx
-from pesiar_desktop.reports.pdf_common import load_letterhead
 from pesiar_desktop.services import fees, village
 from tests.unit.test_agents_support import add_families, make_agent, make_assignment, rt_ids
 
@@ -110,7 +109,7 @@ def test_record_month_writes_fee_rows_and_budget_use(fee_setup, operator, viewer
 def test_payment_list_pdf_and_xlsx(fee_setup, operator, tmp_path):
     db, _agents, _s = fee_setup
     sheet = fees.record_month(db, operator, NOV, paid_on=date(2026, 12, 1))
-    pdf = fees_pdf.render(sheet, load_letterhead(db), "F4", treasurer="Baiq Rahmawati")
+    pdf = fees_pdf.render(sheet, village.letterhead(db), "F4", treasurer="Baiq Rahmawati")
     out = tmp_path / "honor.pdf"
     out.write_bytes(pdf)
     text = subprocess.run(

@@ -19,10 +19,9 @@ from sqlalchemy import select, update
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PermissionDenied, PesiarError, ValidationError
 from pesiar_desktop.models import Letter
-from pesiar_desktop.reports import letter_register_xlsx
 from pesiar_desktop.reports.pdf_common import sha256_of
 from pesiar_desktop.rules import numbering
-from pesiar_desktop.services import letters, settings
+from pesiar_desktop.services import letters, settings, village
 from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
 
 DAY = date(2026, 11, 23)
@@ -278,7 +277,7 @@ def test_register_xlsx(setup, operator, tmp_path):
     sk2 = letters.approve(db, kd, letters.draft(db, operator, letters.TYPE_SK).id, today=DAY)
     letters.revoke(db, kd, sk2.id, "Diganti keputusan baru")
     out = tmp_path / "buku.xlsx"
-    letter_register_xlsx.export(db, out, year=2026)
+    letters.export_register(db, out, year=2026)
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     flat = [" ".join(str(c) for c in r) for r in rows]
     assert any("BUKU KEPUTUSAN KEPALA DESA" in line.upper() for line in flat)
@@ -335,8 +334,8 @@ def test_concurrent_approvals_never_duplicate_or_skip(setup, operator, db_url):
 
 def test_surat_tugas_batch_and_long_letter_fallback(setup, operator):
     db, kd, _agents, (s1, s2) = setup
+    from pesiar_desktop.reportdata.letters import LetterDoc
     from pesiar_desktop.reports import letters_pdf
-    from pesiar_desktop.reports.pdf_common import load_letterhead
 
     ids = [
         letters.approve(
@@ -348,7 +347,7 @@ def test_surat_tugas_batch_and_long_letter_fallback(setup, operator):
         for s in (s1.id, s2.id)
     ]
     with db.read() as session:
-        docs = [letters._doc(session.get(Letter, i), load_letterhead(db), None) for i in ids]
+        docs = [letters._doc(session.get(Letter, i), village.letterhead(db), None) for i in ids]
     batch = letters_pdf.render_surat_tugas_batch(docs)
     text = pdf_text(batch)
     assert text.count("SURAT TUGAS") == 2 and "Siti Aminah" in text and "Lalu Hendra" in text
@@ -363,7 +362,7 @@ def test_surat_tugas_batch_and_long_letter_fallback(setup, operator):
     long = docs[0].content | {
         "untuk": [f"tugas tambahan nomor {i} yang cukup panjang" for i in range(60)]
     }
-    pdf = letters_pdf.render(letters_pdf.LetterDoc(**{**docs[0].__dict__, "content": long}))
+    pdf = letters_pdf.render(LetterDoc(**{**docs[0].__dict__, "content": long}))
     text = pdf_text(pdf)
     assert "tugas tambahan nomor 59 yang cukup panjang" in " ".join(text.split())
     assert "Halaman 2" in text and "Kepala Desa Suka Makmur," in text

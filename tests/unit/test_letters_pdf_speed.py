@@ -17,9 +17,10 @@ import zxingcpp
 from PIL import Image, ImageChops
 from reportlab.pdfgen.canvas import Canvas
 
+from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS, LetterDoc
+from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
 from pesiar_desktop.reports import letters_pdf, pdf_common
-from pesiar_desktop.reports.pdf_common import Letterhead, draw_qr, mm, register_fonts
-from pesiar_desktop.services.village import VillageProfile
+from pesiar_desktop.reports.pdf_common import draw_qr, mm, register_fonts
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = VillageProfile(
@@ -39,10 +40,10 @@ PROFILE = VillageProfile(
 )
 
 
-def surat_tugas(i: int) -> letters_pdf.LetterDoc:
+def surat_tugas(i: int) -> LetterDoc:
     number = f"094/{i:03d}/DS-2005/I/2026"
-    return letters_pdf.LetterDoc(
-        letter_type=letters_pdf.TYPE_SURAT_TUGAS,
+    return LetterDoc(
+        letter_type=TYPE_SURAT_TUGAS,
         letterhead=Letterhead(PROFILE),
         content={
             "agent": {"name": f"Agen Nomor {i}", "nik": f"52010141079{i:05d}"},
@@ -123,11 +124,16 @@ def test_contact_line_wraps_beside_a_logo_instead_of_overlapping_it():
     under the logo (one line would be ~140 mm against ~105 mm beside the logo)."""
     from reportlab.pdfbase import pdfmetrics
 
-    from pesiar_desktop.reports.pdf_common import CONTACT_WIDTH, SERIF_ITALIC, Letterhead
+    from pesiar_desktop.reports.pdf_common import (
+        CONTACT_WIDTH,
+        SERIF_ITALIC,
+        contact_rows,
+        letterhead_lines,
+    )
 
     head = Letterhead(replace(PROFILE, email="pemdes.sukamakmur@example.com"), b"logo")
-    rows = head.contact_rows()
+    rows = contact_rows(head)
     assert len(rows) == 2
     assert rows[0].startswith("Alamat:") and "Telp." in rows[1] and "Email:" in rows[1]
     assert all(pdfmetrics.stringWidth(r, SERIF_ITALIC, 8.5) <= CONTACT_WIDTH for r in rows)
-    assert [t for t, _s, _f in head.lines()][-2:] == rows
+    assert [t for t, _s, _f in letterhead_lines(head)][-2:] == rows

@@ -24,6 +24,7 @@ from pesiar_desktop.models import (
     Resident,
     Rt,
 )
+from pesiar_desktop.reportdata.recap import DEFAULT_COLUMNS, PENDAFTARAN_COLUMNS
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fw
 from pesiar_desktop.rules.nik import nik_for
@@ -280,14 +281,14 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
 
     # ---- Pendaftaran: one row per included member, checked against the database
     rows = _sheet(out, "Pendaftaran")
-    assert rows[HEADER] == [recap.PENDAFTARAN_COLUMNS[k] for k in recap.DEFAULT_COLUMNS]
+    assert rows[HEADER] == [PENDAFTARAN_COLUMNS[k] for k in DEFAULT_COLUMNS]
     people = _data_rows(rows, "Jumlah:")
     # Totals reconcile: the Rekap's "didaftarkan (jiwa)" sum is the number of rows here.
     assert len(people) == total[12] == len(data.pendaftaran) == 3 + 1 + 4 + 2 + 2
     assert (
         rows[HEADER + 1 + len(people)][0] == f"Jumlah: {len(people)} jiwa dalam {int(total[13])} KK"
     )
-    col = {k: i for i, k in enumerate(recap.DEFAULT_COLUMNS)}
+    col = {k: i for i, k in enumerate(DEFAULT_COLUMNS)}
     with village_db.read() as s:
         for number, row in enumerate(people, start=1):
             assert row[col["no"]] == number
@@ -432,12 +433,12 @@ def test_columns_saved_per_branch(village_db, admin, operator, viewer, scene, tm
     recap.save_columns(village_db, operator, "BPJS Cabang Mataram", order)
     assert recap.current_branch(village_db) == "BPJS Cabang Mataram"
     assert recap.columns_for(village_db) == order
-    assert recap.columns_for(village_db, "Cabang lain") == list(recap.DEFAULT_COLUMNS)
+    assert recap.columns_for(village_db, "Cabang lain") == list(DEFAULT_COLUMNS)
     assert recap.branches(village_db) == ["BPJS Cabang Mataram"]
     out = tmp_path / "mataram.xlsx"
     recap.export_recap_xlsx(village_db, operator, "2026-10", out, today=TODAY)
     rows = _sheet(out, "Pendaftaran")
-    assert rows[HEADER][: len(order)] == [recap.PENDAFTARAN_COLUMNS[k] for k in order]
+    assert rows[HEADER][: len(order)] == [PENDAFTARAN_COLUMNS[k] for k in order]
     first = rows[HEADER + 1]
     assert isinstance(first[1], str) and isinstance(first[3], str)
     assert first[6] in fw.REGISTRATION_STATUSES.values() and first[7] == 35_000
@@ -554,7 +555,7 @@ def test_workbook_is_formatted_as_an_office_sends_it(village_db, admin, scene, t
         assert ws.print_title_rows == "$5:$5"
         assert ws["A1"].font.b
     ws = book["Pendaftaran"]
-    col = {k: i + 1 for i, k in enumerate(recap.DEFAULT_COLUMNS)}
+    col = {k: i + 1 for i, k in enumerate(DEFAULT_COLUMNS)}
     nik = ws.cell(row=6, column=col["nik"])
     assert nik.data_type == "s" and nik.number_format == "@" and len(nik.value) == 16
     assert ws.cell(row=6, column=col["no_kk"]).data_type == "s"

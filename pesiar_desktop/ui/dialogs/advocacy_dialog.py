@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.reportdata.fieldwork import AssignmentChoice
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import advocacy
 from pesiar_desktop.services.advocacy import EventInput
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.services.visit_plans import AssignmentChoice
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo, show_error
 

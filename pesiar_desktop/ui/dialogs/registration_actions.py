@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules.premiums import describe_pattern
 from pesiar_desktop.services import registrations, settings
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.services.registrations import RegistrationDetail
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error

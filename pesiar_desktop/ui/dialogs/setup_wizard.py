@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import users, village
-from pesiar_desktop.services.village import VillageProfile
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
 from pesiar_desktop.ui.widgets.forms import show_error as show_error_box
 

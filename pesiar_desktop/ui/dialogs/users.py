@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import APP_NAME
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import AuthError, PesiarError, ValidationError
+from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.services import users
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.users import UserRow
-from pesiar_desktop.services.village import VillageProfile
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo, show_error
 
 

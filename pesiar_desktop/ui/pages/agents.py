@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.reports import fees_pdf, fees_xlsx, letter_register_xlsx
-from pesiar_desktop.reports.pdf_common import load_letterhead
+from pesiar_desktop.reportdata.fees import FeeSheet
+from pesiar_desktop.reports import fees_pdf, fees_xlsx
 from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
@@ -122,7 +122,7 @@ class AgentsPage(ServicePage):
         self.can_fees = actor.can("fees.write")
         self.ask = self._ask_user  # tests replace the confirmation
         self._letters: dict[int, letters.LetterRow] = {}
-        self.fee_sheet: fees.FeeSheet | None = None
+        self.fee_sheet: FeeSheet | None = None
 
         title = QLabel(self.tr("Agen & Penugasan"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -342,10 +342,10 @@ class AgentsPage(ServicePage):
     def reload_fees(self) -> None:
         month = self.fee_month()
 
-        def job(_ctx: TaskContext) -> fees.FeeSheet:
+        def job(_ctx: TaskContext) -> FeeSheet:
             return fees.month_sheet(self.db, month)
 
-        def done(sheet: fees.FeeSheet) -> None:
+        def done(sheet: FeeSheet) -> None:
             self.fee_sheet = sheet
             _show_rows(self.fee_view, self.fee_model, [letter_rows.fee_row(x) for x in sheet.lines])
             parts = [
@@ -556,7 +556,7 @@ class AgentsPage(ServicePage):
             "Excel (*.xlsx)",
         )
         if path:
-            letter_register_xlsx.export(self.db, path)
+            letters.export_register(self.db, path)
             self.letter_status.setText(self.tr("Buku Keputusan disimpan: {path}").format(path=path))
 
     # ------------------------------------------------------------ fees
@@ -571,7 +571,7 @@ class AgentsPage(ServicePage):
         ):
             return
 
-        def job(_ctx: TaskContext) -> fees.FeeSheet:
+        def job(_ctx: TaskContext) -> FeeSheet:
             return fees.record_month(self.db, self.actor, month)
 
         self.tasks.run(job, lambda _s: self.reload_fees(), self._failed, serial=True)
@@ -588,7 +588,7 @@ class AgentsPage(ServicePage):
             return
         sheet = fees.month_sheet(self.db, month)
         paper = str(settings.read(self.db, "letters.paper") or "A4")
-        Path(path).write_bytes(fees_pdf.render(sheet, load_letterhead(self.db), paper))
+        Path(path).write_bytes(fees_pdf.render(sheet, village.letterhead(self.db), paper))
 
     def save_fee_xlsx(self) -> None:
         month = self.fee_month()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from pesiar_desktop import clock
+from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.rules import codes, indicators
 from pesiar_desktop.services.dashboard import (
     NEAR_DUE_DAYS,
@@ -43,7 +44,6 @@ from pesiar_desktop.services.dashboard import (
     load_trend,
     with_trend,
 )
-from pesiar_desktop.services.village import VillageProfile
 from pesiar_desktop.ui import charts, formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.tasks import TaskManager

@@ -38,6 +38,13 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.reportdata.dana_desa import DanaDesaData
+from pesiar_desktop.reportdata.recap import (
+    DEFAULT_COLUMNS,
+    PENDAFTARAN_COLUMNS,
+    RecapData,
+    RekapRow,
+)
 from pesiar_desktop.services import recap
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
@@ -192,7 +199,7 @@ class LaporanPage(QWidget):
         self.down_button.setShortcut("Alt+Down")
         self.down_button.clicked.connect(lambda: self._move(1))
         self.reset_button = QPushButton(self.tr("Urutan bawaan"))
-        self.reset_button.clicked.connect(lambda: self._fill_columns(list(recap.DEFAULT_COLUMNS)))
+        self.reset_button.clicked.connect(lambda: self._fill_columns(list(DEFAULT_COLUMNS)))
         self.save_button = QPushButton(qta.icon("fa5s.save"), self.tr("Simpan untuk cabang ini"))
         self.save_button.clicked.connect(self.save_columns)
         self.save_button.setEnabled(self.can_export)
@@ -269,9 +276,9 @@ class LaporanPage(QWidget):
 
     def _fill_columns(self, chosen: list[str]) -> None:
         self.column_list.clear()
-        rest = [k for k in recap.PENDAFTARAN_COLUMNS if k not in chosen]
+        rest = [k for k in PENDAFTARAN_COLUMNS if k not in chosen]
         for key in [*chosen, *rest]:
-            item = QListWidgetItem(recap.PENDAFTARAN_COLUMNS[key])
+            item = QListWidgetItem(PENDAFTARAN_COLUMNS[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(
                 item.flags()
@@ -341,7 +348,7 @@ class LaporanPage(QWidget):
         self._dirty = False
         month = self.month()
 
-        def job(session: Session) -> tuple[list[recap.RekapRow], int]:
+        def job(session: Session) -> tuple[list[RekapRow], int]:
             rows = recap.rekap_rows(session, month)
             return rows, sum(r.registered_people for r in rows)
 
@@ -351,7 +358,7 @@ class LaporanPage(QWidget):
     def _preview_failed(self, err: BaseException) -> None:
         self.summary.setText(self.tr("Ringkasan tidak dapat dihitung: {err}").format(err=err))
 
-    def _show_preview(self, result: tuple[list[recap.RekapRow], int]) -> None:
+    def _show_preview(self, result: tuple[list[RekapRow], int]) -> None:
         rows, people = result
         self.preview.setRowCount(len(rows))
         for row, r in enumerate(rows):
@@ -460,7 +467,7 @@ class LaporanPage(QWidget):
         columns = self.chosen_columns() or None
         branch = self.branch_combo.currentText()
 
-        def job(context: TaskContext) -> tuple[Path, recap.RecapData]:
+        def job(context: TaskContext) -> tuple[Path, RecapData]:
             def report(done: int, total: int, text: str) -> None:
                 context.check_cancelled()
                 context.report(done, total, text)
@@ -485,7 +492,7 @@ class LaporanPage(QWidget):
     def export_pdf(self, path: Path) -> None:
         month = self.month()
 
-        def job(_context: TaskContext) -> tuple[Path, recap.RecapData]:
+        def job(_context: TaskContext) -> tuple[Path, RecapData]:
             return path, recap.export_recap_pdf(self.db, self.actor, month, path)
 
         self._run(
@@ -497,7 +504,7 @@ class LaporanPage(QWidget):
     def export_dana_desa(self, path: Path) -> None:
         year = self.year_spin.value()
 
-        def job(_context: TaskContext) -> tuple[Path, recap.DanaDesaData]:
+        def job(_context: TaskContext) -> tuple[Path, DanaDesaData]:
             return path, recap.export_dana_desa_xlsx(self.db, self.actor, year, path)
 
         self._run(

@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
+from pesiar_desktop.reportdata.targets import PRIORITY_REASONS, AreaSummary
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import imports, targets, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.imports import BatchRow
-from pesiar_desktop.services.targets import PRIORITY_REASONS, AreaSummary, TargetFilter, TargetRow
+from pesiar_desktop.services.targets import TargetFilter, TargetRow
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.import_wizard import ImportDialog

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
@@ -32,11 +33,7 @@ from pesiar_desktop.services import followups, progress, registrations
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.followups import ArrearsRow, UnpaidRow
 from pesiar_desktop.services.progress import AgentMonth
-from pesiar_desktop.services.registrations import (
-    RegistrationDetail,
-    RegistrationFilter,
-    RegistrationRow,
-)
+from pesiar_desktop.services.registrations import RegistrationFilter, RegistrationRow
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.registration_actions import (

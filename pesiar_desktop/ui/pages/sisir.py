@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.reportdata.fieldwork import AssignmentChoice, PlanView
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import advocacy, progress, visit_plans, visits
 from pesiar_desktop.services.advocacy import EventRow, MonthCount
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.progress import AgentMonth
-from pesiar_desktop.services.visit_plans import AssignmentChoice, PlanView
 from pesiar_desktop.services.visits import DueRow
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pesiar_desktop.services.fees import FeeLine
+from pesiar_desktop.reportdata.fees import FeeLine
 from pesiar_desktop.services.letters import LetterRow
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel

@@ -21,14 +21,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from pesiar_desktop.reportdata.targets import PRIORITY_REASONS
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services.targets import (
-    PRIORITY_REASONS,
-    TargetFilter,
-    TargetRow,
-    filter_targets,
-)
+from pesiar_desktop.services.targets import TargetFilter, TargetRow, filter_targets
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,63 @@
+"""A month's agent fees (daftar pembayaran honor) and their Dana Desa budget lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    assignment_id: int
+    agent_id: int
+    agent_name: str
+    bank_name: str
+    bank_account: str
+    bank_account_name: str
+    people_paid: int
+    families_paid: int
+    honorarium: int
+    incentive: int
+    total: int
+    apbdes_code: str
+    apbdes_name: str
+    budget: int
+    used_before: int  # other months' recorded fees of this assignment
+    recorded: bool
+    paid_on: date | None
+
+    @property
+    def remaining(self) -> int:
+        return self.budget - self.used_before - self.total
+
+    @property
+    def over_budget(self) -> bool:
+        return self.budget > 0 and self.remaining < 0
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    apbdes_code: str
+    apbdes_name: str
+    budget: int
+    used_before: int
+    this_month: int
+
+    @property
+    def remaining(self) -> int:
+        return self.budget - self.used_before - self.this_month
+
+
+@dataclass(frozen=True)
+class FeeSheet:
+    month: date  # first day
+    lines: list[FeeLine]
+    funding: list[FundingLine]
+
+    @property
+    def key(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+    @property
+    def total(self) -> int:
+        return sum(line.total for line in self.lines)
