@@ -19,7 +19,6 @@ was written), 2 the file could not be read (nothing written).
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -27,26 +26,21 @@ from datetime import date
 from typing import Any
 
 from pesiar_desktop import __version__
+from pesiar_desktop.cli import admin, fieldwork, letters, reports
 from pesiar_desktop.config import resolve_paths
 from pesiar_desktop.errors import PesiarError
 
-# Feature command modules: each has `register(sub) -> dict[command name, handler]`, where
-# a handler is `handler(db, args) -> int`. Features add themselves here (one line each)
-# instead of growing this file.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = (
-    "pesiar_desktop.cli_admin",
-    "pesiar_desktop.cli_reports",
-    "pesiar_desktop.cli_letters",
-    "pesiar_desktop.cli_fieldwork",
-)
+# Command groups: each has `register(sub) -> dict[command name, handler]`, where a handler is
+# `handler(db, args) -> int`. A new group is one module here and one entry in this tuple.
+COMMAND_GROUPS = (admin, reports, letters, fieldwork)
 
 Handler = Callable[[Any, argparse.Namespace], int]
 
 
-def _feature_handlers(sub: Any) -> dict[str, Handler]:
+def _group_handlers(sub: Any) -> dict[str, Handler]:
     handlers: dict[str, Handler] = {}
-    for name in FEATURE_COMMAND_MODULES:
-        handlers.update(importlib.import_module(name).register(sub))
+    for group in COMMAND_GROUPS:
+        handlers.update(group.register(sub))
     return handlers
 
 
@@ -91,7 +85,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     stats.add_argument("--json", action="store_true", help="cetak satu objek JSON")
 
     _add_import_parsers(sub)
-    return parser, _feature_handlers(sub)
+    return parser, _group_handlers(sub)
 
 
 def _add_import_parsers(sub: Any) -> None:
