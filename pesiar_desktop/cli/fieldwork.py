@@ -110,16 +110,17 @@ def _cmd_followups(db: Database, args: argparse.Namespace) -> int:
         return 0
     late = sum(1 for r in unpaid if r.is_late(today))
     print(f"Belum bayar iuran pertama: {len(unpaid)} keluarga ({late} lewat batas)")
-    for r in unpaid:
+    for family in unpaid:
         print(
-            f"  {short_date(r.payment_due) or '-':10}  {r.head_name:28.28}  {r.no_kk}  "
-            f"{r.phone or '-':14}  {rupiah(r.monthly_premium):>11}  {r.agent_name}"
+            f"  {short_date(family.payment_due) or '-':10}  {family.head_name:28.28}  "
+            f"{family.no_kk}  {family.phone or '-':14}  {rupiah(family.monthly_premium):>11}  "
+            f"{family.agent_name}"
         )
-    print(f"Peserta menunggak: {len({r.resident_id for r in arrears})} orang")
-    for r in arrears:
+    print(f"Peserta menunggak: {len({m.resident_id for m in arrears})} orang")
+    for member in arrears:
         print(
-            f"  {r.agent_name:24.24}  {r.name:28.28}  {r.phone or '-':14}  "
-            f"{r.months_in_arrears} bln"
+            f"  {member.agent_name:24.24}  {member.name:28.28}  {member.phone or '-':14}  "
+            f"{member.months_in_arrears} bln"
         )
     return 0
 
