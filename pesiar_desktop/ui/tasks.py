@@ -114,6 +114,7 @@ class _Pending:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[Progress], None] | None
+    on_cancelled: Callable[[], None] | None = None
 
 
 class TaskManager(QObject):
@@ -152,10 +153,12 @@ class TaskManager(QObject):
         key: str | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         serial: bool = False,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> TaskHandle:
         """Runs `fn(context)` in a worker; `on_done(result)` / `on_error(err)` on the GUI thread.
 
         With `key`, starting a new job supersedes the previous one with the same key.
+        A job that ends cancelled reports neither; `on_cancelled()` is told instead.
         """
         if self._closed:
             raise RuntimeError("TaskManager is shut down")
@@ -171,7 +174,7 @@ class TaskManager(QObject):
         if key is not None:
             self._current[key] = handle
         was_idle = not self._pending
-        self._pending[handle.id] = _Pending(handle, on_done, on_error, on_progress)
+        self._pending[handle.id] = _Pending(handle, on_done, on_error, on_progress, on_cancelled)
         pool = self._serial_pool if serial else self._read_pool
         pool.start(_Job(self, handle, fn))
         if was_idle:
@@ -230,6 +233,8 @@ class TaskManager(QObject):
                 pending.on_done(value)
             return
         if isinstance(value, TaskCancelled):
+            if pending.on_cancelled is not None:
+                pending.on_cancelled()
             return
         if pending.on_error is not None:
             pending.on_error(value)
@@ -254,12 +259,18 @@ def run_with_progress(
     *,
     serial: bool = True,
     delay_ms: int = PROGRESS_DIALOG_DELAY_MS,
+    cancellable: bool = True,
+    on_cancelled: Callable[[], None] | None = None,
 ) -> TaskHandle:
-    """A long job with a progress dialog that only appears if the job takes a while."""
+    """A long job with a progress dialog that only appears if the job takes a while
+    (without a cancel button unless `cancellable`)."""
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(title)
-    dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Batal"))
+    if cancellable:
+        dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Batal"))
+    else:
+        dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     # Shown by our own timer only: QProgressDialog would show itself on the first
     # setValue() otherwise.
@@ -301,13 +312,16 @@ def run_with_progress(
         else:
             sys.excepthook(type(err), err, err.__traceback__)
 
-    handle = tasks.run(fn, done, failed, on_progress=progress, serial=serial)
+    handle = tasks.run(
+        fn, done, failed, on_progress=progress, serial=serial, on_cancelled=on_cancelled
+    )
 
     def cancel() -> None:
         handle.cancel()
         finish()
 
-    dialog.canceled.connect(cancel)
+    if cancellable:
+        dialog.canceled.connect(cancel)
     timer.timeout.connect(lambda: None if handle.finished or not state["open"] else dialog.show())
     timer.start(delay_ms)
     return handle
