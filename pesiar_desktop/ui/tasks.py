@@ -94,18 +94,26 @@ class _Job(QRunnable, Generic[T]):
         self.setAutoDelete(True)
         self._manager = manager
         self._handle = handle
-        self._fn = fn
+        self._fn: Callable[[TaskContext], T] | None = fn
 
     def run(self) -> None:
-        context = TaskContext(self._manager, self._handle)
+        # The job (a closure over widgets) and its outcome are handed over before the
+        # GUI thread is told: this thread must never drop the last reference to a widget,
+        # which would destroy it here.
+        manager, task_id = self._manager, self._handle.id
+        fn, self._fn = self._fn, None
+        assert fn is not None, "a job runs once"
+        outcome: tuple[bool, Any]
         try:
             if self._handle.cancelled:
                 raise TaskCancelled()
-            result: Any = self._fn(context)
+            outcome = (True, fn(TaskContext(manager, self._handle)))
         except BaseException as err:  # delivered to the GUI thread, never lost
-            self._manager._emit(self._manager._finished, (self._handle.id, False, err))
-        else:
-            self._manager._emit(self._manager._finished, (self._handle.id, True, result))
+            outcome = (False, err)
+        del fn
+        manager._store(task_id, outcome)
+        del outcome
+        manager._emit(manager._finished, task_id)
 
 
 @dataclass
@@ -134,6 +142,7 @@ class TaskManager(QObject):
         self._serial_pool = QThreadPool(self)
         self._serial_pool.setMaxThreadCount(1)
         self._pending: dict[int, _Pending] = {}
+        self._outcomes: dict[int, tuple[bool, Any]] = {}
         self._generations: dict[str, int] = {}
         self._current: dict[str, TaskHandle] = {}
         self._next_id = 0
@@ -208,6 +217,8 @@ class TaskManager(QObject):
         self._read_pool.waitForDone(timeout_ms)
         self._serial_pool.waitForDone(timeout_ms)
         self._pending.clear()
+        with self._lock:
+            self._outcomes.clear()
 
     # ------------------------------------------------------------ internals
 
@@ -215,13 +226,19 @@ class TaskManager(QObject):
         with contextlib.suppress(RuntimeError):  # the manager was deleted while the job ran
             signal.emit(payload)
 
-    def _on_finished(self, payload: tuple[int, bool, Any]) -> None:
-        task_id, ok, value = payload
+    def _store(self, task_id: int, outcome: tuple[bool, Any]) -> None:
+        with self._lock:
+            self._outcomes[task_id] = outcome
+
+    def _on_finished(self, task_id: int) -> None:
+        with self._lock:
+            outcome = self._outcomes.pop(task_id, None)  # None: dropped by shutdown()
         pending = self._pending.pop(task_id, None)
         if not self._pending:
             self.busy_changed.emit(False)
-        if pending is None or self._closed:
+        if pending is None or outcome is None or self._closed:
             return
+        ok, value = outcome
         handle = pending.handle
         handle.finished = True
         if handle.key is not None:

@@ -75,7 +75,15 @@ class _BusyGuard(QObject):
         if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.removeEventFilter(self)
         if shiboken6.isValid(self):
-            self.deleteLater()
+            # Python owns it from now on and frees it with the callbacks that hold it
+            # (on this thread). A deleteLater() here could outlive a parent that
+            # Python destroys first.
+            self.setParent(None)
+
+
+def is_writing(widget: QWidget) -> bool:
+    """True while a write started for `widget` or a widget inside it is running."""
+    return any(guard.busy for guard in widget.findChildren(_BusyGuard))
 
 
 def run_write(

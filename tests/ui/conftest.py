@@ -20,6 +20,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, MembershipInput
 from pesiar_desktop.ui.main_window import MainWindow
 from pesiar_desktop.ui.pages.residents import ResidentsPage
+from pesiar_desktop.ui.write_op import is_writing
 from tests.conftest import person
 
 DISTRICT = "520101"
@@ -180,3 +181,9 @@ def show_residents(qtbot, window: MainWindow) -> ResidentsPage:
     with qtbot.waitSignal(page.model.loaded, timeout=10_000):
         window.show_page("penduduk")
     return page
+
+
+def wait_written(qtbot, widget, timeout: int = 10_000) -> None:
+    """Waits until no write started from `widget` (or a widget inside it) is running:
+    its result or error has been handled on the GUI thread."""
+    qtbot.waitUntil(lambda: not is_writing(widget), timeout=timeout)
