@@ -20,6 +20,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, MembershipInput
 from pesiar_desktop.ui.main_window import MainWindow
 from pesiar_desktop.ui.pages.residents import ResidentsPage
+from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.write_op import is_writing
 from tests.conftest import person
 
@@ -138,6 +139,14 @@ POPULATION = sum(len(members) for _s, _a, members in FAMILIES)
 @pytest.fixture
 def filled(village_db, admin) -> Village:
     return fill_village(village_db, admin)
+
+
+@pytest.fixture
+def tasks(qtbot, village_db) -> Iterator[TaskManager]:
+    """A task manager (with its serial writer) for dialogs tested without a window."""
+    manager = TaskManager(village_db)
+    yield manager
+    manager.shutdown()
 
 
 @pytest.fixture

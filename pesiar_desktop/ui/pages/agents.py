@@ -391,12 +391,12 @@ class AgentsPage(ServicePage):
         return model.key(rows[0].row()) if rows else None
 
     def add_agent(self) -> None:
-        self._run_dialog(AgentDialog(self.db, self.actor, parent=self))
+        self._run_dialog(AgentDialog(self.db, self.tasks, self.actor, parent=self))
 
     def edit_agent(self) -> None:
         agent_id = self._selected_key(self.agent_view, self.agent_model)
         if agent_id is not None and self.can_write:
-            self._run_dialog(AgentDialog(self.db, self.actor, agent_id, parent=self))
+            self._run_dialog(AgentDialog(self.db, self.tasks, self.actor, agent_id, parent=self))
 
     def toggle_agent(self) -> None:
         agent_id = self._selected_key(self.agent_view, self.agent_model)
@@ -409,12 +409,14 @@ class AgentsPage(ServicePage):
             show_error(self, err)
 
     def add_assignment(self) -> None:
-        self._run_dialog(AssignmentDialog(self.db, self.actor, parent=self))
+        self._run_dialog(AssignmentDialog(self.db, self.tasks, self.actor, parent=self))
 
     def edit_assignment(self) -> None:
         assignment_id = self._selected_key(self.assignment_view, self.assignment_model)
         if assignment_id is not None and self.can_write:
-            self._run_dialog(AssignmentDialog(self.db, self.actor, assignment_id, parent=self))
+            self._run_dialog(
+                AssignmentDialog(self.db, self.tasks, self.actor, assignment_id, parent=self)
+            )
 
     def split_rt(self) -> None:
         ids = [
