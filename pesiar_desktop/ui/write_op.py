@@ -29,7 +29,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from pesiar_desktop.errors import PesiarError, ValidationError
-from pesiar_desktop.ui.tasks import TaskContext, TaskHandle, TaskManager, run_with_progress
+from pesiar_desktop.ui.tasks import (
+    Progress,
+    TaskContext,
+    TaskHandle,
+    TaskManager,
+    run_with_progress,
+)
 from pesiar_desktop.ui.widgets.forms import FieldErrors, show_error
 
 log = logging.getLogger(__name__)
@@ -40,10 +46,10 @@ class _BusyGuard(QObject):
     """Disables the dialog's button boxes (and `widgets`) and swallows close requests
     until `release`."""
 
-    def __init__(self, parent: QWidget, widgets: Iterable[QWidget]):
+    def __init__(self, parent: QWidget, widgets: Iterable[QWidget], lock_dialog: bool = True):
         super().__init__(parent)
         top = parent.window()
-        self._dialog = top if isinstance(top, QDialog) else None
+        self._dialog = top if lock_dialog and isinstance(top, QDialog) else None
         targets: list[QWidget] = list(widgets)
         if self._dialog is not None:
             targets.extend(self._dialog.findChildren(QDialogButtonBox))
@@ -96,6 +102,8 @@ def run_write(
     progress_text: str | None = None,
     cancellable: bool = False,
     busy: Iterable[QWidget] = (),
+    on_progress: Callable[[Progress], None] | None = None,
+    lock_dialog: bool = True,
 ) -> TaskHandle:
     """Runs the write `fn(context)` in the serial worker.
 
@@ -103,9 +111,12 @@ def run_write(
     `parent` still exists. `progress_text` adds the delayed progress dialog (with a
     cancel button if `cancellable`: `fn` must then call `context.check_cancelled()`;
     a cancelled write calls neither callback). `busy`: more widgets disabled while
-    the write runs (a dialog's button boxes always are).
+    the write runs. The dialog `parent` is in has its button boxes disabled and
+    ignores Esc and close meanwhile, unless `lock_dialog=False`: a dialog with its
+    own progress page and cancel button, whose closing cancels a write that then
+    writes nothing (the import wizard); it follows the progress with `on_progress`.
     """
-    guard = _BusyGuard(parent, busy)
+    guard = _BusyGuard(parent, busy, lock_dialog)
 
     def done(result: T) -> None:
         guard.release()
@@ -126,7 +137,14 @@ def run_write(
             show_error(parent, err)
 
     if progress_text is None:
-        return tasks.run(fn, done, failed, serial=True, on_cancelled=guard.release)
+        return tasks.run(
+            fn,
+            done,
+            failed,
+            serial=True,
+            on_progress=on_progress,
+            on_cancelled=guard.release,
+        )
     return run_with_progress(
         tasks,
         parent,
