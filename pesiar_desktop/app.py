@@ -43,6 +43,8 @@ from pesiar_desktop.ui.main_window import MainWindow
 # The database layer (SQLAlchemy, the services) is imported once the main window frame
 # is on screen: start-up shows the window in about the time a bare Qt window takes.
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pesiar_desktop.db import Database
 
 __all__ = [
@@ -155,17 +157,23 @@ def _follow_database_language(db: Database, paths: AppPaths, window: MainWindow 
         window.retranslate_sidebar()
 
 
-def _auto_backup(db: Database, paths: AppPaths) -> None:
-    """Once a day at start; a failure is logged, never in the user's way."""
+def _auto_backup(window: MainWindow, db: Database, paths: AppPaths) -> None:
+    """Once a day at start, as the first job of the window's serial writer (before any
+    write of the user's); a failure is logged, never in the user's way."""
     from pesiar_desktop.services import backup
+    from pesiar_desktop.ui.write_op import run_write
 
-    try:
-        made = backup.auto_backup_if_due(db, paths)
-    except Exception:
-        log.exception("automatic backup failed")
-        return
-    if made is not None:
-        log.info("automatic backup: %s", made)
+    def made(path: Path | None) -> None:
+        if path is not None:
+            log.info("automatic backup: %s", path)
+
+    run_write(
+        window,
+        window.tasks,
+        lambda _c: backup.auto_backup_if_due(db, paths),
+        on_success=made,
+        on_error=lambda err: log.error("automatic backup failed: %s", err),
+    )
 
 
 def _desktop_may_be_dark() -> bool:
@@ -338,10 +346,15 @@ def _login(db: Database, username: str = "") -> Actor | None:
 
 
 def _run_interactive(
-    app: QApplication, db: Database, paths: AppPaths, frame: MainWindow | None = None
+    app: QApplication,
+    db: Database,
+    paths: AppPaths,
+    frame: MainWindow | None = None,
+    auto_backup: bool = False,
 ) -> int:
     """Wizard (first run), login, the main window; again after a restore. `frame` is the
-    main window already on screen (not yet attached to a user), if any."""
+    main window already on screen (not yet attached to a user), if any; `auto_backup`:
+    the daily backup is due once the first window has its worker."""
     from pesiar_desktop.services import village
     from pesiar_desktop.ui.dialogs.setup_wizard import SetupWizard
     from pesiar_desktop.ui.session_lock import SessionLock
@@ -367,7 +380,10 @@ def _run_interactive(
             window.settings_page.set_paths(paths)
         else:
             window = create_main_window(db, actor, paths)
-        lock = SessionLock(app, db, actor, window).start()
+        if auto_backup:
+            auto_backup = False
+            _auto_backup(window, db, paths)
+        lock = SessionLock(app, db, window.tasks, actor, window).start()
         window.show()
         code = app.exec()
         lock.stop()
@@ -416,8 +432,7 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
                 print(f"smoke gagal: {type(err).__name__}: {err}", file=sys.stderr)
                 traceback.print_exc()
                 return 1
-        _auto_backup(db, paths)
-        return _run_interactive(app, db, paths, frame)
+        return _run_interactive(app, db, paths, frame, auto_backup=True)
     finally:
         hook.uninstall()
         db.dispose()

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
 
         self.home_page: HomePage = HomePage(self.tasks, self.bus, self.profile)
         self.residents_page: ResidentsPage = ResidentsPage(db, self.tasks, self.bus, actor)
-        self.settings_page: SettingsPage = SettingsPage(db, self.bus, actor)
+        self.settings_page: SettingsPage = SettingsPage(db, self.tasks, self.bus, actor)
         self.pages = {
             "beranda": self.home_page,
             "penduduk": self.residents_page,
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     def open_change_password(self) -> None:
         from pesiar_desktop.ui.dialogs.users import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.db, self.actor, self)
+        dialog = ChangePasswordDialog(self.db, self.tasks, self.actor, self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.active_dialog = dialog
 

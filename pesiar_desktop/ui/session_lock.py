@@ -31,7 +31,9 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import AuthError, PesiarError
 from pesiar_desktop.services import settings, users
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.ui.widgets.forms import error_label, hint_label
+from pesiar_desktop.ui.tasks import TaskManager
+from pesiar_desktop.ui.widgets.forms import error_label, hint_label, show_error
+from pesiar_desktop.ui.write_op import run_write
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +53,11 @@ _ACTIVITY = frozenset(
 class LockDialog(QDialog):
     """Asks the locked user's password. Accepts on the right one; "Keluar" rejects."""
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.tasks, self.actor = db, tasks, actor
         self.setWindowTitle(self.tr("Sesi terkunci · {app}").format(app=APP_NAME))
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.setModal(True)
@@ -101,19 +105,25 @@ class LockDialog(QDialog):
         self.password.setFocus()
 
     def try_unlock(self) -> None:
-        try:
-            users.authenticate(self.db, self.actor.username, self.password.text())
-        except AuthError as err:
+        """Checks the password in the worker (Argon2); accepts when it is right."""
+        username, password = self.actor.username, self.password.text()
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: users.authenticate(self.db, username, password),
+            on_success=lambda _actor: self.accept(),
+            on_error=self._refused,
+        )
+
+    def _refused(self, err: BaseException) -> None:
+        if isinstance(err, AuthError):
             self.password.clear()
             self.password.setFocus()
-            self.error.setText(str(err))
-            self.error.show()
+        elif not isinstance(err, PesiarError):
+            show_error(self, err)
             return
-        except PesiarError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        self.accept()
+        self.error.setText(str(err))
+        self.error.show()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape:
@@ -122,7 +132,7 @@ class LockDialog(QDialog):
 
 
 class SessionLock(QObject):
-    """Install with `SessionLock(app, db, actor, window).start()`.
+    """Install with `SessionLock(app, db, tasks, actor, window).start()`.
 
     `timeout_ms` overrides the setting (tests); `locked`/`unlocked` are emitted, and
     `quit_requested` when the user chose Keluar on the lock dialog.
@@ -136,6 +146,7 @@ class SessionLock(QObject):
         self,
         app: QApplication,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         window: QWidget,
         timeout_ms: int | None = None,
@@ -144,7 +155,7 @@ class SessionLock(QObject):
         super().__init__(window)
         # Quiet time is measured on a monotonic clock (tests hand in one they drive).
         self._monotonic = monotonic
-        self.app, self.db, self.actor, self.window = app, db, actor, window
+        self.app, self.db, self.tasks, self.actor, self.window = app, db, tasks, actor, window
         if timeout_ms is None:
             minutes = settings.read(db, "session.lock_minutes")
             try:
@@ -203,7 +214,7 @@ class SessionLock(QObject):
         ]
         for widget in self._hidden:
             widget.hide()
-        self.dialog = LockDialog(self.db, self.actor)
+        self.dialog = LockDialog(self.db, self.tasks, self.actor)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.finished.connect(self._finished)
         self.dialog.show()

@@ -94,18 +94,26 @@ class _Job(QRunnable, Generic[T]):
         self.setAutoDelete(True)
         self._manager = manager
         self._handle = handle
-        self._fn = fn
+        self._fn: Callable[[TaskContext], T] | None = fn
 
     def run(self) -> None:
-        context = TaskContext(self._manager, self._handle)
+        # The job (a closure over widgets) and its outcome are handed over before the
+        # GUI thread is told: this thread must never drop the last reference to a widget,
+        # which would destroy it here.
+        manager, task_id = self._manager, self._handle.id
+        fn, self._fn = self._fn, None
+        assert fn is not None, "a job runs once"
+        outcome: tuple[bool, Any]
         try:
             if self._handle.cancelled:
                 raise TaskCancelled()
-            result: Any = self._fn(context)
+            outcome = (True, fn(TaskContext(manager, self._handle)))
         except BaseException as err:  # delivered to the GUI thread, never lost
-            self._manager._emit(self._manager._finished, (self._handle.id, False, err))
-        else:
-            self._manager._emit(self._manager._finished, (self._handle.id, True, result))
+            outcome = (False, err)
+        del fn
+        manager._store(task_id, outcome)
+        del outcome
+        manager._emit(manager._finished, task_id)
 
 
 @dataclass
@@ -114,6 +122,7 @@ class _Pending:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[Progress], None] | None
+    on_cancelled: Callable[[], None] | None = None
 
 
 class TaskManager(QObject):
@@ -133,6 +142,7 @@ class TaskManager(QObject):
         self._serial_pool = QThreadPool(self)
         self._serial_pool.setMaxThreadCount(1)
         self._pending: dict[int, _Pending] = {}
+        self._outcomes: dict[int, tuple[bool, Any]] = {}
         self._generations: dict[str, int] = {}
         self._current: dict[str, TaskHandle] = {}
         self._next_id = 0
@@ -152,10 +162,12 @@ class TaskManager(QObject):
         key: str | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         serial: bool = False,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> TaskHandle:
         """Runs `fn(context)` in a worker; `on_done(result)` / `on_error(err)` on the GUI thread.
 
         With `key`, starting a new job supersedes the previous one with the same key.
+        A job that ends cancelled reports neither; `on_cancelled()` is told instead.
         """
         if self._closed:
             raise RuntimeError("TaskManager is shut down")
@@ -171,7 +183,7 @@ class TaskManager(QObject):
         if key is not None:
             self._current[key] = handle
         was_idle = not self._pending
-        self._pending[handle.id] = _Pending(handle, on_done, on_error, on_progress)
+        self._pending[handle.id] = _Pending(handle, on_done, on_error, on_progress, on_cancelled)
         pool = self._serial_pool if serial else self._read_pool
         pool.start(_Job(self, handle, fn))
         if was_idle:
@@ -205,6 +217,8 @@ class TaskManager(QObject):
         self._read_pool.waitForDone(timeout_ms)
         self._serial_pool.waitForDone(timeout_ms)
         self._pending.clear()
+        with self._lock:
+            self._outcomes.clear()
 
     # ------------------------------------------------------------ internals
 
@@ -212,13 +226,19 @@ class TaskManager(QObject):
         with contextlib.suppress(RuntimeError):  # the manager was deleted while the job ran
             signal.emit(payload)
 
-    def _on_finished(self, payload: tuple[int, bool, Any]) -> None:
-        task_id, ok, value = payload
+    def _store(self, task_id: int, outcome: tuple[bool, Any]) -> None:
+        with self._lock:
+            self._outcomes[task_id] = outcome
+
+    def _on_finished(self, task_id: int) -> None:
+        with self._lock:
+            outcome = self._outcomes.pop(task_id, None)  # None: dropped by shutdown()
         pending = self._pending.pop(task_id, None)
         if not self._pending:
             self.busy_changed.emit(False)
-        if pending is None or self._closed:
+        if pending is None or outcome is None or self._closed:
             return
+        ok, value = outcome
         handle = pending.handle
         handle.finished = True
         if handle.key is not None:
@@ -230,6 +250,8 @@ class TaskManager(QObject):
                 pending.on_done(value)
             return
         if isinstance(value, TaskCancelled):
+            if pending.on_cancelled is not None:
+                pending.on_cancelled()
             return
         if pending.on_error is not None:
             pending.on_error(value)
@@ -254,12 +276,18 @@ def run_with_progress(
     *,
     serial: bool = True,
     delay_ms: int = PROGRESS_DIALOG_DELAY_MS,
+    cancellable: bool = True,
+    on_cancelled: Callable[[], None] | None = None,
 ) -> TaskHandle:
-    """A long job with a progress dialog that only appears if the job takes a while."""
+    """A long job with a progress dialog that only appears if the job takes a while
+    (without a cancel button unless `cancellable`)."""
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(title)
-    dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Batal"))
+    if cancellable:
+        dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Batal"))
+    else:
+        dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     # Shown by our own timer only: QProgressDialog would show itself on the first
     # setValue() otherwise.
@@ -301,13 +329,16 @@ def run_with_progress(
         else:
             sys.excepthook(type(err), err, err.__traceback__)
 
-    handle = tasks.run(fn, done, failed, on_progress=progress, serial=serial)
+    handle = tasks.run(
+        fn, done, failed, on_progress=progress, serial=serial, on_cancelled=on_cancelled
+    )
 
     def cancel() -> None:
         handle.cancel()
         finish()
 
-    dialog.canceled.connect(cancel)
+    if cancellable:
+        dialog.canceled.connect(cancel)
     timer.timeout.connect(lambda: None if handle.finished or not state["open"] else dialog.show())
     timer.start(delay_ms)
     return handle

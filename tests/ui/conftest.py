@@ -20,6 +20,8 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, MembershipInput
 from pesiar_desktop.ui.main_window import MainWindow
 from pesiar_desktop.ui.pages.residents import ResidentsPage
+from pesiar_desktop.ui.tasks import TaskManager
+from pesiar_desktop.ui.write_op import is_writing
 from tests.conftest import person
 
 DISTRICT = "520101"
@@ -140,6 +142,14 @@ def filled(village_db, admin) -> Village:
 
 
 @pytest.fixture
+def tasks(qtbot, village_db) -> Iterator[TaskManager]:
+    """A task manager (with its serial writer) for dialogs tested without a window."""
+    manager = TaskManager(village_db)
+    yield manager
+    manager.shutdown()
+
+
+@pytest.fixture
 def ui_paths(tmp_path) -> AppPaths:
     """Only `data_dir` matters to the window (its ui.ini lives there)."""
     folder = tmp_path / "uidata"
@@ -180,3 +190,9 @@ def show_residents(qtbot, window: MainWindow) -> ResidentsPage:
     with qtbot.waitSignal(page.model.loaded, timeout=10_000):
         window.show_page("penduduk")
     return page
+
+
+def wait_written(qtbot, widget, timeout: int = 10_000) -> None:
+    """Waits until no write started from `widget` (or a widget inside it) is running:
+    its result or error has been handled on the GUI thread."""
+    qtbot.waitUntil(lambda: not is_writing(widget), timeout=timeout)

@@ -14,6 +14,7 @@ from pesiar_desktop.services import agents, settings
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.pages.agents import TAB_AGENTS, AgentsPage
+from tests.ui.conftest import wait_written
 from tests.unit.test_agents_support import rt_ids
 
 
@@ -24,12 +25,13 @@ def _png() -> bytes:
 
 
 def test_agent_dialog_validates_inline_and_links_resident(
-    qtbot, village_db, operator, filled, tmp_path
+    qtbot, village_db, tasks, operator, filled, tmp_path
 ):
-    dialog = AgentDialog(village_db, operator)
+    dialog = AgentDialog(village_db, tasks, operator)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.save()
+    wait_written(qtbot, dialog)
     assert dialog.result() == 0 and dialog.saved_id is None
     assert (
         dialog.errors.label("name").isVisible()
@@ -47,6 +49,7 @@ def test_agent_dialog_validates_inline_and_links_resident(
     qtbot.keyClicks(dialog.phone_edit, "telepon")
     qtbot.keyClicks(dialog.bank_account_edit, "0012345678")
     dialog.save()
+    wait_written(qtbot, dialog)
     assert dialog.errors.label("phone").isVisible() and dialog.errors.label("bank_name").isVisible()
     assert not dialog.errors.label("name").isVisible()
     dialog.phone_edit.setText("081234567890")
@@ -54,7 +57,8 @@ def test_agent_dialog_validates_inline_and_links_resident(
     dialog.set_photo_bytes(_png())
     assert not dialog.photo_label.pixmap().isNull()
     dialog.grab().save(str(tmp_path / "agent_dialog.png"))
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
     assert dialog.result() == 1 and dialog.saved_id is not None
     row = agents.get_agent(village_db, dialog.saved_id)
     assert (row.name, row.resident_id, row.has_photo, row.bank_account) == (
@@ -65,21 +69,24 @@ def test_agent_dialog_validates_inline_and_links_resident(
     )
 
     # Editing shows the stored values and keeps the link.
-    edit = AgentDialog(village_db, operator, row.id)
+    edit = AgentDialog(village_db, tasks, operator, row.id)
     qtbot.addWidget(edit)
     assert edit.name_edit.text() == "SITI AMINAH" and edit.resident_id == row.resident_id
     assert edit.source_combo.currentData() == "PKK"
 
 
-def test_assignment_dialog_counts_families_and_warns(qtbot, village_db, admin, operator, filled):
+def test_assignment_dialog_counts_families_and_warns(
+    qtbot, village_db, tasks, admin, operator, filled
+):
     settings.put(village_db, admin, "agent.max_families", 1)
     agent = agents.create_agent(
         village_db, operator, agents.AgentInput(name="Lalu Hendra", source_category="KARTAR")
     )
-    dialog = AssignmentDialog(village_db, operator)
+    dialog = AssignmentDialog(village_db, tasks, operator)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.save()
+    wait_written(qtbot, dialog)
     assert dialog.errors.label("agent_id").isVisible() and dialog.errors.label("areas").isVisible()
     dialog.agent_combo.setCurrentIndex(dialog.agent_combo.findData(agent.id))
     first_rt = rt_ids(village_db)[0]
@@ -91,9 +98,11 @@ def test_assignment_dialog_counts_families_and_warns(qtbot, village_db, admin, o
     assert dialog.families_label.text() == "1 KK" and not dialog.workload_label.isVisible()
     dialog.budget_spin.setValue(6_000_000)
     dialog.save()
+    wait_written(qtbot, dialog)
     assert dialog.errors.label("apbdes_name").isVisible()
     dialog.name_edit.setText("Agen PESIAR")
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
     assert dialog.saved_id is not None
 
 

@@ -28,7 +28,7 @@ from pesiar_desktop.ui.main_window import PAGE_KEYS
 from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
 from pesiar_desktop.ui.widgets.date_field import DateField
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, person
-from tests.ui.conftest import POPULATION
+from tests.ui.conftest import POPULATION, wait_written
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,16 +62,19 @@ def test_setup_wizard_sets_up_village(qtbot, db):
     admin_page.password.setText("pendek")
     admin_page.repeat.setText("pendek")
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait_written(qtbot, wizard)
     assert wizard.isVisible()
     assert admin_page.errors.text("password") == "Kata sandi minimal 8 karakter."
     assert not village.is_set_up(db)
     admin_page.password.setText("rahasia-123")
     admin_page.repeat.setText("rahasia-124")
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait_written(qtbot, wizard)
     assert admin_page.errors.text("repeat") == "Kedua kata sandi tidak sama."
     admin_page.repeat.setText("rahasia-123")
-    with qtbot.waitSignal(wizard.finished):
+    with qtbot.waitSignal(wizard.finished, timeout=10_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
+        assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # busy
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert village.is_set_up(db)
     profile = village.get_profile(db)
@@ -92,15 +95,18 @@ def test_login_errors_and_lockout(qtbot, village_db):
     for _ in range(4):
         qtbot.keyClicks(dialog.password, "salah-sekali")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        wait_written(qtbot, dialog)
         assert dialog.general_error.text() == "Nama pengguna atau kata sandi salah."
         assert dialog.password.text() == ""  # cleared for the next try
         assert dialog.isVisible()
     qtbot.keyClicks(dialog.password, "salah-sekali")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    wait_written(qtbot, dialog)
     assert "dikunci selama 5 menit" in dialog.general_error.text()
     # Even the right password is refused while locked.
     qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    wait_written(qtbot, dialog)
     assert "terkunci" in dialog.general_error.text()
     assert dialog.actor is None and dialog.isVisible()
 
@@ -112,7 +118,7 @@ def test_login_success(qtbot, village_db):
     assert dialog.heading.text().startswith("Desa Suka Makmur")
     dialog.username.setText("ADMIN ")
     dialog.password.setText(ADMIN_PASSWORD)
-    with qtbot.waitSignal(dialog.finished):
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
         qtbot.keyClick(dialog.password, Qt.Key.Key_Enter)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor.username == "admin"
@@ -127,9 +133,10 @@ def test_change_password_from_user_menu(qtbot, make_window, village_db, operator
     dialog.new.setText("sandi-baru-123")
     dialog.repeat.setText("sandi-baru-123")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_written(qtbot, dialog)
     assert dialog.errors.text("old_password") == "Kata sandi lama salah."
     dialog.old.setText(USER_PASSWORD)
-    with qtbot.waitSignal(dialog.finished):
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert users.authenticate(village_db, "operator", "sandi-baru-123").username == "operator"
     with pytest.raises(AuthError):
@@ -182,6 +189,7 @@ def test_settings_areas_and_users(qtbot, make_window, village_db, admin):
     areas.rw.setText("4")
     areas.rt.setText("x")
     areas.add()
+    wait_written(qtbot, areas)
     assert "harus angka" in areas.errors.text("rt")
     areas.rt.setText("7")
     areas.add()
@@ -195,6 +203,8 @@ def test_settings_areas_and_users(qtbot, make_window, village_db, admin):
     profile = settings.profile_tab
     profile.edits["phone"].setText("0370-123456")
     profile.save()
+    wait_written(qtbot, profile)
+    assert profile.saved_label.text() == "Profil desa tersimpan."
     assert village.get_profile(village_db).phone == "0370-123456"
     # Users
     tab = settings.users_tab
@@ -207,7 +217,7 @@ def test_settings_areas_and_users(qtbot, make_window, village_db, admin):
     dialog.role.setCurrentIndex(dialog.role.findData("kepala_desa"))
     dialog.password.setText("kades-rahasia")
     dialog.repeat.setText("kades-rahasia")
-    with qtbot.waitSignal(dialog.finished):
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=5000)
     assert users.get_actor(village_db, "kades").role == "kepala_desa"

@@ -40,16 +40,20 @@ def test_backup_now_to_folder_and_restore(
     tab = window.settings_page.backup_tab
     assert window.settings_page.tabs.currentWidget() is tab
 
-    made = tab.backup_now()
-    assert made is not None and made.parent == sqlite_paths.backup_dir
+    with qtbot.waitSignal(tab.backed_up, timeout=10_000) as blocker:
+        tab.backup_now()
+    made = Path(blocker.args[0])
+    assert made.parent == sqlite_paths.backup_dir
     assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == made.name
     assert made.name in tab.status.text()
 
     usb = tmp_path / "usb"
     usb.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
-    on_usb = tab.backup_to_folder()
-    assert on_usb is not None and on_usb.parent == usb
+    with qtbot.waitSignal(tab.backed_up, timeout=10_000) as blocker:
+        tab.backup_to_folder()
+    on_usb = Path(blocker.args[0])
+    assert on_usb.parent == usb
 
     # Something changes after the backup…
     users.create_user(village_db, admin, "sementara", "sandi-sementara", "viewer")

@@ -12,6 +12,7 @@ from pesiar_desktop.reportdata.recap import DEFAULT_COLUMNS, PENDAFTARAN_COLUMNS
 from pesiar_desktop.services import recap
 from tests.conftest import make_user
 from tests.fieldwork_builder import FieldworkBuilder
+from tests.ui.conftest import wait_written
 
 HEADER = 4
 
@@ -96,7 +97,9 @@ def test_columns_saved_per_branch(qtbot, make_window, village_db, operator, fill
     chosen = page.chosen_columns()
     assert "agen" not in chosen and chosen[-1] == "status"
     page.branch_combo.setEditText("BPJS Cabang Mataram")
-    assert page.save_columns()
+    with qtbot.waitSignal(page.columns_saved, timeout=10_000) as saved:
+        page.save_columns()
+    assert saved.args == ["BPJS Cabang Mataram"]
     assert recap.columns_for(village_db, "BPJS Cabang Mataram") == chosen
     assert "BPJS Cabang Mataram" in page.status.text()
     assert page.branch_combo.findText("BPJS Cabang Mataram") >= 0
@@ -112,7 +115,9 @@ def test_columns_saved_per_branch(qtbot, make_window, village_db, operator, fill
     assert page.chosen_columns() == list(DEFAULT_COLUMNS)
     for i in range(page.column_list.count()):
         page.column_list.item(i).setCheckState(Qt.CheckState.Unchecked)
-    assert not page.save_columns()
+    with qtbot.assertNotEmitted(page.columns_saved):
+        page.save_columns()
+        wait_written(qtbot, page)
     assert "paling sedikit satu kolom" in page.columns_error.text()
 
 

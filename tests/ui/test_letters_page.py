@@ -10,6 +10,7 @@ from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.services import letters
 from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
 from pesiar_desktop.ui.pages.agents import TAB_LETTERS, AgentsPage
+from tests.ui.conftest import wait_written
 from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
 
 STATUS = 3
@@ -33,13 +34,14 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     # The operator drafts a Surat Tugas through the dialog; approving is not offered.
     window = make_window(operator)
     page = _letters_tab(qtbot, window)
-    dialog = DraftLetterDialog(village_db, operator, page)
+    dialog = DraftLetterDialog(village_db, window.tasks, operator, page)
     qtbot.addWidget(dialog)
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(letters.TYPE_SURAT_TUGAS))
     assert dialog.assignment_combo.isVisibleTo(dialog) and not dialog.agent_combo.isVisibleTo(
         dialog
     )
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
     assert dialog.saved_id is not None
     qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=10_000)
     ModelTester(qtbot).check(page.letter_model)
@@ -81,15 +83,17 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     verify.grab().save(str(tmp_path / "verify.png"))
 
     row = page.selected_letter()
-    revoke = RevokeDialog(village_db, kd, row, page)
+    revoke = RevokeDialog(village_db, window.tasks, kd, row, page)
     qtbot.addWidget(revoke)
     revoke.save()
+    wait_written(qtbot, revoke)
     assert (
         revoke.error.isVisibleTo(revoke)
         and letters.get_letter(village_db, row.id).status == "approved"
     )
     revoke.reason_edit.setPlainText("Agen pindah domisili")
-    revoke.save()
+    with qtbot.waitSignal(revoke.accepted, timeout=10_000):
+        revoke.save()
     assert revoke.result() == 1
     qtbot.waitUntil(lambda: page.letter_model.row(0).texts[STATUS] == "Dicabut", timeout=10_000)
     verify.check()

@@ -21,6 +21,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
 )
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
 from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, TAB_LIST, TAB_PROGRESS, RegistrasiPage
+from tests.ui.conftest import wait_written
 from tests.unit.test_visits_helpers import TODAY
 
 
@@ -59,18 +60,21 @@ def test_registration_dialog_refuses_silent_exclusion(qtbot, make_window, fv, ad
     assert dialog.confirm_box.isVisible()
     assert "Rp70.000" in dialog.total_label.text()
     dialog.save()
+    wait_written(qtbot, dialog)
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "RINA" in dialog.errors.text("members")
     assert regs.list_registrations(fv.db) == []
     # A reason but still no confirmation → refused.
     dialog.reason_edits[2].setText("Ikut KK neneknya")
     dialog.save()
+    wait_written(qtbot, dialog)
     assert dialog.errors.text("confirm")
     assert regs.list_registrations(fv.db) == []
     dialog.grab().save(str(tmp_path / "daftar-ditolak.png"))
     # Confirmed: saved, with the reason kept.
     dialog.confirm_box.setChecked(True)
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
     assert dialog.saved_id is not None
     detail = regs.detail(fv.db, dialog.saved_id)
     assert [m.name for m in detail.included] == ["BUDI", "ANI"]
@@ -104,14 +108,19 @@ def test_steps_from_va_to_active(qtbot, make_window, fv, admin, tmp_path):
     assert isinstance(dialog, RegistrationActionDialog)
     qtbot.keyClicks(dialog.va_edit, "12345")
     dialog.save()
+    wait_written(qtbot, dialog)
     assert "tidak sesuai format" in dialog.errors.text("va_number")
     dialog.va_edit.setText("8888 8012 3456 7890")
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
     assert regs.detail(fv.db, reg_id).va_number == "8888801234567890"
     qtbot.waitUntil(lambda: page.step_buttons[KIND_PAY].isEnabled(), timeout=10_000)
     page.open_step(KIND_PAY).save()
     qtbot.waitUntil(lambda: page.step_buttons[KIND_ACTIVATE].isEnabled(), timeout=10_000)
-    page.open_step(KIND_ACTIVATE).save()
+    activate = page.open_step(KIND_ACTIVATE)
+    assert activate is not None
+    with qtbot.waitSignal(activate.accepted, timeout=10_000):
+        activate.save()
     assert regs.detail(fv.db, reg_id).status == fc.STATUS_ACTIVE
     with fv.db.read() as session:
         assert session.get(Membership, fv.people["RINA"]).status == codes.STATUS_ACTIVE
@@ -170,5 +179,6 @@ def test_active_member_is_unticked_with_a_reason_but_still_confirmed(qtbot, make
     assert [b.isChecked() for b in dialog.include_boxes] == [False]  # KETUT is PBI, active
     assert dialog.reason_edits[0].text() == "Sudah peserta JKN aktif (PBI APBN)"
     dialog.save()  # nobody left to register
+    wait_written(qtbot, dialog)
     assert "paling sedikit satu" in dialog.errors.text("members")
     assert regs.list_registrations(fv.db) == []

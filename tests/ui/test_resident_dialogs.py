@@ -19,7 +19,7 @@ from pesiar_desktop.ui.dialogs.family_actions import (
     MoveDialog,
 )
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
-from tests.ui.conftest import POPULATION, show_residents, wait_loaded
+from tests.ui.conftest import POPULATION, show_residents, wait_loaded, wait_written
 
 
 def select_person(qtbot, page, resident_id: int) -> None:
@@ -54,6 +54,7 @@ def test_edit_shows_field_error_then_saves(qtbot, make_window, village_db, admin
     nik_edit.clear()
     qtbot.keyClicks(nik_edit, "52010112")
     qtbot.keyClick(nik_edit, Qt.Key.Key_Return)  # Enter = save
+    wait_written(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.errors.text("nik") == "NIK harus 16 digit (terisi 8)."
     assert dialog.errors.label("nik").isVisible()
@@ -116,6 +117,7 @@ def test_add_family_flow(qtbot, make_window, village_db, admin, filled):
     assert dialog.fields["shdk"].currentData() == codes.SHDK_HEAD
     # Save empty: every required field says what is missing, the NIK field gets focus.
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_written(qtbot, dialog)
     assert dialog.errors.text("nik") == "NIK wajib diisi."
     assert dialog.errors.text("name") == "Nama wajib diisi."
     assert dialog.errors.text("birth_date") == "Tanggal lahir wajib diisi."
@@ -131,6 +133,7 @@ def test_add_family_flow(qtbot, make_window, village_db, admin, filled):
     dialog.fields["segment"].setCurrentIndex(dialog.fields["segment"].findData("PBPU"))
     qtbot.keyClicks(dialog.fields["no_kk"], "12345")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_written(qtbot, dialog)
     # The family part is checked by the service too.
     assert dialog.errors.text("no_kk") == "No KK harus 16 digit (terisi 5)."
     assert dialog.errors.text("rt_id") == "Wilayah (dusun/RT) wajib dipilih."
@@ -192,7 +195,8 @@ def test_add_to_existing_family_by_search(qtbot, make_window, village_db, admin,
     dialog.fields["sex"].setCurrentIndex(dialog.fields["sex"].findData(1))
     dialog.fields["birth_date"].setDate(QDate(2001, 3, 3))
     dialog.fields["shdk"].setCurrentIndex(dialog.fields["shdk"].findData(4))
-    dialog.save()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.result_value.family_id == filled.families["AHMAD FAUZI"]
 
@@ -210,6 +214,7 @@ def test_mark_dead_asks_for_new_head(qtbot, make_window, village_db, admin, fill
     assert not dialog.ok_button.isDefault()
     assert dialog.date.value() == date.today()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_written(qtbot, dialog)
     assert dialog.isVisible()
     assert "pilih anggota lain" in dialog.errors.text("new_head")
     dialog.new_head.setCurrentIndex(dialog.new_head.findData(filled.residents["SITI AMINAH"]))

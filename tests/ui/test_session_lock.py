@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QApplication
 from pesiar_desktop.services import settings
 from pesiar_desktop.ui.session_lock import LockDialog, SessionLock
 from tests.conftest import ADMIN_PASSWORD
+from tests.ui.conftest import wait_written
 
 
 def _lock(qtbot, db, actor, window, timeout_ms=150) -> SessionLock:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    lock = SessionLock(app, db, actor, window, timeout_ms=timeout_ms).start()
+    lock = SessionLock(app, db, window.tasks, actor, window, timeout_ms=timeout_ms).start()
     return lock
 
 
@@ -33,6 +34,7 @@ def test_locks_after_inactivity_and_unlocks_with_the_password(
 
         qtbot.keyClicks(dialog.password, "salah-sandi")
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        wait_written(qtbot, dialog)
         assert lock.is_locked and dialog.error.isVisible()
         assert dialog.password.text() == ""
         # Esc does not get round the lock.
@@ -48,7 +50,8 @@ def test_locks_after_inactivity_and_unlocks_with_the_password(
             pass
         assert lock.dialog is not None
         lock.dialog.password.setText(ADMIN_PASSWORD)
-        lock.dialog.try_unlock()
+        with qtbot.waitSignal(lock.unlocked, timeout=5_000):
+            lock.dialog.try_unlock()
         assert not lock.is_locked
     finally:
         lock.stop()
@@ -63,7 +66,7 @@ def test_activity_keeps_the_session_open(qtbot, make_window, village_db, admin):
     assert isinstance(app, QApplication)
     now = [1000.0]
     lock = SessionLock(
-        app, village_db, admin, window, timeout_ms=800, monotonic=lambda: now[0]
+        app, village_db, window.tasks, admin, window, timeout_ms=800, monotonic=lambda: now[0]
     ).start()
     lock._timer.stop()  # the test calls the check itself after moving the clock
     try:
@@ -83,7 +86,8 @@ def test_activity_keeps_the_session_open(qtbot, make_window, village_db, admin):
         lock.stop()
         if lock.dialog is not None:
             lock.dialog.password.setText(ADMIN_PASSWORD)
-            lock.dialog.try_unlock()
+            with qtbot.waitSignal(lock.unlocked, timeout=5_000):
+                lock.dialog.try_unlock()
 
 
 def test_quit_from_the_lock_closes_the_window(qtbot, make_window, village_db, admin):
@@ -104,8 +108,8 @@ def test_timeout_comes_from_the_setting(qtbot, make_window, village_db, admin):
     window = make_window(admin)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert SessionLock(app, village_db, admin, window).timeout_ms == 15 * 60_000
+    assert SessionLock(app, village_db, window.tasks, admin, window).timeout_ms == 15 * 60_000
     settings.put(village_db, admin, "session.lock_minutes", 0)
-    assert not SessionLock(app, village_db, admin, window).enabled
+    assert not SessionLock(app, village_db, window.tasks, admin, window).enabled
     settings.put(village_db, admin, "session.lock_minutes", 2)
-    assert SessionLock(app, village_db, admin, window).timeout_ms == 120_000
+    assert SessionLock(app, village_db, window.tasks, admin, window).timeout_ms == 120_000

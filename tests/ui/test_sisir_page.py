@@ -14,6 +14,7 @@ from pesiar_desktop.services import visits
 from pesiar_desktop.services.visits import VisitInput
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.pages.sisir import TAB_ADVOCACY, TAB_DUE, TAB_PLAN, TAB_VISIT, SisirPage
+from tests.ui.conftest import wait_written
 from tests.unit.test_visits_helpers import TODAY
 
 
@@ -74,7 +75,8 @@ def test_visit_entry_keyboard_only(qtbot, make_window, fv, admin, tmp_path):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7)
     assert QApplication.focusWidget() is form.revisit_field
     assert form.revisit_field.value() == date.today() + timedelta(days=7)
-    qtbot.keyClick(form.revisit_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        qtbot.keyClick(form.revisit_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert visits.family_history(fv.db, fv.joko_family)[0].revisit_on == date.today() + (
         timedelta(days=7)
     )
@@ -92,6 +94,7 @@ def test_visit_entry_shows_rule_errors_beside_fields(qtbot, make_window, fv, adm
     qtbot.keyClick(form.finder.search_edit, Qt.Key.Key_Return)
     form.choose_outcome(fc.OUTCOME_REFUSED)
     form.save()  # no reason picked
+    wait_written(qtbot, form)
     assert "alasan" in form.errors.text("refusal_reason").lower()
     assert visits.family_history(fv.db, fv.budi_family) == []
 
@@ -132,6 +135,7 @@ def test_plan_tree_due_list_and_advocacy(qtbot, make_window, fv, admin, tmp_path
     dialog = page.active_dialog
     assert isinstance(dialog, AdvocacyDialog)
     dialog.save()  # nothing filled in
+    wait_written(qtbot, dialog)
     assert dialog.errors.text("kind") and dialog.errors.text("place")
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("POSYANDU"))
     dialog.place_edit.setText("Posyandu Melati")

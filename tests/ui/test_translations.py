@@ -12,6 +12,7 @@ from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services import settings
 from pesiar_desktop.ui.dialogs.users import LoginDialog
 from pesiar_desktop.ui.main_window import PAGE_KEYS
+from tests.ui.conftest import wait_written
 
 
 @pytest.fixture
@@ -40,6 +41,7 @@ def test_english_after_the_setting_changes(
     prefs = indonesian.settings_page.preferences_tab
     prefs.language.setCurrentIndex(prefs.language.findData("en"))
     prefs.save()
+    wait_written(qtbot, prefs)
     assert settings.read(village_db, "ui.language") == "en"
     assert "dibuka ulang" in prefs.saved_label.text()
 

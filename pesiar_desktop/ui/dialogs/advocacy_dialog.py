@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.reportdata.fieldwork import AssignmentChoice
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import advocacy
 from pesiar_desktop.services.advocacy import EventInput
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo, show_error
+from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 NEW_FILE = -1
 
@@ -43,6 +45,7 @@ class AdvocacyDialog(QDialog):
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         agents: list[AssignmentChoice],
         parent: QWidget | None = None,
@@ -50,6 +53,7 @@ class AdvocacyDialog(QDialog):
     ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.event_id = event_id
         self.saved_id: int | None = None
@@ -211,21 +215,22 @@ class AdvocacyDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.general_error.hide()
-        try:
-            if self.event_id is None:
-                self.saved_id = advocacy.record_event(self.db, self.actor, self.event_input())
-            else:
-                advocacy.update_event(
-                    self.db, self.actor, self.event_id, self.event_input(), self._removed
-                )
-                self.saved_id = self.event_id
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.accept()
+        data, event_id, removed = self.event_input(), self.event_id, list(self._removed)
+
+        def write(_context: TaskContext) -> int:
+            if event_id is None:
+                return advocacy.record_event(self.db, self.actor, data)
+            advocacy.update_event(self.db, self.actor, event_id, data, removed)
+            return event_id
+
+        def saved(saved_id: int) -> None:
+            self.saved_id = saved_id
+            self.accept()
+
+        run_write(
+            self,
+            self.tasks,
+            write,
+            on_success=saved,
+            on_error=lambda err: show_field_errors(self.errors, self.general_error, self, err),
+        )

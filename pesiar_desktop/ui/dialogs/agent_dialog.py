@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import agent_codes
 from pesiar_desktop.services import agents
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
     FieldErrors,
@@ -42,16 +43,23 @@ from pesiar_desktop.ui.widgets.forms import (
     set_combo_data,
     show_error,
 )
+from pesiar_desktop.ui.write_op import run_write
 
 PHOTO_W, PHOTO_H = 90, 120
 
 
 class AgentDialog(QDialog):
     def __init__(
-        self, db: Database, actor: Actor, agent_id: int | None = None, parent: QWidget | None = None
+        self,
+        db: Database,
+        tasks: TaskManager,
+        actor: Actor,
+        agent_id: int | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.agent_id = agent_id
         self.saved_id: int | None = None
@@ -250,27 +258,27 @@ class AgentDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.general_error.hide()
-        try:
-            if self.agent_id is None:
-                row = agents.create_agent(self.db, self.actor, self.value(), photo=self.photo)
-            else:
-                row = agents.update_agent(
-                    self.db,
-                    self.actor,
-                    self.agent_id,
-                    self.value(),
-                    photo=self.photo,
-                    remove_photo=self.photo_removed,
-                )
-        except ValidationError as err:
+        data, agent_id, photo, removed = self.value(), self.agent_id, self.photo, self.photo_removed
+
+        def write(_context: TaskContext) -> agents.AgentRow:
+            if agent_id is None:
+                return agents.create_agent(self.db, self.actor, data, photo=photo)
+            return agents.update_agent(
+                self.db, self.actor, agent_id, data, photo=photo, remove_photo=removed
+            )
+
+        def saved(row: agents.AgentRow) -> None:
+            self.saved_id = row.id
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, ValidationError):
+                show_error(self, err)
+                return
             rest = self.errors.show(err.field_errors)
             self.adjustSize()  # grow so the messages under the fields are not cut
             if rest:
                 self.general_error.setText("\n".join(rest.values()))
                 self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.saved_id = row.id
-        self.accept()
+
+        run_write(self, self.tasks, write, on_success=saved, on_error=failed)

@@ -33,6 +33,7 @@ from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.services import agents, assignments, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
     FieldErrors,
@@ -41,6 +42,7 @@ from pesiar_desktop.ui.widgets.forms import (
     show_error,
     warning_label,
 )
+from pesiar_desktop.ui.write_op import run_write
 
 MONEY_MAX = 2_000_000_000
 
@@ -58,12 +60,14 @@ class AssignmentDialog(QDialog):
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         assignment_id: int | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.assignment_id = assignment_id
         self.saved_id: int | None = None
@@ -257,21 +261,24 @@ class AssignmentDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
-        try:
-            if self.assignment_id is None:
-                row = assignments.create_assignment(self.db, self.actor, self.value())
-            else:
-                row = assignments.update_assignment(
-                    self.db, self.actor, self.assignment_id, self.value()
-                )
-        except ValidationError as err:
+        data, assignment_id = self.value(), self.assignment_id
+
+        def write(_context: TaskContext) -> assignments.AssignmentRow:
+            if assignment_id is None:
+                return assignments.create_assignment(self.db, self.actor, data)
+            return assignments.update_assignment(self.db, self.actor, assignment_id, data)
+
+        def saved(row: assignments.AssignmentRow) -> None:
+            self.saved_id = row.id
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, ValidationError):
+                show_error(self, err)
+                return
             rest = self.errors.show(err.field_errors)
             self.adjustSize()  # grow so the messages under the fields are not cut
             if rest:
                 show_error(self, PesiarError("\n".join(rest.values())))
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.saved_id = row.id
-        self.accept()
+
+        run_write(self, self.tasks, write, on_success=saved, on_error=failed)

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.register import FamilyView, RegisterRow
-from pesiar_desktop.ui.tasks import TaskManager
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.family_inputs import FamilyPicker, NewFamilyFields
 from pesiar_desktop.ui.widgets.forms import (
@@ -38,8 +38,8 @@ from pesiar_desktop.ui.widgets.forms import (
     code_items,
     error_label,
     fill_combo,
-    show_error,
 )
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 KIND_DEAD = "dead"
 KIND_MOVED = "moved"
@@ -66,10 +66,19 @@ def _form() -> QFormLayout:
 
 
 class _ActionDialog(QDialog):
-    """Common frame: a message, a form, an inline general error, OK / Batal."""
+    """Common frame: a message, a form, an inline general error, OK / Batal. `_run`
+    checks the form and hands the write to `run_write` with `_done` / `_failed`."""
 
-    def __init__(self, parent: QWidget | None, title: str, ok_text: str, destructive: bool):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        tasks: TaskManager,
+        title: str,
+        ok_text: str,
+        destructive: bool,
+    ):
         super().__init__(parent)
+        self.tasks = tasks
         self.setWindowTitle(title)
         self.errors = FieldErrors()
         self.general_error = error_label(self)
@@ -111,16 +120,14 @@ class _ActionDialog(QDialog):
         self.general_error.hide()
         try:
             self._run()
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
+        except ValidationError as err:  # checked here, before the write
+            self._failed(err)
+
+    def _done(self, _result: object = None) -> None:
         self.accept()
+
+    def _failed(self, err: BaseException) -> None:
+        show_field_errors(self.errors, self.general_error, self, err)
 
 
 class LifeEventDialog(_ActionDialog):
@@ -129,6 +136,7 @@ class LifeEventDialog(_ActionDialog):
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         person: RegisterRow,
         family: FamilyView,
@@ -138,7 +146,7 @@ class LifeEventDialog(_ActionDialog):
         dead = kind == KIND_DEAD
         title = self.tr("Tandai meninggal") if dead else self.tr("Tandai pindah")
         ok_text = self.tr("Ya, tandai meninggal") if dead else self.tr("Ya, tandai pindah")
-        super().__init__(parent, title, ok_text, destructive=True)
+        super().__init__(parent, tasks, title, ok_text, destructive=True)
         self.db, self.actor, self.person, self.kind = db, actor, person, kind
         if dead:
             text = self.tr(
@@ -173,8 +181,15 @@ class LifeEventDialog(_ActionDialog):
         when = self.date.value()
         assert when is not None
         new_head = self.new_head.currentData() if self.new_head is not None else None
-        action = residents.mark_dead if self.kind == KIND_DEAD else residents.mark_moved
-        action(self.db, self.actor, self.person.id, when, new_head_id=new_head)
+        person_id, dead = self.person.id, self.kind == KIND_DEAD
+
+        def write(_context: TaskContext) -> None:
+            if dead:
+                residents.mark_dead(self.db, self.actor, person_id, when, new_head_id=new_head)
+            else:
+                residents.mark_moved(self.db, self.actor, person_id, when, new_head_id=new_head)
+
+        run_write(self, self.tasks, write, on_success=self._done, on_error=self._failed)
 
 
 class ChangeHeadDialog(_ActionDialog):
@@ -183,13 +198,18 @@ class ChangeHeadDialog(_ActionDialog):
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         family: FamilyView,
         parent: QWidget | None = None,
         preselect_id: int | None = None,
     ):
         super().__init__(
-            parent, self.tr("Ganti kepala keluarga"), self.tr("Ganti kepala"), destructive=False
+            parent,
+            tasks,
+            self.tr("Ganti kepala keluarga"),
+            self.tr("Ganti kepala"),
+            destructive=False,
         )
         self.db, self.actor, self.family = db, actor, family
         head = next(
@@ -243,8 +263,15 @@ class ChangeHeadDialog(_ActionDialog):
         new_head = self.new_head.currentData()
         if new_head is None:
             raise ValidationError({"new_head": self.tr("Pilih anggota yang menjadi kepala.")})
-        residents.change_head(
-            self.db, self.actor, self.family.id, int(new_head), int(self.old_shdk.currentData())
+        family_id, old_shdk = self.family.id, int(self.old_shdk.currentData())
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: residents.change_head(
+                self.db, self.actor, family_id, int(new_head), old_shdk
+            ),
+            on_success=self._done,
+            on_error=self._failed,
         )
 
 
@@ -260,7 +287,9 @@ class MoveDialog(_ActionDialog):
         family: FamilyView,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent, self.tr("Pindah KK"), self.tr("Pindahkan"), destructive=False)
+        super().__init__(
+            parent, tasks, self.tr("Pindah KK"), self.tr("Pindahkan"), destructive=False
+        )
         self.db, self.actor, self.person, self.family = db, actor, person, family
         self.message.setText(
             self.tr("Pindahkan <b>{name}</b> dari KK {kk} ke:").format(
@@ -322,24 +351,38 @@ class MoveDialog(_ActionDialog):
     def _run(self) -> None:
         shdk = self.shdk.currentData()
         new_head = self.new_head.currentData() if self.new_head is not None else None
+        person_id = self.person.id
         if self.to_new.isChecked():
-            residents.move_resident(
-                self.db,
-                self.actor,
-                self.person.id,
-                codes.SHDK_HEAD,
-                new_family=self.new_family.value(),
-                new_head_for_old_family=new_head,
+            new_family = self.new_family.value()
+            run_write(
+                self,
+                self.tasks,
+                lambda _c: residents.move_resident(
+                    self.db,
+                    self.actor,
+                    person_id,
+                    codes.SHDK_HEAD,
+                    new_family=new_family,
+                    new_head_for_old_family=new_head,
+                ),
+                on_success=self._done,
+                on_error=self._failed,
             )
             return
         target = self.picker.family_id()
         if target is None:
             raise ValidationError({"family": self.tr("Pilih KK tujuan dari daftar hasil.")})
-        residents.move_resident(
-            self.db,
-            self.actor,
-            self.person.id,
-            int(shdk or 0),
-            to_family_id=target,
-            new_head_for_old_family=new_head,
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: residents.move_resident(
+                self.db,
+                self.actor,
+                person_id,
+                int(shdk or 0),
+                to_family_id=target,
+                new_head_for_old_family=new_head,
+            ),
+            on_success=self._done,
+            on_error=self._failed,
         )

@@ -41,6 +41,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
+from pesiar_desktop.ui.write_op import run_write
 
 NOT_USED = "— tidak dipakai —"
 KEEP_UNKNOWN = "— biarkan (baris ditolak) —"
@@ -374,7 +375,13 @@ class MappingEditor(QWidget):
             imports.save_mapping(self.db, self.actor, mapping)
             return mapping.name
 
-        self.tasks.run(job, self._alive(self._saved), self._alive(self._save_failed), serial=True)
+        run_write(
+            self,
+            self.tasks,
+            job,
+            on_success=self._alive(self._saved),
+            on_error=self._alive(self._save_failed),
+        )
 
     def _saved(self, name: str) -> None:
         self._set_busy(False)

@@ -58,6 +58,7 @@ from pesiar_desktop.ui.tablemodels.import_rows import PendingModel, RowsModel
 from pesiar_desktop.ui.tasks import Progress, TaskCancelled, TaskContext, TaskHandle, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import error_label, hint_label, warning_label
+from pesiar_desktop.ui.write_op import run_write
 
 log = logging.getLogger(__name__)
 Preview = ResidentPreview | BpjsPreview | WelfarePreview
@@ -640,7 +641,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ running
 
-    def _start(self, what: str, text: str, job: Any, on_done: Any) -> None:
+    def _show_running(self, what: str, text: str) -> None:
         self._running = what
         self.run_label.setText(text)
         self.progress_bar.setRange(0, 0)
@@ -648,6 +649,10 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(_t("&Batalkan proses"))
         self._show(PAGE_RUN)
+
+    def _start(self, what: str, text: str, job: Any, on_done: Any) -> None:
+        """A read (reading and checking the file) on the run page."""
+        self._show_running(what, text)
         self._handle = self.tasks.run(
             job,
             self._alive(on_done),
@@ -960,8 +965,17 @@ class ImportDialog(QDialog):
             )
 
         self.message_label.hide()
-        self._start(
-            "commit", _t("Menyimpan {name}…").format(name=preview.file_name), job, self._committed
+        self._show_running("commit", _t("Menyimpan {name}…").format(name=preview.file_name))
+        # The run page has its own progress bar and cancel button; closing the dialog
+        # cancels the import too (the service then writes nothing), so it is not locked.
+        self._handle = run_write(
+            self,
+            self.tasks,
+            job,
+            on_success=self._alive(self._committed),
+            on_error=self._alive(self._task_failed),
+            on_progress=self._alive(self._progress),
+            lock_dialog=False,
         )
 
     def _committed(self, result: ImportResult) -> None:

@@ -31,7 +31,9 @@ from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS
 from pesiar_desktop.services import agents, assignments, letters
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import error_label, fill_combo, hint_label, show_error
+from pesiar_desktop.ui.write_op import run_write
 
 RESULT_STYLES = {
     letters.VERIFY_VALID: "background:#e6f4ea; color:#1b6e34; border:1px solid #8bc79b;",
@@ -54,9 +56,12 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 class DraftLetterDialog(QDialog):
     """Choose the kind of letter and whom it is about; the service writes the draft."""
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Buat konsep surat"))
@@ -115,41 +120,49 @@ class DraftLetterDialog(QDialog):
 
     def save(self) -> None:
         kind = self.type_combo.currentData()
-        try:
+        agent_id, chosen = self.agent_combo.currentData(), self.assignment_combo.currentData()
+        variant = self.variant_combo.currentData()
+
+        def write(_context: TaskContext) -> letters.LetterRow:
             if kind == letters.TYPE_PAKTA:
-                row = letters.draft(
-                    self.db,
-                    self.actor,
-                    kind,
-                    agent_id=self.agent_combo.currentData(),
-                    signature_variant=self.variant_combo.currentData(),
+                return letters.draft(
+                    self.db, self.actor, kind, agent_id=agent_id, signature_variant=variant
                 )
-            else:
-                chosen = self.assignment_combo.currentData()
-                row = letters.draft(
-                    self.db,
-                    self.actor,
-                    kind,
-                    assignment_ids=None
-                    if kind == letters.TYPE_SK
-                    else ([chosen] if chosen else []),
-                    signature_variant=self.variant_combo.currentData(),
-                )
-        except (ValidationError, PesiarError) as err:
+            return letters.draft(
+                self.db,
+                self.actor,
+                kind,
+                assignment_ids=None if kind == letters.TYPE_SK else ([chosen] if chosen else []),
+                signature_variant=variant,
+            )
+
+        def saved(row: letters.LetterRow) -> None:
+            self.saved_id = row.id
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, PesiarError):
+                show_error(self, err)
+                return
             self.error.setText(str(err))
             self.error.show()
             self.adjustSize()
-            return
-        self.saved_id = row.id
-        self.accept()
+
+        run_write(self, self.tasks, write, on_success=saved, on_error=failed)
 
 
 class RevokeDialog(QDialog):
     def __init__(
-        self, db: Database, actor: Actor, letter: letters.LetterRow, parent: QWidget | None = None
+        self,
+        db: Database,
+        tasks: TaskManager,
+        actor: Actor,
+        letter: letters.LetterRow,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.letter = letter
         self.setWindowTitle(self.tr("Cabut surat"))
@@ -173,16 +186,22 @@ class RevokeDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        try:
-            letters.revoke(self.db, self.actor, self.letter.id, self.reason_edit.toPlainText())
-        except ValidationError as err:
+        letter_id, reason = self.letter.id, self.reason_edit.toPlainText()
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, ValidationError):
+                show_error(self, err)
+                return
             self.error.setText("\n".join(err.field_errors.values()))
             self.error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.accept()
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: letters.revoke(self.db, self.actor, letter_id, reason),
+            on_success=lambda _r: self.accept(),
+            on_error=failed,
+        )
 
 
 class VerifyDialog(QDialog):

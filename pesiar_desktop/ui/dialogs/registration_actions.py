@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules.premiums import describe_pattern
 from pesiar_desktop.services import registrations, settings
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 KIND_VA = "va"
 KIND_PAY = "pay"
@@ -48,6 +49,7 @@ class RegistrationActionDialog(QDialog):
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         reg: RegistrationDetail,
         kind: str,
@@ -55,6 +57,7 @@ class RegistrationActionDialog(QDialog):
     ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.reg = reg
         self.kind = kind
@@ -130,29 +133,31 @@ class RegistrationActionDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.general_error.hide()
-        reg_id = self.reg.id
-        try:
-            if self.kind == KIND_VA:
-                registrations.issue_va(
-                    self.db, self.actor, reg_id, self.va_edit.text(), self._date()
-                )
-            elif self.kind == KIND_PAY:
-                registrations.record_payment(
-                    self.db, self.actor, reg_id, self._date(), self.amount.value()
-                )
-            elif self.kind == KIND_ACTIVATE:
-                registrations.activate(self.db, self.actor, reg_id, self._date())
-            elif self.kind == KIND_EXPIRE:
-                registrations.expire(self.db, self.actor, reg_id, self.reason_edit.text())
+        reg_id, kind = self.reg.id, self.kind
+        on = self._date() if kind in (KIND_VA, KIND_PAY, KIND_ACTIVATE) else None
+        va = self.va_edit.text() if kind == KIND_VA else ""
+        amount = self.amount.value() if kind == KIND_PAY else 0
+        reason = self.reason_edit.text() if kind in (KIND_EXPIRE, KIND_CANCEL) else ""
+
+        def write(_context: TaskContext) -> None:
+            if kind == KIND_VA:
+                assert on is not None
+                registrations.issue_va(self.db, self.actor, reg_id, va, on)
+            elif kind == KIND_PAY:
+                assert on is not None
+                registrations.record_payment(self.db, self.actor, reg_id, on, amount)
+            elif kind == KIND_ACTIVATE:
+                assert on is not None
+                registrations.activate(self.db, self.actor, reg_id, on)
+            elif kind == KIND_EXPIRE:
+                registrations.expire(self.db, self.actor, reg_id, reason)
             else:
-                registrations.cancel(self.db, self.actor, reg_id, self.reason_edit.text())
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.accept()
+                registrations.cancel(self.db, self.actor, reg_id, reason)
+
+        run_write(
+            self,
+            self.tasks,
+            write,
+            on_success=lambda _r: self.accept(),
+            on_error=lambda err: show_field_errors(self.errors, self.general_error, self, err),
+        )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
@@ -53,6 +53,7 @@ from pesiar_desktop.ui.widgets.forms import (
     hint_label,
     show_error,
 )
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 COL_INCLUDED, COL_NAME, COL_NIK, COL_SHDK, COL_STATUS, COL_CLASS, COL_PREMIUM, COL_REASON = range(8)
 HEADERS = ["Daftar", "Nama", "NIK", "Hubungan", "Status JKN saat ini", "Kelas", "Iuran/bulan",
@@ -75,6 +76,7 @@ class RegistrationDialog(QDialog):
     ):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
         self.actor = actor
         self.masked = not actor.can("personal.see_full_nik")
         self.family: FamilyForRegistration | None = None
@@ -345,15 +347,16 @@ class RegistrationDialog(QDialog):
                 self.general_error.setText(self.tr("Pilih keluarga dulu."))
                 self.general_error.show()
             return
-        try:
-            self.saved_id = registrations.submit(self.db, self.actor, self.registration_input())
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.accept()
+        data = self.registration_input()
+
+        def saved(saved_id: int) -> None:
+            self.saved_id = saved_id
+            self.accept()
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: registrations.submit(self.db, self.actor, data),
+            on_success=saved,
+            on_error=lambda err: show_field_errors(self.errors, self.general_error, self, err),
+        )

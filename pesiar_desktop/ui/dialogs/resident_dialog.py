@@ -31,18 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import register, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import (
+    FamilyInput,
     MembershipInput,
     ResidentInput,
     SaveResult,
 )
 from pesiar_desktop.ui import formatting
-from pesiar_desktop.ui.tasks import TaskManager
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.family_inputs import FamilyPicker, NewFamilyFields
 from pesiar_desktop.ui.widgets.forms import (
@@ -54,6 +55,7 @@ from pesiar_desktop.ui.widgets.forms import (
     show_error,
     warning_label,
 )
+from pesiar_desktop.ui.write_op import run_write
 
 FLAG_FIELDS = (
     ("is_pregnant", "Sedang hamil"),
@@ -479,41 +481,43 @@ class ResidentDialog(QDialog):
             self.fields["nik"].setFocus()
             return
         membership = self.membership_input()
-        try:
-            if self.resident_id is not None:
-                result = residents.edit_resident(
-                    self.db, self.actor, self.resident_id, data, membership
-                )
-            elif self.family_id is not None:
-                result = residents.add_resident(
-                    self.db, self.actor, data, family_id=self.family_id, membership=membership
-                )
+        resident_id, family_id = self.resident_id, self.family_id
+        new_family: FamilyInput | None = None
+        if resident_id is None and family_id is None:
+            assert self.choose_new is not None and self.new_family_fields is not None
+            assert self.family_picker is not None
+            if self.choose_new.isChecked():
+                new_family = self.new_family_fields.value()
             else:
-                assert self.choose_new is not None and self.new_family_fields is not None
-                assert self.family_picker is not None
-                if self.choose_new.isChecked():
-                    result = residents.add_resident(
-                        self.db,
-                        self.actor,
-                        data,
-                        new_family=self.new_family_fields.value(),
-                        membership=membership,
+                family_id = self.family_picker.family_id()
+                if family_id is None:
+                    self._show_validation(
+                        ValidationError({"family": self.tr("Pilih KK dari daftar hasil.")})
                     )
-                else:
-                    picked = self.family_picker.family_id()
-                    if picked is None:
-                        raise ValidationError({"family": self.tr("Pilih KK dari daftar hasil.")})
-                    result = residents.add_resident(
-                        self.db, self.actor, data, family_id=picked, membership=membership
-                    )
-        except ValidationError as err:
-            self._show_validation(err)
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.result_value = result
-        self.accept()
+                    return
+
+        def write(_context: TaskContext) -> SaveResult:
+            if resident_id is not None:
+                return residents.edit_resident(self.db, self.actor, resident_id, data, membership)
+            if family_id is not None:
+                return residents.add_resident(
+                    self.db, self.actor, data, family_id=family_id, membership=membership
+                )
+            return residents.add_resident(
+                self.db, self.actor, data, new_family=new_family, membership=membership
+            )
+
+        def saved(result: SaveResult) -> None:
+            self.result_value = result
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, ValidationError):
+                self._show_validation(err)
+            else:
+                show_error(self, err)
+
+        run_write(self, self.tasks, write, on_success=saved, on_error=failed)
 
     def _show_validation(self, err: ValidationError) -> None:
         errors = dict(err.field_errors)

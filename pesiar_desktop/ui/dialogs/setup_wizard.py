@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import users, village
+from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
 from pesiar_desktop.ui.widgets.forms import show_error as show_error_box
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -230,9 +232,14 @@ class AdminPage(QWizardPage):
 class SetupWizard(QWizard):
     """`profile` and `admin_username` are set when the village has been set up."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, tasks: TaskManager | None = None
+    ):
         super().__init__(parent)
         self.db = db
+        # Run before the main window (and its task manager) exists: a worker of its own
+        # for the setup, which hashes the first password.
+        self.tasks = tasks or TaskManager(db, self)
         self.profile: VillageProfile | None = None
         self.admin_username = ""
         self.setWindowTitle(self.tr("Penyiapan awal PESIAR Desktop"))
@@ -254,8 +261,12 @@ class SetupWizard(QWizard):
         self.resize(760, 560)
 
     def validateCurrentPage(self) -> bool:
+        """On the last page: starts the setup in the worker and says no; once it has
+        succeeded the wizard is accepted again and this says yes."""
         if self.currentPage() is not self.admin_page:
             return super().validateCurrentPage()
+        if self.profile is not None:
+            return True
         page = self.admin_page
         page.errors.clear()
         page.general_error.hide()
@@ -268,24 +279,45 @@ class SetupWizard(QWizard):
             page.general_error.setText(self.tr("Desa belum dipilih (halaman pertama)."))
             page.general_error.show()
             return False
-        try:
-            self.profile = village.setup(
+        username, password = page.username.text(), page.password.text()
+        full_name = page.full_name.text()
+        kepala_desa, address = (
+            self.details_page.kepala_desa.text(),
+            self.details_page.address.text(),
+        )
+
+        def done(profile: VillageProfile) -> None:
+            self.admin_username = username.strip().lower()
+            self.profile = profile
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, ValidationError):
+                show_field_errors(page.errors, page.general_error, self, err)
+            else:
+                show_error_box(self, err, self.tr("Penyiapan gagal"))
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: village.setup(
                 self.db,
                 code,
-                page.username.text(),
-                page.password.text(),
-                admin_full_name=page.full_name.text(),
-                kepala_desa_name=self.details_page.kepala_desa.text(),
-                address=self.details_page.address.text(),
-            )
-        except ValidationError as err:
-            unplaced = page.errors.show(err.field_errors)
-            if unplaced:
-                page.general_error.setText("\n".join(unplaced.values()))
-                page.general_error.show()
-            return False
-        except PesiarError as err:
-            show_error_box(self, err, self.tr("Penyiapan gagal"))
-            return False
-        self.admin_username = page.username.text().strip().lower()
-        return True
+                username,
+                password,
+                admin_full_name=full_name,
+                kepala_desa_name=kepala_desa,
+                address=address,
+            ),
+            on_success=done,
+            on_error=failed,
+            busy=[
+                self.button(button)
+                for button in (
+                    QWizard.WizardButton.BackButton,
+                    QWizard.WizardButton.FinishButton,
+                    QWizard.WizardButton.CancelButton,
+                )
+            ],
+        )
+        return False

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop import APP_NAME
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import AuthError, PesiarError, ValidationError
+from pesiar_desktop.errors import AuthError, ValidationError
 from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.services import users
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.users import UserRow
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo, show_error
+from pesiar_desktop.ui.tasks import TaskManager
+from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 
 def password_edit(placeholder: str = "") -> QLineEdit:
@@ -35,10 +37,12 @@ def password_edit(placeholder: str = "") -> QLineEdit:
 
 
 class _FormDialog(QDialog):
-    """A titled form with inline errors and OK/Batal; `_run` does the service call."""
+    """A titled form with inline errors and OK/Batal; `_run` checks the form and hands
+    the service call to `run_write`, with `_done` and `_failed` as its callbacks."""
 
-    def __init__(self, parent: QWidget | None, title: str, ok_text: str):
+    def __init__(self, parent: QWidget | None, tasks: TaskManager, title: str, ok_text: str):
         super().__init__(parent)
+        self.tasks = tasks
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         self.errors = FieldErrors()
@@ -69,20 +73,18 @@ class _FormDialog(QDialog):
         self.general_error.hide()
         try:
             self._run()
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except AuthError as err:
+        except ValidationError as err:  # checked here, before the write
+            self._failed(err)
+
+    def _done(self, _result: object = None) -> None:
+        self.accept()
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, AuthError):
             self.general_error.setText(str(err))
             self.general_error.show()
             return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.accept()
+        show_field_errors(self.errors, self.general_error, self, err)
 
     def _check_repeat(self, first: QLineEdit, second: QLineEdit, key: str) -> None:
         if first.text() != second.text():
@@ -92,8 +94,20 @@ class _FormDialog(QDialog):
 class LoginDialog(_FormDialog):
     """Username and password; wrong password and lock-out messages appear inline."""
 
-    def __init__(self, db: Database, profile: VillageProfile | None, parent: QWidget | None = None):
-        super().__init__(parent, self.tr("Masuk · {app}").format(app=APP_NAME), self.tr("Masuk"))
+    def __init__(
+        self,
+        db: Database,
+        profile: VillageProfile | None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
+    ):
+        # Before the main window exists the dialog has its own worker for the password check.
+        own_tasks = tasks or TaskManager(db)
+        super().__init__(
+            parent, own_tasks, self.tr("Masuk · {app}").format(app=APP_NAME), self.tr("Masuk")
+        )
+        if tasks is None:
+            own_tasks.setParent(self)
         self.db = db
         self.actor: Actor | None = None
         self.heading = heading = QLabel(
@@ -121,17 +135,32 @@ class LoginDialog(_FormDialog):
     def _run(self) -> None:
         if not self.username.text().strip():
             raise ValidationError({"username": self.tr("Isi nama pengguna.")})
-        try:
-            self.actor = users.authenticate(self.db, self.username.text(), self.password.text())
-        except AuthError:
+        username, password = self.username.text(), self.password.text()
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: users.authenticate(self.db, username, password),
+            on_success=self._done,
+            on_error=self._failed,
+        )
+
+    def _done(self, result: object = None) -> None:
+        assert isinstance(result, Actor)
+        self.actor = result
+        self.accept()
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, AuthError):
             self.password.clear()
             self.password.setFocus()
-            raise
+        super()._failed(err)
 
 
 class ChangePasswordDialog(_FormDialog):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent, self.tr("Ganti kata sandi"), self.tr("Simpan"))
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
+        super().__init__(parent, tasks, self.tr("Ganti kata sandi"), self.tr("Simpan"))
         self.db, self.actor = db, actor
         self.old = password_edit()
         self.new = password_edit(
@@ -146,7 +175,14 @@ class ChangePasswordDialog(_FormDialog):
 
     def _run(self) -> None:
         self._check_repeat(self.new, self.repeat, "repeat")
-        users.change_password(self.db, self.actor, self.old.text(), self.new.text())
+        old, new = self.old.text(), self.new.text()
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: users.change_password(self.db, self.actor, old, new),
+            on_success=self._done,
+            on_error=self._failed,
+        )
 
 
 def role_combo() -> QComboBox:
@@ -156,8 +192,10 @@ def role_combo() -> QComboBox:
 
 
 class AddUserDialog(_FormDialog):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent, self.tr("Tambah pengguna"), self.tr("Tambah"))
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
+        super().__init__(parent, tasks, self.tr("Tambah pengguna"), self.tr("Tambah"))
         self.db, self.actor = db, actor
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("huruf kecil, mis. sekdes"))
@@ -176,20 +214,28 @@ class AddUserDialog(_FormDialog):
 
     def _run(self) -> None:
         self._check_repeat(self.password, self.repeat, "repeat")
-        users.create_user(
-            self.db,
-            self.actor,
-            self.username.text(),
-            self.password.text(),
-            self.role.currentData(),
-            self.full_name.text(),
+        username, password = self.username.text(), self.password.text()
+        role, full_name = self.role.currentData(), self.full_name.text()
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: users.create_user(self.db, self.actor, username, password, role, full_name),
+            on_success=self._done,
+            on_error=self._failed,
         )
 
 
 class RoleDialog(_FormDialog):
-    def __init__(self, db: Database, actor: Actor, user: UserRow, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskManager,
+        actor: Actor,
+        user: UserRow,
+        parent: QWidget | None = None,
+    ):
         super().__init__(
-            parent, self.tr("Peran {user}").format(user=user.username), self.tr("Simpan")
+            parent, tasks, self.tr("Peran {user}").format(user=user.username), self.tr("Simpan")
         )
         self.db, self.actor, self.user = db, actor, user
         self.role = role_combo()
@@ -200,19 +246,32 @@ class RoleDialog(_FormDialog):
         self.form.addRow("", self.active)
 
     def _run(self) -> None:
-        users.set_role(
-            self.db,
-            self.actor,
+        username, role, active = (
             self.user.username,
             self.role.currentData(),
             self.active.isChecked(),
         )
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: users.set_role(self.db, self.actor, username, role, active),
+            on_success=self._done,
+            on_error=self._failed,
+        )
 
 
 class ResetPasswordDialog(_FormDialog):
-    def __init__(self, db: Database, actor: Actor, user: UserRow, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskManager,
+        actor: Actor,
+        user: UserRow,
+        parent: QWidget | None = None,
+    ):
         super().__init__(
             parent,
+            tasks,
             self.tr("Atur ulang kata sandi {user}").format(user=user.username),
             self.tr("Simpan"),
         )
@@ -235,4 +294,11 @@ class ResetPasswordDialog(_FormDialog):
 
     def _run(self) -> None:
         self._check_repeat(self.password, self.repeat, "repeat")
-        users.reset_password(self.db, self.actor, self.user.username, self.password.text())
+        username, password = self.user.username, self.password.text()
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: users.reset_password(self.db, self.actor, username, password),
+            on_success=self._done,
+            on_error=self._failed,
+        )

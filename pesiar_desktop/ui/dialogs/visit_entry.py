@@ -53,6 +53,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import LATE, Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import FieldErrors, fill_combo, hint_label, show_error
+from pesiar_desktop.ui.write_op import is_writing, run_write
 
 SEARCH_DEBOUNCE_MS = 200
 DEFAULT_REVISIT_DAYS = 7
@@ -404,7 +405,7 @@ class VisitEntryForm(QWidget):
         )
 
     def save(self) -> None:
-        if not self.can_write:
+        if not self.can_write or is_writing(self):
             return
         self.errors.clear()
         if self.family_id is None:
@@ -412,28 +413,38 @@ class VisitEntryForm(QWidget):
             self.message.setStyleSheet(f"color: {LATE.name()};")
             self.focus_search()
             return
-        try:
-            visit_id = visits.record_visit(self.db, self.actor, self.visit_input())
-        except ValidationError as err:
+        data, outcome = self.visit_input(), self.outcome()
+        picked = self.finder.picked
+        who = picked.head_name if picked else ""
+
+        def saved(visit_id: int) -> None:
+            self.last_saved_id = visit_id
+            self.message.setStyleSheet("color: #1b6e34;")
+            self.message.setText(
+                self.tr("Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.").format(
+                    who=who, outcome=self.tr(fc.VISIT_OUTCOMES.get(outcome or "", ""))
+                )
+            )
+            self.saved.emit(visit_id)
+            self._reset_for_next()
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, ValidationError):
+                show_error(self, err)
+                return
             unplaced = self.errors.show(err.field_errors)
             if unplaced:
                 self.message.setText("\n".join(unplaced.values()))
                 self.message.setStyleSheet(f"color: {LATE.name()};")
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.last_saved_id = visit_id
-        picked = self.finder.picked
-        who = picked.head_name if picked else ""
-        self.message.setStyleSheet("color: #1b6e34;")
-        self.message.setText(
-            self.tr("Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.").format(
-                who=who, outcome=self.tr(fc.VISIT_OUTCOMES.get(self.outcome() or "", ""))
-            )
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: visits.record_visit(self.db, self.actor, data),
+            on_success=saved,
+            on_error=failed,
+            busy=[self.save_button],
         )
-        self.saved.emit(visit_id)
-        self._reset_for_next()
 
     def _reset_for_next(self) -> None:
         """Keep the date (a worksheet is one day); clear the rest."""

@@ -55,6 +55,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import Row, RowsModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+from pesiar_desktop.ui.write_op import run_write
 
 TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
 REFRESH_TOPICS = {"agents", "letters", "fees", "registrations", "areas", "residents", "village"}
@@ -391,30 +392,37 @@ class AgentsPage(ServicePage):
         return model.key(rows[0].row()) if rows else None
 
     def add_agent(self) -> None:
-        self._run_dialog(AgentDialog(self.db, self.actor, parent=self))
+        self._run_dialog(AgentDialog(self.db, self.tasks, self.actor, parent=self))
 
     def edit_agent(self) -> None:
         agent_id = self._selected_key(self.agent_view, self.agent_model)
         if agent_id is not None and self.can_write:
-            self._run_dialog(AgentDialog(self.db, self.actor, agent_id, parent=self))
+            self._run_dialog(AgentDialog(self.db, self.tasks, self.actor, agent_id, parent=self))
 
     def toggle_agent(self) -> None:
         agent_id = self._selected_key(self.agent_view, self.agent_model)
         if agent_id is None:
             return
         try:
-            row = agents.get_agent(self.db, agent_id)
-            agents.set_active(self.db, self.actor, agent_id, not row.is_active)
+            active = agents.get_agent(self.db, agent_id).is_active
         except PesiarError as err:
             show_error(self, err)
+            return
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: agents.set_active(self.db, self.actor, agent_id, not active),
+        )
 
     def add_assignment(self) -> None:
-        self._run_dialog(AssignmentDialog(self.db, self.actor, parent=self))
+        self._run_dialog(AssignmentDialog(self.db, self.tasks, self.actor, parent=self))
 
     def edit_assignment(self) -> None:
         assignment_id = self._selected_key(self.assignment_view, self.assignment_model)
         if assignment_id is not None and self.can_write:
-            self._run_dialog(AssignmentDialog(self.db, self.actor, assignment_id, parent=self))
+            self._run_dialog(
+                AssignmentDialog(self.db, self.tasks, self.actor, assignment_id, parent=self)
+            )
 
     def split_rt(self) -> None:
         ids = [
@@ -436,17 +444,21 @@ class AgentsPage(ServicePage):
         if not ok:
             return
         rt_id = areas[labels.index(label)].rt_id
-        try:
-            result = assignments.split_area(self.db, self.actor, ids, [rt_id])
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        QMessageBox.information(
+
+        def split(result: dict[int, int]) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Bagi rata"),
+                self.tr("Keluarga di {rt} dibagi: {parts} KK.").format(
+                    rt=label, parts=" / ".join(str(n) for n in result.values())
+                ),
+            )
+
+        run_write(
             self,
-            self.tr("Bagi rata"),
-            self.tr("Keluarga di {rt} dibagi: {parts} KK.").format(
-                rt=label, parts=" / ".join(str(n) for n in result.values())
-            ),
+            self.tasks,
+            lambda _c: assignments.split_area(self.db, self.actor, ids, [rt_id]),
+            on_success=split,
         )
 
     # ------------------------------------------------------------ letters
@@ -469,7 +481,7 @@ class AgentsPage(ServicePage):
         self.save_button.setEnabled(row is not None)
 
     def draft_letter(self) -> None:
-        self._run_dialog(DraftLetterDialog(self.db, self.actor, parent=self))
+        self._run_dialog(DraftLetterDialog(self.db, self.tasks, self.actor, parent=self))
 
     def _ask_user(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
@@ -498,22 +510,22 @@ class AgentsPage(ServicePage):
                 self.tr("Disetujui: nomor {number}.").format(number=result.number)
             )
 
-        self.tasks.run(job, done, self._failed, serial=True)
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def revoke_selected(self) -> None:
         row = self.selected_letter()
         if row is not None and row.status == letters.STATUS_APPROVED:
-            self._run_dialog(RevokeDialog(self.db, self.actor, row, parent=self))
+            self._run_dialog(RevokeDialog(self.db, self.tasks, self.actor, row, parent=self))
 
     def delete_selected(self) -> None:
         row = self.selected_letter()
         if row is None or row.status != letters.STATUS_DRAFT:
             return
         if self.ask(self.tr("Hapus konsep"), self.tr("Hapus konsep surat ini?")):
-            try:
-                letters.delete_draft(self.db, self.actor, row.id)
-            except PesiarError as err:
-                show_error(self, err)
+            letter_id = row.id
+            run_write(
+                self, self.tasks, lambda _c: letters.delete_draft(self.db, self.actor, letter_id)
+            )
 
     def _pdf_name(self, row: letters.LetterRow) -> str:
         number = (row.number or f"konsep-{row.id}").replace("/", "-")
@@ -574,7 +586,9 @@ class AgentsPage(ServicePage):
         def job(_ctx: TaskContext) -> FeeSheet:
             return fees.record_month(self.db, self.actor, month)
 
-        self.tasks.run(job, lambda _s: self.reload_fees(), self._failed, serial=True)
+        run_write(
+            self, self.tasks, job, on_success=lambda _s: self.reload_fees(), on_error=self._failed
+        )
 
     def save_fee_pdf(self) -> None:
         month = self.fee_month()

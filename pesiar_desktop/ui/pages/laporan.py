@@ -5,7 +5,7 @@ columns are arranged here and kept per BPJS branch.
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,9 @@ from pesiar_desktop.services import recap
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
-from pesiar_desktop.ui.tasks import TaskContext, TaskManager, run_with_progress
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
+from pesiar_desktop.ui.widgets.forms import show_error
+from pesiar_desktop.ui.write_op import run_write
 
 MONTHS_BACK = 24
 REFRESH_TOPICS = {"registrations", "visits", "advocacy", "agents", "assignments", "residents"}
@@ -90,6 +92,7 @@ class LaporanPage(QWidget):
     `preview`, `status`, `last_output`, `exported(path)`."""
 
     exported = Signal(str)
+    columns_saved = Signal(str)  # the branch whose column order was saved
 
     def __init__(
         self,
@@ -307,21 +310,34 @@ class LaporanPage(QWidget):
         self.column_list.insertItem(target, item)
         self.column_list.setCurrentRow(target)
 
-    def save_columns(self) -> bool:
-        branch = self.branch_combo.currentText()
-        try:
-            recap.save_columns(self.db, self.actor, branch, self.chosen_columns())
-        except PesiarError as err:
-            self.columns_error.setText(str(err))
-            return False
-        self.columns_error.setText("")
-        self.status.setText(
-            self.tr("Urutan kolom disimpan untuk {branch}.").format(
-                branch=branch.strip() or self.tr("urutan bawaan")
+    def save_columns(self) -> None:
+        """Saves in the background; `columns_saved` tells when it is done."""
+        branch, columns = self.branch_combo.currentText(), self.chosen_columns()
+
+        def saved(_result: object) -> None:
+            self.columns_error.setText("")
+            self.status.setText(
+                self.tr("Urutan kolom disimpan untuk {branch}.").format(
+                    branch=branch.strip() or self.tr("urutan bawaan")
+                )
             )
+            self._load_branches()
+            self.columns_saved.emit(branch)
+
+        def failed(err: BaseException) -> None:
+            if isinstance(err, PesiarError):
+                self.columns_error.setText(str(err))
+            else:
+                show_error(self, err)
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: recap.save_columns(self.db, self.actor, branch, columns),
+            on_success=saved,
+            on_error=failed,
+            busy=[self.save_button],
         )
-        self._load_branches()
-        return True
 
     # ------------------------------------------------------------ preview
 
@@ -434,12 +450,13 @@ class LaporanPage(QWidget):
         if path is not None:
             self.export_dana_desa(path.with_suffix(".xlsx"))
 
-    def _run(self, title: str, fn: Any, done_text: Any) -> None:
-        self._set_busy(True)
+    def _export_callbacks(
+        self, title: str, done_text: Callable[[Path, Any], str]
+    ) -> tuple[Callable[[tuple[Path, Any]], None], Callable[[BaseException], None]]:
+        """`run_write`'s callbacks for an export (audited, so a write)."""
         self.status.setText(title)
 
         def done(result: tuple[Path, Any]) -> None:
-            self._set_busy(False)
             path, data = result
             self.last_output = path
             self.last_folder = path.parent
@@ -448,19 +465,18 @@ class LaporanPage(QWidget):
             self.exported.emit(str(path))
 
         def failed(err: BaseException) -> None:
-            self._set_busy(False)
             if not isinstance(err, (PesiarError, OSError)):
                 self.status.setText(self.tr("Gagal: kesalahan tak terduga."))
-                sys.excepthook(type(err), err, err.__traceback__)
+                show_error(self, err, self.tr("Laporan"))  # one line; logged by run_write
                 return
             self.status.setText(self.tr("Gagal: {err}").format(err=err))
             QMessageBox.warning(self, self.tr("Laporan"), str(err))
 
-        run_with_progress(self.tasks, self, title, fn, done, failed, serial=False)
+        return done, failed
 
-    def _set_busy(self, busy: bool) -> None:
-        for button in (self.recap_button, self.pdf_button, self.dana_button):
-            button.setEnabled(not busy and (button is not self.recap_button or self.can_export))
+    def _export_buttons(self) -> list[QWidget]:
+        """Disabled while an export runs."""
+        return [self.recap_button, self.pdf_button, self.dana_button]
 
     def export_recap(self, path: Path) -> None:
         month = self.month()
@@ -477,9 +493,9 @@ class LaporanPage(QWidget):
             )
             return path, data
 
-        self._run(
-            self.tr("Menyusun rekap {month}…").format(month=formatting.month_year(month)),
-            job,
+        title = self.tr("Menyusun rekap {month}…").format(month=formatting.month_year(month))
+        done, failed = self._export_callbacks(
+            title,
             lambda p, data: self.tr(
                 "Rekap {month} tersimpan: {path} ({people} jiwa di lembar Pendaftaran)."
             ).format(
@@ -488,6 +504,16 @@ class LaporanPage(QWidget):
                 people=formatting.number(len(data.pendaftaran)),
             ),
         )
+        run_write(
+            self,
+            self.tasks,
+            job,
+            on_success=done,
+            on_error=failed,
+            progress_text=title,
+            cancellable=True,
+            busy=self._export_buttons(),
+        )
 
     def export_pdf(self, path: Path) -> None:
         month = self.month()
@@ -495,10 +521,20 @@ class LaporanPage(QWidget):
         def job(_context: TaskContext) -> tuple[Path, RecapData]:
             return path, recap.export_recap_pdf(self.db, self.actor, month, path)
 
-        self._run(
-            self.tr("Mencetak lembar Rekap {month}…").format(month=formatting.month_year(month)),
-            job,
+        title = self.tr("Mencetak lembar Rekap {month}…").format(month=formatting.month_year(month))
+        done, failed = self._export_callbacks(
+            title,
             lambda p, _data: self.tr("PDF lembar Rekap tersimpan: {path}").format(path=p),
+        )
+        run_write(
+            self,
+            self.tasks,
+            job,
+            on_success=done,
+            on_error=failed,
+            progress_text=title,
+            cancellable=True,
+            busy=self._export_buttons(),
         )
 
     def export_dana_desa(self, path: Path) -> None:
@@ -507,9 +543,9 @@ class LaporanPage(QWidget):
         def job(_context: TaskContext) -> tuple[Path, DanaDesaData]:
             return path, recap.export_dana_desa_xlsx(self.db, self.actor, year, path)
 
-        self._run(
-            self.tr("Menyusun realisasi Dana Desa {year}…").format(year=year),
-            job,
+        title = self.tr("Menyusun realisasi Dana Desa {year}…").format(year=year)
+        done, failed = self._export_callbacks(
+            title,
             lambda p, data: self.tr(
                 "Realisasi Dana Desa {year} tersimpan: {path} (dibayar {paid} dari pagu {budget})."
             ).format(
@@ -518,6 +554,16 @@ class LaporanPage(QWidget):
                 paid=formatting.rupiah(sum(f.paid for f in data.funding)),
                 budget=formatting.rupiah(sum(f.budget for f in data.funding)),
             ),
+        )
+        run_write(
+            self,
+            self.tasks,
+            job,
+            on_success=done,
+            on_error=failed,
+            progress_text=title,
+            cancellable=True,
+            busy=self._export_buttons(),
         )
 
     def open_folder(self) -> None:

@@ -51,6 +51,7 @@ from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
 from pesiar_desktop.ui.widgets.tables import list_table, search_box
+from pesiar_desktop.ui.write_op import run_write
 
 REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
 UHC_COVERAGE_PCT = 98.0
@@ -703,4 +704,4 @@ class PetakanPage(ServicePage):
             self.status_label.setText("")
             show_error(self, err, self.tr("Ekspor gagal"))
 
-        self.tasks.run(job, done, failed, serial=True)
+        run_write(self, self.tasks, job, on_success=done, on_error=failed)

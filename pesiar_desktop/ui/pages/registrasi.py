@@ -52,6 +52,7 @@ from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 from pesiar_desktop.ui.widgets.tables import search_box
+from pesiar_desktop.ui.write_op import run_write
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS = range(3)
 REFRESH_TOPICS = {"registrations", "visits", "advocacy", "residents", "memberships", "agents",
@@ -367,7 +368,7 @@ class RegistrasiPage(ServicePage):
         except PesiarError as err:
             show_error(self, err)
             return None
-        dialog = RegistrationActionDialog(self.db, self.actor, detail, kind, self)
+        dialog = RegistrationActionDialog(self.db, self.tasks, self.actor, detail, kind, self)
         self._open(dialog)
         return dialog
 
@@ -396,7 +397,7 @@ class RegistrasiPage(ServicePage):
         def done(written: Path) -> None:
             self.list_status.setText(self.tr("Tanda terima tersimpan: {p}").format(p=written))
 
-        self.tasks.run(job, done, self._failed)
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def ask_proposal(self) -> None:
         target, _f = QFileDialog.getSaveFileName(
@@ -414,7 +415,7 @@ class RegistrasiPage(ServicePage):
                 self.tr("Usulan {n} jiwa tersimpan: {p}").format(n=result[1], p=result[0])
             )
 
-        self.tasks.run(job, done, self._failed)
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def ask_employer_report(self) -> None:
         target, _f = QFileDialog.getSaveFileName(
@@ -432,7 +433,7 @@ class RegistrasiPage(ServicePage):
                 self.tr("Laporan PPU BU {n} orang tersimpan: {p}").format(n=result[1], p=result[0])
             )
 
-        self.tasks.run(job, done, self._failed)
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     # ------------------------------------------------------------ follow-up tab
 

@@ -579,7 +579,7 @@ class ResidentsPage(ServicePage):
         family = self.family_panel.family
         if person is None or family is None:
             return
-        self._open(LifeEventDialog(self.db, self.actor, person, family, kind, self))
+        self._open(LifeEventDialog(self.db, self.tasks, self.actor, person, family, kind, self))
 
     def change_head(self) -> None:
         family = self.family_panel.family
@@ -587,4 +587,4 @@ class ResidentsPage(ServicePage):
             return
         person = self.family_panel.focus_member()
         preselect = person.id if person is not None and person.shdk != codes.SHDK_HEAD else None
-        self._open(ChangeHeadDialog(self.db, self.actor, family, self, preselect))
+        self._open(ChangeHeadDialog(self.db, self.tasks, self.actor, family, self, preselect))

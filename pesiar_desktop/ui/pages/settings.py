@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import PesiarError, ValidationError
+from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.users import UserRow
@@ -44,7 +43,9 @@ from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
 from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
 from pesiar_desktop.ui.dialogs.users import AddUserDialog, ResetPasswordDialog, RoleDialog
+from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
+from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 PROFILE_LABELS = {
     "address": "Alamat kantor desa",
@@ -69,9 +70,11 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class ProfileTab(QWidget):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.tasks, self.actor = db, tasks, actor
         self.can_edit = actor.can("village.edit")
         self.errors = FieldErrors()
         region = QGroupBox(self.tr("Wilayah (dari daftar Kemendagri)"))
@@ -133,25 +136,23 @@ class ProfileTab(QWidget):
         self.errors.clear()
         self.general_error.hide()
         self.saved_label.clear()
-        try:
-            fields = {key: edit.text() for key, edit in self.edits.items()}
-            village.update_profile(self.db, self.actor, None, **fields)
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.saved_label.setText(self.tr("Profil desa tersimpan."))
+        fields = {key: edit.text() for key, edit in self.edits.items()}
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: village.update_profile(self.db, self.actor, None, **fields),
+            on_success=lambda _r: self.saved_label.setText(self.tr("Profil desa tersimpan.")),
+            on_error=lambda err: show_field_errors(self.errors, self.general_error, self, err),
+            busy=[self.save_button],
+        )
 
 
 class AreasTab(QWidget):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.tasks, self.actor = db, tasks, actor
         self.can_edit = actor.can("areas.write")
         self.errors = FieldErrors()
         self.table = _table([self.tr("Dusun"), self.tr("RW"), self.tr("RT")])
@@ -209,21 +210,20 @@ class AreasTab(QWidget):
     def add(self) -> None:
         self.errors.clear()
         self.general_error.hide()
-        try:
-            village.add_area(
-                self.db, self.actor, self.dusun.currentText(), self.rw.text() or "-", self.rt.text()
-            )
-        except ValidationError as err:
-            unplaced = self.errors.show(err.field_errors)
-            if unplaced:
-                self.general_error.setText("\n".join(unplaced.values()))
-                self.general_error.show()
-            return
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.rt.clear()
-        self.rt.setFocus()
+        dusun, rw, rt = self.dusun.currentText(), self.rw.text() or "-", self.rt.text()
+
+        def added(_result: object) -> None:
+            self.rt.clear()
+            self.rt.setFocus()
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: village.add_area(self.db, self.actor, dusun, rw, rt),
+            on_success=added,
+            on_error=lambda err: show_field_errors(self.errors, self.general_error, self, err),
+            busy=[self.add_button, self.remove_button],
+        )
 
     def remove(self) -> None:
         row = self.table.currentRow()
@@ -239,16 +239,22 @@ class AreasTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            village.remove_area(self.db, self.actor, int(item.data(Qt.ItemDataRole.UserRole)))
-        except PesiarError as err:
-            show_error(self, err, self.tr("Tidak dapat dihapus"))
+        rt_id = int(item.data(Qt.ItemDataRole.UserRole))
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: village.remove_area(self.db, self.actor, rt_id),
+            on_error=lambda err: show_error(self, err, self.tr("Tidak dapat dihapus")),
+            busy=[self.add_button, self.remove_button],
+        )
 
 
 class UsersTab(QWidget):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.tasks, self.actor = db, tasks, actor
         self.can_manage = actor.can("users.manage")
         self.active_dialog: QDialog | None = None
         self.table = _table(
@@ -317,17 +323,17 @@ class UsersTab(QWidget):
         dialog.open()
 
     def add_user(self) -> None:
-        self._open(AddUserDialog(self.db, self.actor, self))
+        self._open(AddUserDialog(self.db, self.tasks, self.actor, self))
 
     def change_role(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._open(RoleDialog(self.db, self.actor, user, self))
+            self._open(RoleDialog(self.db, self.tasks, self.actor, user, self))
 
     def reset_password(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._open(ResetPasswordDialog(self.db, self.actor, user, self))
+            self._open(ResetPasswordDialog(self.db, self.tasks, self.actor, user, self))
 
 
 def _default_paths(db: Database) -> AppPaths:
@@ -354,16 +360,18 @@ class BackupTab(QWidget):
     """
 
     restored = Signal(str)
+    backed_up = Signal(str)  # the backup file made
 
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         actor: Actor,
         paths: AppPaths | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.tasks, self.actor = db, tasks, actor
         self.paths = paths or _default_paths(db)
         self.can_manage = actor.can("backup.manage")
         self.restart_requested = False
@@ -465,38 +473,55 @@ class BackupTab(QWidget):
 
     # ------------------------------------------------------------ backing up
 
-    def _make(self, target: Path) -> Path | None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            made = backup.make_backup(self.db, self.actor, target)
-        except PesiarError as err:
-            show_error(self, err, self.tr("Cadangan gagal"))
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Cadangan tersimpan: {file}").format(file=made))
-        self.load()
-        return made
+    def _buttons(self) -> list[QWidget]:
+        return [
+            self.backup_now_button,
+            self.backup_to_button,
+            self.restore_file_button,
+            self.restore_selected_button,
+            self.keep_button,
+        ]
 
-    def backup_now(self) -> Path | None:
+    def _make(self, target: Path) -> None:
+        """Backs up in the background; `backed_up` tells when the file is there."""
+
+        def made(path: Path) -> None:
+            self.status.setText(self.tr("Cadangan tersimpan: {file}").format(file=path))
+            self.load()
+            self.backed_up.emit(str(path))
+
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: backup.make_backup(self.db, self.actor, target),
+            on_success=made,
+            on_error=lambda err: show_error(self, err, self.tr("Cadangan gagal")),
+            progress_text=self.tr("Membuat cadangan…"),
+            busy=self._buttons(),
+        )
+
+    def backup_now(self) -> None:
         self.paths.backup_dir.mkdir(parents=True, exist_ok=True)
-        return self._make(self.paths.backup_dir)
+        self._make(self.paths.backup_dir)
 
-    def backup_to_folder(self) -> Path | None:
+    def backup_to_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Pilih folder tujuan cadangan (mis. flashdisk)")
         )
-        if not folder:
-            return None
-        return self._make(Path(folder))
+        if folder:
+            self._make(Path(folder))
 
     def save_keep(self) -> None:
-        try:
-            settings.put(self.db, self.actor, "backup.keep", int(self.keep.value()))
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.status.setText(self.tr("Pengaturan cadangan otomatis tersimpan."))
+        keep = int(self.keep.value())
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: settings.put(self.db, self.actor, "backup.keep", keep),
+            on_success=lambda _r: self.status.setText(
+                self.tr("Pengaturan cadangan otomatis tersimpan.")
+            ),
+            busy=[self.keep_button],
+        )
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.backup_dir)))
@@ -542,14 +567,18 @@ class BackupTab(QWidget):
 
     def _do_restore(self, path: Path) -> None:
         self.active_dialog = None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = backup.restore_backup(self.db, self.actor, path, self.paths)
-        except PesiarError as err:
-            QApplication.restoreOverrideCursor()
-            show_error(self, err, self.tr("Pemulihan gagal"))
-            return
-        QApplication.restoreOverrideCursor()
+        paths = self.paths
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: backup.restore_backup(self.db, self.actor, path, paths),
+            on_success=lambda result: self._restored(path, result),
+            on_error=lambda err: show_error(self, err, self.tr("Pemulihan gagal")),
+            progress_text=self.tr("Memulihkan cadangan…"),
+            busy=self._buttons(),
+        )
+
+    def _restored(self, path: Path, result: backup.RestoreResult) -> None:
         self.restart_requested = True
         self.restored.emit(str(path))
         QMessageBox.information(
@@ -577,9 +606,11 @@ LANGUAGES = (("Bahasa Indonesia", "id"), ("English", "en"))
 class PreferencesTab(QWidget):
     """Language (after a restart) and the automatic session lock."""
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.tasks, self.actor = db, tasks, actor
         self.can_edit = actor.can("settings.edit")
         self.language = QComboBox()
         for label, code in LANGUAGES:
@@ -634,18 +665,23 @@ class PreferencesTab(QWidget):
 
     def save(self) -> None:
         self.saved_label.clear()
-        try:
-            language = str(self.language.currentData())
+        language = str(self.language.currentData())
+        minutes = int(self.lock_minutes.value())
+
+        def write(_context: TaskContext) -> None:
             if language != settings.read(self.db, "ui.language"):
                 settings.put(self.db, self.actor, "ui.language", language)
-            minutes = int(self.lock_minutes.value())
             if minutes != settings.read(self.db, "session.lock_minutes"):
                 settings.put(self.db, self.actor, "session.lock_minutes", minutes)
-        except PesiarError as err:
-            show_error(self, err)
-            return
-        self.saved_label.setText(
-            self.tr("Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.")
+
+        run_write(
+            self,
+            self.tasks,
+            write,
+            on_success=lambda _r: self.saved_label.setText(
+                self.tr("Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.")
+            ),
+            busy=[self.save_button],
         )
 
 
@@ -653,6 +689,7 @@ class SettingsPage(QWidget):
     def __init__(
         self,
         db: Database,
+        tasks: TaskManager,
         bus: DataBus,
         actor: Actor,
         parent: QWidget | None = None,
@@ -661,16 +698,16 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Pengaturan"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.profile_tab = ProfileTab(db, actor)
-        self.areas_tab = AreasTab(db, actor)
-        self.users_tab = UsersTab(db, actor)
+        self.profile_tab = ProfileTab(db, tasks, actor)
+        self.areas_tab = AreasTab(db, tasks, actor)
+        self.users_tab = UsersTab(db, tasks, actor)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.profile_tab, self.tr("Profil desa"))
         self.tabs.addTab(self.areas_tab, self.tr("Wilayah"))
         self.tabs.addTab(self.users_tab, self.tr("Pengguna"))
-        self.backup_tab = BackupTab(db, actor, paths)
+        self.backup_tab = BackupTab(db, tasks, actor, paths)
         self.tabs.addTab(self.backup_tab, self.tr("Cadangan"))
-        self.preferences_tab = PreferencesTab(db, actor)
+        self.preferences_tab = PreferencesTab(db, tasks, actor)
         self.tabs.addTab(self.preferences_tab, self.tr("Bahasa & keamanan"))
         self.audit_tab: AuditLogWidget | None = None
         if actor.can("audit.read"):

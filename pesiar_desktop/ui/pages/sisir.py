@@ -52,6 +52,7 @@ from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 from pesiar_desktop.ui.widgets.tables import read_only_rows
+from pesiar_desktop.ui.write_op import run_write
 
 TAB_PLAN, TAB_VISIT, TAB_DUE, TAB_ADVOCACY = range(4)
 REFRESH_TOPICS = {"visits", "visit_plans", "advocacy", "registrations", "residents", "agents",
@@ -313,7 +314,7 @@ class SisirPage(ServicePage):
             self.plan_status.setText(self.tr("Jadwal disusun: {n} baris.").format(n=rows))
             self.reload_plan()
 
-        self.tasks.run(job, done, self._failed, serial=True)
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def ask_export(self, kind: str) -> None:
         choice = self.selected_assignment()
@@ -338,7 +339,7 @@ class SisirPage(ServicePage):
         def done(written: Path) -> None:
             self.plan_status.setText(self.tr("Tersimpan: {path}").format(path=written))
 
-        self.tasks.run(job, done, self._failed)
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def _plan_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         family_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -544,7 +545,9 @@ class SisirPage(ServicePage):
 
     def add_event(self) -> None:
         if self.can_write:
-            self._open(AdvocacyDialog(self.db, self.actor, self._agents_for_dialog(), self))
+            self._open(
+                AdvocacyDialog(self.db, self.tasks, self.actor, self._agents_for_dialog(), self)
+            )
 
     def selected_event(self) -> int | None:
         index = self.events_view.currentIndex()
@@ -555,7 +558,9 @@ class SisirPage(ServicePage):
         event_id = self.selected_event()
         if event_id is not None and self.can_write:
             self._open(
-                AdvocacyDialog(self.db, self.actor, self._agents_for_dialog(), self, event_id)
+                AdvocacyDialog(
+                    self.db, self.tasks, self.actor, self._agents_for_dialog(), self, event_id
+                )
             )
 
     def delete_event(self) -> None:
@@ -569,10 +574,7 @@ class SisirPage(ServicePage):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            advocacy.delete_event(self.db, self.actor, event_id)
-        except PesiarError as err:
-            show_error(self, err)
+        run_write(self, self.tasks, lambda _c: advocacy.delete_event(self.db, self.actor, event_id))
 
     # ------------------------------------------------------------ refresh
 
