@@ -153,6 +153,14 @@ def db_url(request) -> str:
     return str(request.getfixturevalue("migrated_sqlite_url"))
 
 
+@pytest.fixture(params=_backends())
+def empty_db_url(request) -> str:
+    """An empty database (no schema yet), on each backend."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(request.getfixturevalue("sqlite_url"))
+
+
 @pytest.fixture
 def db(db_url, tmp_path) -> Iterator[Database]:
     database = open_database(db_url, backup_dir=tmp_path / "backups")

@@ -130,15 +130,15 @@ def grouped_bars(
     series.setLabelsPrecision(precision)
     chart.addSeries(series)
     cats = category_axis(categories)
-    values = value_axis(low, high, fmt)
+    value_ax = value_axis(low, high, fmt)
     if horizontal:
         chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(value_ax, Qt.AlignmentFlag.AlignBottom)
     else:
         chart.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(value_ax, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(cats)
-    series.attachAxis(values)
+    series.attachAxis(value_ax)
     if target is not None and categories and not horizontal:
         name, level = target
         line = QLineSeries()
@@ -149,7 +149,7 @@ def grouped_bars(
         pen.setWidthF(1.6)
         line.setPen(pen)
         chart.addSeries(line)
-        line.attachAxis(values)
+        line.attachAxis(value_ax)
         hidden = value_axis(-0.5, len(categories) - 0.5)
         hidden.setVisible(False)
         chart.addAxis(hidden, Qt.AlignmentFlag.AlignTop)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 # What only runs after the frame is shown (menus, dialogs) reaches its classes through
 # the modules: PySide sets a class up when it is first named (1-3 ms each).
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import APP_NAME, __version__
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services.context import ROLES, Actor
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer loads after the frame is on screen
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
     from pesiar_desktop.db import Database
+    from pesiar_desktop.reportdata.village import VillageProfile
     from pesiar_desktop.ui.bus import DataBus
     from pesiar_desktop.ui.pages.home import HomePage
     from pesiar_desktop.ui.pages.residents import ResidentsPage
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         self.active_dialog: QDialog | None = None
         self._closed = False
         self._attached = False
-        self.profile = None
+        self.profile: VillageProfile | None = None
         self.pages: dict[str, QWidget] = {}
         self._build_frame()
         if db is not None and actor is not None:

@@ -105,7 +105,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
 
     qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
     _wait_page(qtbot, dialog, PAGE_DONE)
-    assert dialog.result is not None and dialog.result.counts["new"] == 6
+    assert dialog.import_result is not None and dialog.import_result.counts["new"] == 6
     assert "6 penduduk baru" in dialog.done_label.text()
     assert "3 baris ditolak" in dialog.done_label.text()
     assert _count(village_db, Resident) == 6
@@ -470,7 +470,7 @@ def test_changes_needing_confirmation_are_ticked_rows(
     assert model.checked_keys() == {moved[2]["nik"] + ":family"}
     dialog.commit()
     _wait_page(qtbot, dialog, PAGE_DONE)
-    assert dialog.result.counts["confirmed"] == 1
+    assert dialog.import_result.counts["confirmed"] == 1
     assert "1 perubahan yang Anda konfirmasi diterapkan" in dialog.done_label.text()
     assert "1 perubahan tidak dikonfirmasi" in dialog.done_label.text()
     with village_db.read() as s:

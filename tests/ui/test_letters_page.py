@@ -78,7 +78,7 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     verify.show()
     qtbot.keyClicks(verify.input_edit, number)
     qtbot.keyClick(verify.input_edit, Qt.Key.Key_Return)
-    assert verify.result is not None and verify.result.status == "valid"
+    assert verify.verify_result is not None and verify.verify_result.status == "valid"
     assert "SAH" in verify.result_label.text()
     verify.grab().save(str(tmp_path / "verify.png"))
 
@@ -97,4 +97,4 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     assert revoke.result() == 1
     qtbot.waitUntil(lambda: page.letter_model.row(0).texts[STATUS] == "Dicabut", timeout=10_000)
     verify.check()
-    assert verify.result.status == "revoked" and "DICABUT" in verify.result_label.text()
+    assert verify.verify_result.status == "revoked" and "DICABUT" in verify.result_label.text()

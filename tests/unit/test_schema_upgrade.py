@@ -178,8 +178,8 @@ def _sync_sequences(conn, tables: tuple[str, ...]) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize("first", ["0001", "0002"])
-def test_first_schema_upgrades_to_head_with_data_intact(db_url, tmp_path, first):
-    db = Database(db_url)
+def test_first_schema_upgrades_to_head_with_data_intact(empty_db_url, tmp_path, first):
+    db = Database(empty_db_url)
     try:
         _upgrade_to(db, first)
         assert current_revision(db) == first

@@ -3,7 +3,7 @@ confirmation box that must be ticked before "Pulihkan" is enabled."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.services.backup import BackupPreview
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from pesiar_desktop.ui.widgets.forms import hint_label, warning_label
 
 COUNT_LABELS = {

@@ -145,9 +145,13 @@ def _table(model: Any, widths: dict[int, int] | None = None) -> QTableView:
 class ImportDialog(QDialog):
     """Public names used by tests: `file_edit`, `source_combo`, `date_edit`, `page()`,
     `next_button`, `back_button`, `commit_button`, `cancel_button`, `close_button`,
-    `save_rejected_button`, `progress_bar`, `mapping_editor`, `preview`, `result`,
+    `save_rejected_button`, `progress_bar`, `mapping_editor`, `preview`, `import_result`,
     `tiles`, `rejected_model`, `warnings_model`, `pending_model`, `extra_models`,
     `notice_label`, `done_label`, `start_preview()`, `save_rejected(path)`, `commit()`."""
+
+    # Built in _build_*() but referenced by signal handlers connected before them.
+    next_button: QPushButton
+    file_error: QLabel
 
     def __init__(
         self,
@@ -168,7 +172,7 @@ class ImportDialog(QDialog):
         self.can_write = actor.can("residents.write")
         self.masked = not actor.can("personal.see_full_nik")
         self.preview: Preview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.last_report: Path | None = None
         self._handle: TaskHandle | None = None
         self._running = ""  # "preview" | "replan" | "commit" | ""
@@ -762,7 +766,7 @@ class ImportDialog(QDialog):
             )
 
         self.preview = None
-        self.result = None
+        self.import_result = None
         self.message_label.hide()
         self._start(
             "preview",
@@ -981,7 +985,7 @@ class ImportDialog(QDialog):
     def _committed(self, result: ImportResult) -> None:
         self._running = ""
         self._handle = None
-        self.result = result
+        self.import_result = result
         counts = result.counts
         lines = [
             _t("Berkas <b>{name}</b> tercatat sebagai impor #{batch}.").format(

@@ -210,7 +210,7 @@ class VerifyDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
-        self.result: letters.VerifyResult | None = None
+        self.verify_result: letters.VerifyResult | None = None
         self.setWindowTitle(self.tr("Verifikasi surat"))
         self.setMinimumWidth(560)
         self.input_edit = QLineEdit()
@@ -259,7 +259,7 @@ class VerifyDialog(QDialog):
             self._show(letters.verify_pdf(self.db, Path(path).read_bytes()))
 
     def _show(self, result: letters.VerifyResult) -> None:
-        self.result = result
+        self.verify_result = result
         self.result_label.setStyleSheet(
             RESULT_STYLES[result.status] + " padding: 10px; border-radius: 4px; font-size: 13px;"
         )

@@ -132,7 +132,7 @@ class AgentsPage(ServicePage):
         self.tabs.addTab(self._build_assignments_tab(), self.tr("Penugasan"))
         self.tabs.addTab(self._build_letters_tab(), self.tr("Surat"))
         self.tabs.addTab(self._build_fees_tab(), self.tr("Honor"))
-        self.tabs.currentChanged.connect(lambda _i: self._loaded and self.reload())
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
@@ -275,6 +275,10 @@ class AgentsPage(ServicePage):
             self.reload()
         elif self._dirty:
             self._dirty = False
+            self.reload()
+
+    def _tab_changed(self, _index: int) -> None:
+        if self._loaded:
             self.reload()
 
     def reload(self) -> None:

@@ -312,7 +312,7 @@ class HomePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.scroll = scroll
+        self.scroll_area = scroll
         bus.changed.connect(self._on_data_changed)
 
     # ------------------------------------------------------------ loading

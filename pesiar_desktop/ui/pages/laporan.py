@@ -183,7 +183,9 @@ class LaporanPage(QWidget):
         self.branch_combo = QComboBox()
         self.branch_combo.setEditable(True)
         self.branch_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.branch_combo.lineEdit().setPlaceholderText(self.tr("(urutan bawaan)"))
+        branch_edit = self.branch_combo.lineEdit()
+        assert branch_edit is not None  # an editable combo box has one
+        branch_edit.setPlaceholderText(self.tr("(urutan bawaan)"))
         self.branch_combo.setToolTip(
             self.tr("Nama kantor cabang BPJS; tiap cabang boleh punya urutan kolom sendiri")
         )
@@ -378,7 +380,7 @@ class LaporanPage(QWidget):
         rows, people = result
         self.preview.setRowCount(len(rows))
         for row, r in enumerate(rows):
-            values = [
+            values: list[str | int] = [
                 r.name,
                 r.target_people,
                 r.paid_people,

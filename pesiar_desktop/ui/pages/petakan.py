@@ -533,10 +533,11 @@ class PetakanPage(ServicePage):
 
     def _fill_summary(self) -> None:
         tree = self.summary_tree
+        tops = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
         expanded = {
-            tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)[0]
-            for i in range(tree.topLevelItemCount())
-            if tree.topLevelItem(i).isExpanded()
+            item.data(0, Qt.ItemDataRole.UserRole)[0]
+            for item in tops
+            if item is not None and item.isExpanded()
         }
         first_fill = tree.topLevelItemCount() == 0
         tree.clear()
@@ -655,9 +656,9 @@ class PetakanPage(ServicePage):
         def finished(_result: int) -> None:
             if self.active_dialog is dialog:
                 self.active_dialog = None
-            if dialog.result is not None:
+            if dialog.import_result is not None:
                 self.status_label.setText(
-                    self.tr("Impor #{batch} selesai.").format(batch=dialog.result.batch_id)
+                    self.tr("Impor #{batch} selesai.").format(batch=dialog.import_result.batch_id)
                 )
                 self.tabs.setCurrentIndex(2)
 
