@@ -536,6 +536,10 @@ class ResidentsPage(ServicePage):
     def _after_save(self, dialog: ResidentDialog) -> None:
         if dialog.result_value is not None:
             self._selected_id = dialog.result_value.resident_id
+            # The refresh the write announced may already be on screen (it can arrive before
+            # the write's own result): select now; a refresh still running selects when done.
+            if not self.model.is_loading:
+                self._restore_selection()
 
     def add_family(self) -> None:
         if not self.can_write:
