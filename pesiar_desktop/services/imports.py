@@ -32,7 +32,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Date, DateTime, Table, func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from pesiar_desktop import clock
@@ -49,7 +49,6 @@ from pesiar_desktop.models import (
     ImportBatch,
     ImportRow,
     Membership,
-    MembershipHistory,
     Resident,
     Rt,
     SavedMapping,
@@ -59,7 +58,7 @@ from pesiar_desktop.rules import import_values as iv
 from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
 from pesiar_desktop.rules.nik import check_nik, check_no_kk
 from pesiar_desktop.rules.regions import district_exists
-from pesiar_desktop.services import audit, events, privacy
+from pesiar_desktop.services import audit, bulk_sql, events, membership, privacy
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.import_records import (
     COLUMN_INDEX as _COLUMN_INDEX,
@@ -77,7 +76,6 @@ from pesiar_desktop.services.residents import (
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
 
-CHUNK = 5000
 PENDING_FAMILY = "family"
 PENDING_DUSUN = "dusun"
 PENDING_LIFE = "life_status"
@@ -147,10 +145,11 @@ def _check_cancel(should_cancel: ShouldCancel | None) -> None:
         raise ImportCancelled()
 
 
-def _chunks(items: Sequence[Any], size: int | None = None) -> Iterator[Sequence[Any]]:
-    size = size or CHUNK
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _cancel_check(should_cancel: ShouldCancel | None) -> Callable[[], None] | None:
+    """`should_cancel` as a bulk write's before-chunk hook (raises `ImportCancelled`)."""
+    if should_cancel is None:
+        return None
+    return functools.partial(_check_cancel, should_cancel)
 
 
 # ====================================================================== saved mappings
@@ -654,7 +653,7 @@ def _load_register(session: Session) -> _Register:
     birth = _COLUMN_INDEX["birth_date"]
     dates: dict[str, date] = {}  # birth dates repeat: each text parsed once
     residents: dict[str, _Existing] = {}
-    for row in _fetch_raw(session, sql):
+    for row in bulk_sql.fetch_raw(session, sql):
         person = row[4:]
         born = person[birth]
         if isinstance(born, str):
@@ -1090,148 +1089,6 @@ def commit_residents(
     return ImportResult(batch.id, counts, pending_left)
 
 
-def _adapters(session: Session, table: Table, names: Sequence[str]) -> list[Any]:
-    """Per column: how to hand a value to the driver without SQLAlchemy's per-row
-    processing (the converters of `_to_driver`, or None where none is needed)."""
-    if session.get_bind().dialect.name != "sqlite":
-        return [None] * len(names)
-    day, stamp = _to_driver(session)
-    found: list[Any] = []
-    for name in names:
-        kind = table.c[name].type
-        if isinstance(kind, DateTime):
-            found.append(stamp)
-        elif isinstance(kind, Date):
-            found.append(day)
-        else:
-            found.append(None)
-    return found
-
-
-def _driver_rows(
-    rows: Sequence[dict[str, Any]], names: Sequence[str], adapters: list[Any]
-) -> list[tuple[Any, ...]]:
-    getter = itemgetter(*names)
-    if len(names) == 1:
-        return [(getter(row),) for row in rows]
-    plain = [getter(row) for row in rows]
-    if not any(adapters):
-        return plain
-    # Adapt column-wise (dates repeat: each distinct value is converted once).
-    columns = list(zip(*plain, strict=True))
-    for i, adapt in enumerate(adapters):
-        if adapt is None:
-            continue
-        memo: dict[Any, Any] = {}
-        converted = []
-        for value in columns[i]:
-            text = memo.get(value)
-            if text is None:
-                text = memo[value] = adapt(value)
-            converted.append(text)
-        columns[i] = tuple(converted)
-    return list(zip(*columns, strict=True))
-
-
-def _fetch_raw(session: Session, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-    """Rows straight from the driver's cursor, inside the session's transaction: for
-    100,000 rows SQLAlchemy's per-row result processing costs more than the query."""
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
-def _mark(session: Session) -> str:
-    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
-
-
-def _insert_many(
-    session: Session,
-    table: Table,
-    rows: Sequence[dict[str, Any]],
-    should_cancel: ShouldCancel | None = None,
-    on_chunk: Callable[[int], None] | None = None,
-) -> None:
-    """Bulk INSERT of dict rows through the driver's executemany (bulk paths only)."""
-    if not rows:
-        return
-    names = list(rows[0])
-    adapters = _adapters(session, table, names)
-    driver_rows = _driver_rows(rows, names, adapters)
-    _insert_rows(session, table, names, driver_rows, should_cancel, on_chunk)
-
-
-def _insert_rows(
-    session: Session,
-    table: Table,
-    names: Sequence[str],
-    rows: Sequence[tuple[Any, ...]],
-    should_cancel: ShouldCancel | None = None,
-    on_chunk: Callable[[int], None] | None = None,
-) -> None:
-    """Bulk INSERT of rows already in driver form (see `_to_driver`), in chunks."""
-    if not rows:
-        return
-    mark = _mark(session)
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(mark for _ in names)})"
-    connection = session.connection()
-    for chunk in _chunks(rows):
-        _check_cancel(should_cancel)
-        connection.exec_driver_sql(sql, list(chunk))
-        if on_chunk is not None:
-            on_chunk(len(chunk))
-
-
-def _to_driver(session: Session) -> tuple[Callable[[date | None], Any], Callable[[Any], Any]]:
-    """(date, timestamp) converters to the driver's form: SQLite gets the text
-    SQLAlchemy itself stores (dates repeat, so each is formatted once); psycopg
-    takes Python values as they are."""
-    if session.get_bind().dialect.name != "sqlite":
-        return (lambda value: value), (lambda value: value)
-    memo: dict[date, str] = {}
-
-    def day(value: date | None) -> str | None:
-        if value is None:
-            return None
-        text = memo.get(value)
-        if text is None:
-            text = memo[value] = value.isoformat()
-        return text
-
-    def stamp(value: Any) -> Any:
-        return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-    return day, stamp
-
-
-def _update_many(
-    session: Session,
-    table: Table,
-    key: str,
-    rows: Sequence[dict[str, Any]],
-    should_cancel: ShouldCancel | None = None,
-    on_chunk: Callable[[int], None] | None = None,
-) -> None:
-    """Bulk UPDATE ... WHERE key = ? through the driver's executemany, in chunks."""
-    if not rows:
-        return
-    names = [n for n in rows[0] if n != key]
-    mark = _mark(session)
-    sql = (
-        f"UPDATE {table.name} SET {', '.join(f'{n} = {mark}' for n in names)} WHERE {key} = {mark}"
-    )
-    adapters = _adapters(session, table, [*names, key])
-    connection = session.connection()
-    for chunk in _chunks(rows):
-        _check_cancel(should_cancel)
-        connection.exec_driver_sql(sql, _driver_rows(chunk, [*names, key], adapters))
-        if on_chunk is not None:
-            on_chunk(len(chunk))
-
-
 def _write_residents(
     session: Session,
     actor: Actor,
@@ -1257,7 +1114,7 @@ def _write_residents(
     resident_table = Resident.__table__
     assert isinstance(family_table, Table) and isinstance(resident_table, Table)
     needed_families = {kk for _r, kk in plan.new_residents} | set(plan.moves.values())
-    day, stamp = _to_driver(session)
+    day, stamp = bulk_sql.to_driver(session)
     now_value = stamp(now)
     new_families = [
         (fam.no_kk, rt_id_of(fam.area), fam.address, None, now_value, now_value)
@@ -1265,12 +1122,12 @@ def _write_residents(
         if fam.area is not None and fam.no_kk in needed_families
     ]
     family_names = ("no_kk", "rt_id", "address", "welfare_decile", "created_at", "updated_at")
-    _insert_rows(session, family_table, family_names, new_families)
+    bulk_sql.insert_rows(session, family_table, family_names, new_families)
     done += len(new_families)
     _tick(progress, done, total)
     family_ids: dict[str, int] = {}  # of the families new residents and moves go to
     if needed_families:
-        for kk, fid in _fetch_raw(session, "SELECT no_kk, id FROM family"):
+        for kk, fid in bulk_sql.fetch_raw(session, "SELECT no_kk, id FROM family"):
             if kk in needed_families:
                 family_ids[kk] = fid
     if plan.family_updates:
@@ -1289,7 +1146,7 @@ def _write_residents(
             }
             for fid, changes in plan.family_updates.items()
         ]
-        _update_many(session, family_table, "id", rows)
+        bulk_sql.update_many(session, family_table, "id", rows)
         audit.record(
             session,
             actor,
@@ -1359,7 +1216,9 @@ def _write_residents(
         rebuild = sorted(resident_table.indexes, key=lambda index: str(index.name))
         for index in rebuild:
             index.drop(session.connection())
-    _insert_rows(session, resident_table, new_names, new_rows, should_cancel, advance)
+    bulk_sql.insert_rows(
+        session, resident_table, new_names, new_rows, _cancel_check(should_cancel), advance
+    )
     for index in rebuild:
         index.create(session.connection())
     # Updates: whole person rows (existing values overlaid with the changes).
@@ -1370,7 +1229,9 @@ def _write_residents(
         values["updated_at"] = now
         values["id"] = existing.id
         update_rows.append(values)
-    _update_many(session, resident_table, "id", update_rows, should_cancel, advance)
+    bulk_sql.update_many(
+        session, resident_table, "id", update_rows, _cancel_check(should_cancel), advance
+    )
     # Confirmed moves and life-status changes: few rows, kept readable.
     for resident_id, kk in plan.moves.items():
         target = known_family[kk]
@@ -1412,14 +1273,24 @@ def _write_residents(
         new_niks = (record.nik for record, _kk in plan.new_residents)
         nik_to_id.update(zip(new_niks, id_column, strict=True))
     elif plan.new_residents:
-        sql = f"SELECT nik, id FROM resident WHERE id > {_mark(session)}"
-        nik_to_id.update(_fetch_raw(session, sql, (id_before,)))
+        sql = f"SELECT nik, id FROM resident WHERE id > {bulk_sql.param_mark(session)}"
+        nik_to_id.update(bulk_sql.fetch_raw(session, sql, (id_before,)))
     seeded = {r.nik for r, _m in plan.memberships} - nik_to_id.keys()
     if seeded:
-        for nik, rid in _fetch_raw(session, "SELECT nik, id FROM resident"):
+        for nik, rid in bulk_sql.fetch_raw(session, "SELECT nik, id FROM resident"):
             if nik in seeded:
                 nik_to_id[nik] = rid
-    _seed_memberships(session, actor, plan, nik_to_id)
+    today = clock.today()
+    membership.write_memberships_bulk(
+        session,
+        actor,
+        source="import",
+        new=[
+            (nik_to_id[record.nik], seed.card_number, seed.segment, seed.status, None, "", 0, today)
+            for record, seed in plan.memberships
+        ],
+        now=now,
+    )
     _insert_refs(
         session,
         batch_id,
@@ -1437,9 +1308,11 @@ def _insert_refs(
     from one parameter instead of one bound row each (a third of the cost for 100,000)."""
     if not refs:
         return
-    mark = _mark(session)
+    mark = bulk_sql.param_mark(session)
     # One integer per reference: row_number << 32 | resident_id (both far below 2**31).
-    values, packed = _integer_rows(session, [n << 32 | resident_id for n, resident_id in refs])
+    values, packed = bulk_sql.integer_rows(
+        session, [n << 32 | resident_id for n, resident_id in refs]
+    )
     session.connection().exec_driver_sql(
         "INSERT INTO import_row (batch_id, row_number, resident_id, family_id, action) "
         f"SELECT {mark}, value >> 32, value & 4294967295, NULL, {mark} FROM {values}",
@@ -1447,94 +1320,18 @@ def _insert_refs(
     )
 
 
-def _integer_rows(session: Session, integers: Sequence[int]) -> tuple[str, Any]:
-    """A table expression with one row per integer (column `value`) and its parameter:
-    a whole list handed to the database in one parameter, for `INSERT ... SELECT`."""
-    if session.get_bind().dialect.name == "sqlite":
-        return "json_each(?)", json.dumps(integers)
-    return "unnest(%s::bigint[]) AS u(value)", list(integers)
-
-
-def _seed_memberships(
-    session: Session, actor: Actor, plan: _Plan, nik_to_id: dict[str, int]
-) -> None:
-    if not plan.memberships:
-        return
-    day, stamp = _to_driver(session)
-    today = day(clock.today())
-    now = stamp(utcnow())
-    names = (
-        "resident_id",
-        "card_number",
-        "segment",
-        "status",
-        "jkn_class",
-        "fktp_code",
-        "months_in_arrears",
-        "as_of",
-        "source",
-    )
-    shared = [
-        (
-            nik_to_id[record.nik],
-            seed.card_number,
-            seed.segment,
-            seed.status,
-            None,
-            "",
-            0,
-            today,
-            "import",
-        )
-        for record, seed in plan.memberships
-    ]
-    membership_table = Membership.__table__
-    history_table = MembershipHistory.__table__
-    assert isinstance(membership_table, Table) and isinstance(history_table, Table)
-    _insert_rows(session, membership_table, (*names, "updated_at"), [(*row, now) for row in shared])
-    # The history rows copy the membership rows just written, inside the database.
-    columns = ", ".join(names)
-    seeded, seeded_param = _integer_rows(session, [row[0] for row in shared])
-    session.connection().exec_driver_sql(
-        f"INSERT INTO {history_table.name} ({columns}, recorded_at, recorded_by) "
-        f"SELECT {columns}, updated_at, {_mark(session)} FROM {membership_table.name} "
-        f"WHERE resident_id IN (SELECT value FROM {seeded})",
-        (actor.username, seeded_param),
-    )
-
-
 def _end_membership(session: Session, actor: Actor, resident_id: int) -> None:
+    """A resident the file marks dead or moved: a member's membership ends."""
     current = session.get(Membership, resident_id)
     if current is None or current.status not in codes.REGISTERED_STATUSES:
         return
-    before = audit.snapshot(current)
-    current.status = codes.STATUS_ENDED
-    current.as_of = clock.today()
-    current.source = "import"
-    current.months_in_arrears = 0
-    current.jkn_class = None
-    session.add(
-        MembershipHistory(
-            resident_id=resident_id,
-            card_number=current.card_number,
-            segment=current.segment,
-            status=codes.STATUS_ENDED,
-            jkn_class=None,
-            fktp_code=current.fktp_code,
-            months_in_arrears=0,
-            as_of=current.as_of,
-            source="import",
-            recorded_by=actor.username,
-        )
-    )
-    session.flush()
-    audit.record(
+    membership.set_membership(
         session,
         actor,
-        "membership.change",
-        "resident",
         resident_id,
-        *audit.changed_only(before, audit.snapshot(current)),
+        membership.MembershipChange(status=codes.STATUS_ENDED),
+        source="import",
+        as_of=clock.today(),
     )
 
 
@@ -1733,26 +1530,16 @@ def preview_bpjs(
     return preview
 
 
-_MEMBERSHIP_KEYS = (
-    "card_number",
-    "segment",
-    "status",
-    "jkn_class",
-    "fktp_code",
-    "months_in_arrears",
-)
-
-
-def _membership_values(data: MembershipInput) -> dict[str, Any]:
-    registered = data.status in codes.REGISTERED_STATUSES
-    return {
-        "card_number": data.card_number.strip(),
-        "segment": data.segment if registered or data.status == codes.STATUS_ENDED else None,
-        "status": data.status,
-        "jkn_class": data.jkn_class if registered else None,
-        "fktp_code": data.fktp_code.strip().upper(),
-        "months_in_arrears": data.months_in_arrears if registered else 0,
-    }
+def _stored(data: MembershipInput) -> dict[str, Any]:
+    """A list row's membership as the register would store it."""
+    return membership.stored_values(
+        data.status,
+        data.segment,
+        data.card_number,
+        data.jkn_class,
+        data.fktp_code,
+        data.months_in_arrears,
+    )
 
 
 def _plan_bpjs(session: Session, preview: BpjsPreview) -> list[tuple[BpjsRow, int, str]]:
@@ -1768,7 +1555,7 @@ def _plan_bpjs(session: Session, preview: BpjsPreview) -> list[tuple[BpjsRow, in
         for row in session.execute(
             select(
                 Membership.resident_id,
-                *[getattr(Membership, k) for k in _MEMBERSHIP_KEYS],
+                *[getattr(Membership, k) for k in membership.STATE_COLUMNS],
                 Membership.as_of,
             )
         )
@@ -1788,12 +1575,12 @@ def _plan_bpjs(session: Session, preview: BpjsPreview) -> list[tuple[BpjsRow, in
             )
             continue
         rid, _name, laid_off = found
-        values = _membership_values(row.membership)
+        values = _stored(row.membership)
         existing = current.get(rid)
         if existing is None:
             action = "new"
         else:
-            same = dict(zip(_MEMBERSHIP_KEYS, existing[1:7], strict=True)) == values
+            same = dict(zip(membership.STATE_COLUMNS, existing[1:7], strict=True)) == values
             if same and (not row.laid_off or laid_off):
                 action = "unchanged"
             elif existing[7] is not None and existing[7] > preview.list_date:
@@ -1859,27 +1646,16 @@ def commit_bpjs(
             preview.list_date,
         )
         now = utcnow()
-        membership_table = Membership.__table__
-        history_table = MembershipHistory.__table__
-        resident_table = Resident.__table__
-        assert isinstance(membership_table, Table)
-        assert isinstance(history_table, Table) and isinstance(resident_table, Table)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        history: list[dict[str, Any]] = []
+        resident_table = bulk_sql.model_table(Resident)
+        states: dict[str, list[membership.MembershipRow]] = {"new": [], "updated": []}
         laid_off_ids: list[int] = []
         refs: list[dict[str, Any]] = []
         for row, rid, action in actions:
             if action == "unchanged":
                 continue
-            values = _membership_values(row.membership)
-            base = {**values, "as_of": preview.list_date, "source": "bpjs"}
-            if action == "new":
-                inserts.append({"resident_id": rid, **base, "updated_at": now})
-            else:
-                updates.append({**base, "updated_at": now, "resident_id": rid})
-            history.append(
-                {"resident_id": rid, **base, "recorded_at": now, "recorded_by": actor.username}
+            values = _stored(row.membership)
+            states[action].append(
+                (rid, *[values[k] for k in membership.STATE_COLUMNS], preview.list_date)
             )
             if row.laid_off:
                 laid_off_ids.append(rid)
@@ -1892,9 +1668,15 @@ def commit_bpjs(
                     "action": action,
                 }
             )
-        _insert_many(session, membership_table, inserts)
-        _update_many(session, membership_table, "resident_id", updates, should_cancel)
-        _insert_many(session, history_table, history)
+        membership.write_memberships_bulk(
+            session,
+            actor,
+            source="bpjs",
+            new=states["new"],
+            changed=states["updated"],
+            now=now,
+            before_chunk=_cancel_check(should_cancel),
+        )
         if laid_off_ids:
             session.execute(
                 update(resident_table)
@@ -1903,7 +1685,7 @@ def commit_bpjs(
             )
         import_row_table = ImportRow.__table__
         assert isinstance(import_row_table, Table)
-        _insert_many(session, import_row_table, refs)
+        bulk_sql.insert_many(session, import_row_table, refs)
         _tick(progress, 1, 1)
     events.notify("residents")
     return ImportResult(batch.id, counts, summary={"not_in_register": len(preview.not_in_register)})
@@ -2092,10 +1874,10 @@ def commit_welfare(
         )
         family_table = Family.__table__
         assert isinstance(family_table, Table)
-        _update_many(session, family_table, "id", rows, should_cancel)
+        bulk_sql.update_many(session, family_table, "id", rows, _cancel_check(should_cancel))
         import_row_table = ImportRow.__table__
         assert isinstance(import_row_table, Table)
-        _insert_many(
+        bulk_sql.insert_many(
             session,
             import_row_table,
             [

@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
-from pesiar_desktop.models import Family, Membership, MembershipHistory, Resident, Rt
+from pesiar_desktop.models import Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import check_nik, check_no_kk
 from pesiar_desktop.services import audit, events
+from pesiar_desktop.services import membership as membership_writer
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.membership import MembershipChange
 
 
 @dataclass
@@ -235,45 +237,20 @@ def _set_membership_in(
     errors = validate_membership(data)
     if errors:
         raise ValidationError(errors)
-    as_of = data.as_of or clock.today()
-    current = session.get(Membership, resident_id)
-    before = audit.snapshot(current) if current else None
-    registered = data.status in codes.REGISTERED_STATUSES
-    values: dict[str, Any] = {
-        "card_number": data.card_number.strip(),
-        "segment": data.segment if registered or data.status == codes.STATUS_ENDED else None,
-        "status": data.status,
-        "jkn_class": data.jkn_class if registered else None,
-        "fktp_code": data.fktp_code.strip().upper(),
-        "months_in_arrears": data.months_in_arrears if registered else 0,
-    }
-    if current is not None and all(getattr(current, k) == v for k, v in values.items()):
-        return  # nothing changed: no history row
-    if current is None:
-        current = Membership(resident_id=resident_id, as_of=as_of, source=source, **values)
-        session.add(current)
-    else:
-        for key, value in values.items():
-            setattr(current, key, value)
-        current.as_of = as_of
-        current.source = source
-    session.add(
-        MembershipHistory(
-            resident_id=resident_id,
-            as_of=as_of,
-            source=source,
-            recorded_by=actor.username,
-            **values,
-        )
-    )
-    session.flush()
-    audit.record(
+    membership_writer.set_membership(
         session,
         actor,
-        "membership.change",
-        "resident",
         resident_id,
-        *audit.changed_only(before or {}, audit.snapshot(current)),
+        MembershipChange(
+            status=data.status,
+            segment=data.segment,
+            card_number=data.card_number,
+            jkn_class=data.jkn_class,
+            fktp_code=data.fktp_code,
+            months_in_arrears=data.months_in_arrears,
+        ),
+        source=source,
+        as_of=data.as_of or clock.today(),
     )
 
 

@@ -28,7 +28,7 @@ from pesiar_desktop.models import (
     Rt,
 )
 from pesiar_desktop.rules import codes
-from pesiar_desktop.services import imports
+from pesiar_desktop.services import bulk_sql, imports
 from tests.import_files import (
     OPENSID_HEADERS,
     family,
@@ -471,7 +471,7 @@ def test_strict_mode_writes_nothing_when_a_row_is_rejected(village_db, admin, tm
 
 
 def test_cancelling_leaves_the_database_as_it_was(village_db, admin, tmp_path, monkeypatch):
-    monkeypatch.setattr(imports, "CHUNK", 2)
+    monkeypatch.setattr(bulk_sql, "CHUNK", 2)
     rows = family(1) + family(2) + family(3)
     preview = imports.preview_residents(village_db, write_opensid(tmp_path / "a.xlsx", rows))
     seen: list[tuple[int, int]] = []
