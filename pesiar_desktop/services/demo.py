@@ -41,6 +41,7 @@ from pesiar_desktop.models import (
     Village,
 )
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import stored_values
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import audit, bulk_sql, events, users, village
 from pesiar_desktop.services import demo_names as words
@@ -56,7 +57,6 @@ from pesiar_desktop.services.membership import (
     STATE_COLUMNS,
     HistoryRow,
     MembershipRow,
-    stored_values,
     write_memberships_bulk,
 )
 

@@ -41,6 +41,14 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.importers import formats
 from pesiar_desktop.importers.formats import ColumnMapping
+from pesiar_desktop.importers.import_records import (
+    COLUMN_INDEX as _COLUMN_INDEX,
+)
+from pesiar_desktop.importers.import_records import (
+    PERSON_COLUMNS,
+    ResidentRecord,
+    build_records,
+)
 from pesiar_desktop.importers.reader import ImportFileError, SheetTable, file_sha256, load_table
 from pesiar_desktop.importers.residents import RowNote, parse_residents
 from pesiar_desktop.models import (
@@ -56,22 +64,11 @@ from pesiar_desktop.models import (
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import import_values as iv
 from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
+from pesiar_desktop.rules.membership import MembershipInput, stored_values, validate_membership
 from pesiar_desktop.rules.nik import check_nik, check_no_kk
 from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.services import audit, bulk_sql, events, membership, privacy
 from pesiar_desktop.services.context import Actor, require
-from pesiar_desktop.services.import_records import (
-    COLUMN_INDEX as _COLUMN_INDEX,
-)
-from pesiar_desktop.services.import_records import (
-    PERSON_COLUMNS,
-    ResidentRecord,
-    build_records,
-)
-from pesiar_desktop.services.residents import (
-    MembershipInput,
-    validate_membership,
-)
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -1532,7 +1529,7 @@ def preview_bpjs(
 
 def _stored(data: MembershipInput) -> dict[str, Any]:
     """A list row's membership as the register would store it."""
-    return membership.stored_values(
+    return stored_values(
         data.status,
         data.segment,
         data.card_number,

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.models import Membership, MembershipHistory
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import stored_values
 from pesiar_desktop.services import audit, bulk_sql
 from pesiar_desktop.services.context import Actor
 
@@ -90,26 +91,6 @@ NEW_ROW: Final[dict[str, Any]] = {
     "fktp_code": "",
     "months_in_arrears": 0,
 }
-
-
-def stored_values(
-    status: str,
-    segment: str | None,
-    card_number: str,
-    jkn_class: int | None,
-    fktp_code: str,
-    months_in_arrears: int,
-) -> dict[str, Any]:
-    """The state columns as stored: cleaned, and only what the status allows."""
-    registered = status in codes.REGISTERED_STATUSES
-    return {
-        "card_number": card_number.strip(),
-        "segment": segment if registered or status == codes.STATUS_ENDED else None,
-        "status": status,
-        "jkn_class": jkn_class if registered else None,
-        "fktp_code": fktp_code.strip().upper(),
-        "months_in_arrears": months_in_arrears if registered else 0,
-    }
 
 
 def set_membership(

@@ -33,14 +33,12 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.rules.residents import ResidentInput
 from pesiar_desktop.services import register, residents
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.services.residents import (
-    MembershipInput,
-    ResidentInput,
-    SaveResult,
-)
+from pesiar_desktop.services.residents import SaveResult
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
