@@ -10,13 +10,12 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from pesiar_desktop import clock
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
-from pesiar_desktop.importers import formats
+from pesiar_desktop.importers.bpjs_status import BpjsRow, parse_bpjs
 from pesiar_desktop.importers.formats import ColumnMapping
-from pesiar_desktop.importers.reader import ImportFileError, file_sha256
+from pesiar_desktop.importers.reader import file_sha256
 from pesiar_desktop.importers.residents import RowNote
 from pesiar_desktop.models import (
     ImportRow,
@@ -24,10 +23,8 @@ from pesiar_desktop.models import (
     Resident,
 )
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules import import_values as iv
-from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
-from pesiar_desktop.rules.membership import MembershipInput, stored_values, validate_membership
-from pesiar_desktop.rules.nik import check_nik
+from pesiar_desktop.rules.import_values import Cell, cell_text
+from pesiar_desktop.rules.membership import MembershipInput, stored_values
 from pesiar_desktop.services import bulk_sql, events, membership
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.imports.batches import previous_import_notice, record_batch
@@ -41,15 +38,6 @@ from pesiar_desktop.services.imports.common import (
     with_bulk_work,
 )
 from pesiar_desktop.services.imports.mappings import mapped_table
-
-
-@dataclass
-class BpjsRow:
-    row_number: int
-    nik: str
-    membership: MembershipInput
-    laid_off: bool
-    name: str
 
 
 @dataclass
@@ -109,107 +97,27 @@ def preview_bpjs(
 ) -> BpjsPreview:
     """Matches a BPJS membership list with the register; writes nothing."""
     path = Path(path)
-    table, column_mapping, layout = mapped_table(db, path, "bpjs", mapping)
+    table, column_mapping, _layout = mapped_table(db, path, "bpjs", mapping)
     assert column_mapping is not None
-    columns = formats.resolve_columns(table.header_keys, layout)
-    missing = [formats.BPJS_FIELDS[f] for f in formats.BPJS_REQUIRED if f not in columns]
-    if missing:
-        raise ImportFileError(f"Kolom wajib tidak ada di {path.name}: {', '.join(missing)}.")
-    notices: list[str] = []
-    if list_date is None:
-        for line in table.title_lines:
-            list_date = iv.find_date_in_text(line)
-            if list_date:
-                break
-    if list_date is None:
-        list_date = clock.today()
-        notices.append(
-            "Tanggal daftar tidak ditemukan di judul berkas: riwayat dicatat dengan tanggal hari ini."
-        )
+
+    def parsing(done: int, total: int) -> None:
+        tick(progress, done, total)
+        check_cancel(should_cancel)
+
+    parsed = parse_bpjs(table, column_mapping, list_date, parsing)
     preview = BpjsPreview(
         path,
         file_sha256(path),
         column_mapping.name,
-        list_date,
+        parsed.list_date,
         len(table.numbers),
-        notices=notices,
+        rows=parsed.rows,
+        rejected=parsed.rejected,
+        warnings=parsed.warnings,
+        notices=parsed.notices,
+        cells=parsed.cells,
         headers=table.headers,
     )
-    header = {f: table.headers[i] for f, i in columns.items()}
-    values_extra = column_mapping.values
-    seen: dict[str, int] = {}
-    for done, (number, cells) in enumerate(table.rows, start=1):
-        preview.cells[number] = cells
-        problems: list[str] = []
-        warnings: list[str] = []
-
-        def cell(name: str, cells: list[Cell] = cells) -> Cell:
-            return cells[columns[name]] if name in columns else ""
-
-        nik = ""
-        try:
-            nik = iv.parse_id_number(cell("nik"), "NIK")
-            check = check_nik(nik)
-            if check.error:
-                problems.append(f"Kolom {header['nik']}: {check.error}")
-        except ValueProblem as problem:
-            problems.append(f"Kolom {header['nik']}: {problem}")
-        parsed: dict[str, Any] = {}
-        for name, parse in (
-            ("card_number", iv.parse_card_number),
-            ("segment", lambda v: (iv.parse_segment(v, values_extra.get("segment")), None)),
-            ("jkn_class", lambda v: (iv.parse_jkn_class(v), None)),
-            ("months_in_arrears", lambda v: (iv.parse_int(v, "Bulan tunggakan"), None)),
-        ):
-            if name not in columns:
-                continue
-            try:
-                value, warning = parse(cell(name))
-                parsed[name] = value
-                if warning:
-                    warnings.append(warning)
-            except ValueProblem as problem:
-                problems.append(f"Kolom {header[name]}: {problem}")
-        fktp_cell = cell("fktp_code")
-        fktp = cell_text(fktp_cell).upper()
-        if isinstance(fktp_cell, float) and fktp and len(fktp) < 8:
-            fktp = fktp.zfill(8)
-            warnings.append(
-                f"Kode FKTP tersimpan sebagai bilangan; nol di depan dikembalikan: {fktp}."
-            )
-        months = parsed.get("months_in_arrears") or 0
-        status, laid_off = codes.STATUS_NOT_REGISTERED, False
-        try:
-            status, laid_off = iv.parse_membership_status(
-                cell("status"), parsed.get("segment"), months, values_extra.get("status")
-            )
-        except ValueProblem as problem:
-            problems.append(f"Kolom {header['status']}: {problem}")
-        membership = MembershipInput(
-            status=status,
-            segment=parsed.get("segment"),
-            card_number=parsed.get("card_number") or "",
-            jkn_class=parsed.get("jkn_class"),
-            fktp_code=fktp,
-            months_in_arrears=months,
-            as_of=list_date,
-        )
-        if not problems:
-            problems.extend(validate_membership(membership).values())
-        if not problems and nik in seen:
-            problems.append(f"NIK {nik} sudah ada di baris {seen[nik]} daftar ini.")
-        if problems:
-            preview.rejected.append(
-                RowNote(number, nik or cell_text(cell("nik")), "; ".join(problems))
-            )
-        else:
-            seen[nik] = number
-            preview.rows.append(BpjsRow(number, nik, membership, laid_off, cell_text(cell("name"))))
-            preview.warnings.extend(RowNote(number, nik, w) for w in warnings)
-        if progress is not None and (done % 2000 == 0 or done == len(table.numbers)):
-            progress(done, len(table.numbers))
-        if done % 2000 == 0:
-            check_cancel(should_cancel)
     with db.read() as session:
         notice = previous_import_notice(session, "bpjs", preview.sha256)
         if notice:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pesiar_desktop.db import Database
+from pesiar_desktop.reports.import_report_xlsx import ImportReport, write_import_report
 from pesiar_desktop.services import privacy
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.imports.bpjs import BpjsPreview
@@ -24,69 +25,35 @@ def write_report(
 ) -> Path:
     """The rejected rows as an .xlsx to fix and import again, plus the warnings.
 
-    The first sheet keeps the original columns (every cell written as text, so
-    a NIK cannot be damaged again) with an `Alasan` column the importer ignores.
     With `db` and `actor` the export is checked (`personal.export`) and audited.
     """
     if actor is not None:
         privacy.require_export(actor)
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    path = Path(path)
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Ditolak"
-    headers = list(preview.headers)
-    sheet.append([*headers, "Alasan", "Baris asal"])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for note, values in preview.rejected_rows():
-        padded = values + [""] * (len(headers) - len(values))
-        sheet.append([*padded[: len(headers)], note.message, note.row_number])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row[: len(headers)]:
-            cell.number_format = "@"
-            cell.data_type = "s"
-    notes = workbook.create_sheet("Peringatan")
-    notes.append(["Baris", "NIK", "Peringatan"])
-    for warning in preview.warnings:
-        notes.append([warning.row_number, warning.nik, warning.message])
-    if isinstance(preview, ResidentPreview):
-        confirm = workbook.create_sheet("Perlu konfirmasi")
-        confirm.append(["Baris", "NIK", "Nama", "Perubahan", "Sebelum", "Sesudah", "Kunci"])
-        for change in pending or preview.pending:
-            confirm.append(
-                [
-                    change.row_number,
-                    change.nik,
-                    change.name,
-                    PENDING_LABELS[change.kind],
-                    change.before,
-                    change.after,
-                    change.key,
-                ]
-            )
-    else:
-        missing = workbook.create_sheet("Tidak di register")
-        missing.append(["Baris", "NIK/No KK", "Keterangan"])
-        for note in preview.not_in_register:
-            missing.append([note.row_number, note.nik, note.message])
-        if isinstance(preview, BpjsPreview):
-            absent = workbook.create_sheet("Tidak ada di daftar")
-            absent.append(["NIK", "Nama", "Status di register"])
-            for item in preview.missing_from_list:
-                absent.append(list(item))
-    for ws in workbook.worksheets:
-        for column in ws.columns:
-            letter = column[0].column_letter
-            ws.column_dimensions[letter].width = min(
-                60, max(10, *(len(str(c.value or "")) + 2 for c in column[:200]))
-            )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    path = write_import_report(report_data(preview, pending), Path(path))
     if db is not None and actor is not None:
         rows = len(preview.rejected) + len(preview.warnings)
         privacy.record_export(db, actor, "import_report", rows, str(path))
     return path
+
+
+def report_data(
+    preview: ResidentPreview | BpjsPreview | WelfarePreview, pending: Iterable[PendingChange] = ()
+) -> ImportReport:
+    """A preview's report as plain values (the pending changes given, else the preview's)."""
+    rejected = [(note.row_number, note.message, values) for note, values in preview.rejected_rows()]
+    warnings = [(w.row_number, w.nik, w.message) for w in preview.warnings]
+    if isinstance(preview, ResidentPreview):
+        changes = [
+            (c.row_number, c.nik, c.name, PENDING_LABELS[c.kind], c.before, c.after, c.key)
+            for c in (pending or preview.pending)
+        ]
+        return ImportReport(preview.headers, rejected, warnings, pending=changes)
+    return ImportReport(
+        preview.headers,
+        rejected,
+        warnings,
+        not_in_register=[(n.row_number, n.nik, n.message) for n in preview.not_in_register],
+        missing_from_list=(
+            list(preview.missing_from_list) if isinstance(preview, BpjsPreview) else None
+        ),
+    )

@@ -11,19 +11,17 @@ from sqlalchemy import Table, select
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
-from pesiar_desktop.importers import formats
 from pesiar_desktop.importers.formats import ColumnMapping
-from pesiar_desktop.importers.reader import ImportFileError, file_sha256
+from pesiar_desktop.importers.reader import file_sha256
 from pesiar_desktop.importers.residents import RowNote
+from pesiar_desktop.importers.welfare import WelfareRow, parse_welfare
 from pesiar_desktop.models import (
     Family,
     ImportRow,
     Resident,
 )
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules import import_values as iv
-from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
-from pesiar_desktop.rules.nik import check_nik, check_no_kk
+from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.services import bulk_sql, events
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.imports.batches import previous_import_notice, record_batch
@@ -92,17 +90,19 @@ def preview_welfare(
     """Matches a welfare list (by NIK or No KK) with the register's families; writes nothing."""
     path = Path(path)
     table, column_mapping, layout = mapped_table(db, path, "welfare", mapping)
-    columns = formats.resolve_columns(table.header_keys, layout)
-    if "decile" not in columns or not ({"nik", "no_kk"} & set(columns)):
-        raise ImportFileError(
-            f"Kolom desil dan NIK/No KK tidak ditemukan di {path.name}: buat pemetaan kolom."
-        )
-    header = {f: table.headers[i] for f, i in columns.items()}
+
+    def parsing(done: int, total: int) -> None:
+        tick(progress, done, total)
+        check_cancel(should_cancel)
+
+    parsed = parse_welfare(table, layout, parsing)
     preview = WelfarePreview(
         path,
         file_sha256(path),
         column_mapping.name if column_mapping else "",
         len(table.numbers),
+        rejected=parsed.rejected,
+        cells=parsed.cells,
         headers=table.headers,
     )
     with db.read() as session:
@@ -112,46 +112,14 @@ def preview_welfare(
         by_kk = {a: b for a, b in session.execute(select(Family.no_kk, Family.id))}
         by_nik = {a: b for a, b in session.execute(select(Resident.nik, Resident.family_id))}
         current = {a: b for a, b in session.execute(select(Family.id, Family.welfare_decile))}
-    for done, (number, cells) in enumerate(table.rows, start=1):
-        preview.cells[number] = cells
-        problems: list[str] = []
-        family_id: int | None = None
-        key_text = ""
-        for name in ("no_kk", "nik"):
-            if name not in columns or iv.is_blank(cells[columns[name]]):
-                continue
-            try:
-                value = iv.parse_id_number(cells[columns[name]], formats.WELFARE_FIELDS[name])
-            except ValueProblem as problem:
-                problems.append(f"Kolom {header[name]}: {problem}")
-                continue
-            check = check_no_kk(value) if name == "no_kk" else check_nik(value)
-            if check.error:
-                problems.append(f"Kolom {header[name]}: {check.error}")
-                continue
-            key_text = key_text or value
-            found = by_kk.get(check.value) if name == "no_kk" else by_nik.get(check.value)
-            if found is not None and family_id is None:
-                family_id = found
-        decile: int | None = None
-        try:
-            decile = iv.parse_int(cells[columns["decile"]], "Desil")
-            if decile is None:
-                problems.append(f"Kolom {header['decile']}: desil wajib diisi.")
-            elif not 1 <= decile <= 10:
-                problems.append(f"Kolom {header['decile']}: desil {decile} harus 1 sampai 10.")
-        except ValueProblem as problem:
-            problems.append(f"Kolom {header['decile']}: {problem}")
-        if not problems and not key_text:
-            problems.append("NIK atau No KK wajib diisi.")
-        if problems:
-            preview.rejected.append(RowNote(number, key_text, "; ".join(problems)))
-        elif family_id is None:
+    for row in parsed.rows:
+        number, key_text, decile = row.row_number, row.key_text, row.decile
+        family_id = _family_of(row, by_kk, by_nik)
+        if family_id is None:
             preview.not_in_register.append(
                 RowNote(number, key_text, "NIK/No KK ini tidak ada di register penduduk.")
             )
         else:
-            assert decile is not None
             earlier = preview.family_deciles.get(family_id)
             if earlier is not None and earlier[0] != decile:
                 preview.warnings.append(
@@ -164,10 +132,6 @@ def preview_welfare(
                 )
                 decile = min(earlier[0], decile)
             preview.family_deciles[family_id] = (decile, number)
-        if progress is not None and (done % 2000 == 0 or done == len(table.numbers)):
-            progress(done, len(table.numbers))
-        if done % 2000 == 0:
-            check_cancel(should_cancel)
     for family_id, (decile, _row) in preview.family_deciles.items():
         before = current.get(family_id)
         if before == decile:
@@ -179,6 +143,15 @@ def preview_welfare(
         if decile <= codes.POOR_DECILE_MAX:
             preview.poor_families += 1
     return preview
+
+
+def _family_of(row: WelfareRow, by_kk: dict[str, int], by_nik: dict[str, int]) -> int | None:
+    """The family of the row's first number the register knows."""
+    for kind, value in row.keys:
+        found = (by_kk if kind == "no_kk" else by_nik).get(value)
+        if found is not None:
+            return found
+    return None
 
 
 @with_bulk_work
