@@ -313,119 +313,189 @@ def _plan_once(reg: Register, records: list[ResidentRecord], confirmed: frozense
     compare: dict[frozenset[str], Callable[[Any], Any]] = {}
     new_family_area: dict[tuple[str, str, str], Any] = {}
     for record in records:
-        existing = reg.residents.get(record.nik)
         family = reg.families.get(record.no_kk)
-        # ----- the family (existing: RT/address updates; new: created with its area)
-        if family is not None and record.no_kk not in family_done:
+        if family is None:
+            _plan_new_family(reg, plan, record, new_family_area)
+        elif record.no_kk not in family_done:
             family_done.add(record.no_kk)
-            fid, rt_id, address = family
-            area = _resolve_area(reg, record, rt_id, plan)
-            changes: dict[str, Any] = {}
-            if area is not None and area != ("id", rt_id):
-                if _area_dusun(reg, area) != _area_dusun(reg, ("id", rt_id)):
-                    key = f"kk:{record.no_kk}:{PENDING_DUSUN}"
-                    plan.pending.append(
-                        PendingChange(
-                            key,
-                            record.row_number,
-                            record.nik,
-                            f"No KK {record.no_kk}",
-                            PENDING_DUSUN,
-                            _area_text(reg, ("id", rt_id)),
-                            _area_text(reg, area),
-                        )
-                    )
-                    if key in confirmed:
-                        changes["area"] = area
-                else:
-                    changes["area"] = area
-            if record.address is not None and record.address != address:
-                changes["address"] = record.address
-            if changes:
-                plan.family_updates[fid] = changes
-                plan.updated_rows.add(record.row_number)
-        elif family is None:
-            new_family = plan.new_families.get(record.no_kk)
-            if new_family is None:
-                new_family = plan.new_families[record.no_kk] = _NewFamily(
-                    record.no_kk, None, record.address or "", []
-                )
-            if new_family.area is None or record.shdk == codes.SHDK_HEAD:
-                where = (record.dusun, record.rw, record.rt)
-                area = new_family_area.get(where, _UNRESOLVED)
-                if area is _UNRESOLVED:  # the same for every new family of that RT
-                    area = new_family_area[where] = _resolve_area(reg, record, None, plan)
-                if area is not None:
-                    new_family.area = area
-                    if record.address:
-                        new_family.address = record.address
-            new_family.rows.append(record.row_number)
-        # ----- the person
+            _plan_family_update(reg, plan, record, family, confirmed)
+        existing = reg.residents.get(record.nik)
         if existing is None:
             plan.new_residents.append((record, record.no_kk))
             seed = _membership_seed(record)
             if seed is not None:
                 plan.memberships.append((record, seed))
-            continue
-        current_kk = reg.family_kk[existing.family_id]
-        moving = current_kk != record.no_kk
-        if moving:
-            key = f"{record.nik}:{PENDING_FAMILY}"
-            plan.pending.append(
-                PendingChange(
-                    key,
-                    record.row_number,
-                    record.nik,
-                    existing.get("name"),
-                    PENDING_FAMILY,
-                    f"No KK {current_kk}",
-                    f"No KK {record.no_kk}",
-                )
-            )
-            if key in confirmed:
-                plan.moves[existing.id] = record.no_kk
-                moving = False  # applied: the row's SHDK belongs to the new family
-        new_values = record.values
-        getter = compare.get(record.given)
-        if getter is None:
-            getter = compare[record.given] = _getter(sorted(_COLUMN_INDEX[c] for c in record.given))
-        # One tuple comparison settles the usual case (nothing changed).
-        if getter(new_values) == getter(existing.row):
-            changed = {}
         else:
-            changed = {
-                column: new_values[_COLUMN_INDEX[column]]
-                for column in record.given
-                if new_values[_COLUMN_INDEX[column]] != existing.row[_COLUMN_INDEX[column]]
-                and not (column == "shdk" and moving)
-            }
-        if "name" in changed:
-            changed["name_sort"] = record.value("name_sort")
-        if record.life_status is not None and record.life_status != existing.life_status:
-            key = f"{record.nik}:{PENDING_LIFE}"
+            _plan_person(reg, plan, record, existing, confirmed, compare)
+    _reject_new_families_without_area(plan)
+    plan.unchanged = len(records) - len(plan.new_residents) - len(plan.updated_rows)
+    return plan
+
+
+def _plan_family_update(
+    reg: Register,
+    plan: Plan,
+    record: ResidentRecord,
+    family: tuple[int, int, str],
+    confirmed: frozenset[str],
+) -> None:
+    """An existing family's RT and address, from its first row in the file; a move to
+    another dusun waits for confirmation."""
+    fid, rt_id, address = family
+    area = _resolve_area(reg, record, rt_id, plan)
+    changes: dict[str, Any] = {}
+    if area is not None and area != ("id", rt_id):
+        if _area_dusun(reg, area) != _area_dusun(reg, ("id", rt_id)):
+            key = f"kk:{record.no_kk}:{PENDING_DUSUN}"
             plan.pending.append(
                 PendingChange(
                     key,
                     record.row_number,
                     record.nik,
-                    existing.get("name"),
-                    PENDING_LIFE,
-                    codes.label(codes.LIFE_STATUS, existing.life_status),
-                    codes.label(codes.LIFE_STATUS, record.life_status),
+                    f"No KK {record.no_kk}",
+                    PENDING_DUSUN,
+                    _area_text(reg, ("id", rt_id)),
+                    _area_text(reg, area),
                 )
             )
             if key in confirmed:
-                plan.life_changes.append((existing, record.life_status, record))
-        if existing.id not in reg.with_membership:
-            seed = _membership_seed(record)
-            if seed is not None:
-                plan.memberships.append((record, seed))
-                plan.updated_rows.add(record.row_number)
-        if changed:
-            plan.updates.append((record, existing, changed))
+                changes["area"] = area
+        else:
+            changes["area"] = area
+    if record.address is not None and record.address != address:
+        changes["address"] = record.address
+    if changes:
+        plan.family_updates[fid] = changes
+        plan.updated_rows.add(record.row_number)
+
+
+def _plan_new_family(
+    reg: Register,
+    plan: Plan,
+    record: ResidentRecord,
+    new_family_area: dict[tuple[str, str, str], Any],
+) -> None:
+    """A family the register does not have: created with the area of its head's row
+    (else of its first row that names one)."""
+    new_family = plan.new_families.get(record.no_kk)
+    if new_family is None:
+        new_family = plan.new_families[record.no_kk] = _NewFamily(
+            record.no_kk, None, record.address or "", []
+        )
+    if new_family.area is None or record.shdk == codes.SHDK_HEAD:
+        where = (record.dusun, record.rw, record.rt)
+        area = new_family_area.get(where, _UNRESOLVED)
+        if area is _UNRESOLVED:  # the same for every new family of that RT
+            area = new_family_area[where] = _resolve_area(reg, record, None, plan)
+        if area is not None:
+            new_family.area = area
+            if record.address:
+                new_family.address = record.address
+    new_family.rows.append(record.row_number)
+
+
+def _plan_person(
+    reg: Register,
+    plan: Plan,
+    record: ResidentRecord,
+    existing: Existing,
+    confirmed: frozenset[str],
+    compare: dict[frozenset[str], Callable[[Any], Any]],
+) -> None:
+    """A resident the register has: a move to another family and a change of life
+    status wait for confirmation; other changed columns are updated."""
+    moving = _plan_move(reg, plan, record, existing, confirmed)
+    changed = _changed_columns(record, existing, moving, compare)
+    _plan_life_change(plan, record, existing, confirmed)
+    if existing.id not in reg.with_membership:
+        seed = _membership_seed(record)
+        if seed is not None:
+            plan.memberships.append((record, seed))
             plan.updated_rows.add(record.row_number)
-        elif existing.id in plan.moves or any(e is existing for e, _s, _r in plan.life_changes):
-            plan.updated_rows.add(record.row_number)
+    if changed:
+        plan.updates.append((record, existing, changed))
+        plan.updated_rows.add(record.row_number)
+    elif existing.id in plan.moves or any(e is existing for e, _s, _r in plan.life_changes):
+        plan.updated_rows.add(record.row_number)
+
+
+def _plan_move(
+    reg: Register,
+    plan: Plan,
+    record: ResidentRecord,
+    existing: Existing,
+    confirmed: frozenset[str],
+) -> bool:
+    """Whether the row puts the person in another family that is not (yet) confirmed."""
+    current_kk = reg.family_kk[existing.family_id]
+    if current_kk == record.no_kk:
+        return False
+    key = f"{record.nik}:{PENDING_FAMILY}"
+    plan.pending.append(
+        PendingChange(
+            key,
+            record.row_number,
+            record.nik,
+            existing.get("name"),
+            PENDING_FAMILY,
+            f"No KK {current_kk}",
+            f"No KK {record.no_kk}",
+        )
+    )
+    if key in confirmed:
+        plan.moves[existing.id] = record.no_kk
+        return False  # applied: the row's SHDK belongs to the new family
+    return True
+
+
+def _changed_columns(
+    record: ResidentRecord,
+    existing: Existing,
+    moving: bool,
+    compare: dict[frozenset[str], Callable[[Any], Any]],
+) -> dict[str, Any]:
+    """The person columns the row fills with another value than the register's (SHDK
+    not while an unconfirmed move is pending)."""
+    new_values = record.values
+    getter = compare.get(record.given)
+    if getter is None:
+        getter = compare[record.given] = _getter(sorted(_COLUMN_INDEX[c] for c in record.given))
+    # One tuple comparison settles the usual case (nothing changed).
+    if getter(new_values) == getter(existing.row):
+        return {}
+    changed = {
+        column: new_values[_COLUMN_INDEX[column]]
+        for column in record.given
+        if new_values[_COLUMN_INDEX[column]] != existing.row[_COLUMN_INDEX[column]]
+        and not (column == "shdk" and moving)
+    }
+    if "name" in changed:
+        changed["name_sort"] = record.value("name_sort")
+    return changed
+
+
+def _plan_life_change(
+    plan: Plan, record: ResidentRecord, existing: Existing, confirmed: frozenset[str]
+) -> None:
+    if record.life_status is None or record.life_status == existing.life_status:
+        return
+    key = f"{record.nik}:{PENDING_LIFE}"
+    plan.pending.append(
+        PendingChange(
+            key,
+            record.row_number,
+            record.nik,
+            existing.get("name"),
+            PENDING_LIFE,
+            codes.label(codes.LIFE_STATUS, existing.life_status),
+            codes.label(codes.LIFE_STATUS, record.life_status),
+        )
+    )
+    if key in confirmed:
+        plan.life_changes.append((existing, record.life_status, record))
+
+
+def _reject_new_families_without_area(plan: Plan) -> None:
     needed = {kk for _r, kk in plan.new_residents} | set(plan.moves.values())
     for no_kk, new_family in plan.new_families.items():
         if new_family.area is None and no_kk in needed:
@@ -438,8 +508,6 @@ def _plan_once(reg: Register, records: list[ResidentRecord], confirmed: frozense
                         "untuk keluarga ini.",
                     )
                 )
-    plan.unchanged = len(records) - len(plan.new_residents) - len(plan.updated_rows)
-    return plan
 
 
 def _check_heads(
@@ -456,7 +524,23 @@ def _check_heads(
         by_kk[record.no_kk].append(record)
     updates = {existing.id: changed for _r, existing, changed in plan.updates}
     life = {existing.id: status for existing, status, _r in plan.life_changes}
-    touched: dict[str, list[int]] = defaultdict(list)  # no_kk -> rows involved
+    for no_kk, rows in _touched_families(reg, plan, records).items():
+        living, living_heads = _living_after(
+            reg, plan.moves, updates, life, no_kk, by_kk.get(no_kk, [])
+        )
+        if living == 0 or len(living_heads) == 1:
+            continue
+        reason = _heads_reason(plan, no_kk, living_heads, confirmed)
+        for number in set(rows) | {r.row_number for r in by_kk.get(no_kk, [])}:
+            bad.setdefault(number, reason)
+    return bad
+
+
+def _touched_families(
+    reg: Register, plan: Plan, records: list[ResidentRecord]
+) -> dict[str, list[int]]:
+    """No KK -> the rows that change who lives in that family or who heads it."""
+    touched: dict[str, list[int]] = defaultdict(list)
     for record, _kk in plan.new_residents:
         touched[record.no_kk].append(record.row_number)
     for record, _existing, changed in plan.updates:
@@ -469,50 +553,57 @@ def _check_heads(
         if mover is not None and mover.id in plan.moves:
             touched[record.no_kk].append(record.row_number)
             touched[reg.family_kk[mover.family_id]].append(record.row_number)
-    for no_kk, rows in touched.items():
-        family = reg.families.get(no_kk)
-        living_heads: list[str] = []
-        living = 0
-        if family is not None:
-            for member in reg.family_members(family[0]):
-                if plan.moves.get(member.id, no_kk) != no_kk:
-                    continue  # moves out
-                status = life.get(member.id, member.life_status)
-                shdk = updates.get(member.id, {}).get("shdk", member.get("shdk"))
-                if status == codes.LIFE_ALIVE:
-                    living += 1
-                    if shdk == codes.SHDK_HEAD:
-                        living_heads.append(member.get("name"))
-        for record in by_kk.get(no_kk, []):
-            known = reg.residents.get(record.nik)
-            if known is None:
-                status = record.life_status or codes.LIFE_ALIVE
-            elif plan.moves.get(known.id) == no_kk:  # moving in
-                status = life.get(known.id, known.life_status)
-            else:
-                continue  # already counted as a member above (or stays in its own family)
-            if status == codes.LIFE_ALIVE:
-                living += 1
-                if record.shdk == codes.SHDK_HEAD:
-                    living_heads.append(record.name)
-        if living == 0 or len(living_heads) == 1:
-            continue
-        if not living_heads:
-            reason = (
-                f"Keluarga No KK {no_kk} tidak akan punya Kepala Keluarga yang hidup "
-                "(isi SHDK 1 untuk satu anggota"
-            )
+    return touched
+
+
+def _living_after(
+    reg: Register,
+    moves: dict[int, str],
+    updates: dict[int, dict[str, Any]],
+    life: dict[int, int],
+    no_kk: str,
+    file_rows: list[ResidentRecord],
+) -> tuple[int, list[str]]:
+    """(living members, names of the living heads) of a family once the plan is written:
+    `moves`, `updates` and `life` are the plan's, by resident id."""
+    living_heads: list[str] = []
+    living = 0
+    family = reg.families.get(no_kk)
+    for member in reg.family_members(family[0]) if family is not None else ():
+        if moves.get(member.id, no_kk) != no_kk:
+            continue  # moves out
+        if life.get(member.id, member.life_status) == codes.LIFE_ALIVE:
+            living += 1
+            if updates.get(member.id, {}).get("shdk", member.get("shdk")) == codes.SHDK_HEAD:
+                living_heads.append(member.get("name"))
+    for record in file_rows:
+        known = reg.residents.get(record.nik)
+        if known is None:
+            status = record.life_status or codes.LIFE_ALIVE
+        elif moves.get(known.id) == no_kk:  # moving in
+            status = life.get(known.id, known.life_status)
         else:
-            reason = (
-                f"Keluarga No KK {no_kk} akan punya {len(living_heads)} Kepala Keluarga "
-                f"({', '.join(sorted(set(living_heads)))}); harus tepat satu"
-            )
-        pending_here = [
-            p for p in plan.pending if p.key not in confirmed and p.kind != PENDING_DUSUN
-        ]
-        if pending_here:
-            reason += "; perubahan yang belum dikonfirmasi tidak dihitung"
-        reason += ")." if not living_heads else "."
-        for number in set(rows) | {r.row_number for r in by_kk.get(no_kk, [])}:
-            bad.setdefault(number, reason)
-    return bad
+            continue  # already counted as a member above (or stays in its own family)
+        if status == codes.LIFE_ALIVE:
+            living += 1
+            if record.shdk == codes.SHDK_HEAD:
+                living_heads.append(record.name)
+    return living, living_heads
+
+
+def _heads_reason(
+    plan: Plan, no_kk: str, living_heads: list[str], confirmed: frozenset[str]
+) -> str:
+    if not living_heads:
+        reason = (
+            f"Keluarga No KK {no_kk} tidak akan punya Kepala Keluarga yang hidup "
+            "(isi SHDK 1 untuk satu anggota"
+        )
+    else:
+        reason = (
+            f"Keluarga No KK {no_kk} akan punya {len(living_heads)} Kepala Keluarga "
+            f"({', '.join(sorted(set(living_heads)))}); harus tepat satu"
+        )
+    if any(p.key not in confirmed and p.kind != PENDING_DUSUN for p in plan.pending):
+        reason += "; perubahan yang belum dikonfirmasi tidak dihitung"
+    return reason + (")." if not living_heads else ".")
