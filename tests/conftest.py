@@ -15,7 +15,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 
 from pesiar_desktop.db import Database, backup_sqlite_file, open_database
-from pesiar_desktop.services import residents, users, village
+from pesiar_desktop.rules.residents import ResidentInput
+from pesiar_desktop.services import users, village
 from pesiar_desktop.services.context import Actor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -222,7 +223,5 @@ def viewer(village_db) -> Actor:
     return make_user(village_db, "viewer")
 
 
-def person(
-    nik: str, name: str, sex: int, born: date, shdk: int, **extra
-) -> residents.ResidentInput:
-    return residents.ResidentInput(nik=nik, name=name, sex=sex, birth_date=born, shdk=shdk, **extra)
+def person(nik: str, name: str, sex: int, born: date, shdk: int, **extra) -> ResidentInput:
+    return ResidentInput(nik=nik, name=name, sex=sex, birth_date=born, shdk=shdk, **extra)

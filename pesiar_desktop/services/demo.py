@@ -23,9 +23,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop import clock
@@ -35,14 +36,15 @@ from pesiar_desktop.models import (
     Dusun,
     Family,
     Membership,
-    MembershipHistory,
     Resident,
     Rt,
     Village,
 )
+from pesiar_desktop.reportdata.village import VillageProfile
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import stored_values
 from pesiar_desktop.rules.nik import nik_for
-from pesiar_desktop.services import audit, events, users, village
+from pesiar_desktop.services import audit, bulk_sql, events, users, village
 from pesiar_desktop.services import demo_names as words
 from pesiar_desktop.services.context import (
     ROLE_ADMIN,
@@ -51,6 +53,12 @@ from pesiar_desktop.services.context import (
     ROLE_VIEWER,
     Actor,
     require,
+)
+from pesiar_desktop.services.membership import (
+    STATE_COLUMNS,
+    HistoryRow,
+    MembershipRow,
+    write_memberships_bulk,
 )
 
 DEMO_REGION_CODE = "52.01.01.2005"  # Desa Suka Makmur, Kec. Gerung, Kab. Lombok Barat
@@ -78,7 +86,6 @@ DEMO_EXTENSIONS: tuple[str, ...] = (
     "pesiar_desktop.services.demo_agents",
     "pesiar_desktop.services.demo_fieldwork",
 )
-CHUNK = 5000
 
 SEGMENT_NONE = "NONE"  # family not registered at all (a PESIAR target family)
 
@@ -758,21 +765,7 @@ def _draw_family_membership(b: _Builder, house: _Household, fktp_main: str) -> N
             head.laid_off = True
 
 
-def _state(
-    status: str, segment: str | None, card: str, jkn_class: int | None, fktp: str, months: int
-) -> dict[str, Any]:
-    registered = status in codes.REGISTERED_STATUSES
-    return {
-        "card_number": card,
-        "segment": segment if registered or status == codes.STATUS_ENDED else None,
-        "status": status,
-        "jkn_class": jkn_class if registered else None,
-        "fktp_code": fktp,
-        "months_in_arrears": months if registered else 0,
-    }
-
-
-_NOT_REGISTERED = _state(codes.STATUS_NOT_REGISTERED, None, "", None, "", 0)
+_NOT_REGISTERED = stored_values(codes.STATUS_NOT_REGISTERED, None, "", None, "", 0)
 
 
 def _member_timeline(b: _Builder, house: _Household, new_month: int | None) -> None:
@@ -819,7 +812,7 @@ def _member_timeline(b: _Builder, house: _Household, new_month: int | None) -> N
             person.events = [(first, _NOT_REGISTERED)]
             continue
         card = b.card_number()
-        now = _state(status, seg, card, jkn_class, fktp, months)
+        now = stored_values(status, seg, card, jkn_class, fktp, months)
         events: list[tuple[date, dict[str, Any]]]
         if born_in_window:
             registered_on = min(b.today, _month_start(person.birth, -1))
@@ -829,10 +822,10 @@ def _member_timeline(b: _Builder, house: _Household, new_month: int | None) -> N
                 events = [(_month_start(b.today, 12 - new_month), now)]
             elif reactivated and not own_draw:
                 if seg.startswith("PBI"):
-                    before = _state(codes.STATUS_PBI_REMOVED, seg, card, jkn_class, fktp, 0)
+                    before = stored_values(codes.STATUS_PBI_REMOVED, seg, card, jkn_class, fktp, 0)
                 else:
                     lapsed = rng.randint(2, 10)
-                    before = _state(codes.STATUS_ARREARS, seg, card, jkn_class, fktp, lapsed)
+                    before = stored_values(codes.STATUS_ARREARS, seg, card, jkn_class, fktp, lapsed)
                 events = [(start, before), (_month_start(b.today, 12 - change_month), now)]
             else:
                 events = [(start, now)]
@@ -840,21 +833,24 @@ def _member_timeline(b: _Builder, house: _Household, new_month: int | None) -> N
             lapse = _month_start(listed, months)
             if lapse <= start:
                 gone = max(1, months - 12)
-                events = [(start, _state(status, seg, card, jkn_class, fktp, gone))]
+                events = [(start, stored_values(status, seg, card, jkn_class, fktp, gone))]
             else:
-                active = _state(codes.STATUS_ACTIVE, seg, card, jkn_class, fktp, 0)
-                events = [(start, active), (lapse, _state(status, seg, card, jkn_class, fktp, 1))]
+                active = stored_values(codes.STATUS_ACTIVE, seg, card, jkn_class, fktp, 0)
+                events = [
+                    (start, active),
+                    (lapse, stored_values(status, seg, card, jkn_class, fktp, 1)),
+                ]
             if events[-1][1] != now:
                 events.append((listed, now))
         else:
             if rng.random() < 0.7:
                 events = [(start, now)]
             else:
-                active = _state(codes.STATUS_ACTIVE, seg, card, jkn_class, fktp, 0)
+                active = stored_values(codes.STATUS_ACTIVE, seg, card, jkn_class, fktp, 0)
                 events = [(start, active), (_month_start(b.today, 12 - change_month), now)]
         if person.life_status != codes.LIFE_ALIVE and person.life_date is not None:
             events = [e for e in events if e[0] < person.life_date]
-            ended = _state(codes.STATUS_ENDED, seg, card, None, fktp, 0)
+            ended = stored_values(codes.STATUS_ENDED, seg, card, None, fktp, 0)
             if events:
                 events.append((person.life_date, ended))
         person.events = events or [(first, _NOT_REGISTERED)]
@@ -909,12 +905,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _insert(session: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
-    assert isinstance(table, Table)
-    for begin in range(0, len(rows), CHUNK):
-        session.execute(insert(table), list(rows[begin : begin + CHUNK]))
 
 
 def _bootstrap_village(db: Database, actor: Actor) -> None:
@@ -991,7 +981,7 @@ def _generate(
     total: int,
     seed: int,
     today: date,
-    profile: village.VillageProfile,
+    profile: VillageProfile,
 ) -> DemoCounts:
     rng = random.Random(seed)
     b = _Builder(rng, today, profile.district_code, profile.desa_name)
@@ -1067,9 +1057,9 @@ def _generate(
                 person.birth_place = str(place(rng))
 
         # 4. Write: families, residents, memberships, history; ids read back by key.
-        _insert(
+        bulk_sql.insert_many(
             session,
-            Family.__table__,
+            bulk_sql.model_table(Family),
             [
                 {
                     "no_kk": house.no_kk,
@@ -1116,36 +1106,21 @@ def _generate(
                         "updated_at": now,
                     }
                 )
-        _insert(session, Resident.__table__, resident_rows)
+        bulk_sql.insert_many(session, bulk_sql.model_table(Resident), resident_rows)
         del resident_rows
         resident_ids = {nik: rid for nik, rid in session.execute(select(Resident.nik, Resident.id))}
-        member_rows: list[dict[str, Any]] = []
-        history_rows: list[dict[str, Any]] = []
+        member_rows: list[MembershipRow] = []
+        history_rows: list[HistoryRow] = []
+        state_of = itemgetter(*STATE_COLUMNS)
         counts = {"living": 0, "dead": 0, "moved": 0, "registered": 0, "active": 0}
         for house in houses:
             for person in house.people:
                 rid = resident_ids[person.nik]
                 for as_of, state in person.events:
-                    history_rows.append(
-                        {
-                            "resident_id": rid,
-                            **state,
-                            "as_of": as_of,
-                            "source": SOURCE,
-                            "recorded_at": datetime.combine(as_of, time(9, 0)),
-                            "recorded_by": actor.username,
-                        }
-                    )
+                    recorded_at = datetime.combine(as_of, time(9, 0))
+                    history_rows.append((rid, *state_of(state), as_of, recorded_at))
                 as_of, state = person.events[-1]
-                member_rows.append(
-                    {
-                        "resident_id": rid,
-                        **state,
-                        "as_of": as_of,
-                        "source": SOURCE,
-                        "updated_at": now,
-                    }
-                )
+                member_rows.append((rid, *state_of(state), as_of))
                 if person.life_status == codes.LIFE_DEAD:
                     counts["dead"] += 1
                 elif person.life_status == codes.LIFE_MOVED:
@@ -1155,8 +1130,9 @@ def _generate(
                     if person.status in codes.REGISTERED_STATUSES:
                         counts["registered"] += 1
                         counts["active"] += person.status == codes.STATUS_ACTIVE
-        _insert(session, Membership.__table__, member_rows)
-        _insert(session, MembershipHistory.__table__, history_rows)
+        write_memberships_bulk(
+            session, actor, source=SOURCE, new=member_rows, history=history_rows, now=now
+        )
 
         result = DemoCounts(
             residents=total,

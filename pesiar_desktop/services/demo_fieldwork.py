@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.clock import utcnow
@@ -34,7 +34,6 @@ from pesiar_desktop.models import (
     Assignment,
     Dusun,
     Membership,
-    MembershipHistory,
     Registration,
     RegistrationMember,
     Resident,
@@ -49,6 +48,7 @@ from pesiar_desktop.rules.formatting import roman_month
 from pesiar_desktop.rules.premiums import rate_on
 from pesiar_desktop.services import audit, events, settings, targets
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.membership import HistoryRow, MembershipRow, write_memberships_bulk
 from pesiar_desktop.services.registrations import MEMBERSHIP_SOURCE, load_rates
 from pesiar_desktop.services.visit_plans import assignment_family_ids
 
@@ -573,89 +573,31 @@ def _activate(
     now: datetime,
 ) -> int:
     """Membership + history for every member of an active registration (bulk)."""
-    rows: list[dict[str, Any]] = []
+    current = {
+        rid: (card, fktp)
+        for rid, card, fktp in session.execute(
+            select(Membership.resident_id, Membership.card_number, Membership.fktp_code)
+        )
+    }
+    new: list[MembershipRow] = []
+    changed: list[MembershipRow] = []
+    history: list[HistoryRow] = []
     for segment, included, active_on in activations:
         for resident_id, cls in included:
-            rows.append(
-                {
-                    "rid": resident_id,
-                    "segment": segment,
-                    "status": codes.STATUS_ACTIVE,
-                    "jkn_class": cls,
-                    "months_in_arrears": 0,
-                    "as_of": active_on,
-                    "source": MEMBERSHIP_SOURCE,
-                    "updated_at": now,
-                }
-            )
-    if not rows:
-        return 0
-    existing = set(session.scalars(select(Membership.resident_id)))
-    updates = [r for r in rows if r["rid"] in existing]
-    inserts = [r for r in rows if r["rid"] not in existing]
-    table = Membership.__table__
-    assert isinstance(table, Table)
-    statement = (
-        update(table)
-        .where(table.c.resident_id == bindparam("rid"))
-        .values(
-            segment=bindparam("segment"),
-            status=bindparam("status"),
-            jkn_class=bindparam("jkn_class"),
-            months_in_arrears=bindparam("months_in_arrears"),
-            as_of=bindparam("as_of"),
-            source=bindparam("source"),
-            updated_at=bindparam("updated_at"),
-        )
-    )
-    for begin in range(0, len(updates), CHUNK):
-        session.connection().execute(statement, updates[begin : begin + CHUNK])
-    _insert(
+            card, fktp = current.get(resident_id, ("", ""))
+            row = (resident_id, card, segment, codes.STATUS_ACTIVE, cls, fktp, 0, active_on)
+            (changed if resident_id in current else new).append(row)
+            history.append((*row, datetime.combine(active_on, time(10, 0))))
+    write_memberships_bulk(
         session,
-        Membership.__table__,
-        [
-            {
-                "resident_id": r["rid"],
-                "card_number": "",
-                "fktp_code": "",
-                **{k: v for k, v in r.items() if k != "rid"},
-            }
-            for r in inserts
-        ],
+        actor,
+        source=MEMBERSHIP_SOURCE,
+        new=new,
+        changed=changed,
+        history=history,
+        now=now,
     )
-    cards = dict(
-        session.execute(
-            select(Membership.resident_id, Membership.card_number).where(
-                Membership.card_number != ""
-            )
-        ).all()
-    )
-    fktp = dict(
-        session.execute(
-            select(Membership.resident_id, Membership.fktp_code).where(Membership.fktp_code != "")
-        ).all()
-    )
-    _insert(
-        session,
-        MembershipHistory.__table__,
-        [
-            {
-                "resident_id": r["rid"],
-                "card_number": cards.get(r["rid"], ""),
-                "fktp_code": fktp.get(r["rid"], ""),
-                "segment": r["segment"],
-                "status": r["status"],
-                "jkn_class": r["jkn_class"],
-                "months_in_arrears": 0,
-                "as_of": r["as_of"],
-                "source": MEMBERSHIP_SOURCE,
-                "recorded_at": datetime.combine(r["as_of"], time(10, 0)),
-                "recorded_by": actor.username,
-            }
-            for r in rows
-        ],
-    )
-    return len(rows)
+    return len(history)
 
 
 # ---------------------------------------------------------------- advocacy

@@ -35,7 +35,6 @@ from pesiar_desktop.models import (
     Dusun,
     Family,
     Membership,
-    MembershipHistory,
     PremiumRate,
     Registration,
     RegistrationMember,
@@ -50,8 +49,9 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import long_date, roman_month, rupiah
 from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
-from pesiar_desktop.services import audit, events, privacy, settings, village
+from pesiar_desktop.services import audit, events, membership, privacy, settings, village
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.membership import MembershipChange
 from pesiar_desktop.services.visit_plans import assignment_for_family
 from pesiar_desktop.services.visits import head_name_of
 
@@ -595,39 +595,17 @@ def _activate_membership(
     jkn_class: int | None,
     as_of: date,
 ) -> None:
-    current = session.get(Membership, resident_id)
-    before = audit.snapshot(current) if current else {}
-    values: dict[str, Any] = {
-        "segment": segment,
-        "status": codes.STATUS_ACTIVE,
-        "jkn_class": jkn_class,
-        "months_in_arrears": 0,
-        "as_of": as_of,
-        "source": MEMBERSHIP_SOURCE,
-    }
-    if current is None:
-        current = Membership(resident_id=resident_id, card_number="", fktp_code="", **values)
-        session.add(current)
-    else:
-        for key, value in values.items():
-            setattr(current, key, value)
-    session.add(
-        MembershipHistory(
-            resident_id=resident_id,
-            card_number=current.card_number,
-            fktp_code=current.fktp_code,
-            recorded_by=actor.username,
-            **values,
-        )
-    )
-    session.flush()
-    audit.record(
+    """One member's card is active: recorded even when the state was already the same."""
+    membership.set_membership(
         session,
         actor,
-        "membership.change",
-        "resident",
         resident_id,
-        *audit.changed_only(before, audit.snapshot(current)),
+        MembershipChange(
+            status=codes.STATUS_ACTIVE, segment=segment, jkn_class=jkn_class, months_in_arrears=0
+        ),
+        source=MEMBERSHIP_SOURCE,
+        as_of=as_of,
+        only_if_changed=False,
     )
 
 

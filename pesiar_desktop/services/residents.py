@@ -17,36 +17,15 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
-from pesiar_desktop.models import Family, Membership, MembershipHistory, Resident, Rt
+from pesiar_desktop.models import Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules.nik import check_nik, check_no_kk
+from pesiar_desktop.rules.membership import MembershipInput, validate_membership
+from pesiar_desktop.rules.nik import check_no_kk
+from pesiar_desktop.rules.residents import ResidentInput, clean_name, validate_resident
 from pesiar_desktop.services import audit, events
+from pesiar_desktop.services import membership as membership_writer
 from pesiar_desktop.services.context import Actor, require
-
-
-@dataclass
-class ResidentInput:
-    """What the add/edit form (or an importer) supplies for one person."""
-
-    nik: str
-    name: str
-    sex: int
-    birth_date: date | None
-    shdk: int
-    birth_place: str = ""
-    marital_status: int = 1
-    religion: int = 1
-    education: int | None = None
-    occupation: int | None = None
-    phone: str = ""
-    father_name: str = ""
-    mother_name: str = ""
-    is_pregnant: bool = False
-    has_disability: bool = False
-    is_stunting_child: bool = False
-    is_laid_off: bool = False
-    is_formal_worker: bool = False
-    employer_name: str = ""
+from pesiar_desktop.services.membership import MembershipChange
 
 
 @dataclass
@@ -58,17 +37,6 @@ class FamilyInput:
 
 
 @dataclass
-class MembershipInput:
-    status: str = codes.STATUS_NOT_REGISTERED
-    segment: str | None = None
-    card_number: str = ""
-    jkn_class: int | None = None
-    fktp_code: str = ""
-    months_in_arrears: int = 0
-    as_of: date | None = None
-
-
-@dataclass
 class SaveResult:
     resident_id: int
     family_id: int
@@ -76,67 +44,6 @@ class SaveResult:
 
 
 # ---------------------------------------------------------------- validation
-
-
-def clean_name(text: str) -> str:
-    """Collapse spaces and upper-case, as Dukcapil writes names."""
-    return " ".join(text.split()).upper()
-
-
-def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], str]:
-    """Field errors, warnings and the cleaned NIK."""
-    errors: dict[str, str] = {}
-    if not clean_name(data.name):
-        errors["name"] = "Nama wajib diisi."
-    if data.sex not in codes.SEX:
-        errors["sex"] = "Jenis kelamin wajib dipilih."
-    if data.birth_date is None:
-        errors["birth_date"] = "Tanggal lahir wajib diisi."
-    elif data.birth_date > clock.today():
-        errors["birth_date"] = "Tanggal lahir tidak boleh di masa depan."
-    elif data.birth_date.year < 1900:
-        errors["birth_date"] = "Tanggal lahir terlalu lampau."
-    if data.shdk not in codes.SHDK:
-        errors["shdk"] = "Hubungan dalam keluarga (SHDK) wajib dipilih."
-    if data.marital_status not in codes.MARITAL_STATUS:
-        errors["marital_status"] = "Status kawin tidak dikenal."
-    if data.religion not in codes.RELIGION:
-        errors["religion"] = "Agama tidak dikenal."
-    if data.education is not None and data.education not in codes.EDUCATION:
-        errors["education"] = "Pendidikan tidak dikenal."
-    if data.is_pregnant and data.sex == 1:
-        errors["is_pregnant"] = "Penanda hamil hanya untuk perempuan."
-    phone = data.phone.strip()
-    if phone and not phone.replace("+", "").replace("-", "").replace(" ", "").isdigit():
-        errors["phone"] = "Nomor HP hanya angka (boleh diawali +)."
-    nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)
-    if nik.error:
-        errors["nik"] = nik.error
-    return errors, list(nik.warnings), nik.value
-
-
-def validate_membership(data: MembershipInput) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    if data.status not in codes.MEMBERSHIP_STATUS:
-        errors["jkn_status"] = "Status JKN tidak dikenal."
-        return errors
-    registered = data.status in codes.REGISTERED_STATUSES
-    if registered and data.segment not in codes.SEGMENTS:
-        errors["segment"] = "Segmen wajib dipilih untuk peserta JKN."
-    if data.segment is not None and data.segment not in codes.SEGMENTS:
-        errors["segment"] = "Segmen tidak dikenal."
-    card = data.card_number.strip()
-    if card and (not card.isdigit() or len(card) != 13):
-        errors["card_number"] = "Nomor kartu JKN harus 13 digit angka."
-    if data.jkn_class is not None and data.jkn_class not in codes.JKN_CLASS:
-        errors["jkn_class"] = "Kelas harus I, II atau III."
-    if data.fktp_code.strip() and len(data.fktp_code.strip()) != 8:
-        errors["fktp_code"] = "Kode FKTP terdiri dari 8 karakter."
-    if data.months_in_arrears < 0 or data.months_in_arrears > 240:
-        errors["months_in_arrears"] = "Jumlah bulan tunggakan tidak wajar."
-    if data.status == codes.STATUS_ARREARS and data.months_in_arrears < 1:
-        errors["months_in_arrears"] = "Isi jumlah bulan tunggakan (minimal 1)."
-    return errors
 
 
 def _nik_owner_error(session: Session, nik: str, exclude_id: int | None) -> str | None:
@@ -235,45 +142,20 @@ def _set_membership_in(
     errors = validate_membership(data)
     if errors:
         raise ValidationError(errors)
-    as_of = data.as_of or clock.today()
-    current = session.get(Membership, resident_id)
-    before = audit.snapshot(current) if current else None
-    registered = data.status in codes.REGISTERED_STATUSES
-    values: dict[str, Any] = {
-        "card_number": data.card_number.strip(),
-        "segment": data.segment if registered or data.status == codes.STATUS_ENDED else None,
-        "status": data.status,
-        "jkn_class": data.jkn_class if registered else None,
-        "fktp_code": data.fktp_code.strip().upper(),
-        "months_in_arrears": data.months_in_arrears if registered else 0,
-    }
-    if current is not None and all(getattr(current, k) == v for k, v in values.items()):
-        return  # nothing changed: no history row
-    if current is None:
-        current = Membership(resident_id=resident_id, as_of=as_of, source=source, **values)
-        session.add(current)
-    else:
-        for key, value in values.items():
-            setattr(current, key, value)
-        current.as_of = as_of
-        current.source = source
-    session.add(
-        MembershipHistory(
-            resident_id=resident_id,
-            as_of=as_of,
-            source=source,
-            recorded_by=actor.username,
-            **values,
-        )
-    )
-    session.flush()
-    audit.record(
+    membership_writer.set_membership(
         session,
         actor,
-        "membership.change",
-        "resident",
         resident_id,
-        *audit.changed_only(before or {}, audit.snapshot(current)),
+        MembershipChange(
+            status=data.status,
+            segment=data.segment,
+            card_number=data.card_number,
+            jkn_class=data.jkn_class,
+            fktp_code=data.fktp_code,
+            months_in_arrears=data.months_in_arrears,
+        ),
+        source=source,
+        as_of=data.as_of or clock.today(),
     )
 
 

@@ -10,11 +10,7 @@ from sqlalchemy.orm import Session
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Dusun, Family, Rt, Village
-from pesiar_desktop.reportdata.village import Letterhead
-
-# Re-exported only for services/demo.py (`village.VillageProfile`), which is being edited on
-# another branch: drop the alias once demo.py imports it from reportdata.village.
-from pesiar_desktop.reportdata.village import VillageProfile as VillageProfile
+from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import audit, events, users
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor, require

@@ -14,10 +14,11 @@ from pesiar_desktop.app import create_main_window
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import residents, village
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.residents import FamilyInput
 from pesiar_desktop.ui.main_window import MainWindow
 from pesiar_desktop.ui.pages.residents import ResidentsPage
 from pesiar_desktop.ui.tasks import TaskManager

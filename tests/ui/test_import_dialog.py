@@ -17,6 +17,7 @@ from pesiar_desktop.importers.formats import ColumnMapping
 from pesiar_desktop.models import AuditLog, ImportBatch, Membership, Resident
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import imports
+from pesiar_desktop.services.imports import resident_commit, resident_preview
 from pesiar_desktop.ui.dialogs.import_wizard import (
     NEW_MAPPING,
     PAGE_DONE,
@@ -138,7 +139,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
 def _slow_parsing(monkeypatch) -> threading.Event:
     """Parsing that pauses at each progress step; the event is set once it has begun."""
     started = threading.Event()
-    original_parse = imports.parse_residents
+    original_parse = resident_preview.parse_residents
 
     def slow_parse(table, fmt, mapping=None, progress=None):
         def slowly(done, total):
@@ -148,7 +149,7 @@ def _slow_parsing(monkeypatch) -> threading.Event:
 
         return original_parse(table, fmt, mapping, slowly)
 
-    monkeypatch.setattr(imports, "parse_residents", slow_parse)
+    monkeypatch.setattr(resident_preview, "parse_residents", slow_parse)
     return started
 
 
@@ -158,7 +159,7 @@ def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
     rows, path = _messy_file(tmp_path)
     window = make_window(admin)
     page = _petakan(qtbot, window)
-    original_parse = imports.parse_residents
+    original_parse = resident_preview.parse_residents
     started = _slow_parsing(monkeypatch)
     dialog = page.open_import("residents", path)
     dialog.start_preview()
@@ -170,10 +171,10 @@ def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
     assert dialog.preview is None
 
     # Now a full preview, and a commit cancelled inside its transaction.
-    monkeypatch.setattr(imports, "parse_residents", original_parse)
+    monkeypatch.setattr(resident_preview, "parse_residents", original_parse)
     dialog.start_preview()
     _wait_page(qtbot, dialog, PAGE_PREVIEW)
-    original_write = imports._write_residents
+    original_write = resident_commit._write_residents
     writing = threading.Event()
 
     def write_after_cancel(session, actor, plan, batch_id, progress, should_cancel):
@@ -183,7 +184,7 @@ def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
             time.sleep(0.01)
         return original_write(session, actor, plan, batch_id, progress, should_cancel)
 
-    monkeypatch.setattr(imports, "_write_residents", write_after_cancel)
+    monkeypatch.setattr(resident_commit, "_write_residents", write_after_cancel)
     dialog.commit()
     qtbot.waitUntil(writing.is_set, timeout=TIMEOUT)
     dialog.cancel_running()
@@ -192,7 +193,7 @@ def test_cancel_during_preview_and_commit_leaves_the_database_unchanged(
     assert _count(village_db, Resident) == 0
     assert _count(village_db, ImportBatch) == 0
     # Importing after all still works from the same preview.
-    monkeypatch.setattr(imports, "_write_residents", original_write)
+    monkeypatch.setattr(resident_commit, "_write_residents", original_write)
     dialog.commit()
     _wait_page(qtbot, dialog, PAGE_DONE)
     assert _count(village_db, Resident) == 6 and _count(village_db, ImportBatch) == 1

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from pesiar_desktop.models import AuditLog
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.services import residents, targets, village
-from pesiar_desktop.services.residents import MembershipInput
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS
 from tests.conftest import person
 from tests.ui.conftest import POPULATION, fill_village

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.importers.formats import ColumnMapping
 from pesiar_desktop.importers.reader import ImportFileError
 from pesiar_desktop.models import Family, ImportBatch, Membership, MembershipHistory, Resident
@@ -190,7 +191,7 @@ def test_bpjs_status_change_appends_history_dated_by_the_list(
 
 def test_bpjs_needs_a_saved_mapping(village_db, admin, register, tmp_path):
     path = _bpjs_file(tmp_path, [])
-    with pytest.raises(imports.NotFound, match="tidak ditemukan"):
+    with pytest.raises(NotFound, match="tidak ditemukan"):
         imports.preview_bpjs(village_db, path, "Tidak Ada")
 
 
@@ -259,7 +260,7 @@ def test_welfare_strict_and_mapping(village_db, admin, register, tmp_path):
     path = write_xlsx(tmp_path / "p3ke.xlsx", lines, ["Nomor Induk", "Peringkat"])
     preview = imports.preview_welfare(village_db, path, "P3KE")
     assert len(preview.rejected) == 1 and preview.new == 1
-    with pytest.raises(imports.ValidationError):
+    with pytest.raises(ValidationError):
         imports.commit_welfare(village_db, admin, preview, strict=True)
     with village_db.read() as s:
         assert (

@@ -1,6 +1,6 @@
 """The bulk importer's column-wise person checks equal the add-resident form's.
 
-`services.import_records.build_records` checks whole columns and only sends the
+`importers.import_records.build_records` checks whole columns and only sends the
 rows it doubts through `validate_resident`; here every row is also checked the
 form's way, one by one, and the two must agree on the stored values, the
 rejections and the warnings, message for message.
@@ -11,11 +11,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from pesiar_desktop.importers.import_records import PERSON_COLUMNS, build_records
 from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import check_no_kk, nik_for
-from pesiar_desktop.services.import_records import PERSON_COLUMNS, build_records
-from pesiar_desktop.services.residents import ResidentInput, resident_values, validate_resident
+from pesiar_desktop.rules.residents import ResidentInput, validate_resident
+from pesiar_desktop.services.residents import resident_values
 
 HEADER_OF = {
     "nik": "NIK",
@@ -189,8 +190,8 @@ def test_given_columns_follow_the_blank_cells() -> None:
 
 
 def test_clean_names_fast_path_equals_clean_name() -> None:
-    from pesiar_desktop.services.import_records import _clean_names
-    from pesiar_desktop.services.residents import clean_name
+    from pesiar_desktop.importers.import_records import _clean_names
+    from pesiar_desktop.rules.residents import clean_name
 
     for texts in (
         ["Budi Santoso", "i wayan sudarma", "Ni Made"],  # the fast path

@@ -14,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.importers.formats import ColumnMapping
 from pesiar_desktop.importers.reader import ImportFileError
 from pesiar_desktop.models import (
@@ -28,7 +29,7 @@ from pesiar_desktop.models import (
     Rt,
 )
 from pesiar_desktop.rules import codes
-from pesiar_desktop.services import imports
+from pesiar_desktop.services import bulk_sql, imports
 from tests.import_files import (
     OPENSID_HEADERS,
     family,
@@ -465,13 +466,13 @@ def test_strict_mode_writes_nothing_when_a_row_is_rejected(village_db, admin, tm
     rows = family(1) + family(2)
     rows[4]["sex"] = "X"
     preview = imports.preview_residents(village_db, write_opensid(tmp_path / "a.xlsx", rows))
-    with pytest.raises(imports.ValidationError, match="mode ketat"):
+    with pytest.raises(ValidationError, match="mode ketat"):
         imports.commit_residents(village_db, admin, preview, strict=True)
     assert _count(village_db, Resident) == 0 and _count(village_db, ImportBatch) == 0
 
 
 def test_cancelling_leaves_the_database_as_it_was(village_db, admin, tmp_path, monkeypatch):
-    monkeypatch.setattr(imports, "CHUNK", 2)
+    monkeypatch.setattr(bulk_sql, "CHUNK", 2)
     rows = family(1) + family(2) + family(3)
     preview = imports.preview_residents(village_db, write_opensid(tmp_path / "a.xlsx", rows))
     seen: list[tuple[int, int]] = []
@@ -491,7 +492,7 @@ def test_cancelling_leaves_the_database_as_it_was(village_db, admin, tmp_path, m
 
 def test_viewer_cannot_import(village_db, viewer, tmp_path):
     preview = imports.preview_residents(village_db, write_opensid(tmp_path / "a.xlsx", family(1)))
-    with pytest.raises(imports.PesiarError, match="tidak berhak"):
+    with pytest.raises(PesiarError, match="tidak berhak"):
         imports.commit_residents(village_db, viewer, preview)
 
 
@@ -622,7 +623,7 @@ def test_saved_mapping_for_another_layout_csv(village_db, admin, tmp_path):
 
 
 def test_mapping_missing_required_fields_is_refused(village_db, admin):
-    with pytest.raises(imports.ValidationError, match="Kolom wajib belum dipetakan"):
+    with pytest.raises(ValidationError, match="Kolom wajib belum dipetakan"):
         imports.save_mapping(
             village_db, admin, ColumnMapping("residents", {"nik": "NIK"}, name="x")
         )

@@ -27,10 +27,11 @@ from pesiar_desktop.models import (
 from pesiar_desktop.reportdata.recap import DEFAULT_COLUMNS, PENDAFTARAN_COLUMNS
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fw
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import recap, residents, targets, village
 from pesiar_desktop.services.progress import agent_month_progress
-from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.residents import FamilyInput
 from pesiar_desktop.services.stats import register_stats
 from tests.conftest import person
 from tests.fieldwork_builder import FieldworkBuilder

@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from pesiar_desktop.errors import NotFound, PermissionDenied, ValidationError
 from pesiar_desktop.models import AuditLog, Family, Membership, MembershipHistory, Resident
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import nik_for
+from pesiar_desktop.rules.residents import ResidentInput
 from pesiar_desktop.services import register, residents, village
-from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.residents import FamilyInput
 from tests.conftest import person
 
 DISTRICT = "520101"
@@ -150,7 +152,7 @@ def test_required_fields_reported_per_field(village_db, admin):
         residents.add_resident(
             village_db,
             admin,
-            residents.ResidentInput(nik="", name=" ", sex=0, birth_date=None, shdk=0),
+            ResidentInput(nik="", name=" ", sex=0, birth_date=None, shdk=0),
             family_id=family.family_id,
         )
     assert set(err.value.field_errors) >= {"nik", "name", "sex", "birth_date", "shdk"}
@@ -382,12 +384,22 @@ def test_unknown_resident(village_db, admin):
 def test_moving_head_hands_over_the_old_family(village_db, admin):
     family, wife, child = _family_of_three(village_db, admin)
     with pytest.raises(ValidationError) as err:
-        residents.move_resident(village_db, admin, family.resident_id, codes.SHDK_HEAD,
-                                new_family=FamilyInput(no_kk=KK2, rt_id=_rt(village_db, 1)))
+        residents.move_resident(
+            village_db,
+            admin,
+            family.resident_id,
+            codes.SHDK_HEAD,
+            new_family=FamilyInput(no_kk=KK2, rt_id=_rt(village_db, 1)),
+        )
     assert "new_head" in err.value.field_errors
-    residents.move_resident(village_db, admin, family.resident_id, codes.SHDK_HEAD,
-                            new_family=FamilyInput(no_kk=KK2, rt_id=_rt(village_db, 1)),
-                            new_head_for_old_family=wife.resident_id)
+    residents.move_resident(
+        village_db,
+        admin,
+        family.resident_id,
+        codes.SHDK_HEAD,
+        new_family=FamilyInput(no_kk=KK2, rt_id=_rt(village_db, 1)),
+        new_head_for_old_family=wife.resident_id,
+    )
     with village_db.read() as s:
         old = register.family_view(s, family.family_id)
         assert old.head_name == "SITI"

@@ -8,9 +8,10 @@ import pytest
 
 from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import events, residents, settings, village
-from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.residents import FamilyInput
 from pesiar_desktop.services.stats import register_stats
 from tests.conftest import person
 

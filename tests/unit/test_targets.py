@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 
 from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.services import residents, targets
-from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.residents import FamilyInput
 from pesiar_desktop.services.village import list_areas
 from tests.conftest import person
 from tests.import_files import kk_number, nik

@@ -14,9 +14,10 @@ from datetime import date, timedelta
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import Agent, Assignment, AssignmentArea, Rt
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.services import residents
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.residents import FamilyInput
 from pesiar_desktop.services.village import list_areas
 from tests.conftest import person
 from tests.import_files import kk_number, nik

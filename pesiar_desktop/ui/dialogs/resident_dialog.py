@@ -33,15 +33,12 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.rules.residents import ResidentInput, validate_resident
 from pesiar_desktop.services import register, residents
 from pesiar_desktop.services.context import Actor
-from pesiar_desktop.services.residents import (
-    FamilyInput,
-    MembershipInput,
-    ResidentInput,
-    SaveResult,
-)
+from pesiar_desktop.services.residents import FamilyInput, SaveResult
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
@@ -453,7 +450,7 @@ class ResidentDialog(QDialog):
 
     def _warnings_need_confirmation(self, data: ResidentInput) -> bool:
         """True when NIK warnings were just shown and the user must press Simpan again."""
-        field_errors, warnings, _nik = residents.validate_resident(data)
+        field_errors, warnings, _nik = validate_resident(data)
         if field_errors or not warnings:
             self.nik_warning.hide()
             return False

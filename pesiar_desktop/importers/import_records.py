@@ -1,6 +1,6 @@
 """Parsed resident rows -> records ready to compare with the register (bulk import).
 
-The person rules are the add-resident form's (`services.residents.validate_resident`),
+The person rules are the add-resident form's (`rules.residents.validate_resident`),
 applied to whole columns: values repeat (dates, codes, places), so each distinct
 value is checked and cleaned once, and a row is one tuple built by `zip`, not a
 form object. A row that every column-wise check passes has no error and no
@@ -24,7 +24,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.rules.nik import all_plain_digits, check_no_kk, is_plain_digits
 from pesiar_desktop.rules.regions import district_exists
-from pesiar_desktop.services.residents import ResidentInput, clean_name, validate_resident
+from pesiar_desktop.rules.residents import ResidentInput, clean_name, validate_resident
 
 # A resident's person columns as stored, in the order records and register rows use.
 PERSON_COLUMNS = (

@@ -1,0 +1,76 @@
+"""A resident's own fields as the add/edit form (or an importer) supplies them, and their checks.
+
+Shared by the resident use-cases and the bulk importer, which sends every row it doubts
+through `validate_resident` so that both give the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pesiar_desktop import clock
+from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.nik import check_nik
+
+
+@dataclass
+class ResidentInput:
+    """What the add/edit form (or an importer) supplies for one person."""
+
+    nik: str
+    name: str
+    sex: int
+    birth_date: date | None
+    shdk: int
+    birth_place: str = ""
+    marital_status: int = 1
+    religion: int = 1
+    education: int | None = None
+    occupation: int | None = None
+    phone: str = ""
+    father_name: str = ""
+    mother_name: str = ""
+    is_pregnant: bool = False
+    has_disability: bool = False
+    is_stunting_child: bool = False
+    is_laid_off: bool = False
+    is_formal_worker: bool = False
+    employer_name: str = ""
+
+
+def clean_name(text: str) -> str:
+    """Collapse spaces and upper-case, as Dukcapil writes names."""
+    return " ".join(text.split()).upper()
+
+
+def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], str]:
+    """Field errors, warnings and the cleaned NIK."""
+    errors: dict[str, str] = {}
+    if not clean_name(data.name):
+        errors["name"] = "Nama wajib diisi."
+    if data.sex not in codes.SEX:
+        errors["sex"] = "Jenis kelamin wajib dipilih."
+    if data.birth_date is None:
+        errors["birth_date"] = "Tanggal lahir wajib diisi."
+    elif data.birth_date > clock.today():
+        errors["birth_date"] = "Tanggal lahir tidak boleh di masa depan."
+    elif data.birth_date.year < 1900:
+        errors["birth_date"] = "Tanggal lahir terlalu lampau."
+    if data.shdk not in codes.SHDK:
+        errors["shdk"] = "Hubungan dalam keluarga (SHDK) wajib dipilih."
+    if data.marital_status not in codes.MARITAL_STATUS:
+        errors["marital_status"] = "Status kawin tidak dikenal."
+    if data.religion not in codes.RELIGION:
+        errors["religion"] = "Agama tidak dikenal."
+    if data.education is not None and data.education not in codes.EDUCATION:
+        errors["education"] = "Pendidikan tidak dikenal."
+    if data.is_pregnant and data.sex == 1:
+        errors["is_pregnant"] = "Penanda hamil hanya untuk perempuan."
+    phone = data.phone.strip()
+    if phone and not phone.replace("+", "").replace("-", "").replace(" ", "").isdigit():
+        errors["phone"] = "Nomor HP hanya angka (boleh diawali +)."
+    nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)
+    if nik.error:
+        errors["nik"] = nik.error
+    return errors, list(nik.warnings), nik.value
