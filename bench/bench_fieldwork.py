@@ -33,8 +33,10 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import func, select  # noqa: E402
 
+from pesiar_desktop import demo  # noqa: E402
 from pesiar_desktop.bootstrap import open_app_database  # noqa: E402
 from pesiar_desktop.config import resolve_paths  # noqa: E402
+from pesiar_desktop.demo import fieldwork as demo_fieldwork  # noqa: E402
 from pesiar_desktop.models import (  # noqa: E402
     MembershipHistory,
     Registration,
@@ -44,8 +46,6 @@ from pesiar_desktop.models import (  # noqa: E402
     VisitPlan,
 )
 from pesiar_desktop.services import (  # noqa: E402
-    demo,
-    demo_fieldwork,
     followups,
     visit_plans,
     visits,

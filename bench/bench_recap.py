@@ -36,6 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import xlsxwriter  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
+from pesiar_desktop import demo  # noqa: E402
 from pesiar_desktop.bootstrap import open_app_database  # noqa: E402
 from pesiar_desktop.config import resolve_paths  # noqa: E402
 from pesiar_desktop.models import (  # noqa: E402
@@ -48,7 +49,7 @@ from pesiar_desktop.models import (  # noqa: E402
 )
 from pesiar_desktop.reportdata.recap import RecapData, column_getters  # noqa: E402
 from pesiar_desktop.rules import codes  # noqa: E402
-from pesiar_desktop.services import demo, recap  # noqa: E402
+from pesiar_desktop.services import recap  # noqa: E402
 from pesiar_desktop.services.context import SYSTEM  # noqa: E402
 
 

@@ -29,10 +29,11 @@ def main() -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from pesiar_desktop import demo
     from pesiar_desktop.app import _application, create_main_window
     from pesiar_desktop.bootstrap import open_app_database
     from pesiar_desktop.config import resolve_paths
-    from pesiar_desktop.services import demo, users
+    from pesiar_desktop.services import users
     from pesiar_desktop.services.context import SYSTEM
     from pesiar_desktop.ui.main_window import PAGE_KEYS
 

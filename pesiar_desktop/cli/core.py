@@ -168,7 +168,8 @@ def _cmd_init(db, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def _cmd_demo(db, args) -> int:  # type: ignore[no-untyped-def]
-    from pesiar_desktop.services import demo, users
+    from pesiar_desktop import demo
+    from pesiar_desktop.services import users
     from pesiar_desktop.services.context import SYSTEM
 
     actor = users.get_actor(db, args.user) if args.user else SYSTEM

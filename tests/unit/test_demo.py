@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from pesiar_desktop import demo
 from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.models import AuditLog, Family, Membership, MembershipHistory, Resident
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import check_nik, check_no_kk
-from pesiar_desktop.services import demo, users, village
+from pesiar_desktop.services import users, village
 from pesiar_desktop.services.context import SYSTEM
 from pesiar_desktop.services.stats import register_stats
 

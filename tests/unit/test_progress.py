@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from pesiar_desktop import demo
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.models import (
     AdvocacyEvent,
@@ -18,7 +19,6 @@ from pesiar_desktop.models import (
     Resident,
     Visit,
 )
-from pesiar_desktop.services import demo
 from pesiar_desktop.services.context import SYSTEM
 from pesiar_desktop.services.progress import agent_month_progress, month_bounds, parse_month
 

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from pesiar_desktop import demo
+from pesiar_desktop.demo import fieldwork as demo_fieldwork
 from pesiar_desktop.models import (
     AdvocacyEvent,
     Membership,
@@ -20,7 +22,7 @@ from pesiar_desktop.models import (
 from pesiar_desktop.models.fieldwork import ReceiptCounter
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.services import demo, demo_fieldwork, followups, settings, visits
+from pesiar_desktop.services import followups, settings, visits
 from pesiar_desktop.services.context import SYSTEM
 from pesiar_desktop.services.registrations import MEMBERSHIP_SOURCE
 
@@ -30,8 +32,8 @@ TODAY = date(2026, 11, 22)
 def test_demo_generates_six_months_of_consistent_field_work(db):
     text = demo.generate(db, SYSTEM, residents=1500, seed=5, today=TODAY)
     assert "Kerja lapangan 6 bulan" in text
-    assert demo.DEMO_EXTENSIONS.index("pesiar_desktop.services.demo_fieldwork") > (
-        demo.DEMO_EXTENSIONS.index("pesiar_desktop.services.demo_agents")
+    assert demo.DEMO_EXTENSIONS.index("pesiar_desktop.demo.fieldwork") > (
+        demo.DEMO_EXTENSIONS.index("pesiar_desktop.demo.agents")
     )
     first_window_day = date(2026, 6, 1)
     with db.read() as session:

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
+from pesiar_desktop.demo import names as words
 from pesiar_desktop.models import (
     Dusun,
     Family,
@@ -45,7 +46,6 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.membership import stored_values
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import audit, bulk_sql, events, users, village
-from pesiar_desktop.services import demo_names as words
 from pesiar_desktop.services.context import (
     ROLE_ADMIN,
     ROLE_KEPALA_DESA,
@@ -83,8 +83,8 @@ SOURCE = "demo"
 # Each has `extend(db, actor, *, seed: int, today: date) -> str` returning an Indonesian
 # sentence for the summary ("" when it had nothing to add, e.g. already present).
 DEMO_EXTENSIONS: tuple[str, ...] = (
-    "pesiar_desktop.services.demo_agents",
-    "pesiar_desktop.services.demo_fieldwork",
+    "pesiar_desktop.demo.agents",
+    "pesiar_desktop.demo.fieldwork",
 )
 
 SEGMENT_NONE = "NONE"  # family not registered at all (a PESIAR target family)
