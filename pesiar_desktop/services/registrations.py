@@ -457,7 +457,7 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
                 assignment_id, agent_id = covering
         names = {m.resident_id: m.name for m in living}
         excluded = [c for c in data.members if not c.included]
-        days = int(settings.get(session, "registration.first_payment_days"))
+        days = settings.get(session, settings.SETTINGS.first_payment_days)
         registration = Registration(
             family_id=data.family_id,
             agent_id=agent_id,
@@ -556,7 +556,7 @@ def issue_va(
     issued_on = issued_on or clock.today()
     with db.transaction() as session:
         registration = _load_for_change(session, reg_id, fc.STATUS_VA_ISSUED)
-        check = check_va(va_number, str(settings.get(session, "registration.va_pattern")))
+        check = check_va(va_number, settings.get(session, settings.SETTINGS.va_pattern))
         errors: dict[str, str] = {}
         if check.error:
             errors["va_number"] = check.error
@@ -908,7 +908,7 @@ def export_receipt(db: Database, actor: Actor, reg_id: int, path: Path | str) ->
     privacy.require_export(actor)
     reg = detail(db, reg_id)
     letterhead = pdf_common.load_letterhead(db)
-    paper = str(settings.read(db, "letters.paper"))
+    paper = settings.read(db, settings.SETTINGS.paper)
     written = write_receipt_pdf(
         reg, path, letterhead, paper=paper, masked=not privacy.can_see_full_nik(actor)
     )

@@ -504,7 +504,7 @@ def export_worksheet(
     if kind == "xlsx":
         written = write_worksheet_xlsx(plan, path, masked=masked)
     else:
-        paper = str(settings.read(db, "letters.paper"))
+        paper = settings.read(db, settings.SETTINGS.paper)
         written = write_worksheet_pdf(
             plan, path, pdf_common.load_letterhead(db), paper=paper, masked=masked
         )

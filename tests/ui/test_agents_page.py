@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 
 from pesiar_desktop.models import Resident
 from pesiar_desktop.services import agents, settings
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.pages.agents import TAB_AGENTS, AgentsPage
@@ -72,7 +73,7 @@ def test_agent_dialog_validates_inline_and_links_resident(
 
 
 def test_assignment_dialog_counts_families_and_warns(qtbot, village_db, admin, operator, filled):
-    settings.put(village_db, admin, "agent.max_families", 1)
+    settings.put(village_db, admin, SETTINGS.max_families, 1)
     agent = agents.create_agent(
         village_db, operator, agents.AgentInput(name="Lalu Hendra", source_category="KARTAR")
     )

@@ -11,6 +11,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import events, residents, settings, village
 from pesiar_desktop.services.residents import FamilyInput, MembershipInput
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.stats import register_stats
 from tests.conftest import person
 
@@ -75,12 +76,12 @@ def test_register_stats(village_db, admin):
 
 
 def test_settings_defaults_and_role(village_db, admin, operator):
-    assert settings.read(village_db, "agent.monthly_target_jiwa") == 35
-    settings.put(village_db, admin, "agent.monthly_target_jiwa", 40)
-    assert settings.read(village_db, "agent.monthly_target_jiwa") == 40
+    assert settings.read(village_db, SETTINGS.monthly_target_people) == 35
+    settings.put(village_db, admin, SETTINGS.monthly_target_people, 40)
+    assert settings.read(village_db, SETTINGS.monthly_target_people) == 40
     with pytest.raises(PermissionDenied):
-        settings.put(village_db, operator, "agent.monthly_target_jiwa", 10)
-    assert settings.read(village_db, "agent.monthly_target_jiwa") == 40
+        settings.put(village_db, operator, SETTINGS.monthly_target_people, 10)
+    assert settings.read(village_db, SETTINGS.monthly_target_people) == 40
 
 
 def test_writes_announce_changes(village_db, admin):

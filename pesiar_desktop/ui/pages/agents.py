@@ -43,6 +43,7 @@ from pesiar_desktop.reports import fees_pdf, fees_xlsx, letter_register_xlsx
 from pesiar_desktop.reports.pdf_common import load_letterhead
 from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
@@ -587,7 +588,7 @@ class AgentsPage(ServicePage):
         if not path:
             return
         sheet = fees.month_sheet(self.db, month)
-        paper = str(settings.read(self.db, "letters.paper") or "A4")
+        paper = settings.read(self.db, SETTINGS.paper)
         Path(path).write_bytes(fees_pdf.render(sheet, load_letterhead(self.db), paper))
 
     def save_fee_xlsx(self) -> None:

@@ -39,6 +39,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLES, Actor
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.users import UserRow
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
@@ -409,7 +410,7 @@ class BackupTab(QWidget):
 
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
-        self.keep.setValue(int(settings.read(db, "backup.keep") or 10))
+        self.keep.setValue(settings.read(db, SETTINGS.backup_keep))
         self.keep_button = QPushButton(self.tr("Simpan"))
         self.keep_button.clicked.connect(self.save_keep)
         keep_row = QHBoxLayout()
@@ -492,7 +493,7 @@ class BackupTab(QWidget):
 
     def save_keep(self) -> None:
         try:
-            settings.put(self.db, self.actor, "backup.keep", int(self.keep.value()))
+            settings.put(self.db, self.actor, SETTINGS.backup_keep, int(self.keep.value()))
         except PesiarError as err:
             show_error(self, err)
             return
@@ -584,13 +585,13 @@ class PreferencesTab(QWidget):
         self.language = QComboBox()
         for label, code in LANGUAGES:
             self.language.addItem(label, code)
-        current = str(settings.read(db, "ui.language") or "id")
+        current = settings.read(db, SETTINGS.language)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(self.tr(" menit"))
         self.lock_minutes.setSpecialValueText(self.tr("tidak pernah"))
-        self.lock_minutes.setValue(int(settings.read(db, "session.lock_minutes") or 0))
+        self.lock_minutes.setValue(settings.read(db, SETTINGS.lock_minutes))
         self.save_button = QPushButton(self.tr("Simpan"))
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
@@ -636,11 +637,11 @@ class PreferencesTab(QWidget):
         self.saved_label.clear()
         try:
             language = str(self.language.currentData())
-            if language != settings.read(self.db, "ui.language"):
-                settings.put(self.db, self.actor, "ui.language", language)
+            if language != settings.read(self.db, SETTINGS.language):
+                settings.put(self.db, self.actor, SETTINGS.language, language)
             minutes = int(self.lock_minutes.value())
-            if minutes != settings.read(self.db, "session.lock_minutes"):
-                settings.put(self.db, self.actor, "session.lock_minutes", minutes)
+            if minutes != settings.read(self.db, SETTINGS.lock_minutes):
+                settings.put(self.db, self.actor, SETTINGS.lock_minutes, minutes)
         except PesiarError as err:
             show_error(self, err)
             return
