@@ -216,7 +216,7 @@ def create_assignment(db: Database, actor: Actor, data: AssignmentInput) -> Assi
             _audit(session, assignment),
         )
         row = _rows(session, [assignment.id])[0]
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return row
 
 
@@ -236,7 +236,7 @@ def update_assignment(
         old, new = audit.changed_only(before, _audit(session, assignment))
         audit.record(session, actor, "assignment.update", "assignment", assignment.id, old, new)
         row = _rows(session, [assignment.id])[0]
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return row
 
 
@@ -256,7 +256,7 @@ def set_active(db: Database, actor: Actor, assignment_id: int, active: bool) -> 
             {"is_active": active},
         )
         assignment.is_active = active
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
 
 
 def split_area(
@@ -317,7 +317,7 @@ def split_area(
             None,
             {"rt_ids": list(rt_ids), "dusun_ids": list(dusun_ids), "families": result},
         )
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return result
 
 

@@ -342,7 +342,13 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
                 "advocacy_events": len(events_rows),
             },
         )
-    for topic in ("visit_plans", "visits", "advocacy", "registrations", "memberships"):
+    for topic in (
+        events.Topic.VISIT_PLANS,
+        events.Topic.VISITS,
+        events.Topic.ADVOCACY,
+        events.Topic.REGISTRATIONS,
+        events.Topic.MEMBERSHIPS,
+    ):
         events.notify(topic)
     paid = sum(by_status[s] for s in (fc.STATUS_PAID, fc.STATUS_ACTIVE))
     return (

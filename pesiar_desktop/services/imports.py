@@ -215,7 +215,6 @@ def save_mapping(db: Database, actor: Actor, mapping: ColumnMapping) -> int:
             json.loads(row.mapping_json),
         )
         mapping_id = row.id
-    events.notify("mappings")
     return mapping_id
 
 
@@ -255,7 +254,6 @@ def delete_mapping(db: Database, actor: Actor, kind: str, name: str) -> None:
             session, actor, "import.mapping_delete", "saved_mapping", row.id, {"name": row.name}
         )
         session.delete(row)
-    events.notify("mappings")
 
 
 # ====================================================================== batches
@@ -1086,7 +1084,7 @@ def commit_residents(
             {"pending_left": [p.message for p in pending_left[:200]]} if pending_left else None,
         )
         _write_residents(session, actor, plan, batch.id, progress, should_cancel)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts, pending_left)
 
 
@@ -1905,7 +1903,7 @@ def commit_bpjs(
         assert isinstance(import_row_table, Table)
         _insert_many(session, import_row_table, refs)
         _tick(progress, 1, 1)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts, summary={"not_in_register": len(preview.not_in_register)})
 
 
@@ -2110,7 +2108,7 @@ def commit_welfare(
             ],
         )
         _tick(progress, 1, 1)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts)
 
 

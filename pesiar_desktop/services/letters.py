@@ -421,7 +421,7 @@ def draft(
                 session, actor, letter_type, content, signature_variant, agent.id, a.id
             )
         row = _rows(session, [letter.id])[0]
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
     return row
 
 
@@ -437,7 +437,7 @@ def delete_draft(db: Database, actor: Actor, letter_id: int) -> None:
             session, actor, "letter.delete_draft", "letter", letter.id, {"subject": letter.subject}
         )
         session.delete(letter)
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
 
 
 # --- approval ----------------------------------------------------------------------------------------
@@ -587,7 +587,7 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
             },
         )
         row = _rows(session, [letter.id])[0]
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
     return row
 
 
@@ -617,7 +617,7 @@ def revoke(db: Database, actor: Actor, letter_id: int, reason: str) -> LetterRow
             {"status": STATUS_REVOKED, "reason": reason},
         )
         row = _rows(session, [letter.id])[0]
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
     return row
 
 
@@ -642,7 +642,7 @@ def set_register_entry(
             before,
             {"reported_on": reported_on, "remarks": letter.remarks},
         )
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
 
 
 # --- reading --------------------------------------------------------------------------------------------

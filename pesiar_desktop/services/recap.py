@@ -349,7 +349,7 @@ def save_columns(db: Database, actor: Actor, branch: str, columns: Sequence[str]
             {"branch": branch, "columns": before},
             {"branch": branch, "columns": chosen},
         )
-    events.notify("settings")
+    events.notify(events.Topic.SETTINGS)
 
 
 # ---------------------------------------------------------------- gathering

@@ -512,7 +512,7 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
         audit.record(session, actor, "registration.submit", "registration", registration.id,
                      None, after)  # fmt: skip
         reg_id = registration.id
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
     return reg_id
 
 
@@ -581,7 +581,7 @@ def issue_va(
         registration.va_issued_on = issued_on
         registration.status = fc.STATUS_VA_ISSUED
         _finish(session, actor, registration, "registration.va_issued", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
     return check.value
 
 
@@ -610,7 +610,7 @@ def record_payment(
         registration.paid_amount = amount
         registration.status = fc.STATUS_PAID
         _finish(session, actor, registration, "registration.paid", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
 
 
 def activate(db: Database, actor: Actor, reg_id: int, active_on: date | None = None) -> int:
@@ -641,8 +641,8 @@ def activate(db: Database, actor: Actor, reg_id: int, active_on: date | None = N
         for resident_id, jkn_class in members:
             _activate_membership(session, actor, resident_id, segment, jkn_class, active_on)
         _finish(session, actor, registration, "registration.active", before)
-    events.notify("registrations")
-    events.notify("memberships")
+    events.notify(events.Topic.REGISTRATIONS)
+    events.notify(events.Topic.MEMBERSHIPS)
     return len(members)
 
 
@@ -706,7 +706,7 @@ def expire(
         )
         registration.note = (registration.note + f"\nKedaluwarsa {long_date(on)}").strip()
         _finish(session, actor, registration, "registration.expired", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
 
 
 def cancel(db: Database, actor: Actor, reg_id: int, reason: str) -> None:
@@ -720,7 +720,7 @@ def cancel(db: Database, actor: Actor, reg_id: int, reason: str) -> None:
         registration.status = fc.STATUS_CANCELLED
         registration.cancel_reason = reason.strip()
         _finish(session, actor, registration, "registration.cancelled", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
 
 
 # ---------------------------------------------------------------- reads

@@ -22,7 +22,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.models import Setting as SettingRow
 from pesiar_desktop.rules import numbering
-from pesiar_desktop.services import audit
+from pesiar_desktop.services import audit, events
 from pesiar_desktop.services.context import Actor, require
 
 log = logging.getLogger(__name__)
@@ -274,3 +274,4 @@ def put(db: Database, actor: Actor, setting: Setting[T], value: T) -> None:
             {"value": before},
             {"value": value},
         )
+    events.notify(events.Topic.SETTINGS)

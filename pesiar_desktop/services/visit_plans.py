@@ -479,7 +479,7 @@ def schedule(
                 "last_day": day.isoformat() if rows else None,
             },
         )
-    events.notify("visit_plans")
+    events.notify(events.Topic.VISIT_PLANS)
     return len(rows)
 
 

@@ -85,12 +85,12 @@ def test_settings_defaults_and_role(village_db, admin, operator):
 
 
 def test_writes_announce_changes(village_db, admin):
-    heard: list[str] = []
+    heard: list[events.Topic] = []
     events.subscribe(heard.append)
     try:
         village.add_area(village_db, admin, "Dusun Baru", "-", "7")
     finally:
         events.unsubscribe(heard.append)
-    assert heard == ["areas"]
+    assert heard == [events.Topic.AREAS]
     areas = [a for a in village.list_areas(village_db) if a.dusun == "Dusun Baru"]
     assert [(a.rw, a.rt, a.label) for a in areas] == [("-", "007", "Dusun Baru · RT 007")]

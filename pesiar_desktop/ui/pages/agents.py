@@ -43,6 +43,7 @@ from pesiar_desktop.reports import fees_pdf, fees_xlsx, letter_register_xlsx
 from pesiar_desktop.reports.pdf_common import load_letterhead
 from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
@@ -58,7 +59,16 @@ from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 
 TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
-REFRESH_TOPICS = {"agents", "letters", "fees", "registrations", "areas", "residents", "village"}
+REFRESH_TOPICS = {
+    Topic.AGENTS,
+    Topic.LETTERS,
+    Topic.FEES,
+    Topic.REGISTRATIONS,
+    Topic.AREAS,
+    Topic.RESIDENTS,
+    Topic.VILLAGE,
+    Topic.SETTINGS,
+}
 
 
 def _table(model: RowsModel, multi: bool = False) -> QTableView:
@@ -369,7 +379,7 @@ class AgentsPage(ServicePage):
 
         self.tasks.run(job, done, self._failed, key=f"{self._key}.fees")
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS or not self._loaded:
             return
         if self.isVisible():

@@ -40,12 +40,13 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.services import recap
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager, run_with_progress
 
 MONTHS_BACK = 24
-REFRESH_TOPICS = {"registrations", "visits", "advocacy", "agents", "assignments", "residents"}
+REFRESH_TOPICS = {Topic.REGISTRATIONS, Topic.VISITS, Topic.ADVOCACY, Topic.AGENTS, Topic.RESIDENTS}
 PREVIEW_HEADERS = (
     "Agen",
     "Target\njiwa",
@@ -322,7 +323,7 @@ class LaporanPage(QWidget):
         if self._dirty:
             self.refresh()
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS:
             return
         if self.isVisible():

@@ -39,6 +39,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLES, Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.users import UserRow
 from pesiar_desktop.ui.bus import DataBus
@@ -695,10 +696,10 @@ class SettingsPage(QWidget):
             self.audit_tab.reload_choices()
             self.audit_tab.load()
 
-    def _on_data_changed(self, topic: str) -> None:
-        if topic == "village":
+    def _on_data_changed(self, topic: Topic) -> None:
+        if topic == Topic.VILLAGE:
             self.profile_tab.load()
-        elif topic == "areas":
+        elif topic == Topic.AREAS:
             self.areas_tab.load()
-        elif topic == "users":
+        elif topic == Topic.USERS:
             self.users_tab.load()
