@@ -131,7 +131,7 @@ def _database_language(db: Database) -> str:
     from pesiar_desktop.services import settings
 
     try:
-        return str(settings.read(db, "ui.language") or "id")
+        return settings.read(db, settings.SETTINGS.language)
     except Exception:  # a database that cannot be read yet: keep the source language
         return "id"
 

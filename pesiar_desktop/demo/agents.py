@@ -67,8 +67,8 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
     groups = assignments.split_evenly([a.rt_id for a in areas], len(created))
     start, end = date(today.year, 1, 1), date(today.year, 12, 31)
     with db.read() as session:
-        target_people = int(settings.get(session, "agent.monthly_target_jiwa"))
-        target_families = int(settings.get(session, "agent.monthly_target_kk"))
+        target_people = settings.get(session, settings.SETTINGS.monthly_target_people)
+        target_families = settings.get(session, settings.SETTINGS.monthly_target_families)
     assignment_ids = []
     for agent, rt_ids in zip(created, groups, strict=True):
         if not rt_ids:

@@ -191,7 +191,7 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
         if not assignments:
             return ""
         family_sets = {a.id: assignment_family_ids(session, a.id) for a in assignments}
-        first_payment_days = int(settings.get(session, "registration.first_payment_days"))
+        first_payment_days = settings.get(session, settings.SETTINGS.first_payment_days)
         rates = load_rates(session)
         dusun_names = list(session.scalars(select(Dusun.name).order_by(Dusun.name)))
         desa = session.scalar(select(Village.desa_name).order_by(Village.id)) or ""
@@ -342,7 +342,13 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
                 "advocacy_events": len(events_rows),
             },
         )
-    for topic in ("visit_plans", "visits", "advocacy", "registrations", "memberships"):
+    for topic in (
+        events.Topic.VISIT_PLANS,
+        events.Topic.VISITS,
+        events.Topic.ADVOCACY,
+        events.Topic.REGISTRATIONS,
+        events.Topic.MEMBERSHIPS,
+    ):
         events.notify(topic)
     paid = sum(by_status[s] for s in (fc.STATUS_PAID, fc.STATUS_ACTIVE))
     return (

@@ -955,8 +955,8 @@ def generate(
     with _gc_paused():
         counts = _generate(db, actor, residents, seed, today or clock.today(), profile)
     db.refresh_statistics()
-    events.notify("areas")
-    events.notify("residents")
+    events.notify(events.Topic.AREAS)
+    events.notify(events.Topic.RESIDENTS)
     extra = [
         importlib.import_module(name).extend(db, actor, seed=seed, today=today or clock.today())
         for name in DEMO_EXTENSIONS

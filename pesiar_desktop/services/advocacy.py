@@ -140,7 +140,7 @@ def record_event(db: Database, actor: Actor, data: EventInput) -> int:
         after["attachments"] = names
         audit.record(session, actor, "advocacy.add", "advocacy_event", event.id, None, after)
         event_id = event.id
-    events.notify("advocacy")
+    events.notify(events.Topic.ADVOCACY)
     return event_id
 
 
@@ -185,7 +185,7 @@ def update_event(
             new["attachments_added"] = added
             new["attachments_removed"] = removed
         audit.record(session, actor, "advocacy.edit", "advocacy_event", event_id, old, new)
-    events.notify("advocacy")
+    events.notify(events.Topic.ADVOCACY)
 
 
 def delete_event(db: Database, actor: Actor, event_id: int) -> None:
@@ -199,7 +199,7 @@ def delete_event(db: Database, actor: Actor, event_id: int) -> None:
         )
         session.execute(delete(AdvocacyAttachment).where(AdvocacyAttachment.event_id == event_id))
         session.delete(event)
-    events.notify("advocacy")
+    events.notify(events.Topic.ADVOCACY)
 
 
 def list_events(

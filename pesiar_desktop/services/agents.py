@@ -157,7 +157,7 @@ def create_agent(
         session.flush()
         audit.record(session, actor, "agent.create", "agent", agent.id, None, audit.snapshot(agent))
         row = _row(agent)
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return row
 
 
@@ -189,7 +189,7 @@ def update_agent(
         old, new = audit.changed_only(before, audit.snapshot(agent))
         audit.record(session, actor, "agent.update", "agent", agent.id, old, new)
         row = _row(agent)
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return row
 
 
@@ -210,7 +210,7 @@ def set_active(db: Database, actor: Actor, agent_id: int, active: bool) -> None:
                 {"is_active": active},
             )
             agent.is_active = active
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
 
 
 def list_agents(db: Database, active_only: bool = False) -> list[AgentRow]:

@@ -25,6 +25,7 @@ from pesiar_desktop.rules.formatting import area as area_label
 from pesiar_desktop.rules.formatting import number
 from pesiar_desktop.services import audit, events, settings
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.settings import SETTINGS
 
 
 @dataclass
@@ -73,8 +74,8 @@ def new_input(db: Database, agent_id: int = 0) -> AssignmentInput:
     with db.read() as session:
         return AssignmentInput(
             agent_id=agent_id,
-            target_people_per_month=int(settings.get(session, "agent.monthly_target_jiwa")),
-            target_families_per_month=int(settings.get(session, "agent.monthly_target_kk")),
+            target_people_per_month=settings.get(session, SETTINGS.monthly_target_people),
+            target_families_per_month=settings.get(session, SETTINGS.monthly_target_families),
         )
 
 
@@ -215,7 +216,7 @@ def create_assignment(db: Database, actor: Actor, data: AssignmentInput) -> Assi
             _audit(session, assignment),
         )
         row = _rows(session, [assignment.id])[0]
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return row
 
 
@@ -235,7 +236,7 @@ def update_assignment(
         old, new = audit.changed_only(before, _audit(session, assignment))
         audit.record(session, actor, "assignment.update", "assignment", assignment.id, old, new)
         row = _rows(session, [assignment.id])[0]
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return row
 
 
@@ -255,7 +256,7 @@ def set_active(db: Database, actor: Actor, assignment_id: int, active: bool) -> 
             {"is_active": active},
         )
         assignment.is_active = active
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
 
 
 def split_area(
@@ -316,7 +317,7 @@ def split_area(
             None,
             {"rt_ids": list(rt_ids), "dusun_ids": list(dusun_ids), "families": result},
         )
-    events.notify("agents")
+    events.notify(events.Topic.AGENTS)
     return result
 
 
@@ -379,7 +380,7 @@ def _rows(session: Session, ids: Sequence[int] | None = None) -> list[Assignment
         ).all()
     )
     labels = area_labels(session, assignment_ids)
-    max_families = int(settings.get(session, "agent.max_families"))
+    max_families = settings.get(session, SETTINGS.max_families)
     return [
         AssignmentRow(
             a.id,
@@ -458,4 +459,4 @@ def count_area_families(db: Database, rt_ids: Sequence[int], dusun_ids: Sequence
 
 
 def max_families(db: Database) -> int:
-    return int(settings.read(db, "agent.max_families"))
+    return settings.read(db, SETTINGS.max_families)

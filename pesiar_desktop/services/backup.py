@@ -37,6 +37,7 @@ from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.services import audit, settings, village
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.settings import SETTINGS
 
 log = logging.getLogger(__name__)
 
@@ -292,7 +293,7 @@ def auto_backup_if_due(db: Database, paths: AppPaths, today: date | None = None)
         made = _copy(source, folder / f"{AUTO_PREFIX}{stamp}{SUFFIX}", _info("otomatis", None))
         autos = sorted([*autos, made])
         log.info("automatic backup %s", made)
-    keep = max(1, int(settings.read(db, "backup.keep") or 1))
+    keep = settings.read(db, SETTINGS.backup_keep)
     for old in autos[:-keep]:
         old.unlink(missing_ok=True)
         log.info("old automatic backup removed: %s", old.name)

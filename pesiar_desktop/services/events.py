@@ -6,8 +6,29 @@ Plain callbacks so the layer stays free of Qt; the GUI bridges them to a signal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 
-Listener = Callable[[str], None]
+
+class Topic(StrEnum):
+    """What changed. Every member is announced by some service and listened to by some page
+    (tests/unit/test_topics.py checks both)."""
+
+    RESIDENTS = "residents"  # residents, families, memberships written with them, imports
+    MEMBERSHIPS = "memberships"  # JKN state changed by a registration becoming active
+    AREAS = "areas"
+    VILLAGE = "village"
+    USERS = "users"
+    AGENTS = "agents"  # agents and their assignments
+    LETTERS = "letters"
+    FEES = "fees"
+    VISIT_PLANS = "visit_plans"
+    VISITS = "visits"
+    ADVOCACY = "advocacy"
+    REGISTRATIONS = "registrations"
+    SETTINGS = "settings"
+
+
+Listener = Callable[[Topic], None]
 _listeners: list[Listener] = []
 
 
@@ -20,7 +41,6 @@ def unsubscribe(listener: Listener) -> None:
         _listeners.remove(listener)
 
 
-def notify(topic: str) -> None:
-    """`topic` names what changed: 'residents', 'families', 'users', 'village', ..."""
+def notify(topic: Topic) -> None:
     for listener in list(_listeners):
         listener(topic)

@@ -173,5 +173,5 @@ def record_month(
             {"rows": written, "paid_on": paid_on, "total": sum(x.total for x in sheet.lines)},
         )
         result = _sheet(session, first)
-    events.notify("fees")
+    events.notify(events.Topic.FEES)
     return result

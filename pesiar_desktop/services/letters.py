@@ -321,7 +321,7 @@ def _new_letter(
         agent_id=agent_id,
         assignment_id=assignment_id,
         signature_variant=signature_variant,
-        paper=str(settings.get(session, "letters.paper") or "A4"),
+        paper=settings.get(session, settings.SETTINGS.paper),
         drafted_by=actor.username,
     )
     session.add(letter)
@@ -418,7 +418,7 @@ def draft(
                 session, actor, letter_type, content, signature_variant, agent.id, a.id
             )
         row = _rows(session, [letter.id])[0]
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
     return row
 
 
@@ -434,7 +434,7 @@ def delete_draft(db: Database, actor: Actor, letter_id: int) -> None:
             session, actor, "letter.delete_draft", "letter", letter.id, {"subject": letter.subject}
         )
         session.delete(letter)
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
 
 
 # --- approval ----------------------------------------------------------------------------------------
@@ -488,7 +488,7 @@ def make_payload(region_code: str, number: str, on: date, short_hash: str) -> st
 
 
 def _kode_desa(session: Session, letterhead: Letterhead) -> str:
-    custom = str(settings.get(session, "letters.kode_desa") or "").strip()
+    custom = settings.get(session, settings.SETTINGS.kode_desa).strip()
     p = letterhead.profile
     return custom or numbering.default_village_code(p.region_code, p.is_kelurahan)
 
@@ -536,10 +536,8 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
                 f"Surat ini sudah {STATUS_LABELS[letter.status].lower()} (nomor {letter.number}); "
                 "surat yang disetujui tidak bisa disetujui ulang, diubah atau diberi nomor baru."
             )
-        template = str(settings.get(session, "letters.number_template"))
-        kode = str(
-            settings.get(session, f"letters.code.{letter.letter_type}") or letter.letter_type
-        )
+        template = settings.get(session, settings.SETTINGS.number_template)
+        kode = settings.get(session, settings.LETTER_CODES[letter.letter_type])
         if letter.letter_type == TYPE_SURAT_TUGAS and letter.assignment_id:
             # The legal basis names the SK as it stands now (it may have been approved since).
             content = json.loads(letter.content_json)
@@ -586,7 +584,7 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
             },
         )
         row = _rows(session, [letter.id])[0]
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
     return row
 
 
@@ -616,7 +614,7 @@ def revoke(db: Database, actor: Actor, letter_id: int, reason: str) -> LetterRow
             {"status": STATUS_REVOKED, "reason": reason},
         )
         row = _rows(session, [letter.id])[0]
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
     return row
 
 
@@ -641,7 +639,7 @@ def set_register_entry(
             before,
             {"reported_on": reported_on, "remarks": letter.remarks},
         )
-    events.notify("letters")
+    events.notify(events.Topic.LETTERS)
 
 
 # --- reading --------------------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ The Pendaftaran columns (FDIP order) are chosen per BPJS branch and kept in the
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -44,7 +43,6 @@ from pesiar_desktop.models import (
     RegistrationMember,
     Resident,
     Rt,
-    Setting,
     Visit,
 )
 from pesiar_desktop.reportdata.dana_desa import DanaDesaData, FeeLine, FundingLine
@@ -73,8 +71,6 @@ from pesiar_desktop.services.progress import (
     parse_month,
 )
 
-SETTING_COLUMNS = "recap.columns"
-SETTING_BRANCH = "recap.branch"
 DEFAULT_BRANCH = ""  # the columns used when no branch is named
 
 NO_AGENT = "Tanpa agen (kantor desa)"
@@ -97,8 +93,8 @@ def validate_columns(columns: Sequence[str]) -> list[str]:
 
 
 def _stored_columns(session: Session) -> dict[str, list[str]]:
-    value = settings.get(session, SETTING_COLUMNS) or {}
-    return {str(k): [c for c in v if c in PENDAFTARAN_COLUMNS] for k, v in dict(value).items()}
+    value = settings.get(session, settings.SETTINGS.recap_columns)
+    return {k: [c for c in v if c in PENDAFTARAN_COLUMNS] for k, v in value.items()}
 
 
 def branches(db: Database) -> list[str]:
@@ -108,14 +104,14 @@ def branches(db: Database) -> list[str]:
 
 
 def current_branch(db: Database) -> str:
-    return str(settings.read(db, SETTING_BRANCH) or DEFAULT_BRANCH)
+    return settings.read(db, settings.SETTINGS.recap_branch) or DEFAULT_BRANCH
 
 
 def columns_for(db: Database, branch: str | None = None) -> list[str]:
     """The saved order for `branch` (the current branch when None), else the default one."""
     with db.read() as session:
         if branch is None:
-            branch = str(settings.get(session, SETTING_BRANCH) or DEFAULT_BRANCH)
+            branch = settings.get(session, settings.SETTINGS.recap_branch) or DEFAULT_BRANCH
         stored = _stored_columns(session)
     return stored.get(branch.strip()) or stored.get(DEFAULT_BRANCH) or list(DEFAULT_COLUMNS)
 
@@ -133,22 +129,18 @@ def save_columns(db: Database, actor: Actor, branch: str, columns: Sequence[str]
         stored = _stored_columns(session)
         before = stored.get(branch)
         stored[branch] = chosen
-        for key, value in ((SETTING_COLUMNS, stored), (SETTING_BRANCH, branch)):
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value_json=json.dumps(value)))
-            else:
-                row.value_json = json.dumps(value)
+        settings.write(session, settings.SETTINGS.recap_columns, stored)
+        settings.write(session, settings.SETTINGS.recap_branch, branch)
         audit.record(
             session,
             actor,
             "recap.columns",
             "setting",
-            SETTING_COLUMNS,
+            settings.SETTINGS.recap_columns.key,
             {"branch": branch, "columns": before},
             {"branch": branch, "columns": chosen},
         )
-    events.notify("settings")
+    events.notify(events.Topic.SETTINGS)
 
 
 # ---------------------------------------------------------------- gathering
@@ -626,7 +618,7 @@ def export_recap_xlsx(
     try:
         if report is not None:
             report(6, 7, "Menulis buku kerja")
-        write_recap_xlsx(data, temporary, paper=str(settings.read(db, "letters.paper")))
+        write_recap_xlsx(data, temporary, paper=settings.read(db, settings.SETTINGS.paper))
         _finish(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -651,7 +643,8 @@ def export_recap_pdf(
     letterhead = village.letterhead(db)
     target, temporary = _atomic_target(out)
     try:
-        write_recap_pdf(data, temporary, letterhead, paper=str(settings.read(db, "letters.paper")))
+        paper = settings.read(db, settings.SETTINGS.paper)
+        write_recap_pdf(data, temporary, letterhead, paper=paper)
         _finish(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

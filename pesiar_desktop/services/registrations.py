@@ -398,7 +398,7 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
                 assignment_id, agent_id = covering
         names = {m.resident_id: m.name for m in living}
         excluded = [c for c in data.members if not c.included]
-        days = int(settings.get(session, "registration.first_payment_days"))
+        days = settings.get(session, settings.SETTINGS.first_payment_days)
         registration = Registration(
             family_id=data.family_id,
             agent_id=agent_id,
@@ -453,7 +453,7 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
         audit.record(session, actor, "registration.submit", "registration", registration.id,
                      None, after)  # fmt: skip
         reg_id = registration.id
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
     return reg_id
 
 
@@ -497,7 +497,7 @@ def issue_va(
     issued_on = issued_on or clock.today()
     with db.transaction() as session:
         registration = _load_for_change(session, reg_id, fc.STATUS_VA_ISSUED)
-        check = check_va(va_number, str(settings.get(session, "registration.va_pattern")))
+        check = check_va(va_number, settings.get(session, settings.SETTINGS.va_pattern))
         errors: dict[str, str] = {}
         if check.error:
             errors["va_number"] = check.error
@@ -522,7 +522,7 @@ def issue_va(
         registration.va_issued_on = issued_on
         registration.status = fc.STATUS_VA_ISSUED
         _finish(session, actor, registration, "registration.va_issued", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
     return check.value
 
 
@@ -551,7 +551,7 @@ def record_payment(
         registration.paid_amount = amount
         registration.status = fc.STATUS_PAID
         _finish(session, actor, registration, "registration.paid", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
 
 
 def activate(db: Database, actor: Actor, reg_id: int, active_on: date | None = None) -> int:
@@ -582,8 +582,8 @@ def activate(db: Database, actor: Actor, reg_id: int, active_on: date | None = N
         for resident_id, jkn_class in members:
             _activate_membership(session, actor, resident_id, segment, jkn_class, active_on)
         _finish(session, actor, registration, "registration.active", before)
-    events.notify("registrations")
-    events.notify("memberships")
+    events.notify(events.Topic.REGISTRATIONS)
+    events.notify(events.Topic.MEMBERSHIPS)
     return len(members)
 
 
@@ -625,7 +625,7 @@ def expire(
         )
         registration.note = (registration.note + f"\nKedaluwarsa {long_date(on)}").strip()
         _finish(session, actor, registration, "registration.expired", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
 
 
 def cancel(db: Database, actor: Actor, reg_id: int, reason: str) -> None:
@@ -639,7 +639,7 @@ def cancel(db: Database, actor: Actor, reg_id: int, reason: str) -> None:
         registration.status = fc.STATUS_CANCELLED
         registration.cancel_reason = reason.strip()
         _finish(session, actor, registration, "registration.cancelled", before)
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
 
 
 # ---------------------------------------------------------------- reads
@@ -823,7 +823,7 @@ def export_receipt(db: Database, actor: Actor, reg_id: int, path: Path | str) ->
     privacy.require_export(actor)
     reg = detail(db, reg_id)
     letterhead = village.letterhead(db)
-    paper = str(settings.read(db, "letters.paper"))
+    paper = settings.read(db, settings.SETTINGS.paper)
     written = write_receipt_pdf(
         reg, path, letterhead, paper=paper, masked=not privacy.can_see_full_nik(actor)
     )

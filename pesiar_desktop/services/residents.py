@@ -204,7 +204,7 @@ def add_resident(
         )
         _set_membership_in(session, actor, resident.id, membership or MembershipInput(), "manual")
         result = SaveResult(resident.id, family.id, warnings)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return result
 
 
@@ -255,7 +255,7 @@ def edit_resident(
         if membership is not None:
             _set_membership_in(session, actor, resident.id, membership, "manual")
         result = SaveResult(resident.id, resident.family_id, warnings)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return result
 
 
@@ -267,7 +267,7 @@ def set_membership(
         if session.get(Resident, resident_id) is None:
             raise NotFound("Penduduk tidak ditemukan.")
         _set_membership_in(session, actor, resident_id, data, source)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
 
 
 def change_head(
@@ -306,7 +306,7 @@ def change_head(
             {"shdk": codes.SHDK_HEAD},
         )
         new_head.shdk = codes.SHDK_HEAD
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
 
 
 def move_resident(
@@ -365,7 +365,7 @@ def move_resident(
             {"family_id": target.id, "shdk": new_shdk},
         )
         result = SaveResult(resident.id, target.id)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return result
 
 
@@ -458,7 +458,7 @@ def _end_life(
                 ),
                 "manual",
             )
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
 
 
 def mark_dead(
@@ -501,7 +501,7 @@ def edit_family(
             family.id,
             *audit.changed_only(before, audit.snapshot(family)),
         )
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
 
 
 # ---------------------------------------------------------------- reads for forms

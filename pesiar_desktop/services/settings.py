@@ -1,63 +1,277 @@
-"""Typed access to the key/value settings table, with defaults kept in one place."""
+"""The typed settings registry: every setting the program reads, with its type, default, check
+and Indonesian label, kept in the key/value settings table (one JSON value per key).
+
+Callers name a registry entry, never a key string, so mypy knows what comes back:
+``settings.get(session, SETTINGS.lock_minutes)`` is an ``int``. Writing validates the value
+first and refuses a bad one with a ValidationError carrying an Indonesian message.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
-from typing import Any
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.models import Setting
-from pesiar_desktop.services import audit
+from pesiar_desktop.errors import ValidationError
+from pesiar_desktop.models import Setting as SettingRow
+from pesiar_desktop.rules import numbering
+from pesiar_desktop.services import audit, events
 from pesiar_desktop.services.context import Actor, require
 
-DEFAULTS: dict[str, Any] = {
-    "agent.monthly_target_jiwa": 35,
-    "agent.monthly_target_kk": 13,
-    "agent.max_families": 500,
-    "registration.first_payment_days": 14,
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+Check = Callable[[Any], "str | None"]
+"""Why a value (already of the setting's type) is refused, in Indonesian; None when fine."""
+
+
+def _fine(_value: object) -> str | None:
+    return None
+
+
+@dataclass(frozen=True, eq=False)
+class Setting(Generic[T]):
+    """One setting: its stored key, Python type, default, check and label."""
+
+    key: str
+    kind: type[T]
+    default: T
+    label: str
+    check: Check = _fine
+
+    def problem(self, value: object) -> str | None:
+        """Why `value` cannot be stored, in Indonesian (None when it can)."""
+        if self.kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                return f"{self.label} harus berupa bilangan bulat."
+        elif not isinstance(value, self.kind):
+            return f"{self.label} harus berupa {_KIND_NAMES.get(self.kind, 'nilai yang sah')}."
+        problem = self.check(value)
+        return f"{self.label}: {problem}" if problem else None
+
+    def validate(self, value: object) -> T:
+        """`value` itself when it may be stored, else a ValidationError naming the key."""
+        problem = self.problem(value)
+        if problem:
+            raise ValidationError({self.key: problem})
+        return value  # type: ignore[return-value]  # problem() checked the type
+
+
+_KIND_NAMES: dict[type, str] = {str: "teks", dict: "daftar bernama"}
+
+
+# ---------------------------------------------------------------- checks
+
+
+def int_range(low: int, high: int) -> Check:
+    def check(value: int) -> str | None:
+        return None if low <= value <= high else f"harus antara {low} dan {high}."
+
+    return check
+
+
+def one_of(*allowed: str) -> Check:
+    def check(value: str) -> str | None:
+        return None if value in allowed else "harus salah satu dari " + ", ".join(allowed) + "."
+
+    return check
+
+
+def text(*, max_length: int, required: bool = False) -> Check:
+    def check(value: str) -> str | None:
+        if required and not value.strip():
+            return "wajib diisi."
+        if len(value) > max_length:
+            return f"terlalu panjang (maks. {max_length} huruf)."
+        return None
+
+    return check
+
+
+def _regex(value: str) -> str | None:
+    if not value.strip():
+        return "pola tidak boleh kosong."
+    try:
+        re.compile(value)
+    except re.error as err:
+        return f"bukan pola (regular expression) yang sah: {err}."
+    return None
+
+
+def _number_template(value: str) -> str | None:
+    errors = numbering.template_errors(value)
+    return " ".join(errors) if errors else None
+
+
+def _column_orders(value: dict[Any, Any]) -> str | None:
+    for branch, columns in value.items():
+        if not isinstance(branch, str) or not isinstance(columns, list):
+            return "harus berupa daftar kolom per kantor cabang."
+        if not all(isinstance(column, str) for column in columns):
+            return "nama kolom harus berupa teks."
+    return None
+
+
+# ---------------------------------------------------------------- the registry
+
+
+class Settings:
+    """Every setting the program knows (one class attribute per setting)."""
+
+    monthly_target_people = Setting(
+        "agent.monthly_target_jiwa", int, 35, "Target bulanan agen (jiwa)", int_range(1, 1000)
+    )
+    monthly_target_families = Setting(
+        "agent.monthly_target_kk", int, 13, "Target bulanan agen (KK)", int_range(1, 1000)
+    )
+    max_families = Setting(
+        "agent.max_families", int, 500, "Keluarga binaan per agen", int_range(1, 100_000)
+    )
+    first_payment_days = Setting(
+        "registration.first_payment_days",
+        int,
+        14,
+        "Batas hari pembayaran iuran pertama",
+        int_range(1, 365),
+    )
     # VA number of a new PBPU registration as BPJS issues it: a regular expression on the
     # digits (here 8888 then 12 digits). Change it when the branch uses another format.
-    "registration.va_pattern": r"^8888\d{12}$",
-    "letters.paper": "A4",
-    "letters.number_template": "{kode}/{urut:03}/{kode_desa}/{bulan_romawi}/{tahun}",
+    va_pattern = Setting(
+        "registration.va_pattern", str, r"^8888\d{12}$", "Pola nomor virtual account", _regex
+    )
+    # The paper sizes reports.pdf_common.PAPER_SIZES knows.
+    paper = Setting("letters.paper", str, "A4", "Ukuran kertas", one_of("A4", "F4"))
+    number_template = Setting(
+        "letters.number_template",
+        str,
+        numbering.DEFAULT_TEMPLATE,
+        "Templat nomor surat",
+        _number_template,
+    )
     # Classification code per letter type ({kode}); distinct so the yearly counters never clash.
-    "letters.code.SK": "141",
-    "letters.code.SURAT_TUGAS": "094",
-    "letters.code.PAKTA": "400.7",
-    "letters.code.ID_CARD": "400.7.1",
-    "letters.kode_desa": "",  # {kode_desa}; empty: DS-<last 4 digits of the region code>
-    "backup.keep": 10,
-    "session.lock_minutes": 15,
-    "ui.language": "id",
+    letter_code_sk = Setting(
+        "letters.code.SK", str, "141", "Kode klasifikasi SK", text(max_length=20, required=True)
+    )
+    letter_code_surat_tugas = Setting(
+        "letters.code.SURAT_TUGAS",
+        str,
+        "094",
+        "Kode klasifikasi Surat Tugas",
+        text(max_length=20, required=True),
+    )
+    letter_code_pakta = Setting(
+        "letters.code.PAKTA",
+        str,
+        "400.7",
+        "Kode klasifikasi Pakta Integritas",
+        text(max_length=20, required=True),
+    )
+    letter_code_id_card = Setting(
+        "letters.code.ID_CARD",
+        str,
+        "400.7.1",
+        "Kode klasifikasi Kartu Tanda Agen",
+        text(max_length=20, required=True),
+    )
+    # {kode_desa}; empty: DS-<last 4 digits of the region code>
+    kode_desa = Setting(
+        "letters.kode_desa", str, "", "Kode desa pada nomor surat", text(max_length=20)
+    )
+    backup_keep = Setting("backup.keep", int, 10, "Jumlah cadangan otomatis", int_range(1, 365))
+    lock_minutes = Setting(
+        "session.lock_minutes", int, 15, "Kunci sesi (menit, 0 = tidak pernah)", int_range(0, 240)
+    )
+    language = Setting("ui.language", str, "id", "Bahasa", one_of("id", "en"))
     # Laporan: Pendaftaran column order per BPJS branch ({branch: [keys]}) and the branch used.
-    "recap.columns": {},
-    "recap.branch": "",
+    recap_columns: Setting[dict[str, list[str]]] = Setting(
+        "recap.columns", dict, {}, "Urutan kolom rekap per kantor cabang", _column_orders
+    )
+    recap_branch = Setting("recap.branch", str, "", "Kantor cabang BPJS", text(max_length=80))
+
+
+SETTINGS = Settings()
+
+REGISTRY: dict[str, Setting[Any]] = {
+    entry.key: entry for entry in vars(Settings).values() if isinstance(entry, Setting)
+}
+
+# The {kode} setting of each letter type (services.letters.LETTER_TYPES).
+LETTER_CODES: dict[str, Setting[str]] = {
+    "SK": SETTINGS.letter_code_sk,
+    "SURAT_TUGAS": SETTINGS.letter_code_surat_tugas,
+    "PAKTA": SETTINGS.letter_code_pakta,
+    "ID_CARD": SETTINGS.letter_code_id_card,
 }
 
 
-def get(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
-    if row is None:
-        return DEFAULTS.get(key)
-    return json.loads(row.value_json)
+def lookup(key: str) -> Setting[Any]:
+    """The registry entry stored under `key`; an unknown key is refused."""
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise ValidationError({key: f"Pengaturan tidak dikenal: {key}."}) from None
 
 
-def read(db: Database, key: str) -> Any:
+def _registered(setting: Setting[T]) -> Setting[T]:
+    if REGISTRY.get(setting.key) is not setting:
+        raise ValidationError({setting.key: f"Pengaturan tidak dikenal: {setting.key}."})
+    return setting
+
+
+# ---------------------------------------------------------------- reading and writing
+
+
+def get(session: Session, setting: Setting[T]) -> T:
+    """The stored value, or the default when none is stored or the stored one is unusable."""
+    _registered(setting)
+    row = session.get(SettingRow, setting.key)
+    if row is not None:
+        value = json.loads(row.value_json)
+        problem = setting.problem(value)
+        if problem is None:
+            return value  # type: ignore[no-any-return]  # problem() checked the type
+        log.warning("setting %s: stored value %r ignored (%s)", setting.key, value, problem)
+    return copy.deepcopy(setting.default)
+
+
+def read(db: Database, setting: Setting[T]) -> T:
     with db.read() as session:
-        return get(session, key)
+        return get(session, setting)
 
 
-def put(db: Database, actor: Actor, key: str, value: Any) -> None:
+def write(session: Session, setting: Setting[T], value: T) -> object:
+    """Validate and store `value` in the caller's transaction (the caller checks the role and
+    writes the audit entry); returns the value it replaces."""
+    _registered(setting)
+    setting.validate(value)
+    row = session.get(SettingRow, setting.key)
+    before = json.loads(row.value_json) if row else setting.default
+    if row is None:
+        session.add(SettingRow(key=setting.key, value_json=json.dumps(value)))
+    else:
+        row.value_json = json.dumps(value)
+    return before
+
+
+def put(db: Database, actor: Actor, setting: Setting[T], value: T) -> None:
     require(actor, "settings.edit")
     with db.transaction() as session:
-        row = session.get(Setting, key)
-        before = json.loads(row.value_json) if row else DEFAULTS.get(key)
-        if row is None:
-            session.add(Setting(key=key, value_json=json.dumps(value)))
-        else:
-            row.value_json = json.dumps(value)
+        before = write(session, setting, value)
         audit.record(
-            session, actor, "setting.change", "setting", key, {"value": before}, {"value": value}
+            session,
+            actor,
+            "setting.change",
+            "setting",
+            setting.key,
+            {"value": before},
+            {"value": value},
         )
+    events.notify(events.Topic.SETTINGS)

@@ -106,7 +106,7 @@ def create_user(
     require(actor, "users.manage")
     with db.transaction() as session:
         row = _row(create_user_in(session, actor, username, password, role, full_name))
-    events.notify("users")
+    events.notify(events.Topic.USERS)
     return row
 
 
@@ -222,7 +222,7 @@ def set_role(db: Database, actor: Actor, username: str, role: str, is_active: bo
             before,
             {"role": role, "is_active": is_active},
         )
-    events.notify("users")
+    events.notify(events.Topic.USERS)
 
 
 def get_actor(db: Database, username: str) -> Actor:

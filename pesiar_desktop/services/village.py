@@ -107,7 +107,7 @@ def setup(
             session, creator, "village.setup", "village", village.id, None, audit.snapshot(village)
         )
         profile = _profile(village)
-    events.notify("village")
+    events.notify(events.Topic.VILLAGE)
     return profile
 
 
@@ -147,7 +147,7 @@ def update_profile(
             *audit.changed_only(before, audit.snapshot(village)),
         )
         profile = _profile(village)
-    events.notify("village")
+    events.notify(events.Topic.VILLAGE)
     return profile
 
 
@@ -200,7 +200,7 @@ def add_area(db: Database, actor: Actor, dusun_name: str, rw: str, rt: str) -> A
             {"dusun": row.dusun.name, "rw": row.rw, "rt": row.rt},
         )
         area = AreaRow(row.id, row.dusun_id, row.dusun.name, row.rw, row.rt)
-    events.notify("areas")
+    events.notify(events.Topic.AREAS)
     return area
 
 
@@ -222,7 +222,7 @@ def remove_area(db: Database, actor: Actor, rt_id: int) -> None:
             {"dusun": row.dusun.name, "rw": row.rw, "rt": row.rt},
         )
         session.delete(row)
-    events.notify("areas")
+    events.notify(events.Topic.AREAS)
 
 
 def list_areas(db: Database) -> list[AreaRow]:

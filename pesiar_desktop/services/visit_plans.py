@@ -392,7 +392,7 @@ def schedule(
                 "last_day": day.isoformat() if rows else None,
             },
         )
-    events.notify("visit_plans")
+    events.notify(events.Topic.VISIT_PLANS)
     return len(rows)
 
 
@@ -412,7 +412,7 @@ def export_worksheet(
     if kind == "xlsx":
         written = write_worksheet_xlsx(plan, path, masked=masked)
     else:
-        paper = str(settings.read(db, "letters.paper"))
+        paper = settings.read(db, settings.SETTINGS.paper)
         written = write_worksheet_pdf(
             plan, path, village.letterhead(db), paper=paper, masked=masked
         )

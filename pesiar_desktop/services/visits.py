@@ -307,7 +307,7 @@ def record_visit(db: Database, actor: Actor, data: VisitInput) -> int:
         session.flush()
         audit.record(session, actor, "visit.add", "visit", visit.id, None, audit.snapshot(visit))
         visit_id = visit.id
-    events.notify("visits")
+    events.notify(events.Topic.VISITS)
     return visit_id
 
 
@@ -320,7 +320,7 @@ def delete_visit(db: Database, actor: Actor, visit_id: int) -> None:
             raise NotFound("Kunjungan tidak ditemukan.")
         audit.record(session, actor, "visit.delete", "visit", visit_id, audit.snapshot(visit))
         session.delete(visit)
-    events.notify("visits")
+    events.notify(events.Topic.VISITS)
 
 
 def _visit_rows(session: Session, query: object) -> list[VisitRow]:

@@ -14,6 +14,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
 
 from pesiar_desktop.services import events
+from pesiar_desktop.services.events import Topic
 
 
 class _Listener:
@@ -22,7 +23,7 @@ class _Listener:
     def __init__(self, bus: DataBus):
         self._bus = weakref.ref(bus)
 
-    def __call__(self, topic: str) -> None:
+    def __call__(self, topic: Topic) -> None:
         bus = self._bus()
         if bus is None or not shiboken6.isValid(bus):
             events.unsubscribe(self)
@@ -31,10 +32,10 @@ class _Listener:
 
 
 class DataBus(QObject):
-    """`changed(topic)`: 'residents', 'families', 'users', 'village', 'areas', ..."""
+    """`changed(topic)` carries the services' `events.Topic` member as it was announced."""
 
-    changed = Signal(str)
-    _incoming = Signal(str)
+    changed = Signal(object)
+    _incoming = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import APP_NAME, __version__
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services.context import ROLES, Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer loads after the frame is on screen
@@ -352,10 +353,10 @@ class MainWindow(QMainWindow):
             ).format(app=APP_NAME, version=__version__),
         )
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         from pesiar_desktop.services import village
 
-        if topic == "village":
+        if topic == Topic.VILLAGE:
             self.profile = village.get_profile(self.db)
             self.home_page.set_profile(self.profile)
             self.brand.setText(

@@ -157,11 +157,7 @@ class SessionLock(QObject):
         self._monotonic = monotonic
         self.app, self.db, self.tasks, self.actor, self.window = app, db, tasks, actor, window
         if timeout_ms is None:
-            minutes = settings.read(db, "session.lock_minutes")
-            try:
-                timeout_ms = int(float(minutes) * 60_000) if minutes else 0
-            except (TypeError, ValueError):
-                timeout_ms = 0
+            timeout_ms = settings.read(db, settings.SETTINGS.lock_minutes) * 60_000
         self.timeout_ms = max(0, timeout_ms)
         self.dialog: LockDialog | None = None
         self._hidden: list[QWidget] = []

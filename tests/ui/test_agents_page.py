@@ -4,6 +4,7 @@ dialog's workload hint, and the agent table."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from PIL import Image
 from PySide6.QtCore import Qt
@@ -11,9 +12,11 @@ from pytestqt.modeltest import ModelTester
 
 from pesiar_desktop.models import Resident
 from pesiar_desktop.services import agents, settings
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
-from pesiar_desktop.ui.pages.agents import TAB_AGENTS, AgentsPage
+from pesiar_desktop.ui.pages.agents import TAB_AGENTS, TAB_ASSIGNMENTS, AgentsPage
+from tests.fieldwork_builder import FieldworkBuilder
 from tests.ui.conftest import wait_written
 from tests.unit.test_agents_support import rt_ids
 
@@ -78,7 +81,7 @@ def test_agent_dialog_validates_inline_and_links_resident(
 def test_assignment_dialog_counts_families_and_warns(
     qtbot, village_db, tasks, admin, operator, filled
 ):
-    settings.put(village_db, admin, "agent.max_families", 1)
+    settings.put(village_db, admin, SETTINGS.max_families, 1)
     agent = agents.create_agent(
         village_db, operator, agents.AgentInput(name="Lalu Hendra", source_category="KARTAR")
     )
@@ -119,3 +122,25 @@ def test_agents_tab_lists_agents(qtbot, make_window, operator, village_db):
     ModelTester(qtbot).check(page.agent_model)
     assert page.agent_model.row(0).texts[:2] == ("Baiq Nurul", "Bidan / tenaga kesehatan")
     assert page.add_agent_button.isEnabled()
+
+
+def test_assignments_tab_follows_the_workload_setting(
+    qtbot, make_window, admin, village_db, filled
+):
+    """A settings change (Topic.SETTINGS) redraws the workload warning of the listed rows."""
+    b = FieldworkBuilder(village_db)
+    agent = b.agent("I MADE SUARTA")
+    families = list(filled.families.values())[:2]
+    b.assignment(agent, date(2026, 1, 1), date(2026, 12, 31), family_ids=families)
+    window = make_window(admin)
+    window.show_page("agen")
+    page = window.pages["agen"]
+    assert isinstance(page, AgentsPage)
+    page.tabs.setCurrentIndex(TAB_ASSIGNMENTS)
+    qtbot.waitUntil(lambda: page.assignment_model.rowCount() == 1, timeout=10_000)
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert "melebihi" not in page.assignment_model.index(0, 0).data(tooltip)
+    settings.put(village_db, admin, SETTINGS.max_families, 1)  # two families
+    qtbot.waitUntil(
+        lambda: "melebihi" in page.assignment_model.index(0, 0).data(tooltip), timeout=10_000
+    )

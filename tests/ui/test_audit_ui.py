@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from pesiar_desktop.services import settings, users
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui.dialogs import audit_log
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogDialog, AuditLogWidget
 
 
 def test_admin_reads_filters_and_pages_the_log(qtbot, make_window, village_db, admin, monkeypatch):
-    settings.put(village_db, admin, "backup.keep", 4)
+    settings.put(village_db, admin, SETTINGS.backup_keep, 4)
     users.create_user(village_db, admin, "petugas", "sandi-petugas-1", "operator")
     window = make_window(admin)
     tab = window.settings_page.audit_tab

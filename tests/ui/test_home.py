@@ -89,7 +89,7 @@ def test_dashboard_refreshes_on_registrations(qtbot, make_window, village_db, ad
     assert home.agent_table.item(0, 0).text() == "I MADE SUARTA"
     assert home.followup_card.value.text() == "0"
     b.registration(filled.families["DEWI LESTARI"], agent, today.replace(day=1), "submitted")
-    events.notify("registrations")
+    events.notify(events.Topic.REGISTRATIONS)
     _wait_board(qtbot, home, board)
     qtbot.waitUntil(lambda: home.followup_card.value.text() == "1", timeout=5000)
     assert "belum ada VA" in home.followup_card.note.text()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pesiar_desktop.services import settings
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui.session_lock import LockDialog, SessionLock
 from tests.conftest import ADMIN_PASSWORD
 from tests.ui.conftest import wait_written
@@ -109,7 +110,7 @@ def test_timeout_comes_from_the_setting(qtbot, make_window, village_db, admin):
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert SessionLock(app, village_db, window.tasks, admin, window).timeout_ms == 15 * 60_000
-    settings.put(village_db, admin, "session.lock_minutes", 0)
+    settings.put(village_db, admin, SETTINGS.lock_minutes, 0)
     assert not SessionLock(app, village_db, window.tasks, admin, window).enabled
-    settings.put(village_db, admin, "session.lock_minutes", 2)
+    settings.put(village_db, admin, SETTINGS.lock_minutes, 2)
     assert SessionLock(app, village_db, window.tasks, admin, window).timeout_ms == 120_000

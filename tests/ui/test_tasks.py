@@ -200,18 +200,20 @@ def test_show_spy_sees_a_dialog_that_showed(qtbot, tasks):
 
 def test_data_bus_delivers_worker_notices_on_gui_thread(qtbot):
     from pesiar_desktop.services import events
+    from pesiar_desktop.services.events import Topic
     from pesiar_desktop.ui.bus import DataBus
 
     bus = DataBus()
     gui = QThread.currentThread()
-    seen: list[tuple[str, bool]] = []
+    seen: list[tuple[Topic, bool]] = []
     bus.changed.connect(lambda topic: seen.append((topic, QThread.currentThread() == gui)))
-    worker = threading.Thread(target=events.notify, args=("residents",))
+    worker = threading.Thread(target=events.notify, args=(Topic.RESIDENTS,))
     worker.start()
     worker.join()
     assert seen == []  # queued: never delivered on the worker thread
-    qtbot.waitUntil(lambda: seen == [("residents", True)], timeout=5000)
+    qtbot.waitUntil(lambda: seen == [(Topic.RESIDENTS, True)], timeout=5000)
+    assert type(seen[0][0]) is Topic  # the member itself crosses the queued connection
     bus.close()
-    events.notify("residents")
+    events.notify(Topic.RESIDENTS)
     QCoreApplication.sendPostedEvents()  # anything queued would be delivered now
-    assert seen == [("residents", True)]
+    assert seen == [(Topic.RESIDENTS, True)]

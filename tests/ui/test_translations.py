@@ -10,6 +10,7 @@ import pytest
 from pesiar_desktop.app import _cached_language, _follow_database_language, load_language
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services import settings
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui.dialogs.users import LoginDialog
 from pesiar_desktop.ui.main_window import PAGE_KEYS
 from tests.ui.conftest import wait_written
@@ -42,7 +43,7 @@ def test_english_after_the_setting_changes(
     prefs.language.setCurrentIndex(prefs.language.findData("en"))
     prefs.save()
     wait_written(qtbot, prefs)
-    assert settings.read(village_db, "ui.language") == "en"
+    assert settings.read(village_db, SETTINGS.language) == "en"
     assert "dibuka ulang" in prefs.saved_label.text()
 
     # What app.run_gui does at the next start once the database is open: the setting

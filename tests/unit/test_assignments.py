@@ -10,6 +10,7 @@ from sqlalchemy import select
 from pesiar_desktop.errors import PermissionDenied, PesiarError, ValidationError
 from pesiar_desktop.models import AssignmentFamily
 from pesiar_desktop.services import agents, assignments, settings
+from pesiar_desktop.services.settings import SETTINGS
 from tests.unit.test_agents_support import add_families, make_agent, make_assignment, rt_ids
 
 
@@ -35,7 +36,7 @@ def test_split_evenly_is_contiguous_and_balanced():
 def test_create_takes_area_families_and_settings_defaults(village_db, operator, admin):
     fams = add_families(village_db, per_rt=3)
     rts = rt_ids(village_db)
-    settings.put(village_db, admin, "agent.monthly_target_jiwa", 40)
+    settings.put(village_db, admin, SETTINGS.monthly_target_people, 40)
     blank = assignments.new_input(village_db)
     assert (blank.target_people_per_month, blank.target_families_per_month) == (40, 13)
     agent = make_agent(village_db, operator)
@@ -58,7 +59,7 @@ def test_create_takes_area_families_and_settings_defaults(village_db, operator, 
 
 def test_workload_warning_against_setting(village_db, operator, admin):
     add_families(village_db, per_rt=3)
-    settings.put(village_db, admin, "agent.max_families", 5)
+    settings.put(village_db, admin, SETTINGS.max_families, 5)
     agent = make_agent(village_db, operator)
     row = make_assignment(village_db, operator, agent.id, rt_ids(village_db))
     assert row.families == 9

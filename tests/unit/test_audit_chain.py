@@ -17,6 +17,7 @@ from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.models import AuditLog
 from pesiar_desktop.services import audit, audit_query, settings, users
 from pesiar_desktop.services.context import SYSTEM, Actor
+from pesiar_desktop.services.settings import SETTINGS
 
 
 def _entries(db: Database) -> list[AuditLog]:
@@ -30,7 +31,7 @@ def test_record_signature_is_unchanged():
 
 
 def test_every_entry_carries_the_hash_of_the_one_before(village_db, admin):
-    settings.put(village_db, admin, "backup.keep", 4)
+    settings.put(village_db, admin, SETTINGS.backup_keep, 4)
     users.create_user(village_db, admin, "petugas", "sandi-petugas-1", "operator")
     entries = _entries(village_db)
     assert len(entries) >= 5
@@ -53,7 +54,7 @@ def test_every_entry_carries_the_hash_of_the_one_before(village_db, admin):
 
 def test_verify_finds_an_edited_and_a_deleted_entry(village_db, admin):
     for n in range(6):
-        settings.put(village_db, admin, "backup.keep", n + 2)
+        settings.put(village_db, admin, SETTINGS.backup_keep, n + 2)
     entries = _entries(village_db)
     edited, deleted = entries[3], entries[6]
     with village_db.transaction() as s:
@@ -150,7 +151,7 @@ def test_audit_query_is_for_admins_with_filters_and_pages(village_db, admin, ope
             audit_query.query(village_db, who)
         with pytest.raises(PermissionDenied):
             audit_query.distinct_values(village_db, who)
-    settings.put(village_db, admin, "backup.keep", 5)
+    settings.put(village_db, admin, SETTINGS.backup_keep, 5)
     actors, entities = audit_query.distinct_values(village_db, admin)
     assert "admin" in actors and "setting" in entities and "user" in entities
 

@@ -24,6 +24,7 @@ from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.models import AuditLog, Resident, User
 from pesiar_desktop.services import audit, backup, demo, settings, users
 from pesiar_desktop.services.context import SYSTEM, Actor
+from pesiar_desktop.services.settings import SETTINGS
 
 TODAY = date(2026, 11, 22)
 
@@ -165,7 +166,7 @@ def test_restore_of_an_older_schema_migrates_it(demo_setup, tmp_path):
 
 def test_automatic_backup_once_a_day_keeps_n(demo_setup):
     db, paths = demo_setup
-    settings.put(db, _admin(db), "backup.keep", 3)
+    settings.put(db, _admin(db), SETTINGS.backup_keep, 3)
     first = backup.auto_backup_if_due(db, paths, today=TODAY)
     assert first is not None and first.name.startswith("otomatis-20261122-")
     assert backup.auto_backup_if_due(db, paths, today=TODAY) is None  # once a day

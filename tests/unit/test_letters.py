@@ -22,6 +22,7 @@ from pesiar_desktop.models import Letter
 from pesiar_desktop.reports.pdf_common import sha256_of
 from pesiar_desktop.rules import numbering
 from pesiar_desktop.services import letters, settings, village
+from pesiar_desktop.services.settings import SETTINGS
 from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
 
 DAY = date(2026, 11, 23)
@@ -185,8 +186,8 @@ def test_id_card_has_photo_and_verifiable_qr(setup, operator, admin):
 
 def test_template_setting_and_yearly_reset(setup, operator, admin):
     db, kd, _agents, (s1, s2) = setup
-    settings.put(db, admin, "letters.number_template", "{kode}-{urut:04}/{tahun}")
-    settings.put(db, admin, "letters.kode_desa", "SM")
+    settings.put(db, admin, SETTINGS.number_template, "{kode}-{urut:04}/{tahun}")
+    settings.put(db, admin, SETTINGS.kode_desa, "SM")
     first = letters.draft(db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[s1.id])
     second = letters.draft(db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[s2.id])
     assert letters.approve(db, kd, first.id, today=DAY).number == "094-0001/2026"
@@ -196,7 +197,7 @@ def test_template_setting_and_yearly_reset(setup, operator, admin):
 
 def test_template_that_collides_is_refused_without_a_gap(setup, operator, admin):
     db, kd, (a1, _), (s1, _) = setup
-    settings.put(db, admin, "letters.number_template", "{urut:03}/{tahun}")  # no {kode}
+    settings.put(db, admin, SETTINGS.number_template, "{urut:03}/{tahun}")  # no {kode}
     st = letters.draft(db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[s1.id])
     pakta = letters.draft(db, operator, letters.TYPE_PAKTA, agent_id=a1.id)
     assert letters.approve(db, kd, st.id, today=DAY).number == "001/2026"

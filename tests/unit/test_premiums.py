@@ -8,9 +8,10 @@ import pytest
 
 from pesiar_desktop.models import PremiumRate
 from pesiar_desktop.rules.premiums import Rate, check_va, describe_pattern, rate_on
-from pesiar_desktop.services import registrations, settings
+from pesiar_desktop.services import registrations
+from pesiar_desktop.services.settings import SETTINGS
 
-PATTERN = settings.DEFAULTS["registration.va_pattern"]
+PATTERN = SETTINGS.va_pattern.default
 
 RATES = [
     Rate("PBPU", 3, 42000, 7000, date(2021, 1, 1)),

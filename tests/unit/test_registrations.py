@@ -16,6 +16,7 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services import settings
 from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
+from pesiar_desktop.services.settings import SETTINGS
 from tests.conftest import make_user
 from tests.unit.test_visits_helpers import TODAY
 
@@ -51,7 +52,7 @@ def test_submit_pbpu_computes_premium_and_deadline(fv, admin):
         ("RINA", 2, 100000),
     ]
     assert detail.monthly_premium == 170000
-    days = settings.DEFAULTS["registration.first_payment_days"]
+    days = SETTINGS.first_payment_days.default
     assert detail.payment_due == TODAY - timedelta(days=20) + timedelta(days=days)
     assert detail.agent_name == "SARI WULANDARI"
     year = (TODAY - timedelta(days=20)).year
@@ -127,7 +128,7 @@ def test_va_is_checked_against_the_setting(fv, admin):
     with pytest.raises(ValidationError) as err:
         regs.issue_va(fv.db, admin, reg_id, "8888-80x2-3456-7890")
     assert "hanya boleh berisi angka" in err.value.field_errors["va_number"]
-    settings.put(fv.db, admin, "registration.va_pattern", r"^\d{10}$")
+    settings.put(fv.db, admin, SETTINGS.va_pattern, r"^\d{10}$")
     assert regs.issue_va(fv.db, admin, reg_id, "0123 456 789", TODAY) == "0123456789"
     detail = regs.detail(fv.db, reg_id)
     assert (detail.status, detail.va_number, detail.va_issued_on) == (

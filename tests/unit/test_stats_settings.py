@@ -12,6 +12,7 @@ from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import nik_for
 from pesiar_desktop.services import events, residents, settings, village
 from pesiar_desktop.services.residents import FamilyInput
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.stats import register_stats
 from tests.conftest import person
 
@@ -77,21 +78,21 @@ def test_register_stats(village_db, admin, freeze_clock):
 
 
 def test_settings_defaults_and_role(village_db, admin, operator):
-    assert settings.read(village_db, "agent.monthly_target_jiwa") == 35
-    settings.put(village_db, admin, "agent.monthly_target_jiwa", 40)
-    assert settings.read(village_db, "agent.monthly_target_jiwa") == 40
+    assert settings.read(village_db, SETTINGS.monthly_target_people) == 35
+    settings.put(village_db, admin, SETTINGS.monthly_target_people, 40)
+    assert settings.read(village_db, SETTINGS.monthly_target_people) == 40
     with pytest.raises(PermissionDenied):
-        settings.put(village_db, operator, "agent.monthly_target_jiwa", 10)
-    assert settings.read(village_db, "agent.monthly_target_jiwa") == 40
+        settings.put(village_db, operator, SETTINGS.monthly_target_people, 10)
+    assert settings.read(village_db, SETTINGS.monthly_target_people) == 40
 
 
 def test_writes_announce_changes(village_db, admin):
-    heard: list[str] = []
+    heard: list[events.Topic] = []
     events.subscribe(heard.append)
     try:
         village.add_area(village_db, admin, "Dusun Baru", "-", "7")
     finally:
         events.unsubscribe(heard.append)
-    assert heard == ["areas"]
+    assert heard == [events.Topic.AREAS]
     areas = [a for a in village.list_areas(village_db) if a.dusun == "Dusun Baru"]
     assert [(a.rw, a.rt, a.label) for a in areas] == [("-", "007", "Dusun Baru · RT 007")]

@@ -22,9 +22,10 @@ from pesiar_desktop.models import (
 from pesiar_desktop.models.fieldwork import ReceiptCounter
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.services import followups, settings, visits
+from pesiar_desktop.services import followups, visits
 from pesiar_desktop.services.context import SYSTEM
 from pesiar_desktop.services.registrations import MEMBERSHIP_SOURCE
+from pesiar_desktop.services.settings import SETTINGS
 
 TODAY = date(2026, 11, 22)
 
@@ -60,7 +61,7 @@ def test_demo_generates_six_months_of_consistent_field_work(db):
         assert [int(r.receipt_number.split("/")[0]) for r in by_date] == list(
             range(1, len(regs) + 1)
         )
-        days = settings.DEFAULTS["registration.first_payment_days"]
+        days = SETTINGS.first_payment_days.default
         for r in regs:
             if r.path == fc.PATH_PBPU:
                 assert r.payment_due == r.registered_on + timedelta(days=days)

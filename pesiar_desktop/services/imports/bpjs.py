@@ -283,5 +283,5 @@ def commit_bpjs(
         assert isinstance(import_row_table, Table)
         bulk_sql.insert_many(session, import_row_table, refs)
         tick(progress, 1, 1)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts, summary={"not_in_register": len(preview.not_in_register)})

@@ -17,7 +17,7 @@ from pesiar_desktop.models import (
     SavedMapping,
 )
 from pesiar_desktop.rules import codes
-from pesiar_desktop.services import audit, events
+from pesiar_desktop.services import audit
 from pesiar_desktop.services.context import Actor, require
 
 
@@ -80,7 +80,6 @@ def save_mapping(db: Database, actor: Actor, mapping: ColumnMapping) -> int:
             json.loads(row.mapping_json),
         )
         mapping_id = row.id
-    events.notify("mappings")
     return mapping_id
 
 
@@ -120,7 +119,6 @@ def delete_mapping(db: Database, actor: Actor, kind: str, name: str) -> None:
             session, actor, "import.mapping_delete", "saved_mapping", row.id, {"name": row.name}
         )
         session.delete(row)
-    events.notify("mappings")
 
 
 def mapped_table(

@@ -94,7 +94,7 @@ def commit_residents(
             {"pending_left": [p.message for p in pending_left[:200]]} if pending_left else None,
         )
         _write_residents(session, actor, plan, batch.id, progress, should_cancel)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts, pending_left)
 
 

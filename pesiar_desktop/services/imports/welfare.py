@@ -210,5 +210,5 @@ def commit_welfare(
             ],
         )
         tick(progress, 1, 1)
-    events.notify("residents")
+    events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts)

@@ -23,6 +23,7 @@ from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules.premiums import describe_pattern
 from pesiar_desktop.services import registrations, settings
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
@@ -82,7 +83,7 @@ class RegistrationActionDialog(QDialog):
         self.amount.setValue(reg.monthly_premium)
         self.reason_edit = QLineEdit()
         if kind == KIND_VA:
-            pattern = str(settings.read(db, "registration.va_pattern"))
+            pattern = settings.read(db, SETTINGS.va_pattern)
             form.addRow(self.tr("Nomor VA"), self.errors.field("va_number", self.va_edit))
             form.addRow(
                 hint_label(self.tr("Format: {rule}.").format(rule=describe_pattern(pattern)))

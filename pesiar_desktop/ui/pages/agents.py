@@ -43,6 +43,8 @@ from pesiar_desktop.reportdata.fees import FeeSheet
 from pesiar_desktop.reports import fees_pdf, fees_xlsx
 from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
@@ -58,7 +60,16 @@ from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
-REFRESH_TOPICS = {"agents", "letters", "fees", "registrations", "areas", "residents", "village"}
+REFRESH_TOPICS = {
+    Topic.AGENTS,
+    Topic.LETTERS,
+    Topic.FEES,
+    Topic.REGISTRATIONS,
+    Topic.AREAS,
+    Topic.RESIDENTS,
+    Topic.VILLAGE,
+    Topic.SETTINGS,
+}
 
 
 def _table(model: RowsModel, multi: bool = False) -> QTableView:
@@ -373,7 +384,7 @@ class AgentsPage(ServicePage):
 
         self.tasks.run(job, done, self._failed, key=f"{self._key}.fees")
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS or not self._loaded:
             return
         if self.isVisible():
@@ -605,7 +616,7 @@ class AgentsPage(ServicePage):
         if not path:
             return
         sheet = fees.month_sheet(self.db, month)
-        paper = str(settings.read(self.db, "letters.paper") or "A4")
+        paper = settings.read(self.db, SETTINGS.paper)
         Path(path).write_bytes(fees_pdf.render(sheet, village.letterhead(self.db), paper))
 
     def save_fee_xlsx(self) -> None:

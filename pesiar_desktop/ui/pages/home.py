@@ -44,25 +44,22 @@ from pesiar_desktop.services.dashboard import (
     load_trend,
     with_trend,
 )
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui import charts, formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.tasks import TaskManager
 
 UHC_TARGET_PCT = indicators.UHC_COVERAGE_PCT
 REFRESH_TOPICS = {
-    "residents",
-    "families",
-    "areas",
-    "import",
-    "imports",
-    "memberships",
-    "village",
-    "registrations",
-    "visits",
-    "advocacy",
-    "agents",
-    "assignments",
-    "fees",
+    Topic.RESIDENTS,
+    Topic.AREAS,
+    Topic.MEMBERSHIPS,
+    Topic.VILLAGE,
+    Topic.REGISTRATIONS,
+    Topic.VISITS,
+    Topic.ADVOCACY,
+    Topic.AGENTS,
+    Topic.FEES,
 }
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 SEGMENT_SHORT = {
@@ -379,7 +376,7 @@ class HomePage(QWidget):
     def _failed(self, err: BaseException) -> None:
         self.updated.setText(self.tr("Gagal memuat angka: {err}").format(err=err))
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS:
             return
         if self.isVisible():

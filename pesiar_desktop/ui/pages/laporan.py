@@ -47,6 +47,7 @@ from pesiar_desktop.reportdata.recap import (
 )
 from pesiar_desktop.services import recap
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -54,7 +55,7 @@ from pesiar_desktop.ui.widgets.forms import show_error
 from pesiar_desktop.ui.write_op import run_write
 
 MONTHS_BACK = 24
-REFRESH_TOPICS = {"registrations", "visits", "advocacy", "agents", "assignments", "residents"}
+REFRESH_TOPICS = {Topic.REGISTRATIONS, Topic.VISITS, Topic.ADVOCACY, Topic.AGENTS, Topic.RESIDENTS}
 PREVIEW_HEADERS = (
     "Agen",
     "Target\njiwa",
@@ -347,7 +348,7 @@ class LaporanPage(QWidget):
         if self._dirty:
             self.refresh()
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS:
             return
         if self.isVisible():

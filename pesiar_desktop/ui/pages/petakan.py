@@ -40,6 +40,7 @@ from pesiar_desktop.reportdata.targets import PRIORITY_REASONS, AreaSummary
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import imports, targets, village
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.imports import BatchRow
 from pesiar_desktop.services.targets import TargetFilter, TargetRow
 from pesiar_desktop.ui import formatting
@@ -53,7 +54,7 @@ from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
 from pesiar_desktop.ui.widgets.tables import list_table, search_box
 from pesiar_desktop.ui.write_op import run_write
 
-REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
+REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
 UHC_COVERAGE_PCT = 98.0
 COLUMN_WIDTHS = {
     "priority": 62,
@@ -405,8 +406,8 @@ class PetakanPage(ServicePage):
         self.loading = False
         self.count_label.setText(self.tr("Gagal memuat sasaran: {error}").format(error=err))
 
-    def _on_data_changed(self, topic: str) -> None:
-        if topic == "areas":
+    def _on_data_changed(self, topic: Topic) -> None:
+        if topic == Topic.AREAS:
             self._reload_area_filters()
         if topic not in REFRESH_TOPICS:
             return

@@ -31,6 +31,7 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import followups, progress, registrations
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.followups import ArrearsRow, UnpaidRow
 from pesiar_desktop.services.progress import AgentMonth
 from pesiar_desktop.services.registrations import RegistrationFilter, RegistrationRow
@@ -55,8 +56,14 @@ from pesiar_desktop.ui.widgets.tables import search_box
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS = range(3)
-REFRESH_TOPICS = {"registrations", "visits", "advocacy", "residents", "memberships", "agents",
-                  "assignments", "import"}  # fmt: skip
+REFRESH_TOPICS = {
+    Topic.REGISTRATIONS,
+    Topic.VISITS,
+    Topic.ADVOCACY,
+    Topic.RESIDENTS,
+    Topic.MEMBERSHIPS,
+    Topic.AGENTS,
+}
 STATUS_COLOURS = {
     fc.STATUS_SUBMITTED: WARN,
     fc.STATUS_VA_ISSUED: WARN,
@@ -691,7 +698,7 @@ class RegistrasiPage(ServicePage):
         else:
             self.reload_progress()
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS or not self._loaded:
             return
         if self.isVisible():

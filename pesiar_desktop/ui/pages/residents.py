@@ -39,6 +39,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import register, village
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.register import FamilyView, RegisterFilter
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
@@ -57,7 +58,7 @@ from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
 from pesiar_desktop.ui.widgets.tables import list_table, search_box
 
-REFRESH_TOPICS = {"residents", "families", "areas", "import", "memberships"}
+REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
 ALL_LIFE = -1
 COLUMN_WIDTHS = {
     "nik": 128,
@@ -515,8 +516,8 @@ class ResidentsPage(ServicePage):
         self.family_panel.set_family(None)
         show_error(self, err, self.tr("Gagal memuat Kartu Keluarga"))
 
-    def _on_data_changed(self, topic: str) -> None:
-        if topic == "areas":
+    def _on_data_changed(self, topic: Topic) -> None:
+        if topic == Topic.AREAS:
             self._reload_areas()
         if topic not in REFRESH_TOPICS or not self.model.is_active:
             return

@@ -38,6 +38,8 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.services import backup, settings, users, village
 from pesiar_desktop.services.context import ROLES, Actor
+from pesiar_desktop.services.events import Topic
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.users import UserRow
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
@@ -418,7 +420,7 @@ class BackupTab(QWidget):
 
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
-        self.keep.setValue(int(settings.read(db, "backup.keep") or 10))
+        self.keep.setValue(settings.read(db, SETTINGS.backup_keep))
         self.keep_button = QPushButton(self.tr("Simpan"))
         self.keep_button.clicked.connect(self.save_keep)
         keep_row = QHBoxLayout()
@@ -517,7 +519,7 @@ class BackupTab(QWidget):
         run_write(
             self,
             self.tasks,
-            lambda _c: settings.put(self.db, self.actor, "backup.keep", keep),
+            lambda _c: settings.put(self.db, self.actor, SETTINGS.backup_keep, keep),
             on_success=lambda _r: self.status.setText(
                 self.tr("Pengaturan cadangan otomatis tersimpan.")
             ),
@@ -616,13 +618,13 @@ class PreferencesTab(QWidget):
         self.language = QComboBox()
         for label, code in LANGUAGES:
             self.language.addItem(label, code)
-        current = str(settings.read(db, "ui.language") or "id")
+        current = settings.read(db, SETTINGS.language)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(self.tr(" menit"))
         self.lock_minutes.setSpecialValueText(self.tr("tidak pernah"))
-        self.lock_minutes.setValue(int(settings.read(db, "session.lock_minutes") or 0))
+        self.lock_minutes.setValue(settings.read(db, SETTINGS.lock_minutes))
         self.save_button = QPushButton(self.tr("Simpan"))
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
@@ -670,10 +672,10 @@ class PreferencesTab(QWidget):
         minutes = int(self.lock_minutes.value())
 
         def write(_context: TaskContext) -> None:
-            if language != settings.read(self.db, "ui.language"):
-                settings.put(self.db, self.actor, "ui.language", language)
-            if minutes != settings.read(self.db, "session.lock_minutes"):
-                settings.put(self.db, self.actor, "session.lock_minutes", minutes)
+            if language != settings.read(self.db, SETTINGS.language):
+                settings.put(self.db, self.actor, SETTINGS.language, language)
+            if minutes != settings.read(self.db, SETTINGS.lock_minutes):
+                settings.put(self.db, self.actor, SETTINGS.lock_minutes, minutes)
 
         run_write(
             self,
@@ -732,10 +734,10 @@ class SettingsPage(QWidget):
             self.audit_tab.reload_choices()
             self.audit_tab.load()
 
-    def _on_data_changed(self, topic: str) -> None:
-        if topic == "village":
+    def _on_data_changed(self, topic: Topic) -> None:
+        if topic == Topic.VILLAGE:
             self.profile_tab.load()
-        elif topic == "areas":
+        elif topic == Topic.AREAS:
             self.areas_tab.load()
-        elif topic == "users":
+        elif topic == Topic.USERS:
             self.users_tab.load()

@@ -40,6 +40,7 @@ from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import advocacy, progress, visit_plans, visits
 from pesiar_desktop.services.advocacy import EventRow, MonthCount
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.progress import AgentMonth
 from pesiar_desktop.services.visits import DueRow
 from pesiar_desktop.ui import formatting
@@ -55,8 +56,15 @@ from pesiar_desktop.ui.widgets.tables import read_only_rows
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_PLAN, TAB_VISIT, TAB_DUE, TAB_ADVOCACY = range(4)
-REFRESH_TOPICS = {"visits", "visit_plans", "advocacy", "registrations", "residents", "agents",
-                  "assignments", "memberships", "import"}  # fmt: skip
+REFRESH_TOPICS = {
+    Topic.VISITS,
+    Topic.VISIT_PLANS,
+    Topic.ADVOCACY,
+    Topic.REGISTRATIONS,
+    Topic.RESIDENTS,
+    Topic.AGENTS,
+    Topic.MEMBERSHIPS,
+}
 
 
 def _table(
@@ -604,10 +612,10 @@ class SisirPage(ServicePage):
         elif index == TAB_ADVOCACY:
             self.reload_advocacy()
 
-    def _on_data_changed(self, topic: str) -> None:
+    def _on_data_changed(self, topic: Topic) -> None:
         if topic not in REFRESH_TOPICS or not self._loaded:
             return
-        if topic in ("agents", "assignments"):
+        if topic == Topic.AGENTS:
             self._reload_assignments()
         if self.isVisible():
             self._refresh_current()
