@@ -20,14 +20,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
 from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -513,8 +512,9 @@ if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
     )
 
 
-def qr_modules(payload: str, level: str = "M") -> npt.NDArray[np.bool_]:
-    """The QR module matrix (rows top to bottom, True = dark), no quiet zone.
+def qr_modules(payload: str, level: str = "M") -> list[bytes]:
+    """The QR module matrix, one ``bytes`` per row from the top (1 = dark, 0 = light), no
+    quiet zone.
 
     zxing-cpp's C++ encoder (best mask chosen as the standard asks) when it is installed;
     reportlab's pure-Python encoder otherwise (several times slower, one fixed mask: every
@@ -522,27 +522,27 @@ def qr_modules(payload: str, level: str = "M") -> npt.NDArray[np.bool_]:
     """
     if _zxing is not None:
         code = _zxing.create_barcode(payload, _zxing.BarcodeFormat.QRCode, ec_level=level)
-        image = np.asarray(code.to_image(scale=1, add_quiet_zones=False), dtype=np.uint8)
-        dark: npt.NDArray[np.bool_] = image == 0  # 0 = dark, 255 = light
-        return dark
+        image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # 0 dark, 255 light
+        return [bytes(row).translate(_DARK_IS_ONE) for row in image.tolist()]
     qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
     qr.addData(payload)
     qr.version = qr.calculate_version()
     qr.makeImpl(False, 0)
-    return np.array([[bool(v) for v in row] for row in qr.modules], dtype=np.bool_)
+    return [bytes(1 if dark else 0 for dark in row) for row in qr.modules]
 
 
-def qr_path(modules: npt.NDArray[np.bool_]) -> str:
+_DARK_IS_ONE = bytes([1] + [0] * 255)  # zxing's image bytes -> 1 for dark, 0 for light
+_DARK_RUN = re.compile(b"\x01+")
+
+
+def qr_path(modules: list[bytes]) -> str:
     """PDF path operators for the dark modules in module units (row 0 at y=0, growing down):
     one ``re`` per horizontal run of dark modules, integer coordinates (a short stream)."""
-    rows, cols = modules.shape
-    padded = np.zeros((rows, cols + 2), dtype=np.int8)
-    padded[:, 1:-1] = modules
-    edges = np.diff(padded, axis=1)
-    run_rows, starts = np.nonzero(edges == 1)  # row-major: runs pair up with their ends
-    _rows, ends = np.nonzero(edges == -1)
-    numbers = np.stack([starts, run_rows, ends - starts], axis=1).ravel().tolist()
-    return "%d %d %d 1 re\n" * len(starts) % tuple(numbers)
+    return "".join(
+        f"{run.start()} {y} {run.end() - run.start()} 1 re\n"
+        for y, row in enumerate(modules)
+        for run in _DARK_RUN.finditer(row)
+    )
 
 
 def draw_qr(

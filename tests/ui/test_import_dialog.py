@@ -80,7 +80,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
         "pending": "0",
     }
     assert "OpenSID" in dialog.summary_label.text()
-    reasons = [dialog.rejected_model.row_values(r) for r in range(dialog.rejected_model.rowCount())]
+    reasons = [dialog.rejected_model.row(r) for r in range(dialog.rejected_model.rowCount())]
     assert [r[0] for r in reasons] == [8, 9, 10]
     assert "Excel" in reasons[0][2] and "Teks" in reasons[0][2]
     assert "Kolom agama_id: kode '42' tidak dikenal" in reasons[1][2]
@@ -116,7 +116,7 @@ def test_opensid_preview_rejected_rows_commit_and_history(
     qtbot.waitUntil(lambda: page.history_model.rowCount() == 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: page.model.total == 6, timeout=TIMEOUT)  # nobody insured yet
     qtmodeltester.check(page.history_model)
-    batch = page.history_model.row_values(0)
+    batch = page.history_model.row(0)
     assert batch[1:5] == (
         "Data penduduk",
         "opensid.xlsx",
@@ -368,8 +368,8 @@ def test_bpjs_list_through_a_saved_mapping(qtbot, make_window, village_db, admin
         "warnings": "0",
     }
     assert "31 Oktober 2026" in dialog.summary_label.text()
-    assert dialog.extra_models["not_in_register"].row_values(0)[1] == stranger
-    assert "KADALUARSA" in dialog.rejected_model.row_values(0)[2]
+    assert dialog.extra_models["not_in_register"].row(0)[1] == stranger
+    assert "KADALUARSA" in dialog.rejected_model.row(0)[2]
     assert dialog.tabs.tabText(2) == "Tidak ada di register (1)"
     dialog.commit()
     _wait_page(qtbot, dialog, PAGE_DONE)
@@ -390,7 +390,7 @@ def test_bpjs_list_through_a_saved_mapping(qtbot, make_window, village_db, admin
     second.start_preview()
     _wait_page(qtbot, second, PAGE_PREVIEW)
     assert second.tiles["missing_from_list"].value_label.text() == "1"
-    assert second.extra_models["missing_from_list"].row_values(0)[0] == wife
+    assert second.extra_models["missing_from_list"].row(0)[0] == wife
     assert second.tabs.tabText(3) == "Tidak ada di daftar (1)"
     second.reject()
 
@@ -409,7 +409,7 @@ def test_viewers_cannot_import(qtbot, make_window, village_db, viewer, tmp_path)
     _wait_page(qtbot, dialog, PAGE_PREVIEW)
     assert not dialog.commit_button.isEnabled()
     # NIKs in the preview are masked for viewers.
-    assert "********" in dialog.rejected_model.row_values(1)[1]
+    assert "********" in dialog.rejected_model.row(1)[1]
     with pytest.raises(PermissionDenied):
         imports.commit_residents(village_db, viewer, dialog.preview)
     assert _count(village_db, Resident) == 0
@@ -529,14 +529,14 @@ def test_welfare_list_marks_poor_families_and_petakan_priorities_follow(
         "rejected": "1",
         "warnings": "0",
     }
-    assert "bilangan" in dialog.rejected_model.row_values(0)[2]
+    assert "bilangan" in dialog.rejected_model.row(0)[2]
     dialog.commit()
     _wait_page(qtbot, dialog, PAGE_DONE)
     assert "1 keluarga miskin (desil 1–4)" in dialog.done_label.text()
     dialog.reject()
     # The first family is poor now: its three members become priority targets.
     qtbot.waitUntil(lambda: page.model.counts()["priority"] == 3, timeout=TIMEOUT)
-    assert page.history_model.row_values(0)[1] == "Data kesejahteraan"
+    assert page.history_model.row(0)[1] == "Data kesejahteraan"
 
 
 def test_closing_the_dialog_while_it_works_cancels_quietly(

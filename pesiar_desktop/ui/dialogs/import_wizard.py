@@ -54,7 +54,8 @@ from pesiar_desktop.services.imports import (
 )
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.dialogs.import_mapping import MappingEditor
-from pesiar_desktop.ui.tablemodels.import_rows import PendingModel, RowsModel
+from pesiar_desktop.ui.tablemodels.import_rows import PendingModel, Values, values_model
+from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import Progress, TaskCancelled, TaskContext, TaskHandle, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import error_label, hint_label, warning_label
@@ -411,11 +412,11 @@ class ImportDialog(QDialog):
             tiles.addWidget(tile, 0, column)
 
         mask = mask_nik if self.masked else None
-        self.rejected_model = RowsModel([_t("Baris"), _t("NIK"), _t("Alasan")], right=[0])
-        self.warnings_model = RowsModel([_t("Baris"), _t("NIK"), _t("Peringatan")], right=[0])
+        self.rejected_model = values_model([_t("Baris"), _t("NIK"), _t("Alasan")], right=[0])
+        self.warnings_model = values_model([_t("Baris"), _t("NIK"), _t("Peringatan")], right=[0])
         self.pending_model = PendingModel(mask)
         self.pending_model.checked_changed.connect(self._pending_toggled)
-        self.extra_models: dict[str, RowsModel] = {}
+        self.extra_models: dict[str, ListModel[Values]] = {}
         self.tabs = QTabWidget()
         id_width = self.fontMetrics().horizontalAdvance("0" * 16) + 24
         self.rejected_view = _table(self.rejected_model, {0: 60, 1: id_width})
@@ -450,12 +451,12 @@ class ImportDialog(QDialog):
             pending_layout.addWidget(self.pending_view)
             self.tabs.addTab(pending_page, "")
         else:
-            self.extra_models["not_in_register"] = RowsModel(
+            self.extra_models["not_in_register"] = values_model(
                 [_t("Baris"), _t("NIK / No KK"), _t("Keterangan")], right=[0]
             )
             self.tabs.addTab(_table(self.extra_models["not_in_register"], {0: 60, 1: id_width}), "")
             if self.kind == "bpjs":
-                self.extra_models["missing_from_list"] = RowsModel(
+                self.extra_models["missing_from_list"] = values_model(
                     [_t("NIK"), _t("Nama"), _t("Status di register")]
                 )
                 self.tabs.addTab(
@@ -486,10 +487,10 @@ class ImportDialog(QDialog):
 
     def _show_detail(self, view: QTableView, row: int) -> None:
         model = view.model()
-        if not isinstance(model, RowsModel) or not 0 <= row < model.rowCount():
+        values = model.row(row) if isinstance(model, ListModel) else None
+        if values is None:
             self.detail_label.clear()
             return
-        values = model.row_values(row)
         if len(values) == 3 and isinstance(values[0], int):
             self.detail_label.setText(
                 _t("Baris {row} ({nik}): {text}").format(

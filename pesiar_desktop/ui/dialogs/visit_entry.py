@@ -49,7 +49,7 @@ from pesiar_desktop.services import visits
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.visits import FamilyHit, VisitInput
 from pesiar_desktop.ui import formatting
-from pesiar_desktop.ui.tablemodels.fieldwork import LATE, Row, RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import LATE, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import FieldErrors, fill_combo, hint_label, show_error
@@ -266,7 +266,7 @@ class VisitEntryForm(QWidget):
         left.setWidget(form_widget)
         left.setMinimumWidth(420)
 
-        self.history_model = RowsModel(
+        self.history_model = rows_model(
             [
                 self.tr("Tanggal"),
                 self.tr("Hasil"),

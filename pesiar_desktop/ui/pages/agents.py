@@ -53,7 +53,8 @@ from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDi
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
-from pesiar_desktop.ui.tablemodels.fieldwork import Row, RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import Row
+from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
@@ -72,7 +73,7 @@ REFRESH_TOPICS = {
 }
 
 
-def _table(model: RowsModel, multi: bool = False) -> QTableView:
+def _table(model: ListModel[Row], multi: bool = False) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,7 +95,7 @@ def _table(model: RowsModel, multi: bool = False) -> QTableView:
     return view
 
 
-def _show_rows(view: QTableView, model: RowsModel, rows: list[Row]) -> None:
+def _show_rows(view: QTableView, model: ListModel[Row], rows: list[Row]) -> None:
     """New rows, sorted again the way the user last sorted the table (if they did)."""
     model.set_rows(rows)
     header = view.horizontalHeader()
@@ -402,7 +403,7 @@ class AgentsPage(ServicePage):
         dialog.finished.connect(lambda _r: setattr(self, "active_dialog", None))
         dialog.open()
 
-    def _selected_key(self, view: QTableView, model: RowsModel) -> Any:
+    def _selected_key(self, view: QTableView, model: ListModel[Row]) -> Any:
         rows = view.selectionModel().selectedRows()
         return model.key(rows[0].row()) if rows else None
 

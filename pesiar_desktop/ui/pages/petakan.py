@@ -47,7 +47,7 @@ from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.import_wizard import ImportDialog
 from pesiar_desktop.ui.pages.base import ServicePage
-from pesiar_desktop.ui.tablemodels.import_rows import RowsModel
+from pesiar_desktop.ui.tablemodels.import_rows import values_model
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
@@ -341,7 +341,7 @@ class PetakanPage(ServicePage):
 
     def _build_history_tab(self) -> QWidget:
         page = QWidget()
-        self.history_model = RowsModel(
+        self.history_model = values_model(
             [self.tr(h) for h in HISTORY_HEADERS], right=range(5, 11), parent=self
         )
         self.history_view = QTableView()

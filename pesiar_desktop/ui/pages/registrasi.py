@@ -48,7 +48,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
-from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
@@ -185,7 +185,7 @@ class RegistrasiPage(ServicePage):
         steps.addWidget(self.receipt_button)
         steps.addWidget(self.proposal_button)
         steps.addWidget(self.employer_button)
-        self.list_model = RowsModel(
+        self.list_model = rows_model(
             [self.tr("Tanda terima"), self.tr("Tanggal"), self.tr("Kepala keluarga"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("Jalur"), self.tr("Jiwa"),
              self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"),
@@ -451,7 +451,7 @@ class RegistrasiPage(ServicePage):
         self.near_days.setPrefix(self.tr("jatuh tempo dalam "))
         self.near_days.setSuffix(self.tr(" hari, dan semua yang terlambat"))
         self.near_days.valueChanged.connect(lambda _v: self.reload_followups())
-        self.unpaid_model = RowsModel(
+        self.unpaid_model = rows_model(
             [self.tr("Batas bayar"), self.tr("Terlambat / sisa"), self.tr("Kepala keluarga"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Jiwa"),
              self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"), self.tr("Agen"),
@@ -459,7 +459,7 @@ class RegistrasiPage(ServicePage):
             right_aligned=(1, 6, 7),
         )  # fmt: skip
         self.unpaid_view = _table(self.unpaid_model)
-        self.arrears_model = RowsModel(
+        self.arrears_model = rows_model(
             [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Segmen"),
              self.tr("Bulan tunggakan")],
@@ -589,7 +589,7 @@ class RegistrasiPage(ServicePage):
         today = today_qdate()
         self.month_edit.setDate(QDate(today.year(), today.month(), 1))
         self.month_edit.dateChanged.connect(lambda _d: self.reload_progress())
-        self.progress_model = RowsModel(
+        self.progress_model = rows_model(
             [self.tr("Agen"), self.tr("Target jiwa"), self.tr("Lunas jiwa"), self.tr("%"),
              self.tr("Target KK"), self.tr("Lunas KK"), self.tr("%"),
              self.tr("Didaftarkan jiwa"), self.tr("Didaftarkan KK"), self.tr("Belum bayar"),

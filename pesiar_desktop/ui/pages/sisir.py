@@ -48,7 +48,8 @@ from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.visit_entry import VisitEntryForm
 from pesiar_desktop.ui.pages.base import ServicePage
-from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, rows_model
+from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
@@ -68,7 +69,7 @@ REFRESH_TOPICS = {
 
 
 def _table(
-    model: RowsModel,
+    model: ListModel[Row],
     sort_column: int | None = 0,
     order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
 ) -> QTableView:
@@ -369,7 +370,7 @@ class SisirPage(ServicePage):
         self.due_days.valueChanged.connect(lambda _v: self.reload_due())
         visit_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Catat kunjungan (Enter)"))
         visit_button.clicked.connect(self._visit_due)
-        self.due_model = RowsModel(
+        self.due_model = rows_model(
             [
                 self.tr("Kunjungan ulang"),
                 self.tr("Terlambat"),
@@ -465,14 +466,14 @@ class SisirPage(ServicePage):
         self.delete_event_button.clicked.connect(self.delete_event)
         for button in (self.add_event_button, self.edit_event_button, self.delete_event_button):
             button.setEnabled(self.can_write)
-        self.events_model = RowsModel(
+        self.events_model = rows_model(
             [self.tr("Tanggal"), self.tr("Jenis"), self.tr("Tempat"), self.tr("Peserta"),
              self.tr("Sasaran"), self.tr("Topik"), self.tr("Agen"), self.tr("Lampiran")],
             right_aligned=(3, 7),
         )  # fmt: skip
         self.events_view = _table(self.events_model, 0, Qt.SortOrder.DescendingOrder)
         self.events_view.doubleClicked.connect(lambda _i: self.edit_event())
-        self.months_model = RowsModel(
+        self.months_model = rows_model(
             [self.tr("Bulan"), self.tr("Kegiatan"), self.tr("Peserta"), self.tr("Per jenis")],
             right_aligned=(1, 2),
         )

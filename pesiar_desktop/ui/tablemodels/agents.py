@@ -1,7 +1,7 @@
 """Rows for the Agen page's agent and assignment tables (plain texts, never ORM objects).
 
 The lists are small (a village has a handful of agents), so they use the shared in-memory
-`RowsModel`; this module only says what each column shows.
+`ListModel` (`rows_model`); this module only says what each column shows.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ from PySide6.QtCore import QCoreApplication
 from pesiar_desktop.services.agents import AgentRow
 from pesiar_desktop.services.assignments import AssignmentRow
 from pesiar_desktop.ui import formatting
-from pesiar_desktop.ui.tablemodels.fieldwork import MUTED, WARN, Row, RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import MUTED, WARN, Row, rows_model
+from pesiar_desktop.ui.tablemodels.list_model import ListModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AgentTables", text)
 
 
-def agent_model() -> RowsModel:
+def agent_model() -> ListModel[Row]:
     headers = [
         _tr(h) for h in ("Nama", "Unsur", "No. HP", "Rekening", "Pakta integritas", "Status")
     ]
-    return RowsModel(headers)
+    return rows_model(headers)
 
 
 def agent_row(a: AgentRow) -> Row:
@@ -42,7 +43,7 @@ def agent_row(a: AgentRow) -> Row:
     )
 
 
-def assignment_model() -> RowsModel:
+def assignment_model() -> ListModel[Row]:
     headers = [
         _tr(h)
         for h in (
@@ -57,7 +58,7 @@ def assignment_model() -> RowsModel:
             "Per jiwa",
         )
     ]
-    return RowsModel(headers, right_aligned=(3, 6, 7, 8))
+    return rows_model(headers, right_aligned=(3, 6, 7, 8))
 
 
 def assignment_row(a: AssignmentRow) -> Row:

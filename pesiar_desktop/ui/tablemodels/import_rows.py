@@ -1,6 +1,6 @@
-"""Table models for the import dialog and the import history: plain text rows
-(rejected rows, warnings, residents not found, batches) and the checkable list of
-changes that need a person's confirmation.
+"""Table models for the import dialog and the import history: plain value rows
+(rejected rows, warnings, residents not found, batches; the shared `ListModel`) and the
+checkable list of changes that need a person's confirmation.
 
 A preview of 100,000 rows can reject thousands: the models keep the row tuples
 the service produced and format a cell only when the view paints it.
@@ -8,7 +8,7 @@ the service produced and format a cell only when the view paints it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,78 +21,33 @@ from PySide6.QtCore import (
 )
 
 from pesiar_desktop.services.imports import PENDING_LABELS, PendingChange
+from pesiar_desktop.ui.tablemodels.list_model import Align, Column, ListModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of values; `right` columns are right-aligned (numbers)."""
+Values = Sequence[Any]
 
-    def __init__(
-        self,
-        headers: Sequence[str],
-        rows: Sequence[Sequence[Any]] = (),
-        *,
-        right: Sequence[int] = (),
-        tooltips: bool = True,
-        parent: QObject | None = None,
-    ):
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[Sequence[Any]] = list(rows)
-        self._right = set(right)
-        self._tooltips = tooltips
 
-    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+def values_model(
+    headers: Sequence[str],
+    rows: Sequence[Values] = (),
+    *,
+    right: Iterable[int] = (),
+    parent: QObject | None = None,
+) -> ListModel[Values]:
+    """Read-only rows of values as the service made them (one per column), formatted when
+    painted; `right` columns are right-aligned (numbers)."""
+    right = set(right)
 
-    def row_values(self, row: int) -> Sequence[Any]:
-        return self._rows[row]
+    def column(number: int, header: str) -> Column[Values]:
+        def value(row: Values) -> Any:
+            return row[number] if number < len(row) else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return Column(header, value, Align.RIGHT if number in right else Align.LEFT)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole or (
-            role == Qt.ItemDataRole.ToolTipRole and self._tooltips
-        ):
-            row = self._rows[index.row()]
-            value = row[index.column()] if index.column() < len(row) else ""
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight
-                if index.column() in self._right
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    columns = [column(number, header) for number, header in enumerate(headers)]
+    return ListModel(columns, rows, parent=parent)
 
 
 PENDING_HEADERS = ("Terapkan", "Baris", "NIK", "Nama", "Perubahan", "Sebelum", "Sesudah")

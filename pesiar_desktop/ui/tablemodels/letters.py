@@ -7,18 +7,19 @@ from PySide6.QtCore import QCoreApplication
 from pesiar_desktop.reportdata.fees import FeeLine
 from pesiar_desktop.services.letters import LetterRow
 from pesiar_desktop.ui import formatting
-from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, RowsModel
+from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
+from pesiar_desktop.ui.tablemodels.list_model import ListModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LetterTables", text)
 
 
-def letter_model() -> RowsModel:
+def letter_model() -> ListModel[Row]:
     headers = [
         _tr(h) for h in ("Jenis", "Nomor", "Tanggal", "Status", "Perihal", "Agen", "Dibuat oleh")
     ]
-    return RowsModel(headers, colour_column=3)
+    return rows_model(headers, colour_column=3)
 
 
 STATUS_COLOURS = {"draft": WARN, "approved": GOOD, "revoked": LATE}
@@ -44,13 +45,13 @@ def letter_row(r: LetterRow) -> Row:
     )
 
 
-def fee_model() -> RowsModel:
+def fee_model() -> ListModel[Row]:
     headers = [
         _tr(h)
         for h in ("Agen", "Rekening", "Jiwa dibayar", "KK dibayar", "Honor", "Insentif", "Jumlah",
                   "Sisa pagu", "Status")
     ]  # fmt: skip
-    return RowsModel(headers, right_aligned=(2, 3, 4, 5, 6, 7), colour_column=7)
+    return rows_model(headers, right_aligned=(2, 3, 4, 5, 6, 7), colour_column=7)
 
 
 def fee_row(line: FeeLine) -> Row:
