@@ -11,6 +11,7 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
+from pesiar_desktop import demo
 from pesiar_desktop.cli import main
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import (
@@ -22,7 +23,7 @@ from pesiar_desktop.db import (
 )
 from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.models import AuditLog, Resident, User
-from pesiar_desktop.services import audit, backup, demo, settings, users
+from pesiar_desktop.services import audit, backup, settings, users
 from pesiar_desktop.services.context import SYSTEM, Actor
 from pesiar_desktop.services.settings import SETTINGS
 
