@@ -8,9 +8,10 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from pesiar_desktop.services import agents
 from pesiar_desktop.services.agents import AgentRow
+from pesiar_desktop.services.imports import PendingChange
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels.fieldwork import MUTED
-from pesiar_desktop.ui.tablemodels.import_rows import values_model
+from pesiar_desktop.ui.tablemodels.import_rows import pending_model, values_model
 from pesiar_desktop.ui.tablemodels.list_model import Align, Column, ListModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -102,3 +103,33 @@ def test_value_rows_of_an_import(qtbot, qtmodeltester):
     assert model.headerData(1, Qt.Orientation.Vertical) == "2"
     model.sort(0, Qt.SortOrder.AscendingOrder)  # numbers as text, as before: "12" < "3"
     assert model.row(0) == (12, "5201014101900001", "NIK ganda")
+
+
+def test_pending_changes_tick_by_key(qtbot, qtmodeltester):
+    """The checkable variant: ticks follow the change's key across new rows and sorting."""
+    changes = [
+        PendingChange("kk:5", 5, "5201014509880003", "WAYAN SUKERTI", "family", "5201", "5202"),
+        PendingChange("life:9", 9, "5201011203150099", "H. LALU AHMAD", "life_status", "", "MATI"),
+        PendingChange("dusun:2", 2, "5201010101900001", "BAIQ NURUL", "dusun", "Krajan", "Timur"),
+    ]
+    model = pending_model(mask=lambda nik: nik[:4] + "*" * 8 + nik[-4:])
+    seen: list[set[str]] = []
+    model.checked_changed.connect(lambda: seen.append(model.checked_keys()))
+    model.set_rows_checked(changes, {"life:9", "gone:1"})
+    qtmodeltester.check(model)
+    assert model.checked_keys() == {"life:9"}
+    assert model.index(0, 2).data(DISPLAY) == "5201********0003"
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.index(0, 0).data(TOOLTIP) == changes[0].message
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert seen[-1] == {"kk:5", "life:9"}
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # by row number: dusun:2, kk:5, life:9
+    assert [model.key(i) for i in range(3)] == ["dusun:2", "kk:5", "life:9"]
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    model.set_all(False)
+    assert model.checked_keys() == set() and seen[-1] == set()
+    model.set_all(True)
+    assert model.checked_keys() == {"kk:5", "life:9", "dusun:2"}
+    qtmodeltester.check(model)

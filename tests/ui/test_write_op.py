@@ -86,19 +86,23 @@ def test_write_runs_in_the_worker_and_reports_on_the_gui_thread(qtbot, tasks, di
 
 
 def test_writes_run_one_at_a_time(qtbot, tasks, dialog):
-    release = threading.Event()
+    second_started = threading.Event()
     order: list[str] = []
 
     def first(_context):
-        release.wait(5)
+        # A second write running beside this one would start now and set the event; in the
+        # serial writer it cannot start until this returns (after the wait times out).
+        second_started.wait(1.0)
         order.append("first")
 
+    def second(_context):
+        second_started.set()
+        order.append("second")
+
     run_write(dialog, tasks, first)
-    run_write(dialog, tasks, lambda _c: order.append("second"))
-    qtbot.wait(50)
-    assert order == []
-    release.set()
-    qtbot.waitUntil(lambda: order == ["first", "second"], timeout=5000)
+    run_write(dialog, tasks, second)
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=10_000)
+    assert order == ["first", "second"]
 
 
 def test_validation_error_goes_beside_its_field(qtbot, tasks, dialog, warnings):

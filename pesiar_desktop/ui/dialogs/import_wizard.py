@@ -54,7 +54,7 @@ from pesiar_desktop.services.imports import (
 )
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.dialogs.import_mapping import MappingEditor
-from pesiar_desktop.ui.tablemodels.import_rows import PendingModel, Values, values_model
+from pesiar_desktop.ui.tablemodels.import_rows import Values, pending_model, values_model
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import Progress, TaskCancelled, TaskContext, TaskHandle, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
@@ -414,7 +414,7 @@ class ImportDialog(QDialog):
         mask = mask_nik if self.masked else None
         self.rejected_model = values_model([_t("Baris"), _t("NIK"), _t("Alasan")], right=[0])
         self.warnings_model = values_model([_t("Baris"), _t("NIK"), _t("Peringatan")], right=[0])
-        self.pending_model = PendingModel(mask)
+        self.pending_model = pending_model(mask)
         self.pending_model.checked_changed.connect(self._pending_toggled)
         self.extra_models: dict[str, ListModel[Values]] = {}
         self.tabs = QTabWidget()
@@ -835,7 +835,7 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(0, _t("Ditolak ({n})").format(n=_n(len(preview.rejected))))
         self.tabs.setTabText(1, _t("Peringatan ({n})").format(n=_n(len(preview.warnings))))
         if isinstance(preview, ResidentPreview):
-            self.pending_model.set_changes(preview.pending, keep_checked)
+            self.pending_model.set_rows_checked(preview.pending, keep_checked)
             self.tabs.setTabText(2, _t("Perlu konfirmasi ({n})").format(n=_n(len(preview.pending))))
         else:
             self.extra_models["not_in_register"].set_rows(notes(preview.not_in_register))

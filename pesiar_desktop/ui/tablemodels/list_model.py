@@ -5,7 +5,8 @@ import's rejected rows, the import history...) is a `ListModel`: the rows are wh
 plain values the service returned (never ORM objects) and each `Column` says how a row
 shows in it (header, value, alignment, optional sort key, tooltip and text colour). Cells
 are formatted only when the view paints them, so a preview with thousands of rejected rows
-costs nothing until it is scrolled. The residents register (SQL-paged) and the Petakan
+costs nothing until it is scrolled. `CheckListModel` adds a tick box in the first column (rows
+the user confirms one by one, e.g. an import's pending changes). The residents register (SQL-paged) and the Petakan
 target list (filtered in memory with a text cache) have their own models.
 """
 
@@ -16,7 +17,14 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -168,3 +176,70 @@ class ListModel(QAbstractTableModel, Generic[R]):
             persistent, [self.index(position[id(row)], c) for row, c in held]
         )
         self.layoutChanged.emit()
+
+
+class CheckListModel(ListModel[R]):
+    """A ListModel whose first column is a tick box per row; ticks are kept by row key.
+
+    `checked_changed` is emitted whenever the set of ticked keys changes.
+    """
+
+    checked_changed = Signal()
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        rows: Sequence[R] = (),
+        *,
+        key: Callable[[R], Any] | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(columns, rows, key=key, parent=parent)
+        self._checked: set[Any] = set()
+
+    def set_rows_checked(self, rows: Sequence[R], checked: set[Any]) -> None:
+        """New rows; of `checked`, only keys still among the rows stay ticked."""
+        self.set_rows(rows)
+        self._checked = set(checked) & set(self.keys())
+
+    def checked_keys(self) -> set[Any]:
+        return set(self._checked)
+
+    def set_all(self, checked: bool) -> None:
+        self._checked = set(self.keys()) if checked else set()
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, 0),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+        self.checked_changed.emit()
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if not index.isValid() or index.column() != 0 or self.row(index.row()) is None:
+                return None
+            ticked = self.key(index.row()) in self._checked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(  # noqa: N802
+        self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        key = self.key(index.row())
+        state = value.value if isinstance(value, Qt.CheckState) else value
+        if state == Qt.CheckState.Checked.value:
+            self._checked.add(key)
+        else:
+            self._checked.discard(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
