@@ -12,7 +12,8 @@ keeps the two paths equal.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
 from operator import itemgetter, ne
@@ -22,7 +23,7 @@ from pesiar_desktop import clock
 from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.import_values import Cell, cell_text
-from pesiar_desktop.rules.nik import all_plain_digits, check_no_kk, is_plain_digits
+from pesiar_desktop.rules.nik import IdCheck, all_plain_digits, check_no_kk, is_plain_digits
 from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.rules.residents import ResidentInput, clean_name, validate_resident
 
@@ -133,57 +134,144 @@ def build_records(
 
     Returns the records, every rejected row (the parser's too) and the warnings.
     """
-    columns = parsed.columns
-    numbers = parsed.row_numbers
-    count = len(numbers)
     today = clock.today()
-    niks: list[str] = list(columns.get("nik", ()))
-    raw_names: list[str] = columns.get("name", [])
-    births: list[date | None] = columns.get("birth_date", [None] * count)
-    raw_kks: list[str] = columns.get("no_kk", [])
-    kk_checks = {kk: check_no_kk(kk) for kk in set(raw_kks)}
-    kks = [kk_checks[kk].value for kk in raw_kks]
-    sexes = _each_distinct(columns.get("sex", [0] * count), int)
-    shdks = _each_distinct(columns.get("shdk", [0] * count), int)
-    maritals = _each_distinct(_filled(columns.get("marital_status"), 1, count), int)
-    religions = _each_distinct(_filled(columns.get("religion"), 1, count), int)
-    educations = _filled(columns.get("education"), None, count)
-    occupations = _filled(columns.get("occupation"), None, count)
-    raw_phones = _filled(columns.get("phone"), "", count)
-    raw_places = _filled(columns.get("birth_place"), "", count)
-    raw_fathers = _filled(columns.get("father_name"), "", count)
-    raw_mothers = _filled(columns.get("mother_name"), "", count)
-    pregnant = _each_distinct(_filled(columns.get("pregnant"), False, count), bool)
-    disabilities = _filled(columns.get("disability"), None, count)
-    no_disability = codes.DISABILITY_NONE
-    disabled = _each_distinct(disabilities, lambda d: d is not None and d != no_disability)
+    person = _person_columns(parsed)
+    doubted = _doubted_rows(person, today)
+    refused, warnings, dropped = _check_doubted_rows(parsed, person, doubted)
+    records, duplicates = _drop_duplicates(_records(parsed, person, dropped), parsed.cells)
+    if duplicates:
+        gone = {note.row_number for note in duplicates}
+        warnings = [w for w in warnings if w.row_number not in gone]
+    rejected = [*parsed.rejected, *refused, *duplicates]
+    rejected.sort(key=lambda note: note.row_number)
+    warnings.sort(key=lambda note: note.row_number)
+    return records, rejected, warnings
 
-    # Rows any check doubts: they take the form's own validation below.
-    doubted: set[int] = set()
-    doubted |= _bad_indexes(raw_kks, lambda kk: kk_checks[kk].error is not None)
-    doubted |= _bad_indexes(births, lambda birth: _birth_date_wrong(birth, today))
-    doubted |= _bad_indexes(sexes, lambda sex: sex not in codes.SEX)
-    doubted |= _bad_indexes(shdks, lambda shdk: shdk not in codes.SHDK)
-    doubted |= _bad_indexes(maritals, lambda status: status not in codes.MARITAL_STATUS)
-    doubted |= _bad_indexes(religions, lambda religion: religion not in codes.RELIGION)
-    doubted |= _bad_indexes(
-        educations, lambda education: education is not None and education not in codes.EDUCATION
+
+@dataclass(slots=True)
+class _PersonColumns:
+    """The accepted rows' person fields, column by column, as the form takes them:
+    blanks given the form's defaults, codes as ints (`names`: already cleaned)."""
+
+    count: int
+    niks: list[str]  # a doubted row's NIK becomes the one the form cleans
+    raw_names: list[str]
+    names: list[str]
+    births: list[date | None]
+    raw_kks: list[str]
+    kk_checks: dict[str, IdCheck]
+    sexes: list[int]
+    shdks: list[int]
+    maritals: list[int]
+    religions: list[int]
+    educations: list[Any]
+    occupations: list[Any]
+    raw_phones: list[str]
+    raw_places: list[str]
+    raw_fathers: list[str]
+    raw_mothers: list[str]
+    pregnant: list[bool]
+    disabled: list[bool]
+
+    def form_input(self, i: int) -> ResidentInput:
+        """Row `i` as the add-resident form's input."""
+        return ResidentInput(
+            nik=self.niks[i],
+            name=self.raw_names[i],
+            sex=self.sexes[i],
+            birth_date=self.births[i],
+            shdk=self.shdks[i],
+            birth_place=self.raw_places[i],
+            marital_status=self.maritals[i],
+            religion=self.religions[i],
+            education=self.educations[i],
+            occupation=self.occupations[i],
+            phone=self.raw_phones[i],
+            father_name=self.raw_fathers[i],
+            mother_name=self.raw_mothers[i],
+            is_pregnant=self.pregnant[i],
+            has_disability=self.disabled[i],
+        )
+
+
+def _person_columns(parsed: ParsedResidents) -> _PersonColumns:
+    columns = parsed.columns
+    count = len(parsed.row_numbers)
+    raw_names: list[str] = columns.get("name", [])
+    raw_kks: list[str] = columns.get("no_kk", [])
+    no_disability = codes.DISABILITY_NONE
+    return _PersonColumns(
+        count=count,
+        niks=list(columns.get("nik", ())),
+        raw_names=raw_names,
+        names=_clean_names(raw_names),
+        births=columns.get("birth_date", [None] * count),
+        raw_kks=raw_kks,
+        kk_checks={kk: check_no_kk(kk) for kk in set(raw_kks)},
+        sexes=_each_distinct(columns.get("sex", [0] * count), int),
+        shdks=_each_distinct(columns.get("shdk", [0] * count), int),
+        maritals=_each_distinct(_filled(columns.get("marital_status"), 1, count), int),
+        religions=_each_distinct(_filled(columns.get("religion"), 1, count), int),
+        educations=_filled(columns.get("education"), None, count),
+        occupations=_filled(columns.get("occupation"), None, count),
+        raw_phones=_filled(columns.get("phone"), "", count),
+        raw_places=_filled(columns.get("birth_place"), "", count),
+        raw_fathers=_filled(columns.get("father_name"), "", count),
+        raw_mothers=_filled(columns.get("mother_name"), "", count),
+        pregnant=_each_distinct(_filled(columns.get("pregnant"), False, count), bool),
+        disabled=_each_distinct(
+            _filled(columns.get("disability"), None, count),
+            lambda d: d is not None and d != no_disability,
+        ),
     )
-    doubted |= _bad_indexes(raw_phones, _phone_wrong)
-    names = _clean_names(raw_names)
-    if "" in names:
-        doubted.update(i for i, name in enumerate(names) if not name)
-    if True in pregnant:
-        doubted |= {i for i, (p, s) in enumerate(zip(pregnant, sexes, strict=True)) if p and s == 1}
-    # The NIK: 16 plain digits from a known district, whose date/sex digits agree
-    # with the row (else check_nik has something to say). Checked in C over the column.
+
+
+def _doubted_rows(person: _PersonColumns, today: date) -> set[int]:
+    """Rows any column-wise check doubts: they take the form's own validation."""
+    doubted = _doubted_values(person, today)
+    if "" in person.names:
+        doubted.update(i for i, name in enumerate(person.names) if not name)
+    if True in person.pregnant:
+        pairs = zip(person.pregnant, person.sexes, strict=True)
+        doubted |= {i for i, (p, s) in enumerate(pairs) if p and s == 1}
+    doubted |= _doubted_niks(person)
+    return doubted
+
+
+def _doubted_values(person: _PersonColumns, today: date) -> set[int]:
+    """Rows with a No KK, date, code or phone the form would refuse."""
+    kk_checks = person.kk_checks
+    doubted: set[int] = set()
+    doubted |= _bad_indexes(person.raw_kks, lambda kk: kk_checks[kk].error is not None)
+    doubted |= _bad_indexes(person.births, lambda birth: _birth_date_wrong(birth, today))
+    doubted |= _bad_indexes(person.sexes, lambda sex: sex not in codes.SEX)
+    doubted |= _bad_indexes(person.shdks, lambda shdk: shdk not in codes.SHDK)
+    doubted |= _bad_indexes(person.maritals, lambda status: status not in codes.MARITAL_STATUS)
+    doubted |= _bad_indexes(person.religions, lambda religion: religion not in codes.RELIGION)
+    doubted |= _bad_indexes(person.educations, _education_wrong)
+    doubted |= _bad_indexes(person.raw_phones, _phone_wrong)
+    return doubted
+
+
+def _education_wrong(education: int | None) -> bool:
+    return education is not None and education not in codes.EDUCATION
+
+
+def _doubted_niks(person: _PersonColumns) -> set[int]:
+    """Rows whose NIK check_nik has something to say about.
+
+    The NIK: 16 plain digits from a known district, whose date/sex digits agree
+    with the row. Checked in C over the column.
+    """
+    niks, births, sexes = person.niks, person.births, person.sexes
+    doubted: set[int] = set()
     if not all_plain_digits(niks):
         doubted.update(i for i, nik in enumerate(niks) if not is_plain_digits(nik))
     stamps = {key: _nik_stamp(*key) for key in set(zip(births, sexes, strict=True))}
     expected = map(stamps.__getitem__, zip(births, sexes, strict=True))
     disagree = list(map(ne, map(_DATE_DIGITS, niks), expected))
     if True in disagree:
-        doubted.update(compress(range(count), disagree))
+        doubted.update(compress(range(person.count), disagree))
     districts = list(map(_DISTRICT_DIGITS, niks))
     unknown = {code for code in set(districts) if not district_exists(code)}
     if unknown:
@@ -192,70 +280,60 @@ def build_records(
     last_four = list(map(_LAST_FOUR_DIGITS, niks))
     if "0000" in last_four:
         doubted.update(i for i, digits in enumerate(last_four) if digits == "0000")
+    return doubted
 
-    rejected = list(parsed.rejected)
+
+def _check_doubted_rows(
+    parsed: ParsedResidents, person: _PersonColumns, doubted: set[int]
+) -> tuple[list[RowNote], list[RowNote], set[int]]:
+    """The form's validation of each doubted row, in row order.
+
+    Returns the rows it refuses, the warnings of those it takes and the indexes of
+    the refused ones; a taken row's NIK becomes the form's (in `person.niks`).
+    """
+    numbers = parsed.row_numbers
+    refused: list[RowNote] = []
     warnings: list[RowNote] = []
     dropped: set[int] = set()
     for i in sorted(doubted):
-        person = ResidentInput(
-            nik=niks[i],
-            name=raw_names[i],
-            sex=sexes[i],
-            birth_date=births[i],
-            shdk=shdks[i],
-            birth_place=raw_places[i],
-            marital_status=maritals[i],
-            religion=religions[i],
-            education=educations[i],
-            occupation=occupations[i],
-            phone=raw_phones[i],
-            father_name=raw_fathers[i],
-            mother_name=raw_mothers[i],
-            is_pregnant=pregnant[i],
-            has_disability=disabled[i],
-        )
-        problems: list[str] = []
-        kk_error = kk_checks[columns["no_kk"][i]].error
-        if kk_error:
-            problems.append(f"Kolom {parsed.header_of['no_kk']}: {kk_error}")
-        errors, row_warnings, nik = validate_resident(person)
-        for name, message in errors.items():
-            column = parsed.header_of.get(_FIELD_OF_ERROR.get(name, name))
-            problems.append(f"Kolom {column}: {message}" if column else message)
+        problems, row_warnings, nik = _form_check(parsed.header_of, person, i)
         if problems:
-            rejected.append(RowNote(numbers[i], nik, "; ".join(problems)))
+            refused.append(RowNote(numbers[i], nik, "; ".join(problems)))
             dropped.add(i)
             continue
-        niks[i] = nik
+        person.niks[i] = nik
         warnings.extend(RowNote(numbers[i], nik, warning) for warning in row_warnings)
+    return refused, warnings, dropped
 
-    values = zip(
-        names,
-        list(map(str.lower, names)),
-        sexes,
-        _each_distinct(raw_places, lambda place: " ".join(place.split()).upper()),
-        births,
-        shdks,
-        maritals,
-        religions,
-        educations,
-        occupations,
-        _each_distinct(raw_phones, str.strip),
-        _each_distinct(raw_fathers, clean_name),
-        _each_distinct(raw_mothers, clean_name),
-        pregnant,
-        disabled,
-        repeat(False),
-        repeat(False),
-        repeat(False),
-        repeat(""),
-        strict=False,  # repeat() is endless
-    )
+
+def _form_check(
+    header_of: dict[str, str], person: _PersonColumns, i: int
+) -> tuple[list[str], list[str], str]:
+    """Row `i` through the form's validation: its problems (each naming its column),
+    its warnings and its NIK as the form cleans it."""
+    problems: list[str] = []
+    kk_error = person.kk_checks[person.raw_kks[i]].error
+    if kk_error:
+        problems.append(f"Kolom {header_of['no_kk']}: {kk_error}")
+    errors, warnings, nik = validate_resident(person.form_input(i))
+    for name, message in errors.items():
+        column = header_of.get(_FIELD_OF_ERROR.get(name, name))
+        problems.append(f"Kolom {column}: {message}" if column else message)
+    return problems, warnings, nik
+
+
+def _records(
+    parsed: ParsedResidents, person: _PersonColumns, dropped: set[int]
+) -> list[ResidentRecord]:
+    """The records of the rows not dropped, in row order."""
+    columns = parsed.columns
+    count = person.count
+    kk_checks = person.kk_checks
     rows = zip(
-        numbers,
-        niks,
-        kks,
-        values,
+        parsed.row_numbers,
+        person.niks,
+        [kk_checks[kk].value for kk in person.raw_kks],
+        _stored_values(person),
         _given(columns, count),
         _filled(columns.get("life_status"), None, count),
         _filled(columns.get("dusun"), "", count),
@@ -264,21 +342,40 @@ def build_records(
         _filled(columns.get("address"), None, count),
         _filled(columns.get("insurance"), None, count),
         _filled(columns.get("insurance_number"), "", count),
-        shdks,
+        person.shdks,
         strict=True,
     )
     kept: Iterable[tuple[Any, ...]] = rows
     if dropped:
         kept = (row for i, row in enumerate(rows) if i not in dropped)
-    records = list(map(ResidentRecord._make, kept))
-    records, duplicates = _drop_duplicates(records, parsed.cells)
-    if duplicates:
-        gone = {note.row_number for note in duplicates}
-        warnings = [w for w in warnings if w.row_number not in gone]
-        rejected.extend(duplicates)
-    rejected.sort(key=lambda note: note.row_number)
-    warnings.sort(key=lambda note: note.row_number)
-    return records, rejected, warnings
+    return list(map(ResidentRecord._make, kept))
+
+
+def _stored_values(person: _PersonColumns) -> Iterator[tuple[Any, ...]]:
+    """Each row's PERSON_COLUMNS, cleaned as stored."""
+    names = person.names
+    return zip(
+        names,
+        list(map(str.lower, names)),
+        person.sexes,
+        _each_distinct(person.raw_places, lambda place: " ".join(place.split()).upper()),
+        person.births,
+        person.shdks,
+        person.maritals,
+        person.religions,
+        person.educations,
+        person.occupations,
+        _each_distinct(person.raw_phones, str.strip),
+        _each_distinct(person.raw_fathers, clean_name),
+        _each_distinct(person.raw_mothers, clean_name),
+        person.pregnant,
+        person.disabled,
+        repeat(False),
+        repeat(False),
+        repeat(False),
+        repeat(""),
+        strict=False,  # repeat() is endless
+    )
 
 
 def _clean_names(texts: list[str]) -> list[str]:

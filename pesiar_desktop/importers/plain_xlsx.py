@@ -164,26 +164,40 @@ def _table(
     header = _header_cells(labels)
     if header is None or not any(not is_blank(cell) for cell in header):
         return None
-    # The careful path takes the best-scoring of the first rows: it must be this one.
-    first_rows = zip(*(c[: HEADER_SCAN_ROWS - 1] for c in columns), strict=True)
-    if locate_header([header, *map(list, first_rows)], score) != 0:
+    if not _header_comes_first(header, columns, score):
         return None
-    height = len(columns[0]) if columns else 0
-    end = min(_end_mark(column, END_MARK) for column in columns[:2])
     keep = [i for i, cell in enumerate(header) if not is_blank(cell)]
-    kept: list[Sequence[Cell]] = [columns[i] for i in keep]
-    rows = range(end)
-    # A row is left out when every kept cell is blank; a filled first cell settles it.
-    blank_first = [i for i in rows if is_blank(kept[0][i])]
-    blank_rows = {i for i in blank_first if all(is_blank(column[i]) for column in kept)}
-    if blank_rows or end < height:
-        chosen = [i for i in rows if i not in blank_rows]
-        kept = [[column[i] for i in chosen] for column in kept]
-        numbers = [i + 2 for i in chosen]
-    else:
-        numbers = list(range(2, height + 2))
+    numbers, kept = _data_columns(columns, keep)
     headers = [cell_text(header[i]) for i in keep]
     return SheetTable(file_name, sheet_name, 1, headers, numbers, kept)
+
+
+def _header_comes_first(header: list[Cell], columns: list[list[Cell]], score: Score) -> bool:
+    """Whether the careful path would take the header row too: it takes the
+    best-scoring of the first rows, and that must be this one."""
+    first_rows = zip(*(c[: HEADER_SCAN_ROWS - 1] for c in columns), strict=True)
+    return locate_header([header, *map(list, first_rows)], score) == 0
+
+
+def _data_columns(
+    columns: list[list[Cell]], keep: list[int]
+) -> tuple[list[int], list[Sequence[Cell]]]:
+    """The sheet row numbers of the data rows and the `keep` columns cut to them: up to
+    the end mark, rows whose kept cells are all blank left out."""
+    height = len(columns[0]) if columns else 0
+    end = min(_end_mark(column, END_MARK) for column in columns[:2])
+    kept: list[Sequence[Cell]] = [columns[i] for i in keep]
+    blank_rows = _blank_rows(kept, end)
+    if blank_rows or end < height:
+        chosen = [i for i in range(end) if i not in blank_rows]
+        return [i + 2 for i in chosen], [[column[i] for i in chosen] for column in kept]
+    return list(range(2, height + 2)), kept
+
+
+def _blank_rows(kept: list[Sequence[Cell]], end: int) -> set[int]:
+    """The rows before `end` whose kept cells are all blank; a filled first cell settles it."""
+    blank_first = [i for i in range(end) if is_blank(kept[0][i])]
+    return {i for i in blank_first if all(is_blank(column[i]) for column in kept)}
 
 
 def _header_cells(labels: Sequence[str]) -> list[Cell] | None:

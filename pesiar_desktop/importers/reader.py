@@ -208,14 +208,28 @@ def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> 
     header_cells = rows[index]
     keep = [i for i, cell in enumerate(header_cells) if not is_blank(cell)]
     headers = [cell_text(header_cells[i]) for i in keep]
-    titles = [
-        " ".join(cell_text(c) for c in row if not is_blank(c))
-        for row in rows[:index]
-        if _non_blank(row)
+    titles = _title_lines(rows[:index])
+    numbers, data = _data_rows(rows, index, keep, len(header_cells))
+    # One transposition (in C) gives every column: rows all have the kept width.
+    columns: list[Sequence[Cell]] = list(zip(*data, strict=True)) if data else [() for _ in headers]
+    return SheetTable(file_name, name, index + 1, headers, numbers, columns, titles)
+
+
+def _title_lines(rows: list[list[Cell]]) -> list[str]:
+    """The rows above the header that hold anything, each as one line of its cells."""
+    return [
+        " ".join(cell_text(c) for c in row if not is_blank(c)) for row in rows if _non_blank(row)
     ]
+
+
+def _data_rows(
+    rows: list[list[Cell]], index: int, keep: list[int], width: int
+) -> tuple[list[int], list[list[Cell]]]:
+    """The sheet row numbers and cells of the data rows below header row `index`, up to
+    the end mark, blank rows left out; each row cut to the `keep` columns of the
+    header's `width`. One pass, checks inline: it runs once per row."""
     numbers: list[int] = []
     data: list[list[Cell]] = []
-    width = len(header_cells)
     dense = keep == list(range(width))
     for number, row in enumerate(rows[index + 1 :], start=index + 2):
         first = row[0] if row else ""
@@ -235,9 +249,7 @@ def _table_at(file_name: str, name: str, rows: list[list[Cell]], index: int) -> 
             continue
         numbers.append(number)
         data.append(cells)
-    # One transposition (in C) gives every column: rows all have the kept width.
-    columns: list[Sequence[Cell]] = list(zip(*data, strict=True)) if data else [() for _ in headers]
-    return SheetTable(file_name, name, index + 1, headers, numbers, columns, titles)
+    return numbers, data
 
 
 def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:

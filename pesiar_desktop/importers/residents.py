@@ -9,7 +9,7 @@ form's `validate_resident`) and the comparison with the register happen in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, cast
@@ -97,20 +97,8 @@ def parse_residents(
     progress: Progress | None = None,
 ) -> ParsedResidents:
     """Parse and validate every data row; a missing required column fails the whole file."""
-    layout = layout_for(file_format, mapping)
-    columns = resolve_columns(table.header_keys, layout)
-    missing = [f for f in RESIDENT_REQUIRED if f not in columns]
-    if missing:
-        names = ", ".join(
-            f"{RESIDENT_FIELDS[f]} ({'/'.join(layout.get(f, (f,)))})" for f in missing
-        )
-        raise ImportFileError(f"Kolom wajib tidak ada di {table.file_name}: {names}.")
+    columns = _field_columns(table, layout_for(file_format, mapping))
     header_of = {f: table.headers[i] for f, i in columns.items()}
-    extra_values = mapping.values if mapping else {}
-    labels: dict[str, Mapping[str, object]] = {
-        name: (iv.merge_labels(base, extra_values.get(name)) if extra_values.get(name) else base)
-        for name, (base, _valid) in CODE_FIELDS.items()
-    }
     parsed = ParsedResidents(
         table.file_name,
         table.sheet_name,
@@ -121,13 +109,58 @@ def parse_residents(
         len(table.numbers),
     )
     parsed.header_of = header_of
-    total = len(table.numbers)
-    numbers = table.numbers
     parsed.cells = table.cells
-    # Column by column: each column's values share a type and repeat, so the
-    # per-cell work is mostly one dictionary lookup.
-    column_cells = table.columns
     problems: dict[int, list[str]] = {}
+    parsed_columns = _parse_columns(
+        table, columns, header_of, _code_labels(mapping), problems, progress
+    )
+    _note_blank_required(parsed_columns, header_of, problems)
+    nik_cells = table.columns[columns["nik"]]
+    parsed.rejected.extend(_rejected_rows(table.numbers, parsed_columns, nik_cells, problems))
+    parsed.row_numbers, parsed_columns = _without_rows(table.numbers, parsed_columns, problems)
+    # A column with nothing in it adds nothing (an update keeps what the register has).
+    parsed.columns = {
+        name: out for name, out in parsed_columns.items() if out.count(None) != len(out)
+    }
+    return parsed
+
+
+def _field_columns(table: SheetTable, layout: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Field -> index of its column; a required field without one fails the file."""
+    columns = resolve_columns(table.header_keys, layout)
+    missing = [f for f in RESIDENT_REQUIRED if f not in columns]
+    if missing:
+        names = ", ".join(
+            f"{RESIDENT_FIELDS[f]} ({'/'.join(layout.get(f, (f,)))})" for f in missing
+        )
+        raise ImportFileError(f"Kolom wajib tidak ada di {table.file_name}: {names}.")
+    return columns
+
+
+def _code_labels(mapping: ColumnMapping | None) -> dict[str, Mapping[str, object]]:
+    """Each code field's labels, with the mapping's own values added."""
+    extra_values = mapping.values if mapping else {}
+    return {
+        name: (iv.merge_labels(base, extra_values.get(name)) if extra_values.get(name) else base)
+        for name, (base, _valid) in CODE_FIELDS.items()
+    }
+
+
+def _parse_columns(
+    table: SheetTable,
+    columns: dict[str, int],
+    header_of: dict[str, str],
+    labels: dict[str, Mapping[str, object]],
+    problems: dict[int, list[str]],
+    progress: Progress | None,
+) -> dict[str, list[Any]]:
+    """Every field's column parsed; problems are filed per row index.
+
+    Column by column: each column's values share a type and repeat, so the
+    per-cell work is mostly one dictionary lookup.
+    """
+    total = len(table.numbers)
+    column_cells = table.columns
     parsed_columns: dict[str, list[Any]] = {}
     for step, (name, index) in enumerate(columns.items(), start=1):
         parsed_columns[name] = _parse_column(
@@ -135,7 +168,13 @@ def parse_residents(
         )
         if progress is not None:
             progress(step * total // max(1, len(columns)), total)
-    # A blank required cell (one that did not fail to parse) is a problem of its own.
+    return parsed_columns
+
+
+def _note_blank_required(
+    parsed_columns: dict[str, list[Any]], header_of: dict[str, str], problems: dict[int, list[str]]
+) -> None:
+    """A blank required cell (one that did not fail to parse) is a problem of its own."""
     for name in RESIDENT_REQUIRED:
         out = parsed_columns[name]
         if None not in out:
@@ -144,20 +183,31 @@ def parse_residents(
         for i, value in enumerate(out):
             if value is None and not any(p.startswith(prefix) for p in problems.get(i, ())):
                 problems.setdefault(i, []).append(f"{prefix}{RESIDENT_FIELDS[name]} wajib diisi.")
-    nik_column = columns["nik"]
+
+
+def _rejected_rows(
+    numbers: list[int],
+    parsed_columns: dict[str, list[Any]],
+    nik_cells: Sequence[Cell],
+    problems: dict[int, list[str]],
+) -> list[RowNote]:
+    """One note per row with a problem (its NIK as parsed, else as written), in row order."""
+    notes: list[RowNote] = []
     for i in sorted(problems):
-        nik = parsed_columns["nik"][i] or cell_text(column_cells[nik_column][i])
-        parsed.rejected.append(RowNote(numbers[i], str(nik), "; ".join(problems[i])))
-    if problems:
-        keep = [i for i in range(total) if i not in problems]
-        numbers = [numbers[i] for i in keep]
-        parsed_columns = {name: [out[i] for i in keep] for name, out in parsed_columns.items()}
-    parsed.row_numbers = numbers
-    # A column with nothing in it adds nothing (an update keeps what the register has).
-    parsed.columns = {
-        name: out for name, out in parsed_columns.items() if out.count(None) != len(out)
-    }
-    return parsed
+        nik = parsed_columns["nik"][i] or cell_text(nik_cells[i])
+        notes.append(RowNote(numbers[i], str(nik), "; ".join(problems[i])))
+    return notes
+
+
+def _without_rows(
+    numbers: list[int], parsed_columns: dict[str, list[Any]], dropped: Collection[int]
+) -> tuple[list[int], dict[str, list[Any]]]:
+    """The row numbers and parsed columns without the `dropped` row indexes."""
+    if not dropped:
+        return numbers, parsed_columns
+    keep = [i for i in range(len(numbers)) if i not in dropped]
+    kept_columns = {name: [out[i] for i in keep] for name, out in parsed_columns.items()}
+    return [numbers[i] for i in keep], kept_columns
 
 
 _UNSEEN = object()
@@ -248,17 +298,30 @@ def _plain_column(name: str, column: Sequence[Cell]) -> list[Any] | None:
         return None
     texts = cast(Sequence[str], column)
     if name in _PLAIN_TEXT_FIELDS:
-        # cell_text would only strip: no runs of spaces, tabs or line breaks inside.
-        joined = "".join(texts)
-        if "  " in joined or "\n" in joined or "\t" in joined or "\r" in joined:
-            return None
-        return [text or None for text in map(str.strip, texts)]
+        return _plain_texts(texts)
     if name == "insurance_number":
-        digits = "".join(texts)
-        if digits and not (digits.isdigit() and digits.isascii()):
-            return None
-        return [text or None for text in texts]
-    # NIK / No KK: 16 digits each, none ending in 0000 (Excel's damage, refused by the parser).
+        return _plain_digits(texts)
+    return _plain_id_numbers(texts)
+
+
+def _plain_texts(texts: Sequence[str]) -> list[str | None] | None:
+    """Text cells cell_text would only strip: no runs of spaces, tabs or line breaks inside."""
+    joined = "".join(texts)
+    if "  " in joined or "\n" in joined or "\t" in joined or "\r" in joined:
+        return None
+    return [text or None for text in map(str.strip, texts)]
+
+
+def _plain_digits(texts: Sequence[str]) -> list[str | None] | None:
+    """Cells of ASCII digits only (or blank)."""
+    digits = "".join(texts)
+    if digits and not (digits.isdigit() and digits.isascii()):
+        return None
+    return [text or None for text in texts]
+
+
+def _plain_id_numbers(texts: Sequence[str]) -> list[str] | None:
+    """NIK / No KK: 16 digits each, none ending in 0000 (Excel's damage, refused by the parser)."""
     if not all_plain_digits(texts) or _LAST_FOUR_ZEROS in set(map(_LAST_FOUR, texts)):
         return None
     return list(texts)
