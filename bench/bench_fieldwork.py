@@ -37,6 +37,7 @@ from pesiar_desktop import demo  # noqa: E402
 from pesiar_desktop.bootstrap import open_app_database  # noqa: E402
 from pesiar_desktop.config import resolve_paths  # noqa: E402
 from pesiar_desktop.demo import fieldwork as demo_fieldwork  # noqa: E402
+from pesiar_desktop.demo import register as demo_register  # noqa: E402
 from pesiar_desktop.models import (  # noqa: E402
     MembershipHistory,
     Registration,
@@ -94,12 +95,12 @@ def main() -> int:
             have = session.scalar(select(Resident.id).limit(1)) is not None
         if not have:
             print(f"demo village of {residents:,} residents (without field work) …", flush=True)
-            saved = demo.DEMO_EXTENSIONS
-            demo.DEMO_EXTENSIONS = tuple(n for n in saved if "fieldwork" not in n)
+            saved = demo_register.DEMO_EXTENSIONS  # what generate() reads
+            demo_register.DEMO_EXTENSIONS = tuple(n for n in saved if "fieldwork" not in n)
             try:
                 demo.generate(db, SYSTEM, residents=residents, today=today)
             finally:
-                demo.DEMO_EXTENSIONS = saved
+                demo_register.DEMO_EXTENSIONS = saved
         db.dispose()
         source = Path(str(paths.database_url).removeprefix("sqlite:///"))
         copy_dir = work / "run"
