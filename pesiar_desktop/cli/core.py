@@ -26,13 +26,13 @@ from datetime import date
 from typing import Any
 
 from pesiar_desktop import __version__
-from pesiar_desktop.cli import admin, fieldwork, letters, reports
+from pesiar_desktop.cli import admin, arrears, fieldwork, letters, reports
 from pesiar_desktop.config import resolve_paths
 from pesiar_desktop.errors import PesiarError
 
 # Command groups: each has `register(sub) -> dict[command name, handler]`, where a handler is
 # `handler(db, args) -> int`. A new group is one module here and one entry in this tuple.
-COMMAND_GROUPS = (admin, reports, letters, fieldwork)
+COMMAND_GROUPS = (admin, reports, letters, fieldwork, arrears)
 
 Handler = Callable[[Any, argparse.Namespace], int]
 

@@ -149,10 +149,12 @@ def test_followups_and_progress_tabs(qtbot, make_window, fv, admin, tmp_path):
     page.tabs.setCurrentIndex(TAB_FOLLOWUP)
     qtbot.waitUntil(lambda: page.unpaid_model.rowCount() == 1, timeout=10_000)
     row = page.unpaid_model.row(0)
-    assert row.key == late and row.texts[1] == "terlambat 46 hari"
+    assert row.key == late
+    assert row.texts[1] == "Lewat batas — pendaftaran perlu diulang (terlambat 30 hari)"
     assert row.texts[5] == "081234500001" and row.texts[10] == "SARI WULANDARI"
     assert page.arrears_model.rowCount() == 2
     assert {page.arrears_model.row(i).texts[2] for i in range(2)} == {"JOKO", "SRI"}
+    assert {page.arrears_model.row(i).texts[9] for i in range(2)} == {"Rp175.000"}
     page.grab().save(str(tmp_path / "tindak-lanjut.png"))
     page.tabs.setCurrentIndex(TAB_PROGRESS)
     qtbot.waitUntil(lambda: page.progress_model.rowCount() == 1, timeout=10_000)

@@ -452,7 +452,8 @@ class RegistrasiPage(ServicePage):
         self.near_days.setSuffix(self.tr(" hari, dan semua yang terlambat"))
         self.near_days.valueChanged.connect(lambda _v: self.reload_followups())
         self.unpaid_model = rows_model(
-            [self.tr("Batas bayar"), self.tr("Terlambat / sisa"), self.tr("Kepala keluarga"),
+            [self.tr("Batas bayar"), self.tr("Pembayaran iuran pertama"),
+             self.tr("Kepala keluarga"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Jiwa"),
              self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"), self.tr("Agen"),
              self.tr("HP agen")],
@@ -462,8 +463,8 @@ class RegistrasiPage(ServicePage):
         self.arrears_model = rows_model(
             [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Segmen"),
-             self.tr("Bulan tunggakan")],
-            right_aligned=(8,),
+             self.tr("Bulan tunggakan"), self.tr("Tunggakan (maks. 24 bln)")],
+            right_aligned=(8, 9),
         )  # fmt: skip
         self.arrears_view = _table(self.arrears_model)
         self.followup_status = QLabel()
@@ -511,11 +512,17 @@ class RegistrasiPage(ServicePage):
 
         def left_text(r: UnpaidRow) -> str:
             days = r.days_left(today)
+            window = r.window_status(today)
+            label = self.tr(fc.WINDOW_STATUSES[window])
             if days is None:
                 return self.tr("tanpa batas")
+            if window == fc.WINDOW_NOT_YET and r.payment_from is not None:
+                return self.tr("{label} (mulai {day})").format(
+                    label=label, day=formatting.short_date(r.payment_from)
+                )
             if days < 0:
-                return self.tr("terlambat {n} hari").format(n=-days)
-            return self.tr("sisa {n} hari").format(n=days)
+                return self.tr("{label} (terlambat {n} hari)").format(label=label, n=-days)
+            return self.tr("{label} (sisa {n} hari)").format(label=label, n=days)
 
         self.unpaid_model.set_rows(
             [
@@ -564,8 +571,9 @@ class RegistrasiPage(ServicePage):
                         r.phone,
                         codes.label(codes.SEGMENTS, r.segment),
                         str(r.months_in_arrears),
+                        formatting.rupiah(r.amount_owed) if r.amount_owed else "—",
                     ),
-                    (None,) * 8 + (r.months_in_arrears,),
+                    (None,) * 8 + (r.months_in_arrears, r.amount_owed),
                     LATE if r.months_in_arrears > 3 else None,
                 )
                 for r in arrears
