@@ -11,6 +11,7 @@ pesiar-desktop import welfare FILE [--mapping NAME] [...]
 pesiar-desktop mapping save NAME --kind residents|bpjs|welfare --file MAPPING.json [--user U]
 pesiar-desktop mapping list [--json]
 pesiar-desktop targets [--json] [--export OUT.xlsx] [--user U]
+pesiar-desktop arrears [--json]; pesiar-desktop reactivation pay FAMILY_OR_NIK AMOUNT [...] --user U
 
 Import exit status: 0 every row accepted, 3 some rows rejected (with --strict nothing
 was written), 2 the file could not be read (nothing written).

@@ -333,3 +333,16 @@ def test_first_payment_window_statuses(fv, admin, freeze_clock, tmp_path):
         f"Iuran pertama dibayar mulai {long_date(opens)} dan paling lambat {long_date(closes)}"
         in flat
     )
+
+
+def test_family_view_and_target_list_show_the_arrears(fv, admin):
+    from pesiar_desktop.services import register, targets
+
+    _arrears(fv, admin, 30, jkn_class=2)
+    with fv.db.read() as session:
+        view = register.family_view(session, fv.joko_family)
+    assert view is not None and view.arrears is not None
+    assert view.arrears.amount_owed == 2 * 24 * 100_000
+    rows = {t.name: t for t in targets.list_targets(fv.db, targets.TargetFilter())}
+    assert rows["JOKO"].arrears_owed == 24 * 100_000
+    assert rows["BUDI"].arrears_owed == 0
