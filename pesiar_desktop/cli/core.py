@@ -11,6 +11,7 @@ pesiar-desktop import welfare FILE [--mapping NAME] [...]
 pesiar-desktop mapping save NAME --kind residents|bpjs|welfare --file MAPPING.json [--user U]
 pesiar-desktop mapping list [--json]
 pesiar-desktop targets [--json] [--export OUT.xlsx] [--user U]
+pesiar-desktop arrears [--json]; pesiar-desktop reactivation pay FAMILY_OR_NIK AMOUNT [...] --user U
 
 Import exit status: 0 every row accepted, 3 some rows rejected (with --strict nothing
 was written), 2 the file could not be read (nothing written).
@@ -26,13 +27,13 @@ from datetime import date
 from typing import Any
 
 from pesiar_desktop import __version__
-from pesiar_desktop.cli import admin, fieldwork, letters, reports
+from pesiar_desktop.cli import admin, arrears, fieldwork, letters, reports
 from pesiar_desktop.config import resolve_paths
 from pesiar_desktop.errors import PesiarError
 
 # Command groups: each has `register(sub) -> dict[command name, handler]`, where a handler is
 # `handler(db, args) -> int`. A new group is one module here and one entry in this tuple.
-COMMAND_GROUPS = (admin, reports, letters, fieldwork)
+COMMAND_GROUPS = (admin, reports, letters, fieldwork, arrears)
 
 Handler = Callable[[Any, argparse.Namespace], int]
 

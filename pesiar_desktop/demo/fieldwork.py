@@ -46,10 +46,15 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import roman_month
 from pesiar_desktop.rules.premiums import rate_on
-from pesiar_desktop.services import audit, events, settings, targets
+from pesiar_desktop.services import audit, events, targets
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.membership import HistoryRow, MembershipRow, write_memberships_bulk
-from pesiar_desktop.services.registrations import MEMBERSHIP_SOURCE, load_rates
+from pesiar_desktop.services.premium_rates import load_rates
+from pesiar_desktop.services.registrations import (
+    MEMBERSHIP_SOURCE,
+    window_days,
+    window_for,
+)
 from pesiar_desktop.services.visit_plans import assignment_family_ids
 
 MONTHS = 6
@@ -191,7 +196,7 @@ def extend(db: Database, actor: Actor, *, seed: int, today: date) -> str:
         if not assignments:
             return ""
         family_sets = {a.id: assignment_family_ids(session, a.id) for a in assignments}
-        first_payment_days = settings.get(session, settings.SETTINGS.first_payment_days)
+        first_payment_days = window_days(session)
         rates = load_rates(session)
         dusun_names = list(session.scalars(select(Dusun.name).order_by(Dusun.name)))
         desa = session.scalar(select(Village.desa_name).order_by(Village.id)) or ""
@@ -408,7 +413,7 @@ def _visit_family(
     seq_by_year: dict[int, int],
     va_taken: set[str],
     rates: list[Any],
-    first_payment_days: int,
+    first_payment_days: tuple[int, int],
     now: datetime,
 ) -> None:
     """One family's story: a first visit, revisits when asked, maybe a registration."""
@@ -484,6 +489,7 @@ def _visit_family(
         "registered_on": registered,
         "va_number": "",
         "va_issued_on": None,
+        "payment_from": None,
         "payment_due": None,
         "paid_on": None,
         "paid_amount": 0,
@@ -501,7 +507,9 @@ def _visit_family(
     }
     age = (today - registered).days
     if path == fc.PATH_PBPU:
-        due = registered + timedelta(days=first_payment_days)
+        window = window_for(registered, first_payment_days)
+        due = window.closes
+        record["payment_from"] = window.opens
         record["payment_due"] = due
         roll = rng.random()
         va_day = registered + timedelta(days=rng.randint(1, 4))
@@ -524,7 +532,11 @@ def _visit_family(
                     status=fc.STATUS_CANCELLED,
                     cancel_reason="Keluarga membatalkan: ingin menunggu panen.",
                 )
-        elif record["status"] == fc.STATUS_VA_ISSUED and rng.random() < 0.5:
+        elif (
+            record["status"] == fc.STATUS_VA_ISSUED
+            and window.opens <= today
+            and rng.random() < 0.5
+        ):
             _paid(record, va_day, min(due, today), today, rng, activations, included)
     elif path == fc.PATH_PBI_PROPOSAL:
         record["note"] = "Diusulkan ke Dinas Sosial (desil rendah)."
@@ -562,9 +574,11 @@ def _paid(
     activations: list[tuple[str, list[tuple[int, int | None]], date]],
     included: list[tuple[int, int | None]],
 ) -> None:
-    """Paid between the VA and the deadline; the card is active a day or three later."""
-    span = max(0, (latest - va_day).days)
-    paid_on = min(today, va_day + timedelta(days=rng.randint(0, span)))
+    """Paid between the window's opening (or the VA, when later) and the deadline; the card
+    is active a day or three later."""
+    opens = max(va_day, record["payment_from"] or va_day)
+    span = max(0, (latest - opens).days)
+    paid_on = min(today, opens + timedelta(days=rng.randint(0, span)))
     record.update(status=fc.STATUS_PAID, paid_on=paid_on, paid_amount=record["monthly_premium"])
     active_on = paid_on + timedelta(days=rng.randint(0, 3))
     if active_on <= today and rng.random() < 0.97:

@@ -21,11 +21,21 @@ from pesiar_desktop.models.imports import ImportBatch, ImportRow, SavedMapping
 from pesiar_desktop.models.letters import Letter, LetterCounter
 from pesiar_desktop.models.membership import Membership, MembershipHistory
 from pesiar_desktop.models.people import Family, Resident
+from pesiar_desktop.models.reactivation import (
+    ArrearsPayment,
+    Reactivation,
+    ReactivationMember,
+    RehabInstalment,
+)
 from pesiar_desktop.models.system import AuditLog, Setting, User
 from pesiar_desktop.models.village import Dusun, Rt, Village
 
 __all__ = [
     "AdvocacyAttachment",
+    "ArrearsPayment",
+    "Reactivation",
+    "ReactivationMember",
+    "RehabInstalment",
     "AdvocacyEvent",
     "Agent",
     "Assignment",

@@ -139,6 +139,9 @@ class Registration(Base):
     registered_on: Mapped[date] = mapped_column(Date, index=True)
     va_number: Mapped[str] = mapped_column(String(30), default="")
     va_issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The first premium can be paid from `payment_from` until `payment_due` (inclusive):
+    # services.registrations.first_payment_window sets both from the settings.
+    payment_from: Mapped[date | None] = mapped_column(Date, nullable=True)
     payment_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     paid_amount: Mapped[int] = mapped_column(Integer, default=0)

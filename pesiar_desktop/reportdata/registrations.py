@@ -36,6 +36,7 @@ class RegistrationDetail:
     registered_on: date
     va_number: str
     va_issued_on: date | None
+    payment_from: date | None
     payment_due: date | None
     paid_on: date | None
     paid_amount: int

@@ -1,8 +1,9 @@
-"""Tanda terima: the receipt a family keeps after registering with an Agen PESIAR.
+"""Tanda terima: the receipt a family keeps after registering with an Agen PESIAR, and
+the one it keeps after paying arrears (in full or a REHAB instalment).
 
 One page: the village letterhead, the receipt number, the family, the members with their
 class and monthly premium, the family's premium in rupiah and in words (terbilang), the
-VA number and the first-payment deadline, anyone left out and why, then the signature
+VA number and the first-payment window, anyone left out and why, then the signature
 lines of the agent and the head of the family.
 """
 
@@ -14,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pesiar_desktop.reportdata.reactivation import ReactivationDetail
 from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports import pdf_common
@@ -49,6 +51,18 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _window_text(reg: RegistrationDetail) -> str:
+    """ "Iuran pertama dibayar mulai … dan paling lambat …" (the first-payment window)."""
+    if reg.payment_due is None:
+        return "-"
+    if reg.payment_from is None:
+        return f"Iuran pertama dibayar paling lambat <b>{long_date(reg.payment_due)}</b>"
+    return (
+        f"Iuran pertama dibayar mulai <b>{long_date(reg.payment_from)}</b> dan paling "
+        f"lambat <b>{long_date(reg.payment_due)}</b>"
+    )
 
 
 def write_receipt_pdf(
@@ -105,10 +119,7 @@ def write_receipt_pdf(
         facts += [
             ("Iuran keluarga", premium_text),
             ("Nomor virtual account (VA)", reg.va_number or "(belum terbit — menyusul)"),
-            (
-                "Batas bayar iuran pertama",
-                f"<b>{long_date(reg.payment_due)}</b>" if reg.payment_due else "-",
-            ),
+            ("Pembayaran iuran pertama", _window_text(reg)),
         ]
     facts += [
         ("Agen PESIAR", f"{reg.agent_name}" + (f" (HP {reg.agent_phone})" if reg.agent_phone else "")
@@ -191,8 +202,9 @@ def write_receipt_pdf(
             Spacer(1, 4 * mm),
             Paragraph(
                 "Catatan: bayarlah iuran pertama melalui nomor VA di atas (bank, kantor pos, "
-                "minimarket atau aplikasi Mobile JKN) paling lambat pada tanggal batas bayar. "
-                "Kartu JKN aktif setelah iuran pertama dibayar. Selanjutnya iuran dibayar "
+                "minimarket atau aplikasi Mobile JKN) pada rentang tanggal di atas: sebelum "
+                "tanggal mulai pembayaran belum bisa diterima, dan bila lewat tanggal paling "
+                "lambat pendaftaran perlu diulang. Kartu JKN aktif setelah iuran pertama dibayar. Selanjutnya iuran dibayar "
                 "paling lambat tanggal 10 setiap bulan untuk seluruh anggota keluarga. Simpan "
                 "tanda terima ini.",
                 s["small"],
@@ -232,3 +244,206 @@ def write_receipt_pdf(
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return path
+
+
+# ---------------------------------------------------------------- arrears (keaktifan)
+
+ARREARS_TITLE = "TANDA TERIMA PEMBAYARAN TUNGGAKAN IURAN JKN"
+
+
+def write_arrears_receipt_pdf(
+    info: ReactivationDetail,
+    payment_id: int,
+    path: Path | str,
+    letterhead: Letterhead,
+    *,
+    paper: str = "A4",
+    masked: bool = False,
+) -> Path:
+    """Writes the receipt of one payment towards a family's arrears: the amount in figures
+    and words, the arrears per member, the schedule for REHAB and what happens next."""
+    pdf_common.register_fonts()
+    payment = info.payment(payment_id)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    width, height = pdf_common.page_size(paper)
+    margin = 18 * mm
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=(width, height),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=f"Tanda terima {payment.receipt_number}",
+        author=letterhead.profile.title,
+        creator="PESIAR Desktop",
+    )
+    usable = width - 2 * margin
+    s = _styles()
+    show = mask_nik if masked else (lambda value: value)
+    story: list[object] = [
+        pdf_common.LetterheadFlowable(letterhead, usable),
+        Spacer(1, 5 * mm),
+        Paragraph(ARREARS_TITLE, s["title"]),
+        Paragraph(f"Nomor: {_esc(payment.receipt_number)}", s["centre"]),
+        Spacer(1, 5 * mm),
+    ]
+    if not payment.valid:
+        story += [
+            Paragraph(
+                f"<b>{payment.status_label.upper()}</b>: {_esc(payment.reason)}", s["centre"]
+            ),
+            Spacer(1, 3 * mm),
+        ]
+    if info.kind == fc.REACTIVATION_REHAB:
+        purpose = f"Cicilan REHAB ke-{payment.seq} dari {info.instalments}"
+    else:
+        purpose = "Pelunasan tunggakan iuran (bayar lunas)"
+    facts = [
+        ("Nomor Kartu Keluarga", show(info.no_kk)),
+        ("Kepala keluarga", _esc(info.head_name)),
+        ("Alamat", _esc(f"{info.address}, {info.area_label}".strip(", "))),
+        ("Pembayaran", purpose),
+        ("Tanggal bayar", long_date(payment.paid_on)),
+        (
+            "Jumlah",
+            f"<b>{rupiah(payment.amount)}</b> <i>({_esc(terbilang(payment.amount))})</i>",
+        ),
+        ("Diterima oleh", _esc(payment.collector_label)),
+        (
+            "Tunggakan dihitung",
+            f"{info.months_counted} bulan, {rupiah(info.amount_owed)} "
+            "(paling banyak 24 bulan dihitung)",
+        ),
+        ("Sisa tunggakan", rupiah(info.remaining)),
+        ("Status", info.status_label),
+    ]
+    fact_table = Table(
+        [
+            [Paragraph(label, s["base"]), Paragraph(":", s["base"]), Paragraph(value, s["base"])]
+            for label, value in facts
+        ],
+        colWidths=[52 * mm, 4 * mm, usable - 56 * mm],
+    )
+    fact_table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    story += [fact_table, Spacer(1, 4 * mm), Paragraph("Anggota yang menunggak:", s["bold"])]
+    rows: list[list[object]] = [
+        ["No", "NIK", "Nama", "Kelas", "Bulan", "Iuran / bulan", "Tunggakan"]
+    ]
+    for number, member in enumerate(info.members, start=1):
+        rows.append(
+            [
+                str(number),
+                show(member.nik),
+                Paragraph(_esc(member.name), s["cell"]),
+                codes.label(codes.JKN_CLASS, member.jkn_class, "-"),
+                str(member.months_counted),
+                rupiah(member.monthly_premium),
+                rupiah(member.amount_owed),
+            ]
+        )
+    rows.append(["", "", f"Jumlah: {len(info.members)} jiwa", "", "", "", rupiah(info.amount_owed)])
+    fixed = 9 * mm + 36 * mm + 18 * mm + 14 * mm + 26 * mm + 26 * mm
+    widths = [9 * mm, 36 * mm, usable - fixed, 18 * mm, 14 * mm, 26 * mm, 26 * mm]
+    story.append(_grid(rows, widths))
+    if info.kind == fc.REACTIVATION_REHAB:
+        story += [Spacer(1, 4 * mm), Paragraph("Jadwal cicilan REHAB:", s["bold"])]
+        plan: list[list[object]] = [
+            ["Ke", "Jatuh tempo", "Jumlah", "Dibayar", "Nomor tanda terima"]
+        ]
+        for line in info.schedule:
+            plan.append(
+                [
+                    str(line.seq),
+                    long_date(line.due_on),
+                    rupiah(line.amount),
+                    long_date(line.paid_on) if line.paid_on else "belum",
+                    line.receipt_number or "-",
+                ]
+            )
+        story.append(
+            _grid(plan, [12 * mm, 40 * mm, 30 * mm, 40 * mm, usable - 122 * mm], total=False)
+        )
+    done = info.status == fc.REACTIVATION_COMPLETED
+    story += [
+        Spacer(1, 4 * mm),
+        Paragraph(
+            "Tunggakan sudah lunas: kepesertaan JKN anggota di atas aktif kembali. Selanjutnya "
+            "iuran dibayar paling lambat tanggal 10 setiap bulan."
+            if done
+            else "Kepesertaan aktif kembali setelah seluruh cicilan dibayar. Bayarlah setiap "
+            "cicilan paling lambat pada tanggal jatuh temponya, bersama iuran bulan berjalan.",
+            s["small"],
+        ),
+        Spacer(1, 8 * mm),
+    ]
+    place = f"{letterhead.profile.desa_name}, {long_date(payment.paid_on)}"
+    receiver = (
+        payment.collector_name
+        if payment.collected_by != fc.COLLECTOR_FAMILY and payment.collector_name
+        else "(............................)"
+    )
+    signatures = Table(
+        [
+            ["", place],
+            ["Yang menerima,", "Yang membayar,"],
+            [fc.COLLECTORS.get(payment.collected_by, ""), "Kepala keluarga"],
+            ["", ""],
+            [receiver, info.head_name],
+        ],
+        colWidths=[usable / 2, usable / 2],
+        rowHeights=[14, 14, 14, 22 * mm, 14],
+    )
+    signatures.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), pdf_common.SERIF, 10),
+                ("FONT", (0, -1), (-1, -1), pdf_common.SERIF_BOLD, 10),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
+    story.append(signatures)
+
+    def footer(canvas: object, document: object) -> None:
+        canvas.saveState()  # type: ignore[attr-defined]
+        canvas.setFont(pdf_common.SANS, 7)  # type: ignore[attr-defined]
+        canvas.drawString(  # type: ignore[attr-defined]
+            margin, 8 * mm, f"Tanda terima {payment.receipt_number} · dicetak oleh PESIAR Desktop"
+        )
+        canvas.restoreState()  # type: ignore[attr-defined]
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return path
+
+
+def _grid(rows: list[list[object]], widths: list[float], *, total: bool = True) -> Table:
+    """A small bordered table in the receipts' style (a bold total row when `total`)."""
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), pdf_common.SANS, 8.5),
+        ("FONT", (0, 0), (-1, 0), pdf_common.SANS_BOLD, 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    if total:
+        style += [
+            ("FONT", (0, -1), (-1, -1), pdf_common.SANS_BOLD, 8.5),
+            ("GRID", (0, 0), (-1, -2), 0.5, colors.grey),
+            ("ALIGN", (-2, 0), (-1, -1), "RIGHT"),
+        ]
+    else:
+        style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.grey))
+    table.setStyle(TableStyle(style))
+    return table

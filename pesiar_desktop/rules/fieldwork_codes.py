@@ -6,6 +6,8 @@ in without the mouse; the same digits are printed on the worksheet's checkboxes.
 
 from __future__ import annotations
 
+from datetime import date
+
 # ---------------------------------------------------------------- visits
 
 OUTCOME_WILLING = "WILLING"
@@ -113,6 +115,61 @@ REGISTRATION_STATUSES: dict[str, str] = {
 UNPAID_STATUSES = (STATUS_SUBMITTED, STATUS_VA_ISSUED)
 OPEN_STATUSES = (STATUS_SUBMITTED, STATUS_VA_ISSUED, STATUS_PAID)
 FINAL_STATUSES = (STATUS_ACTIVE, STATUS_EXPIRED, STATUS_CANCELLED)
+
+# Where an unpaid PBPU registration stands in its first-payment window (from
+# `payment_from` until `payment_due`, both inclusive; services.registrations sets them).
+WINDOW_NOT_YET = "not_yet"
+WINDOW_OPEN = "open"
+WINDOW_CLOSED = "closed"
+WINDOW_STATUSES: dict[str, str] = {
+    WINDOW_NOT_YET: "Belum bisa dibayar",
+    WINDOW_OPEN: "Bisa dibayar",
+    WINDOW_CLOSED: "Lewat batas — pendaftaran perlu diulang",
+}
+
+
+def window_status(payment_from: date | None, payment_due: date | None, today: date) -> str:
+    """The first-payment window on `today`; no deadline at all counts as closed (it
+    should not exist, so it must be chased)."""
+    if payment_due is None or today > payment_due:
+        return WINDOW_CLOSED
+    if payment_from is not None and today < payment_from:
+        return WINDOW_NOT_YET
+    return WINDOW_OPEN
+
+
+# ---------------------------------------------------------------- reactivation (keaktifan)
+
+REACTIVATION_FULL = "FULL"
+REACTIVATION_REHAB = "REHAB"
+REACTIVATION_KINDS: dict[str, str] = {
+    REACTIVATION_FULL: "Bayar lunas",
+    REACTIVATION_REHAB: "REHAB (cicilan)",
+}
+REACTIVATION_OPEN = "open"
+REACTIVATION_COMPLETED = "completed"
+REACTIVATION_CANCELLED = "cancelled"
+REACTIVATION_STATUSES: dict[str, str] = {
+    REACTIVATION_OPEN: "Berjalan",
+    REACTIVATION_COMPLETED: "Aktif kembali",
+    REACTIVATION_CANCELLED: "Dibatalkan",
+}
+COLLECTOR_AGENT = "AGENT"
+COLLECTOR_KADER = "KADER"
+COLLECTOR_FAMILY = "FAMILY"
+COLLECTORS: dict[str, str] = {
+    COLLECTOR_AGENT: "Agen PESIAR",
+    COLLECTOR_KADER: "Kader JKN",
+    COLLECTOR_FAMILY: "Keluarga sendiri",
+}
+PAYMENT_VALID = "valid"
+PAYMENT_CANCELLED = "cancelled"
+PAYMENT_CORRECTED = "corrected"
+PAYMENT_STATUSES: dict[str, str] = {
+    PAYMENT_VALID: "Sah",
+    PAYMENT_CANCELLED: "Dibatalkan",
+    PAYMENT_CORRECTED: "Dikoreksi",
+}
 
 # Allowed moves per path. PBPU pays its own premium through a VA; a proposal to the
 # Dinas Sosial or a report to the BPJS branch is either taken up (active) or not.

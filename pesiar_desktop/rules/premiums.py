@@ -83,3 +83,65 @@ def describe_pattern(pattern: str) -> str:
             return f"diawali {prefix} lalu {digits} angka, total {len(prefix) + digits} angka"
         return f"{digits} angka"
     return f"pola {pattern}"
+
+
+# ---------------------------------------------------------------- arrears and REHAB
+
+ARREARS_MONTHS_CAP = 24  # at most 24 months of arrears are counted for reactivation
+ARREARS_SEGMENTS = frozenset({"PBPU", "BP"})  # the members who pay their own premium
+REHAB_MIN_MONTHS = 4  # REHAB instalments: arrears of 4-24 (counted) months
+REHAB_MAX_INSTALMENTS = 12
+DEFAULT_CLASS = 3  # a member in arrears whose class the list does not give
+
+
+def arrears_premium(
+    rates: Iterable[Rate], segment: str, jkn_class: int | None, on: date
+) -> tuple[int, int]:
+    """(class counted, monthly premium the member pays) for a member in arrears: their
+    class, or Kelas III when the list gives none; premium 0 when the table has no rate."""
+    counted = jkn_class if jkn_class in (1, 2, 3) else DEFAULT_CLASS
+    rate = rate_on(rates, segment, counted, on)
+    return counted, (rate.member_pays if rate is not None else 0)
+
+
+def months_counted(months_in_arrears: int) -> int:
+    """The months of arrears a reactivation pays: at most `ARREARS_MONTHS_CAP`."""
+    return max(0, min(months_in_arrears, ARREARS_MONTHS_CAP))
+
+
+def arrears_owed(months_in_arrears: int, monthly_premium: int) -> int:
+    """What one member pays to become active again: counted months × monthly premium."""
+    return months_counted(months_in_arrears) * monthly_premium
+
+
+def rehab_problem(months: int, instalments: int) -> str | None:
+    """Why a REHAB plan of `instalments` cannot be made for arrears of `months` counted
+    months (Indonesian), or None."""
+    if not REHAB_MIN_MONTHS <= months <= ARREARS_MONTHS_CAP:
+        return (
+            f"Program REHAB (cicilan) hanya untuk tunggakan {REHAB_MIN_MONTHS}–"
+            f"{ARREARS_MONTHS_CAP} bulan; tunggakan keluarga ini {months} bulan, bayar lunas."
+        )
+    if not 2 <= instalments <= REHAB_MAX_INSTALMENTS:
+        return f"Jumlah cicilan REHAB harus antara 2 dan {REHAB_MAX_INSTALMENTS} kali."
+    return None
+
+
+def _tenth_of_month_after(start: date, months: int) -> date:
+    index = start.year * 12 + start.month - 1 + months
+    return date(index // 12, index % 12 + 1, 10)
+
+
+def rehab_schedule(total: int, instalments: int, start: date) -> list[tuple[int, date, int]]:
+    """(seq, due date, amount) of a plan: equal whole-rupiah parts (the remainder on the
+    first); the first due on the start date, the next ones on the 10th of each following
+    month (the day a premium is due)."""
+    base, rest = divmod(total, instalments)
+    return [
+        (
+            seq,
+            start if seq == 1 else _tenth_of_month_after(start, seq - 1),
+            base + (rest if seq == 1 else 0),
+        )
+        for seq in range(1, instalments + 1)
+    ]

@@ -14,7 +14,7 @@ class Topic(StrEnum):
     (tests/unit/test_topics.py checks both)."""
 
     RESIDENTS = "residents"  # residents, families, memberships written with them, imports
-    MEMBERSHIPS = "memberships"  # JKN state changed by a registration becoming active
+    MEMBERSHIPS = "memberships"  # JKN state: a registration active, arrears paid (reactivation)
     AREAS = "areas"
     VILLAGE = "village"
     USERS = "users"

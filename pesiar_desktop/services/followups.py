@@ -1,11 +1,13 @@
 """Tindak lanjut: who the office must chase this week.
 
-1. Unpaid registrations (submitted or VA issued) whose first-payment deadline is near or
-   has passed. There is no lower bound on the deadline: a registration that is a year
+1. Unpaid registrations (submitted or VA issued) whose first-payment window is open, or
+   whose deadline is near or has passed; each says where it stands in its window (not
+   payable yet, payable, lapsed: register again — `fieldwork_codes.window_status`). There is no lower bound on the deadline: a registration that is a year
    late stays on the list until it is paid, expired or cancelled; one without a deadline
    is listed too (it should not exist, so it must be seen).
-2. Members in arrears (menunggak) in each agent's area, with phone numbers, so the agent
-   can remind them (Kader JKN work) or offer REHAB instalments.
+2. Members in arrears (menunggak) in each agent's area, with phone numbers and the amount
+   owed (at most 24 months × their premium), so the agent can remind them (Kader JKN work)
+   or offer REHAB instalments.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ from pesiar_desktop.models import (
 )
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.premiums import (
+    ARREARS_SEGMENTS,
+    arrears_owed,
+    arrears_premium,
+    months_counted,
+)
+from pesiar_desktop.services.premium_rates import load_rates
 from pesiar_desktop.services.visit_plans import assignment_family_ids, list_assignments
 from pesiar_desktop.services.visits import family_phone_of, head_name_of
 
@@ -53,6 +62,14 @@ class UnpaidRow:
     payment_due: date | None
     agent_name: str
     agent_phone: str
+    payment_from: date | None = None  # the first day the first premium can be paid
+
+    def window_status(self, today: date) -> str:
+        """Belum bisa dibayar / bisa dibayar / lewat batas (fieldwork_codes.WINDOW_*)."""
+        return fc.window_status(self.payment_from, self.payment_due, today)
+
+    def window_label(self, today: date) -> str:
+        return fc.WINDOW_STATUSES[self.window_status(today)]
 
     def days_left(self, today: date) -> int | None:
         """Negative when the deadline has passed."""
@@ -74,6 +91,9 @@ class ArrearsRow:
     phone: str
     segment: str | None
     months_in_arrears: int
+    family_id: int = 0
+    months_counted: int = 0  # at most 24 (rules.premiums)
+    amount_owed: int = 0  # counted months × the member's premium (services.arrears)
 
 
 def _area(dusun: str, rw: str, rt: str) -> str:
@@ -112,6 +132,7 @@ def unpaid_registrations(
             Registration.payment_due,
             func.coalesce(Agent.name, ""),
             func.coalesce(Agent.phone, ""),
+            Registration.payment_from,
         )
         .join(Family, Family.id == Registration.family_id)
         .join(Rt, Rt.id == Family.rt_id)
@@ -121,7 +142,11 @@ def unpaid_registrations(
         .where(
             Registration.status.in_(fc.UNPAID_STATUSES),
             Registration.path == fc.PATH_PBPU,
-            or_(Registration.payment_due.is_(None), Registration.payment_due <= horizon),
+            or_(
+                Registration.payment_due.is_(None),
+                Registration.payment_due <= horizon,
+                Registration.payment_from <= today,  # payable now: chase it
+            ),
         )
         .order_by(Registration.payment_due, Registration.id)
     )
@@ -144,6 +169,7 @@ def unpaid_registrations(
             r[14],
             r[15],
             r[16],
+            r[17],
         )  # fmt: skip
         for r in rows
     ]
@@ -175,6 +201,7 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
                 func.coalesce(family_phone_of(Family.id), ""),
                 Membership.segment,
                 Membership.months_in_arrears,
+                Membership.jkn_class,
             )
             .join(Membership, Membership.resident_id == Resident.id)
             .join(Family, Family.id == Resident.family_id)
@@ -185,8 +212,15 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
                 Resident.life_status == codes.LIFE_ALIVE,
             )
         ).all()
+        rates = load_rates(session)
+    today = clock.today()
     result: list[ArrearsRow] = []
-    for rid, nik, name, fid, kk, dusun, rw, rt, phone, family_phone, segment, months in rows:
+    for row in rows:
+        rid, nik, name, fid, kk, dusun, rw, rt, phone, family_phone, segment, months, cls = row
+        months = int(months or 0)
+        owed = 0
+        if segment in ARREARS_SEGMENTS:
+            owed = arrears_owed(months, arrears_premium(rates, segment, cls, today)[1])
         for agent_name, agent_phone in owner.get(fid, [(NO_AGENT, "")]):
             result.append(
                 ArrearsRow(
@@ -199,7 +233,10 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
                     _area(dusun, rw, rt),
                     phone or family_phone,
                     segment,
-                    int(months or 0),
+                    months,
+                    fid,
+                    months_counted(months),
+                    owed,
                 )
             )
     result.sort(

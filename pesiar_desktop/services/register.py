@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes, formatting
+from pesiar_desktop.services.arrears import FamilyArrears, family_arrears_in
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("nik", "NIK"),
@@ -214,6 +215,7 @@ class FamilyView:
     rt_id: int
     welfare_decile: int | None
     members: list[RegisterRow]
+    arrears: FamilyArrears | None = None  # PBPU/BP members in arrears and what they owe
 
     @property
     def head_name(self) -> str:
@@ -236,7 +238,14 @@ def family_view(session: Session, family_id: int) -> FamilyView | None:
     rw = f"RW {family.rt.rw} / " if family.rt.rw != "-" else ""
     label = formatting.area(f"Dusun {family.rt.dusun.name}, {rw}RT {family.rt.rt}")
     return FamilyView(
-        family.id, family.no_kk, family.address, label, family.rt_id, family.welfare_decile, rows
+        family.id,
+        family.no_kk,
+        family.address,
+        label,
+        family.rt_id,
+        family.welfare_decile,
+        rows,
+        family_arrears_in(session, family.id, clock.today()),
     )
 
 

@@ -4,9 +4,10 @@ Paths (`rules.fieldwork_codes.REGISTRATION_PATHS`):
 - PBPU mandiri: every living member on the KK is registered, each with a class; leaving
   someone out needs an explicit confirmation and a reason per person. The monthly premium
   comes from the `premium_rate` table valid on the registration date (never typed). BPJS
-  issues a virtual account (VA); the first premium is due within
-  `registration.first_payment_days` days of registration (setting, 14); once paid the
-  card becomes active.
+  issues a virtual account (VA); the first premium can be paid from
+  `registration.first_payment_from_days` (14) until `registration.first_payment_until_days`
+  (30) days after registration (`first_payment_window`, the one place that reads them);
+  once paid the card becomes active. Unpaid by the last day, the registration lapses.
 - a proposal for PBPU Pemda / PBI through the Dinas Sosial, and a report of an employer
   that has not registered its workers (PPU BU): taken up (active) or not (cancelled).
 
@@ -35,7 +36,6 @@ from pesiar_desktop.models import (
     Dusun,
     Family,
     Membership,
-    PremiumRate,
     Registration,
     RegistrationMember,
     Resident,
@@ -52,6 +52,7 @@ from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
 from pesiar_desktop.services import audit, events, membership, privacy, settings, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.membership import MembershipChange
+from pesiar_desktop.services.premium_rates import load_rates
 from pesiar_desktop.services.visit_plans import assignment_for_family
 from pesiar_desktop.services.visits import head_name_of
 
@@ -60,13 +61,6 @@ MIN_REASON = 3
 
 
 # ---------------------------------------------------------------- premiums
-
-
-def load_rates(session: Session) -> list[Rate]:
-    return [
-        Rate(r.segment, r.jkn_class, r.amount, r.subsidy, r.valid_from)
-        for r in session.scalars(select(PremiumRate))
-    ]
 
 
 def premium_for(session: Session, segment: str, jkn_class: int, on: date) -> Rate | None:
@@ -84,6 +78,36 @@ def premium_table(db: Database, on: date, segment: str = "PBPU") -> dict[int, Ra
         if rate is not None:
             found[cls] = rate
     return found
+
+
+# ---------------------------------------------------------------- first-payment window
+
+
+@dataclass(frozen=True)
+class PaymentWindow:
+    """The first premium can be paid from `opens` until `closes`, both inclusive."""
+
+    opens: date
+    closes: date
+
+
+def window_days(session: Session) -> tuple[int, int]:
+    """(from, until): the days after registering the window opens and closes (settings)."""
+    from_days = settings.get(session, settings.SETTINGS.first_payment_from_days)
+    until_days = settings.get(session, settings.SETTINGS.first_payment_until_days)
+    return from_days, max(from_days, until_days)
+
+
+def window_for(registered_on: date, days: tuple[int, int]) -> PaymentWindow:
+    """The window of a registration made on `registered_on`, for `window_days` days."""
+    return PaymentWindow(
+        registered_on + timedelta(days=days[0]), registered_on + timedelta(days=days[1])
+    )
+
+
+def first_payment_window(session: Session, registered_on: date) -> PaymentWindow:
+    """The window of a PBPU registration made on `registered_on`, from the settings."""
+    return window_for(registered_on, window_days(session))
 
 
 # ---------------------------------------------------------------- inputs and views
@@ -398,7 +422,11 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
                 assignment_id, agent_id = covering
         names = {m.resident_id: m.name for m in living}
         excluded = [c for c in data.members if not c.included]
-        days = settings.get(session, settings.SETTINGS.first_payment_days)
+        window = (
+            first_payment_window(session, data.registered_on)
+            if data.path == fc.PATH_PBPU
+            else None
+        )
         registration = Registration(
             family_id=data.family_id,
             agent_id=agent_id,
@@ -406,9 +434,8 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
             path=data.path,
             status=fc.STATUS_SUBMITTED,
             registered_on=data.registered_on,
-            payment_due=(
-                data.registered_on + timedelta(days=days) if data.path == fc.PATH_PBPU else None
-            ),
+            payment_from=window.opens if window else None,
+            payment_due=window.closes if window else None,
             monthly_premium=sum(premiums.values()),
             receipt_number=draw_receipt_number(session, data.registered_on),
             employer_name=data.employer_name.strip(),
@@ -701,6 +728,7 @@ def detail_in(session: Session, reg_id: int) -> RegistrationDetail:
         registered_on=r.registered_on,
         va_number=r.va_number,
         va_issued_on=r.va_issued_on,
+        payment_from=r.payment_from,
         payment_due=r.payment_due,
         paid_on=r.paid_on,
         paid_amount=r.paid_amount,

@@ -135,11 +135,21 @@ class Settings:
     max_families = Setting(
         "agent.max_families", int, 500, "Keluarga binaan per agen", int_range(1, 100_000)
     )
-    first_payment_days = Setting(
-        "registration.first_payment_days",
+    # The first premium of a new PBPU registration can be paid from `from` days after
+    # registering until `until` days after it (BPJS: 14 and 30); later the registration
+    # lapses. services.registrations.first_payment_window is the one reader.
+    first_payment_from_days = Setting(
+        "registration.first_payment_from_days",
         int,
         14,
-        "Batas hari pembayaran iuran pertama",
+        "Iuran pertama bisa dibayar mulai hari ke-",
+        int_range(0, 90),
+    )
+    first_payment_until_days = Setting(
+        "registration.first_payment_until_days",
+        int,
+        30,
+        "Batas terakhir pembayaran iuran pertama (hari ke-)",
         int_range(1, 365),
     )
     # VA number of a new PBPU registration as BPJS issues it: a regular expression on the

@@ -24,8 +24,10 @@ from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.reportdata.targets import PRIORITY_REASONS, AreaSummary
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.rules.premiums import ARREARS_SEGMENTS, arrears_owed, arrears_premium
 from pesiar_desktop.services import privacy
 from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.premium_rates import load_rates
 
 PPU_SEGMENTS = frozenset({"PPU_PN", "PPU_BU"})
 SORT_KEYS = ("area", "priority", "name", "category", "age")
@@ -55,6 +57,7 @@ class TargetRow:
     employer_name: str
     priority: int
     reasons: tuple[str, ...]
+    arrears_owed: int = 0  # PBPU/BP in arrears: counted months × premium (services.arrears)
 
     @property
     def category_label(self) -> str:
@@ -129,6 +132,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             Membership.status,
             Membership.segment,
             Membership.months_in_arrears,
+            Membership.jkn_class,
         )
         .join(Family, Family.id == Resident.family_id)
         .join(Rt, Rt.id == Family.rt_id)
@@ -138,6 +142,18 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
     )
     targets: list[TargetRow] = []
     areas: dict[Any, AreaSummary] = {}
+    rates = load_rates(session)
+    premiums: dict[tuple[str, int | None], int] = {}
+
+    def owed(segment: str | None, jkn_class: int | None, months: int) -> int:
+        if segment not in ARREARS_SEGMENTS:
+            return 0
+        key = (segment, jkn_class)
+        premium = premiums.get(key)
+        if premium is None:
+            premium = premiums[key] = arrears_premium(rates, segment, jkn_class, today)[1]
+        return arrears_owed(months, premium)
+
     for row in session.execute(query):
         (
             rid,
@@ -163,6 +179,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             status,
             segment,
             months,
+            jkn_class,
         ) = row
         status = status or codes.STATUS_NOT_REGISTERED
         category = category_of(status, segment, laid_off, formal)
@@ -211,6 +228,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
                     employer,
                     1 if reasons else 2,
                     reasons,
+                    owed(segment, jkn_class, months or 0) if status == codes.STATUS_ARREARS else 0,
                 )
             )
         for area in (dusun_area, rt_area):

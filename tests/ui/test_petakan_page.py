@@ -53,7 +53,7 @@ def test_target_table_filters_and_status_line(qtbot, qtmodeltester, make_window,
     values = {k: page.model.data(page.model.index(row, c)) for c, k in enumerate(COLUMN_KEYS)}
     assert values["priority"] == "1"
     assert values["category"] == "Menunggak"
-    assert values["status"] == "PBPU · tunggak 3 bl"
+    assert values["status"] == "PBPU · tunggak 3 bl Rp105.000"  # 3 × Kelas III Rp35.000
     assert values["decile"] == "4"
     assert values["flags"] == "Desil 1–4"
     assert values["rt"] == "001/002"

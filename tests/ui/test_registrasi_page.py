@@ -149,10 +149,12 @@ def test_followups_and_progress_tabs(qtbot, make_window, fv, admin, tmp_path):
     page.tabs.setCurrentIndex(TAB_FOLLOWUP)
     qtbot.waitUntil(lambda: page.unpaid_model.rowCount() == 1, timeout=10_000)
     row = page.unpaid_model.row(0)
-    assert row.key == late and row.texts[1] == "terlambat 46 hari"
+    assert row.key == late
+    assert row.texts[1] == "Lewat batas — pendaftaran perlu diulang (terlambat 30 hari)"
     assert row.texts[5] == "081234500001" and row.texts[10] == "SARI WULANDARI"
     assert page.arrears_model.rowCount() == 2
     assert {page.arrears_model.row(i).texts[2] for i in range(2)} == {"JOKO", "SRI"}
+    assert {page.arrears_model.row(i).texts[9] for i in range(2)} == {"Rp175.000"}
     page.grab().save(str(tmp_path / "tindak-lanjut.png"))
     page.tabs.setCurrentIndex(TAB_PROGRESS)
     qtbot.waitUntil(lambda: page.progress_model.rowCount() == 1, timeout=10_000)
@@ -182,3 +184,31 @@ def test_active_member_is_unticked_with_a_reason_but_still_confirmed(qtbot, make
     wait_written(qtbot, dialog)
     assert "paling sedikit satu" in dialog.errors.text("members")
     assert regs.list_registrations(fv.db) == []
+
+
+def test_reactivation_dialog_from_the_arrears_list(qtbot, make_window, fv, admin, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from pesiar_desktop.ui.dialogs.reactivation_dialog import ReactivationDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    window = make_window(admin)
+    page = _page(qtbot, window)
+    page.tabs.setCurrentIndex(TAB_FOLLOWUP)
+    qtbot.waitUntil(lambda: page.arrears_model.rowCount() == 2, timeout=10_000)
+    page.arrears_view.selectRow(0)
+    page.open_reactivation()
+    qtbot.waitUntil(lambda: isinstance(page.active_dialog, ReactivationDialog), timeout=10_000)
+    dialog = page.active_dialog
+    assert dialog.amount.value() == 350_000  # 2 × 5 × Rp35.000
+    dialog.amount.setValue(35_000)  # one month: refused, stays open
+    dialog.save()
+    qtbot.waitUntil(lambda: "kurang" in dialog.errors.text("amount"), timeout=10_000)
+    dialog.rehab_radio.setChecked(True)
+    dialog.instalments.setValue(2)
+    assert dialog.amount.value() == 175_000
+    dialog.save()
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=10_000)
+    assert "Aktif kembali setelah cicilan terakhir" in page.followup_status.text()
+    with fv.db.read() as session:
+        assert session.get(Membership, fv.people["JOKO"]).status == codes.STATUS_ARREARS

@@ -31,12 +31,14 @@ def _register(fv, admin, family, names, days_ago):
 
 def test_unpaid_list_includes_every_past_deadline(fv, admin):
     late = _register(fv, admin, fv.budi_family, ["BUDI", "ANI", "RINA"], 400)  # a year late
-    near = _register(fv, admin, fv.joko_family, ["JOKO", "SRI"], 10)  # due in 4 days
-    regs.issue_va(fv.db, admin, near, VA, TODAY - timedelta(days=8))
-    far = _register(fv, admin, fv.ketut_family, ["KETUT"], 0)  # due in 14 days
+    near = _register(fv, admin, fv.joko_family, ["JOKO", "SRI"], 26)  # due in 4 days
+    regs.issue_va(fv.db, admin, near, VA, TODAY - timedelta(days=24))
+    far = _register(fv, admin, fv.ketut_family, ["KETUT"], 0)  # payable in 14, due in 30 days
     rows = followups.unpaid_registrations(fv.db, TODAY)
     assert [r.registration_id for r in rows] == [late, near]
-    assert rows[0].is_late(TODAY) and rows[0].days_left(TODAY) == -386
+    assert rows[0].is_late(TODAY) and rows[0].days_left(TODAY) == -370
+    assert rows[0].window_status(TODAY) == fc.WINDOW_CLOSED
+    assert rows[1].window_status(TODAY) == fc.WINDOW_OPEN
     assert (rows[0].people, rows[0].monthly_premium, rows[0].phone) == (3, 105000, "081234500001")
     assert (rows[1].status, rows[1].va_number, rows[1].agent_name) == (
         fc.STATUS_VA_ISSUED,
@@ -45,6 +47,7 @@ def test_unpaid_list_includes_every_past_deadline(fv, admin):
     )
     assert rows[1].agent_phone == "087712340000"
     wide = followups.unpaid_registrations(fv.db, TODAY, near_days=30)
+    assert wide[2].window_label(TODAY) == "Belum bisa dibayar"
     assert [r.registration_id for r in wide] == [late, near, far]
     # A registration somehow without a deadline is listed, never hidden.
     with fv.db.transaction() as session:
@@ -62,5 +65,10 @@ def test_arrears_listed_under_the_agent_with_phones(fv):
     assert [(r.agent_name, r.name, r.months_in_arrears, r.phone) for r in rows] == [
         ("SARI WULANDARI", "JOKO", 5, "081298700002"),
         ("SARI WULANDARI", "SRI", 5, "081298700002"),  # the family's phone
+    ]
+    # No class in the list: 5 months × Kelas III Rp35.000 each.
+    assert [(r.family_id, r.months_counted, r.amount_owed) for r in rows] == [
+        (fv.joko_family, 5, 175_000),
+        (fv.joko_family, 5, 175_000),
     ]
     assert rows[0].agent_phone == "087712340000"

@@ -52,8 +52,10 @@ def test_submit_pbpu_computes_premium_and_deadline(fv, admin):
         ("RINA", 2, 100000),
     ]
     assert detail.monthly_premium == 170000
-    days = SETTINGS.first_payment_days.default
-    assert detail.payment_due == TODAY - timedelta(days=20) + timedelta(days=days)
+    opens = SETTINGS.first_payment_from_days.default
+    closes = SETTINGS.first_payment_until_days.default
+    assert detail.payment_from == TODAY - timedelta(days=20) + timedelta(days=opens)
+    assert detail.payment_due == TODAY - timedelta(days=20) + timedelta(days=closes)
     assert detail.agent_name == "SARI WULANDARI"
     year = (TODAY - timedelta(days=20)).year
     assert detail.receipt_number.startswith("0001/TT-JKN/")

@@ -61,10 +61,13 @@ def test_demo_generates_six_months_of_consistent_field_work(db):
         assert [int(r.receipt_number.split("/")[0]) for r in by_date] == list(
             range(1, len(regs) + 1)
         )
-        days = SETTINGS.first_payment_days.default
+        opens = SETTINGS.first_payment_from_days.default
+        closes = SETTINGS.first_payment_until_days.default
         for r in regs:
             if r.path == fc.PATH_PBPU:
-                assert r.payment_due == r.registered_on + timedelta(days=days)
+                assert r.payment_from == r.registered_on + timedelta(days=opens)
+                assert r.payment_due == r.registered_on + timedelta(days=closes)
+                assert r.paid_on is None or r.paid_on >= r.payment_from
                 if r.status in (fc.STATUS_PAID, fc.STATUS_ACTIVE):
                     assert r.paid_on is not None and r.paid_amount == r.monthly_premium > 0
                     assert r.va_number.startswith("8888") and len(r.va_number) == 16

@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.reportdata.reactivation import ReactivationDetail
 from pesiar_desktop.reportdata.registrations import RegistrationDetail
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.nik import mask_nik
-from pesiar_desktop.services import followups, progress, registrations
+from pesiar_desktop.services import arrears as arrears_service
+from pesiar_desktop.services import followups, progress, reactivation, registrations
+from pesiar_desktop.services.arrears import FamilyArrears
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.followups import ArrearsRow, UnpaidRow
@@ -37,6 +40,7 @@ from pesiar_desktop.services.progress import AgentMonth
 from pesiar_desktop.services.registrations import RegistrationFilter, RegistrationRow
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.dialogs.reactivation_dialog import ReactivationDialog
 from pesiar_desktop.ui.dialogs.registration_actions import (
     KIND_ACTIVATE,
     KIND_CANCEL,
@@ -99,6 +103,7 @@ class RegistrasiPage(ServicePage):
         self.can_write = actor.can("registrations.write")
         self.can_export = actor.can("personal.export")
         self._rows: dict[int, RegistrationRow] = {}
+        self._arrears_family: dict[int, int] = {}  # resident id -> family id (follow-up list)
         self._select_after: int | None = None
         self._loaded = False
         self._dirty = False
@@ -452,7 +457,8 @@ class RegistrasiPage(ServicePage):
         self.near_days.setSuffix(self.tr(" hari, dan semua yang terlambat"))
         self.near_days.valueChanged.connect(lambda _v: self.reload_followups())
         self.unpaid_model = rows_model(
-            [self.tr("Batas bayar"), self.tr("Terlambat / sisa"), self.tr("Kepala keluarga"),
+            [self.tr("Batas bayar"), self.tr("Pembayaran iuran pertama"),
+             self.tr("Kepala keluarga"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Jiwa"),
              self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"), self.tr("Agen"),
              self.tr("HP agen")],
@@ -462,8 +468,8 @@ class RegistrasiPage(ServicePage):
         self.arrears_model = rows_model(
             [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Segmen"),
-             self.tr("Bulan tunggakan")],
-            right_aligned=(8,),
+             self.tr("Bulan tunggakan"), self.tr("Tunggakan (maks. 24 bln)")],
+            right_aligned=(8, 9),
         )  # fmt: skip
         self.arrears_view = _table(self.arrears_model)
         self.followup_status = QLabel()
@@ -484,6 +490,13 @@ class RegistrasiPage(ServicePage):
                            "cicilan REHAB untuk tunggakan 4–24 bulan)"))
         )  # fmt: skip
         lower_layout.addWidget(self.arrears_view, 1)
+        self.reactivate_button = QPushButton(
+            qta.icon("fa5s.hand-holding-usd"), self.tr("Bayar tunggakan (aktifkan kembali)…")
+        )
+        self.reactivate_button.setEnabled(self.actor.can("reactivations.write"))
+        self.reactivate_button.clicked.connect(lambda: self.open_reactivation())
+        self.arrears_view.doubleClicked.connect(lambda _i: self.open_reactivation())
+        lower_layout.addWidget(self.reactivate_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
@@ -511,11 +524,17 @@ class RegistrasiPage(ServicePage):
 
         def left_text(r: UnpaidRow) -> str:
             days = r.days_left(today)
+            window = r.window_status(today)
+            label = self.tr(fc.WINDOW_STATUSES[window])
             if days is None:
                 return self.tr("tanpa batas")
+            if window == fc.WINDOW_NOT_YET and r.payment_from is not None:
+                return self.tr("{label} (mulai {day})").format(
+                    label=label, day=formatting.short_date(r.payment_from)
+                )
             if days < 0:
-                return self.tr("terlambat {n} hari").format(n=-days)
-            return self.tr("sisa {n} hari").format(n=days)
+                return self.tr("{label} (terlambat {n} hari)").format(label=label, n=-days)
+            return self.tr("{label} (sisa {n} hari)").format(label=label, n=days)
 
         self.unpaid_model.set_rows(
             [
@@ -550,6 +569,7 @@ class RegistrasiPage(ServicePage):
                 for r in unpaid
             ]
         )
+        self._arrears_family = {r.resident_id: r.family_id for r in arrears}
         self.arrears_model.set_rows(
             [
                 Row(
@@ -564,8 +584,9 @@ class RegistrasiPage(ServicePage):
                         r.phone,
                         codes.label(codes.SEGMENTS, r.segment),
                         str(r.months_in_arrears),
+                        formatting.rupiah(r.amount_owed) if r.amount_owed else "—",
                     ),
-                    (None,) * 8 + (r.months_in_arrears,),
+                    (None,) * 8 + (r.months_in_arrears, r.amount_owed),
                     LATE if r.months_in_arrears > 3 else None,
                 )
                 for r in arrears
@@ -579,6 +600,69 @@ class RegistrasiPage(ServicePage):
                 "{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak."
             ).format(n=len(unpaid), late=late, a=len({r.resident_id for r in arrears}))
         )
+
+    def selected_arrears_family(self) -> int | None:
+        index = self.arrears_view.currentIndex()
+        key = self.arrears_model.key(index.row()) if index.isValid() else None
+        return self._arrears_family.get(key[1]) if key is not None else None
+
+    def open_reactivation(self, family_id: int | None = None) -> None:
+        """The reactivation dialog for a family in arrears (the selected row's family)."""
+        family_id = family_id if family_id is not None else self.selected_arrears_family()
+        if family_id is None or not self.actor.can("reactivations.write"):
+            return
+
+        def job(_ctx: TaskContext) -> tuple[FamilyArrears | None, ReactivationDetail | None]:
+            owed = arrears_service.family_arrears(self.db, family_id)
+            plan_id = reactivation.open_reactivation_id(self.db, family_id)
+            plan = reactivation.detail(self.db, plan_id) if plan_id is not None else None
+            return owed, plan
+
+        def loaded(result: tuple[FamilyArrears | None, ReactivationDetail | None]) -> None:
+            owed, plan = result
+            if owed is None:
+                show_error(self, PesiarError(self.tr("Keluarga ini tidak menunggak lagi.")))
+                return
+            dialog = ReactivationDialog(self.db, self.tasks, self.actor, owed, plan, self)
+
+            def accepted() -> None:
+                result = dialog.payment
+                assert result is not None
+                self.followup_status.setText(
+                    self.tr("Pembayaran tunggakan dicatat, tanda terima {number}. {state}").format(
+                        number=result.receipt_number,
+                        state=self.tr("Kepesertaan aktif kembali.")
+                        if result.completed
+                        else self.tr("Aktif kembali setelah cicilan terakhir."),
+                    )
+                )
+                self.ask_arrears_receipt(result.payment_id, result.receipt_number)
+
+            self._open(dialog, accepted)
+
+        self.tasks.run(job, loaded, self._failed)
+
+    def ask_arrears_receipt(self, payment_id: int, number: str) -> None:
+        if not self.can_export:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Simpan tanda terima"),
+            f"tanda-terima-{number.replace('/', '-')}.pdf",
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.export_arrears_receipt(payment_id, Path(path))
+
+    def export_arrears_receipt(self, payment_id: int, path: Path) -> None:
+        def job(_ctx: TaskContext) -> Path:
+            return reactivation.export_receipt(self.db, self.actor, payment_id, path)
+
+        def done(written: Path) -> None:
+            self.followup_status.setText(self.tr("Tanda terima disimpan ke {path}").format(
+                path=written))  # fmt: skip
+
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     # ------------------------------------------------------------ progress tab
 

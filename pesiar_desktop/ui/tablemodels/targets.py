@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from pesiar_desktop.reportdata.targets import PRIORITY_REASONS
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules.formatting import rupiah
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services.targets import TargetFilter, TargetRow, filter_targets
 
@@ -80,7 +81,8 @@ def _status_text(target: TargetRow) -> str:
     if target.segment:
         parts.append(target.segment.replace("_", " "))  # PBI_APBN -> PBI APBN
     if target.months_in_arrears:
-        parts.append(f"tunggak {target.months_in_arrears} bl")
+        owed = f" {rupiah(target.arrears_owed)}" if target.arrears_owed else ""
+        parts.append(f"tunggak {target.months_in_arrears} bl{owed}")
     if target.category == "formal_unregistered" and target.employer_name:
         parts.append(target.employer_name)
     return " · ".join(parts)

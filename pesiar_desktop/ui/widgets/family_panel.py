@@ -72,7 +72,8 @@ class FamilyPanel(QFrame):
         self.area = QLabel()
         self.address = QLabel()
         self.decile = QLabel()
-        for label in (self.no_kk, self.head, self.area, self.address, self.decile):
+        self.arrears = QLabel()
+        for label in (self.no_kk, self.head, self.area, self.address, self.decile, self.arrears):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QWidget()
@@ -83,6 +84,7 @@ class FamilyPanel(QFrame):
         form.addRow(self.tr("Wilayah"), self.area)
         form.addRow(self.tr("Alamat"), self.address)
         form.addRow(self.tr("Desil"), self.decile)
+        form.addRow(self.tr("Tunggakan"), self.arrears)
 
         self.members = QTableWidget(0, 4)
         self.members.setHorizontalHeaderLabels(
@@ -167,6 +169,7 @@ class FamilyPanel(QFrame):
             self.decile.setText(
                 str(family.welfare_decile) if family.welfare_decile else self.tr("tidak diketahui")
             )
+            self.arrears.setText(self._arrears_text(family))
             self.members.setRowCount(len(family.members))
             for row, member in enumerate(family.members):
                 self._fill_member(row, member)
@@ -174,6 +177,25 @@ class FamilyPanel(QFrame):
                     self.members.selectRow(row)
         self.members.blockSignals(False)
         self._update_buttons()
+
+    def _arrears_text(self, family: FamilyView) -> str:
+        """Months and amount owed (at most 24 months counted), for the family and each
+        member in arrears."""
+        owed = family.arrears
+        if owed is None:
+            return self.tr("tidak ada")
+        people = ", ".join(
+            self.tr("{name} {months} bln {amount}").format(
+                name=m.name, months=m.months_counted, amount=formatting.rupiah(m.amount_owed)
+            )
+            for m in owed.members
+        )
+        return self.tr("{amount} ({n} jiwa, {months} bulan dihitung): {people}").format(
+            amount=formatting.rupiah(owed.amount_owed),
+            n=owed.people,
+            months=owed.months_counted,
+            people=people,
+        )
 
     def _fill_member(self, row: int, member: RegisterRow) -> None:
         alive = member.life_status == codes.LIFE_ALIVE

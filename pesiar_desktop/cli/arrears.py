@@ -1,0 +1,167 @@
+"""Keaktifan commands: arrears and reactivation payments.
+
+pesiar-desktop arrears [--json]
+    families in arrears (PBPU/BP): months (at most 24 counted) and the amount owed, per
+    family with its members; JSON: a list of families, each with "members"
+pesiar-desktop reactivation pay FAMILY_OR_NIK AMOUNT [--date YYYY-MM-DD] [--rehab N]
+                            [--collector agent|kader|family] [--collector-name NAME]
+                            [--receipt OUT.pdf] --user U
+    a payment towards a family's arrears (FAMILY_OR_NIK: No KK, a member's NIK or the
+    family's number): the next instalment of its open REHAB plan; with --rehab N a new
+    plan of N instalments and its first payment; else the full payment. Members become
+    active when the arrears are cleared. Never counted as a new registration.
+
+Exit status: 0 done; 1 refused (wrong amount, role, not found: the message says why);
+2 the receipt could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from pesiar_desktop import clock
+from pesiar_desktop.db import Database
+from pesiar_desktop.rules import fieldwork_codes as fc
+
+COLLECTORS = {
+    "agent": fc.COLLECTOR_AGENT,
+    "kader": fc.COLLECTOR_KADER,
+    "family": fc.COLLECTOR_FAMILY,
+}
+
+
+def register(sub: Any) -> dict[str, Any]:
+    listing = sub.add_parser("arrears", help="keluarga menunggak: bulan dan jumlah tunggakan")
+    listing.add_argument("--json", action="store_true", help="cetak satu daftar JSON")
+    react = sub.add_parser(
+        "reactivation", help="pengaktifan kembali: pembayaran tunggakan (lunas atau REHAB)"
+    )
+    actions = react.add_subparsers(dest="reactivation_action", required=True)
+    pay = actions.add_parser("pay", help="catat pembayaran tunggakan satu keluarga")
+    pay.add_argument("family", metavar="FAMILY_OR_NIK", help="No KK, NIK anggota atau nomor KK")
+    pay.add_argument("amount", type=int, metavar="AMOUNT", help="jumlah dibayar (rupiah)")
+    pay.add_argument("--date", default=None, help="tanggal bayar YYYY-MM-DD (bawaan: hari ini)")
+    pay.add_argument(
+        "--rehab", type=int, default=None, metavar="N", help="mulai rencana REHAB N cicilan"
+    )
+    pay.add_argument(
+        "--collector", choices=sorted(COLLECTORS), default="family", help="yang menerima uang"
+    )
+    pay.add_argument("--collector-name", default="", help="nama agen/kader yang menerima")
+    pay.add_argument("--receipt", metavar="OUT.pdf", help="simpan tanda terima (PDF)")
+    pay.add_argument("--user", required=True, help="pengguna yang mencatat (operator/admin)")
+    pay.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    return {"arrears": _cmd_arrears, "reactivation": _cmd_reactivation}
+
+
+def _cmd_arrears(db: Database, args: argparse.Namespace) -> int:
+    from pesiar_desktop.rules.formatting import rupiah
+    from pesiar_desktop.services import arrears
+
+    families = arrears.list_arrears(db, clock.today())
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "family_id": f.family_id,
+                        "no_kk": f.no_kk,
+                        "head": f.head_name,
+                        "area": f.area_label,
+                        "phone": f.phone,
+                        "people": f.people,
+                        "months_in_arrears": f.months_in_arrears,
+                        "months_counted": f.months_counted,
+                        "monthly_premium": f.monthly_premium,
+                        "amount_owed": f.amount_owed,
+                        "rehab_allowed": f.rehab_allowed,
+                        "members": [
+                            {
+                                "resident_id": m.resident_id,
+                                "nik": m.nik,
+                                "name": m.name,
+                                "segment": m.segment,
+                                "class": m.jkn_class,
+                                "class_assumed": m.class_assumed,
+                                "months_in_arrears": m.months_in_arrears,
+                                "months_counted": m.months_counted,
+                                "monthly_premium": m.monthly_premium,
+                                "amount_owed": m.amount_owed,
+                            }
+                            for m in f.members
+                        ],
+                    }
+                    for f in families
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    total = sum(f.amount_owed for f in families)
+    print(
+        f"Keluarga menunggak: {len(families)} KK, {sum(f.people for f in families)} jiwa, "
+        f"tunggakan {rupiah(total)}"
+    )
+    for f in families:
+        print(
+            f"  {f.no_kk}  {f.head_name:28.28}  {f.people} jiwa  {f.months_counted:>2} bln  "
+            f"{rupiah(f.amount_owed):>13}  {f.area_label}"
+        )
+    return 0
+
+
+def _cmd_reactivation(db: Database, args: argparse.Namespace) -> int:
+    from pesiar_desktop.errors import PesiarError
+    from pesiar_desktop.services import reactivation, users
+    from pesiar_desktop.services.reactivation import PaymentInput
+
+    try:
+        paid_on = date.fromisoformat(args.date) if args.date else clock.today()
+    except ValueError:
+        print(f"Galat: tanggal {args.date} bukan YYYY-MM-DD.", file=sys.stderr)
+        return 1
+    actor = users.get_actor(db, args.user)
+    family_id = reactivation.find_family(db, args.family)
+    result = reactivation.pay(
+        db,
+        actor,
+        family_id,
+        PaymentInput(paid_on, args.amount, COLLECTORS[args.collector], args.collector_name),
+        rehab=args.rehab,
+    )
+    receipt = ""
+    if args.receipt:
+        try:
+            receipt = str(reactivation.export_receipt(db, actor, result.payment_id, args.receipt))
+        except PesiarError as err:
+            print(f"Galat: {err}", file=sys.stderr)
+            return 1
+        except OSError as err:
+            print(f"Galat: berkas tidak dapat ditulis: {err}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "reactivation_id": result.reactivation_id,
+                    "payment_id": result.payment_id,
+                    "receipt_number": result.receipt_number,
+                    "completed": result.completed,
+                    "receipt": receipt or None,
+                }
+            )
+        )
+        return 0
+    print(f"Pembayaran dicatat, tanda terima {result.receipt_number}.")
+    print(
+        "Tunggakan lunas: kepesertaan aktif kembali."
+        if result.completed
+        else "Rencana REHAB berjalan: aktif kembali setelah cicilan terakhir."
+    )
+    if receipt:
+        print(f"Disimpan ke {receipt}")
+    return 0
