@@ -4,7 +4,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+160"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+198"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+188"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+190"/>
         <source>Administrator pertama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+59"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+63"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+62"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+70"/>
         <source>Ubah Agen PESIAR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+117"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+140"/>
         <source>Agen &amp; Penugasan</source>
         <translation>Agents &amp; Assignments</translation>
     </message>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+303"/>
+        <location line="+320"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-319"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,17 +505,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, sisa {left}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,13 +530,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+19"/>
+        <location line="+54"/>
+        <location line="+16"/>
         <source>Bagi rata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-15"/>
         <source>Pilih dua penugasan atau lebih (Ctrl+klik) lebih dulu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -551,12 +551,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Keluarga di {rt} dibagi: {parts} KK.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Setujui surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +603,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+13"/>
         <source>Simpan daftar pembayaran</source>
         <translation type="unfinished"></translation>
@@ -612,7 +612,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+157"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+161"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -665,7 +665,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Your role can only view the list of areas.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Hapus RT</source>
         <translation>Remove RT</translation>
     </message>
@@ -675,7 +675,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Remove {area} from the list of areas?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot be removed</translation>
     </message>
@@ -683,7 +683,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+72"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+77"/>
         <source>Ubah penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +811,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+243"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+245"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -824,7 +824,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation>Only administrators can read the audit log.</translation>
     </message>
@@ -902,7 +902,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Page {page} of {pages} · {total} entries</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tidak ada entri untuk saringan ini.</source>
         <translation>No entries match these filters.</translation>
     </message>
@@ -932,7 +932,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+96"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+100"/>
         <source>Otomatis</source>
         <translation>Automatic</translation>
     </message>
@@ -957,7 +957,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Mode PostgreSQL: cadangan dibuat dengan alat PostgreSQL.</source>
         <translation>PostgreSQL mode: backups are made with PostgreSQL&apos;s tools.</translation>
     </message>
@@ -1037,14 +1037,19 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Cadangan gagal</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>Cadangan tersimpan: {file}</source>
         <translation>Backup saved: {file}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Membuat cadangan…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1057,7 +1062,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Automatic backup setting saved.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Pilih berkas cadangan</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -1077,12 +1082,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Cannot be restored</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Pemulihan gagal</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Memulihkan cadangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Pemulihan selesai</source>
         <translation>Restore finished</translation>
     </message>
@@ -1101,17 +1111,17 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+192"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+210"/>
         <source>Ganti kepala keluarga</source>
         <translation>Change head of family</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ganti kepala</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>KK {kk}: kepala keluarga sekarang {head}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,7 +1159,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-41"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-50"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
@@ -1233,7 +1243,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/date_field.py" line="+37"/>
+        <location filename="../../pesiar_desktop/ui/widgets/date_field.py" line="+48"/>
         <source>hh-bb-tttt</source>
         <translation>dd-mm-yyyy</translation>
     </message>
@@ -1279,7 +1289,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+62"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+67"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,7 +1347,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+77"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+82"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation>NIK, family card no. or name, then Enter</translation>
     </message>
@@ -1355,7 +1365,7 @@ The window closes now; please log in again.</translation>
         <translation>Select a resident in the table to see their family card: members, relationship, age and each one&apos;s JKN status.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
@@ -1378,6 +1388,11 @@ The window closes now; please log in again.</translation>
         <location line="+1"/>
         <source>Desil</source>
         <translation>Decile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggakan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1444,6 +1459,21 @@ The window closes now; please log in again.</translation>
         <source>tidak diketahui</source>
         <translation>unknown</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>tidak ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} {months} bln {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{amount} ({n} jiwa, {months} bulan dihitung): {people}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FamilyPicker</name>
@@ -1474,7 +1504,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+154"/>
+        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
         <source>Perbarui</source>
         <translation>Refresh</translation>
     </message>
@@ -1599,7 +1629,12 @@ The window closes now; please log in again.</translation>
         <translation>Visits</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+238"/>
+        <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-239"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,17 +1664,17 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+35"/>
         <source>Gagal memuat angka: {err}</source>
         <translation>Could not load the figures: {err}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Diperbarui {time}</source>
         <translation>Updated {time}</translation>
     </message>
@@ -1664,7 +1699,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{active} peserta aktif; {pop} dari penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,29 +1729,24 @@ The window closes now; please log in again.</translation>
         <translation>Highest level reached</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{late} lewat tenggat, {near} jatuh tempo ≤ 7 hari, {none} belum ada VA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Tidak ada pendaftaran yang menunggu iuran pertama</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Cakupan %</source>
         <translation>Coverage %</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+60"/>
+        <location line="-61"/>
+        <location line="+62"/>
         <source>Keaktifan %</source>
         <translation>Active %</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Target UHC 98 %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,7 +1761,7 @@ The window closes now; please log in again.</translation>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Didaftarkan (jiwa)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,13 +1784,14 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+109"/>
-        <location line="+340"/>
+        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+121"/>
+        <location line="+352"/>
+        <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-351"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,7 +1831,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>(urutan bawaan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1860,7 +1891,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>Urutan kolom disimpan untuk {branch}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,7 +1901,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+50"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
@@ -1921,32 +1952,32 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Menyusun rekap {month}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Rekap {month} tersimpan: {path} ({people} jiwa di lembar Pendaftaran).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Mencetak lembar Rekap {month}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PDF lembar Rekap tersimpan: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Menyusun realisasi Dana Desa {year}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Realisasi Dana Desa {year} tersimpan: {path} (dibayar {paid} dari pagu {budget}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,7 +1985,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LifeEventDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-106"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-118"/>
         <source>Tandai meninggal</source>
         <translation>Mark as deceased</translation>
     </message>
@@ -2007,7 +2038,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+56"/>
+        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+61"/>
         <source>Sesi terkunci · {app}</source>
         <translation>Session locked · {app}</translation>
     </message>
@@ -2045,7 +2076,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-48"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-66"/>
         <source>Masuk · {app}</source>
         <translation>Log in · {app}</translation>
     </message>
@@ -2055,7 +2086,7 @@ The window closes now; please log in again.</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
@@ -2073,7 +2104,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/main_window.py" line="+46"/>
+        <location filename="../../pesiar_desktop/ui/main_window.py" line="+54"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2113,12 +2144,17 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+63"/>
+        <source>Membuka basis data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+79"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2159,17 +2195,17 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Tentang {app}</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Masuk sebagai {user} ({role})</source>
         <translation>Logged in as {user} ({role})</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password has been changed.</translation>
     </message>
@@ -2182,7 +2218,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+94"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+114"/>
         <source>Pindah KK</source>
         <translation>Move to another family</translation>
     </message>
@@ -2192,7 +2228,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pindahkan &lt;b&gt;{name}&lt;/b&gt; dari KK {kk} ke:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2228,7 +2264,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2236,7 +2272,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/petakan.py" line="+160"/>
+        <location filename="../../pesiar_desktop/ui/pages/petakan.py" line="+158"/>
         <source>Petakan</source>
         <translation>Mapping</translation>
     </message>
@@ -2281,7 +2317,7 @@ The window closes now; please log in again.</translation>
         <translation>Search name, NIK or family card number…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
         <source>Semua kategori</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,7 +2382,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+22"/>
         <source>Klik judul kolom untuk mengurutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,7 +2427,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Seluruh desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,7 +2485,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PreferencesTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+32"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+34"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
@@ -2494,7 +2530,7 @@ The window closes now; please log in again.</translation>
         <translation>Only administrators can change these settings.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.</source>
         <translation>Saved. The language applies after the program is restarted.</translation>
     </message>
@@ -2502,7 +2538,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location line="-571"/>
+        <location line="-602"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation>Region (from the Ministry of Home Affairs list)</translation>
     </message>
@@ -2547,9 +2583,87 @@ The window closes now; please log in again.</translation>
         <translation>Only administrators can change the village profile.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+25"/>
         <source>Profil desa tersimpan.</source>
         <translation>Village profile saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReactivationDialog</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/dialogs/reactivation_dialog.py" line="+58"/>
+        <source>Bayar tunggakan (aktifkan kembali)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {n} jiwa menunggak, {months} bulan dihitung · tunggakan &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bayar lunas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REHAB (cicilan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> kali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>nama agen / kader (agen: otomatis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rencana REHAB berjalan: cicilan ke-{seq} dari {n}, {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cara bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jumlah cicilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diterima oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama penerima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -2613,7 +2727,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+104"/>
+        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+111"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -2638,7 +2752,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
@@ -2668,7 +2782,17 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Laporan PPU BU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pemberi kerja yang belum mendaftarkan pekerjanya, untuk BPJS cabang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2679,69 +2803,69 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+258"/>
+        <location line="+267"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+258"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <location line="+8"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+258"/>
+        <location line="-275"/>
+        <location line="+267"/>
         <location line="+8"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-275"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+258"/>
+        <location line="+267"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+258"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+258"/>
+        <location line="-267"/>
+        <location line="+267"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+258"/>
+        <location line="-267"/>
+        <location line="+267"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+255"/>
+        <location line="-266"/>
+        <location line="+263"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+257"/>
+        <location line="-263"/>
+        <location line="+266"/>
         <location line="+6"/>
-        <location line="+130"/>
+        <location line="+208"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-394"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,17 +2885,18 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
         <source>Pendaftaran tersimpan. Cetak tanda terima untuk keluarga.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+32"/>
+        <location line="+250"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-240"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,6 +2911,16 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Simpan laporan PPU BU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Laporan PPU BU {n} orang tersimpan: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>jatuh tempo dalam </source>
         <translation type="unfinished"></translation>
@@ -2797,11 +2932,26 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Terlambat / sisa</source>
+        <source>Pembayaran iuran pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>{label} (mulai {day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} (terlambat {n} hari)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{label} (sisa {n} hari)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <location line="+8"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -2833,6 +2983,11 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Tunggakan (maks. 24 bln)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
@@ -2843,27 +2998,47 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+5"/>
+        <source>Bayar tunggakan (aktifkan kembali)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>terlambat {n} hari</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sisa {n} hari</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
+        <source>Keluarga ini tidak menunggak lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pembayaran tunggakan dicatat, tanda terima {number}. {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kepesertaan aktif kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aktif kembali setelah cicilan terakhir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tanda terima disimpan ke {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Target jiwa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,7 +3122,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+65"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+70"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,7 +3195,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_dialog.py" line="+85"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/registration_dialog.py" line="+88"/>
         <source>Daftarkan keluarga sebagai peserta JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3105,7 +3280,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Sudah peserta JKN aktif ({segment})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3139,7 +3314,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+93"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+138"/>
         <source>Atur ulang kata sandi {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3347,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+112"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+111"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3411,7 +3586,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
         <source>Pilih KK dari daftar hasil.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,7 +3594,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/residents.py" line="+311"/>
+        <location filename="../../pesiar_desktop/ui/tablemodels/residents.py" line="+312"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
@@ -3427,7 +3602,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+119"/>
+        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+111"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -3437,7 +3612,7 @@ The window closes now; please log in again.</translation>
         <translation>Search name, NIK or family card number…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Tambah KK baru</source>
         <translation>New family card</translation>
     </message>
@@ -3478,12 +3653,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+245"/>
+        <location line="+231"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-218"/>
         <source>Hapus filter</source>
         <translation>Clear filters</translation>
     </message>
@@ -3523,7 +3698,7 @@ The window closes now; please log in again.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+26"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation>Click to sort; right-click to choose columns</translation>
     </message>
@@ -3586,7 +3761,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RestorePreviewDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/backup_restore.py" line="+24"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/backup_restore.py" line="+25"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -3695,7 +3870,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+42"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+50"/>
         <location line="+12"/>
         <source>Cabut surat</source>
         <translation type="unfinished"></translation>
@@ -3714,7 +3889,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-42"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-55"/>
         <source>Peran {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3737,7 +3912,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+514"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+555"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -3775,7 +3950,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+94"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+99"/>
         <source>Penyiapan awal PESIAR Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3800,12 +3975,12 @@ The window closes now; please log in again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Desa belum dipilih (halaman pertama).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Penyiapan gagal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3813,12 +3988,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+89"/>
+        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+98"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Sisir &amp; Advokasi</source>
         <translation>Outreach &amp; Advocacy</translation>
     </message>
@@ -4086,12 +4261,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Tahun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+99"/>
         <source>Hapus kegiatan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4101,7 +4276,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>Gagal: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4109,7 +4284,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/targets.py" line="+250"/>
+        <location filename="../../pesiar_desktop/ui/tablemodels/targets.py" line="+248"/>
         <source>Prioritas 1: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4127,7 +4302,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tasks.py" line="+262"/>
+        <location filename="../../pesiar_desktop/ui/tasks.py" line="+288"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -4135,7 +4310,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-422"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-453"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
@@ -4193,7 +4368,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+33"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+39"/>
         <source>Verifikasi surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4231,13 +4406,13 @@ The window closes now; please log in again.</translation>
 <context>
     <name>VisitEntryForm</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+115"/>
-        <location line="+246"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+117"/>
+        <location line="+263"/>
         <source>Belum ada keluarga dipilih.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-255"/>
         <source>Hasil kunjungan (tekan 1–7)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4288,7 +4463,7 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Catatan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4313,7 +4488,7 @@ The window closes now; please log in again.</translation>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&lt;b&gt;Riwayat kunjungan keluarga ini&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4328,7 +4503,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4336,7 +4511,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>_ActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-258"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-286"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -4344,12 +4519,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-143"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-185"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4357,7 +4532,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-189"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-206"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+160"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+198"/>
         <source>Tambah pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+188"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+190"/>
         <source>Administrator pertama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+59"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+63"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+62"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+70"/>
         <source>Ubah Agen PESIAR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+117"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+140"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+303"/>
+        <location line="+320"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-319"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,17 +505,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, sisa {left}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,13 +530,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+19"/>
+        <location line="+54"/>
+        <location line="+16"/>
         <source>Bagi rata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-15"/>
         <source>Pilih dua penugasan atau lebih (Ctrl+klik) lebih dulu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -551,12 +551,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Keluarga di {rt} dibagi: {parts} KK.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Setujui surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +603,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+13"/>
         <source>Simpan daftar pembayaran</source>
         <translation type="unfinished"></translation>
@@ -612,7 +612,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+157"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+161"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation type="unfinished"></translation>
@@ -665,7 +665,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Hapus RT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,7 +675,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Tidak dapat dihapus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,7 +683,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+72"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+77"/>
         <source>Ubah penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +811,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+243"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+245"/>
         <source>Log audit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,7 +824,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,7 +902,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tidak ada entri untuk saringan ini.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,7 +931,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+96"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+100"/>
         <source>Otomatis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,7 +956,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Mode PostgreSQL: cadangan dibuat dengan alat PostgreSQL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,13 +1036,18 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Cadangan gagal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>Cadangan tersimpan: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Membuat cadangan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1056,7 +1061,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Pilih berkas cadangan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,12 +1081,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Pemulihan gagal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Memulihkan cadangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Pemulihan selesai</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,17 +1107,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+192"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+210"/>
         <source>Ganti kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ganti kepala</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>KK {kk}: kepala keluarga sekarang {head}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,7 +1155,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-41"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-50"/>
         <source>Ganti kata sandi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,7 +1239,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/date_field.py" line="+37"/>
+        <location filename="../../pesiar_desktop/ui/widgets/date_field.py" line="+48"/>
         <source>hh-bb-tttt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,7 +1285,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+62"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+67"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,7 +1343,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+77"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+82"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,7 +1361,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1373,6 +1383,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <source>Desil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggakan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1440,6 +1455,21 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <source>tidak diketahui</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>tidak ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} {months} bln {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{amount} ({n} jiwa, {months} bulan dihitung): {people}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FamilyPicker</name>
@@ -1470,7 +1500,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+154"/>
+        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
         <source>Perbarui</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,7 +1625,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+238"/>
+        <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-239"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,17 +1660,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Menghitung…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+35"/>
         <source>Gagal memuat angka: {err}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Diperbarui {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,7 +1695,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{active} peserta aktif; {pop} dari penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,29 +1725,24 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{late} lewat tenggat, {near} jatuh tempo ≤ 7 hari, {none} belum ada VA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Tidak ada pendaftaran yang menunggu iuran pertama</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Cakupan %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+60"/>
+        <location line="-61"/>
+        <location line="+62"/>
         <source>Keaktifan %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Target UHC 98 %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1757,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Didaftarkan (jiwa)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,13 +1780,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+109"/>
-        <location line="+340"/>
+        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+121"/>
+        <location line="+352"/>
+        <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-351"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,7 +1827,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>(urutan bawaan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,7 +1887,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>Urutan kolom disimpan untuk {branch}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,7 +1897,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+50"/>
         <source>Menghitung…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,32 +1948,32 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Menyusun rekap {month}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Rekap {month} tersimpan: {path} ({people} jiwa di lembar Pendaftaran).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Mencetak lembar Rekap {month}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PDF lembar Rekap tersimpan: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Menyusun realisasi Dana Desa {year}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Realisasi Dana Desa {year} tersimpan: {path} (dibayar {paid} dari pagu {budget}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,7 +1981,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LifeEventDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-106"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-118"/>
         <source>Tandai meninggal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2003,7 +2034,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+56"/>
+        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+61"/>
         <source>Sesi terkunci · {app}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2041,7 +2072,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-48"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-66"/>
         <source>Masuk · {app}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,7 +2082,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Nama pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,7 +2100,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/main_window.py" line="+46"/>
+        <location filename="../../pesiar_desktop/ui/main_window.py" line="+54"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,12 +2140,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+63"/>
+        <source>Membuka basis data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Memproses…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+79"/>
         <source>&amp;Berkas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,17 +2191,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Tentang {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Masuk sebagai {user} ({role})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Kata sandi sudah diganti.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2178,7 +2214,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+94"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+114"/>
         <source>Pindah KK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2188,7 +2224,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pindahkan &lt;b&gt;{name}&lt;/b&gt; dari KK {kk} ke:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2224,7 +2260,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,7 +2268,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/petakan.py" line="+160"/>
+        <location filename="../../pesiar_desktop/ui/pages/petakan.py" line="+158"/>
         <source>Petakan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2277,7 +2313,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
         <source>Semua kategori</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2342,7 +2378,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+22"/>
         <source>Klik judul kolom untuk mengurutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2387,7 +2423,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Seluruh desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2445,7 +2481,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PreferencesTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+32"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+34"/>
         <source> menit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2490,7 +2526,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,7 +2534,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location line="-571"/>
+        <location line="-602"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2543,8 +2579,86 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+25"/>
         <source>Profil desa tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReactivationDialog</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/dialogs/reactivation_dialog.py" line="+58"/>
+        <source>Bayar tunggakan (aktifkan kembali)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {n} jiwa menunggak, {months} bulan dihitung · tunggakan &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bayar lunas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REHAB (cicilan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> kali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>nama agen / kader (agen: otomatis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rencana REHAB berjalan: cicilan ke-{seq} dari {n}, {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cara bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jumlah cicilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diterima oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama penerima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2609,7 +2723,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+104"/>
+        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+111"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,7 +2748,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Semua status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2664,7 +2778,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Laporan PPU BU…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pemberi kerja yang belum mendaftarkan pekerjanya, untuk BPJS cabang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,69 +2799,69 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+258"/>
+        <location line="+267"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+258"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <location line="+8"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+258"/>
+        <location line="-275"/>
+        <location line="+267"/>
         <location line="+8"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-275"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+258"/>
+        <location line="+267"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+258"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+258"/>
+        <location line="-267"/>
+        <location line="+267"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+258"/>
+        <location line="-267"/>
+        <location line="+267"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+255"/>
+        <location line="-266"/>
+        <location line="+263"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+257"/>
+        <location line="-263"/>
+        <location line="+266"/>
         <location line="+6"/>
-        <location line="+130"/>
+        <location line="+208"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-394"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2757,17 +2881,18 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
         <source>Pendaftaran tersimpan. Cetak tanda terima untuk keluarga.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+32"/>
+        <location line="+250"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-240"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,6 +2907,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Simpan laporan PPU BU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Laporan PPU BU {n} orang tersimpan: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>jatuh tempo dalam </source>
         <translation type="unfinished"></translation>
@@ -2793,11 +2928,26 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Terlambat / sisa</source>
+        <source>Pembayaran iuran pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>{label} (mulai {day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} (terlambat {n} hari)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{label} (sisa {n} hari)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <location line="+8"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -2829,6 +2979,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Tunggakan (maks. 24 bln)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
@@ -2839,27 +2994,47 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+5"/>
+        <source>Bayar tunggakan (aktifkan kembali)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>terlambat {n} hari</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sisa {n} hari</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
+        <source>Keluarga ini tidak menunggak lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pembayaran tunggakan dicatat, tanda terima {number}. {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kepesertaan aktif kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aktif kembali setelah cicilan terakhir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tanda terima disimpan ke {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Target jiwa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2943,7 +3118,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+65"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+70"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,7 +3191,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_dialog.py" line="+85"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/registration_dialog.py" line="+88"/>
         <source>Daftarkan keluarga sebagai peserta JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3101,7 +3276,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Sudah peserta JKN aktif ({segment})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3135,7 +3310,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+93"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+138"/>
         <source>Atur ulang kata sandi {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3168,7 +3343,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+112"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+111"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3407,7 +3582,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
         <source>Pilih KK dari daftar hasil.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3415,7 +3590,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/residents.py" line="+311"/>
+        <location filename="../../pesiar_desktop/ui/tablemodels/residents.py" line="+312"/>
         <source>Jenis kelamin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3423,7 +3598,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+119"/>
+        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+111"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3433,7 +3608,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Tambah KK baru</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3474,12 +3649,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+245"/>
+        <location line="+231"/>
         <source>Prioritas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-218"/>
         <source>Hapus filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3519,7 +3694,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+26"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3582,7 +3757,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RestorePreviewDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/backup_restore.py" line="+24"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/backup_restore.py" line="+25"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3691,7 +3866,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+42"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+50"/>
         <location line="+12"/>
         <source>Cabut surat</source>
         <translation type="unfinished"></translation>
@@ -3710,7 +3885,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-42"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-55"/>
         <source>Peran {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3733,7 +3908,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+514"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+555"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3771,7 +3946,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+94"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+99"/>
         <source>Penyiapan awal PESIAR Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,12 +3971,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Desa belum dipilih (halaman pertama).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Penyiapan gagal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3809,12 +3984,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+89"/>
+        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+98"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Sisir &amp; Advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4082,12 +4257,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Tahun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+99"/>
         <source>Hapus kegiatan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4097,7 +4272,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>Gagal: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4105,7 +4280,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/targets.py" line="+250"/>
+        <location filename="../../pesiar_desktop/ui/tablemodels/targets.py" line="+248"/>
         <source>Prioritas 1: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4123,7 +4298,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tasks.py" line="+262"/>
+        <location filename="../../pesiar_desktop/ui/tasks.py" line="+288"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4131,7 +4306,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-422"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-453"/>
         <source>Nama pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4189,7 +4364,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+33"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+39"/>
         <source>Verifikasi surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4227,13 +4402,13 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>VisitEntryForm</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+115"/>
-        <location line="+246"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+117"/>
+        <location line="+263"/>
         <source>Belum ada keluarga dipilih.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-255"/>
         <source>Hasil kunjungan (tekan 1–7)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4284,7 +4459,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Catatan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4309,7 +4484,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&lt;b&gt;Riwayat kunjungan keluarga ini&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4324,7 +4499,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4332,7 +4507,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>_ActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-258"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-286"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4340,12 +4515,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-143"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-185"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4353,7 +4528,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-189"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-206"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
