@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Qt's xcb/EGL libraries, fonts,
-# PostgreSQL (integration tests), poppler-utils (PDF checks), faketime (the suite run under
-# another date). Idempotent.
+# PostgreSQL (integration tests), poppler-utils (PDF checks). Idempotent.
 set -euo pipefail
 PACKAGES=(
   postgresql libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-  libxcb-xkb1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core poppler-utils faketime
+  libxcb-xkb1 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core poppler-utils
 )
 missing=()
 for pkg in "${PACKAGES[@]}"; do
