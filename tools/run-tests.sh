@@ -53,5 +53,6 @@ group "heavy tests" python -m pytest -n "$WORKERS" -m heavy
 for day in ${PESIAR_TEST_FAR_DATES:-2030-12-31}; do
   group "tests with the machine's date at $day" \
     env PYTHONPATH="$ROOT/tests/machine_date${PYTHONPATH:+:$PYTHONPATH}" PESIAR_TEST_MACHINE_DATE="$day" \
-    python -m pytest -n "$WORKERS" -m "not heavy" -q
+    python -m pytest -n "$WORKERS" -m "not heavy" -q \
+    -W "ignore:Module already imported:pytest.PytestAssertRewriteWarning"  # time_machine, early
 done

@@ -38,7 +38,8 @@ def _agents(db, actor) -> list[AgentRow]:
     return agents.list_agents(db)
 
 
-def test_columns_over_service_rows(qtbot, qtmodeltester, village_db, operator):
+def test_columns_over_service_rows(qtbot, qtmodeltester, village_db, operator, freeze_clock):
+    freeze_clock(date(2026, 11, 23))  # the agents' pakta are dated in 2026
     rows = _agents(village_db, operator)
     model: ListModel[AgentRow] = ListModel(
         [
@@ -82,7 +83,8 @@ def test_columns_over_service_rows(qtbot, qtmodeltester, village_db, operator):
     assert model.row(0) is None and model.key(0) is None
 
 
-def test_formatted_rows_of_a_page(qtbot, qtmodeltester, village_db, operator):
+def test_formatted_rows_of_a_page(qtbot, qtmodeltester, village_db, operator, freeze_clock):
+    freeze_clock(date(2026, 11, 23))  # the agents' pakta are dated in 2026
     rows = _agents(village_db, operator)
     model = agent_rows.agent_model()
     model.set_rows([agent_rows.agent_row(a) for a in rows])
