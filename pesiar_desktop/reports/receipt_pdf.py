@@ -74,32 +74,11 @@ def write_receipt_pdf(
     masked: bool = False,
 ) -> Path:
     """Writes the receipt of one registration; `masked` hides the middle of NIK / No KK."""
-    pdf_common.register_fonts()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    width, height = pdf_common.page_size(paper)
-    margin = 18 * mm
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=(width, height),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
-        title=f"Tanda terima {reg.receipt_number}",
-        author=letterhead.profile.title,
-        creator="PESIAR Desktop",
-    )
-    usable = width - 2 * margin
+    doc, usable = _receipt_document(path, paper, letterhead, reg.receipt_number)
     s = _styles()
     show = mask_nik if masked else (lambda value: value)
-    story: list[object] = [
-        pdf_common.LetterheadFlowable(letterhead, usable),
-        Spacer(1, 5 * mm),
-        Paragraph(TITLE, s["title"]),
-        Paragraph(f"Nomor: {_esc(reg.receipt_number)}", s["centre"]),
-        Spacer(1, 5 * mm),
-    ]
+    story = _heading(letterhead, usable, TITLE, reg.receipt_number, s)
     premium_text = (
         f"<b>{rupiah(reg.monthly_premium)}</b> per bulan "
         f"<i>({_esc(terbilang(reg.monthly_premium))})</i>"
@@ -126,23 +105,7 @@ def write_receipt_pdf(
          if reg.agent_name else "-"),
         ("Status", reg.status_label),
     ]  # fmt: skip
-    fact_table = Table(
-        [
-            [Paragraph(label, s["base"]), Paragraph(":", s["base"]), Paragraph(value, s["base"])]
-            for label, value in facts
-        ],
-        colWidths=[52 * mm, 4 * mm, usable - 56 * mm],
-    )
-    fact_table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    fact_table = _facts_table(facts, usable, s)
     story += [
         fact_table,
         Spacer(1, 4 * mm),
@@ -212,37 +175,15 @@ def write_receipt_pdf(
         ]
     story.append(Spacer(1, 8 * mm))
     place = f"{letterhead.profile.desa_name}, {long_date(reg.registered_on)}"
-    signatures = Table(
-        [
-            ["", place],
-            ["Yang menyerahkan,", "Yang menerima,"],
-            ["Agen PESIAR", "Kepala keluarga"],
-            ["", ""],
-            [reg.agent_name or "(............................)", reg.head_name],
-        ],
-        colWidths=[usable / 2, usable / 2],
-        rowHeights=[14, 14, 14, 22 * mm, 14],
-    )
-    signatures.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), pdf_common.SERIF, 10),
-                ("FONT", (0, -1), (-1, -1), pdf_common.SERIF_BOLD, 10),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ]
+    story.append(
+        _signatures(
+            place,
+            ("Yang menyerahkan,", "Agen PESIAR", reg.agent_name or UNNAMED),
+            ("Yang menerima,", "Kepala keluarga", reg.head_name),
+            usable,
         )
     )
-    story.append(signatures)
-
-    def footer(canvas: object, document: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(pdf_common.SANS, 7)  # type: ignore[attr-defined]
-        canvas.drawString(  # type: ignore[attr-defined]
-            margin, 8 * mm, f"Tanda terima {reg.receipt_number} · dicetak oleh PESIAR Desktop"
-        )
-        canvas.restoreState()  # type: ignore[attr-defined]
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    _build(doc, story, reg.receipt_number)
     return path
 
 
@@ -262,33 +203,12 @@ def write_arrears_receipt_pdf(
 ) -> Path:
     """Writes the receipt of one payment towards a family's arrears: the amount in figures
     and words, the arrears per member, the schedule for REHAB and what happens next."""
-    pdf_common.register_fonts()
     payment = info.payment(payment_id)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    width, height = pdf_common.page_size(paper)
-    margin = 18 * mm
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=(width, height),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
-        title=f"Tanda terima {payment.receipt_number}",
-        author=letterhead.profile.title,
-        creator="PESIAR Desktop",
-    )
-    usable = width - 2 * margin
+    doc, usable = _receipt_document(path, paper, letterhead, payment.receipt_number)
     s = _styles()
     show = mask_nik if masked else (lambda value: value)
-    story: list[object] = [
-        pdf_common.LetterheadFlowable(letterhead, usable),
-        Spacer(1, 5 * mm),
-        Paragraph(ARREARS_TITLE, s["title"]),
-        Paragraph(f"Nomor: {_esc(payment.receipt_number)}", s["centre"]),
-        Spacer(1, 5 * mm),
-    ]
+    story = _heading(letterhead, usable, ARREARS_TITLE, payment.receipt_number, s)
     if not payment.valid:
         story += [
             Paragraph(
@@ -319,23 +239,7 @@ def write_arrears_receipt_pdf(
         ("Sisa tunggakan", rupiah(info.remaining)),
         ("Status", info.status_label),
     ]
-    fact_table = Table(
-        [
-            [Paragraph(label, s["base"]), Paragraph(":", s["base"]), Paragraph(value, s["base"])]
-            for label, value in facts
-        ],
-        colWidths=[52 * mm, 4 * mm, usable - 56 * mm],
-    )
-    fact_table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    fact_table = _facts_table(facts, usable, s)
     story += [fact_table, Spacer(1, 4 * mm), Paragraph("Anggota yang menunggak:", s["bold"])]
     rows: list[list[object]] = [
         ["No", "NIK", "Nama", "Kelas", "Bulan", "Iuran / bulan", "Tunggakan"]
@@ -391,39 +295,17 @@ def write_arrears_receipt_pdf(
     receiver = (
         payment.collector_name
         if payment.collected_by != fc.COLLECTOR_FAMILY and payment.collector_name
-        else "(............................)"
+        else UNNAMED
     )
-    signatures = Table(
-        [
-            ["", place],
-            ["Yang menerima,", "Yang membayar,"],
-            [fc.COLLECTORS.get(payment.collected_by, ""), "Kepala keluarga"],
-            ["", ""],
-            [receiver, info.head_name],
-        ],
-        colWidths=[usable / 2, usable / 2],
-        rowHeights=[14, 14, 14, 22 * mm, 14],
-    )
-    signatures.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), pdf_common.SERIF, 10),
-                ("FONT", (0, -1), (-1, -1), pdf_common.SERIF_BOLD, 10),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ]
+    story.append(
+        _signatures(
+            place,
+            ("Yang menerima,", fc.COLLECTORS.get(payment.collected_by, ""), receiver),
+            ("Yang membayar,", "Kepala keluarga", info.head_name),
+            usable,
         )
     )
-    story.append(signatures)
-
-    def footer(canvas: object, document: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont(pdf_common.SANS, 7)  # type: ignore[attr-defined]
-        canvas.drawString(  # type: ignore[attr-defined]
-            margin, 8 * mm, f"Tanda terima {payment.receipt_number} · dicetak oleh PESIAR Desktop"
-        )
-        canvas.restoreState()  # type: ignore[attr-defined]
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    _build(doc, story, payment.receipt_number)
     return path
 
 
@@ -447,3 +329,111 @@ def _grid(rows: list[list[object]], widths: list[float], *, total: bool = True) 
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.grey))
     table.setStyle(TableStyle(style))
     return table
+
+
+# ---------------------------------------------------------------- shared by both receipts
+
+MARGIN = 18 * mm
+UNNAMED = "(............................)"  # a name written by hand
+
+
+def _receipt_document(
+    path: Path, paper: str, letterhead: Letterhead, receipt_number: str
+) -> tuple[SimpleDocTemplate, float]:
+    """The page set-up of a receipt; returns the document and the usable width."""
+    pdf_common.register_fonts()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    width, height = pdf_common.page_size(paper)
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=(width, height),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=f"Tanda terima {receipt_number}",
+        author=letterhead.profile.title,
+        creator="PESIAR Desktop",
+    )
+    return doc, width - 2 * MARGIN
+
+
+def _heading(
+    letterhead: Letterhead,
+    usable: float,
+    title: str,
+    receipt_number: str,
+    s: dict[str, ParagraphStyle],
+) -> list[object]:
+    return [
+        pdf_common.LetterheadFlowable(letterhead, usable),
+        Spacer(1, 5 * mm),
+        Paragraph(title, s["title"]),
+        Paragraph(f"Nomor: {_esc(receipt_number)}", s["centre"]),
+        Spacer(1, 5 * mm),
+    ]
+
+
+def _facts_table(
+    facts: list[tuple[str, str]], usable: float, s: dict[str, ParagraphStyle]
+) -> Table:
+    """Label : value lines (values may hold Paragraph markup)."""
+    table = Table(
+        [
+            [Paragraph(label, s["base"]), Paragraph(":", s["base"]), Paragraph(value, s["base"])]
+            for label, value in facts
+        ],
+        colWidths=[52 * mm, 4 * mm, usable - 56 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _signatures(
+    place: str, left: tuple[str, str, str], right: tuple[str, str, str], usable: float
+) -> Table:
+    """Place and date, then two signers, each (greeting, role, name)."""
+    table = Table(
+        [
+            ["", place],
+            [left[0], right[0]],
+            [left[1], right[1]],
+            ["", ""],
+            [left[2], right[2]],
+        ],
+        colWidths=[usable / 2, usable / 2],
+        rowHeights=[14, 14, 14, 22 * mm, 14],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), pdf_common.SERIF, 10),
+                ("FONT", (0, -1), (-1, -1), pdf_common.SERIF_BOLD, 10),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
+    return table
+
+
+def _build(doc: SimpleDocTemplate, story: list[object], receipt_number: str) -> None:
+    """Lays the story out with the receipt's footer line on every page."""
+
+    def footer(canvas: object, document: object) -> None:
+        canvas.saveState()  # type: ignore[attr-defined]
+        canvas.setFont(pdf_common.SANS, 7)  # type: ignore[attr-defined]
+        canvas.drawString(  # type: ignore[attr-defined]
+            MARGIN, 8 * mm, f"Tanda terima {receipt_number} · dicetak oleh PESIAR Desktop"
+        )
+        canvas.restoreState()  # type: ignore[attr-defined]
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
