@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import func, select  # noqa: E402
 
-from pesiar_desktop import demo  # noqa: E402
+from pesiar_desktop import clock, demo  # noqa: E402
 from pesiar_desktop.bootstrap import open_app_database  # noqa: E402
 from pesiar_desktop.config import resolve_paths  # noqa: E402
 from pesiar_desktop.demo import fieldwork as demo_fieldwork  # noqa: E402
@@ -85,7 +84,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     residents = 1500 if args.quick else args.residents
-    today = date.today()
+    today = clock.today()
     work = Path(tempfile.mkdtemp(prefix="pesiar-bench-fw-"))
     base = Path(args.data_dir) if args.data_dir else work / "base"
     try:

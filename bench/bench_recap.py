@@ -36,7 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import xlsxwriter  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
-from pesiar_desktop import demo  # noqa: E402
+from pesiar_desktop import clock, demo  # noqa: E402
 from pesiar_desktop.bootstrap import open_app_database  # noqa: E402
 from pesiar_desktop.config import resolve_paths  # noqa: E402
 from pesiar_desktop.models import (  # noqa: E402
@@ -222,7 +222,7 @@ def write_floor(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
 
 
 def bench_recap(db: Any, out_dir: Path, runs: int) -> tuple[float, float, int]:
-    month = date.today().replace(day=1)
+    month = clock.today().replace(day=1)
     data = recap.build_recap(db, month)
     sheets = floor_rows(data)
     cells = sum(len(r) for rows in sheets.values() for r in rows)
@@ -313,7 +313,7 @@ def main() -> int:
         data_dir = temporary / "data"
     out_dir = Path(tempfile.mkdtemp(prefix="bench-recap-out-"))
     try:
-        db = prepare(data_dir, args.residents, args.registrations, date.today())
+        db = prepare(data_dir, args.residents, args.registrations, clock.today())
         recap_s, floor_s, _cells = bench_recap(db, out_dir, args.runs)
         print(
             f"recap workbook       {recap_s * 1000:8.0f} ms   floor (bare xlsxwriter, same cells) "

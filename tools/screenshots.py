@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,7 +28,7 @@ def main() -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from pesiar_desktop import demo
+    from pesiar_desktop import clock, demo
     from pesiar_desktop.app import _application, create_main_window
     from pesiar_desktop.bootstrap import open_app_database
     from pesiar_desktop.config import resolve_paths
@@ -43,7 +42,7 @@ def main() -> int:
         paths = resolve_paths(args.data_dir or tmp, None)
         db = open_app_database(paths)
         if not args.data_dir:
-            demo.generate(db, SYSTEM, residents=args.residents, seed=2026, today=date.today())
+            demo.generate(db, SYSTEM, residents=args.residents, seed=2026, today=clock.today())
         app = _application()
         window = create_main_window(db, users.get_actor(db, "admin"), paths)
         window.resize(1366, 768)
