@@ -57,6 +57,12 @@ def long_date(value: date | None) -> str:
     return str(format_date(value, "d MMMM y", locale=LOCALE)) if value else ""
 
 
+def area_label(dusun: str, rw: str, rt: str) -> str:
+    """ "Krajan · RW 001 / RT 002"; villages without RW (stored as "-" or "") show the RT only."""
+    rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
+    return f"{dusun} · {rw_part}RT {rt}"
+
+
 def area(label: str) -> str:
     """Many villages name their dusun "Dusun X": avoid "Dusun Dusun X" in labels."""
     return label.replace("Dusun Dusun ", "Dusun ")

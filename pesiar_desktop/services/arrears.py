@@ -22,6 +22,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import premiums as pr
+from pesiar_desktop.rules.formatting import area_label
 from pesiar_desktop.rules.premiums import Rate
 from pesiar_desktop.services.premium_rates import load_rates
 from pesiar_desktop.services.visits import family_phone_of, head_name_of
@@ -114,11 +115,6 @@ def _in_arrears() -> tuple[object, ...]:
     )
 
 
-def _area(dusun: str, rw: str, rt: str) -> str:
-    rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
-    return f"{dusun} · {rw_part}RT {rt}"
-
-
 def families_in_arrears(
     session: Session, on: date, family_ids: Iterable[int] | None = None
 ) -> list[FamilyArrears]:
@@ -167,7 +163,7 @@ def families_in_arrears(
     ).all()
     result = [
         FamilyArrears(
-            fid, kk, head, _area(dusun, rw, rt), phone, tuple(by_family[fid])
+            fid, kk, head, area_label(dusun, rw, rt), phone, tuple(by_family[fid])
         )  # fmt: skip
         for fid, kk, head, dusun, rw, rt, phone in families
     ]

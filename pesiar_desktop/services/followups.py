@@ -31,6 +31,7 @@ from pesiar_desktop.models import (
 )
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.formatting import area_label
 from pesiar_desktop.rules.premiums import (
     ARREARS_SEGMENTS,
     arrears_owed,
@@ -96,11 +97,6 @@ class ArrearsRow:
     amount_owed: int = 0  # counted months × the member's premium (services.arrears)
 
 
-def _area(dusun: str, rw: str, rt: str) -> str:
-    rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
-    return f"{dusun} · {rw_part}RT {rt}"
-
-
 def unpaid_registrations(
     db: Database, today: date | None = None, near_days: int = NEAR_DAYS
 ) -> list[UnpaidRow]:
@@ -159,7 +155,7 @@ def unpaid_registrations(
             r[2],
             r[3],
             r[4],
-            _area(r[5], r[6], r[7]),
+            area_label(r[5], r[6], r[7]),
             r[8],
             int(r[9]),
             r[10],
@@ -230,7 +226,7 @@ def arrears_by_agent(db: Database) -> list[ArrearsRow]:
                     nik,
                     name,
                     kk,
-                    _area(dusun, rw, rt),
+                    area_label(dusun, rw, rt),
                     phone or family_phone,
                     segment,
                     months,

@@ -47,7 +47,7 @@ from pesiar_desktop.reports.proposal_xlsx import write_employer_report_xlsx, wri
 from pesiar_desktop.reports.receipt_pdf import write_receipt_pdf
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.formatting import long_date, roman_month, rupiah
+from pesiar_desktop.rules.formatting import area_label, long_date, roman_month, rupiah
 from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
 from pesiar_desktop.services import audit, events, membership, privacy, settings, village
 from pesiar_desktop.services.context import Actor, require
@@ -204,11 +204,6 @@ class RegistrationFilter:
     limit: int = 2000
 
 
-def _area(dusun: str, rw: str, rt: str) -> str:
-    rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
-    return f"{dusun} · {rw_part}RT {rt}"
-
-
 def _living_members(session: Session, family_id: int) -> list[FamilyMember]:
     rows = session.execute(
         select(
@@ -279,7 +274,7 @@ def family_for_registration(
             family_id,
             row[0],
             row[1],
-            _area(row[2], row[3], row[4]),
+            area_label(row[2], row[3], row[4]),
             _living_members(session, family_id),
             _open_registration(session, family_id),
             covering[0] if covering else None,
@@ -720,7 +715,7 @@ def detail_in(session: Session, reg_id: int) -> RegistrationDetail:
         family_id=r.family_id,
         no_kk=fam[0],
         address=fam[1],
-        area_label=_area(fam[2], fam[3], fam[4]),
+        area_label=area_label(fam[2], fam[3], fam[4]),
         head_name=head,
         phone=phone,
         path=r.path,
@@ -821,7 +816,7 @@ def list_registrations(
             r[1],
             r[2],
             r[3],
-            _area(r[4], r[5], r[6]),
+            area_label(r[4], r[5], r[6]),
             r[7],
             r[8],
             r[9],

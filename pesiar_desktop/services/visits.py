@@ -33,6 +33,7 @@ from pesiar_desktop.models import (
 )
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.formatting import area_label
 from pesiar_desktop.services import audit, events
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.visit_plans import assignment_for_family
@@ -113,11 +114,6 @@ class DueRow:
 
     def is_overdue(self, today: date) -> bool:
         return self.revisit_on < today
-
-
-def _area(dusun: str, rw: str, rt: str) -> str:
-    rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
-    return f"{dusun} · {rw_part}RT {rt}"
 
 
 def head_name_of(family_id: Any) -> Any:
@@ -205,7 +201,7 @@ def find_families_in(session: Session, needle: str, limit: int = 20) -> list[Fam
                 head_name or name,
                 name if matched else "",
                 nik if matched else "",
-                _area(dusun, rw, rt),
+                area_label(dusun, rw, rt),
                 address,
             )
 
@@ -416,7 +412,7 @@ def family_card(db: Database, family_id: int) -> FamilyCard:
                 .order_by(Resident.shdk, Resident.birth_date)
             )
         ]
-    return FamilyCard(family_id, row[0], row[1], _area(row[2], row[3], row[4]), members)
+    return FamilyCard(family_id, row[0], row[1], area_label(row[2], row[3], row[4]), members)
 
 
 def due_list(
@@ -467,6 +463,6 @@ def due_list(
     with db.read() as session:
         rows = session.execute(query).all()
     return [
-        DueRow(r[0], r[1], r[2], _area(r[3], r[4], r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
+        DueRow(r[0], r[1], r[2], area_label(r[3], r[4], r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
         for r in rows
     ]
