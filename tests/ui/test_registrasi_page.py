@@ -209,6 +209,6 @@ def test_reactivation_dialog_from_the_arrears_list(qtbot, make_window, fv, admin
     assert dialog.amount.value() == 175_000
     dialog.save()
     qtbot.waitUntil(lambda: page.active_dialog is None, timeout=10_000)
-    assert "Aktif kembali setelah cicilan terakhir" in page.followup_status.text()
+    assert "Aktif kembali setelah cicilan terakhir" in page.followup_notice.text()
     with fv.db.read() as session:
         assert session.get(Membership, fv.people["JOKO"]).status == codes.STATUS_ARREARS

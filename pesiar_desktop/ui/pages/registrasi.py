@@ -473,6 +473,10 @@ class RegistrasiPage(ServicePage):
         )  # fmt: skip
         self.arrears_view = _table(self.arrears_model)
         self.followup_status = QLabel()
+        # The last action's outcome has its own line: the counts above are refreshed by every
+        # data-changed notice, which may arrive just after the write that caused it.
+        self.followup_notice = QLabel()
+        self.followup_notice.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("<b>Belum bayar iuran pertama</b>")))
         top.addWidget(self.near_days)
@@ -504,6 +508,7 @@ class RegistrasiPage(ServicePage):
         layout = QVBoxLayout(tab)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.followup_status)
+        layout.addWidget(self.followup_notice)
         return tab
 
     def reload_followups(self) -> None:
@@ -628,7 +633,7 @@ class RegistrasiPage(ServicePage):
             def accepted() -> None:
                 result = dialog.payment
                 assert result is not None
-                self.followup_status.setText(
+                self.followup_notice.setText(
                     self.tr("Pembayaran tunggakan dicatat, tanda terima {number}. {state}").format(
                         number=result.receipt_number,
                         state=self.tr("Kepesertaan aktif kembali.")
@@ -659,7 +664,7 @@ class RegistrasiPage(ServicePage):
             return reactivation.export_receipt(self.db, self.actor, payment_id, path)
 
         def done(written: Path) -> None:
-            self.followup_status.setText(self.tr("Tanda terima disimpan ke {path}").format(
+            self.followup_notice.setText(self.tr("Tanda terima disimpan ke {path}").format(
                 path=written))  # fmt: skip
 
         run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
