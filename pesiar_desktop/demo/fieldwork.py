@@ -533,9 +533,7 @@ def _visit_family(
                     cancel_reason="Keluarga membatalkan: ingin menunggu panen.",
                 )
         elif (
-            record["status"] == fc.STATUS_VA_ISSUED
-            and window.opens <= today
-            and rng.random() < 0.5
+            record["status"] == fc.STATUS_VA_ISSUED and window.opens <= today and rng.random() < 0.5
         ):
             _paid(record, va_day, min(due, today), today, rng, activations, included)
     elif path == fc.PATH_PBI_PROPOSAL:

@@ -67,6 +67,8 @@ class RekapRow:
     registered_people: int
     registered_families: int
     unpaid_families: int
+    reactivated_people: int = 0
+    reactivated_families: int = 0
 
     @property
     def people_pct(self) -> float:
@@ -104,6 +106,67 @@ class PendaftaranRow:
     status: str
     premium: int
     path: str
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """A person in a PBI proposal or a PPU BU employer report made in the month: passed on
+    to the Dinas Sosial or the BPJS branch, not a registration the village made."""
+
+    registration_id: int
+    path: str  # fieldwork_codes.PATH_*
+    no_kk: str
+    nik: str
+    name: str
+    sex: int
+    birth_date: date
+    dusun: str
+    rt: str
+    rw: str
+    submitted_on: date
+    status: str
+    agent: str
+    employer: str  # PPU BU reports: the employer that did not register its workers
+
+
+@dataclass(frozen=True)
+class KeaktifanRow:
+    """One family's reactivation seen from the month: started, paid towards or completed in it."""
+
+    reactivation_id: int
+    no_kk: str
+    head: str
+    dusun: str
+    rt: str
+    rw: str
+    agent: str
+    kind: str  # fieldwork_codes.REACTIVATION_*
+    instalments: int
+    people: int
+    months_counted: int
+    amount_owed: int
+    paid_in_month: int
+    paid_to_month_end: int
+    started_on: date
+    completed_on: date | None  # within or before the month's end, else None
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.amount_owed - self.paid_to_month_end)
+
+    @property
+    def reactivated(self) -> bool:
+        return self.completed_on is not None
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    """Registered and active members of one segment in one dusun."""
+
+    dusun: str
+    segment: str  # codes.SEGMENTS key
+    registered: int
+    active: int
 
 
 @dataclass(frozen=True)
@@ -169,6 +232,9 @@ class RecapData:
     events: list[EventRow]
     dusun: list[DusunRow]
     targets: list[AreaSummary]
+    proposals: list[ProposalRow] = field(default_factory=list)
+    keaktifan: list[KeaktifanRow] = field(default_factory=list)
+    segments: list[SegmentRow] = field(default_factory=list)
     columns: list[str] = field(default_factory=lambda: list(DEFAULT_COLUMNS))
     branch: str = ""
     masked: bool = False
@@ -214,7 +280,7 @@ def column_getters(data: RecapData, keys: Sequence[str] | None = None) -> list[G
         "fktp": lambda r, _i: r.fktp,
         "kelas": lambda r, _i: r.jkn_class,
         "no_hp": lambda r, _i: r.phone,
-        "segmen": lambda r, _i: r.segment,
+        "segmen": lambda r, _i: codes.label(codes.SEGMENTS, r.segment, r.segment),
         "tgl_daftar": lambda r, _i: r.registered_on,
         "va": lambda r, _i: r.va_number,
         "tgl_bayar": lambda r, _i: r.paid_on,

@@ -43,8 +43,10 @@ HEADERS = [
     "Didaftar-\nkan (jiwa)",
     "Didaftar-\nkan (KK)",
     "Belum\nbayar (KK)",
+    "Aktif\nkembali\n(jiwa)",
+    "Aktif\nkembali\n(KK)",
 ]
-WIDTHS_MM = [9, 46, 58, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 18]
+WIDTHS_MM = [9, 44, 54, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 18, 15, 15]
 
 
 def _pct(part: int, whole: int) -> str:
@@ -98,6 +100,8 @@ def write_recap_pdf(
                 number(r.registered_people),
                 number(r.registered_families),
                 number(r.unpaid_families),
+                number(r.reactivated_people),
+                number(r.reactivated_families),
             ]
         )
     t = data.rekap
@@ -124,6 +128,8 @@ def write_recap_pdf(
             number(sum(r.registered_people for r in t)),
             number(sum(r.registered_families for r in t)),
             number(sum(r.unpaid_families for r in t)),
+            number(sum(r.reactivated_people for r in t)),
+            number(sum(r.reactivated_families for r in t)),
         ]
     )
     scale = width / (sum(WIDTHS_MM) * mm)
@@ -163,9 +169,11 @@ def write_recap_pdf(
         Spacer(1, 3 * mm),
         Paragraph(
             "Realisasi = anggota keluarga yang iuran pertamanya dibayar pada bulan ini (dasar "
-            "insentif agen). Didaftarkan = pendaftaran yang diajukan bulan ini dan tidak "
-            f"dibatalkan; rincian per orang ada di lembar Pendaftaran ({number(len(data.pendaftaran))} "
-            f"jiwa). Dicetak {long_date(data.generated_on)}.",
+            "insentif agen). Didaftarkan = pendaftaran PBPU baru yang diajukan bulan ini, tidak "
+            "dibatalkan dan tidak kedaluwarsa; rincian per orang ada di lembar Pendaftaran "
+            f"({number(len(data.pendaftaran))} jiwa). Aktif kembali = peserta menunggak yang "
+            "tunggakannya lunas bulan ini (bukan peserta baru; rincian di lembar Keaktifan). "
+            f"Dicetak {long_date(data.generated_on)}.",
             note_style,
         ),
         Spacer(1, 4 * mm),

@@ -29,10 +29,21 @@ from pesiar_desktop.reportdata.recap import (
 )
 from pesiar_desktop.reportdata.targets import AreaSummary
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import fieldwork_codes as fw
 from pesiar_desktop.rules.formatting import long_date, month_year
 from pesiar_desktop.rules.nik import mask_nik
 
-SHEETS = ("Rekap", "Pendaftaran", "Kunjungan", "Advokasi", "UHC per dusun", "Sasaran")
+SHEETS = (
+    "Rekap",
+    "Pendaftaran",
+    "Usulan & Laporan",
+    "Keaktifan",
+    "Kunjungan",
+    "Advokasi",
+    "UHC per dusun",
+    "Segmen",
+    "Sasaran",
+)
 HEADER_ROW = 4  # 0-based: title, place, month, blank, header
 FIRST_DATA_ROW = HEADER_ROW + 1
 
@@ -49,9 +60,11 @@ REKAP_HEADERS = [
     ("Kunjungan", 11),
     ("KK dikunjungi", 11),
     ("Kegiatan advokasi", 11),
-    ("Didaftarkan bulan ini (jiwa)", 13),
-    ("Didaftarkan bulan ini (KK)", 13),
+    ("Didaftarkan bulan ini (PBPU, jiwa)", 13),
+    ("Didaftarkan bulan ini (PBPU, KK)", 13),
     ("Belum bayar (KK)", 11),
+    ("Diaktifkan kembali (jiwa)", 12),
+    ("Diaktifkan kembali (KK)", 12),
 ]
 COLUMN_WIDTHS: dict[str, float] = {
     "no": 6,
@@ -215,6 +228,8 @@ class _Writer:
                     r.registered_people,
                     r.registered_families,
                     r.unpaid_families,
+                    r.reactivated_people,
+                    r.reactivated_families,
                 ),
                 start=9,
             ):
@@ -235,6 +250,8 @@ class _Writer:
             12: sum(r.registered_people for r in data.rekap),
             13: sum(r.registered_families for r in data.rekap),
             14: sum(r.unpaid_families for r in data.rekap),
+            15: sum(r.reactivated_people for r in data.rekap),
+            16: sum(r.reactivated_families for r in data.rekap),
         }
         for column, value in sums.items():
             self.sum_formula(ws, row, column, FIRST_DATA_ROW, last, value)
@@ -244,14 +261,18 @@ class _Writer:
         notes = [
             "Realisasi: anggota keluarga yang iuran pertamanya dibayar pada bulan ini "
             "(dasar perhitungan insentif agen).",
-            "Didaftarkan bulan ini: pendaftaran yang diajukan pada bulan ini dan tidak "
-            "dibatalkan; rinciannya di lembar Pendaftaran "
-            f"({len(data.pendaftaran)} jiwa).",
+            "Didaftarkan bulan ini: pendaftaran PBPU baru yang diajukan pada bulan ini, tidak "
+            "dibatalkan dan tidak kedaluwarsa; rinciannya di lembar Pendaftaran "
+            f"({len(data.pendaftaran)} jiwa). Usulan PBI dan laporan PPU BU tidak termasuk "
+            f"(lembar Usulan & Laporan, {len(data.proposals)} jiwa).",
+            "Diaktifkan kembali: peserta menunggak yang tunggakannya lunas (bayar penuh atau "
+            "cicilan REHAB terakhir) pada bulan ini; bukan peserta baru, tidak dihitung dalam "
+            "realisasi target. Rinciannya di lembar Keaktifan.",
         ]
         for text in notes:
             ws.write_string(row, 1, text, f.note)
             row += 1
-        self.signature(ws, row + 1, column=10)
+        self.signature(ws, row + 1, column=12)
 
     def signature(self, ws: Worksheet, row: int, column: int) -> None:
         p = self.data.profile
@@ -520,13 +541,226 @@ class _Writer:
             f.note,
         )
 
+    def usulan(self) -> None:
+        headers = [
+            ("No", 5),
+            ("Jalur", 26),
+            ("No KK", 19),
+            ("NIK", 19),
+            ("Nama", 28),
+            ("JK", 5),
+            ("Tgl lahir", 11),
+            ("Dusun", 16),
+            ("RT/RW", 8),
+            ("Tgl diajukan", 11),
+            ("Status", 13),
+            ("Agen", 24),
+            ("Pemberi kerja (PPU BU)", 28),
+        ]
+        ws = self.sheet(
+            "Usulan & Laporan",
+            "USULAN PBI DAN LAPORAN PEKERJA BELUM DIDAFTARKAN PEMBERI KERJA (PPU BU)",
+            [w for _h, w in headers],
+        )
+        self.header(ws, [h for h, _w in headers])
+        f = self.f
+        masked = self.data.masked
+        row = FIRST_DATA_ROW
+        for index, p in enumerate(self.data.proposals, start=1):
+            ws.write_number(row, 0, index, f.center)
+            ws.write_string(row, 1, fw.PATH_SHORT.get(p.path, p.path), f.text)
+            ws.write_string(row, 2, mask_nik(p.no_kk) if masked else p.no_kk, f.ident)
+            ws.write_string(row, 3, mask_nik(p.nik) if masked else p.nik, f.ident)
+            ws.write_string(row, 4, p.name, f.text)
+            ws.write_string(row, 5, "L" if p.sex == 1 else "P", f.center)
+            ws.write_datetime(row, 6, p.birth_date, f.date)
+            ws.write_string(row, 7, p.dusun, f.text)
+            ws.write_string(row, 8, _rt_rw(p.rt, p.rw), f.ident)
+            ws.write_datetime(row, 9, p.submitted_on, f.date)
+            ws.write_string(row, 10, fw.REGISTRATION_STATUSES.get(p.status, p.status), f.text)
+            ws.write_string(row, 11, p.agent, f.text)
+            ws.write_string(row, 12, p.employer, f.wrap)
+            row += 1
+        for path, label in fw.PATH_SHORT.items():
+            if path == fw.PATH_PBPU:
+                continue
+            people = [p for p in self.data.proposals if p.path == path]
+            ws.write_string(
+                row,
+                1,
+                f"{label}: {len(people)} jiwa dalam {len({p.registration_id for p in people})} KK",
+                f.bold,
+            )
+            row += 1
+        ws.write_string(
+            row + 1,
+            1,
+            "Usulan PBI diteruskan ke Dinas Sosial dan laporan PPU BU ke kantor cabang BPJS; "
+            "keduanya bukan pendaftaran oleh desa dan tidak dihitung sebagai didaftarkan.",
+            f.note,
+        )
+
+    def keaktifan(self) -> None:
+        headers = [
+            ("No", 5),
+            ("No KK", 19),
+            ("Kepala keluarga", 26),
+            ("Dusun", 16),
+            ("RT/RW", 8),
+            ("Agen", 24),
+            ("Cara", 16),
+            ("Jiwa", 7),
+            ("Bulan tunggakan (dihitung)", 11),
+            ("Tunggakan (Rp)", 13),
+            ("Dibayar bulan ini (Rp)", 13),
+            ("Dibayar s.d. akhir bulan (Rp)", 14),
+            ("Sisa (Rp)", 12),
+            ("Tgl mulai", 11),
+            ("Aktif kembali", 11),
+        ]
+        ws = self.sheet(
+            "Keaktifan",
+            "KEAKTIFAN: PESERTA MENUNGGAK YANG DIAKTIFKAN KEMBALI (BAYAR LUNAS DAN REHAB)",
+            [w for _h, w in headers],
+        )
+        self.header(ws, [h for h, _w in headers])
+        f = self.f
+        masked = self.data.masked
+        rows = self.data.keaktifan
+        row = FIRST_DATA_ROW
+        for index, k in enumerate(rows, start=1):
+            ws.write_number(row, 0, index, f.center)
+            ws.write_string(row, 1, mask_nik(k.no_kk) if masked else k.no_kk, f.ident)
+            ws.write_string(row, 2, k.head, f.text)
+            ws.write_string(row, 3, k.dusun, f.text)
+            ws.write_string(row, 4, _rt_rw(k.rt, k.rw), f.ident)
+            ws.write_string(row, 5, k.agent, f.text)
+            kind = (
+                f"REHAB {k.instalments}× cicilan"
+                if k.kind == fw.REACTIVATION_REHAB
+                else fw.REACTIVATION_KINDS.get(k.kind, k.kind)
+            )
+            ws.write_string(row, 6, kind, f.text)
+            for column, value in enumerate(
+                (k.people, k.months_counted, k.amount_owed, k.paid_in_month,
+                 k.paid_to_month_end, k.remaining),
+                start=7,
+            ):  # fmt: skip
+                ws.write_number(row, column, value, f.int)
+            ws.write_datetime(row, 13, k.started_on, f.date)
+            if k.completed_on is None:
+                ws.write_string(row, 14, "belum", f.center)
+            else:
+                ws.write_datetime(row, 14, k.completed_on, f.date)
+            row += 1
+        last = row - 1
+        for column in (0, 1, 2, 3, 4, 5, 6, 8, 13, 14):
+            ws.write_string(row, column, "JUMLAH" if column == 2 else "", f.total_label)
+        for column, value in (
+            (7, sum(k.people for k in rows)),
+            (9, sum(k.amount_owed for k in rows)),
+            (10, sum(k.paid_in_month for k in rows)),
+            (11, sum(k.paid_to_month_end for k in rows)),
+            (12, sum(k.remaining for k in rows)),
+        ):
+            self.sum_formula(ws, row, column, FIRST_DATA_ROW, last, value)
+        done = [k for k in rows if k.completed_on is not None and k.completed_on >= self.data.month]
+        rehab = [k for k in rows if k.kind == fw.REACTIVATION_REHAB]
+        ws.write_string(
+            row + 2,
+            2,
+            f"Diaktifkan kembali bulan ini: {sum(k.people for k in done)} jiwa dalam "
+            f"{len(done)} KK. Rencana REHAB: {len(rehab)} "
+            f"({sum(1 for k in rehab if k.completed_on is None)} masih berjalan).",
+            f.bold,
+        )
+        ws.write_string(
+            row + 3,
+            2,
+            "Tunggakan dihitung paling banyak 24 bulan; REHAB untuk tunggakan 4–24 bulan, "
+            "paling banyak 12 kali cicilan. Peserta aktif kembali setelah tunggakan lunas.",
+            f.note,
+        )
+
+    def segmen(self) -> None:
+        data = self.data
+        segments = list(codes.SEGMENTS)
+        headers: list[tuple[str, float]] = [("No", 5), ("Dusun", 20)]
+        for code in segments:
+            label = codes.SEGMENTS[code]
+            headers += [(f"{label}: terdaftar", 12), (f"{label}: aktif", 11)]
+        headers += [("Jumlah terdaftar", 11), ("Jumlah aktif", 11), ("Keaktifan", 10)]
+        ws = self.sheet(
+            "Segmen",
+            "PESERTA JKN TERDAFTAR DAN AKTIF PER SEGMEN DAN DUSUN",
+            [w for _h, w in headers],
+        )
+        self.header(ws, [h for h, _w in headers])
+        ws.set_row(HEADER_ROW, 45)
+        f = self.f
+        by_dusun: dict[str, dict[str, tuple[int, int]]] = {}
+        for s in data.segments:
+            by_dusun.setdefault(s.dusun, {})[s.segment] = (s.registered, s.active)
+        total_col = 2 + 2 * len(segments)
+        row = FIRST_DATA_ROW
+        for index, (dusun, cells) in enumerate(sorted(by_dusun.items()), start=1):
+            ws.write_number(row, 0, index, f.center)
+            ws.write_string(row, 1, dusun, f.text)
+            for i, code in enumerate(segments):
+                registered, active = cells.get(code, (0, 0))
+                ws.write_number(row, 2 + 2 * i, registered, f.int)
+                ws.write_number(row, 3 + 2 * i, active, f.int)
+            registered = sum(r for r, _a in cells.values())
+            active = sum(a for _r, a in cells.values())
+            ws.write_number(row, total_col, registered, f.int)
+            ws.write_number(row, total_col + 1, active, f.int)
+            self.ratio_formula(ws, row, total_col + 2, total_col + 1, total_col,
+                               _ratio(active, registered), f.pct)  # fmt: skip
+            row += 1
+        last = row - 1
+        ws.write_string(row, 0, "", f.total_label)
+        ws.write_string(row, 1, "DESA", f.total_label)
+        for i, code in enumerate(segments):
+            for offset, pick in ((0, 0), (1, 1)):
+                value = sum(cells.get(code, (0, 0))[pick] for cells in by_dusun.values())
+                self.sum_formula(ws, row, 2 + 2 * i + offset, FIRST_DATA_ROW, last, value)
+        registered = sum(s.registered for s in data.segments)
+        active = sum(s.active for s in data.segments)
+        self.sum_formula(ws, row, total_col, FIRST_DATA_ROW, last, registered)
+        self.sum_formula(ws, row, total_col + 1, FIRST_DATA_ROW, last, active)
+        self.ratio_formula(ws, row, total_col + 2, total_col + 1, total_col,
+                           _ratio(active, registered))  # fmt: skip
+        row += 1
+        ws.write_string(row, 1, "Keaktifan", f.bold_text)
+        for i, code in enumerate(segments):
+            registered = sum(cells.get(code, (0, 0))[0] for cells in by_dusun.values())
+            active = sum(cells.get(code, (0, 0))[1] for cells in by_dusun.values())
+            part, whole = (
+                xl_rowcol_to_cell(row - 1, 3 + 2 * i),
+                xl_rowcol_to_cell(row - 1, 2 + 2 * i),
+            )
+            ws.write_formula(row, 3 + 2 * i, f"=IF({whole}=0,0,{part}/{whole})", f.bold_pct,
+                             _ratio(active, registered))  # fmt: skip
+        when = (
+            f"akhir bulan ({long_date(data.uhc_as_of)}, dari riwayat kepesertaan)"
+            if data.uhc_from_history
+            else f"keadaan register pada {long_date(data.uhc_as_of)}"
+        )
+        ws.write_string(
+            row + 2,
+            1,
+            f"Penduduk hidup yang terdaftar JKN per {when}; keaktifan = aktif ÷ terdaftar. "
+            "Jumlahnya sama dengan lembar UHC per dusun.",
+            f.note,
+        )
+
 
 def _rt_rw(rt: str, rw: str) -> str:
     return f"{rt}/{rw}" if rw and rw != "-" else rt
 
 
 def write_recap_xlsx(data: RecapData, path: Path | str, *, paper: str = "A4") -> Path:
-    """Writes the six sheets in order; returns the path."""
+    """Writes the sheets in `SHEETS` order; returns the path."""
     path = Path(path)
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
     book.set_properties(
@@ -539,9 +773,12 @@ def write_recap_xlsx(data: RecapData, path: Path | str, *, paper: str = "A4") ->
     writer = _Writer(data, book, paper)
     writer.rekap()
     writer.pendaftaran()
+    writer.usulan()
+    writer.keaktifan()
     writer.kunjungan()
     writer.advokasi()
     writer.uhc()
+    writer.segmen()
     writer.sasaran()
     book.close()
     return path

@@ -34,6 +34,7 @@ def rupiah(value: int) -> str:
 def terbilang(value: int) -> str:
     """The amount in Indonesian words for receipts: "tiga puluh lima ribu rupiah"."""
     from num2words import num2words  # imported on first use: not needed at start-up
+
     return f"{num2words(value, lang='id')} rupiah"
 
 

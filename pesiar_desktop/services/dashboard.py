@@ -38,6 +38,7 @@ from pesiar_desktop.rules.indicators import pct
 from pesiar_desktop.services import followups
 from pesiar_desktop.services.progress import (
     NOT_COUNTED_STATUSES,
+    RECRUITMENT_PATH,
     WAITING_STATUSES,
     AgentMonth,
     agent_month_progress,
@@ -251,7 +252,8 @@ def coverage_history(
 
 
 def registrations_by_month(session: Session, today: date) -> list[RegistrationMonth]:
-    """Registrations made (not cancelled) and first premiums paid, per month, 12 months."""
+    """New PBPU registrations made (counted as in `services.progress`) and first premiums
+    paid, per month, 12 months."""
     ends = month_ends(today)
     starts = [d.replace(day=1) for d in ends]
     first = starts[0]
@@ -266,6 +268,7 @@ def registrations_by_month(session: Session, today: date) -> list[RegistrationMo
             func.coalesce(members.c.n, 0),
         )
         .outerjoin(members, members.c.registration_id == Registration.id)
+        .where(Registration.path == RECRUITMENT_PATH)
         .where(
             (and_(Registration.registered_on >= first, Registration.registered_on <= today))
             | (and_(Registration.paid_on >= first, Registration.paid_on <= today))

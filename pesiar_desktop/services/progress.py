@@ -1,10 +1,17 @@
 """Agent progress per month: the one definition the fees, the recap and the pages share.
 
 Counting rules (so every report agrees):
-- *registered* (jiwa / KK): registrations whose `registered_on` falls in the month and that
-  were not cancelled; jiwa = included members, KK = registrations (one per family).
-- *paid* (jiwa / KK): registrations whose first premium was paid in the month (`paid_on`),
-  whatever month they were registered in — the figure fees are paid on.
+- *registered* (jiwa / KK, rekrutmen): new PBPU registrations whose `registered_on` falls in
+  the month and that were neither cancelled nor left to expire; jiwa = included members,
+  KK = registrations (one per family). PBI proposals and PPU BU employer reports are not
+  registrations the village makes: they are counted on their own (`proposals_people`,
+  `employer_report_people`), never as "didaftarkan".
+- *paid* (jiwa / KK): new PBPU registrations whose first premium was paid in the month
+  (`paid_on`), whatever month they were registered in — the figure the agents' target and
+  the fees are paid on.
+- *reactivated* (jiwa / KK, keaktifan): reactivations completed in the month (arrears paid in
+  full or the last REHAB instalment paid), credited to the agent of the family's area when it
+  started. Never part of the registered or paid figures.
 - *unpaid*: registrations made in the month still waiting for the first payment
   (submitted or VA issued; expired and cancelled ones are not waiting any more).
 - visits, families visited and advocacy events are counted by the date they happened.
@@ -20,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.errors import ValidationError
@@ -28,13 +35,17 @@ from pesiar_desktop.models import (
     AdvocacyEvent,
     Agent,
     Assignment,
+    Reactivation,
+    ReactivationMember,
     Registration,
     RegistrationMember,
     Visit,
 )
+from pesiar_desktop.rules import fieldwork_codes as fw
 
 WAITING_STATUSES = ("submitted", "va_issued")
-NOT_COUNTED_STATUSES = ("cancelled",)
+NOT_COUNTED_STATUSES = (fw.STATUS_CANCELLED, fw.STATUS_EXPIRED)
+RECRUITMENT_PATH = fw.PATH_PBPU  # the only path that makes new members the village recruits
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,10 @@ class AgentMonth:
     visits: int
     families_visited: int
     advocacy_events: int
+    reactivated_people: int = 0
+    reactivated_families: int = 0
+    proposals_people: int = 0  # PBI proposals made in the month (jiwa)
+    employer_report_people: int = 0  # workers reported to BPJS as unregistered by employers
 
     @property
     def target_met(self) -> bool:
@@ -98,6 +113,29 @@ def month_bounds(month: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
+def reactivated_in(first: date, last: date) -> Any:
+    """(agent_id, jiwa, KK) of the reactivations completed between `first` and `last`."""
+    people = (
+        select(ReactivationMember.reactivation_id, func.count().label("n"))
+        .group_by(ReactivationMember.reactivation_id)
+        .subquery()
+    )
+    return (
+        select(
+            Reactivation.agent_id,
+            func.coalesce(func.sum(people.c.n), 0),
+            func.count(Reactivation.id),
+        )
+        .outerjoin(people, people.c.reactivation_id == Reactivation.id)
+        .where(
+            Reactivation.status == fw.REACTIVATION_COMPLETED,
+            Reactivation.completed_on >= first,
+            Reactivation.completed_on <= last,
+        )
+        .group_by(Reactivation.agent_id)
+    )
+
+
 def _counts(session: Session, statement: Any) -> dict[int | None, tuple[int, ...]]:
     return {row[0]: tuple(int(v or 0) for v in row[1:]) for row in session.execute(statement)}
 
@@ -122,32 +160,50 @@ def month_progress(session: Session, month: date) -> MonthProgress:
 
     members = included_members()
     people = func.coalesce(func.sum(members.c.n), 0)
+    recruitment = Registration.path == RECRUITMENT_PATH
+    made_in_month = and_(
+        in_month(Registration.registered_on), Registration.status.not_in(NOT_COUNTED_STATUSES)
+    )
     registered = _counts(
         session,
         select(Registration.agent_id, people, func.count(Registration.id))
         .outerjoin(members, members.c.registration_id == Registration.id)
-        .where(
-            in_month(Registration.registered_on),
-            Registration.status.not_in(NOT_COUNTED_STATUSES),
-        )
+        .where(recruitment, made_in_month)
         .group_by(Registration.agent_id),
     )
     paid = _counts(
         session,
         select(Registration.agent_id, people, func.count(Registration.id))
         .outerjoin(members, members.c.registration_id == Registration.id)
-        .where(in_month(Registration.paid_on))
+        .where(recruitment, in_month(Registration.paid_on))
         .group_by(Registration.agent_id),
     )
     unpaid = _counts(
         session,
         select(Registration.agent_id, func.count(Registration.id))
         .where(
+            recruitment,
             in_month(Registration.registered_on),
             Registration.status.in_(WAITING_STATUSES),
         )
         .group_by(Registration.agent_id),
     )
+    other_paths = _counts(
+        session,
+        select(
+            Registration.agent_id,
+            func.coalesce(
+                func.sum(case((Registration.path == fw.PATH_PBI_PROPOSAL, members.c.n))), 0
+            ),
+            func.coalesce(
+                func.sum(case((Registration.path == fw.PATH_PPU_BU_REPORT, members.c.n))), 0
+            ),
+        )
+        .outerjoin(members, members.c.registration_id == Registration.id)
+        .where(~recruitment, made_in_month)
+        .group_by(Registration.agent_id),
+    )
+    reactivated = _counts(session, reactivated_in(first, last))
     visits = _counts(
         session,
         select(Visit.agent_id, func.count(Visit.id), func.count(distinct(Visit.family_id)))
@@ -170,7 +226,10 @@ def month_progress(session: Session, month: date) -> MonthProgress:
     ):
         assignment_of[assignment.agent_id] = assignment
 
-    counted = set(registered) | set(paid) | set(unpaid) | set(visits) | set(events)
+    counted = (
+        set(registered) | set(paid) | set(unpaid) | set(visits) | set(events) | set(reactivated)
+    )
+    counted |= set(other_paths)
     agent_ids = {agent_id for agent_id in counted if agent_id is not None}
     agent_ids |= set(assignment_of)
     names: dict[int | None, str] = {
@@ -186,6 +245,8 @@ def month_progress(session: Session, month: date) -> MonthProgress:
         reg_people, reg_families = registered.get(agent_id, pair)
         paid_people, paid_families = paid.get(agent_id, pair)
         visit_count, families_visited = visits.get(agent_id, pair)
+        react_people, react_families = reactivated.get(agent_id, pair)
+        proposals, employer_reports = other_paths.get(agent_id, pair)
         return AgentMonth(
             agent_id=agent_id,
             agent_name=names.get(agent_id, ""),
@@ -200,6 +261,10 @@ def month_progress(session: Session, month: date) -> MonthProgress:
             visits=visit_count,
             families_visited=families_visited,
             advocacy_events=events.get(agent_id, (0,))[0],
+            reactivated_people=react_people,
+            reactivated_families=react_families,
+            proposals_people=proposals,
+            employer_report_people=employer_reports,
         )
 
     rows = sorted(

@@ -4,11 +4,15 @@
 - Rekap: one row per agent from `services.progress.agent_month_progress` (the same
   figures the fees use), plus a "tanpa agen" row when the office registered families
   itself, so the totals reconcile with the Pendaftaran sheet;
-- Pendaftaran: one row per included member of the registrations made in the month and
-  not cancelled (= the Rekap's "didaftarkan (jiwa)" total);
+- Pendaftaran: one row per included member of the new PBPU registrations made in the
+  month, neither cancelled nor expired (= the Rekap's "didaftarkan (jiwa)" total);
+- Usulan & Laporan: PBI proposals and PPU BU employer reports of the month (passed on, not
+  registered by the village, so never counted as "didaftarkan");
+- Keaktifan: reactivations (arrears paid in full or through REHAB) started, paid towards
+  or completed in the month (the Rekap's "diaktifkan kembali" = those completed in it);
 - Kunjungan / Advokasi: the visits and events of the month;
-- UHC per dusun at the end of the month (the current register for the running month,
-  the membership history for a past one);
+- UHC per dusun and Segmen at the end of the month (the current register for the running
+  month, the membership history for a past one);
 - Sasaran: the Petakan targets still open, per dusun and RT.
 
 The Pendaftaran columns (FDIP order) are chosen per BPJS branch and kept in the
@@ -33,12 +37,16 @@ from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import (
     AdvocacyEvent,
     Agent,
+    ArrearsPayment,
     Assignment,
     AssignmentArea,
     Dusun,
     Family,
     FeePayment,
     Membership,
+    MembershipHistory,
+    Reactivation,
+    ReactivationMember,
     Registration,
     RegistrationMember,
     Resident,
@@ -51,9 +59,12 @@ from pesiar_desktop.reportdata.recap import (
     PENDAFTARAN_COLUMNS,
     DusunRow,
     EventRow,
+    KeaktifanRow,
     PendaftaranRow,
+    ProposalRow,
     RecapData,
     RekapRow,
+    SegmentRow,
     VisitRow,
 )
 from pesiar_desktop.reports.dana_desa_xlsx import write_dana_desa_xlsx
@@ -66,6 +77,7 @@ from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.dashboard import coverage_history
 from pesiar_desktop.services.progress import (
     NOT_COUNTED_STATUSES,
+    RECRUITMENT_PATH,
     month_bounds,
     month_progress,
     parse_month,
@@ -230,6 +242,8 @@ def rekap_rows(session: Session, month: date) -> list[RekapRow]:
             registered_people=p.registered_people,
             registered_families=p.registered_families,
             unpaid_families=p.unpaid_registrations,
+            reactivated_people=p.reactivated_people,
+            reactivated_families=p.reactivated_families,
         )
         for p in progress
     ]
@@ -250,12 +264,16 @@ def rekap_rows(session: Session, month: date) -> list[RekapRow]:
                 registered_people=office.registered_people,
                 registered_families=office.registered_families,
                 unpaid_families=office.unpaid_registrations,
+                reactivated_people=office.reactivated_people,
+                reactivated_families=office.reactivated_families,
             )
         )
     return rows
 
 
 def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
+    """The month's new PBPU registrations, one row per included member (the Rekap's
+    "didaftarkan" figure: neither cancelled nor expired, `services.progress` rules)."""
     first, last = month_bounds(month)
     query = (
         select(
@@ -274,8 +292,6 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
             Membership.fktp_code,
             RegistrationMember.jkn_class,
             Resident.phone,
-            Membership.segment,
-            Membership.status,
             Registration.path,
             Registration.registered_on,
             Registration.va_number,
@@ -294,6 +310,7 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
         .outerjoin(Agent, Agent.id == Registration.agent_id)
         .where(
             RegistrationMember.included.is_(True),
+            Registration.path == RECRUITMENT_PATH,
             _in(Registration.registered_on, first, last),
             Registration.status.not_in(NOT_COUNTED_STATUSES),
         )
@@ -301,7 +318,6 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
     )
     rows: list[PendaftaranRow] = []
     append = rows.append
-    registered = codes.REGISTERED_STATUSES
     path_segment = fw.PATH_SEGMENT
     for (
         reg_id,
@@ -319,8 +335,6 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
         fktp,
         jkn_class,
         phone,
-        segment,
-        status,
         path,
         registered_on,
         va,
@@ -329,8 +343,6 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
         reg_status,
         premium,
     ) in session.execute(query):
-        # The segment the member has (once active) or the one the path leads to.
-        seg = str(segment if segment and status in registered else path_segment.get(path, path))
         append(
             PendaftaranRow(
                 reg_id,
@@ -348,7 +360,8 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
                 fktp or "",
                 jkn_class,
                 phone or "",
-                seg,
+                # The registration path's segment (what was registered), as a code.
+                str(path_segment.get(path, path)),
                 registered_on,
                 va or "",
                 paid_on,
@@ -359,6 +372,145 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
             )
         )
     return rows
+
+
+def proposal_rows(session: Session, month: date) -> list[ProposalRow]:
+    """PBI proposals and PPU BU employer reports made in the month (not cancelled or
+    expired), one row per included member, by path then date."""
+    first, last = month_bounds(month)
+    return [
+        ProposalRow(
+            reg_id,
+            path,
+            no_kk,
+            nik,
+            name,
+            sex,
+            born,
+            dusun,
+            rt,
+            rw,
+            on,
+            status,
+            agent or NO_AGENT,
+            employer or "",
+        )  # fmt: skip
+        for reg_id, path, no_kk, nik, name, sex, born, dusun, rt, rw, on, status, agent, employer in (
+            session.execute(
+                select(
+                    Registration.id,
+                    Registration.path,
+                    Family.no_kk,
+                    Resident.nik,
+                    Resident.name,
+                    Resident.sex,
+                    Resident.birth_date,
+                    Dusun.name,
+                    Rt.rt,
+                    Rt.rw,
+                    Registration.registered_on,
+                    Registration.status,
+                    Agent.name,
+                    Registration.employer_name,
+                )
+                .select_from(RegistrationMember)
+                .join(Registration, Registration.id == RegistrationMember.registration_id)
+                .join(Resident, Resident.id == RegistrationMember.resident_id)
+                .join(Family, Family.id == Registration.family_id)
+                .join(Rt, Rt.id == Family.rt_id)
+                .join(Dusun, Dusun.id == Rt.dusun_id)
+                .outerjoin(Agent, Agent.id == Registration.agent_id)
+                .where(
+                    RegistrationMember.included.is_(True),
+                    Registration.path != RECRUITMENT_PATH,
+                    _in(Registration.registered_on, first, last),
+                    Registration.status.not_in(NOT_COUNTED_STATUSES),
+                )
+                .order_by(
+                    Registration.path.desc(),  # PBI proposals, then PPU BU reports
+                    Registration.registered_on,
+                    Registration.id,
+                    Resident.shdk,
+                    Resident.birth_date,
+                )
+            )
+        )
+    ]
+
+
+def keaktifan_rows(session: Session, month: date) -> list[KeaktifanRow]:
+    """Reactivations (not cancelled) started, paid towards or completed in the month, with
+    their money up to the month's end; a completion after the month does not show yet."""
+    first, last = month_bounds(month)
+    valid = ArrearsPayment.status == fw.PAYMENT_VALID
+    paid_in_month = (
+        select(func.sum(ArrearsPayment.amount))
+        .where(
+            ArrearsPayment.reactivation_id == Reactivation.id,
+            valid,
+            _in(ArrearsPayment.paid_on, first, last),
+        )
+        .scalar_subquery()
+    )
+    paid_to_end = (
+        select(func.sum(ArrearsPayment.amount))
+        .where(
+            ArrearsPayment.reactivation_id == Reactivation.id, valid, ArrearsPayment.paid_on <= last
+        )
+        .scalar_subquery()
+    )
+    people = (
+        select(func.count(ReactivationMember.id))
+        .where(ReactivationMember.reactivation_id == Reactivation.id)
+        .scalar_subquery()
+    )
+    found = session.execute(
+        select(
+            Reactivation,
+            Family.no_kk,
+            Dusun.name,
+            Rt.rt,
+            Rt.rw,
+            Agent.name,
+            people,
+            paid_in_month,
+            paid_to_end,
+        )
+        .join(Family, Family.id == Reactivation.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(Agent, Agent.id == Reactivation.agent_id)
+        .where(
+            Reactivation.status != fw.REACTIVATION_CANCELLED,
+            Reactivation.started_on <= last,
+            _in(Reactivation.started_on, first, last)
+            | _in(Reactivation.completed_on, first, last)
+            | (paid_in_month > 0),
+        )
+        .order_by(Reactivation.started_on, Reactivation.id)
+    ).all()
+    heads = _heads(session, {r.family_id for r, *_rest in found})
+    return [
+        KeaktifanRow(
+            r.id,
+            no_kk,
+            heads.get(r.family_id, ""),
+            dusun,
+            rt,
+            rw,
+            agent or NO_AGENT,
+            r.kind,
+            r.instalments,
+            int(count or 0),
+            r.months_counted,
+            r.amount_owed,
+            int(in_month or 0),
+            int(to_end or 0),
+            r.started_on,
+            r.completed_on if r.completed_on is not None and r.completed_on <= last else None,
+        )
+        for r, no_kk, dusun, rt, rw, agent, count, in_month, to_end in found
+    ]
 
 
 def _heads(session: Session, family_ids: set[int]) -> dict[int, str]:
@@ -493,6 +645,69 @@ def dusun_rows(session: Session, as_of: date | None) -> list[DusunRow]:
     ]
 
 
+def segment_rows(session: Session, as_of: date | None) -> list[SegmentRow]:
+    """Registered and active living residents per dusun and segment: now (None) or at the end
+    of a past day, by the same rule as `dusun_rows` (a resident's latest membership snapshot
+    on or before the day; without history, the current membership if it held by then)."""
+    registered_statuses = codes.REGISTERED_STATUSES
+    counts: dict[tuple[str, str], list[int]] = {}
+
+    def add(dusun: str, segment: str | None, status: str) -> None:
+        if status not in registered_statuses:
+            return
+        entry = counts.setdefault((dusun, segment or ""), [0, 0])
+        entry[0] += 1
+        entry[1] += status == codes.STATUS_ACTIVE
+
+    place = (
+        select(Resident.id, Dusun.name)
+        .join(Family, Family.id == Resident.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+    )
+    if as_of is None:
+        for dusun, segment, status in session.execute(
+            select(Dusun.name, Membership.segment, Membership.status)
+            .select_from(Resident)
+            .join(Membership, Membership.resident_id == Resident.id)
+            .join(Family, Family.id == Resident.family_id)
+            .join(Rt, Rt.id == Family.rt_id)
+            .join(Dusun, Dusun.id == Rt.dusun_id)
+            .where(Resident.life_status == codes.LIFE_ALIVE)
+        ):
+            add(dusun, segment, status)
+    else:
+        living = (
+            (Resident.life_status == codes.LIFE_ALIVE) | (Resident.life_status_date > as_of)
+        ) & (Resident.birth_date <= as_of)
+        dusun_of: dict[int, str] = {rid: name for rid, name in session.execute(place.where(living))}
+        latest: dict[int, tuple[str | None, str]] = {}
+        for rid, segment, status in session.execute(
+            select(MembershipHistory.resident_id, MembershipHistory.segment,
+                   MembershipHistory.status)
+            .where(MembershipHistory.as_of <= as_of)
+            .order_by(MembershipHistory.resident_id, MembershipHistory.as_of, MembershipHistory.id)
+        ):  # fmt: skip
+            latest[rid] = (segment, status)
+        with_history = set(
+            session.scalars(select(func.distinct(MembershipHistory.resident_id))).all()
+        )
+        for rid, segment, status in session.execute(
+            select(Membership.resident_id, Membership.segment, Membership.status).where(
+                Membership.as_of <= as_of
+            )
+        ):
+            if rid not in with_history:
+                latest[rid] = (segment, status)
+        for rid, (segment, status) in latest.items():
+            if rid in dusun_of:
+                add(dusun_of[rid], segment, status)
+    return [
+        SegmentRow(dusun, segment, registered, active)
+        for (dusun, segment), (registered, active) in sorted(counts.items())
+    ]
+
+
 def _families_by_dusun(session: Session, as_of: date) -> dict[str, int]:
     """Families with a member living on `as_of`, per dusun."""
     living = (Resident.life_status == codes.LIFE_ALIVE) | (Resident.life_status_date > as_of)
@@ -536,6 +751,8 @@ def build_recap(
         rekap = rekap_rows(session, first)
         step("Daftar pendaftaran")
         pendaftaran = pendaftaran_rows(session, first)
+        proposals = proposal_rows(session, first)
+        keaktifan = keaktifan_rows(session, first)
         step("Kunjungan")
         visits = visit_rows(session, first)
         step("Advokasi")
@@ -544,6 +761,7 @@ def build_recap(
         from_history = last < today
         uhc_as_of = last if from_history else today
         dusun = dusun_rows(session, last if from_history else None)
+        segments = segment_rows(session, last if from_history else None)
     step("Sasaran")
     areas = targets.area_summary(db, today)
     return RecapData(
@@ -559,6 +777,9 @@ def build_recap(
         events=held,
         dusun=dusun,
         targets=areas,
+        proposals=proposals,
+        keaktifan=keaktifan,
+        segments=segments,
         columns=chosen,
         branch=branch,
         masked=masked,

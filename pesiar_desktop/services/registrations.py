@@ -418,9 +418,7 @@ def submit(db: Database, actor: Actor, data: RegistrationInput) -> int:
         names = {m.resident_id: m.name for m in living}
         excluded = [c for c in data.members if not c.included]
         window = (
-            first_payment_window(session, data.registered_on)
-            if data.path == fc.PATH_PBPU
-            else None
+            first_payment_window(session, data.registered_on) if data.path == fc.PATH_PBPU else None
         )
         registration = Registration(
             family_id=data.family_id,

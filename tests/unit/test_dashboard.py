@@ -44,14 +44,15 @@ def test_dashboard_figures(village_db, scene):  # noqa: F811
             assert point.living == sum(v[0] for v in per_dusun)
             assert point.registered == sum(v[1] for v in per_dusun)
             assert point.active == sum(v[2] for v in per_dusun)
-    # Registrations per month: made (not cancelled) and first premiums paid.
+    # New PBPU registrations per month: made (neither cancelled nor expired) and first
+    # premiums paid.
     months = {m.month: m for m in board.registrations}
     october, september, november = (
         months[date(2026, 10, 1)],
         months[date(2026, 9, 1)],
         months[date(2026, 11, 1)],
     )
-    assert (october.families, october.people) == (5, 12)
+    assert (october.families, october.people) == (4, 10)  # the expired one is not counted
     assert (october.paid_families, october.paid_people) == (3, 9)
     assert (september.families, september.people, september.paid_families) == (1, 2, 0)
     assert (november.families, november.people, november.paid_people) == (1, 3, 0)

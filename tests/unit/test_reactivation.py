@@ -60,14 +60,29 @@ def _statuses(fv) -> dict[str, tuple[str, int]]:
         }
 
 
+NEW_MEMBER_FIGURES = (
+    "registered_people", "registered_families", "paid_people", "paid_families",
+    "unpaid_registrations",
+)  # fmt: skip
+
+
 def _counts(fv) -> tuple[object, ...]:
     """Everything the new-member figures are made of."""
     with fv.db.read() as session:
         month = progress.month_progress(session, TODAY)
-        agents = progress.agent_month_progress(session, TODAY)
+        rows = [*month.agents, *([month.office] if month.office else [])]
+        figures = [(r.agent_name, *(getattr(r, f) for f in NEW_MEMBER_FIGURES)) for r in rows]
         by_month = dashboard.registrations_by_month(session, TODAY)
         registrations = session.scalar(select(func.count(Registration.id)))
-    return (repr(month), repr(agents), repr(by_month), registrations)
+    return (figures, repr(by_month), registrations)
+
+
+def _reactivated(fv) -> dict[str, tuple[int, int]]:
+    with fv.db.read() as session:
+        return {
+            r.agent_name: (r.reactivated_people, r.reactivated_families)
+            for r in progress.agent_month_progress(session, TODAY)
+        }
 
 
 def test_amount_owed_per_person_and_family_capped_at_24_months(fv, admin):
@@ -140,8 +155,10 @@ def test_full_payment_activates_with_history_and_is_not_a_new_member(fv, admin, 
         payment = session.get(ArrearsPayment, result.payment_id)
         assert payment is not None
         assert (payment.collected_by, payment.collector_name) == ("AGENT", "SARI WULANDARI")
-    # Not a registration: the agents' progress and the dashboard figures did not move.
+    # Not a registration: the agents' progress and the dashboard figures did not move;
+    # the reactivation is its own figure, credited to the family's agent.
     assert _counts(fv) == before
+    assert _reactivated(fv) == {"SARI WULANDARI": (2, 1)}
     info = reactivation.detail(fv.db, result.reactivation_id)
     assert info.status == fc.REACTIVATION_COMPLETED and info.remaining == 0
     assert info.agent_name == "SARI WULANDARI"

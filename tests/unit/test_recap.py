@@ -231,9 +231,10 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
     out = tmp_path / "rekap.xlsx"
     data = recap.export_recap_xlsx(village_db, admin, "2026-10", out, today=TODAY)
     book = CalamineWorkbook.from_path(str(out))
-    assert book.sheet_names == list(
-        ("Rekap", "Pendaftaran", "Kunjungan", "Advokasi", "UHC per dusun", "Sasaran")
-    )
+    assert book.sheet_names == [
+        "Rekap", "Pendaftaran", "Usulan & Laporan", "Keaktifan", "Kunjungan", "Advokasi",
+        "UHC per dusun", "Segmen", "Sasaran",
+    ]  # fmt: skip
 
     # ---- Rekap: one row per agent from services.progress (what the fees use) + office row
     rows = _sheet(out, "Rekap")
@@ -250,9 +251,10 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
         p = progress[row[1]]
         assert row[3:5] == [p.target_people, p.paid_people]
         assert row[6:8] == [p.target_families, p.paid_families]
-        assert row[9:15] == [p.visits, p.families_visited, p.advocacy_events,
+        assert row[9:17] == [p.visits, p.families_visited, p.advocacy_events,
                              p.registered_people, p.registered_families,
-                             p.unpaid_registrations]  # fmt: skip
+                             p.unpaid_registrations, p.reactivated_people,
+                             p.reactivated_families]  # fmt: skip
         assert row[5] == pytest.approx(p.paid_people / p.target_people)
     siti = next(r for r in body if r[1] == "SITI RAHMAWATI")
     # family 0 (3 people) paid in October; family 3 (1 person) waiting for its VA payment
@@ -264,14 +266,14 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
     made = next(r for r in body if r[1] == "I MADE SUARTA")
     # paid in October: family 2 (4) and family 4 (2, registered in September)
     assert made[4] == 6 and made[7] == 2
-    # registered in October and not cancelled: family 2 (4) and the expired one (2)
-    assert made[12] == 6 and made[13] == 2 and made[14] == 0
+    # registered in October, neither cancelled nor expired: family 2 (4)
+    assert made[12] == 4 and made[13] == 1 and made[14] == 0
     assert made[2] == "Dusun Timur"  # its only RT: the whole dusun
     office = body[-1]
     assert office[12] == 2 and office[14] == 1 and office[11] == 1  # the MUSDES event
     total = rows[HEADER + 1 + len(body)]
     assert total[1] == "JUMLAH"
-    for column in (3, 4, 6, 7, 9, 10, 11, 12, 13, 14):
+    for column in (3, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16):
         assert total[column] == sum(r[column] for r in body), column
     assert total[5] == pytest.approx(total[4] / total[3])
     # Signature block: the kepala desa's name under the place and date.
@@ -285,7 +287,7 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
     assert rows[HEADER] == [PENDAFTARAN_COLUMNS[k] for k in DEFAULT_COLUMNS]
     people = _data_rows(rows, "Jumlah:")
     # Totals reconcile: the Rekap's "didaftarkan (jiwa)" sum is the number of rows here.
-    assert len(people) == total[12] == len(data.pendaftaran) == 3 + 1 + 4 + 2 + 2
+    assert len(people) == total[12] == len(data.pendaftaran) == 3 + 1 + 4 + 2
     assert (
         rows[HEADER + 1 + len(people)][0] == f"Jumlah: {len(people)} jiwa dalam {int(total[13])} KK"
     )
@@ -304,7 +306,7 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
                 .where(RegistrationMember.resident_id == resident.id,
                        Registration.registered_on >= MONTH,
                        Registration.registered_on <= date(2026, 10, 31),
-                       Registration.status != "cancelled")
+                       Registration.status.not_in(("cancelled", "expired")))
             ).one()  # fmt: skip
             membership = s.get(Membership, resident.id)
             agent_name = recap.NO_AGENT if reg.agent_id is None else None
@@ -322,7 +324,7 @@ def test_recap_workbook_against_the_database(village_db, admin, scene, tmp_path)
                 "fktp": membership.fktp_code if membership else "",
                 "kelas": member.jkn_class,
                 "no_hp": resident.phone,
-                "segmen": fw.PATH_SEGMENT[reg.path],
+                "segmen": codes.SEGMENTS[fw.PATH_SEGMENT[reg.path]],  # a label, never a code
                 "tgl_daftar": reg.registered_on,
                 "va": reg.va_number,
                 "tgl_bayar": reg.paid_on or "",

@@ -401,9 +401,7 @@ class HomePage(QWidget):
         self._show_agents(board)
 
     def _show_updated(self) -> None:
-        self.updated.setText(
-            self.tr("Diperbarui {time}").format(time=f"{clock.now():%H:%M}")
-        )
+        self.updated.setText(self.tr("Diperbarui {time}").format(time=f"{clock.now():%H:%M}"))
 
     def _show_cards(self, board: Dashboard) -> None:
         figures = board.stats
