@@ -427,7 +427,7 @@ def proposal_rows(session: Session, month: date) -> list[ProposalRow]:
                     Registration.status.not_in(NOT_COUNTED_STATUSES),
                 )
                 .order_by(
-                    Registration.path.desc(),  # PBI proposals, then PPU BU reports
+                    Registration.path,  # PBI_PROPOSAL, then PPU_BU_REPORT
                     Registration.registered_on,
                     Registration.id,
                     Resident.shdk,
