@@ -6,7 +6,9 @@
   the membership history, and the registrations made / paid per month;
 - agents: this month's progress against targets (`services.progress`, as the fees);
 - follow-ups: registrations still waiting for the first premium whose deadline has
-  passed or is near.
+  passed or is near;
+- reactivations: members in arrears back to active this month (keaktifan), never part of
+  the new-member figures.
 
 The history walk is the costly part on a 100,000-resident register: each resident's
 snapshots become a few "state from this date" points, and each point adds its change
@@ -29,11 +31,13 @@ from pesiar_desktop.models import (
     Family,
     Membership,
     MembershipHistory,
+    Reactivation,
     Registration,
     Resident,
     Rt,
 )
 from pesiar_desktop.rules import codes, indicators
+from pesiar_desktop.rules import fieldwork_codes as fw
 from pesiar_desktop.rules.indicators import pct
 from pesiar_desktop.services import followups
 from pesiar_desktop.services.progress import (
@@ -44,6 +48,7 @@ from pesiar_desktop.services.progress import (
     agent_month_progress,
     included_members,
     month_bounds,
+    reactivated_in,
 )
 from pesiar_desktop.services.stats import register_stats
 
@@ -87,6 +92,31 @@ class FollowUps:
         return self.overdue + self.near_due + self.without_due
 
 
+@dataclass(frozen=True)
+class Reactivations:
+    """Keaktifan this month, apart from new members: families back to active (arrears paid in
+    full or the last REHAB instalment) and REHAB plans still being paid."""
+
+    people: int = 0
+    families: int = 0
+    open_rehab_plans: int = 0
+
+
+def reactivations_this_month(session: Session, today: date) -> Reactivations:
+    first, last = month_bounds(today)
+    people = families = 0
+    for _agent, jiwa, kk in session.execute(reactivated_in(first, last)):
+        people += int(jiwa or 0)
+        families += int(kk or 0)
+    open_plans = session.scalar(
+        select(func.count(Reactivation.id)).where(
+            Reactivation.kind == fw.REACTIVATION_REHAB,
+            Reactivation.status == fw.REACTIVATION_OPEN,
+        )
+    )
+    return Reactivations(people, families, int(open_plans or 0))
+
+
 @dataclass
 class Dashboard:
     today: date
@@ -98,6 +128,7 @@ class Dashboard:
     registrations: list[RegistrationMonth]
     agents: list[AgentMonth]
     follow_ups: FollowUps
+    reactivations: Reactivations = field(default_factory=Reactivations)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -346,6 +377,7 @@ def load_headline(session: Session, today: date | None = None) -> Dashboard:
     mark = time.perf_counter()
     agents = agent_month_progress(session, today)
     followups = follow_ups(session, today)
+    reactivated = reactivations_this_month(session, today)
     timings["fieldwork"] = time.perf_counter() - mark
     return Dashboard(
         today=today,
@@ -357,6 +389,7 @@ def load_headline(session: Session, today: date | None = None) -> Dashboard:
         registrations=[],
         agents=agents,
         follow_ups=followups,
+        reactivations=reactivated,
         timings=timings,
     )
 

@@ -102,3 +102,34 @@ def test_empty_village_dashboard(qtbot, make_window, admin):
     assert home.residents_card.value.text() == "0"
     assert home.award_card.value.text() == "Belum UHC"
     assert home.agent_empty.isVisibleTo(home) and not home.agent_table.isVisibleTo(home)
+
+
+def test_reactivations_have_their_own_card_and_column(qtbot, make_window, fv, admin):
+    """A family in arrears paid in full this month: "Diaktifkan kembali" 2 jiwa / 1 KK on
+    its own card and in its agent's row, while the new-member figures stay as they were."""
+    from datetime import timedelta
+
+    from pesiar_desktop.rules import fieldwork_codes as fc
+    from pesiar_desktop.services import reactivation
+    from pesiar_desktop.services.reactivation import PaymentInput
+    from tests.unit.test_reactivation import _arrears
+    from tests.unit.test_visits_helpers import TODAY
+
+    _arrears(fv, admin, 3)
+    with fv.db.read() as s:
+        before = {a.agent_name: (a.paid_people, a.registered_people)
+                  for a in agent_month_progress(s, TODAY)}  # fmt: skip
+    reactivation.pay_full(fv.db, admin, fv.joko_family,
+                          PaymentInput(TODAY - timedelta(days=2), 210_000, fc.COLLECTOR_FAMILY))  # fmt: skip
+    window = make_window(admin)
+    home = window.home_page
+    board = _wait_board(qtbot, home)
+    assert (board.reactivations.people, board.reactivations.families) == (2, 1)
+    assert home.reactivation_card.value.text() == "2"
+    assert "1 KK" in home.reactivation_card.note.text()
+    row = next(
+        r for r in range(home.agent_table.rowCount())
+        if home.agent_table.item(r, 0).text() == "SARI WULANDARI"
+    )  # fmt: skip
+    assert home.agent_table.item(row, 4).text() == "2"
+    assert {a.agent_name: (a.paid_people, a.registered_people) for a in board.agents} == before

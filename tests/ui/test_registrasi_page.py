@@ -161,6 +161,7 @@ def test_followups_and_progress_tabs(qtbot, make_window, fv, admin, tmp_path):
     progress_row = page.progress_model.row(0)
     assert progress_row.texts[0] == "SARI WULANDARI"
     assert progress_row.texts[1] == "35" and progress_row.texts[13] == "belum"
+    assert progress_row.texts[14:16] == ("0", "0")  # aktif kembali: none this month
     page.tabs.setCurrentIndex(TAB_LIST)
 
 

@@ -34,7 +34,9 @@ def _in_arrears(db, admin, family_id: int, months: int) -> None:
                 admin,
                 resident_id,
                 MembershipChange(
-                    status=codes.STATUS_ARREARS, segment="PBPU", jkn_class=3,
+                    status=codes.STATUS_ARREARS,
+                    segment="PBPU",
+                    jkn_class=3,
                     months_in_arrears=months,
                 ),  # fmt: skip
                 source="manual",
@@ -159,7 +161,7 @@ def test_every_recap_total_is_a_plain_sql_count(village_db, admin, month, tmp_pa
     assert len(people) == _one(
         db,
         f"""SELECT COUNT(*) {NEW_PBPU} AND r.registered_on BETWEEN :first AND :last
-            AND r.status NOT IN ('cancelled', 'expired')"""
+            AND r.status NOT IN ('cancelled', 'expired')""",
     )
     segment_column = list(recap.PENDAFTARAN_COLUMNS).index("segmen")
     assert {p[segment_column] for p in people} == {"PBPU / Mandiri"}
@@ -172,7 +174,7 @@ def test_every_recap_total_is_a_plain_sql_count(village_db, admin, month, tmp_pa
            JOIN registration_member m ON m.registration_id = r.id
            WHERE m.included = TRUE AND r.path <> 'PBPU'
            AND r.registered_on BETWEEN :first AND :last
-           AND r.status NOT IN ('cancelled', 'expired') GROUP BY r.path"""
+           AND r.status NOT IN ('cancelled', 'expired') GROUP BY r.path""",
     )
     assert len(proposals) == sum(n for _p, n in expected) == 2 + 1
     by_path = {fw.PATH_SHORT[path]: n for path, n in expected}
@@ -202,11 +204,15 @@ def test_every_recap_total_is_a_plain_sql_count(village_db, admin, month, tmp_pa
         )
     }
     assert {r[1] for r in listed} == expected_kk and len(listed) == 3
-    assert sums[10] == _one(
-        db,
-        """SELECT SUM(amount) FROM arrears_payment WHERE status = 'valid'
+    assert (
+        sums[10]
+        == _one(
+            db,
+            """SELECT SUM(amount) FROM arrears_payment WHERE status = 'valid'
            AND paid_on BETWEEN :first AND :last""",
-    ) == 350_000 + 350_000 + 280_000 + 210_000
+        )
+        == 350_000 + 350_000 + 280_000 + 210_000
+    )
     assert sums[11] == _one(
         db,
         """SELECT SUM(p.amount) FROM arrears_payment p

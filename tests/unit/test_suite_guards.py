@@ -18,8 +18,16 @@ def _collect(env_changes: dict[str, str | None]) -> subprocess.CompletedProcess[
         else:
             env[name] = value
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q",
-         "tests/unit/test_dashboard.py"],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--collect-only",
+            "-q",
+            "tests/unit/test_dashboard.py",
+        ],  # fmt: skip
         cwd=ROOT,
         env=env,
         capture_output=True,

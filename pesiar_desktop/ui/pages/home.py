@@ -172,12 +172,14 @@ class HomePage(QWidget):
         self.activity_card = StatCard(self.tr("Keaktifan JKN"), "fa5s.heartbeat")
         self.award_card = StatCard(self.tr("Predikat UHC"), "fa5s.award")
         self.followup_card = StatCard(self.tr("Tindak lanjut"), "fa5s.bell")
+        self.reactivation_card = StatCard(self.tr("Diaktifkan kembali"), "fa5s.redo-alt")
         self.cards = [
             self.residents_card,
             self.families_card,
             self.coverage_card,
             self.activity_card,
             self.award_card,
+            self.reactivation_card,
             self.followup_card,
         ]
         cards = QGridLayout()
@@ -228,15 +230,21 @@ class HomePage(QWidget):
         )
         self.agent_subtitle.setStyleSheet("color: #5f6368;")
         self.agent_subtitle.setWordWrap(True)
-        self.agent_table = QTableWidget(0, 4)
+        self.agent_table = QTableWidget(0, 5)
         self.agent_table.setHorizontalHeaderLabels(
             [
                 self.tr("Agen"),
                 self.tr("Jiwa / target"),
                 self.tr("KK / target"),
                 self.tr("Kunjungan"),
+                self.tr("Aktif kembali"),
             ]
         )
+        back_header = self.agent_table.horizontalHeaderItem(4)
+        if back_header is not None:
+            back_header.setToolTip(
+                self.tr("Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)")
+            )
         self.agent_table.setWordWrap(False)
         self.agent_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.agent_table.verticalHeader().hide()
@@ -248,7 +256,7 @@ class HomePage(QWidget):
         agent_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         agent_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         agent_header.resizeSection(1, 130)
-        for column in (2, 3):
+        for column in (2, 3, 4):
             agent_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.agent_empty = QLabel(
             self.tr("Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di "
@@ -466,6 +474,13 @@ class HomePage(QWidget):
             )
         else:
             self.award_card.note.setText(self.tr("Predikat tertinggi tercapai"))
+        back = board.reactivations
+        self.reactivation_card.set(
+            n(back.people),
+            self.tr("jiwa dalam {kk} KK bulan ini (tunggakan lunas); {plans} rencana REHAB "
+                    "berjalan").format(kk=n(back.families), plans=n(back.open_rehab_plans)),
+            GOOD if back.people else "#202124",
+        )  # fmt: skip
         follow = board.follow_ups
         self.followup_card.set(
             n(follow.total),
@@ -582,8 +597,11 @@ class HomePage(QWidget):
             name.setToolTip(
                 self.tr(
                     "{name}: target {tp} jiwa / {tf} KK; didaftarkan bulan ini {rp} jiwa, "
-                    "{unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi"
+                    "{unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; "
+                    "{back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)"
                 ).format(
+                    back=agent.reactivated_people,
+                    back_kk=agent.reactivated_families,
                     name=agent.agent_name,
                     tp=agent.target_people,
                     tf=agent.target_families,
@@ -608,6 +626,7 @@ class HomePage(QWidget):
             for column, text in (
                 (2, f"{agent.paid_families} / {agent.target_families}"),
                 (3, formatting.number(agent.visits)),
+                (4, formatting.number(agent.reactivated_people)),
             ):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

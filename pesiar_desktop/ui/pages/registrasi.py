@@ -290,6 +290,16 @@ class RegistrasiPage(ServicePage):
                 self.list_view.selectRow(row)
         self._selection_changed()
 
+    def _select_when_listed(self, reg_id: int | None) -> None:
+        """Select a registration now if the list already has it (the data-changed reload
+        can arrive before the write's own result), else when a list with it arrives."""
+        row = self.list_model.row_of(reg_id) if reg_id is not None else None
+        if row is not None:
+            self.list_view.selectRow(row)
+            self._selection_changed()
+        else:
+            self._select_after = reg_id
+
     def selected_id(self) -> int | None:
         index = self.list_view.currentIndex()
         key = self.list_model.key(index.row()) if index.isValid() else None
@@ -362,7 +372,7 @@ class RegistrasiPage(ServicePage):
         dialog = RegistrationDialog(self.db, self.tasks, self.actor, self, family_id)
 
         def accepted() -> None:
-            self._select_after = dialog.saved_id
+            self._select_when_listed(dialog.saved_id)
             self.tabs.setCurrentIndex(TAB_LIST)
             self.list_status.setText(
                 self.tr("Pendaftaran tersimpan. Cetak tanda terima untuk keluarga.")
@@ -683,8 +693,8 @@ class RegistrasiPage(ServicePage):
              self.tr("Target KK"), self.tr("Lunas KK"), self.tr("%"),
              self.tr("Didaftarkan jiwa"), self.tr("Didaftarkan KK"), self.tr("Belum bayar"),
              self.tr("Kunjungan"), self.tr("KK dikunjungi"), self.tr("Advokasi"),
-             self.tr("Target")],
-            right_aligned=tuple(range(1, 13)),
+             self.tr("Target"), self.tr("Aktif kembali jiwa"), self.tr("Aktif kembali KK")],
+            right_aligned=(*range(1, 13), 14, 15),
             colour_column=13,
         )  # fmt: skip
         self.progress_view = _table(self.progress_model)
@@ -699,8 +709,10 @@ class RegistrasiPage(ServicePage):
         layout.addWidget(
             hint_label(
                 self.tr(
-                    "Lunas = iuran pertama dibayar pada bulan ini (dasar insentif). Target "
-                    "tercapai bila lunas mencapai target jiwa atau target KK."
+                    "Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar "
+                    "insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. "
+                    "Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan "
+                    "peserta baru dan tidak dihitung dalam target."
                 )
             )
         )
@@ -740,6 +752,8 @@ class RegistrasiPage(ServicePage):
                         n(r.families_visited),
                         n(r.advocacy_events),
                         self.tr("tercapai") if r.target_met else self.tr("belum"),
+                        n(r.reactivated_people),
+                        n(r.reactivated_families),
                     ),
                     (
                         None,
@@ -756,6 +770,8 @@ class RegistrasiPage(ServicePage):
                         r.families_visited,
                         r.advocacy_events,
                         r.target_met,
+                        r.reactivated_people,
+                        r.reactivated_families,
                     ),
                     GOOD if r.target_met else LATE,
                 )  # fmt: skip
