@@ -239,22 +239,32 @@ def main() -> int:
         data_dir = Path(args.data_dir) if args.data_dir else Path(tmp)
         t0 = time.perf_counter()
         sqlite_file = ensure_demo(data_dir, args.residents)
-        print(f"Register benchmark, {args.residents:,} residents (demo ready in "
-              f"{time.perf_counter() - t0:.1f} s)")
+        print(
+            f"Register benchmark, {args.residents:,} residents (demo ready in "
+            f"{time.perf_counter() - t0:.1f} s)"
+        )
         print(f"{'figure':<34}{'ours':>10}{'floor':>10}{'ratio':>8}  target")
         for label, ours, floor in bench_search(sqlite_file, args.runs):
             print(f"{label:<34}{ours:>8.1f}ms{floor:>8.1f}ms{ours / floor:>7.2f}x  <= 50 ms median")
         shown_ms, ready_ms, bare_ms = startup_ms(str(data_dir), runs=15)
-        print(f"{'start-up to shown main window':<34}{shown_ms:>8.0f}ms{bare_ms:>8.0f}ms"
-              f"{shown_ms / bare_ms:>7.2f}x  <= 1.5x")
-        print(f"{'  ... to pages built (no login)':<34}{ready_ms:>8.0f}ms{bare_ms:>8.0f}ms"
-              f"{ready_ms / bare_ms:>7.2f}x  (information)")
+        print(
+            f"{'start-up to shown main window':<34}{shown_ms:>8.0f}ms{bare_ms:>8.0f}ms"
+            f"{shown_ms / bare_ms:>7.2f}x  <= 1.5x"
+        )
+        print(
+            f"{'  ... to pages built (no login)':<34}{ready_ms:>8.0f}ms{bare_ms:>8.0f}ms"
+            f"{ready_ms / bare_ms:>7.2f}x  (information)"
+        )
         first, bare, rss_empty, rss_register = bench_first_rows(data_dir, sqlite_file)
-        print(f"{'Penduduk first rows':<34}{first:>8.0f}ms{bare:>8.0f}ms{first / bare:>7.2f}x"
-              f"  <= 300 ms")
+        print(
+            f"{'Penduduk first rows':<34}{first:>8.0f}ms{bare:>8.0f}ms{first / bare:>7.2f}x"
+            f"  <= 300 ms"
+        )
         added = rss_register - rss_empty
-        print(f"{'memory added by the register':<34}{added:>8.0f}MB{'':>10}{'':>8}  <= 100 MB"
-              f"  (empty window {rss_empty:.0f} MB)")
+        print(
+            f"{'memory added by the register':<34}{added:>8.0f}MB{'':>10}{'':>8}  <= 100 MB"
+            f"  (empty window {rss_empty:.0f} MB)"
+        )
     return 0
 
 

@@ -56,6 +56,8 @@ def _cmd_export(db: Database, args: argparse.Namespace) -> int:
                 f"{number(len(rekap))} baris agen, "
                 f"{number(len(data.pendaftaran))} jiwa didaftarkan, "
                 f"{number(sum(r.paid_people for r in rekap))} jiwa iuran pertama dibayar, "
+                f"{number(sum(r.reactivated_people for r in rekap))} jiwa diaktifkan kembali, "
+                f"{number(len(data.proposals))} jiwa diusulkan/dilaporkan (PBI, PPU BU), "
                 f"{number(len(data.visits))} kunjungan, {number(len(data.events))} kegiatan advokasi."
             )
             if args.pdf:

@@ -85,6 +85,7 @@ SOURCE = "demo"
 DEMO_EXTENSIONS: tuple[str, ...] = (
     "pesiar_desktop.demo.agents",
     "pesiar_desktop.demo.fieldwork",
+    "pesiar_desktop.demo.keaktifan",
 )
 
 SEGMENT_NONE = "NONE"  # family not registered at all (a PESIAR target family)
@@ -179,7 +180,8 @@ JKN_CLASS = {
     "PPU_PN": _Pick([(1, 60), (2, 40)]),
     "BP": _Pick([(3, 50), (2, 30), (1, 20)]),
 }
-ARREARS_MONTHS = _Pick([((1, 3), 25), ((4, 12), 30), ((13, 24), 45)])
+# Months in arrears as BPJS lists them (1–30; only 24 are ever counted towards the debt).
+ARREARS_MONTHS = _Pick([((1, 3), 25), ((4, 12), 30), ((13, 24), 35), ((25, 30), 10)])
 
 EDUCATION_BY_COHORT = (
     (1960, _Pick([(1, 30), (2, 25), (3, 33), (4, 6), (5, 5), (8, 1)])),

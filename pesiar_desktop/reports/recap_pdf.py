@@ -46,7 +46,7 @@ HEADERS = [
     "Aktif\nkembali\n(jiwa)",
     "Aktif\nkembali\n(KK)",
 ]
-WIDTHS_MM = [9, 44, 54, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 18, 15, 15]
+WIDTHS_MM = [9, 42, 50, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 18, 17, 17]
 
 
 def _pct(part: int, whole: int) -> str:

@@ -88,3 +88,30 @@ def test_demo_adds_to_an_existing_village_and_needs_write_rights(village_db, vie
     assert text.startswith("Ditambahkan ke")
     with village_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Resident)) >= 120
+
+
+def test_demo_keaktifan_figures_are_all_there(db, freeze_clock):
+    """Arrears of 1 to 30 months, families reactivated this month, REHAB plans at three
+    stages: every keaktifan figure is non-zero on a fresh demo (issue Keaktifan, item 7)."""
+    from pesiar_desktop.models import Reactivation
+    from pesiar_desktop.rules import fieldwork_codes as fc
+    from pesiar_desktop.services import arrears, dashboard, recap
+
+    freeze_clock(TODAY)
+    demo.generate(db, SYSTEM, residents=3000, seed=7, today=TODAY)
+    months = {f.months_in_arrears for f in arrears.list_arrears(db, TODAY)}
+    assert min(months) == 1 and max(months) > 24
+    with db.read() as s:
+        plans = s.execute(
+            select(Reactivation.kind, Reactivation.status, Reactivation.completed_on)
+        ).all()
+        board = dashboard.load_headline(s, TODAY)
+    assert sum(1 for kind, status, _on in plans if kind == fc.REACTIVATION_FULL) >= 5
+    rehab = [status for kind, status, _on in plans if kind == fc.REACTIVATION_REHAB]
+    assert sorted(rehab) == ["completed", "open", "open"]
+    # Completed after the month's BPJS list (the first of the month), never before it.
+    assert all(on >= TODAY.replace(day=1) for _k, status, on in plans if status == "completed")
+    assert board.reactivations.people > 0 and board.reactivations.open_rehab_plans == 2
+    data = recap.build_recap(db, TODAY.strftime("%Y-%m"), today=TODAY)
+    assert sum(r.reactivated_people for r in data.rekap) == board.reactivations.people
+    assert data.keaktifan and data.segments
