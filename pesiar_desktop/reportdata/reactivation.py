@@ -108,3 +108,39 @@ class ReactivationDetail:
 
     def payment(self, payment_id: int) -> PaymentLine:
         return next(p for p in self.payments if p.id == payment_id)
+
+
+@dataclass(frozen=True)
+class ReactivationRow:
+    """One reactivation in the Keaktifan list."""
+
+    id: int
+    family_id: int
+    no_kk: str
+    head_name: str
+    area_label: str
+    agent_name: str
+    kind: str
+    instalments: int
+    people: int
+    amount_owed: int
+    paid_total: int  # valid payments
+    paid_count: int  # instalments paid
+    status: str
+    started_on: date
+    completed_on: date | None
+    next_due_on: date | None  # of the first unpaid instalment (open plans)
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.amount_owed - self.paid_total)
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind == fc.REACTIVATION_REHAB:
+            return f"REHAB {self.instalments}× cicilan"
+        return fc.REACTIVATION_KINDS.get(self.kind, self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return fc.REACTIVATION_STATUSES.get(self.status, self.status)

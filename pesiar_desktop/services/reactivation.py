@@ -47,11 +47,12 @@ from pesiar_desktop.reportdata.reactivation import (
     PaymentLine,
     ReactivatedMember,
     ReactivationDetail,
+    ReactivationRow,
 )
 from pesiar_desktop.reports.receipt_pdf import write_arrears_receipt_pdf
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.formatting import long_date, rupiah
+from pesiar_desktop.rules.formatting import area_label, long_date, rupiah
 from pesiar_desktop.rules.premiums import rehab_problem, rehab_schedule
 from pesiar_desktop.services import audit, events, membership, privacy, settings, village
 from pesiar_desktop.services.arrears import FamilyArrears, family_arrears_in
@@ -624,7 +625,6 @@ def detail_in(session: Session, reactivation_id: int) -> ReactivationDetail:
         .join(Dusun, Dusun.id == Rt.dusun_id)
         .where(Family.id == r.family_id)
     ).one()  # fmt: skip
-    rw_part = f"RW {fam[3]} / " if fam[3] not in ("", "-") else ""
     agent = session.get(Agent, r.agent_id) if r.agent_id is not None else None
     members = [
         ReactivatedMember(
@@ -684,7 +684,7 @@ def detail_in(session: Session, reactivation_id: int) -> ReactivationDetail:
         family_id=r.family_id,
         no_kk=fam[0],
         address=fam[1],
-        area_label=f"{fam[2]} · {rw_part}RT {fam[4]}",
+        area_label=area_label(fam[2], fam[3], fam[4]),
         head_name=fam[5],
         kind=r.kind,
         status=r.status,
@@ -700,6 +700,87 @@ def detail_in(session: Session, reactivation_id: int) -> ReactivationDetail:
         schedule=schedule,
         payments=payments,
     )
+
+
+def list_reactivations(db: Database, status: str | None = None) -> list[ReactivationRow]:
+    """Every reactivation (or those with `status`), open plans first, newest first."""
+    valid = ArrearsPayment.status == fc.PAYMENT_VALID
+    paid = (
+        select(
+            ArrearsPayment.reactivation_id.label("rid"),
+            func.sum(ArrearsPayment.amount).label("total"),
+            func.count(func.distinct(ArrearsPayment.instalment_seq)).label("count"),
+        )
+        .where(valid)
+        .group_by(ArrearsPayment.reactivation_id)
+        .subquery()
+    )
+    people = (
+        select(ReactivationMember.reactivation_id.label("rid"), func.count().label("n"))
+        .group_by(ReactivationMember.reactivation_id)
+        .subquery()
+    )
+    paid_seqs = select(ArrearsPayment.instalment_seq).where(
+        ArrearsPayment.reactivation_id == RehabInstalment.reactivation_id, valid
+    )
+    next_due = (
+        select(func.min(RehabInstalment.due_on))
+        .where(
+            RehabInstalment.reactivation_id == Reactivation.id,
+            RehabInstalment.seq.not_in(paid_seqs),
+        )
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            Reactivation,
+            Family.no_kk,
+            func.coalesce(head_name_of(Family.id), ""),
+            Dusun.name,
+            Rt.rw,
+            Rt.rt,
+            Agent.name,
+            people.c.n,
+            paid.c.total,
+            paid.c.count,
+            next_due,
+        )
+        .join(Family, Family.id == Reactivation.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(Agent, Agent.id == Reactivation.agent_id)
+        .outerjoin(people, people.c.rid == Reactivation.id)
+        .outerjoin(paid, paid.c.rid == Reactivation.id)
+        .order_by(
+            (Reactivation.status != fc.REACTIVATION_OPEN),
+            Reactivation.started_on.desc(),
+            Reactivation.id.desc(),
+        )
+    )
+    if status:
+        query = query.where(Reactivation.status == status)
+    with db.read() as session:
+        return [
+            ReactivationRow(
+                r.id,
+                r.family_id,
+                no_kk,
+                head,
+                area_label(dusun, rw, rt),
+                agent or "",
+                r.kind,
+                r.instalments,
+                int(n or 0),
+                r.amount_owed,
+                int(total or 0),
+                int(count or 0),
+                r.status,
+                r.started_on,
+                r.completed_on,
+                due if r.status == fc.REACTIVATION_OPEN else None,
+            )  # fmt: skip
+            for r, no_kk, head, dusun, rw, rt, agent, n, total, count, due in session.execute(query)
+        ]
 
 
 def reactivation_of_payment(db: Database, payment_id: int) -> int:

@@ -51,6 +51,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
 )
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
 from pesiar_desktop.ui.pages.base import ServicePage
+from pesiar_desktop.ui.pages.keaktifan_tab import KeaktifanTab
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -59,7 +60,7 @@ from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
 from pesiar_desktop.ui.widgets.tables import search_box
 from pesiar_desktop.ui.write_op import run_write
 
-TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS = range(3)
+TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS, TAB_KEAKTIFAN = range(4)
 REFRESH_TOPICS = {
     Topic.REGISTRATIONS,
     Topic.VISITS,
@@ -114,6 +115,8 @@ class RegistrasiPage(ServicePage):
         self.tabs.addTab(self._build_list_tab(), self.tr("Pendaftaran"))
         self.tabs.addTab(self._build_followup_tab(), self.tr("Tindak Lanjut"))
         self.tabs.addTab(self._build_progress_tab(), self.tr("Progres Agen"))
+        self.keaktifan_tab = KeaktifanTab(self)
+        self.tabs.addTab(self.keaktifan_tab, self.tr("Keaktifan"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -788,6 +791,7 @@ class RegistrasiPage(ServicePage):
             self.reload_list()
             self.reload_followups()
             self.reload_progress()
+            self.keaktifan_tab.reload()
         elif self._dirty:
             self._dirty = False
             self._refresh_current()
@@ -800,6 +804,8 @@ class RegistrasiPage(ServicePage):
             self.reload_list()
         elif index == TAB_FOLLOWUP:
             self.reload_followups()
+        elif index == TAB_KEAKTIFAN:
+            self.keaktifan_tab.reload()
         else:
             self.reload_progress()
 
