@@ -131,5 +131,6 @@ def test_reactivations_have_their_own_card_and_column(qtbot, make_window, fv, ad
         r for r in range(home.agent_table.rowCount())
         if home.agent_table.item(r, 0).text() == "SARI WULANDARI"
     )  # fmt: skip
-    assert home.agent_table.item(row, 4).text() == "2"
+    assert home.agent_table.item(row, 3).text() == "2"
+    assert "kunjungan" in home.agent_table.item(row, 0).toolTip()
     assert {a.agent_name: (a.paid_people, a.registered_people) for a in board.agents} == before

@@ -230,17 +230,17 @@ class HomePage(QWidget):
         )
         self.agent_subtitle.setStyleSheet("color: #5f6368;")
         self.agent_subtitle.setWordWrap(True)
-        self.agent_table = QTableWidget(0, 5)
+        # Visits are in each name's tooltip: four columns leave the agent's name room at 1366 px.
+        self.agent_table = QTableWidget(0, 4)
         self.agent_table.setHorizontalHeaderLabels(
             [
                 self.tr("Agen"),
                 self.tr("Jiwa / target"),
                 self.tr("KK / target"),
-                self.tr("Kunjungan"),
                 self.tr("Aktif kembali"),
             ]
         )
-        back_header = self.agent_table.horizontalHeaderItem(4)
+        back_header = self.agent_table.horizontalHeaderItem(3)
         if back_header is not None:
             back_header.setToolTip(
                 self.tr("Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)")
@@ -256,7 +256,7 @@ class HomePage(QWidget):
         agent_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         agent_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         agent_header.resizeSection(1, 130)
-        for column in (2, 3, 4):
+        for column in (2, 3):
             agent_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.agent_empty = QLabel(
             self.tr("Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di "
@@ -596,10 +596,12 @@ class HomePage(QWidget):
             name = QTableWidgetItem(agent.agent_name)
             name.setToolTip(
                 self.tr(
-                    "{name}: target {tp} jiwa / {tf} KK; didaftarkan bulan ini {rp} jiwa, "
+                    "{name}: target {tp} jiwa / {tf} KK; {visits} kunjungan; didaftarkan bulan "
+                    "ini {rp} jiwa, "
                     "{unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; "
                     "{back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)"
                 ).format(
+                    visits=agent.visits,
                     back=agent.reactivated_people,
                     back_kk=agent.reactivated_families,
                     name=agent.agent_name,
@@ -625,8 +627,7 @@ class HomePage(QWidget):
             self.agent_table.setCellWidget(row, 1, bar)
             for column, text in (
                 (2, f"{agent.paid_families} / {agent.target_families}"),
-                (3, formatting.number(agent.visits)),
-                (4, formatting.number(agent.reactivated_people)),
+                (3, formatting.number(agent.reactivated_people)),
             ):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
