@@ -40,7 +40,7 @@ from pesiar_desktop.reportdata.letters import TYPE_SK as TYPE_SK
 from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS as TYPE_SURAT_TUGAS
 from pesiar_desktop.reportdata.letters import LetterDoc, RegisterEntry
 from pesiar_desktop.reportdata.village import Letterhead
-from pesiar_desktop.reports import letter_register_xlsx, letters_pdf
+from pesiar_desktop.reports import idcard_pdf, letter_register_xlsx, letters_pdf
 from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
@@ -706,6 +706,28 @@ def pdf_bytes(db: Database, letter_id: int) -> bytes:
         if letter.letter_type == TYPE_ID_CARD and letter.agent_id:
             photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
     return letters_pdf.render(_doc(letter, village.letterhead(db), photo))
+
+
+def card_sheet_pdf(db: Database, letter_ids: Sequence[int]) -> bytes:
+    """Approved ID cards ten to an A4 sheet with cut marks (fronts, then backs for duplex),
+    drawn from each card's stored content, number and QR payload."""
+    docs = []
+    letterhead = village.letterhead(db)
+    with db.read() as session:
+        for letter_id in letter_ids:
+            letter = session.get(Letter, letter_id)
+            if letter is None or letter.letter_type != TYPE_ID_CARD:
+                raise NotFound(f"Kartu agen {letter_id} tidak ditemukan.")
+            if letter.status != STATUS_APPROVED:
+                raise PesiarError(
+                    f"Kartu {letter.number or letter_id} belum disetujui atau sudah dicabut: "
+                    "tidak dicetak."
+                )
+            photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
+            docs.append(_doc(letter, letterhead, photo))
+    if not docs:
+        raise ValidationError({"letters": "Pilih sedikitnya satu kartu agen."})
+    return idcard_pdf.render_card_sheet(docs)
 
 
 # --- verification -----------------------------------------------------------------------------------------
