@@ -44,6 +44,7 @@ from pesiar_desktop.reports import idcard_pdf, letter_register_xlsx, letters_pdf
 from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
+from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import assignments as assignments_service
 from pesiar_desktop.services import audit, events, settings, village
 from pesiar_desktop.services.context import Actor, require
@@ -57,9 +58,13 @@ VERIFY_VALID = "valid"
 VERIFY_REVOKED = "revoked"
 VERIFY_UNKNOWN = "unknown"
 VERIFY_ALTERED = "altered"
+VERIFY_EXPIRED = "expired"  # the period of the assignment has ended
+VERIFY_INACTIVE = "inactive"  # the agent was dismissed or the assignment stopped early
 VERIFY_LABELS = {
     VERIFY_VALID: "SAH",
     VERIFY_REVOKED: "DICABUT",
+    VERIFY_EXPIRED: "KEDALUWARSA",
+    VERIFY_INACTIVE: "TIDAK BERLAKU",
     VERIFY_UNKNOWN: "TIDAK DIKENAL",
     VERIFY_ALTERED: "DIUBAH / PALSU",
 }
@@ -748,7 +753,50 @@ def _result(status: str, message: str, letter: Letter | None = None) -> VerifyRe
     )
 
 
-def _status_of(letter: Letter) -> VerifyResult:
+def _standing(session: Session, letter: Letter) -> tuple[str, str] | None:
+    """Whether a letter about an agent still holds today: (status, message) when it does
+    not, None when it does (or says nothing about an agent's work)."""
+    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
+    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
+    agent = session.get(Agent, agent_id) if agent_id else None
+    if agent is not None and not agent.is_active:
+        return VERIFY_INACTIVE, f"Agen {agent.name} sudah diberhentikan (tidak aktif)."
+    if assignment is None:
+        return None
+    if not assignment.is_active:
+        return (
+            VERIFY_INACTIVE,
+            "Penugasan agen ini sudah dihentikan sebelum masa tugasnya berakhir.",
+        )
+    if assignment.period_end < clock.today():
+        return (
+            VERIFY_EXPIRED,
+            f"Masa tugas berakhir {long_date(assignment.period_end)}.",
+        )
+    return None
+
+
+def _who_and_when(session: Session, letter: Letter) -> str:
+    """ "Agen Siti Aminah, masa tugas 1 Januari 2026 s.d. 31 Desember 2026" from the register
+    (the true period and area, to compare with the printout)."""
+    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
+    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
+    agent = session.get(Agent, agent_id) if agent_id else None
+    parts = []
+    if agent is not None:
+        parts.append(f"Agen {agent.name}" + (f" (NIK {mask_nik(agent.nik)})" if agent.nik else ""))
+    if assignment is not None:
+        parts.append(
+            f"masa tugas {long_date(assignment.period_start)} s.d. "
+            f"{long_date(assignment.period_end)}"
+        )
+        area = assignments_service.area_labels(session, [assignment.id]).get(assignment.id)
+        if area:
+            parts.append(f"wilayah {area}")
+    return "; ".join(parts)
+
+
+def _status_of(letter: Letter, session: Session | None = None) -> VerifyResult:
     if letter.pdf is None or letter.pdf_sha256 != sha256_of(letter.pdf):
         return _result(
             VERIFY_ALTERED,
@@ -762,12 +810,19 @@ def _status_of(letter: Letter) -> VerifyResult:
             letter,
         )
     kind = LETTER_TYPES.get(letter.letter_type, letter.letter_type)
-    return _result(
-        VERIFY_VALID,
+    said = (
         f"{kind} nomor {letter.number} tanggal {long_date(letter.letter_date)}: {letter.subject}; "
-        f"tercatat disetujui {letter.approved_by}.",
-        letter,
+        f"tercatat disetujui {letter.approved_by}."
     )
+    if session is not None:
+        who = _who_and_when(session, letter)
+        if who:
+            said += f" {who}."
+        standing = _standing(session, letter)
+        if standing is not None:
+            status, why = standing
+            return _result(status, f"{VERIFY_LABELS[status]}: {why} {said}", letter)
+    return _result(VERIFY_VALID, said, letter)
 
 
 def verify(db: Database, payload_or_number: str) -> VerifyResult:
@@ -809,16 +864,18 @@ def verify(db: Database, payload_or_number: str) -> VerifyResult:
                     "sidiknya berbeda. Surat ini kemungkinan diubah atau palsu.",
                     letter,
                 )
-            return _status_of(letter)
+            return _status_of(letter, session)
         letter = _find(session, text)
         if letter is None:
             return _result(VERIFY_UNKNOWN, f"Nomor {text} tidak ada dalam buku surat desa ini.")
-        return _status_of(letter)
+        return _status_of(letter, session)
 
 
 def _find(session: Session, number: str) -> Letter | None:
+    """A number as typed: case and spaces do not matter ("094 / 001 / ds-2005/xi/2026")."""
+    typed = "".join(number.split()).upper()
     return session.scalar(
-        select(Letter).where(Letter.number == number.strip(), Letter.status != STATUS_DRAFT)
+        select(Letter).where(func.upper(Letter.number) == typed, Letter.status != STATUS_DRAFT)
     )
 
 
@@ -832,7 +889,7 @@ def verify_pdf(db: Database, data: bytes) -> VerifyResult:
                 VERIFY_UNKNOWN,
                 "Berkas PDF ini tidak sama dengan surat mana pun yang disetujui (mungkin diubah).",
             )
-        return _status_of(letter)
+        return _status_of(letter, session)
 
 
 def register_rows(db: Database, year: int | None = None) -> list[LetterRow]:
