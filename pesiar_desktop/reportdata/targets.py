@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 PRIORITY_REASONS = {
@@ -52,3 +53,35 @@ class AreaSummary:
             "active_pct": self.active_pct,
             "by_category": dict(self.by_category),
         }
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """One target as the exported list shows it (identifiers already masked for the role,
+    codes already turned into labels)."""
+
+    dusun: str
+    rw: str
+    rt: str
+    no_kk: str
+    nik: str
+    name: str
+    sex: str
+    age: int
+    category: str
+    status: str
+    segment: str
+    months_in_arrears: int
+    welfare_decile: int | None
+    priority: int
+    reasons: str
+    employer: str
+
+
+@dataclass
+class TargetExport:
+    village_title: str
+    printed_on: date
+    lines: list[TargetLine]
+    areas: list[AreaSummary]
+    filter_note: str = ""

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from pesiar_desktop.reportdata.dana_desa import DanaDesaData
+from pesiar_desktop.reports.workbook import new_workbook
 from pesiar_desktop.rules.formatting import long_date
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -18,9 +18,8 @@ HEADER_ROW = 4
 
 def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
     path = Path(path)
-    book = xlsxwriter.Workbook(str(path))
-    book.set_properties(
-        {"title": f"Realisasi Dana Desa agen PESIAR {data.year}", "author": "PESIAR Desktop"}
+    book = new_workbook(
+        path, title=f"Realisasi Dana Desa agen PESIAR {data.year}", company=data.profile.title
     )
     border = {"border": 1, "border_color": "#9E9E9E", "valign": "vcenter"}
     title = book.add_format({"bold": True, "font_size": 14})

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import xlsxwriter
-
 from pesiar_desktop.reportdata.fees import FeeSheet
 from pesiar_desktop.reportdata.village import VillageProfile
+from pesiar_desktop.reports.workbook import new_workbook
 from pesiar_desktop.rules.formatting import long_date, month_year
 
 LIST_HEADERS = (
@@ -38,9 +37,8 @@ FUND_HEADERS = (
 
 def export(sheet: FeeSheet, profile: VillageProfile, path: Path | str) -> Path:
     path = Path(path)
-    book = xlsxwriter.Workbook(str(path))
-    book.set_properties(
-        {"title": f"Daftar pembayaran honor Agen PESIAR {sheet.key}", "author": "PESIAR Desktop"}
+    book = new_workbook(
+        path, title=f"Daftar pembayaran honor Agen PESIAR {sheet.key}", company=profile.title
     )
     title = book.add_format({"bold": True, "font_size": 13})
     header = book.add_format(

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pesiar_desktop.reports.workbook import SafeWorkbook, new_workbook
 
 
 @dataclass(frozen=True)
@@ -27,50 +30,51 @@ class ImportReport:
     missing_from_list: list[tuple[str, str, str]] | None = None
 
 
-def write_import_report(report: ImportReport, path: Path) -> Path:
-    from openpyxl import Workbook  # only when a report is written: keeps start-up light
-    from openpyxl.styles import Font
+def _sheet(book: SafeWorkbook, name: str, headers: list[str], rows: list[list[Any]]) -> None:
+    bold = book.add_format({"bold": True})
+    ws = book.add_worksheet(name)
+    ws.write_values(0, 0, headers, bold)
+    widths = [len(h) + 2 for h in headers]
+    for r, values in enumerate(rows, start=1):
+        ws.write_values(r, 0, values)
+        if r <= 200:
+            for c, value in enumerate(values[: len(widths)]):
+                widths[c] = max(widths[c], len(str(value or "")) + 2)
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, min(60, max(10, width)))
+    ws.freeze_panes(1, 0)
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Ditolak"
-    headers = list(report.headers)
-    sheet.append([*headers, "Alasan", "Baris asal"])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row_number, reason, values in report.rejected:
-        padded = values + [""] * (len(headers) - len(values))
-        sheet.append([*padded[: len(headers)], reason, row_number])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row[: len(headers)]:
-            cell.number_format = "@"
-            cell.data_type = "s"
-    notes = workbook.create_sheet("Peringatan")
-    notes.append(["Baris", "NIK", "Peringatan"])
-    for warning in report.warnings:
-        notes.append(list(warning))
-    if report.pending is not None:
-        confirm = workbook.create_sheet("Perlu konfirmasi")
-        confirm.append(["Baris", "NIK", "Nama", "Perubahan", "Sebelum", "Sesudah", "Kunci"])
-        for change in report.pending:
-            confirm.append(list(change))
-    else:
-        missing = workbook.create_sheet("Tidak di register")
-        missing.append(["Baris", "NIK/No KK", "Keterangan"])
-        for note in report.not_in_register or []:
-            missing.append(list(note))
-        if report.missing_from_list is not None:
-            absent = workbook.create_sheet("Tidak ada di daftar")
-            absent.append(["NIK", "Nama", "Status di register"])
-            for item in report.missing_from_list:
-                absent.append(list(item))
-    for ws in workbook.worksheets:
-        for column in ws.columns:
-            letter = column[0].column_letter
-            ws.column_dimensions[letter].width = min(
-                60, max(10, *(len(str(c.value or "")) + 2 for c in column[:200]))
-            )
+
+def write_import_report(report: ImportReport, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    book = new_workbook(path, title="Laporan impor")
+    headers = list(report.headers)
+    rejected: list[list[Any]] = []
+    for row_number, reason, values in report.rejected:
+        padded = [str(v) for v in values] + [""] * (len(headers) - len(values))
+        rejected.append([*padded[: len(headers)], reason, row_number])
+    _sheet(book, "Ditolak", [*headers, "Alasan", "Baris asal"], rejected)
+    _sheet(book, "Peringatan", ["Baris", "NIK", "Peringatan"], [list(w) for w in report.warnings])
+    if report.pending is not None:
+        _sheet(
+            book,
+            "Perlu konfirmasi",
+            ["Baris", "NIK", "Nama", "Perubahan", "Sebelum", "Sesudah", "Kunci"],
+            [list(change) for change in report.pending],
+        )
+    else:
+        _sheet(
+            book,
+            "Tidak di register",
+            ["Baris", "NIK/No KK", "Keterangan"],
+            [list(note) for note in report.not_in_register or []],
+        )
+        if report.missing_from_list is not None:
+            _sheet(
+                book,
+                "Tidak ada di daftar",
+                ["NIK", "Nama", "Status di register"],
+                [list(item) for item in report.missing_from_list],
+            )
+    book.close()
     return path

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import xlsxwriter
-
 from pesiar_desktop.reportdata.letters import RegisterEntry
 from pesiar_desktop.reportdata.village import VillageProfile
+from pesiar_desktop.reports.workbook import new_workbook
 from pesiar_desktop.rules.formatting import long_date
 
 HEADERS = (
@@ -29,8 +28,7 @@ def export(
 ) -> Path:
     """Write the register (all years, or one) and return the path."""
     path = Path(path)
-    book = xlsxwriter.Workbook(str(path))
-    book.set_properties({"title": "Buku Keputusan Kepala Desa", "author": "PESIAR Desktop"})
+    book = new_workbook(path, title="Buku Keputusan Kepala Desa")
     title = book.add_format({"bold": True, "font_size": 13, "align": "center"})
     border = {"border": 1, "valign": "top", "text_wrap": True}
     header = book.add_format({**border, "bold": True, "align": "center", "bg_color": "#E7E6E6"})

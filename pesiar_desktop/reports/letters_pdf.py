@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -66,6 +67,7 @@ MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 12 * mm
 MARGIN_BOTTOM = 16 * mm
 QR_SIZE = 20 * mm
+FOOTER_SPACE = 8 * mm  # under the text: the QR and the verification note (or the draft note)
 
 
 # --- styles --------------------------------------------------------------------------------------
@@ -260,14 +262,26 @@ def _page_decorator(doc: LetterDoc, page: int | None = None) -> Callable[[Any, A
                 bottom + 6 * mm,
                 "KONSEP — belum bernomor dan belum disetujui Kepala Desa.",
             )
-        canvas.drawRightString(width - MARGIN_RIGHT, bottom + 2 * mm, f"Halaman {number}")
+        total = getattr(canvas, "page_total", None) if page is None else 1
+        canvas.drawRightString(
+            width - MARGIN_RIGHT,
+            bottom + 2 * mm,
+            f"Halaman {number} dari {total}" if total else f"Halaman {number}",
+        )
         canvas.restoreState()
 
     return on_page
 
 
-def build_pdf(doc: LetterDoc, story: list[Flowable], title: str) -> bytes:
-    """Lay the story out on the letter's paper with the QR/draft decorations on every page."""
+def build_pdf(
+    doc: LetterDoc,
+    make_story: Callable[[], list[Flowable]],
+    title: str,
+    *,
+    count_pages: bool = True,
+) -> bytes:
+    """Lay the story out on the letter's paper with the QR/draft decorations on every page
+    (`make_story` is called twice: platypus consumes a story as it lays it out)."""
     width, height = page_size(doc.paper)
     out = io.BytesIO()
     template = BaseDocTemplate(
@@ -276,7 +290,9 @@ def build_pdf(doc: LetterDoc, story: list[Flowable], title: str) -> bytes:
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM + (8 * mm if doc.payload else 0),
+        # The footer's space is kept on the draft too: the approved letter (number, date
+        # and QR added) breaks its pages where the draft the kepala desa read did.
+        bottomMargin=MARGIN_BOTTOM + FOOTER_SPACE,
         title=title,
         author=doc.letterhead.profile.title,
         creator="PESIAR Desktop",
@@ -296,7 +312,30 @@ def build_pdf(doc: LetterDoc, story: list[Flowable], title: str) -> bytes:
     template.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=_page_decorator(doc))]
     )
-    template.build(story)
+    # Two passes: the first counts the pages, so every footer can say "Halaman n dari N".
+    counter = BaseDocTemplate(
+        io.BytesIO(),
+        pagesize=(width, height),
+        leftMargin=template.leftMargin,
+        rightMargin=template.rightMargin,
+        topMargin=template.topMargin,
+        bottomMargin=template.bottomMargin,
+    )
+    counter.addPageTemplates([PageTemplate(id="page", frames=[frame.__class__(
+        template.leftMargin, template.bottomMargin, template.width, template.height,
+        id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+    )])])  # fmt: skip
+    total = 0
+    if count_pages:
+        counter.build(make_story())
+        total = counter.page
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+        canvas = Canvas(*args, **kwargs)
+        canvas.page_total = total or None
+        return canvas
+
+    template.build(make_story(), canvasmaker=canvasmaker)
     return out.getvalue()
 
 
@@ -338,7 +377,7 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
     story: list[Flowable] = [LetterheadFlowable(doc.letterhead, w), Spacer(1, 5 * mm)]
     story += [
         P(f"KEPUTUSAN {e(office)}", "title"),
-        P(f"NOMOR {e(doc.shown_number)} TAHUN {year if doc.number else '……'}", "title"),
+        P(_sk_number_line(doc, year), "title"),
         Spacer(1, 2 * mm),
         P("TENTANG", "title"),
         P(e(subject.upper()), "title"),
@@ -357,8 +396,17 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
         ("Menetapkan", f"KEPUTUSAN {e(office)} TENTANG {e(subject.upper())}.")
     ]
     rows += [(ORDINALS[i], text) for i, text in enumerate(decisions)]
-    story.append(_label_table(rows, w))
-    story += [Spacer(1, 6 * mm), _right(SignatureFlowable(_signature(doc, enacted=True), w))]
+    # The last diktum stays with the signature: a signature is never alone on a page.
+    story.append(_label_table(rows[:-1], w))
+    story.append(
+        KeepTogether(
+            [
+                _label_table(rows[-1:], w),
+                Spacer(1, 6 * mm),
+                SignatureFlowable(_signature(doc, enacted=True), w),
+            ]
+        )
+    )
     copies = list(c.get("tembusan", []))
     if copies:
         story += [
@@ -371,6 +419,16 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
         ]
     story += [PageBreak(), *_sk_attachment(doc, subject, w)]
     return story
+
+
+def _sk_number_line(doc: LetterDoc, year: int) -> str:
+    """ "NOMOR 141/001/DS-2005/I/2026": the year is said once (a number that does not end
+    with it, from a regency's own template, gets "TAHUN 2026")."""
+    if not doc.number:
+        return f"NOMOR {e(doc.shown_number)} TAHUN {year}"
+    if doc.number.rstrip().endswith(str(year)):
+        return f"NOMOR {e(doc.number)}"
+    return f"NOMOR {e(doc.number)} TAHUN {year}"
 
 
 def _right(flowable: Flowable) -> Flowable:
@@ -467,20 +525,16 @@ def surat_tugas_story(doc: LetterDoc) -> list[Flowable]:
     ]
     story.append(_label_table([("Kepada", _label_table(person, inner, 24 * mm))], w))
     tasks = list(c.get("untuk", []))
+    closing = c.get(
+        "penutup",
+        "Demikian Surat Tugas ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.",
+    )
     story += [
         Spacer(1, 2 * mm),
         _labelled_lists([("Untuk", tasks, False)], w),
         Spacer(1, 3 * mm),
-        P(
-            e(
-                c.get(
-                    "penutup",
-                    "Demikian Surat Tugas ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.",
-                )
-            )
-        ),
-        Spacer(1, 4 * mm),
-        _right(SignatureFlowable(_signature(doc), w)),
+        # The closing paragraph and the signature stay on one page.
+        KeepTogether([P(e(closing)), Spacer(1, 4 * mm), SignatureFlowable(_signature(doc), w)]),
     ]
     return story
 
@@ -520,16 +574,8 @@ class _TwoSignatures(Flowable):  # type: ignore[misc]
         c.setDash()
         c.setFont(SERIF_ITALIC, 7.5)
         c.drawCentredString(right_x + 14 * mm, top - 25 - 16 * mm, "Meterai Rp10.000")
-        c.setFont(SERIF_BOLD, 11)
         name_y = top - 25 - 35 * mm
-        c.drawString(right_x, name_y, self.agent_name)
-        c.setLineWidth(0.7)
-        c.line(
-            right_x,
-            name_y - 1.5,
-            right_x + pdfmetrics.stringWidth(self.agent_name, SERIF_BOLD, 11),
-            name_y - 1.5,
-        )
+        _underlined_lines(c, self.agent_name, right_x, name_y, 68 * mm)
         left = SignatureBlock(
             profile,
             None,
@@ -544,9 +590,17 @@ class _TwoSignatures(Flowable):  # type: ignore[misc]
         for line in lines:
             y -= 14
             c.drawString(0, y, line)
-        c.setFont(SERIF_BOLD, 11)
-        c.drawString(0, name_y, left.name())
-        c.line(0, name_y - 1.5, pdfmetrics.stringWidth(left.name(), SERIF_BOLD, 11), name_y - 1.5)
+        _underlined_lines(c, left.name(), 0, name_y, right_x - 6 * mm)
+
+
+def _underlined_lines(c: Canvas, name: str, x: float, y: float, width: float) -> None:
+    """A signer's name in bold, underlined, wrapped to `width` (first baseline at y)."""
+    c.setFont(SERIF_BOLD, 11)
+    c.setLineWidth(0.7)
+    for line in simpleSplit(name, SERIF_BOLD, 11, width) or [""]:
+        c.drawString(x, y, line)
+        c.line(x, y - 1.5, x + pdfmetrics.stringWidth(line, SERIF_BOLD, 11), y - 1.5)
+        y -= 14
 
 
 def pakta_story(doc: LetterDoc) -> list[Flowable]:
@@ -584,9 +638,13 @@ def pakta_story(doc: LetterDoc) -> list[Flowable]:
     story.append(_enumerated(points, _marks(len(points)), inner))
     story += [
         Spacer(1, 2 * mm),
-        P(e(c.get("penutup", ""))),
-        Spacer(1, 6 * mm),
-        _TwoSignatures(doc, str(agent.get("name", "")), w),
+        KeepTogether(
+            [
+                P(e(c.get("penutup", ""))),
+                Spacer(1, 6 * mm),
+                _TwoSignatures(doc, str(agent.get("name", "")), w),
+            ]
+        ),
     ]
     return story
 
@@ -629,7 +687,7 @@ class _PageWriter:
         self.width, self.height = page_size(doc.paper)
         self.left = MARGIN_LEFT
         self.right = self.width - MARGIN_RIGHT
-        self.bottom = MARGIN_BOTTOM + (8 * mm if doc.payload else 0)
+        self.bottom = MARGIN_BOTTOM + FOOTER_SPACE
         self.y = self.height - MARGIN_TOP
         self.space = _width(" ", SERIF, size)
         self._text: Any = None  # the page's text object, begun on first use
@@ -766,22 +824,31 @@ class _PageWriter:
         x_colon2 = x_name + 24 * mm
         x_value = x_colon2 + 4 * mm
         names = tuple(name for name, _value, _font in rows)
+        # Each value wraps within the column (a long name, Unsur or address): never past
+        # the margin, never cut.
+        wrapped = [
+            self.wrap(value, self.right - x_value, font) or [[""]] for _n, value, font in rows
+        ]
+        heights = tuple(len(lines) for lines in wrapped)
         step = self.leading + 3
 
         def labels(top: float) -> None:
             base = top - self.leading + 0.25 * self.size
-            for n, name in enumerate(names):
-                self.put(x_name, base - n * step, name)
-                self.put(x_colon2, base - n * step, ":")
+            offset = 0.0
+            for name, count in zip(names, heights, strict=True):
+                self.put(x_name, base - offset, name)
+                self.put(x_colon2, base - offset, ":")
+                offset += (count - 1) * self.leading + step
             self.put(self.left, base, label)
             self.put(x_colon, base, ":")
 
-        self.need(len(rows) * step)
-        key = ("fields", label, names, self.size, self.leading, self.left)
+        self.need(sum(heights) * self.leading + 3 * len(rows))
+        key = ("fields", label, names, heights, self.size, self.leading, self.left)
         self.stamp(forms, key, self.y, labels)
-        for _name, value, font in rows:
-            self.y -= self.leading
-            self.text(x_value, value, font)
+        for (_name, _value, font), lines in zip(rows, wrapped, strict=True):
+            for words in lines:
+                self.y -= self.leading
+                self.text(x_value, " ".join(words), font)
             self.y -= 3
 
 
@@ -885,10 +952,15 @@ def render_surat_tugas_batch(docs: Sequence[LetterDoc]) -> bytes:
     try:
         return _one_page(docs, "Surat Tugas Agen PESIAR")
     except _Overflow:
-        story: list[Flowable] = []
-        for i, doc in enumerate(docs):
-            story += ([PageBreak()] if i else []) + surat_tugas_story(doc)
-        return build_pdf(docs[0], story, "Surat Tugas Agen PESIAR")
+
+        def story() -> list[Flowable]:
+            flowables: list[Flowable] = []
+            for i, doc in enumerate(docs):
+                flowables += ([PageBreak()] if i else []) + surat_tugas_story(doc)
+            return flowables
+
+        # A batch numbers its pages through (one letter may take two): no "dari N".
+        return build_pdf(docs[0], story, "Surat Tugas Agen PESIAR", count_pages=len(docs) == 1)
 
 
 def render(doc: LetterDoc) -> bytes:
@@ -901,5 +973,4 @@ def render(doc: LetterDoc) -> bytes:
             return _one_page([doc], LETTER_TYPES[TYPE_SURAT_TUGAS])
         except _Overflow:
             pass  # a long letter: platypus below flows it onto a second page
-    story = STORIES[doc.letter_type](doc)
-    return build_pdf(doc, story, LETTER_TYPES[doc.letter_type])
+    return build_pdf(doc, lambda: STORIES[doc.letter_type](doc), LETTER_TYPES[doc.letter_type])

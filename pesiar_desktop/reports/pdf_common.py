@@ -33,7 +33,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4 as _A4
 from reportlab.lib.units import mm as _mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -256,8 +256,15 @@ def contact_rows(letterhead: Letterhead) -> list[str]:
     if len(parts) < 2 or pdfmetrics.stringWidth(line, SERIF_ITALIC, CONTACT_SIZE) <= (
         CONTACT_WIDTH
     ):
-        return [line]
-    return [parts[0], "  ·  ".join(parts[1:])]
+        rows = [line]
+    else:
+        rows = [parts[0], "  ·  ".join(parts[1:])]
+    # A long address wraps at a readable size instead of shrinking to nothing.
+    return [
+        piece
+        for row in rows
+        for piece in simpleSplit(row, SERIF_ITALIC, CONTACT_SIZE, CONTACT_WIDTH)
+    ]
 
 
 _image_cache: dict[bytes, ImageReader] = {}
@@ -418,9 +425,22 @@ SIGNATURE_WIDTH = 75 * mm
 SIGNATURE_SPACE = 18 * mm
 
 
+def _split(text: str, font: str, size: float, width: float = SIGNATURE_WIDTH) -> list[str]:
+    """A line of the block wrapped to the block's width (a long name with its titles, a long
+    desa name): never past the margin."""
+    return simpleSplit(text, font, size, width) or [""]
+
+
+def signature_rows(block: SignatureBlock, size: float = 11) -> tuple[list[str], list[str]]:
+    """The header lines and the name lines, each wrapped to the block's width."""
+    header = [piece for line in block.header_lines() for piece in _split(line, SERIF, size)]
+    return header, _split(block.name(), SERIF_BOLD, size)
+
+
 def signature_height(block: SignatureBlock, size: float = 11) -> float:
     lead = size * 1.3
-    rows = len(block.header_lines()) + (2 if block.signer_id else 1)
+    header, names = signature_rows(block, size)
+    rows = len(header) + len(names) + (1 if block.signer_id else 0)
     extra = 2 * mm if block.enacted else 0
     return rows * lead + SIGNATURE_SPACE + extra
 
@@ -435,24 +455,27 @@ def draw_signature(
     register_fonts()
     lead = size * 1.3
     y = top
-    header = block.header_lines()
+    header, names = signature_rows(block, size)
+    first_lines = block.header_lines()[:2]
+    # The rule goes under "pada tanggal …" (the second line, however the first wrapped).
+    date_line = sum(len(_split(line, SERIF, size)) for line in first_lines) - 1
     for i, line in enumerate(header):
         y -= lead
         canvas.setFont(SERIF, size)
         canvas.drawString(x, y + 0.25 * size, line)
-        if block.enacted and i == 1:
+        if block.enacted and i == date_line:
             # The short rule under "pada tanggal …" in SK signature blocks.
             canvas.setLineWidth(0.6)
             canvas.line(x, y - 0.5 * mm, x + SIGNATURE_WIDTH - 5 * mm, y - 0.5 * mm)
             y -= 2 * mm
     y -= SIGNATURE_SPACE
-    name = block.name()
     canvas.setFont(SERIF_BOLD, size)
-    y -= lead
-    canvas.drawString(x, y + 0.25 * size, name)
-    width = pdfmetrics.stringWidth(name, SERIF_BOLD, size)
     canvas.setLineWidth(0.7)
-    canvas.line(x, y + 0.25 * size - 1.5, x + width, y + 0.25 * size - 1.5)
+    for name in names:
+        y -= lead
+        canvas.drawString(x, y + 0.25 * size, name)
+        width = pdfmetrics.stringWidth(name, SERIF_BOLD, size)
+        canvas.line(x, y + 0.25 * size - 1.5, x + width, y + 0.25 * size - 1.5)
     if block.signer_id:
         y -= lead
         canvas.setFont(SERIF, size)

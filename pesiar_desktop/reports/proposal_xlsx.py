@@ -1,14 +1,20 @@
-"""The list of residents the village proposes for PBPU Pemda / PBI to the Dinas Sosial.
+"""The list of residents the village proposes for PBPU Pemda / PBI to the Dinas Sosial,
+and the report of employers that have not registered their workers (for the BPJS branch).
 
-One row per proposed person. NIK and No KK are written as text cells (format "@") so
-Excel never turns them into 5.20114E+15 on the receiving side.
+One row per person. Every text (NIK and No KK included) is a text cell written through
+`reports.workbook`, so Excel never turns a NIK into 5.20114E+15 nor a name into a formula
+on the receiving side.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pesiar_desktop.reportdata.registrations import RegistrationDetail
+from pesiar_desktop.reports.workbook import SafeWorkbook, new_workbook, print_setup, title_rows
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.formatting import long_date
 
@@ -27,75 +33,7 @@ HEADERS = [
     "Nomor tanda terima",
     "Keterangan",
 ]
-TEXT_COLUMNS = (2, 7)  # NIK, No KK (1-based)
 WIDTHS = [5, 19, 28, 12, 13, 18, 19, 28, 28, 11, 14, 22, 30]
-
-
-def write_proposal_xlsx(
-    details: list[RegistrationDetail],
-    deciles: dict[int, int | None],
-    path: Path | str,
-    *,
-    village_title: str = "",
-) -> tuple[Path, int]:
-    # openpyxl is imported on first use, not at start-up: the pages import this module
-    # (through services.registrations) when the window opens.
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Usulan PBI"
-    sheet.append([f"USULAN PESERTA PBPU PEMDA / PBI JK — {village_title}".strip(" —")])
-    sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([])
-    sheet.append(HEADERS)
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EEF5")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    number = 0
-    for reg in details:
-        for member in reg.included:
-            number += 1
-            sheet.append(
-                [
-                    number,
-                    member.nik,
-                    member.name,
-                    codes.label(codes.SEX, member.sex),
-                    member.birth_date,
-                    codes.label(codes.SHDK, member.shdk),
-                    reg.no_kk,
-                    reg.address,
-                    reg.area_label,
-                    deciles.get(reg.family_id),
-                    reg.registered_on,
-                    reg.receipt_number,
-                    reg.note,
-                ]
-            )
-            row = sheet.max_row
-            for column in TEXT_COLUMNS:
-                sheet.cell(row, column).number_format = "@"
-            sheet.cell(row, 5).number_format = "DD-MM-YYYY"
-            sheet.cell(row, 11).number_format = "DD-MM-YYYY"
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[sheet.cell(header_row, index).column_letter].width = width
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    sheet.append([])
-    sheet.append([f"Jumlah: {number} jiwa dari {len(details)} KK"])
-    if details:
-        sheet.append([f"Periode usulan: {long_date(details[0].registered_on)} – "
-                      f"{long_date(details[-1].registered_on)}"])  # fmt: skip
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path, number
-
-
 EMPLOYER_HEADERS = [
     "No",
     "Pemberi kerja (badan usaha)",
@@ -113,38 +51,125 @@ EMPLOYER_HEADERS = [
 EMPLOYER_WIDTHS = [5, 30, 30, 19, 28, 18, 19, 28, 28, 14, 22, 14]
 
 
+class _Formats:
+    def __init__(self, book: SafeWorkbook):
+        border = {"border": 1, "border_color": "#9E9E9E", "valign": "top"}
+        self.title = book.add_format({"bold": True, "font_size": 12})
+        self.header = book.add_format(
+            {**border, "bold": True, "bg_color": "#E8EEF5", "text_wrap": True, "valign": "vcenter"}
+        )
+        self.text = book.add_format({**border, "text_wrap": True})
+        self.ident = book.add_format({**border, "num_format": "@"})
+        self.number = book.add_format({**border, "align": "center"})
+        self.date = book.add_format({**border, "num_format": "dd-mm-yyyy", "align": "center"})
+        self.bold = book.add_format({"bold": True})
+
+
+def _table(
+    book: SafeWorkbook,
+    sheet_name: str,
+    title: str,
+    lines: list[str],
+    headers: Sequence[str],
+    widths: Sequence[float],
+    rows: list[list[Any]],
+    ident_columns: Sequence[int],
+    printed_on: date | None,
+) -> tuple[Any, _Formats, int]:
+    """Title block, header, one row per person; returns the sheet and the next free row."""
+    f = _Formats(book)
+    ws = book.add_worksheet(sheet_name)
+    header_row = title_rows(ws, title, lines, title_format=f.title, printed_on=printed_on)
+    for column, (label, width) in enumerate(zip(headers, widths, strict=True)):
+        ws.set_column(column, column, width)
+        ws.write_string(header_row, column, label, f.header)
+    ws.set_row(header_row, 30)
+    row = header_row + 1
+    for values in rows:
+        for column, value in enumerate(values):
+            if column in ident_columns:
+                ws.write_string(row, column, value or "", f.ident)
+            elif isinstance(value, date):
+                ws.write_datetime(row, column, value, f.date)
+            elif isinstance(value, int):
+                ws.write_number(row, column, value, f.number)
+            elif value is None:
+                ws.write_blank(row, column, None, f.text)
+            else:
+                ws.write_string(row, column, value, f.text)
+        row += 1
+    ws.freeze_panes(header_row + 1, 0)
+    print_setup(ws, header_row=header_row)
+    return ws, f, row + 1
+
+
+def write_proposal_xlsx(
+    details: list[RegistrationDetail],
+    deciles: dict[int, int | None],
+    path: Path | str,
+    *,
+    village_title: str = "",
+    printed_on: date | None = None,
+) -> tuple[Path, int]:
+    rows: list[list[Any]] = []
+    for reg in details:
+        for member in reg.included:
+            rows.append(
+                [
+                    len(rows) + 1,
+                    member.nik,
+                    member.name,
+                    codes.label(codes.SEX, member.sex),
+                    member.birth_date,
+                    codes.label(codes.SHDK, member.shdk),
+                    reg.no_kk,
+                    reg.address,
+                    reg.area_label,
+                    deciles.get(reg.family_id),
+                    reg.registered_on,
+                    reg.receipt_number,
+                    reg.note,
+                ]
+            )
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = new_workbook(path, title="Usulan peserta PBPU Pemda / PBI JK", company=village_title)
+    lines = [village_title] if village_title else []
+    if details:
+        first = min(d.registered_on for d in details)
+        last = max(d.registered_on for d in details)
+        lines.append(f"Periode usulan: {long_date(first)} – {long_date(last)}")
+    ws, f, row = _table(
+        book,
+        "Usulan PBI",
+        "USULAN PESERTA PBPU PEMDA / PBI JK",
+        lines,
+        HEADERS,
+        WIDTHS,
+        rows,
+        (1, 6),
+        printed_on,
+    )
+    ws.write_string(row, 0, f"Jumlah: {len(rows)} jiwa dari {len(details)} KK", f.bold)
+    book.close()
+    return path, len(rows)
+
+
 def write_employer_report_xlsx(
-    details: list[RegistrationDetail], path: Path | str, *, village_title: str = ""
+    details: list[RegistrationDetail],
+    path: Path | str,
+    *,
+    village_title: str = "",
+    printed_on: date | None = None,
 ) -> tuple[Path, int]:
     """Employers that have not registered their workers (PPU BU), for the BPJS branch:
     one row per reported person, NIK and No KK as text."""
-    # openpyxl is imported on first use, not at start-up: the pages import this module
-    # (through services.registrations) when the window opens.
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Laporan PPU BU"
-    sheet.append(
-        [f"LAPORAN PEMBERI KERJA BELUM MENDAFTARKAN PEKERJA (PPU BU) — {village_title}".strip(" —")]
-    )
-    sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([])
-    sheet.append(EMPLOYER_HEADERS)
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EEF5")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    number = 0
+    rows: list[list[Any]] = []
     for reg in sorted(details, key=lambda d: (d.employer_name.lower(), d.registered_on)):
         for member in reg.included:
-            number += 1
-            sheet.append(
+            rows.append(
                 [
-                    number,
+                    len(rows) + 1,
                     reg.employer_name,
                     reg.employer_address,
                     member.nik,
@@ -158,17 +183,21 @@ def write_employer_report_xlsx(
                     reg.status_label,
                 ]
             )
-            row = sheet.max_row
-            for column in (4, 7):
-                sheet.cell(row, column).number_format = "@"
-            sheet.cell(row, 10).number_format = "DD-MM-YYYY"
-    for index, width in enumerate(EMPLOYER_WIDTHS, start=1):
-        sheet.column_dimensions[sheet.cell(header_row, index).column_letter].width = width
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    sheet.append([])
-    employers = len({d.employer_name.strip().lower() for d in details})
-    sheet.append([f"Jumlah: {number} orang, {employers} pemberi kerja"])
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path, number
+    book = new_workbook(path, title="Laporan pemberi kerja (PPU BU)", company=village_title)
+    ws, f, row = _table(
+        book,
+        "Laporan PPU BU",
+        "LAPORAN PEMBERI KERJA BELUM MENDAFTARKAN PEKERJA (PPU BU)",
+        [village_title] if village_title else [],
+        EMPLOYER_HEADERS,
+        EMPLOYER_WIDTHS,
+        rows,
+        (3, 6),
+        printed_on,
+    )
+    employers = len({d.employer_name.strip().lower() for d in details})
+    ws.write_string(row, 0, f"Jumlah: {len(rows)} orang, {employers} pemberi kerja", f.bold)
+    book.close()
+    return path, len(rows)

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -28,6 +27,7 @@ from pesiar_desktop.reportdata.recap import (
     column_getters,
 )
 from pesiar_desktop.reportdata.targets import AreaSummary
+from pesiar_desktop.reports.workbook import new_workbook
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fw
 from pesiar_desktop.rules.formatting import long_date, month_year
@@ -762,13 +762,11 @@ def _rt_rw(rt: str, rw: str) -> str:
 def write_recap_xlsx(data: RecapData, path: Path | str, *, paper: str = "A4") -> Path:
     """Writes the sheets in `SHEETS` order; returns the path."""
     path = Path(path)
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
-    book.set_properties(
-        {
-            "title": f"Rekap PESIAR {month_year(data.month)} — {data.profile.title}",
-            "author": "PESIAR Desktop",
-            "company": data.profile.title,
-        }
+    book = new_workbook(
+        path,
+        title=f"Rekap PESIAR {month_year(data.month)} — {data.profile.title}",
+        company=data.profile.title,
+        constant_memory=True,
     )
     writer = _Writer(data, book, paper)
     writer.rekap()

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from pesiar_desktop.reportdata.reactivation import ReactivationDetail
 from pesiar_desktop.reportdata.registrations import RegistrationDetail
@@ -400,29 +407,37 @@ def _facts_table(
 
 def _signatures(
     place: str, left: tuple[str, str, str], right: tuple[str, str, str], usable: float
-) -> Table:
-    """Place and date, then two signers, each (greeting, role, name)."""
+) -> KeepTogether:
+    """Place and date, then two signers, each (greeting, role, name). Every line wraps in
+    its half of the page: a long name never runs past the margin."""
+    plain = ParagraphStyle("sig", fontName=pdf_common.SERIF, fontSize=10, leading=12.5, alignment=1)
+    bold = ParagraphStyle("sig_name", parent=plain, fontName=pdf_common.SERIF_BOLD)
+
+    def cell(text: str, style: ParagraphStyle = plain) -> Paragraph:
+        return Paragraph(_esc(text), style)
+
     table = Table(
         [
-            ["", place],
-            [left[0], right[0]],
-            [left[1], right[1]],
+            ["", cell(place)],
+            [cell(left[0]), cell(right[0])],
+            [cell(left[1]), cell(right[1])],
             ["", ""],
-            [left[2], right[2]],
+            [cell(left[2], bold), cell(right[2], bold)],
         ],
         colWidths=[usable / 2, usable / 2],
-        rowHeights=[14, 14, 14, 22 * mm, 14],
+        rowHeights=[None, None, None, 20 * mm, None],
     )
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), pdf_common.SERIF, 10),
-                ("FONT", (0, -1), (-1, -1), pdf_common.SERIF_BOLD, 10),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ]
         )
     )
-    return table
+    # The signatures are never split from each other across pages.
+    return KeepTogether([table])
 
 
 def _build(doc: SimpleDocTemplate, story: list[object], receipt_number: str) -> None:

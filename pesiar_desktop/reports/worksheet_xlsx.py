@@ -1,14 +1,18 @@
 """The lembar kerja sisir as a workbook: one row per family member, the family's columns
 repeated, blank columns for the outcome code, reason, revisit date and notes. NIK and
-No KK are text cells. A second sheet lists the outcome and reason codes."""
+No KK are text cells (through `reports.workbook`, like every other text). A second sheet
+lists the outcome and reason codes."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pesiar_desktop.reportdata.fieldwork import PlanView
+from pesiar_desktop.reports.workbook import new_workbook, print_setup, title_rows
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.nik import mask_nik
 
 HEADERS = [
@@ -30,68 +34,95 @@ HEADERS = [
     "Catatan",
 ]
 WIDTHS = [12, 28, 19, 24, 26, 9, 19, 26, 14, 6, 30, 8, 10, 16, 14, 30]
-NIK_COLUMNS = (3, 7)
+NIK_COLUMNS = (2, 6)  # 0-based
 
 
-def write_worksheet_xlsx(plan: PlanView, path: Path | str, *, masked: bool = False) -> Path:
-    # openpyxl is imported on first use, not at start-up: the pages import this module
-    # (through services.visit_plans) when the window opens.
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
+def write_worksheet_xlsx(
+    plan: PlanView,
+    path: Path | str,
+    *,
+    masked: bool = False,
+    village_title: str = "",
+    printed_on: date | None = None,
+) -> Path:
     show = mask_nik if masked else (lambda value: value)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Lembar kerja"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EEF5")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for family in plan.families:
-        for member in family.members:
-            sheet.append(
-                [
-                    family.planned_on,
-                    family.area_label,
-                    show(family.no_kk),
-                    family.head_name,
-                    family.address,
-                    family.priority,
-                    show(member.nik),
-                    member.name,
-                    codes.label(codes.SHDK, member.shdk),
-                    member.age,
-                    member.status_label,
-                    "ya" if member.category else "",
-                    None,
-                    None,
-                    None,
-                    None,
-                ]
-            )
-            row = sheet.max_row
-            for column in NIK_COLUMNS:
-                sheet.cell(row, column).number_format = "@"
-            sheet.cell(row, 1).number_format = "DD-MM-YYYY"
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = sheet.dimensions
-    legend = book.create_sheet("Kode hasil")
-    legend.append(["Kode", "Hasil kunjungan"])
-    for key, code in fc.OUTCOME_KEYS.items():
-        legend.append([key, fc.VISIT_OUTCOMES[code]])
-    legend.append([])
-    legend.append(["Kode", "Alasan menolak"])
-    for letter, label in zip("abcd", fc.REFUSAL_REASONS.values(), strict=False):
-        legend.append([letter, label])
-    for row in (1, len(fc.OUTCOME_KEYS) + 3):
-        for cell in legend[row]:
-            cell.font = Font(bold=True)
-    legend.column_dimensions["B"].width = 34
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    book = new_workbook(path, title="Lembar kerja sisir", company=village_title)
+    border = {"border": 1, "border_color": "#9E9E9E", "valign": "top"}
+    title_fmt = book.add_format({"bold": True, "font_size": 12})
+    header = book.add_format(
+        {**border, "bold": True, "bg_color": "#E8EEF5", "text_wrap": True, "valign": "vcenter"}
+    )
+    text = book.add_format({**border, "text_wrap": True})
+    ident = book.add_format({**border, "num_format": "@"})
+    number = book.add_format({**border, "align": "center"})
+    date_fmt = book.add_format({**border, "num_format": "dd-mm-yyyy", "align": "center"})
+    bold = book.add_format({"bold": True})
+
+    sheet = book.add_worksheet("Lembar kerja")
+    a = plan.assignment
+    lines = [village_title] if village_title else []
+    lines.append(
+        f"Agen: {a.agent_name}, masa tugas {long_date(a.period_start)} – {long_date(a.period_end)}"
+    )
+    header_row = title_rows(
+        sheet, "LEMBAR KERJA SISIR", lines, title_format=title_fmt, printed_on=printed_on
+    )
+    for column, (label, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
+        sheet.set_column(column, column, width)
+        sheet.write_string(header_row, column, label, header)
+    sheet.set_row(header_row, 30)
+    row = header_row + 1
+    for family in plan.families:
+        for member in family.members:
+            values = [
+                family.planned_on,
+                family.area_label,
+                show(family.no_kk),
+                family.head_name,
+                family.address,
+                family.priority,
+                show(member.nik),
+                member.name,
+                codes.label(codes.SHDK, member.shdk),
+                member.age,
+                member.status_label,
+                "ya" if member.category else "",
+                None,
+                None,
+                None,
+                None,
+            ]
+            for column, value in enumerate(values):
+                if column in NIK_COLUMNS:
+                    sheet.write_string(row, column, value, ident)
+                elif isinstance(value, date):
+                    sheet.write_datetime(row, column, value, date_fmt)
+                elif isinstance(value, int):
+                    sheet.write_number(row, column, value, number)
+                elif value is None:
+                    sheet.write_blank(row, column, None, text)
+                else:
+                    sheet.write_string(row, column, value, text)
+            row += 1
+    sheet.freeze_panes(header_row + 1, 2)
+    sheet.autofilter(header_row, 0, max(header_row, row - 1), len(HEADERS) - 1)
+    sheet.write_string(
+        row + 1, 0, f"Jumlah: {len(plan.families)} KK, {row - header_row - 1} jiwa", bold
+    )
+    print_setup(sheet, header_row=header_row)
+    legend = book.add_worksheet("Kode hasil")
+    legend.write_values(0, 0, ["Kode", "Hasil kunjungan"], bold)
+    r = 1
+    for key, code in fc.OUTCOME_KEYS.items():
+        legend.write_values(r, 0, [str(key), fc.VISIT_OUTCOMES[code]])
+        r += 1
+    r += 1
+    legend.write_values(r, 0, ["Kode", "Alasan menolak"], bold)
+    for letter, label in zip("abcd", fc.REFUSAL_REASONS.values(), strict=False):
+        r += 1
+        legend.write_values(r, 0, [letter, label])
+    legend.set_column(1, 1, 34)
+    book.close()
     return path

@@ -40,10 +40,11 @@ from pesiar_desktop.reportdata.letters import TYPE_SK as TYPE_SK
 from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS as TYPE_SURAT_TUGAS
 from pesiar_desktop.reportdata.letters import LetterDoc, RegisterEntry
 from pesiar_desktop.reportdata.village import Letterhead
-from pesiar_desktop.reports import letter_register_xlsx, letters_pdf
+from pesiar_desktop.reports import idcard_pdf, letter_register_xlsx, letters_pdf
 from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
+from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import assignments as assignments_service
 from pesiar_desktop.services import audit, events, settings, village
 from pesiar_desktop.services.context import Actor, require
@@ -57,9 +58,13 @@ VERIFY_VALID = "valid"
 VERIFY_REVOKED = "revoked"
 VERIFY_UNKNOWN = "unknown"
 VERIFY_ALTERED = "altered"
+VERIFY_EXPIRED = "expired"  # the period of the assignment has ended
+VERIFY_INACTIVE = "inactive"  # the agent was dismissed or the assignment stopped early
 VERIFY_LABELS = {
     VERIFY_VALID: "SAH",
     VERIFY_REVOKED: "DICABUT",
+    VERIFY_EXPIRED: "KEDALUWARSA",
+    VERIFY_INACTIVE: "TIDAK BERLAKU",
     VERIFY_UNKNOWN: "TIDAK DIKENAL",
     VERIFY_ALTERED: "DIUBAH / PALSU",
 }
@@ -708,6 +713,28 @@ def pdf_bytes(db: Database, letter_id: int) -> bytes:
     return letters_pdf.render(_doc(letter, village.letterhead(db), photo))
 
 
+def card_sheet_pdf(db: Database, letter_ids: Sequence[int]) -> bytes:
+    """Approved ID cards ten to an A4 sheet with cut marks (fronts, then backs for duplex),
+    drawn from each card's stored content, number and QR payload."""
+    docs = []
+    letterhead = village.letterhead(db)
+    with db.read() as session:
+        for letter_id in letter_ids:
+            letter = session.get(Letter, letter_id)
+            if letter is None or letter.letter_type != TYPE_ID_CARD:
+                raise NotFound(f"Kartu agen {letter_id} tidak ditemukan.")
+            if letter.status != STATUS_APPROVED:
+                raise PesiarError(
+                    f"Kartu {letter.number or letter_id} belum disetujui atau sudah dicabut: "
+                    "tidak dicetak."
+                )
+            photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
+            docs.append(_doc(letter, letterhead, photo))
+    if not docs:
+        raise ValidationError({"letters": "Pilih sedikitnya satu kartu agen."})
+    return idcard_pdf.render_card_sheet(docs)
+
+
 # --- verification -----------------------------------------------------------------------------------------
 
 
@@ -726,7 +753,50 @@ def _result(status: str, message: str, letter: Letter | None = None) -> VerifyRe
     )
 
 
-def _status_of(letter: Letter) -> VerifyResult:
+def _standing(session: Session, letter: Letter) -> tuple[str, str] | None:
+    """Whether a letter about an agent still holds today: (status, message) when it does
+    not, None when it does (or says nothing about an agent's work)."""
+    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
+    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
+    agent = session.get(Agent, agent_id) if agent_id else None
+    if agent is not None and not agent.is_active:
+        return VERIFY_INACTIVE, f"Agen {agent.name} sudah diberhentikan (tidak aktif)."
+    if assignment is None:
+        return None
+    if not assignment.is_active:
+        return (
+            VERIFY_INACTIVE,
+            "Penugasan agen ini sudah dihentikan sebelum masa tugasnya berakhir.",
+        )
+    if assignment.period_end < clock.today():
+        return (
+            VERIFY_EXPIRED,
+            f"Masa tugas berakhir {long_date(assignment.period_end)}.",
+        )
+    return None
+
+
+def _who_and_when(session: Session, letter: Letter) -> str:
+    """ "Agen Siti Aminah, masa tugas 1 Januari 2026 s.d. 31 Desember 2026" from the register
+    (the true period and area, to compare with the printout)."""
+    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
+    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
+    agent = session.get(Agent, agent_id) if agent_id else None
+    parts = []
+    if agent is not None:
+        parts.append(f"Agen {agent.name}" + (f" (NIK {mask_nik(agent.nik)})" if agent.nik else ""))
+    if assignment is not None:
+        parts.append(
+            f"masa tugas {long_date(assignment.period_start)} s.d. "
+            f"{long_date(assignment.period_end)}"
+        )
+        area = assignments_service.area_labels(session, [assignment.id]).get(assignment.id)
+        if area:
+            parts.append(f"wilayah {area}")
+    return "; ".join(parts)
+
+
+def _status_of(letter: Letter, session: Session | None = None) -> VerifyResult:
     if letter.pdf is None or letter.pdf_sha256 != sha256_of(letter.pdf):
         return _result(
             VERIFY_ALTERED,
@@ -740,12 +810,19 @@ def _status_of(letter: Letter) -> VerifyResult:
             letter,
         )
     kind = LETTER_TYPES.get(letter.letter_type, letter.letter_type)
-    return _result(
-        VERIFY_VALID,
+    said = (
         f"{kind} nomor {letter.number} tanggal {long_date(letter.letter_date)}: {letter.subject}; "
-        f"tercatat disetujui {letter.approved_by}.",
-        letter,
+        f"tercatat disetujui {letter.approved_by}."
     )
+    if session is not None:
+        who = _who_and_when(session, letter)
+        if who:
+            said += f" {who}."
+        standing = _standing(session, letter)
+        if standing is not None:
+            status, why = standing
+            return _result(status, f"{VERIFY_LABELS[status]}: {why} {said}", letter)
+    return _result(VERIFY_VALID, said, letter)
 
 
 def verify(db: Database, payload_or_number: str) -> VerifyResult:
@@ -787,16 +864,18 @@ def verify(db: Database, payload_or_number: str) -> VerifyResult:
                     "sidiknya berbeda. Surat ini kemungkinan diubah atau palsu.",
                     letter,
                 )
-            return _status_of(letter)
+            return _status_of(letter, session)
         letter = _find(session, text)
         if letter is None:
             return _result(VERIFY_UNKNOWN, f"Nomor {text} tidak ada dalam buku surat desa ini.")
-        return _status_of(letter)
+        return _status_of(letter, session)
 
 
 def _find(session: Session, number: str) -> Letter | None:
+    """A number as typed: case and spaces do not matter ("094 / 001 / ds-2005/xi/2026")."""
+    typed = "".join(number.split()).upper()
     return session.scalar(
-        select(Letter).where(Letter.number == number.strip(), Letter.status != STATUS_DRAFT)
+        select(Letter).where(func.upper(Letter.number) == typed, Letter.status != STATUS_DRAFT)
     )
 
 
@@ -810,7 +889,7 @@ def verify_pdf(db: Database, data: bytes) -> VerifyResult:
                 VERIFY_UNKNOWN,
                 "Berkas PDF ini tidak sama dengan surat mana pun yang disetujui (mungkin diubah).",
             )
-        return _status_of(letter)
+        return _status_of(letter, session)
 
 
 def register_rows(db: Database, year: int | None = None) -> list[LetterRow]:

@@ -882,7 +882,11 @@ def export_proposal_xlsx(
         )
     profile = village.get_profile(db)
     written, people = write_proposal_xlsx(
-        details, deciles, path, village_title=profile.title if profile else ""
+        details,
+        deciles,
+        path,
+        village_title=profile.title if profile else "",
+        printed_on=clock.today(),
     )
     privacy.record_export(db, actor, "pbi_proposal", people, str(written))
     return written, people
@@ -903,7 +907,7 @@ def export_employer_report_xlsx(
         details = [detail_in(session, reg_id) for reg_id in ids]
     profile = village.get_profile(db)
     written, people = write_employer_report_xlsx(
-        details, path, village_title=profile.title if profile else ""
+        details, path, village_title=profile.title if profile else "", printed_on=clock.today()
     )
     privacy.record_export(db, actor, "ppu_bu_report", people, str(written))
     return written, people

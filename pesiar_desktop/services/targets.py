@@ -21,11 +21,17 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
-from pesiar_desktop.reportdata.targets import PRIORITY_REASONS, AreaSummary
+from pesiar_desktop.reportdata.targets import (
+    PRIORITY_REASONS,
+    AreaSummary,
+    TargetExport,
+    TargetLine,
+)
+from pesiar_desktop.reports.targets_xlsx import write_targets_xlsx
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.rules.premiums import ARREARS_SEGMENTS, arrears_owed, arrears_premium
-from pesiar_desktop.services import privacy
+from pesiar_desktop.services import privacy, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.premium_rates import load_rates
 
@@ -365,97 +371,41 @@ def export_targets_xlsx(
     (`privacy.record_export`) once the file is written.
     """
     require(actor, "personal.export")
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     full_nik = actor.can("personal.see_full_nik")
     everyone, areas = scan_targets(db)
     targets = filter_targets(everyone, filt or TargetFilter())
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Sasaran"
-    sheet.append(
-        [
-            "Dusun",
-            "RW",
-            "RT",
-            "No KK",
-            "NIK",
-            "Nama",
-            "JK",
-            "Umur",
-            "Kategori",
-            "Status JKN",
-            "Segmen",
-            "Bulan tunggakan",
-            "Desil",
-            "Prioritas",
-            "Alasan prioritas",
-            "Pemberi kerja",
-        ]
-    )
-    for t in targets:
-        sheet.append(
-            [
-                t.dusun,
-                t.rw,
-                t.rt,
-                t.no_kk if full_nik else mask_nik(t.no_kk),
-                t.nik if full_nik else mask_nik(t.nik),
-                t.name,
-                "L" if t.sex == 1 else "P",
-                t.age,
-                t.category_label,
-                codes.label(codes.MEMBERSHIP_STATUS, t.status),
-                codes.label(codes.SEGMENTS, t.segment),
-                t.months_in_arrears,
-                t.welfare_decile,
-                t.priority,
-                ", ".join(PRIORITY_REASONS[r] for r in t.reasons),
-                t.employer_name,
-            ]
+    profile = village.get_profile(db)
+    lines = [
+        TargetLine(
+            dusun=t.dusun,
+            rw=t.rw,
+            rt=t.rt,
+            no_kk=t.no_kk if full_nik else mask_nik(t.no_kk),
+            nik=t.nik if full_nik else mask_nik(t.nik),
+            name=t.name,
+            sex="L" if t.sex == 1 else "P",
+            age=t.age,
+            category=t.category_label,
+            status=codes.label(codes.MEMBERSHIP_STATUS, t.status),
+            segment=codes.label(codes.SEGMENTS, t.segment),
+            months_in_arrears=t.months_in_arrears,
+            welfare_decile=t.welfare_decile,
+            priority=t.priority,
+            reasons=", ".join(PRIORITY_REASONS[r] for r in t.reasons),
+            employer=t.employer_name,
         )
-    summary = workbook.create_sheet("Ringkasan wilayah")
-    summary.append(
-        [
-            "Dusun",
-            "RW",
-            "RT",
-            "Penduduk",
-            "Terdaftar",
-            "Aktif",
-            "Sasaran",
-            "Prioritas",
-            "Cakupan %",
-            "Keaktifan %",
-        ]
+        for t in targets
+    ]
+    data = TargetExport(
+        village_title=profile.title if profile else "",
+        printed_on=clock.today(),
+        lines=lines,
+        areas=areas,
+        filter_note=""
+        if len(targets) == len(everyone)
+        else f"Disaring: {len(targets)} dari {len(everyone)} sasaran",
     )
-    for area in areas:
-        summary.append(
-            [
-                area.dusun,
-                area.rw,
-                area.rt,
-                area.residents,
-                area.registered,
-                area.active,
-                area.targets,
-                area.priority_targets,
-                area.coverage_pct,
-                area.active_pct,
-            ]
-        )
-        if area.rt_id is None:
-            for cell in summary[summary.max_row]:
-                cell.font = Font(bold=True)
-    for ws in (sheet, summary):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    path = write_targets_xlsx(data, path)
     privacy.record_export(db, actor, "targets", len(targets), str(path))
     return path
 

@@ -410,7 +410,14 @@ def export_worksheet(
     plan = plan_view(db, assignment_id, today)
     masked = not privacy.can_see_full_nik(actor)
     if kind == "xlsx":
-        written = write_worksheet_xlsx(plan, path, masked=masked)
+        profile = village.get_profile(db)
+        written = write_worksheet_xlsx(
+            plan,
+            path,
+            masked=masked,
+            village_title=profile.title if profile else "",
+            printed_on=today or clock.today(),
+        )
     else:
         paper = settings.read(db, settings.SETTINGS.paper)
         written = write_worksheet_pdf(

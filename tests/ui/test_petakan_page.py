@@ -164,15 +164,19 @@ def test_export_of_the_filtered_list_read_back(
     book = python_calamine.CalamineWorkbook.from_path(str(out))
     assert book.sheet_names == ["Sasaran", "Ringkasan wilayah"]
     rows = book.get_sheet_by_name("Sasaran").to_python()
-    header = rows[0]
+    top = next(i for i, r in enumerate(rows) if r[0] == "Dusun")
+    assert any("Disaring: 4 dari" in str(r[0]) for r in rows[:top])
+    header = rows[top]
     assert header[:6] == ["Dusun", "RW", "RT", "No KK", "NIK", "Nama"]
+    body = rows[top + 1 : top + 1 + len(shown)]
     # The same people, in the order the table shows them, NIKs in full as text.
-    assert [r[header.index("Nama")] for r in rows[1:]] == [t.name for t in shown]
-    assert [r[header.index("NIK")] for r in rows[1:]] == [t.nik for t in shown]
-    assert {r[header.index("Kategori")] for r in rows[1:]} == {"Belum terdaftar JKN"}
+    assert [r[header.index("Nama")] for r in body] == [t.name for t in shown]
+    assert [r[header.index("NIK")] for r in body] == [t.nik for t in shown]
+    assert {r[header.index("Kategori")] for r in body} == {"Belum terdaftar JKN"}
     summary = book.get_sheet_by_name("Ringkasan wilayah").to_python()
-    assert summary[0][:4] == ["Dusun", "RW", "RT", "Penduduk"]
-    assert sum(r[3] for r in summary[1:] if r[2] == "") == POPULATION
+    top = next(i for i, r in enumerate(summary) if r[0] == "Dusun")
+    assert summary[top][:4] == ["Dusun", "RW", "RT", "Penduduk"]
+    assert sum(r[3] for r in summary[top + 1 :] if r[2] == "") == POPULATION
     with village_db.read() as s:
         entry = s.scalar(select(AuditLog).where(AuditLog.action == "export"))
     assert entry is not None and '"rows": 4' in entry.after_json

@@ -119,8 +119,11 @@ def test_export_masks_nik_for_roles_without_full_nik(village, admin, tmp_path):
     path = targets.export_targets_xlsx(village, admin, tmp_path / "sasaran.xlsx")
     book = load_workbook(path)
     rows = list(book["Sasaran"].values)
-    assert rows[0][:6] == ("Dusun", "RW", "RT", "No KK", "NIK", "Nama")
-    assert rows[1][4] == nik(date(1985, 1, 1), 1, 1)
+    assert rows[0][0] == "DAFTAR SASARAN PESIAR" and rows[1][0].startswith("Desa")
+    header = next(i for i, r in enumerate(rows) if r[0] == "Dusun")
+    assert rows[header][:6] == ("Dusun", "RW", "RT", "No KK", "NIK", "Nama")
+    assert rows[header + 1][4] == nik(date(1985, 1, 1), 1, 1)
+    assert book["Sasaran"].print_title_rows == f"${header + 1}:${header + 1}"
     assert "Ringkasan wilayah" in book.sheetnames
 
 

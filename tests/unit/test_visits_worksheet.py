@@ -34,8 +34,10 @@ def test_worksheet_pdf_and_xlsx(fv, admin, tmp_path):
     )
     book = CalamineWorkbook.from_path(str(xlsx))
     rows = book.get_sheet_by_name("Lembar kerja").to_python()
-    assert rows[0][:3] == ["Jadwal", "Wilayah", "No KK"]
-    body = rows[1:]
+    assert rows[0][0] == "LEMBAR KERJA SISIR"
+    header = next(i for i, r in enumerate(rows) if r[0] == "Jadwal")
+    assert rows[header][:3] == ["Jadwal", "Wilayah", "No KK"]
+    body = rows[header + 1 : header + 6]
     assert [r[7] for r in body] == ["BUDI", "ANI", "RINA", "JOKO", "SRI"]
     with fv.db.read() as session:
         budi_nik = session.get(Resident, fv.people["BUDI"]).nik
