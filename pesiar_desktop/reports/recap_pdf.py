@@ -42,11 +42,11 @@ HEADERS = [
     "Advo-\nkasi",
     "Didaftar-\nkan (jiwa)",
     "Didaftar-\nkan (KK)",
-    "Belum\nbayar (KK)",
+    "Belum\nbayar\n(KK)",
     "Aktif\nkembali\n(jiwa)",
     "Aktif\nkembali\n(KK)",
 ]
-WIDTHS_MM = [9, 42, 50, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 18, 17, 17]
+WIDTHS_MM = [9, 38, 44, 15, 17, 15, 15, 17, 15, 15, 16, 13, 18, 18, 16, 19, 19]
 
 
 def _pct(part: int, whole: int) -> str:
