@@ -111,7 +111,9 @@ def _heading(
 
 def _facts(notice: ReminderNotice) -> list[tuple[str, str]]:
     """(label, value markup) rows of the slip's left side."""
-    address = ", ".join(part for part in (notice.address.strip(), notice.area_label) if part)
+    # "RW 001" and "RT 002" are kept whole when the address wraps.
+    area = notice.area_label.replace("RW ", "RW\u00a0").replace("RT ", "RT\u00a0")
+    address = ", ".join(part for part in (notice.address.strip(), area) if part)
     rows = [
         ("Kepada Yth.", f"<b>Bapak/Ibu {_esc(notice.head_name)}</b>"),
         ("Alamat", _esc(address) or "-"),
