@@ -138,13 +138,13 @@ def _facts(notice: ReminderNotice) -> list[tuple[str, str]]:
             window = f"paling lambat {_date(notice.due_on)}"
         rows.append(("Dibayar", window))
     reference = notice.reference or (
-        "(lihat kartu JKN)" if notice.is_arrears else "(belum terbit — ditanyakan ke kader)"
+        "(lihat kartu JKN)" if notice.is_arrears else "(belum terbit — tanyakan ke agen)"
     )
     rows.append((notice.reference_label, f"<b>{_esc(reference)}</b>"))
     kader = notice.kader_name or "...................................."
     if notice.kader_phone:
         kader += f" (HP {notice.kader_phone})"
-    rows.append(("Kader JKN", _esc(kader)))
+    rows.append(("Agen PESIAR", _esc(kader)))
     return rows
 
 
@@ -157,11 +157,11 @@ def _note(notice: ReminderNotice) -> str:
         if not notice.rehab_seq and notice.months >= REHAB_MIN_MONTHS:
             text += (
                 f" Tunggakan {REHAB_MIN_MONTHS}–{ARREARS_MONTHS_CAP} bulan dapat dicicil "
-                "(program REHAB): tanyakan kepada kader."
+                "(program REHAB): tanyakan kepada agen PESIAR."
             )
         return text
     if notice.lapsed:
-        return "Hubungi kader untuk mendaftar ulang."
+        return "Hubungi agen PESIAR untuk mendaftar ulang."
     return f"{pay} Kartu JKN aktif setelah iuran pertama dibayar."
 
 
@@ -215,7 +215,7 @@ def _slip(
     )
     sign = [
         Spacer(1, 2 * mm),
-        Paragraph("Kader JKN,", s["sign"]),
+        Paragraph("Agen PESIAR,", s["sign"]),
         Spacer(1, 9 * mm),
         Paragraph(f"( {_esc(notice.kader_name) or '.' * 36} )", s["sign"]),
     ]

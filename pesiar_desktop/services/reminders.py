@@ -1,4 +1,4 @@
-"""Pengingat iuran: reminders a kader sends to families from the follow-up list.
+"""Pengingat iuran: reminders a kader (the family's Agen PESIAR) sends from the follow-up list.
 
 Two kinds: a family in arrears (what it owes, or its next REHAB instalment, with a JKN
 card number) and an unpaid first premium after registering (the VA number and the
@@ -73,8 +73,9 @@ def arrears_target(
     return ReminderTarget(rc.KIND_ARREARS, family_id, None, kader_name, kader_phone)
 
 
-def first_premium_target(registration_id: int) -> ReminderTarget:
-    return ReminderTarget(rc.KIND_FIRST_PREMIUM, 0, registration_id)
+def first_premium_target(registration_id: int, family_id: int = 0) -> ReminderTarget:
+    """`family_id`, when the caller has it, only lets lists be filtered by family."""
+    return ReminderTarget(rc.KIND_FIRST_PREMIUM, family_id, registration_id)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def message_text(notice: ReminderNotice) -> str:
         if not notice.rehab_seq and months >= REHAB_MIN_MONTHS:
             lines.append(
                 f"Tunggakan {REHAB_MIN_MONTHS}–{ARREARS_MONTHS_CAP} bulan dapat dicicil "
-                "melalui program REHAB BPJS Kesehatan; kader dapat membantu."
+                "melalui program REHAB BPJS Kesehatan; agen PESIAR dapat membantu."
             )
     else:
         lines += [
@@ -142,13 +143,13 @@ def message_text(notice: ReminderNotice) -> str:
             f"Iuran pertama: {rupiah(notice.amount)} per bulan untuk {notice.people} jiwa.",
             f"Nomor VA: {notice.reference}."
             if notice.reference
-            else "Nomor VA belum terbit; kader akan menyampaikannya.",
+            else "Nomor VA belum terbit; agen PESIAR akan menyampaikannya.",
         ]
         if notice.lapsed:
             lines.append(
                 "Batas pembayaran iuran pertama"
                 + (f" ({long_date(notice.due_on)})" if notice.due_on else "")
-                + " sudah lewat, sehingga pendaftaran perlu diulang. Silakan hubungi kader."
+                + " sudah lewat, sehingga pendaftaran perlu diulang. Silakan hubungi agen PESIAR."
             )
         else:
             lines.append(
@@ -161,7 +162,7 @@ def message_text(notice: ReminderNotice) -> str:
     lines += ["", "Terima kasih."]
     if notice.kader_name:
         lines.append(
-            f"{notice.kader_name}, Kader JKN {notice.village_title}"
+            f"{notice.kader_name}, Agen PESIAR {notice.village_title}"
             + (f" (HP {notice.kader_phone})" if notice.kader_phone else "")
         )
     else:
@@ -406,7 +407,8 @@ def everyone(
     targets: list[ReminderTarget] = []
     if first_premium:
         targets += [
-            first_premium_target(r.registration_id) for r in followups.unpaid_registrations(db, on)
+            first_premium_target(r.registration_id, r.family_id)
+            for r in followups.unpaid_registrations(db, on)
         ]
     if arrears:
         with db.read() as session:

@@ -71,7 +71,7 @@ def test_arrears_message_and_link(fv):
     text = reminders.message_text(notice)
     for part in ("Yth. Bapak/Ibu JOKO", "menunggak 5 bulan", "2 jiwa",
                  "Rp350.000", "23 November 2026", "No. kartu JKN: 0001234567890", "REHAB",
-                 "SARI WULANDARI, Kader JKN Desa", "(HP 087712340000)"):  # fmt: skip
+                 "SARI WULANDARI, Agen PESIAR Desa", "(HP 087712340000)"):  # fmt: skip
         assert part in text, part
     link = reminders.whatsapp_link(notice)
     assert link.ok and link.phone.number == "6281298700002"
@@ -176,7 +176,7 @@ def test_slip_sheet_export_records_and_reads_back(fv, admin, viewer, tmp_path):
     regs.issue_va(fv.db, admin, reg, VA, TODAY - timedelta(days=18))
     targets = reminders.everyone(fv.db)
     assert targets == [
-        reminders.first_premium_target(reg),
+        reminders.first_premium_target(reg, fv.budi_family),
         reminders.arrears_target(fv.joko_family),
     ]
     with pytest.raises(PermissionDenied):
