@@ -280,3 +280,19 @@ def test_slips_per_page_long_text_wraps_inside_its_slip(tmp_path):
     assert "Cicilan REHAB" in text and "ke-2 dari 12" in text and "Rp70.000" in text
     assert "(dihitung 24 bulan)" in text
     assert "pendaftaran perlu" in text and "belum terbit" in text
+
+
+def test_demo_hook_records_reminders_once(fv, admin):
+    from pesiar_desktop.demo.reminders import add_reminders
+
+    reg = _register(fv, admin, fv.budi_family, ["BUDI", "ANI", "RINA"], 20)
+    # About half the families are picked: some seed of a few picks one; after that the
+    # hook adds nothing (it runs once per village).
+    counts = [add_reminders(fv.db, admin, seed=seed, today=TODAY) for seed in range(8)]
+    first = next(i for i, n in enumerate(counts) if n)
+    assert counts[first + 1 :] == [0] * (len(counts) - first - 1)
+    with fv.db.read() as session:
+        rows = session.execute(select(Reminder.family_id, Reminder.channel, Reminder.sent_on)).all()
+    assert {r.family_id for r in rows} <= {fv.budi_family, fv.joko_family}
+    assert all(TODAY - timedelta(days=35) <= r.sent_on <= TODAY for r in rows)
+    assert reg  # the unpaid registration could be reminded too
