@@ -170,8 +170,12 @@ def _amount_box(notice: ReminderNotice, s: dict[str, ParagraphStyle]) -> list[ob
         caption, when = "Cicilan yang dibayar", f"paling lambat {_date(notice.due_on)}"
     elif notice.is_arrears:
         caption, when = "Tunggakan yang dibayar", f"per {_date(notice.as_of)}"
-    elif notice.lapsed:
-        caption, when = "Iuran pertama", "batas bayar sudah lewat"
+    elif notice.lapsed:  # nothing to pay any more: the family must register again
+        return [
+            Paragraph(f"Batas bayar {_esc(_date(notice.due_on))} sudah lewat", s["box"]),
+            Paragraph("Daftar ulang", s["amount"]),
+            Paragraph("hubungi agen PESIAR", s["box"]),
+        ]
     else:
         caption, when = "Iuran pertama", f"paling lambat {_date(notice.due_on)}"
     return [

@@ -280,6 +280,7 @@ def test_slips_per_page_long_text_wraps_inside_its_slip(tmp_path):
     assert "Cicilan REHAB" in text and "ke-2 dari 12" in text and "Rp70.000" in text
     assert "(dihitung 24 bulan)" in text
     assert "pendaftaran perlu" in text and "belum terbit" in text
+    assert "Daftar ulang" in text  # a lapsed one: register again, no amount in the box
 
 
 def test_demo_hook_records_reminders_once(fv, admin):
