@@ -185,12 +185,13 @@ def _kader(
 ) -> tuple[int | None, str, str]:
     """(agent id, name, phone): the one the caller named, the registration's agent, or
     the agent whose active assignment covers the family (as the follow-up list shows)."""
-    if target.kader_name is not None:
-        return agent_id, target.kader_name, target.kader_phone
     if agent_id is None:
         found = assignment_for_family(session, family_id, on)
         agent_id = found[1] if found else None
     agent = session.get(Agent, agent_id) if agent_id is not None else None
+    if target.kader_name is not None:  # the caller's choice; its id when it is that agent
+        same = agent is not None and agent.name == target.kader_name
+        return (agent_id if same else None), target.kader_name, target.kader_phone
     if agent is None:
         return None, "", ""
     return agent.id, agent.name, agent.phone or ""

@@ -84,6 +84,8 @@ def test_the_row_agent_is_named_when_the_caller_knows_it(fv):
     target = reminders.arrears_target(fv.joko_family, "DEWI KADER", "")
     notice = reminders.prepare_one(fv.db, target)
     assert (notice.kader_name, notice.kader_phone, notice.agent_id) == ("DEWI KADER", "", None)
+    same = reminders.arrears_target(fv.joko_family, "SARI WULANDARI", "087712340000")
+    assert reminders.prepare_one(fv.db, same).agent_id == fv.agent_id
 
 
 def test_first_premium_message_with_va_and_window(fv, admin):
