@@ -10,9 +10,16 @@ pesiar-desktop reactivation pay FAMILY_OR_NIK AMOUNT [--date YYYY-MM-DD] [--reha
     family's number): the next instalment of its open REHAB plan; with --rehab N a new
     plan of N instalments and its first payment; else the full payment. Members become
     active when the arrears are cleared. Never counted as a new registration.
+pesiar-desktop arrears remind [FAMILY_OR_NIK ...] [--first-premium] [--slips OUT.pdf]
+                              [--sent] [--json] --user U
+    reminders (pengingat) for the named families in arrears, or every one: per family
+    the WhatsApp link with the message (a missing or malformed number is shown with the
+    reason, never guessed); --first-premium adds the unpaid first premiums of the
+    follow-up list; --slips writes the slip sheet (recorded as printed reminders);
+    --sent records the WhatsApp reminders as sent (after the kader sent them).
 
 Exit status: 0 done; 1 refused (wrong amount, role, not found: the message says why);
-2 the receipt could not be written.
+2 the receipt or the slip sheet could not be written.
 """
 
 from __future__ import annotations
@@ -37,6 +44,24 @@ COLLECTORS = {
 def register(sub: Any) -> dict[str, Any]:
     listing = sub.add_parser("arrears", help="keluarga menunggak: bulan dan jumlah tunggakan")
     listing.add_argument("--json", action="store_true", help="cetak satu daftar JSON")
+    listing_actions = listing.add_subparsers(dest="arrears_action")
+    remind = listing_actions.add_parser(
+        "remind", help="pengingat: tautan WhatsApp dan slip pengingat per keluarga"
+    )
+    remind.add_argument(
+        "families", nargs="*", metavar="FAMILY_OR_NIK",
+        help="No KK, NIK anggota atau nomor KK (bawaan: semua keluarga menunggak)",
+    )  # fmt: skip
+    remind.add_argument(
+        "--first-premium", action="store_true",
+        help="juga pendaftaran yang belum bayar iuran pertama (daftar tindak lanjut)",
+    )  # fmt: skip
+    remind.add_argument("--slips", metavar="OUT.pdf", help="simpan slip pengingat (PDF)")
+    remind.add_argument(
+        "--sent", action="store_true", help="catat pengingat WhatsApp sebagai sudah dikirim"
+    )
+    remind.add_argument("--user", required=True, help="pengguna yang mencatat (operator/admin)")
+    remind.add_argument("--json", action="store_true", help="cetak satu daftar JSON")
     react = sub.add_parser(
         "reactivation", help="pengaktifan kembali: pembayaran tunggakan (lunas atau REHAB)"
     )
@@ -62,6 +87,8 @@ def _cmd_arrears(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import rupiah
     from pesiar_desktop.services import arrears
 
+    if getattr(args, "arrears_action", None) == "remind":
+        return _cmd_remind(db, args)
     families = arrears.list_arrears(db, clock.today())
     if args.json:
         print(
@@ -164,4 +191,90 @@ def _cmd_reactivation(db: Database, args: argparse.Namespace) -> int:
     )
     if receipt:
         print(f"Disimpan ke {receipt}")
+    return 0
+
+
+def _cmd_remind(db: Database, args: argparse.Namespace) -> int:
+    from pesiar_desktop.errors import PesiarError
+    from pesiar_desktop.rules import reminders as rc
+    from pesiar_desktop.rules.formatting import rupiah
+    from pesiar_desktop.services import reactivation, reminders, users
+    from pesiar_desktop.services.privacy import record_export, require_export
+
+    actor = users.get_actor(db, args.user)
+    require_export(actor)  # names, phone numbers and amounts leave the program
+    today = clock.today()
+    named = [reactivation.find_family(db, text) for text in args.families]
+    targets = reminders.everyone(db, today, first_premium=args.first_premium)
+    if named:
+        targets = [t for t in targets if t.family_id in named]
+        nothing = [text for text, fid in zip(args.families, named, strict=True)
+                   if all(t.family_id != fid for t in targets)]  # fmt: skip
+        if nothing:
+            why = "tidak menunggak" + (
+                " dan tidak menunggu iuran pertama" if args.first_premium else ""
+            )
+            print(f"Galat: {', '.join(nothing)}: {why}.", file=sys.stderr)
+            return 1
+    notices = reminders.prepare(db, targets, today)
+    links = [reminders.whatsapp_link(n) for n in notices]
+    slips = ""
+    if args.slips:
+        try:
+            written = reminders.export_slips(db, actor, targets, args.slips, today)
+        except PesiarError as err:
+            print(f"Galat: {err}", file=sys.stderr)
+            return 1
+        except OSError as err:
+            print(f"Galat: berkas tidak dapat ditulis: {err}", file=sys.stderr)
+            return 2
+        slips = str(written.path)
+    sendable = [n for n, link in zip(notices, links, strict=True) if link.ok]
+    if args.sent:
+        reminders.record(db, actor, sendable, rc.CHANNEL_WHATSAPP, today)
+    record_export(db, actor, "reminder_links", len(notices), "stdout")
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "family_id": n.family_id,
+                        "registration_id": n.registration_id,
+                        "no_kk": n.no_kk,
+                        "head": n.head_name,
+                        "kind": n.kind,
+                        "amount": n.amount,
+                        "reference": n.reference,
+                        "due_on": n.due_on.isoformat() if n.due_on else None,
+                        "kader": n.kader_name,
+                        "phone": n.phone,
+                        "phone_international": link.phone.number or None,
+                        "phone_problem": link.phone.problem or None,
+                        "whatsapp_url": link.url or None,
+                        "message": reminders.message_text(n),
+                        "recorded_whatsapp": bool(args.sent and link.ok),
+                        "slip": slips or None,
+                    }
+                    for n, link in zip(notices, links, strict=True)
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    for n, link in zip(notices, links, strict=True):
+        what = rc.KINDS[n.kind].lower()
+        print(f"{n.no_kk}  {n.head_name}  {what} {rupiah(n.amount)}")
+        if link.ok:
+            print(f"  {link.url}")
+        else:
+            print(f"  No HP tidak valid: {link.phone.display or '-'} ({link.phone.problem})")
+    bad = len(notices) - len(sendable)
+    print(
+        f"Pengingat: {len(notices)} keluarga, {len(sendable)} tautan WhatsApp"
+        + (f", {bad} tanpa nomor HP yang dapat dipakai" if bad else "")
+        + ("; dicatat sebagai terkirim" if args.sent and sendable else "")
+        + "."
+    )
+    if slips:
+        print(f"Slip pengingat disimpan ke {slips}")
     return 0

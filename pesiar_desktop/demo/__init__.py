@@ -3,7 +3,8 @@ of field work, for trying, showing and benchmarking the program without real per
 
 Not a use-case of the office: it sits above the services and calls them (and the membership
 writer's bulk form) like any front end. `register` builds the residents; the modules named in
-`register.DEMO_EXTENSIONS` (agents, fieldwork) add to it in turn; `names` holds the word lists.
+`register.DEMO_EXTENSIONS` (agents, fieldwork, reminders) add to it in turn; `names` holds the
+word lists.
 """
 
 from pesiar_desktop.demo.register import (

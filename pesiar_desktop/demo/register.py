@@ -86,6 +86,7 @@ DEMO_EXTENSIONS: tuple[str, ...] = (
     "pesiar_desktop.demo.agents",
     "pesiar_desktop.demo.fieldwork",
     "pesiar_desktop.demo.keaktifan",
+    "pesiar_desktop.demo.reminders",  # last: reminds who still owes after the rest
 )
 
 SEGMENT_NONE = "NONE"  # family not registered at all (a PESIAR target family)

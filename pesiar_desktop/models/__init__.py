@@ -27,6 +27,7 @@ from pesiar_desktop.models.reactivation import (
     ReactivationMember,
     RehabInstalment,
 )
+from pesiar_desktop.models.reminders import Reminder
 from pesiar_desktop.models.system import AuditLog, Setting, User
 from pesiar_desktop.models.village import Dusun, Rt, Village
 
@@ -36,6 +37,7 @@ __all__ = [
     "Reactivation",
     "ReactivationMember",
     "RehabInstalment",
+    "Reminder",
     "AdvocacyEvent",
     "Agent",
     "Assignment",

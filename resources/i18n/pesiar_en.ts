@@ -2727,7 +2727,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+111"/>
+        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+120"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -2810,19 +2810,19 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="-266"/>
         <location line="+267"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <location line="+267"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2859,13 +2859,13 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="-263"/>
         <location line="+266"/>
-        <location line="+6"/>
-        <location line="+208"/>
+        <location line="+7"/>
+        <location line="+365"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-552"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2891,12 +2891,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+250"/>
+        <location line="+272"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-262"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2936,7 +2936,13 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Terakhir diingatkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>{label} (mulai {day})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2951,14 +2957,14 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+8"/>
+        <location line="-94"/>
+        <location line="+9"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+5"/>
+        <location line="-7"/>
+        <location line="+6"/>
         <source>HP agen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2988,12 +2994,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Peserta menunggak di wilayah tiap agen&lt;/b&gt; (ingatkan, tawarkan cicilan REHAB untuk tunggakan 4–24 bulan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3003,12 +3009,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3038,7 +3044,62 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Kirim WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buka WhatsApp dengan pesan pengingat untuk keluarga yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cetak slip pengingat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slip pengingat (4 keluarga per halaman) untuk baris yang dipilih, atau semua baris bila tidak ada yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Pilih satu keluarga (yang tunggakannya dihitung) dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No HP tidak valid: {phone} ({reason}) — {name}. Perbaiki nomornya di data penduduk, atau cetak slip pengingat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>WhatsApp tidak dapat dibuka di komputer ini. Tautan: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pesan WhatsApp untuk {name} ({phone}) dibuka dan dicatat sebagai pengingat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tidak ada keluarga untuk dibuatkan slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simpan slip pengingat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Slip pengingat {n} keluarga disimpan ke {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Target jiwa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3114,7 +3175,8 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-354"/>
+        <location line="+354"/>
         <source>belum</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2723,7 +2723,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+111"/>
+        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+120"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2806,19 +2806,19 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="-266"/>
         <location line="+267"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <location line="+267"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2855,13 +2855,13 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="-263"/>
         <location line="+266"/>
-        <location line="+6"/>
-        <location line="+208"/>
+        <location line="+7"/>
+        <location line="+365"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-552"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,12 +2887,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+250"/>
+        <location line="+272"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-262"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2932,7 +2932,13 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Terakhir diingatkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>{label} (mulai {day})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,14 +2953,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+8"/>
+        <location line="-94"/>
+        <location line="+9"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+5"/>
+        <location line="-7"/>
+        <location line="+6"/>
         <source>HP agen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2984,12 +2990,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Peserta menunggak di wilayah tiap agen&lt;/b&gt; (ingatkan, tawarkan cicilan REHAB untuk tunggakan 4–24 bulan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2999,12 +3005,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,7 +3040,62 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Kirim WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buka WhatsApp dengan pesan pengingat untuk keluarga yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cetak slip pengingat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slip pengingat (4 keluarga per halaman) untuk baris yang dipilih, atau semua baris bila tidak ada yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Pilih satu keluarga (yang tunggakannya dihitung) dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No HP tidak valid: {phone} ({reason}) — {name}. Perbaiki nomornya di data penduduk, atau cetak slip pengingat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>WhatsApp tidak dapat dibuka di komputer ini. Tautan: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pesan WhatsApp untuk {name} ({phone}) dibuka dan dicatat sebagai pengingat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tidak ada keluarga untuk dibuatkan slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simpan slip pengingat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Slip pengingat {n} keluarga disimpan ke {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Target jiwa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3110,7 +3171,8 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-354"/>
+        <location line="+354"/>
         <source>belum</source>
         <translation type="unfinished"></translation>
     </message>

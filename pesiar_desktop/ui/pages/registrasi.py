@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -27,17 +29,20 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.reactivation import ReactivationDetail
 from pesiar_desktop.reportdata.registrations import RegistrationDetail
+from pesiar_desktop.reportdata.reminders import ReminderNotice
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules import reminders as rc
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import arrears as arrears_service
-from pesiar_desktop.services import followups, progress, reactivation, registrations
+from pesiar_desktop.services import followups, progress, reactivation, registrations, reminders
 from pesiar_desktop.services.arrears import FamilyArrears
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.followups import ArrearsRow, UnpaidRow
 from pesiar_desktop.services.progress import AgentMonth
 from pesiar_desktop.services.registrations import RegistrationFilter, RegistrationRow
+from pesiar_desktop.services.reminders import LastReminder, ReminderTarget, SlipExport, WhatsAppLink
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.reactivation_dialog import ReactivationDialog
@@ -61,6 +66,8 @@ from pesiar_desktop.ui.widgets.tables import search_box
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS, TAB_KEAKTIFAN = range(4)
+UNPAID, ARREARS = rc.KIND_FIRST_PREMIUM, rc.KIND_ARREARS  # the follow-up tab's two lists
+FollowUps = tuple[list[UnpaidRow], list[ArrearsRow], dict[tuple[int, str], LastReminder]]
 REFRESH_TOPICS = {
     Topic.REGISTRATIONS,
     Topic.VISITS,
@@ -105,6 +112,8 @@ class RegistrasiPage(ServicePage):
         self.can_export = actor.can("personal.export")
         self._rows: dict[int, RegistrationRow] = {}
         self._arrears_family: dict[int, int] = {}  # resident id -> family id (follow-up list)
+        self._arrears_rows: dict[tuple[str, int], ArrearsRow] = {}  # by the list's row key
+        self.can_remind = actor.can(reminders.PERMISSION)
         self._select_after: int | None = None
         self._loaded = False
         self._dirty = False
@@ -474,17 +483,20 @@ class RegistrasiPage(ServicePage):
              self.tr("Kepala keluarga"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Jiwa"),
              self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"), self.tr("Agen"),
-             self.tr("HP agen")],
+             self.tr("HP agen"), self.tr("Terakhir diingatkan")],
             right_aligned=(1, 6, 7),
         )  # fmt: skip
         self.unpaid_view = _table(self.unpaid_model)
+        self.unpaid_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.arrears_model = rows_model(
             [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Segmen"),
-             self.tr("Bulan tunggakan"), self.tr("Tunggakan (maks. 24 bln)")],
+             self.tr("Bulan tunggakan"), self.tr("Tunggakan (maks. 24 bln)"),
+             self.tr("Terakhir diingatkan")],
             right_aligned=(8, 9),
         )  # fmt: skip
         self.arrears_view = _table(self.arrears_model)
+        self.arrears_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.followup_status = QLabel()
         # The last action's outcome has its own line: the counts above are refreshed by every
         # data-changed notice, which may arrive just after the write that caused it.
@@ -499,6 +511,7 @@ class RegistrasiPage(ServicePage):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top)
         upper_layout.addWidget(self.unpaid_view, 1)
+        upper_layout.addLayout(self._reminder_buttons(UNPAID))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -513,7 +526,9 @@ class RegistrasiPage(ServicePage):
         self.reactivate_button.setEnabled(self.actor.can("reactivations.write"))
         self.reactivate_button.clicked.connect(lambda: self.open_reactivation())
         self.arrears_view.doubleClicked.connect(lambda _i: self.open_reactivation())
-        lower_layout.addWidget(self.reactivate_button)
+        arrears_buttons = self._reminder_buttons(ARREARS)
+        arrears_buttons.insertWidget(0, self.reactivate_button)
+        lower_layout.addLayout(arrears_buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
@@ -527,18 +542,26 @@ class RegistrasiPage(ServicePage):
     def reload_followups(self) -> None:
         near = self.near_days.value()
 
-        def job(_ctx: TaskContext) -> tuple[list[UnpaidRow], list[ArrearsRow]]:
+        def job(_ctx: TaskContext) -> FollowUps:
             today = clock.today()
-            return (
-                followups.unpaid_registrations(self.db, today, near),
-                followups.arrears_by_agent(self.db),
-            )
+            unpaid = followups.unpaid_registrations(self.db, today, near)
+            arrears = followups.arrears_by_agent(self.db)
+            families = {r.family_id for r in unpaid} | {r.family_id for r in arrears}
+            # A very long list asks for every family's (no huge IN list).
+            wanted = families if len(families) <= 2000 else None
+            return unpaid, arrears, reminders.last_reminded(self.db, wanted)
 
         self.tasks.run(job, self._followups_loaded, self._failed, key=f"{self._key}.fu")
 
-    def _followups_loaded(self, result: tuple[list[UnpaidRow], list[ArrearsRow]]) -> None:
-        unpaid, arrears = result
+    def _followups_loaded(self, result: FollowUps) -> None:
+        unpaid, arrears, last = result
         today = clock.today()
+
+        def reminded(family_id: int, kind: str) -> str:
+            found = last.get((family_id, kind))
+            if found is None:
+                return self.tr("belum")
+            return f"{formatting.short_date(found.sent_on)} · {self.tr(found.channel_label)}"
 
         def left_text(r: UnpaidRow) -> str:
             days = r.days_left(today)
@@ -571,6 +594,7 @@ class RegistrasiPage(ServicePage):
                         r.va_number,
                         r.agent_name,
                         r.agent_phone,
+                        reminded(r.family_id, UNPAID),
                     ),
                     (
                         r.payment_due,
@@ -588,6 +612,7 @@ class RegistrasiPage(ServicePage):
             ]
         )
         self._arrears_family = {r.resident_id: r.family_id for r in arrears}
+        self._arrears_rows = {(r.agent_name, r.resident_id): r for r in arrears}
         self.arrears_model.set_rows(
             [
                 Row(
@@ -603,6 +628,7 @@ class RegistrasiPage(ServicePage):
                         codes.label(codes.SEGMENTS, r.segment),
                         str(r.months_in_arrears),
                         formatting.rupiah(r.amount_owed) if r.amount_owed else "—",
+                        reminded(r.family_id, ARREARS),
                     ),
                     (None,) * 8 + (r.months_in_arrears, r.amount_owed),
                     LATE if r.months_in_arrears > 3 else None,
@@ -679,6 +705,142 @@ class RegistrasiPage(ServicePage):
         def done(written: Path) -> None:
             self.followup_notice.setText(self.tr("Tanda terima disimpan ke {path}").format(
                 path=written))  # fmt: skip
+
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
+
+    # ------------------------------------------------------------ reminders (pengingat)
+
+    def _reminder_buttons(self, kind: str) -> QHBoxLayout:
+        """ "Kirim WhatsApp" and "Cetak slip pengingat…" under one of the two lists."""
+        whatsapp = QPushButton(qta.icon("fa5b.whatsapp"), self.tr("Kirim WhatsApp"))
+        whatsapp.setToolTip(
+            self.tr("Buka WhatsApp dengan pesan pengingat untuk keluarga yang dipilih")
+        )
+        whatsapp.setEnabled(self.can_remind)
+        whatsapp.clicked.connect(lambda: self.send_whatsapp(kind))
+        slips = QPushButton(qta.icon("fa5s.print"), self.tr("Cetak slip pengingat…"))
+        slips.setToolTip(
+            self.tr("Slip pengingat (4 keluarga per halaman) untuk baris yang dipilih, atau "
+                    "semua baris bila tidak ada yang dipilih")
+        )  # fmt: skip
+        slips.setEnabled(self.can_remind and self.can_export)
+        slips.clicked.connect(lambda: self.ask_slips(kind))
+        if kind == UNPAID:
+            self.unpaid_whatsapp_button, self.unpaid_slip_button = whatsapp, slips
+        else:
+            self.arrears_whatsapp_button, self.arrears_slip_button = whatsapp, slips
+        row = QHBoxLayout()
+        row.addWidget(whatsapp)
+        row.addWidget(slips)
+        row.addStretch(1)
+        return row
+
+    def _arrears_target(self, row: ArrearsRow) -> ReminderTarget:
+        """The family of a row, with the row's agent as the kader who reminds it."""
+        named = "" if row.agent_name == followups.NO_AGENT else row.agent_name
+        return reminders.arrears_target(row.family_id, named, row.agent_phone)
+
+    def reminder_targets(self, kind: str, everyone: bool = False) -> list[ReminderTarget]:
+        """The selected rows' families (in list order), or every row's with `everyone`.
+        Arrears rows whose amount is not computed (not PBPU/BP) have nothing to ask."""
+        view, model = (
+            (self.unpaid_view, self.unpaid_model)
+            if kind == UNPAID
+            else (self.arrears_view, self.arrears_model)
+        )
+        if everyone:
+            indexes = list(range(model.rowCount()))
+        else:
+            indexes = sorted(i.row() for i in view.selectionModel().selectedRows())
+        keys = [model.key(i) for i in indexes]
+        if kind == UNPAID:
+            return [reminders.first_premium_target(int(key)) for key in keys]
+        rows = [self._arrears_rows[key] for key in keys if key in self._arrears_rows]
+        return [self._arrears_target(r) for r in rows if r.amount_owed > 0]
+
+    def _current_target(self, kind: str) -> ReminderTarget | None:
+        view = self.unpaid_view if kind == UNPAID else self.arrears_view
+        index = view.currentIndex()
+        if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+            chosen = self.reminder_targets(kind)
+            return chosen[0] if chosen else None
+        model = self.unpaid_model if kind == UNPAID else self.arrears_model
+        key = model.key(index.row())
+        if kind == UNPAID:
+            return reminders.first_premium_target(int(key))
+        row = self._arrears_rows.get(key)
+        return self._arrears_target(row) if row is not None and row.amount_owed > 0 else None
+
+    def send_whatsapp(self, kind: str) -> None:
+        """WhatsApp with the reminder for the current row's family, then recorded as sent;
+        a missing or malformed number is shown instead of a link."""
+        if not self.can_remind:
+            return
+        target = self._current_target(kind)
+        if target is None:
+            self.followup_notice.setText(
+                self.tr("Pilih satu keluarga (yang tunggakannya dihitung) dulu.")
+            )
+            return
+
+        def job(_ctx: TaskContext) -> tuple[ReminderNotice, WhatsAppLink]:
+            notice = reminders.prepare_one(self.db, target)
+            return notice, reminders.whatsapp_link(notice)
+
+        self.tasks.run(job, self._whatsapp_ready, self._failed)
+
+    def _whatsapp_ready(self, result: tuple[ReminderNotice, WhatsAppLink]) -> None:
+        notice, link = result
+        if not link.ok:
+            self.followup_notice.setText(
+                self.tr("No HP tidak valid: {phone} ({reason}) — {name}. Perbaiki nomornya "
+                        "di data penduduk, atau cetak slip pengingat.").format(
+                    phone=link.phone.display or "-", reason=link.phone.problem,
+                    name=notice.head_name,
+                )
+            )  # fmt: skip
+            return
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(link.url.encode("ascii"))):
+            self.followup_notice.setText(
+                self.tr("WhatsApp tidak dapat dibuka di komputer ini. Tautan: {url}").format(
+                    url=link.url
+                )
+            )
+            return
+
+        def job(_ctx: TaskContext) -> list[int]:
+            return reminders.record(self.db, self.actor, [notice], rc.CHANNEL_WHATSAPP)
+
+        def done(_ids: list[int]) -> None:
+            self.followup_notice.setText(
+                self.tr("Pesan WhatsApp untuk {name} ({phone}) dibuka dan dicatat sebagai "
+                        "pengingat.").format(name=notice.head_name, phone=link.phone.display)
+            )  # fmt: skip
+
+        run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
+
+    def ask_slips(self, kind: str) -> None:
+        targets = self.reminder_targets(kind) or self.reminder_targets(kind, everyone=True)
+        if not targets:
+            self.followup_notice.setText(self.tr("Tidak ada keluarga untuk dibuatkan slip."))
+            return
+        name = f"slip-pengingat-{clock.today().isoformat()}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan slip pengingat"), name, "PDF (*.pdf)"
+        )
+        if path:
+            self.export_slips(targets, Path(path))
+
+    def export_slips(self, targets: list[ReminderTarget], path: Path) -> None:
+        def job(_ctx: TaskContext) -> SlipExport:
+            return reminders.export_slips(self.db, self.actor, targets, path)
+
+        def done(result: SlipExport) -> None:
+            self.followup_notice.setText(
+                self.tr("Slip pengingat {n} keluarga disimpan ke {path}").format(
+                    n=len(result.notices), path=result.path
+                )
+            )
 
         run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
