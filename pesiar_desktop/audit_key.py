@@ -73,6 +73,9 @@ class AuditKey:
             self.since = ChainHead.from_dict(raw["since"])
             self.head = ChainHead.from_dict(raw.get("head") or raw["since"])
             self.pending = ChainHead.from_dict(raw["pending"]) if raw.get("pending") else None
+            self.pending_since = (
+                ChainHead.from_dict(raw["pending_since"]) if raw.get("pending_since") else None
+            )
         except (KeyError, ValueError, TypeError) as err:
             raise DatabaseError(
                 f"Berkas kunci log audit {path} rusak. Kembalikan berkas itu dari salinan "
@@ -83,6 +86,7 @@ class AuditKey:
             raise DatabaseError(f"Berkas kunci log audit {path} rusak (kunci terlalu pendek).")
         self.created = str(raw.get("created", ""))
         self._lock = threading.Lock()
+        self._detached = False
 
     @property
     def key_id(self) -> str:
@@ -133,6 +137,8 @@ class AuditKey:
         }
         if self.pending is not None:
             raw["pending"] = self.pending.as_dict()
+        if self.pending_since is not None:
+            raw["pending_since"] = self.pending_since.as_dict()
         return raw
 
     def _write(self) -> None:
@@ -151,10 +157,15 @@ class AuditKey:
     def reload(self) -> None:
         """Another process (the CLI beside the window) may have moved the head on, or a
         restore may have set it back: the file is the truth."""
+        if self._detached:
+            return
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
             self.head = ChainHead.from_dict(raw["head"])
             self.pending = ChainHead.from_dict(raw["pending"]) if raw.get("pending") else None
+            self.pending_since = (
+                ChainHead.from_dict(raw["pending_since"]) if raw.get("pending_since") else None
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return
 
@@ -163,6 +174,9 @@ class AuditKey:
     def advance(self, head: ChainHead) -> None:
         """After a commit: remember the new head if it is further on than the known one."""
         with self._lock:
+            if self._detached:
+                self.head = head if head.count > self.head.count else self.head
+                return
             self.reload()
             if head.count <= self.head.count:
                 return
@@ -172,11 +186,28 @@ class AuditKey:
             except OSError as err:  # the chain itself is committed; the witness lags
                 log.error("audit key file %s not updated: %s", self.path, err)
 
-    def set_pending(self, head: ChainHead | None) -> None:
-        """Before a restore swaps the database: the head the restored one will have."""
+    def set_pending(self, head: ChainHead | None, since: ChainHead | None = None) -> None:
+        """Before a restore swaps the database: the head the restored one will have (and,
+        for a log written before this key, its new `since`)."""
         with self._lock:
             self.pending = head
+            self.pending_since = since if head is not None else None
             self._write()
+
+    def witness_of(self, head: ChainHead) -> AuditKey:
+        """The same key witnessing another head, detached from the file (for checking a
+        backup, or writing into a copy): `advance` on it changes nothing on disk."""
+        copy = AuditKey.__new__(AuditKey)
+        copy.path = self.path
+        copy.secret = self.secret
+        copy.since = self.since
+        copy.head = head
+        copy.pending = None
+        copy.pending_since = None
+        copy.created = self.created
+        copy._lock = threading.Lock()
+        copy._detached = True
+        return copy
 
     def settle(self, table_head: ChainHead) -> None:
         """At start: a restore cut off between its steps left `pending`; the table tells
@@ -184,15 +215,18 @@ class AuditKey:
         if self.pending is None:
             return
         if table_head == self.pending:
-            self.reset_head(table_head)
+            self.reset_head(table_head, self.pending_since)
         else:
             self.set_pending(None)
 
-    def reset_head(self, head: ChainHead) -> None:
+    def reset_head(self, head: ChainHead, since: ChainHead | None = None) -> None:
         """After a restore: the restored chain's head replaces the old one."""
         with self._lock:
             self.head = head
+            if since is not None:
+                self.since = since
             self.pending = None
+            self.pending_since = None
             self._write()
 
 
