@@ -11,4 +11,6 @@ def open_app_database(paths: AppPaths) -> Database:
     """Creates the folders, starts logging, migrates (backing up SQLite first)."""
     paths.ensure()
     setup_logging(paths.log_dir)
-    return open_database(paths.database_url, backup_dir=paths.backup_dir)
+    return open_database(
+        paths.database_url, backup_dir=paths.backup_dir, key_file=paths.audit_key_file
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from pesiar_desktop import APP_ID
+from pesiar_desktop.audit_key import ENV_KEY_FILE, KEY_FILE_NAME
 
 ENV_DATA_DIR = "PESIAR_DATA_DIR"
 ENV_DATABASE_URL = "PESIAR_DATABASE_URL"
@@ -46,6 +47,13 @@ class AppPaths:
     @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
+
+    @property
+    def audit_key_file(self) -> Path:
+        """The audit key beside the database, outside it (PESIAR_AUDIT_KEY_FILE moves it;
+        PCs sharing one PostgreSQL database share one key file)."""
+        chosen = os.environ.get(ENV_KEY_FILE)
+        return Path(chosen).expanduser() if chosen else self.data_dir / KEY_FILE_NAME
 
     @property
     def backup_dir(self) -> Path:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pesiar_desktop import clock
+from pesiar_desktop.audit_key import AuditKey, ChainHead, load_or_create
 from pesiar_desktop.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -56,10 +57,27 @@ def make_engine(url: str) -> Engine:
 class Database:
     """An engine plus a session factory; `transaction()` is the unit of work."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, audit_key: AuditKey | None = None):
         self.url = url
         self.engine = make_engine(url)
-        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        # Without a key (a bare `Database(url)`: tools, a backup being checked) the audit
+        # chain uses plain SHA-256; the program always opens with its key (bootstrap).
+        self.audit_key = audit_key
+        # Sessions reach the key (and the head it witnesses) through their info.
+        self.session_factory = sessionmaker(
+            self.engine, expire_on_commit=False, info={"pesiar_database": self}
+        )
+
+    def chain_head(self) -> ChainHead:
+        """The audit chain's head as the table holds it now."""
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("audit_log"):
+                return ChainHead(0, None)
+            count = conn.execute(text("SELECT count(*) FROM audit_log")).scalar() or 0
+            last = conn.execute(
+                text("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            ).scalar()
+        return ChainHead(int(count), str(last) if last else None)
 
     @property
     def is_sqlite(self) -> bool:
@@ -213,9 +231,16 @@ def migrate(db: Database, backup_dir: Path | None = None) -> bool:
     return True
 
 
-def open_database(url: str, backup_dir: Path | None = None) -> Database:
+def open_database(
+    url: str, backup_dir: Path | None = None, key_file: Path | None = None
+) -> Database:
+    """Open and migrate; with `key_file` the audit chain is keyed (made on first start)."""
     db = Database(url)
     migrate(db, backup_dir)
+    if key_file is not None:
+        head = db.chain_head()
+        db.audit_key = load_or_create(key_file, head)
+        db.audit_key.settle(head)
     if db.statistics_stale():
         db.refresh_statistics()
     return db

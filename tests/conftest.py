@@ -164,14 +164,18 @@ def empty_db_url(request) -> str:
 
 @pytest.fixture
 def db(db_url, tmp_path) -> Iterator[Database]:
-    database = open_database(db_url, backup_dir=tmp_path / "backups")
+    database = open_database(
+        db_url, backup_dir=tmp_path / "backups", key_file=tmp_path / "kunci-audit.json"
+    )
     yield database
     database.dispose()
 
 
 @pytest.fixture
 def sqlite_db(migrated_sqlite_url, tmp_path) -> Iterator[Database]:
-    database = open_database(migrated_sqlite_url, backup_dir=tmp_path / "backups")
+    database = open_database(
+        migrated_sqlite_url, backup_dir=tmp_path / "backups", key_file=tmp_path / "kunci-audit.json"
+    )
     yield database
     database.dispose()
 

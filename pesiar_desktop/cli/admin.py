@@ -107,6 +107,14 @@ def _cmd_audit(db: Database, args: argparse.Namespace) -> int:
     elif report.ok:
         extra = f" ({report.legacy} entri lama tanpa hash)" if report.legacy else ""
         print(f"Rantai log audit utuh: {report.entries} entri{extra}.")
+        if report.head is not None:
+            print(f"  Kepala rantai: {report.head.short()}")
+        if not report.keyed:
+            print("  (tanpa kunci audit: hanya hash biasa yang diperiksa)")
+        elif report.before_key:
+            print(
+                f"  {report.before_key} entri dibuat sebelum kunci audit ini (diperiksa tanpa kunci)."
+            )
     else:
         print(f"Rantai log audit RUSAK: {len(report.breaks)} titik dari {report.entries} entri.")
         for item in report.breaks[:100]:

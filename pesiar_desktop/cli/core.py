@@ -401,5 +401,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PesiarError as err:
         print(f"Galat: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `pesiar-desktop letter list | head`: the reader left. Nothing more to print;
+        # point stdout at devnull so the interpreter's final flush stays quiet.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     finally:
         db.dispose()

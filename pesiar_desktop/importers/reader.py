@@ -179,6 +179,7 @@ def _checked_suffix(path: Path) -> str:
         raise ImportFileError(f"Berkas {path} tidak ditemukan.")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
+        _check_bounds(path, suffix)
         return suffix
     if suffix not in EXCEL_SUFFIXES:
         raise ImportFileError(
@@ -186,7 +187,27 @@ def _checked_suffix(path: Path) -> str:
             "Gunakan .xlsx, .xlsm, .xls atau .csv."
         )
     _check_container(path, suffix)
+    _check_bounds(path, suffix)
     return suffix
+
+
+def _check_bounds(path: Path, suffix: str) -> None:
+    """Sizes and grid extent before parsing (`bounds`): never a native out-of-memory."""
+    from pesiar_desktop.importers import bounds
+
+    stat = path.stat()
+    seen = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if seen in _BOUNDS_CHECKED:  # load_table reaches here twice for a non-plain sheet
+        return
+    try:
+        bounds.check_file(path, suffix)
+    except bounds.FileTooLarge as err:
+        raise ImportFileError(str(err)) from None
+    _BOUNDS_CHECKED.clear()
+    _BOUNDS_CHECKED.add(seen)
+
+
+_BOUNDS_CHECKED: set[tuple[str, int, int]] = set()
 
 
 def _non_blank(row: Sequence[Cell]) -> int:

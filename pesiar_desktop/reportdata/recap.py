@@ -238,6 +238,9 @@ class RecapData:
     columns: list[str] = field(default_factory=lambda: list(DEFAULT_COLUMNS))
     branch: str = ""
     masked: bool = False
+    # The audit chain head when the recap was made ("1234 entri, a1b2…"): printed in the
+    # PDF's footer, so the BPJS branch holds a monthly witness of the village's log.
+    audit_head: str = ""
 
     @property
     def place(self) -> str:

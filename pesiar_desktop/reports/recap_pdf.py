@@ -194,6 +194,8 @@ def write_recap_pdf(
             6 * mm,
             f"Rekap PESIAR {month_year(data.month)} · halaman {document.page}",
         )
+        if data.audit_head:  # a witness of the audit log's head, kept by the branch
+            canvas.drawString(margin, 6 * mm, f"Kepala log audit: {data.audit_head}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -12,6 +12,7 @@ from datetime import date
 from pesiar_desktop import clock
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import check_nik
+from pesiar_desktop.rules.text import FIELD_LABELS, RESIDENT_TEXT_LIMITS, text_problem
 
 
 @dataclass
@@ -70,6 +71,10 @@ def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], s
     phone = data.phone.strip()
     if phone and not phone.replace("+", "").replace("-", "").replace(" ", "").isdigit():
         errors["phone"] = "Nomor HP hanya angka (boleh diawali +)."
+    for field, limit in RESIDENT_TEXT_LIMITS.items():
+        problem = text_problem(str(getattr(data, field) or ""), limit)
+        if problem:  # more precise than a format message the field may already have
+            errors[field] = f"{FIELD_LABELS[field]} {problem}"
     nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)
     if nik.error:
         errors["nik"] = nik.error

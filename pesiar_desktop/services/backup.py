@@ -7,11 +7,16 @@ with `PRAGMA quick_check`. A copy is written under a temporary name and renamed,
 half-written file never looks like a backup.
 
 Restore reads a preview from the file itself (counts, date, app version, schema
-revision), refuses a file that is not a PESIAR database or that comes from a newer
-schema, saves the current database to `backups/sebelum-pulih-*.sqlite3`, brings a copy
-of the backup to the current schema, and only then writes it over the live database —
-again through the backup API, so the live file is replaced in one transaction that a
-crash cannot leave half done.
+revision, the audit chain head it was made with) and never harms the live database: a
+private copy of the candidate is checked first — SQLite's full `integrity_check`, the
+upgrade to the current schema, every table and column the program uses, the audit chain
+(with the installation's key, up to the head the backup recorded) and the program's own
+first reads (register figures, Beranda). Only then is the current database saved to
+`backups/sebelum-pulih-*.sqlite3` (itself a backup that restores the same way), the
+restore's audit entry written into the checked copy, and the copy written over the live
+database through the backup API — one transaction on the live file, so a crash leaves
+the old database or the restored one with its entry. The key file names the head the
+restored chain will have before the swap (`pending`) and the next start settles it.
 
 PostgreSQL mode has no file to copy: every function here raises `BackupUnavailable`
 with an explanation of `pg_dump` / `pg_restore`.
@@ -30,8 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from alembic.script import ScriptDirectory
+from sqlalchemy import select
 
 from pesiar_desktop import __version__, clock
+from pesiar_desktop.audit_key import AuditKey, ChainHead
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
 from pesiar_desktop.errors import PesiarError
@@ -103,6 +110,8 @@ class BackupPreview:
     size_bytes: int
     newer_schema: bool  # written by a newer program: cannot be restored
     needs_upgrade: bool  # older schema: migrated on restore
+    audit_head: ChainHead | None = None  # the chain head when the backup was made
+    key_id: str = ""  # the audit key it was made under ("" unknown / before keys)
 
     def summary_lines(self) -> list[str]:
         made = self.made_at.strftime("%d-%m-%Y %H:%M") if self.made_at else "tidak diketahui"
@@ -181,6 +190,8 @@ def _copy(source: Path, target: Path, info: dict[str, Any] | None) -> Path:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
             if info is not None:
+                # The chain head of this copy, where a trimmer of the live log cannot reach.
+                info = {**info, "audit_head": _head_of(dst).as_dict()}
                 dst.execute(
                     "INSERT OR REPLACE INTO setting (key, value_json) VALUES (?, ?)",
                     (INFO_KEY, json.dumps(info, ensure_ascii=False)),
@@ -202,13 +213,21 @@ def _copy(source: Path, target: Path, info: dict[str, Any] | None) -> Path:
     return target
 
 
-def _info(kind: str, actor: Actor | None) -> dict[str, Any]:
+def _info(kind: str, actor: Actor | None, db: Database) -> dict[str, Any]:
+    """The backup's metadata; `_copy` adds the audit chain head of what it copied."""
     return {
         "app_version": __version__,
         "made_at": clock.now().isoformat(timespec="seconds"),
         "kind": kind,
         "made_by": actor.username if actor else "system",
+        "audit_key_id": db.audit_key.key_id if db.audit_key is not None else "",
     }
+
+
+def _head_of(conn: sqlite3.Connection) -> ChainHead:
+    count = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    last = conn.execute("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return ChainHead(int(count), str(last[0]) if last and last[0] else None)
 
 
 def _village_slug(db: Database) -> str:
@@ -245,7 +264,7 @@ def make_backup(db: Database, actor: Actor, target: str | Path) -> Path:
     if out.resolve() == source.resolve():
         raise PesiarError("Cadangan tidak boleh ditulis di atas basis data yang sedang dipakai.")
     try:
-        _copy(source, out, _info("manual", actor))
+        _copy(source, out, _info("manual", actor, db))
     except OSError as err:
         raise PesiarError(f"Cadangan tidak dapat ditulis ke {out}: {err.strerror or err}") from err
     with db.transaction() as session:
@@ -290,7 +309,7 @@ def auto_backup_if_due(db: Database, paths: AppPaths, today: date | None = None)
     if not any(p.name.startswith(f"{AUTO_PREFIX}{day}-") for p in autos):
         now = clock.now()
         stamp = f"{day}-{now:%H%M%S}"
-        made = _copy(source, folder / f"{AUTO_PREFIX}{stamp}{SUFFIX}", _info("otomatis", None))
+        made = _copy(source, folder / f"{AUTO_PREFIX}{stamp}{SUFFIX}", _info("otomatis", None, db))
         autos = sorted([*autos, made])
         log.info("automatic backup %s", made)
     keep = settings.read(db, SETTINGS.backup_keep)
@@ -374,7 +393,16 @@ def inspect_backup(path: str | Path) -> BackupPreview:
         size_bytes=file.stat().st_size,
         newer_schema=revision not in order,
         needs_upgrade=revision in order and revision != head,
+        audit_head=_recorded_head(info),
+        key_id=str(info.get("audit_key_id", "") or ""),
     )
+
+
+def _recorded_head(info: dict[str, Any]) -> ChainHead | None:
+    try:
+        return ChainHead.from_dict(info["audit_head"])
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 def current_counts(db: Database) -> dict[str, int]:
@@ -394,10 +422,194 @@ def current_counts(db: Database) -> dict[str, int]:
 # ====================================================================== restore
 
 
+def _refuse(file: Path, why: str) -> NotABackup:
+    return NotABackup(f"{file.name} tidak dipulihkan: {why} Data sekarang tidak diubah.")
+
+
+def _integrity(staging: Path, original: Path) -> None:
+    """SQLite's full `integrity_check` (every page, index and constraint)."""
+    try:
+        conn = sqlite3.connect(str(staging))
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        raise _refuse(original, f"berkas rusak atau terpotong ({err}).") from err
+    if rows != ["ok"]:
+        raise _refuse(original, f"berkas rusak atau terpotong ({'; '.join(rows)}).")
+
+
+def _schema_problems(staged: Database) -> list[str]:
+    """Every table and column the program's models use, present in the candidate."""
+    from sqlalchemy import inspect as sa_inspect
+
+    from pesiar_desktop.models import Base
+
+    inspector = sa_inspect(staged.engine)
+    present = set(inspector.get_table_names())
+    problems: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            problems.append(f"tabel {table.name} tidak ada")
+            continue
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        missing = [c.name for c in table.columns if c.name not in columns]
+        if missing:
+            problems.append(f"tabel {table.name} tanpa kolom {', '.join(missing)}")
+    return problems
+
+
+def _program_reads(staged: Database) -> None:
+    """What the program reads first after a restore: login, the village, Beranda."""
+    from pesiar_desktop.models import User
+    from pesiar_desktop.services.dashboard import load_dashboard
+    from pesiar_desktop.services.stats import register_stats
+
+    with staged.read() as session:
+        register_stats(session)
+        load_dashboard(session)
+        list(session.scalars(select(User)))
+    village.get_profile(staged)
+
+
+_UNHASHED_REVISIONS = frozenset({"0001", "0002"})  # the audit hash chain came with 0003
+
+
+def _candidate_key(live_key: AuditKey | None, preview: BackupPreview) -> AuditKey | None:
+    """The key to check the candidate's chain with, witnessing the head its metadata names.
+
+    Checked without the key (plain SHA-256, hashless entries at the start allowed): a
+    backup from before this installation's key existed (no more entries than the key's
+    `since`) or from before the chain existed. One made under another installation's key
+    is refused.
+    """
+    if live_key is None:
+        return None
+    if preview.key_id and preview.key_id != live_key.key_id:
+        raise _refuse(
+            preview.path,
+            "cadangan ini dibuat dengan kunci log audit lain (komputer atau instalasi lain). "
+            "Salin berkas kunci-audit.json dari komputer itu ke folder data aplikasi ini, "
+            "lalu ulangi.",
+        )
+    if (
+        preview.revision in _UNHASHED_REVISIONS
+        or preview.counts.get("audit_entries", 0) <= live_key.since.count
+    ):
+        return None
+    return live_key.witness_of(preview.audit_head or live_key.since)
+
+
+def _check_candidate(
+    staging: Path, preview: BackupPreview, live_key: AuditKey | None
+) -> tuple[str | None, bool]:
+    """Integrity, schema upgrade, tables and columns, audit chain, the program's reads —
+    all on the private copy. Returns the revision it was migrated from (if any) and
+    whether its chain was checked with the key."""
+    _integrity(staging, preview.path)
+    migrated_from = None
+    staged = Database(f"sqlite:///{staging}")
+    try:
+        if preview.needs_upgrade:
+            try:
+                migrate(staged, backup_dir=None)
+            except Exception as err:
+                log.warning("candidate %s does not migrate", preview.path, exc_info=True)
+                raise _refuse(
+                    preview.path, f"tidak dapat diperbarui ke skema sekarang ({err})."
+                ) from err
+            migrated_from = preview.revision
+        problems = _schema_problems(staged)
+        if problems:
+            raise _refuse(
+                preview.path,
+                "bukan basis data PESIAR Desktop yang lengkap (" + "; ".join(problems[:5]) + ").",
+            )
+        candidate_key = _candidate_key(live_key, preview)
+        report = audit.verify_chain(staged, key=candidate_key)
+        if not report.ok:
+            raise _refuse(
+                preview.path,
+                f"rantai log audit di cadangan ini rusak: {report.breaks[0].describe()}.",
+            )
+        try:
+            _program_reads(staged)
+        except Exception as err:
+            log.warning("candidate %s fails the program's reads", preview.path, exc_info=True)
+            raise _refuse(
+                preview.path, f"datanya tidak dapat dibaca oleh aplikasi ({err})."
+            ) from err
+    finally:
+        staged.dispose()
+    return migrated_from, candidate_key is not None
+
+
+def _record_restore(
+    staging: Path,
+    live_key: AuditKey | None,
+    actor: Actor,
+    preview: BackupPreview,
+    saved: Path | None,
+    replaced: ChainHead,
+) -> ChainHead:
+    """The restore's audit entry, written into the candidate so that the swap brings it
+    along: there is never a restored database without it. Returns the new head."""
+    key = live_key.witness_of(live_key.head) if live_key is not None else None
+    staged = Database(f"sqlite:///{staging}", audit_key=key)
+    try:
+        with staged.transaction() as session:
+            audit.record(
+                session,
+                actor,
+                "backup.restore",
+                "database",
+                "",
+                {"audit_head": replaced.as_dict()},
+                {
+                    "file": str(preview.path),
+                    "made_at": preview.made_at.isoformat() if preview.made_at else None,
+                    "revision": preview.revision,
+                    "app_version": preview.app_version,
+                    "saved_current": str(saved) if saved else None,
+                },
+            )
+        return staged.chain_head()
+    finally:
+        staged.dispose()
+
+
+def _chain_head_of(file: Path) -> ChainHead:
+    conn = sqlite3.connect(str(file))
+    try:
+        return _head_of(conn)
+    finally:
+        conn.close()
+
+
+def _swap(staging: Path, live: Path) -> None:
+    """Write the checked copy over the live database through the backup API: one SQLite
+    transaction on the live file, so a crash leaves the old or the new database."""
+    src = sqlite3.connect(str(staging), timeout=30)
+    try:
+        dst = sqlite3.connect(str(live), timeout=30)
+        try:
+            dst.execute("PRAGMA busy_timeout=30000")
+            src.backup(dst)
+            check = dst.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                raise PesiarError(f"Basis data setelah pemulihan rusak: {check}")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def restore_backup(
     db: Database, actor: Actor, source: str | Path, paths: AppPaths
 ) -> RestoreResult:
-    """Replace the live database with a backup. The current database is saved first.
+    """Replace the live database with a backup, only after a private copy of it passed
+    every check (`_check_candidate`). The current database is saved first.
 
     The engine's pooled connections are closed; the `Database` object stays usable
     (it reconnects), but a window showing data must reload (or restart).
@@ -413,59 +625,36 @@ def restore_backup(
     if preview.path.resolve() == live.resolve():
         raise NotABackup("Berkas itu adalah basis data yang sedang dipakai.")
     paths.backup_dir.mkdir(parents=True, exist_ok=True)
-    saved = None
-    if live.is_file():
-        saved = _copy(
-            live,
-            _unique(paths.backup_dir / f"{BEFORE_RESTORE_PREFIX}{_stamp()}{SUFFIX}"),
-            _info("sebelum-pulih", actor),
-        )
-    # Bring a private copy of the backup to the current schema first, so a failing
-    # upgrade never touches the live database.
+    key = db.audit_key
     staging = _unique(paths.backup_dir / f".pulih-{_stamp()}{SUFFIX}")
     try:
-        _copy(preview.path, staging, None)
-        migrated_from = None
-        if preview.needs_upgrade:
-            staged = Database(f"sqlite:///{staging}")
-            try:
-                migrate(staged, backup_dir=None)
-            finally:
-                staged.dispose()
-            migrated_from = preview.revision
-        db.dispose()
-        src = sqlite3.connect(str(staging), timeout=30)
         try:
-            dst = sqlite3.connect(str(live), timeout=30)
-            try:
-                dst.execute("PRAGMA busy_timeout=30000")
-                src.backup(dst)
-                check = dst.execute("PRAGMA quick_check").fetchone()
-                if not check or check[0] != "ok":
-                    raise PesiarError(f"Basis data setelah pemulihan rusak: {check}")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+            _copy(preview.path, staging, None)
+        except sqlite3.DatabaseError as err:
+            raise _refuse(preview.path, f"berkas rusak atau terpotong ({err}).") from err
+        migrated_from, keyed = _check_candidate(staging, preview, key)
+        saved = None
+        if live.is_file():
+            saved = _copy(
+                live,
+                _unique(paths.backup_dir / f"{BEFORE_RESTORE_PREFIX}{_stamp()}{SUFFIX}"),
+                _info("sebelum-pulih", actor, db),
+            )
+        replaced = db.chain_head()
+        # A log checked without the key was written before it: it becomes the key's `since`.
+        since = None if keyed else _chain_head_of(staging)
+        new_head = _record_restore(staging, key, actor, preview, saved, replaced)
+        if key is not None:
+            key.set_pending(new_head, since)  # a crash from here on is settled at next start
+        db.dispose()
+        _swap(staging, live)
+        if key is not None:
+            key.reset_head(new_head, since)
     finally:
         for leftover in (staging, staging.with_name(staging.name + ".part")):
             leftover.unlink(missing_ok=True)
+        for side in ("-wal", "-shm", "-journal"):
+            staging.with_name(staging.name + side).unlink(missing_ok=True)
     db.dispose()
-    with db.transaction() as session:
-        audit.record(
-            session,
-            actor,
-            "backup.restore",
-            "database",
-            "",
-            None,
-            {
-                "file": str(preview.path),
-                "made_at": preview.made_at.isoformat() if preview.made_at else None,
-                "revision": preview.revision,
-                "app_version": preview.app_version,
-                "saved_current": str(saved) if saved else None,
-            },
-        )
     log.warning("database restored from %s by %s (saved %s)", preview.path, actor.username, saved)
     return RestoreResult(preview, saved, migrated_from, current_counts(db))

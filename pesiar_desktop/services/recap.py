@@ -783,7 +783,13 @@ def build_recap(
         columns=chosen,
         branch=branch,
         masked=masked,
+        audit_head=_audit_head_text(db),
     )
+
+
+def _audit_head_text(db: Database) -> str:
+    head = db.chain_head()
+    return f"{head.count} entri, {(head.last_hash or '-')[:32]}"
 
 
 def _stepper(report: Report | None, total: int) -> Callable[[str], None]:

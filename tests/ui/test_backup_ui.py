@@ -138,3 +138,65 @@ def test_after_a_restore_the_app_asks_for_a_new_login(
     assert isinstance(qapp, QApplication)
     assert app_module._run_interactive(qapp, village_db, sqlite_paths) == 0
     assert logins == ["", admin.username]
+
+
+def _restore_in_window(qtbot, tab, path: Path) -> None:  # type: ignore[no-untyped-def]
+    tab.restore(path)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, RestorePreviewDialog)
+    dialog.confirm.setChecked(True)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_copy_saved_before_a_restore_restores_in_the_window(
+    qtbot, village_db, admin, sqlite_paths, tmp_path, monkeypatch
+):
+    """Undo: the `sebelum-pulih` copy is listed and goes back through the same window."""
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    window = open_window(qtbot, village_db, admin, sqlite_paths)
+    tab = window.settings_page.backup_tab
+    with qtbot.waitSignal(tab.backed_up, timeout=10_000) as blocker:
+        tab.backup_now()
+    made = Path(blocker.args[0])
+    users.create_user(village_db, admin, "sementara", "sandi-sementara", "viewer")
+    with qtbot.waitSignal(tab.restored, timeout=10_000):
+        _restore_in_window(qtbot, tab, made)
+    window.shutdown()
+
+    again = open_window(qtbot, village_db, admin, sqlite_paths)
+    tab = again.settings_page.backup_tab
+    names = [tab.table.item(r, 3).text() for r in range(tab.table.rowCount())]
+    row = next(r for r, name in enumerate(names) if name.startswith("sebelum-pulih-"))
+    assert tab.table.item(row, 0).text() == "Sebelum pemulihan"
+    tab.table.setCurrentCell(row, 0)
+    tab.restore_selected()
+    dialog = tab.active_dialog
+    assert isinstance(dialog, RestorePreviewDialog)
+    dialog.confirm.setChecked(True)
+    with qtbot.waitSignal(tab.restored, timeout=10_000):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    with village_db.read() as s:
+        assert s.scalar(select(User).where(User.username == "sementara")) is not None
+    again.shutdown()
+
+
+def test_a_backup_with_a_broken_chain_is_refused_in_the_window(
+    qtbot, village_db, admin, sqlite_paths, tmp_path, monkeypatch
+):
+    import sqlite3
+
+    from pesiar_desktop.services import backup
+
+    made = backup.make_backup(village_db, admin, tmp_path / "rusak.sqlite3")
+    with sqlite3.connect(made) as conn:
+        conn.execute("UPDATE audit_log SET actor = 'penyusup' WHERE id = 2")
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: errors.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: errors.append(text))
+    window = open_window(qtbot, village_db, admin, sqlite_paths)
+    tab = window.settings_page.backup_tab
+    _restore_in_window(qtbot, tab, made)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert "entri #2" in errors[0] and "tidak diubah" in errors[0]
+    assert not tab.restart_requested and window.isVisible()
+    window.shutdown()

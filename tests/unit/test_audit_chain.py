@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import insert, select, text
 
+from pesiar_desktop.audit_key import load_or_create
 from pesiar_desktop.cli import main
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
@@ -36,9 +37,11 @@ def test_every_entry_carries_the_hash_of_the_one_before(village_db, admin):
     entries = _entries(village_db)
     assert len(entries) >= 5
     assert entries[0].prev_hash is None
+    assert village_db.audit_key is not None
+    secret = village_db.audit_key.secret
     for before, entry in zip(entries, entries[1:], strict=False):
         assert entry.prev_hash == before.entry_hash
-        assert entry.entry_hash == audit.entry_digest(
+        fields = (
             entry.at,
             entry.actor,
             entry.action,
@@ -48,6 +51,9 @@ def test_every_entry_carries_the_hash_of_the_one_before(village_db, admin):
             entry.after_json,
             entry.prev_hash,
         )
+        # Keyed: the plain SHA-256 anyone could recompute is not what is stored.
+        assert entry.entry_hash == audit.entry_digest(*fields, secret)
+        assert entry.entry_hash != audit.entry_digest(*fields)
     report = audit.verify_chain(village_db)
     assert report.ok and report.entries == len(entries) and report.legacy == 0
 
@@ -188,15 +194,21 @@ def test_audit_query_is_for_admins_with_filters_and_pages(village_db, admin, ope
     ).total >= 1  # fmt: skip
 
 
-def test_legacy_entries_without_hash_are_reported_as_such(village_db):
+def test_legacy_entries_without_hash_are_reported_as_such(village_db, tmp_path):
+    """Hashless entries pass only when they predate the key (a log from before 0003)."""
     with village_db.transaction() as s:
         s.execute(text("UPDATE audit_log SET prev_hash = NULL, entry_hash = NULL"))
+    nulled = audit.verify_chain(village_db)
+    assert not nulled.ok and {b.problem for b in nulled.breaks} >= {"missing", "trimmed"}
+
+    # The same log as an old installation has it, given a key on its first start.
+    village_db.audit_key = load_or_create(tmp_path / "baru.json", village_db.chain_head())
     report = audit.verify_chain(village_db)
     assert report.ok and report.legacy == report.entries
     with village_db.transaction() as s:
         audit.record(s, SYSTEM, "uji.baru", "village", 1)
     report = audit.verify_chain(village_db)
-    assert report.ok and report.entries == report.legacy + 1
+    assert report.ok and report.entries == report.legacy + 1, report.as_dict()
     # A hashless entry after the chain began is a break.
     with village_db.transaction() as s:
         s.execute(
@@ -204,3 +216,81 @@ def test_legacy_entries_without_hash_are_reported_as_such(village_db):
             [{"at": utcnow(), "actor": "x", "action": "x", "entity": "x", "entity_id": ""}],
         )
     assert [b.problem for b in audit.verify_chain(village_db).breaks] == ["missing"]
+
+
+def _rehash_from(db: Database, first_id: int, key: bytes | None) -> None:
+    """What a trimmer without the installation's key can do: recompute every hash."""
+    with db.transaction() as s:
+        prev = s.scalar(
+            select(AuditLog.entry_hash).where(AuditLog.id < first_id).order_by(AuditLog.id.desc())
+        )
+        for entry in s.scalars(
+            select(AuditLog).where(AuditLog.id >= first_id).order_by(AuditLog.id)
+        ):
+            entry.prev_hash = prev
+            entry.entry_hash = audit.entry_digest(
+                entry.at, entry.actor, entry.action, entry.entity, entry.entity_id,
+                entry.before_json, entry.after_json, prev, key,
+            )  # fmt: skip
+            prev = entry.entry_hash
+
+
+@pytest.mark.parametrize(
+    "tamper", ["delete-newest", "empty", "null-hashes", "rehash-plain", "rehash-other-key"]
+)
+def test_trimming_or_rewriting_the_log_fails_verification(village_db, admin, tamper):
+    for n in range(6):
+        settings.put(village_db, admin, SETTINGS.backup_keep, n + 2)
+    entries = _entries(village_db)
+    assert audit.verify_chain(village_db).ok
+    with village_db.transaction() as s:
+        if tamper == "delete-newest":
+            s.execute(text("DELETE FROM audit_log WHERE id >= :id"), {"id": entries[-2].id})
+        elif tamper == "empty":
+            s.execute(text("DELETE FROM audit_log"))
+        elif tamper == "null-hashes":
+            s.execute(text("UPDATE audit_log SET prev_hash = NULL, entry_hash = NULL"))
+        else:
+            s.execute(
+                text("UPDATE audit_log SET after_json = :v WHERE id = :id"),
+                {"v": '{"value": 99}', "id": entries[3].id},
+            )
+    if tamper.startswith("rehash"):
+        _rehash_from(village_db, entries[3].id, None if tamper == "rehash-plain" else b"x" * 32)
+    report = audit.verify_chain(village_db)
+    assert not report.ok
+    problems = {b.problem for b in report.breaks}
+    if tamper in ("delete-newest", "empty"):
+        assert problems == {"trimmed"}
+        assert "entri terbaru hilang" in report.breaks[0].describe()
+    elif tamper == "null-hashes":
+        assert "missing" in problems
+    else:
+        assert report.breaks[0].entry_id == entries[3].id and report.breaks[0].problem == "hash"
+
+
+def test_the_key_file_witnesses_the_head_and_lives_outside_the_database(village_db, admin):
+    key = village_db.audit_key
+    assert key is not None and key.path.is_file()
+    settings.put(village_db, admin, SETTINGS.backup_keep, 7)
+    on_file = json.loads(key.path.read_text(encoding="utf-8"))
+    head = village_db.chain_head()
+    assert on_file["head"] == {"count": head.count, "last_hash": head.last_hash}
+    assert on_file["key"] not in json.dumps([e.entry_hash for e in _entries(village_db)])
+    report = audit.verify_chain(village_db)
+    assert report.keyed and report.head == head and report.witnessed == head
+
+
+def test_cli_audit_verify_fails_after_the_newest_entries_are_deleted(tmp_path, capsys):
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--residents", "30"]) == 0
+    assert (data / "kunci-audit.json").is_file()
+    db = Database(f"sqlite:///{data / 'pesiar.sqlite3'}")
+    with db.transaction() as s:
+        newest = s.scalar(select(AuditLog.id).order_by(AuditLog.id.desc()))
+        s.execute(text("DELETE FROM audit_log WHERE id > :id"), {"id": newest - 3})
+    db.dispose()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "audit", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "RUSAK" in out and "entri terbaru hilang" in out

@@ -40,7 +40,9 @@ def _paths(tmp_path: Path) -> AppPaths:
 @pytest.fixture
 def demo_setup(tmp_path):
     paths = _paths(tmp_path)
-    db = open_database(paths.database_url, backup_dir=paths.backup_dir)
+    db = open_database(
+        paths.database_url, backup_dir=paths.backup_dir, key_file=paths.audit_key_file
+    )
     demo.generate(db, SYSTEM, residents=150, seed=3, today=TODAY)
     yield db, paths
     db.dispose()
@@ -252,3 +254,134 @@ def test_backup_of_a_copy_keeps_working_after_the_source_moves(demo_setup, tmp_p
     moved.parent.mkdir()
     shutil.move(made, moved)
     assert backup.inspect_backup(moved).counts["residents"] == 150
+
+
+# ---------------------------------------------------------------- crafted backups
+
+
+def _live_state(db: Database) -> tuple[int, int, str | None]:
+    head = db.chain_head()
+    return _count(db, Resident), head.count, head.last_hash
+
+
+def _assert_refused_and_untouched(db, paths, admin, candidate, match):  # type: ignore[no-untyped-def]
+    before = _live_state(db)
+    with pytest.raises(backup.NotABackup, match=match):
+        backup.restore_backup(db, admin, candidate, paths)
+    assert _live_state(db) == before
+    assert not list(paths.backup_dir.glob("sebelum-pulih-*"))  # nothing to undo
+    assert not list(paths.backup_dir.glob(".pulih-*"))  # no staging copy left behind
+    assert audit.verify_chain(db).ok
+    # The program still starts on the live database.
+    again = open_database(
+        paths.database_url, backup_dir=paths.backup_dir, key_file=paths.audit_key_file
+    )
+    try:
+        assert _count(again, Resident) == before[0]
+    finally:
+        again.dispose()
+
+
+def test_restore_refuses_a_file_with_only_the_expected_table_names(demo_setup, tmp_path):
+    db, paths = demo_setup
+    fake = tmp_path / "palsu.sqlite3"
+    with sqlite3.connect(fake) as conn:
+        for table in ("family", "app_user", "audit_log"):
+            conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+        conn.execute("CREATE TABLE village (id INTEGER PRIMARY KEY, desa_name TEXT)")
+        conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value_json TEXT)")
+        # enough for the preview's counts, nothing more
+        conn.execute("CREATE TABLE resident (id INTEGER PRIMARY KEY, life_status INTEGER)")
+        conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (head_revision(),))
+    _assert_refused_and_untouched(db, paths, _admin(db), fake, "tabel|kolom")
+
+
+def test_restore_refuses_a_newer_schema_and_leaves_everything(demo_setup, tmp_path):
+    db, paths = demo_setup
+    newer = backup.make_backup(db, _admin(db), tmp_path / "baru.sqlite3")
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    _assert_refused_and_untouched(db, paths, _admin(db), newer, "lebih baru")
+
+
+def test_restore_refuses_a_truncated_file(demo_setup, tmp_path):
+    db, paths = demo_setup
+    whole = backup.make_backup(db, _admin(db), tmp_path / "utuh.sqlite3")
+    data = whole.read_bytes()
+    for keep in (len(data) // 2, len(data) - 4096):
+        cut = tmp_path / f"terpotong-{keep}.sqlite3"
+        cut.write_bytes(data[:keep])
+        _assert_refused_and_untouched(db, paths, _admin(db), cut, "rusak|terpotong")
+
+
+def test_restore_refuses_a_backup_whose_audit_chain_is_broken(demo_setup, tmp_path):
+    db, paths = demo_setup
+    made = backup.make_backup(db, _admin(db), tmp_path / "rantai.sqlite3")
+    with sqlite3.connect(made) as conn:
+        target = conn.execute("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 5").fetchone()[0]
+        conn.execute("UPDATE audit_log SET actor = 'penyusup' WHERE id = ?", (target,))
+    _assert_refused_and_untouched(db, paths, _admin(db), made, f"entri #{target}")
+
+
+def test_restore_refuses_a_backup_trimmed_below_its_recorded_head(demo_setup, tmp_path):
+    db, paths = demo_setup
+    made = backup.make_backup(db, _admin(db), tmp_path / "pangkas.sqlite3")
+    info = backup.inspect_backup(made)
+    # the live log has one entry more: the backup's own `backup.create`
+    assert info.audit_head is not None and info.audit_head.count == _live_state(db)[1] - 1
+    with sqlite3.connect(made) as conn:
+        conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    _assert_refused_and_untouched(db, paths, _admin(db), made, "entri terbaru hilang")
+
+
+def test_restore_refuses_a_database_the_program_cannot_read(demo_setup, tmp_path):
+    """Every table and column is there, but the data breaks the program's own reads."""
+    db, paths = demo_setup
+    made = backup.make_backup(db, _admin(db), tmp_path / "isi-aneh.sqlite3")
+    with sqlite3.connect(made) as conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute("UPDATE resident SET birth_date = 'bukan tanggal'")
+    _assert_refused_and_untouched(db, paths, _admin(db), made, "tidak dapat dibaca")
+
+
+def test_restore_writes_its_audit_entry_in_the_same_swap(demo_setup, tmp_path):
+    """The restored database arrives with its `backup.restore` entry already chained, and
+    the key file's witnessed head is the restored chain's."""
+    db, paths = demo_setup
+    made = backup.make_backup(db, _admin(db), tmp_path / "a.sqlite3")
+    result = backup.restore_backup(db, _admin(db), made, paths)
+    with sqlite3.connect(made) as conn:
+        in_backup = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    head = db.chain_head()
+    assert head.count == in_backup + 1
+    assert db.audit_key is not None and db.audit_key.head == head
+    assert db.audit_key.pending is None
+    with db.read() as s:
+        last = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+        assert last is not None and last.action == "backup.restore" and last.actor == "admin"
+    report = audit.verify_chain(db)
+    assert report.ok, report.as_dict()
+    # the saved copy is itself a checked, restorable backup
+    assert result.saved_current is not None
+    backup.restore_backup(db, _admin(db), result.saved_current, paths)
+    assert audit.verify_chain(db).ok
+
+
+def test_an_interrupted_restore_settles_at_start(demo_setup, tmp_path):
+    """A pending head left in the key file (killed between the steps) is resolved by the
+    next start from what the database holds."""
+    db, paths = demo_setup
+    key = db.audit_key
+    assert key is not None
+    live_head = db.chain_head()
+    key.set_pending(backup.ChainHead(live_head.count + 5, "0" * 64))  # swap never happened
+    db.dispose()
+    again = open_database(
+        paths.database_url, backup_dir=paths.backup_dir, key_file=paths.audit_key_file
+    )
+    try:
+        assert again.audit_key is not None and again.audit_key.pending is None
+        assert again.audit_key.head == live_head and audit.verify_chain(again).ok
+    finally:
+        again.dispose()

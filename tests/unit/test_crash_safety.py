@@ -42,6 +42,14 @@ def _cli(data_dir: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "pesiar_desktop", "--data-dir", str(data_dir), *args]
 
 
+def _key_of(db_file: Path) -> Path:
+    """The audit key that goes with a database file: the data folder's `kunci-audit.json`
+    for `pesiar.sqlite3`, else a file beside it named after it."""
+    if db_file.name == "pesiar.sqlite3":
+        return db_file.parent / "kunci-audit.json"
+    return db_file.with_suffix(".kunci.json")
+
+
 def _big_opensid(path: Path, families: int) -> int:
     rows = []
     for k in range(1, families + 1):
@@ -119,6 +127,7 @@ def test_sigkill_during_large_import_leaves_all_or_nothing(prepared):
     full = root / "full"
     full.mkdir()
     shutil.copy(base_db, full / "pesiar.sqlite3")
+    shutil.copy(_key_of(base_db), _key_of(full / "pesiar.sqlite3"))  # the data folder's key
     started = time.monotonic()
     write_started = None
     proc = subprocess.Popen(
@@ -145,6 +154,7 @@ def test_sigkill_during_large_import_leaves_all_or_nothing(prepared):
         folder.mkdir()
         db_file = folder / "pesiar.sqlite3"
         shutil.copy(base_db, db_file)
+        shutil.copy(_key_of(base_db), _key_of(db_file))
         before = _state(db_file)
         assert before[1] == 0
         # Every third kill at any moment of the run; the others once writing has begun.
@@ -178,7 +188,7 @@ def test_sigkill_during_large_import_leaves_all_or_nothing(prepared):
             "partial import after SIGKILL: " + outcomes[-1]
         )
         # The program opens the database afterwards, and the audit chain is intact.
-        db = open_database(f"sqlite:///{db_file}")
+        db = open_database(f"sqlite:///{db_file}", key_file=_key_of(db_file))
         try:
             assert village.is_set_up(db)
             assert audit.verify_chain(db).ok
@@ -231,9 +241,10 @@ def test_log_file_rotates(tmp_path):
 
 APPROVER = """
 import sys
+from pathlib import Path
 from pesiar_desktop.db import open_database
 from pesiar_desktop.services import letters, users
-db = open_database(sys.argv[1])
+db = open_database(sys.argv[1], key_file=Path(sys.argv[2]))
 kades = users.get_actor(db, "kades")
 drafts = [r.id for r in letters.list_letters(db) if r.status == letters.STATUS_DRAFT]
 for letter_id in sorted(drafts):
@@ -253,7 +264,7 @@ def letters_base(tmp_path_factory):
         _cli(root / "base", "demo", "--residents", "120"), check=True, capture_output=True
     )
     db_file = root / "base" / "pesiar.sqlite3"
-    db = open_database(f"sqlite:///{db_file}")
+    db = open_database(f"sqlite:///{db_file}", key_file=_key_of(db_file))
     try:
         operator = users.get_actor(db, "operator")
         agents = [r.agent_id for r in letters.list_letters(db) if r.agent_id]
@@ -297,9 +308,10 @@ def test_sigkill_during_letter_approvals_leaves_whole_letters(letters_base, tmp_
     # One complete run: when approving starts (after start-up) and how long it lasts here.
     full = tmp_path / "full.sqlite3"
     shutil.copy(base_db, full)
+    shutil.copy(_key_of(base_db), _key_of(full))
     started = time.monotonic()
     run = subprocess.Popen(
-        [sys.executable, "-c", APPROVER, f"sqlite:///{full}"],
+        [sys.executable, "-c", APPROVER, f"sqlite:///{full}", str(_key_of(full))],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -319,8 +331,9 @@ def test_sigkill_during_letter_approvals_leaves_whole_letters(letters_base, tmp_
             break
         db_file = tmp_path / f"kill{attempt}.sqlite3"
         shutil.copy(base_db, db_file)
+        shutil.copy(_key_of(base_db), _key_of(db_file))
         proc = subprocess.Popen(
-            [sys.executable, "-c", APPROVER, f"sqlite:///{db_file}"],
+            [sys.executable, "-c", APPROVER, f"sqlite:///{db_file}", str(_key_of(db_file))],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -358,7 +371,7 @@ def test_sigkill_during_letter_approvals_leaves_whole_letters(letters_base, tmp_
         for key, seqs in by_key.items():
             assert sorted(seqs) == list(range(1, len(seqs) + 1)), (key, outcomes[-1])
             assert counters.get(key) == len(seqs), (key, outcomes[-1])
-        db = open_database(f"sqlite:///{db_file}")
+        db = open_database(f"sqlite:///{db_file}", key_file=_key_of(db_file))
         try:
             assert audit.verify_chain(db).ok
         finally:
