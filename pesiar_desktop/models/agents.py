@@ -113,7 +113,11 @@ class FeePayment(Base):
     people_paid: Mapped[int] = mapped_column(Integer, default=0)
     families_paid: Mapped[int] = mapped_column(Integer, default=0)
     honorarium: Mapped[int] = mapped_column(Integer, default=0)
-    incentive: Mapped[int] = mapped_column(Integer, default=0)
+    incentive: Mapped[int] = mapped_column(Integer, default=0)  # new members' first premiums
+    # Reactivations (keaktifan) are never the new-member incentive: their own count and
+    # amount, from the setting fees.reactivation_per_person (default 0: no incentive).
+    people_reactivated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reactivation_incentive: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     total: Mapped[int] = mapped_column(Integer, default=0)
     paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     recorded_by: Mapped[str] = mapped_column(String(60), default="")

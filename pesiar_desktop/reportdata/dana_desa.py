@@ -21,6 +21,11 @@ class FeeLine:
     monthly: tuple[int, ...]  # 12 amounts paid (by FeePayment.month) in the year
     paid_before: int  # paid for months before the year (the budget's earlier use)
     unpaid: int  # fee rows of the year recorded without a payment date
+    # What the year's paid fee rows were paid for: new members (first premium paid) and,
+    # apart from them, members in arrears brought back to active with their own incentive.
+    new_people: int = 0
+    reactivated_people: int = 0
+    reactivation_incentive: int = 0
 
     @property
     def paid(self) -> int:

@@ -25,6 +25,8 @@ class FeeLine:
     used_before: int  # other months' recorded fees of this assignment
     recorded: bool
     paid_on: date | None
+    people_reactivated: int = 0  # members in arrears back to active in the month
+    reactivation_incentive: int = 0  # their incentive (setting; default none)
 
     @property
     def remaining(self) -> int:
@@ -61,3 +63,8 @@ class FeeSheet:
     @property
     def total(self) -> int:
         return sum(line.total for line in self.lines)
+
+    @property
+    def pays_reactivations(self) -> bool:
+        """Some line pays a reactivation incentive (the lists then show its columns)."""
+        return any(line.reactivation_incentive for line in self.lines)

@@ -54,7 +54,12 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
     )
     ws.write_string(1, 0, f"{p.title}, Kecamatan {p.kecamatan_name}, {p.kabupaten_name}", subtitle)
     ws.write_string(
-        2, 0, "Dibayar per bulan honor (kolom bulan = bulan honor) dibanding pagu penugasan.", note
+        2,
+        0,
+        "Dibayar per bulan honor (kolom bulan = bulan honor) dibanding pagu penugasan. "
+        "Jiwa diaktifkan kembali (peserta menunggak yang tunggakannya lunas) bukan peserta "
+        "baru; insentifnya, bila desa memberikannya, dicatat terpisah.",
+        note,
     )
     headers = [
         ("No", 5),
@@ -68,6 +73,9 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
         ("Sisa pagu (Rp)", 14),
         ("Terserap", 9),
         ("Tercatat belum dibayar (Rp)", 14),
+        (f"Jiwa baru dibayar {data.year}", 11),
+        (f"Diaktifkan kembali {data.year} (jiwa)", 12),
+        (f"Insentif keaktifan {data.year} (Rp)", 13),
     ]
     for column, (label, width) in enumerate(headers):
         ws.set_column(column, column, width)
@@ -78,8 +86,11 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(HEADER_ROW)
-    last_money = 21  # budget (4), 12 months, paid, paid before, remaining, %, unpaid (21)
+    # budget (4), 12 months, paid, paid before, remaining, %, unpaid (21), then what the
+    # year's fees paid for: new jiwa (22), reactivated jiwa (23), reactivation incentive (24)
+    last_money = 24
     paid_col, before_col, rest_col, pct_col = 17, 18, 19, 20
+    summed = [4, *range(5, 17), paid_col, before_col, rest_col, 21, 22, 23, 24]
 
     def cell(row: int, column: int) -> str:
         return str(xl_rowcol_to_cell(row, column))
@@ -127,6 +138,9 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
                 used,
             )
             ws.write_number(row, 21, line.unpaid, money)
+            ws.write_number(row, 22, line.new_people, money)
+            ws.write_number(row, 23, line.reactivated_people, money)
+            ws.write_number(row, 24, line.reactivation_incentive, money)
             for column, value in (
                 (4, line.budget),
                 *((5 + i, v) for i, v in enumerate(line.monthly)),
@@ -134,6 +148,9 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
                 (before_col, line.paid_before),
                 (rest_col, line.remaining),
                 (21, line.unpaid),
+                (22, line.new_people),
+                (23, line.reactivated_people),
+                (24, line.reactivation_incentive),
             ):
                 sums[column] += value
             row += 1
@@ -142,7 +159,7 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
         ws.write_string(row, 1, "Jumlah kegiatan", sub_text)
         ws.write_blank(row, 2, None, sub_text)
         ws.write_blank(row, 3, None, sub_text)
-        for column in [4, *range(5, 17), paid_col, before_col, rest_col, 21]:
+        for column in summed:
             ws.write_formula(
                 row,
                 column,
@@ -164,7 +181,7 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
     ws.write_string(row, 1, "JUMLAH SELURUHNYA", total_text)
     ws.write_blank(row, 2, None, total_text)
     ws.write_blank(row, 3, None, total_text)
-    for column in [4, *range(5, 17), paid_col, before_col, rest_col, 21]:
+    for column in summed:
         formula = "=" + ("+".join(cell(r, column) for r in subtotal_rows) or "0")
         ws.write_formula(row, column, formula, total_money, grand[column])
     ws.write_formula(

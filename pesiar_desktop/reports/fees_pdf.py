@@ -53,7 +53,7 @@ def render(
     width = h - 30 * mm
     cell, head, right, centre = (
         _style("c"),
-        _style("h", bold=True, align=TA_CENTER),
+        _style("h", 8, bold=True, align=TA_CENTER),
         _style("r", align=TA_RIGHT),
         _style("m", align=TA_CENTER),
     )
@@ -66,23 +66,16 @@ def render(
         Paragraph(f"BULAN {escape(month_year(sheet.month).upper())}", title),
         Spacer(1, 4 * mm),
     ]
-    data: list[list[object]] = [
-        [
-            Paragraph(t, head)
-            for t in (
-                "No",
-                "Nama Agen",
-                "Bank / No. Rekening",
-                "Jiwa dibayar",
-                "KK dibayar",
-                "Honorarium (Rp)",
-                "Insentif (Rp)",
-                "Jumlah (Rp)",
-                "Kegiatan APBDes",
-                "Tanda Tangan",
-            )
-        ]
-    ]
+    # The reactivation columns appear only when the village pays for reactivations (a
+    # setting, default none); otherwise a note below the table says so.
+    extra = sheet.pays_reactivations
+    headers = [
+        "No", "Nama Agen", "Bank / No. Rekening", "Jiwa dibayar", "KK dibayar",
+        "Honorarium (Rp)", "Insentif (Rp)",
+        *(("Aktif kembali (jiwa)", "Insentif keaktifan (Rp)") if extra else ()),
+        "Jumlah (Rp)", "Kegiatan APBDes", "Tanda Tangan",
+    ]  # fmt: skip
+    data: list[list[object]] = [[Paragraph(t, head) for t in headers]]
     for i, line in enumerate(sheet.lines, 1):
         account = f"{line.bank_name} {line.bank_account}".strip() or "-"
         if line.bank_account and line.bank_account_name != line.agent_name:
@@ -96,6 +89,14 @@ def render(
                 Paragraph(number(line.families_paid), right),
                 Paragraph(number(line.honorarium), right),
                 Paragraph(number(line.incentive), right),
+                *(
+                    (
+                        Paragraph(number(line.people_reactivated), right),
+                        Paragraph(number(line.reactivation_incentive), right),
+                    )
+                    if extra
+                    else ()
+                ),
                 Paragraph(number(line.total), right),
                 Paragraph(escape(line.apbdes_code or "-"), cell),
                 Paragraph(f"{i}. ……………", _style("s", 8, align=0 if i % 2 else TA_RIGHT)),
@@ -111,12 +112,24 @@ def render(
             Paragraph(number(sum(x.families_paid for x in sheet.lines)), right),
             Paragraph(number(sum(x.honorarium for x in sheet.lines)), right),
             Paragraph(number(sum(x.incentive for x in sheet.lines)), right),
+            *(
+                (
+                    Paragraph(number(sum(x.people_reactivated for x in sheet.lines)), right),
+                    Paragraph(number(sum(x.reactivation_incentive for x in sheet.lines)), right),
+                )
+                if extra
+                else ()
+            ),
             Paragraph(number(total), _style("rb", bold=True, align=TA_RIGHT)),
             "",
             "",
         ]
     )
-    fixed: list[float] = [11, 0, 50, 17, 15, 28, 23, 25, 25, 30]
+    fixed: list[float] = (
+        [11, 0, 34, 15, 13, 24, 22, 15, 22, 24, 20, 26]  # two more columns, the name ~41 mm
+        if extra
+        else [11, 0, 50, 17, 15, 28, 23, 25, 25, 30]
+    )
     fixed[1] = width / mm - sum(fixed)
     table = Table(data, colWidths=[x * mm for x in fixed], repeatRows=1)
     table.setStyle(
@@ -126,6 +139,8 @@ def render(
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("SPAN", (1, -1), (2, -1)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
             ]
         )
@@ -134,6 +149,18 @@ def render(
         table,
         Spacer(1, 2 * mm),
         Paragraph(f"Terbilang: <i>{escape(terbilang(total).capitalize())}</i>", cell),
+    ]
+    if not extra:
+        reactivated = sum(x.people_reactivated for x in sheet.lines)
+        story.append(
+            Paragraph(
+                f"Peserta menunggak yang diaktifkan kembali bulan ini: {number(reactivated)} "
+                "jiwa; tidak ada insentif keaktifan (pengaturan desa). Insentif hanya untuk "
+                "peserta PBPU baru yang iuran pertamanya dibayar.",
+                cell,
+            )
+        )
+    story += [
         Spacer(1, 4 * mm),
         Paragraph("Anggaran Dana Desa per kegiatan APBDes", _style("bh", 10, True)),
         Spacer(1, 1.5 * mm),

@@ -18,7 +18,9 @@ LIST_HEADERS = (
     ("Jiwa dibayar", 10),
     ("KK dibayar", 10),
     ("Honorarium (Rp)", 15),
-    ("Insentif (Rp)", 14),
+    ("Insentif peserta baru (Rp)", 14),
+    ("Diaktifkan kembali (jiwa)", 12),
+    ("Insentif keaktifan (Rp)", 14),
     ("Jumlah (Rp)", 15),
     ("Kode APBDes", 12),
     ("Kegiatan APBDes", 36),
@@ -71,11 +73,13 @@ def export(sheet: FeeSheet, profile: VillageProfile, path: Path | str) -> Path:
         ws.write_number(r, 6, line.families_paid, money)
         ws.write_number(r, 7, line.honorarium, money)
         ws.write_number(r, 8, line.incentive, money)
-        ws.write_number(r, 9, line.total, money)
-        ws.write_string(r, 10, line.apbdes_code, text)
-        ws.write_string(r, 11, line.apbdes_name, text)
-        ws.write_number(r, 12, line.remaining, money)
-        ws.write_string(r, 13, long_date(line.paid_on), text)
+        ws.write_number(r, 9, line.people_reactivated, money)
+        ws.write_number(r, 10, line.reactivation_incentive, money)
+        ws.write_number(r, 11, line.total, money)
+        ws.write_string(r, 12, line.apbdes_code, text)
+        ws.write_string(r, 13, line.apbdes_name, text)
+        ws.write_number(r, 14, line.remaining, money)
+        ws.write_string(r, 15, long_date(line.paid_on), text)
     r += 1
     ws.write_string(r, 1, "JUMLAH", bold)
     for col, value in (
@@ -83,7 +87,9 @@ def export(sheet: FeeSheet, profile: VillageProfile, path: Path | str) -> Path:
         (6, sum(x.families_paid for x in sheet.lines)),
         (7, sum(x.honorarium for x in sheet.lines)),
         (8, sum(x.incentive for x in sheet.lines)),
-        (9, sheet.total),
+        (9, sum(x.people_reactivated for x in sheet.lines)),
+        (10, sum(x.reactivation_incentive for x in sheet.lines)),
+        (11, sheet.total),
     ):
         ws.write_number(r, col, value, bold_money)
     ws.freeze_panes(4, 2)

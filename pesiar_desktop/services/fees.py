@@ -2,7 +2,9 @@
 
 A month's fee for an assignment = its monthly honorarium + fee per person x people whose first
 premium was paid in the month + fee per KK x those families (counts from
-``progress.agent_month_progress``, the one definition the recap shares). Recording the list
+``progress.agent_month_progress``, the one definition the recap shares) + the reactivation
+incentive: members in arrears brought back to active x the setting
+``fees.reactivation_per_person`` (default 0). A reactivation never counts as a new member. Recording the list
 writes one ``FeePayment`` row per assignment and month; a row with a payment date is paid and
 never recomputed.
 """
@@ -19,7 +21,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, FeePayment
 from pesiar_desktop.reportdata.fees import FeeLine, FeeSheet, FundingLine
-from pesiar_desktop.services import audit, events, progress
+from pesiar_desktop.services import audit, events, progress, settings
 from pesiar_desktop.services.context import Actor, require
 
 
@@ -42,6 +44,7 @@ def _sheet(session: Session, month: date) -> FeeSheet:
     ids = sorted(set(figures) | set(recorded))
     if not ids:
         return FeeSheet(first, [], [])
+    per_reactivation = settings.get(session, settings.SETTINGS.reactivation_fee_per_person)
     used = dict(
         session.execute(
             select(FeePayment.assignment_id, func.sum(FeePayment.total))
@@ -60,6 +63,10 @@ def _sheet(session: Session, month: date) -> FeeSheet:
         if paid is not None:
             people, families = paid.people_paid, paid.families_paid
             honorarium, incentive, total = paid.honorarium, paid.incentive, paid.total
+            reactivated, reactivation_incentive = (
+                paid.people_reactivated,
+                paid.reactivation_incentive,
+            )
         else:
             fig = figures[assignment.id]
             people, families = fig.paid_people, fig.paid_families
@@ -67,7 +74,9 @@ def _sheet(session: Session, month: date) -> FeeSheet:
             incentive = (
                 people * assignment.fee_per_person_paid + families * assignment.fee_per_family_paid
             )
-            total = honorarium + incentive
+            reactivated = fig.reactivated_people
+            reactivation_incentive = reactivated * per_reactivation
+            total = honorarium + incentive + reactivation_incentive
         lines.append(
             FeeLine(
                 assignment.id,
@@ -87,6 +96,8 @@ def _sheet(session: Session, month: date) -> FeeSheet:
                 int(used.get(assignment.id, 0) or 0),
                 paid is not None,
                 paid.paid_on if paid is not None else None,
+                reactivated,
+                reactivation_incentive,
             )
         )
     grouped: dict[tuple[str, str], list[FeeLine]] = {}
@@ -154,6 +165,8 @@ def record_month(
                     families_paid=line.families_paid,
                     honorarium=line.honorarium,
                     incentive=line.incentive,
+                    people_reactivated=line.people_reactivated,
+                    reactivation_incentive=line.reactivation_incentive,
                     total=line.total,
                     paid_on=paid_on,
                     recorded_by=actor.username,

@@ -904,10 +904,17 @@ def dana_desa_rows(session: Session, year: int) -> list[FundingLine]:
     monthly: dict[int, list[int]] = {i: [0] * 12 for i in ids}
     before: dict[int, int] = dict.fromkeys(ids, 0)
     unpaid: dict[int, int] = dict.fromkeys(ids, 0)
+    counted: dict[int, list[int]] = {i: [0, 0, 0] for i in ids}  # new, reactivated, incentive
     if ids:
-        for assignment_id, month, total, paid_on in session.execute(
+        for assignment_id, month, total, paid_on, people, back, back_fee in session.execute(
             select(
-                FeePayment.assignment_id, FeePayment.month, FeePayment.total, FeePayment.paid_on
+                FeePayment.assignment_id,
+                FeePayment.month,
+                FeePayment.total,
+                FeePayment.paid_on,
+                FeePayment.people_paid,
+                FeePayment.people_reactivated,
+                FeePayment.reactivation_incentive,
             ).where(FeePayment.assignment_id.in_(ids), FeePayment.month <= f"{year}-12")
         ):
             fee_year, fee_month = int(month[:4]), int(month[5:7])
@@ -918,6 +925,10 @@ def dana_desa_rows(session: Session, year: int) -> list[FundingLine]:
                 before[assignment_id] += int(total)
             else:
                 monthly[assignment_id][fee_month - 1] += int(total)
+                figures = counted[assignment_id]
+                figures[0] += int(people or 0)
+                figures[1] += int(back or 0)
+                figures[2] += int(back_fee or 0)
     lines: dict[tuple[str, str], list[FeeLine]] = {}
     for assignment, name in assignments:
         key = (assignment.apbdes_code or "", assignment.apbdes_name or "")
@@ -931,6 +942,7 @@ def dana_desa_rows(session: Session, year: int) -> list[FundingLine]:
                 tuple(monthly[assignment.id]),
                 before[assignment.id],
                 unpaid[assignment.id],
+                *counted[assignment.id],
             )
         )
     return [FundingLine(code, name, rows) for (code, name), rows in lines.items()]

@@ -152,6 +152,15 @@ class Settings:
         "Batas terakhir pembayaran iuran pertama (hari ke-)",
         int_range(1, 365),
     )
+    # What an agent earns per member in arrears brought back to active (keaktifan), apart
+    # from the new-member incentive of the assignment; 0 = none (the default).
+    reactivation_fee_per_person = Setting(
+        "fees.reactivation_per_person",
+        int,
+        0,
+        "Insentif per jiwa diaktifkan kembali (Rp, 0 = tanpa insentif)",
+        int_range(0, 10_000_000),
+    )
     # VA number of a new PBPU registration as BPJS issues it: a regular expression on the
     # digits (here 8888 then 12 digits). Change it when the branch uses another format.
     va_pattern = Setting(

@@ -130,9 +130,89 @@ def test_payment_list_pdf_and_xlsx(fee_setup, operator, tmp_path):
     book = CalamineWorkbook.from_path(str(xlsx))
     rows = book.get_sheet_by_name("Daftar pembayaran").to_python()
     data = {r[1]: r for r in rows[4:] if r[1] in ("Siti Aminah", "Lalu Hendra")}
-    assert data["Siti Aminah"][3] == "0012345678" and data["Siti Aminah"][9] == 545_000
-    assert "1 Desember 2026" in data["Siti Aminah"][13]
+    assert data["Siti Aminah"][3] == "0012345678" and data["Siti Aminah"][11] == 545_000
+    assert "1 Desember 2026" in data["Siti Aminah"][15]
     total = [r for r in rows if r[1] == "JUMLAH"][0]
-    assert total[9] == 1_045_000
+    assert total[11] == 1_045_000
     fund = book.get_sheet_by_name("Anggaran").to_python()
     assert any(r[0] == "2.3.02" and r[5] == 100_000 for r in fund)
+
+
+def _reactivated(db, family_id, agent_id, people: int, completed_on: date) -> None:
+    """A family in arrears back to active on `completed_on` (rows as the service writes)."""
+    from pesiar_desktop.models import Reactivation, ReactivationMember
+
+    with db.transaction() as session:
+        plan = Reactivation(
+            family_id=family_id, agent_id=agent_id, kind="FULL", status="completed",
+            started_on=completed_on, completed_on=completed_on, months_counted=3,
+            amount_owed=people * 105_000, instalments=1,
+        )  # fmt: skip
+        session.add(plan)
+        session.flush()
+        for i in range(people):
+            resident = Resident(
+                nik=f"52010141079{family_id:03d}{50 + i:02d}", name=f"Menunggak {i}",
+                name_sort=f"menunggak {i}", sex=1, birth_date=date(1980, 1, 1),
+                family_id=family_id, shdk=1 if i == 0 else 4,
+            )  # fmt: skip
+            session.add(resident)
+            session.flush()
+            session.add(
+                ReactivationMember(
+                    reactivation_id=plan.id, resident_id=resident.id, segment="PBPU",
+                    jkn_class=3, months_in_arrears=3, months_counted=3, monthly_premium=35_000,
+                    amount_owed=105_000,
+                )
+            )  # fmt: skip
+
+
+def test_reactivations_earn_only_their_own_setting(fee_setup, operator, tmp_path):
+    """Members brought back to active are counted apart: no new-member incentive, and by
+    default no incentive at all; with the setting, their own column and amount."""
+    from pesiar_desktop.services import settings
+
+    db, (a1, _a2), _s = fee_setup
+    from sqlalchemy import select
+
+    from pesiar_desktop.models import Family
+
+    with db.read() as session:
+        family_id = session.scalars(
+            select(Family.id).where(Family.rt_id == rt_ids(db)[1]).order_by(Family.id.desc())
+        ).first()
+    _reactivated(db, family_id, a1.id, 3, date(2026, 11, 12))
+    siti = {x.agent_name: x for x in fees.month_sheet(db, NOV).lines}["Siti Aminah"]
+    assert (siti.people_paid, siti.incentive, siti.total) == (5, 45_000, 545_000)
+    assert (siti.people_reactivated, siti.reactivation_incentive) == (3, 0)
+    pdf = fees_pdf.render(fees.month_sheet(db, NOV), village.letterhead(db), "A4")
+    (tmp_path / "a.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "a.pdf"), "-"],
+                          capture_output=True, check=True).stdout.decode()  # fmt: skip
+    assert "tidak ada insentif keaktifan" in text
+    assert "22.500" not in text and "545.000" in text
+
+    with db.transaction() as session:
+        settings.write(session, settings.SETTINGS.reactivation_fee_per_person, 7_500)
+    sheet = fees.record_month(db, operator, NOV)
+    siti = {x.agent_name: x for x in sheet.lines}["Siti Aminah"]
+    assert (siti.incentive, siti.reactivation_incentive) == (45_000, 22_500)
+    assert siti.total == 500_000 + 45_000 + 22_500 and siti.recorded
+    # Recorded rows keep their figures even when the setting changes later.
+    with db.transaction() as session:
+        settings.write(session, settings.SETTINGS.reactivation_fee_per_person, 0)
+    kept = {x.agent_name: x for x in fees.month_sheet(db, NOV).lines}["Siti Aminah"]
+    assert kept.reactivation_incentive == 22_500
+    (tmp_path / "b.pdf").write_bytes(fees_pdf.render(sheet, village.letterhead(db), "A4"))
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"],
+                          capture_output=True, check=True).stdout.decode()  # fmt: skip
+    assert "keaktifan" in text and "22.500" in text and "567.500" in text and "Siti Aminah" in text
+    rows = (
+        CalamineWorkbook.from_path(
+            str(fees_xlsx.export(sheet, village.get_profile(db), tmp_path / "c.xlsx"))
+        )
+        .get_sheet_by_name("Daftar pembayaran")
+        .to_python()
+    )
+    row = next(r for r in rows if r[1] == "Siti Aminah")
+    assert (row[5], row[8], row[9], row[10], row[11]) == (5, 45_000, 3, 22_500, 567_500)

@@ -484,6 +484,15 @@ def test_recap_pdf_reads_back(village_db, admin, scene, tmp_path):
 
 
 def test_dana_desa_realisation(village_db, admin, scene, tmp_path):
+    from sqlalchemy import text
+
+    # Siti's October fee also paid for 2 members brought back to active (Rp7.500 each).
+    with village_db.transaction() as s:
+        s.execute(
+            text("UPDATE fee_payment SET people_reactivated = 2, reactivation_incentive = 15000 "
+                 "WHERE assignment_id = :a AND month = '2026-10'"),
+            {"a": scene.assignments["siti"]},
+        )  # fmt: skip
     out = tmp_path / "dana.xlsx"
     data = recap.export_dana_desa_xlsx(village_db, admin, 2026, out, today=TODAY)
     rows = _sheet(out, "Realisasi")
@@ -511,6 +520,24 @@ def test_dana_desa_realisation(village_db, admin, scene, tmp_path):
     total = next(r for r in rows if r[1] == "JUMLAH SELURUHNYA")
     assert total[4] == 13_000_000 and total[paid_col] == sum(f.paid for f in data.funding)
     assert "H. Lalu Ahmad" in [str(v) for r in rows for v in r]
+    # New members and reactivations paid for in the year, apart (plain SQL over paid rows).
+    new_col = header.index("Jiwa baru dibayar 2026")
+    back_col = header.index("Diaktifkan kembali 2026 (jiwa)")
+    fee_col = header.index("Insentif keaktifan 2026 (Rp)")
+    with village_db.read() as s:
+        expected = {
+            agent: (int(new or 0), int(back or 0), int(fee or 0))
+            for agent, new, back, fee in s.execute(
+                text("SELECT a.name, SUM(f.people_paid), SUM(f.people_reactivated), "
+                     "SUM(f.reactivation_incentive) FROM fee_payment f "
+                     "JOIN assignment s ON s.id = f.assignment_id JOIN agent a ON a.id = s.agent_id "
+                     "WHERE f.paid_on IS NOT NULL AND f.month LIKE '2026-%' GROUP BY a.name")
+            )
+        }  # fmt: skip
+    for name, row in by_agent.items():
+        assert (row[new_col], row[back_col], row[fee_col]) == expected.get(name, (0, 0, 0)), name
+    assert (siti[back_col], siti[fee_col]) == (2, 15_000)
+    assert total[back_col] == 2 and total[new_col] == sum(v[0] for v in expected.values())
 
 
 def test_cli_export_and_stats(tmp_path, capsys):
