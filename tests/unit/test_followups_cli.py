@@ -38,8 +38,9 @@ def test_fieldwork_commands(tmp_path, capsys):
     sheet = tmp_path / "sisir.xlsx"
     assert main([*base, "worksheet", str(assignment_id), str(sheet), "--user", "operator"]) == 0
     rows = CalamineWorkbook.from_path(str(sheet)).get_sheet_by_name("Lembar kerja").to_python()
-    assert rows[0][:3] == ["Jadwal", "Wilayah", "No KK"]
-    body = [r for r in rows[1:] if r[2]]
+    assert rows[0][0] == "LEMBAR KERJA SISIR"  # a title block, then the table
+    header = next(i for i, r in enumerate(rows) if r[:3] == ["Jadwal", "Wilayah", "No KK"])
+    body = [r for r in rows[header + 1 :] if r[2]]
     assert body  # the demo plans visits for every assignment
     db = open_database(f"sqlite:///{tmp_path / 'pesiar.sqlite3'}")
     try:
