@@ -271,12 +271,35 @@ def rekap_rows(session: Session, month: date) -> list[RekapRow]:
     return rows
 
 
+def _people_registered_in(first: date, last: date, *columns: Any) -> Any:
+    """SELECT `columns` over the included members of the registrations made between `first`
+    and `last` and still counted (neither cancelled nor expired), with their family, RT,
+    dusun and agent joined; every path (the callers pick theirs)."""
+    return (
+        select(*columns)
+        .select_from(RegistrationMember)
+        .join(Registration, Registration.id == RegistrationMember.registration_id)
+        .join(Resident, Resident.id == RegistrationMember.resident_id)
+        .join(Family, Family.id == Registration.family_id)
+        .join(Rt, Rt.id == Family.rt_id)
+        .join(Dusun, Dusun.id == Rt.dusun_id)
+        .outerjoin(Agent, Agent.id == Registration.agent_id)
+        .where(
+            RegistrationMember.included.is_(True),
+            _in(Registration.registered_on, first, last),
+            Registration.status.not_in(NOT_COUNTED_STATUSES),
+        )
+    )
+
+
 def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
     """The month's new PBPU registrations, one row per included member (the Rekap's
     "didaftarkan" figure: neither cancelled nor expired, `services.progress` rules)."""
     first, last = month_bounds(month)
     query = (
-        select(
+        _people_registered_in(
+            first,
+            last,
             Registration.id,
             Family.no_kk,
             Resident.nik,
@@ -300,20 +323,8 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
             Registration.status,
             RegistrationMember.monthly_premium,
         )
-        .select_from(RegistrationMember)
-        .join(Registration, Registration.id == RegistrationMember.registration_id)
-        .join(Resident, Resident.id == RegistrationMember.resident_id)
-        .join(Family, Family.id == Registration.family_id)
-        .join(Rt, Rt.id == Family.rt_id)
-        .join(Dusun, Dusun.id == Rt.dusun_id)
         .outerjoin(Membership, Membership.resident_id == Resident.id)
-        .outerjoin(Agent, Agent.id == Registration.agent_id)
-        .where(
-            RegistrationMember.included.is_(True),
-            Registration.path == RECRUITMENT_PATH,
-            _in(Registration.registered_on, first, last),
-            Registration.status.not_in(NOT_COUNTED_STATUSES),
-        )
+        .where(Registration.path == RECRUITMENT_PATH)
         .order_by(Registration.registered_on, Registration.id, Resident.shdk, Resident.birth_date)
     )
     rows: list[PendaftaranRow] = []
@@ -397,7 +408,9 @@ def proposal_rows(session: Session, month: date) -> list[ProposalRow]:
         )  # fmt: skip
         for reg_id, path, no_kk, nik, name, sex, born, dusun, rt, rw, on, status, agent, employer in (
             session.execute(
-                select(
+                _people_registered_in(
+                    first,
+                    last,
                     Registration.id,
                     Registration.path,
                     Family.no_kk,
@@ -413,19 +426,7 @@ def proposal_rows(session: Session, month: date) -> list[ProposalRow]:
                     Agent.name,
                     Registration.employer_name,
                 )
-                .select_from(RegistrationMember)
-                .join(Registration, Registration.id == RegistrationMember.registration_id)
-                .join(Resident, Resident.id == RegistrationMember.resident_id)
-                .join(Family, Family.id == Registration.family_id)
-                .join(Rt, Rt.id == Family.rt_id)
-                .join(Dusun, Dusun.id == Rt.dusun_id)
-                .outerjoin(Agent, Agent.id == Registration.agent_id)
-                .where(
-                    RegistrationMember.included.is_(True),
-                    Registration.path != RECRUITMENT_PATH,
-                    _in(Registration.registered_on, first, last),
-                    Registration.status.not_in(NOT_COUNTED_STATUSES),
-                )
+                .where(Registration.path != RECRUITMENT_PATH)
                 .order_by(
                     Registration.path,  # PBI_PROPOSAL, then PPU_BU_REPORT
                     Registration.registered_on,

@@ -5,13 +5,10 @@ the old payment and records a new one with its own receipt (`services.reactivati
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,14 +16,20 @@ from PySide6.QtWidgets import (
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.reportdata.reactivation import PaymentLine, ReactivationDetail
-from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import reactivation
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.reactivation import PaymentInput, PaymentResult
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.dialogs.reactivation_dialog import collector_combo
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
+from pesiar_desktop.ui.widgets.forms import (
+    FieldErrors,
+    error_label,
+    hint_label,
+    rupiah_spinbox,
+    save_cancel_buttons,
+)
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 CANCEL_PAYMENT = "cancel_payment"
@@ -85,14 +88,8 @@ class PaymentFixDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("mis. tercatat dua kali, salah tanggal"))
         form.addRow(self.tr("Alasan"), self.errors.field("reason", self.reason))
         self.date_field = DateField(allow_empty=False)
-        self.amount = QSpinBox()
-        self.amount.setRange(0, 1_000_000_000)
-        self.amount.setSingleStep(1000)
-        self.amount.setPrefix("Rp")
-        self.amount.setGroupSeparatorShown(True)
-        self.collector = QComboBox()
-        for code, label in fc.COLLECTORS.items():
-            self.collector.addItem(self.tr(label), code)
+        self.amount = rupiah_spinbox()
+        self.collector = collector_combo()
         self.collector_name = QLineEdit()
         if mode == CORRECT_PAYMENT and payment is not None:
             self.date_field.set_value(payment.paid_on)
@@ -119,15 +116,12 @@ class PaymentFixDialog(QDialog):
                 )
             )  # fmt: skip
         self.general_error = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = save_cancel_buttons(
+            self,
+            self.save,
+            self.tr("Simpan koreksi") if mode == CORRECT_PAYMENT else self.tr("Batalkan"),
+            self.tr("Tutup"),
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Simpan koreksi") if mode == CORRECT_PAYMENT else self.tr("Batalkan")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Tutup"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,8 +31,22 @@ from pesiar_desktop.services.reactivation import PaymentInput, PaymentResult
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
+from pesiar_desktop.ui.widgets.forms import (
+    FieldErrors,
+    error_label,
+    hint_label,
+    rupiah_spinbox,
+    save_cancel_buttons,
+)
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
+
+
+def collector_combo() -> QComboBox:
+    """Who received the money: an Agen PESIAR, a Kader JKN or the family itself."""
+    combo = QComboBox()
+    for code, label in fc.COLLECTORS.items():
+        combo.addItem(QCoreApplication.translate("fieldwork_codes", label), code)
+    return combo
 
 
 class ReactivationDialog(QDialog):
@@ -74,14 +88,8 @@ class ReactivationDialog(QDialog):
         self.instalments.setSuffix(self.tr(" kali"))
         self.instalments.setValue(min(REHAB_MAX_INSTALMENTS, max(2, arrears.months_counted)))
         self.date_field = DateField(allow_empty=False)
-        self.amount = QSpinBox()
-        self.amount.setRange(0, 1_000_000_000)
-        self.amount.setSingleStep(1000)
-        self.amount.setPrefix("Rp")
-        self.amount.setGroupSeparatorShown(True)
-        self.collector = QComboBox()
-        for code, label in fc.COLLECTORS.items():
-            self.collector.addItem(self.tr(label), code)
+        self.amount = rupiah_spinbox()
+        self.collector = collector_combo()
         self.collector_name = QLineEdit()
         self.collector_name.setPlaceholderText(self.tr("nama agen / kader (agen: otomatis)"))
         if plan is not None:
@@ -115,13 +123,7 @@ class ReactivationDialog(QDialog):
             self.tr("Nama penerima"), self.errors.field("collector_name", self.collector_name)
         )
         self.general_error = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

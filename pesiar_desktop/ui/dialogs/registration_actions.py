@@ -8,11 +8,9 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,13 @@ from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label
+from pesiar_desktop.ui.widgets.forms import (
+    FieldErrors,
+    error_label,
+    hint_label,
+    rupiah_spinbox,
+    save_cancel_buttons,
+)
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 KIND_VA = "va"
@@ -75,11 +79,7 @@ class RegistrationActionDialog(QDialog):
         )  # fmt: skip
         self.va_edit = QLineEdit()
         self.date_field = DateField(allow_empty=False)
-        self.amount = QSpinBox()
-        self.amount.setRange(0, 100_000_000)
-        self.amount.setSingleStep(1000)
-        self.amount.setPrefix("Rp")
-        self.amount.setGroupSeparatorShown(True)
+        self.amount = rupiah_spinbox(100_000_000)
         self.amount.setValue(reg.monthly_premium)
         self.reason_edit = QLineEdit()
         if kind == KIND_VA:
@@ -116,13 +116,7 @@ class RegistrationActionDialog(QDialog):
             )
             form.addRow(self.tr("Alasan"), self.errors.field("cancel_reason", self.reason_edit))
         self.general_error = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

@@ -3,14 +3,17 @@ combo boxes that carry codes, and one way to show a domain error."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +114,36 @@ class FieldErrors:
             if hasattr(first, "selectAll"):
                 first.selectAll()
         return unplaced
+
+
+def save_cancel_buttons(
+    dialog: QDialog, on_save: Callable[[], object], save_text: str = "", cancel_text: str = ""
+) -> QDialogButtonBox:
+    """OK/Cancel in Indonesian ("Simpan"/"Batal" unless told): OK runs `on_save` (which
+    accepts the dialog once the write succeeded), Cancel rejects it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    tr = QCoreApplication.translate
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    if ok is not None:
+        ok.setText(save_text or tr("forms", "Simpan"))
+    if cancel is not None:
+        cancel.setText(cancel_text or tr("forms", "Batal"))
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def rupiah_spinbox(maximum: int = 1_000_000_000) -> QSpinBox:
+    """A whole-rupiah amount: "Rp" prefix, thousands grouped, steps of Rp1.000."""
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    box.setSingleStep(1000)
+    box.setPrefix("Rp")
+    box.setGroupSeparatorShown(True)
+    return box
 
 
 def fill_combo(
