@@ -59,6 +59,8 @@ def test_preview_and_exports(qtbot, make_window, village_db, operator, filled, t
     assert page.preview.item(0, 0).text() == "SITI RAHMAWATI"
     assert page.preview.item(1, 0).text() == recap.NO_AGENT
     assert "4 jiwa didaftarkan" in page.summary.text()  # 3 + 1
+    assert "0 jiwa diaktifkan kembali" in page.summary.text()
+    assert page.preview.item(0, 9).text() == "0"  # Aktif kembali (jiwa), its own column
 
     out = _export(qtbot, page, page.export_recap, tmp_path / "rekap.xlsx")
     assert "4 jiwa" in page.status.text() and page.open_button.isEnabled()

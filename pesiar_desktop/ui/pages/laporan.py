@@ -66,6 +66,7 @@ PREVIEW_HEADERS = (
     "Advokasi",
     "Didaftarkan\n(jiwa)",
     "Belum bayar\n(KK)",
+    "Aktif kembali\n(jiwa)",
 )
 
 
@@ -123,9 +124,10 @@ class LaporanPage(QWidget):
         intro = QLabel(
             self.tr(
                 "Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang "
-                "didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran "
-                "tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani "
-                "kepala desa."
+                "didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta "
+                "diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, "
+                "serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk "
+                "ditandatangani kepala desa."
             )
         )
         intro.setWordWrap(True)
@@ -391,6 +393,7 @@ class LaporanPage(QWidget):
                 r.advocacy_events,
                 r.registered_people,
                 r.unpaid_families,
+                r.reactivated_people,
             ]
             for column, value in enumerate(values):
                 text = value if isinstance(value, str) else formatting.number(value)
@@ -405,8 +408,10 @@ class LaporanPage(QWidget):
         self.summary.setText(
             self.tr(
                 "{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama "
-                "dibayar dari target {target} jiwa."
+                "dibayar dari target {target} jiwa; {back} jiwa diaktifkan kembali (bukan "
+                "peserta baru)."
             ).format(
+                back=formatting.number(sum(r.reactivated_people for r in rows)),
                 month=formatting.month_year(self.month()),
                 agents=formatting.number(sum(1 for r in rows if r.agent_id is not None)),
                 people=formatting.number(people),
