@@ -80,7 +80,7 @@ def _text_errors(place: str, note: str) -> dict[str, str]:
     return errors
 
 
-def _add_event(
+def add_event(
     session: Session,
     actor: Actor,
     kind: str,
@@ -141,7 +141,7 @@ def record_birth(
             session, actor, data, family_id=family_id, membership=membership, extra_errors=extra
         )
         assert data.birth_date is not None
-        _add_event(session, actor, pc.BIRTH, resident, data.birth_date, place, note)
+        add_event(session, actor, pc.BIRTH, resident, data.birth_date, place, note)
         result = SaveResult(resident.id, resident.family_id, warnings)
     events.notify(events.Topic.RESIDENTS)
     return result
@@ -184,7 +184,7 @@ def record_move_in(
         assert when is not None
         resident.arrived_on = when
         session.flush()
-        _add_event(session, actor, pc.MOVE_IN, resident, when, place, note)
+        add_event(session, actor, pc.MOVE_IN, resident, when, place, note)
         result = SaveResult(resident.id, resident.family_id, warnings)
     events.notify(events.Topic.RESIDENTS)
     return result
@@ -216,7 +216,7 @@ def _record_exit(
         resident = register_writer.end_life_in(
             session, actor, resident_id, status, when, new_head_id, action
         )
-        event_id = _add_event(session, actor, kind, resident, when, place, note).id
+        event_id = add_event(session, actor, kind, resident, when, place, note).id
     events.notify(events.Topic.RESIDENTS)
     return event_id
 
@@ -296,7 +296,7 @@ def cancel_event(db: Database, actor: Actor, event_id: int, reason: str) -> int:
             _undo_exit(session, actor, resident, event)
         else:
             _undo_entry(session, actor, resident)
-        cancel = _add_event(
+        cancel = add_event(
             session, actor, pc.CANCEL, resident, clock.today(), "", reason, cancels_id=event.id
         )
         cancel_id = cancel.id
