@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules.nik import is_plain_digits
+from pesiar_desktop.rules.nik import ZERO_SERIAL, is_plain_digits
 
 Cell = object
 
@@ -82,15 +82,14 @@ def parse_id_number(value: Cell, what: str = "NIK") -> str:
     """The 16-digit text of a NIK or No KK, refusing numbers Excel has damaged.
 
     A number cell is always refused: Excel keeps only 15 significant digits,
-    so a 16-digit number stored as a number has already lost its last digit.
+    so a 16-digit number stored as a number has already lost its last digit; so is
+    text that shows a number's form (scientific notation, "….0"). Only those get the
+    Excel explanation: text ending in 0000 is an impossible serial, said as such.
     The length and date checks are left to `rules.nik`.
     """
     if type(value) is str and is_plain_digits(value):
         if value.endswith("0000"):  # the common case, typed as text, skips the regexes
-            raise ValueProblem(
-                f"{what} {value}: empat digit terakhir nol semua, tanda angkanya terpotong oleh "
-                f"Excel. {EXCEL_NUMBER_HINT}"
-            )
+            raise ValueProblem(f"{what} {value}: {ZERO_SERIAL}")
         return value
     if isinstance(value, (float, int)) and not isinstance(value, bool):
         raise ValueProblem(
@@ -103,10 +102,7 @@ def parse_id_number(value: Cell, what: str = "NIK") -> str:
         raise ValueProblem(f"{what} {text!r} tertulis sebagai bilangan. {EXCEL_NUMBER_HINT}")
     compact = _ID_SEPARATORS.sub("", text)
     if len(compact) == 16 and compact.isdigit() and compact.endswith("0000"):
-        raise ValueProblem(
-            f"{what} {compact}: empat digit terakhir nol semua, tanda angkanya terpotong oleh "
-            f"Excel. {EXCEL_NUMBER_HINT}"
-        )
+        raise ValueProblem(f"{what} {compact}: {ZERO_SERIAL}")
     return compact
 
 

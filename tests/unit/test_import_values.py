@@ -25,9 +25,16 @@ def test_nik_damaged_by_excel_is_refused_with_the_fix(cell):
         iv.parse_id_number(cell, "NIK")
 
 
-def test_nik_with_last_digits_zeroed_is_refused():
-    with pytest.raises(iv.ValueProblem, match="empat digit terakhir nol"):
-        iv.parse_id_number("5201014101900000", "No KK")
+def test_text_ending_in_0000_is_an_impossible_serial_not_excel_damage():
+    """Issue 18: a SIAK-style export whose NIKs end in 0000 was told Excel damaged them."""
+    for cell in ("5201014101900000", "5201 0141 0190 0000"):
+        with pytest.raises(iv.ValueProblem) as err:
+            iv.parse_id_number(cell, "No KK")
+        assert "nomor urut" in str(err.value) and "0000 tidak mungkin" in str(err.value)
+        assert "Excel" not in str(err.value)
+    # A number cell (Excel kept 15 digits) still gets the Excel explanation.
+    with pytest.raises(iv.ValueProblem, match="Excel"):
+        iv.parse_id_number(5201014101900000.0, "NIK")
 
 
 def test_nik_text_is_kept_with_separators_removed():
