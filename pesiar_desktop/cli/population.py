@@ -5,7 +5,12 @@ pesiar-desktop export population --month YYYY-MM OUT.xlsx [--pdf OUT.pdf] [--use
     families at the start of the month, births, deaths, arrivals and departures by sex,
     and at the end of the month; --pdf also writes it with the signature block.
 
-Exit status: 0 written, 1 refused (bad month), 2 the file could not be written.
+pesiar-desktop export residents --format opensid OUT.xlsx [--user U]
+    the whole register in OpenSID's import layout (its headers and codes), to bring the
+    village's corrections back into OpenSID; importing it again changes nothing. It lists
+    NIKs: the user must be allowed to export personal data; the export is audited.
+
+Exit status: 0 written, 1 refused (bad month, role), 2 the file could not be written.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 from pesiar_desktop.db import Database
 from pesiar_desktop.services.context import Actor
 
-KINDS = ("population",)
+KINDS = ("population", "residents")
 
 
 def add_export_kinds(kinds: Any) -> None:
@@ -25,11 +30,24 @@ def add_export_kinds(kinds: Any) -> None:
     report.add_argument("--month", required=True, help="bulan laporan, TTTT-BB (mis. 2026-11)")
     report.add_argument("--pdf", metavar="OUT.pdf", help="juga simpan sebagai PDF bertanda tangan")
     report.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    register = kinds.add_parser(
+        "residents", help="seluruh data penduduk dalam format impor OpenSID (.xlsx)"
+    )
+    register.add_argument("out", metavar="OUT.xlsx", help="berkas .xlsx yang dibuat")
+    register.add_argument(
+        "--format", choices=("opensid",), default="opensid", help="format berkas (opensid)"
+    )
+    register.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
 
 
 def run_export(db: Database, actor: Actor, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import month_year, number
-    from pesiar_desktop.services import population_report
+    from pesiar_desktop.services import opensid_export, population_report
+
+    if args.export_kind == "residents":
+        count = opensid_export.export_opensid_xlsx(db, actor, args.out)
+        print(f"{number(count)} penduduk disimpan ke {args.out} (format impor OpenSID).")
+        return 0
 
     data = population_report.export_population_xlsx(db, actor, args.month, args.out)
     t = data.total
