@@ -2,6 +2,8 @@
 
 pesiar-desktop export recap --month YYYY-MM OUT.xlsx [--pdf OUT.pdf] [--branch NAME] [--user U]
 pesiar-desktop export dana-desa --year YYYY OUT.xlsx [--user U]
+pesiar-desktop export population --month YYYY-MM OUT.xlsx [--pdf OUT.pdf] [--user U]
+    (cli/population.py: the monthly population report)
 
 The recap lists NIKs: the user must be allowed to export personal data (operator,
 kepala desa, admin); the export is written to the audit log. Exit status: 0 written,
@@ -14,6 +16,7 @@ import argparse
 import sys
 from typing import Any
 
+from pesiar_desktop.cli import population
 from pesiar_desktop.db import Database
 from pesiar_desktop.services.context import SYSTEM, Actor
 
@@ -33,6 +36,7 @@ def register(sub: Any) -> dict[str, Any]:
     dana.add_argument("out", metavar="OUT.xlsx")
     dana.add_argument("--year", required=True, type=int, help="tahun anggaran, mis. 2026")
     dana.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    population.add_export_kinds(kinds)
     return {"export": _cmd_export}
 
 
@@ -48,6 +52,8 @@ def _cmd_export(db: Database, args: argparse.Namespace) -> int:
 
     actor = _actor(db, args.user)
     try:
+        if args.export_kind in population.KINDS:
+            return population.run_export(db, actor, args)
         if args.export_kind == "recap":
             data = recap.export_recap_xlsx(db, actor, args.month, args.out, branch=args.branch)
             rekap = data.rekap

@@ -86,6 +86,7 @@ DEMO_EXTENSIONS: tuple[str, ...] = (
     "pesiar_desktop.demo.agents",
     "pesiar_desktop.demo.fieldwork",
     "pesiar_desktop.demo.keaktifan",
+    "pesiar_desktop.demo.population",  # a year of births, deaths, moves; after the field work
     "pesiar_desktop.demo.reminders",  # last: reminds who still owes after the rest
 )
 

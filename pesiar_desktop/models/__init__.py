@@ -21,6 +21,7 @@ from pesiar_desktop.models.imports import ImportBatch, ImportRow, SavedMapping
 from pesiar_desktop.models.letters import Letter, LetterCounter
 from pesiar_desktop.models.membership import Membership, MembershipHistory
 from pesiar_desktop.models.people import Family, Resident
+from pesiar_desktop.models.population import PopulationEvent
 from pesiar_desktop.models.reactivation import (
     ArrearsPayment,
     Reactivation,
@@ -59,6 +60,7 @@ __all__ = [
     "ImportRow",
     "Membership",
     "MembershipHistory",
+    "PopulationEvent",
     "Resident",
     "Rt",
     "SavedMapping",

@@ -61,6 +61,10 @@ class Resident(Base):
     mother_name: Mapped[str] = mapped_column(String(120), default="")
     life_status: Mapped[int] = mapped_column(SmallInteger, default=1)
     life_status_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # A pendatang: the day they moved into the village. None: in the register since birth
+    # (or since before the register began). Figures "as of a day" count a resident from
+    # this day (else from birth) until life_status_date.
+    arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     is_pregnant: Mapped[bool] = mapped_column(Boolean, default=False)
     has_disability: Mapped[bool] = mapped_column(Boolean, default=False)
     is_stunting_child: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,12 +10,13 @@ safe), and a label we do not know is refused naming the value.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules.nik import is_plain_digits
+from pesiar_desktop.rules.nik import ZERO_SERIAL, is_plain_digits
 
 Cell = object
 
@@ -82,15 +83,14 @@ def parse_id_number(value: Cell, what: str = "NIK") -> str:
     """The 16-digit text of a NIK or No KK, refusing numbers Excel has damaged.
 
     A number cell is always refused: Excel keeps only 15 significant digits,
-    so a 16-digit number stored as a number has already lost its last digit.
+    so a 16-digit number stored as a number has already lost its last digit; so is
+    text that shows a number's form (scientific notation, "….0"). Only those get the
+    Excel explanation: text ending in 0000 is an impossible serial, said as such.
     The length and date checks are left to `rules.nik`.
     """
     if type(value) is str and is_plain_digits(value):
         if value.endswith("0000"):  # the common case, typed as text, skips the regexes
-            raise ValueProblem(
-                f"{what} {value}: empat digit terakhir nol semua, tanda angkanya terpotong oleh "
-                f"Excel. {EXCEL_NUMBER_HINT}"
-            )
+            raise ValueProblem(f"{what} {value}: {ZERO_SERIAL}")
         return value
     if isinstance(value, (float, int)) and not isinstance(value, bool):
         raise ValueProblem(
@@ -103,10 +103,7 @@ def parse_id_number(value: Cell, what: str = "NIK") -> str:
         raise ValueProblem(f"{what} {text!r} tertulis sebagai bilangan. {EXCEL_NUMBER_HINT}")
     compact = _ID_SEPARATORS.sub("", text)
     if len(compact) == 16 and compact.isdigit() and compact.endswith("0000"):
-        raise ValueProblem(
-            f"{what} {compact}: empat digit terakhir nol semua, tanda angkanya terpotong oleh "
-            f"Excel. {EXCEL_NUMBER_HINT}"
-        )
+        raise ValueProblem(f"{what} {compact}: {ZERO_SERIAL}")
     return compact
 
 
@@ -268,6 +265,11 @@ def parse_area_code(value: Cell, what: str) -> str:
 # ------------------------------------------------------------------ code tables
 
 
+# Label key -> the label as written in our tables or vocabularies, to name the nearest
+# known value when a file has one we do not know.
+_DISPLAY: dict[str, str] = {}
+
+
 def _label_map(
     table: Mapping[int, str] | Mapping[str, str], extra: Mapping[str, object] | None = None
 ) -> dict[str, object]:
@@ -276,19 +278,51 @@ def _label_map(
     for code, label in table.items():
         text = str(label)
         found[label_key(text)] = code
+        _DISPLAY.setdefault(label_key(text), text)
         short = re.search(r"\(([^)]+)\)", text)
         if short:
             found.setdefault(label_key(short[1]), code)
             found.setdefault(label_key(text[: short.start()]), code)
     for extra_text, extra_code in (extra or {}).items():
         found[label_key(extra_text)] = extra_code
+        _DISPLAY.setdefault(label_key(extra_text), extra_text.title())
     return found
+
+
+def nearest_label(text: str, labels: Mapping[str, object]) -> str | None:
+    """The known label closest to `text` (difflib), as written, or None when none is close."""
+    match = difflib.get_close_matches(label_key(text), list(labels), n=1, cutoff=0.75)
+    return _DISPLAY.get(match[0], match[0]) if match else None
+
+
+def _unknown(text: str, labels: Mapping[str, object]) -> ValueProblem:
+    near = nearest_label(text, labels)
+    hint = f"; yang terdekat: {near!r}" if near else ""
+    return ValueProblem(f"nilai {text!r} tidak dikenal{hint}")
 
 
 SEX_LABELS = _label_map(codes.SEX, {"L": 1, "LK": 1, "PRIA": 1, "P": 2, "PR": 2, "WANITA": 2})
 SHDK_LABELS = _label_map(
     codes.SHDK,
-    {"ISTERI": 3, "ORANGTUA": 7, "FAMILI": 9, "KEPALA": 1, "KK": 1, "ANAK KANDUNG": 4},
+    {
+        "ISTERI": 3,
+        "ORANGTUA": 7,
+        "FAMILI": 9,
+        "KEPALA": 1,
+        "KK": 1,
+        "ANAK KANDUNG": 4,
+        # SIAK's and OpenSID's short forms
+        "KEP. KELUARGA": 1,
+        "KEPALA KK": 1,
+        "ANAK ANGKAT": 4,
+        "ANAK TIRI": 4,
+        "FAMILI LAIN-LAIN": 9,
+        "FAMILY LAIN": 9,
+        "SAUDARA": 9,
+        "PEMBANTU RUMAH TANGGA": 10,
+        "LAIN-LAIN": 11,
+        "LAINNYA": 11,
+    },
 )
 MARITAL_LABELS = _label_map(
     codes.MARITAL_STATUS,
@@ -302,6 +336,12 @@ MARITAL_LABELS = _label_map(
         "CERAI HIDUP BELUM TERCATAT": 3,
         "CERAI MATI TERCATAT": 4,
         "CERAI MATI BELUM TERCATAT": 4,
+        "BLM KAWIN": 1,
+        "B. KAWIN": 1,
+        "BELUM KAWIN TERCATAT": 1,
+        "SUDAH KAWIN": 2,
+        "CERAI HDP": 3,
+        "CERAI MTI": 4,
     },
 )
 RELIGION_LABELS = _label_map(
@@ -366,7 +406,23 @@ OCCUPATION_LABELS = _label_map(
     },
 )
 LIFE_STATUS_LABELS = _label_map(
-    codes.LIFE_STATUS, {"MENINGGAL": 2, "MENINGGAL DUNIA": 2, "WAFAT": 2}
+    codes.LIFE_STATUS,
+    {
+        "MENINGGAL": 2,
+        "MENINGGAL DUNIA": 2,
+        "WAFAT": 2,
+        # SIAK (Dukcapil) statuses: moves within Indonesia and abroad are both "Pindah"
+        "PINDAH DALAM NEGERI": 3,
+        "PINDAH LUAR NEGERI": 3,
+        "PINDAH KELUAR": 3,
+        "PINDAH DN": 3,
+        "PINDAH LN": 3,
+        "HIDUP/ADA": 1,
+        "ADA": 1,
+        "TIDAK DIKETAHUI": 4,
+        "PERGI/TIDAK DIKETAHUI": 6,
+        "TDK VALID": 9,
+    },
 )
 DISABILITY_LABELS = _label_map(
     codes.DISABILITY,
@@ -503,7 +559,7 @@ def parse_code(value: Cell, labels: Mapping[str, object], valid: Iterable[object
         raise ValueProblem(f"kode {text!r} tidak dikenal")
     found = labels.get(label_key(text))
     if found is None:
-        raise ValueProblem(f"nilai {text!r} tidak dikenal")
+        raise _unknown(text, labels)
     return found
 
 
@@ -557,7 +613,9 @@ def parse_membership_status(
     labels = merge_labels(STATUS_LABELS, extra) if extra else STATUS_LABELS
     found = labels.get(label_key(text))
     if found is None:
-        raise ValueProblem(f"status {text!r} tidak dikenal")
+        near = nearest_label(text, labels)
+        hint = f"; yang terdekat: {near!r}" if near else ""
+        raise ValueProblem(f"status {text!r} tidak dikenal{hint}")
     if found == _AMBIGUOUS_INACTIVE:
         if months_in_arrears > 0:
             return codes.STATUS_ARREARS, False

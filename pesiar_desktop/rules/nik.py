@@ -50,6 +50,13 @@ def looks_damaged_by_excel(raw: str) -> bool:
     return bool(_SCIENTIFIC.match(text)) or bool(re.fullmatch(r"\d{15,16}\.0+", text))
 
 
+# A text NIK / No KK ending in 0000 is an impossible serial, not Excel's doing: Excel
+# damages a number (a numeric cell, scientific notation), never text typed as text.
+ZERO_SERIAL = (
+    "nomor urut (empat digit terakhir) 0000 tidak mungkin, nomor urut dimulai dari 0001. "
+    "Periksa nomornya pada KK/KTP."
+)
+
 EXCEL_HINT = (
     "Angka ini rusak oleh Excel (tersimpan sebagai bilangan). "
     "Format kolom sebagai Teks lalu ketik ulang nomornya."
@@ -91,9 +98,7 @@ def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) 
         return IdCheck(compact, error="NIK tidak sah: tanggal lahir di dalamnya tidak ada.")
     result = IdCheck(compact)
     if compact.endswith("0000"):
-        result.warnings.append(
-            "Empat digit terakhir NIK nol semua: periksa apakah angkanya terpotong oleh Excel."
-        )
+        result.warnings.append(f"NIK {compact}: {ZERO_SERIAL}")
     if not district_exists(compact[:6]):
         result.warnings.append(
             f"Kode wilayah {compact[:2]}.{compact[2:4]}.{compact[4:6]} pada NIK "

@@ -176,21 +176,23 @@ def coverage_history(
             rid: name for rid, name in conn.execute(with_dusun(select(Resident.id, Dusun.name)))
         }
     # Residents not living over the whole period keep their own dates.
+    # Counted from birth, or for a pendatang from the day they arrived (rules.population).
+    entered = func.coalesce(Resident.arrived_on, Resident.birth_date)
     special: dict[int, tuple[date, int, date | None]] = {
-        rid: (born, life, life_date)
-        for rid, born, life, life_date in conn.execute(
-            select(
-                Resident.id, Resident.birth_date, Resident.life_status, Resident.life_status_date
-            ).where(or_(Resident.life_status != alive, Resident.birth_date > first))
+        rid: (from_day, life, life_date)
+        for rid, from_day, life, life_date in conn.execute(
+            select(Resident.id, entered, Resident.life_status, Resident.life_status_date).where(
+                or_(Resident.life_status != alive, entered > first)
+            )
         )
     }
 
     def living(person: tuple[date, int, date | None], day: date) -> bool:
-        born, life, life_date = person
-        return born <= day and (life == alive or (life_date is not None and life_date > day))
+        from_day, life, life_date = person
+        return from_day <= day and (life == alive or (life_date is not None and life_date > day))
 
     population: dict[str, list[int]] = {}
-    steady = (Resident.life_status == alive, Resident.birth_date <= first)
+    steady = (Resident.life_status == alive, entered <= first)
     if by_dusun:
         for name, count in conn.execute(
             with_dusun(select(Dusun.name, func.count(Resident.id)).select_from(Resident))

@@ -680,7 +680,7 @@ def segment_rows(session: Session, as_of: date | None) -> list[SegmentRow]:
     else:
         living = (
             (Resident.life_status == codes.LIFE_ALIVE) | (Resident.life_status_date > as_of)
-        ) & (Resident.birth_date <= as_of)
+        ) & (func.coalesce(Resident.arrived_on, Resident.birth_date) <= as_of)
         dusun_of: dict[int, str] = {rid: name for rid, name in session.execute(place.where(living))}
         latest: dict[int, tuple[str | None, str]] = {}
         for rid, segment, status in session.execute(
@@ -720,7 +720,7 @@ def _families_by_dusun(session: Session, as_of: date) -> dict[str, int]:
             .join(Family, Family.id == Resident.family_id)
             .join(Rt, Rt.id == Family.rt_id)
             .join(Dusun, Dusun.id == Rt.dusun_id)
-            .where(living, Resident.birth_date <= as_of)
+            .where(living, func.coalesce(Resident.arrived_on, Resident.birth_date) <= as_of)
             .group_by(Dusun.name)
         )
     }

@@ -57,7 +57,7 @@ def _nik_owner_error(session: Session, nik: str, exclude_id: int | None) -> str 
     return f"NIK {nik} sudah dipakai oleh {owner.name} (No KK {owner.no_kk})."
 
 
-def _living_heads(session: Session, family_id: int, exclude_id: int | None = None) -> list[int]:
+def living_heads(session: Session, family_id: int, exclude_id: int | None = None) -> list[int]:
     query = select(Resident.id).where(
         Resident.family_id == family_id,
         Resident.shdk == codes.SHDK_HEAD,
@@ -68,7 +68,7 @@ def _living_heads(session: Session, family_id: int, exclude_id: int | None = Non
     return list(session.scalars(query))
 
 
-def _living_members(session: Session, family_id: int, exclude_id: int | None = None) -> int:
+def living_members(session: Session, family_id: int, exclude_id: int | None = None) -> int:
     query = select(func.count(Resident.id)).where(
         Resident.family_id == family_id, Resident.life_status == codes.LIFE_ALIVE
     )
@@ -136,7 +136,7 @@ def _create_family_in(session: Session, actor: Actor, data: FamilyInput) -> Fami
     return family
 
 
-def _set_membership_in(
+def set_membership_in(
     session: Session, actor: Actor, resident_id: int, data: MembershipInput, source: str
 ) -> None:
     errors = validate_membership(data)
@@ -172,40 +172,59 @@ def add_resident(
 ) -> SaveResult:
     """Adds a person to an existing family, or creates the family with its head."""
     require(actor, "residents.write")
+    with db.transaction() as session:
+        resident, warnings = add_resident_in(
+            session, actor, data, family_id, new_family, membership
+        )
+        result = SaveResult(resident.id, resident.family_id, warnings)
+    events.notify(events.Topic.RESIDENTS)
+    return result
+
+
+def add_resident_in(
+    session: Session,
+    actor: Actor,
+    data: ResidentInput,
+    family_id: int | None = None,
+    new_family: FamilyInput | None = None,
+    membership: MembershipInput | None = None,
+    extra_errors: dict[str, str] | None = None,
+) -> tuple[Resident, list[str]]:
+    """`add_resident` inside the caller's transaction (a population event writes its own
+    row in the same one); `extra_errors` are the caller's own field errors, shown together."""
     errors, warnings, nik = validate_resident(data)
+    errors.update(extra_errors or {})
     if (family_id is None) == (new_family is None):
         errors["family"] = "Pilih keluarga yang ada atau isi data KK baru."
     if membership is not None:
         errors.update(validate_membership(membership))
-    with db.transaction() as session:
-        if "nik" not in errors and (msg := _nik_owner_error(session, nik, None)):
-            errors["nik"] = msg
-        if family_id is not None:
-            family = session.get(Family, family_id)
-            if family is None:
-                errors["family"] = "Keluarga tidak ditemukan."
-            elif data.shdk == codes.SHDK_HEAD and _living_heads(session, family_id):
-                errors["shdk"] = "Keluarga ini sudah punya Kepala Keluarga."
-            elif data.shdk != codes.SHDK_HEAD and not _living_heads(session, family_id):
-                errors["shdk"] = "Keluarga ini belum punya Kepala Keluarga: tambahkan dia dulu."
-        elif new_family is not None and data.shdk != codes.SHDK_HEAD:
-            errors["shdk"] = "Orang pertama pada KK baru harus Kepala Keluarga."
-        if errors:
-            raise ValidationError(errors)
-        if new_family is not None:
-            family = _create_family_in(session, actor, new_family)
-        assert family is not None
-        resident = Resident(family_id=family.id, life_status=codes.LIFE_ALIVE)
-        _apply(resident, data, nik)
-        session.add(resident)
-        session.flush()
-        audit.record(
-            session, actor, "resident.add", "resident", resident.id, None, audit.snapshot(resident)
-        )
-        _set_membership_in(session, actor, resident.id, membership or MembershipInput(), "manual")
-        result = SaveResult(resident.id, family.id, warnings)
-    events.notify(events.Topic.RESIDENTS)
-    return result
+    family: Family | None = None
+    if "nik" not in errors and (msg := _nik_owner_error(session, nik, None)):
+        errors["nik"] = msg
+    if family_id is not None:
+        family = session.get(Family, family_id)
+        if family is None:
+            errors["family"] = "Keluarga tidak ditemukan."
+        elif data.shdk == codes.SHDK_HEAD and living_heads(session, family_id):
+            errors["shdk"] = "Keluarga ini sudah punya Kepala Keluarga."
+        elif data.shdk != codes.SHDK_HEAD and not living_heads(session, family_id):
+            errors["shdk"] = "Keluarga ini belum punya Kepala Keluarga: tambahkan dia dulu."
+    elif new_family is not None and data.shdk != codes.SHDK_HEAD:
+        errors["shdk"] = "Orang pertama pada KK baru harus Kepala Keluarga."
+    if errors:
+        raise ValidationError(errors)
+    if new_family is not None:
+        family = _create_family_in(session, actor, new_family)
+    assert family is not None
+    resident = Resident(family_id=family.id, life_status=codes.LIFE_ALIVE)
+    _apply(resident, data, nik)
+    session.add(resident)
+    session.flush()
+    audit.record(
+        session, actor, "resident.add", "resident", resident.id, None, audit.snapshot(resident)
+    )
+    set_membership_in(session, actor, resident.id, membership or MembershipInput(), "manual")
+    return resident, warnings
 
 
 def edit_resident(
@@ -231,7 +250,7 @@ def edit_resident(
             if (
                 data.shdk == codes.SHDK_HEAD
                 and not was_head
-                and _living_heads(session, resident.family_id, resident_id)
+                and living_heads(session, resident.family_id, resident_id)
             ):
                 errors["shdk"] = "Keluarga ini sudah punya Kepala Keluarga."
             if was_head and data.shdk != codes.SHDK_HEAD:
@@ -253,7 +272,7 @@ def edit_resident(
             *audit.changed_only(before, audit.snapshot(resident)),
         )
         if membership is not None:
-            _set_membership_in(session, actor, resident.id, membership, "manual")
+            set_membership_in(session, actor, resident.id, membership, "manual")
         result = SaveResult(resident.id, resident.family_id, warnings)
     events.notify(events.Topic.RESIDENTS)
     return result
@@ -266,7 +285,7 @@ def set_membership(
     with db.transaction() as session:
         if session.get(Resident, resident_id) is None:
             raise NotFound("Penduduk tidak ditemukan.")
-        _set_membership_in(session, actor, resident_id, data, source)
+        set_membership_in(session, actor, resident_id, data, source)
     events.notify(events.Topic.RESIDENTS)
 
 
@@ -283,7 +302,7 @@ def change_head(
             raise ValidationError({"new_head": "Calon kepala bukan anggota keluarga ini."})
         if new_head.life_status != codes.LIFE_ALIVE:
             raise ValidationError({"new_head": "Calon kepala keluarga harus masih hidup."})
-        for head_id in _living_heads(session, family_id, new_head_id):
+        for head_id in living_heads(session, family_id, new_head_id):
             old = session.get(Resident, head_id)
             assert old is not None
             audit.record(
@@ -336,7 +355,7 @@ def move_resident(
         old_family_id = resident.family_id
         if to_family_id == old_family_id:
             raise ValidationError({"family": "Penduduk sudah berada di keluarga ini."})
-        _handover_head(session, actor, resident, new_head_for_old_family)
+        handover_head(session, actor, resident, new_head_for_old_family)
         if new_family is not None:
             if new_shdk != codes.SHDK_HEAD:
                 raise ValidationError({"shdk": "Orang pertama pada KK baru harus Kepala Keluarga."})
@@ -346,7 +365,7 @@ def move_resident(
             if found is None:
                 raise ValidationError({"family": "Keluarga tujuan tidak ditemukan."})
             target = found
-            heads = _living_heads(session, target.id)
+            heads = living_heads(session, target.id)
             if new_shdk == codes.SHDK_HEAD and heads:
                 raise ValidationError({"shdk": "Keluarga tujuan sudah punya Kepala Keluarga."})
             if new_shdk != codes.SHDK_HEAD and not heads:
@@ -369,13 +388,13 @@ def move_resident(
     return result
 
 
-def _handover_head(
+def handover_head(
     session: Session, actor: Actor, resident: Resident, new_head_id: int | None
 ) -> None:
     """Before a head leaves (moves or dies), another living member takes over."""
     if resident.shdk != codes.SHDK_HEAD:
         return
-    others = _living_members(session, resident.family_id, resident.id)
+    others = living_members(session, resident.family_id, resident.id)
     if others == 0:
         return
     if new_head_id is None:
@@ -406,71 +425,82 @@ def _handover_head(
     new_head.shdk = codes.SHDK_HEAD
 
 
-def _end_life(
-    db: Database,
+def end_life_in(
+    session: Session,
     actor: Actor,
     resident_id: int,
     status: int,
     when: date,
     new_head_id: int | None,
     action: str,
-) -> None:
-    require(actor, "residents.write")
+) -> Resident:
+    """Marks a living resident dead / moved on `when` (inside the caller's transaction):
+    a head hands over first, a JKN membership ends on that day."""
     if when > clock.today():
         raise ValidationError({"date": "Tanggal tidak boleh di masa depan."})
-    with db.transaction() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None:
-            raise NotFound("Penduduk tidak ditemukan.")
-        if resident.life_status != codes.LIFE_ALIVE:
-            raise ValidationError(
-                {
-                    "life_status": f"Status penduduk ini sudah {codes.label(codes.LIFE_STATUS, resident.life_status)}."
-                }
-            )
-        # The dead or departed head keeps SHDK 1 as a record; only living heads count.
-        _handover_head(session, actor, resident, new_head_id)
-        before = {"life_status": resident.life_status, "life_status_date": None}
-        resident.life_status = status
-        resident.life_status_date = when
-        session.flush()
-        audit.record(
+    resident = session.get(Resident, resident_id)
+    if resident is None:
+        raise NotFound("Penduduk tidak ditemukan.")
+    if resident.life_status != codes.LIFE_ALIVE:
+        raise ValidationError(
+            {
+                "life_status": f"Status penduduk ini sudah {codes.label(codes.LIFE_STATUS, resident.life_status)}."
+            }
+        )
+    start = resident.arrived_on or resident.birth_date
+    if when < start:
+        raise ValidationError(
+            {"date": f"Tanggal tidak boleh sebelum {start:%d-%m-%Y} (lahir atau datang)."}
+        )
+    # The dead or departed head keeps SHDK 1 as a record; only living heads count.
+    handover_head(session, actor, resident, new_head_id)
+    before = {"life_status": resident.life_status, "life_status_date": None}
+    resident.life_status = status
+    resident.life_status_date = when
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        action,
+        "resident",
+        resident.id,
+        before,
+        {"life_status": status, "life_status_date": when.isoformat()},
+    )
+    current = session.get(Membership, resident_id)
+    if current is not None and current.status != codes.STATUS_NOT_REGISTERED:
+        set_membership_in(
             session,
             actor,
-            action,
-            "resident",
-            resident.id,
-            before,
-            {"life_status": status, "life_status_date": when.isoformat()},
+            resident_id,
+            MembershipInput(
+                status=codes.STATUS_ENDED,
+                segment=current.segment,
+                card_number=current.card_number,
+                fktp_code=current.fktp_code,
+                as_of=when,
+            ),
+            "manual",
         )
-        current = session.get(Membership, resident_id)
-        if current is not None and current.status != codes.STATUS_NOT_REGISTERED:
-            _set_membership_in(
-                session,
-                actor,
-                resident_id,
-                MembershipInput(
-                    status=codes.STATUS_ENDED,
-                    segment=current.segment,
-                    card_number=current.card_number,
-                    fktp_code=current.fktp_code,
-                    as_of=when,
-                ),
-                "manual",
-            )
-    events.notify(events.Topic.RESIDENTS)
+    return resident
 
 
 def mark_dead(
     db: Database, actor: Actor, resident_id: int, when: date, new_head_id: int | None = None
 ) -> None:
-    _end_life(db, actor, resident_id, codes.LIFE_DEAD, when, new_head_id, "resident.mark_dead")
+    """A death, recorded as a population event (services.population)."""
+    from pesiar_desktop.services import population  # population builds on this module
+
+    population.record_death(db, actor, resident_id, when, new_head_id=new_head_id)
 
 
 def mark_moved(
     db: Database, actor: Actor, resident_id: int, when: date, new_head_id: int | None = None
 ) -> None:
-    _end_life(db, actor, resident_id, codes.LIFE_MOVED, when, new_head_id, "resident.mark_moved")
+    """A move out of the village, recorded as a population event (services.population)."""
+    from pesiar_desktop.services import population
+
+    population.record_move_out(db, actor, resident_id, when, new_head_id=new_head_id)
 
 
 def edit_family(

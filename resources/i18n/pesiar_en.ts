@@ -152,7 +152,7 @@
     <message>
         <location line="+13"/>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -162,7 +162,7 @@
     <message>
         <location line="+1"/>
         <source>Tempat</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1111,7 +1111,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+210"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+229"/>
         <source>Ganti kepala keluarga</source>
         <translation>Change head of family</translation>
     </message>
@@ -1355,7 +1355,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_panel.py" line="+59"/>
+        <location filename="../../pesiar_desktop/ui/widgets/family_panel.py" line="+61"/>
         <source>Kartu Keluarga</source>
         <translation>Family card</translation>
     </message>
@@ -1445,7 +1445,27 @@ The window closes now; please log in again.</translation>
         <translation>Mark as moved away</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Catat kelahiran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anak yang lahir di KK ini (peristiwa kelahiran)</source>
+        <translation>A child born into this family (birth event)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catat pendatang</source>
+        <translation>Record an arrival</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Orang yang pindah datang dari luar desa ke KK ini (peristiwa pindah datang)</source>
+        <translation>A person moving into this family from outside the village (arrival event)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Peran Anda hanya dapat melihat data; tombol ubah dinonaktifkan.</source>
         <translation>Your role can only view the data; editing buttons are disabled.</translation>
     </message>
@@ -1544,7 +1564,7 @@ The window closes now; please log in again.</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cakupan dan keaktifan per dusun</source>
         <translation>Coverage and active rate by hamlet</translation>
     </message>
@@ -1614,7 +1634,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
@@ -1624,22 +1644,32 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Kunjungan</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location line="+238"/>
+        <location line="+250"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-249"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-64"/>
+        <source>Diaktifkan kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Aktif kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen &amp; Penugasan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,12 +1704,12 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the figures: {err}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Diperbarui {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>di {n} dusun</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,7 +1759,12 @@ The window closes now; please log in again.</translation>
         <translation>Highest level reached</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>jiwa dalam {kk} KK bulan ini (tunggakan lunas); {plans} rencana REHAB berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Tidak ada pendaftaran yang menunggu iuran pertama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,7 +1812,203 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>{name}: target {tp} jiwa / {tf} KK; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi</source>
+        <source>{name}: target {tp} jiwa / {tf} KK; {visits} kunjungan; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; {back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeaktifanTab</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/pages/keaktifan_tab.py" line="+64"/>
+        <source>Semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mulai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kepala keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No KK</source>
+        <translation type="unfinished">Family card no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wilayah</source>
+        <translation type="unfinished">Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunggakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sisa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cicilan berikutnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <location line="+27"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Cicilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+182"/>
+        <source>Jumlah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Diterima oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanda terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bayar cicilan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Koreksi pembayaran…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan pembayaran…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan rencana…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{n} pengaktifan kembali ditampilkan; {open} rencana REHAB berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Pilih satu baris untuk melihat jadwal dan pembayaran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{kind} · {status} · {months} bulan tunggakan dihitung · {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Anggota: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>dibayar {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>belum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dibatalkan: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Simpan tanda terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pembayaran dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembayaran dikoreksi; tanda terima baru dibuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rencana REHAB dibatalkan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1823,7 +2054,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+2"/>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1985,7 +2216,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LifeEventDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-118"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-135"/>
         <source>Tandai meninggal</source>
         <translation>Mark as deceased</translation>
     </message>
@@ -2025,7 +2256,27 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Tempat meninggal</source>
+        <translation>Place of death</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pindah ke</source>
+        <translation>Moved to</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>mis. nomor surat keterangan</source>
+        <translation>e.g. number of the certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>— pilih kepala keluarga baru —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2218,7 +2469,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+114"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+121"/>
         <source>Pindah KK</source>
         <translation>Move to another family</translation>
     </message>
@@ -2267,6 +2518,89 @@ The window closes now; please log in again.</translation>
         <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFixDialog</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/dialogs/payment_fix_dialog.py" line="+58"/>
+        <source>Batalkan pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Koreksi pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan rencana REHAB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;{head}&lt;/b&gt; · tanda terima {number} · {date} · {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mis. tercatat dua kali, salah tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diterima oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama penerima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pembayaran lama tetap tersimpan dengan tanda &apos;Dikoreksi&apos;; yang baru mendapat nomor tanda terima sendiri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pembayaran tetap tersimpan dengan tanda &apos;Dibatalkan&apos;. Bila tunggakan menjadi belum lunas, peserta kembali berstatus menunggak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Simpan koreksi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2814,59 @@ The window closes now; please log in again.</translation>
         <location line="+6"/>
         <source>Ekspor gagal</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PopulationEventsDialog</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/dialogs/population_events.py" line="+76"/>
+        <source>Peristiwa kependudukan</source>
+        <translation>Population events</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Peristiwa yang keliru dibatalkan dengan peristiwa pembatalan (tercatat di log audit); data penduduknya dikembalikan. Peristiwa tidak pernah dihapus.</source>
+        <translation>A wrong event is undone by a cancelling event (recorded in the audit log); the resident's data is restored. Events are never deleted.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Batalkan peristiwa…</source>
+        <translation>Undo event…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Lahir {b} · meninggal {d} · datang {i} · pindah {o}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(dibatalkan)</source>
+        <translation>(undone)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Batalkan peristiwa</source>
+        <translation>Undo event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan {kind} {name} ({day})? Tuliskan alasannya:</source>
+        <translation>Undo {kind} of {name} ({day})? Write the reason:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Peristiwa tidak dibatalkan</source>
+        <translation>Event not undone</translation>
     </message>
 </context>
 <context>
@@ -2727,7 +3114,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+120"/>
+        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+121"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -2745,6 +3132,11 @@ The window closes now; please log in again.</translation>
         <location line="+1"/>
         <source>Progres Agen</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keaktifan</source>
+        <translation type="unfinished">Active rate</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2799,78 +3191,78 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+0"/>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+267"/>
+        <location line="+277"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+267"/>
+        <location line="-276"/>
+        <location line="+277"/>
         <location line="+9"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+267"/>
+        <location line="-286"/>
+        <location line="+277"/>
         <location line="+9"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-286"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+267"/>
+        <location line="+277"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+267"/>
+        <location line="-276"/>
+        <location line="+277"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+267"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+267"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+263"/>
+        <location line="-276"/>
+        <location line="+273"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+266"/>
+        <location line="-273"/>
+        <location line="+276"/>
         <location line="+7"/>
         <location line="+365"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-552"/>
+        <location line="-562"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+37"/>
         <source>Pilih pendaftaran untuk melihat rinciannya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,7 +3349,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="+299"/>
+        <source>Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan peserta baru dan tidak dihitung dalam target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-393"/>
         <location line="+9"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -3160,23 +3557,28 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Aktif kembali jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aktif kembali KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Lunas = iuran pertama dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>tercapai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-354"/>
-        <location line="+354"/>
+        <location line="-356"/>
+        <location line="+356"/>
         <source>belum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3409,9 +3811,19 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+111"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+117"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catat kelahiran</source>
+        <translation>Record a birth</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catat pendatang (pindah datang)</source>
+        <translation>Record an arrival (moving in)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3444,7 +3856,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Peristiwa kependudukan</source>
+        <translation>Population events</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -3454,18 +3871,18 @@ The window closes now; please log in again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Peran Anda hanya dapat melihat data; perubahan tidak dapat disimpan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+112"/>
+        <location line="+149"/>
         <source>— pilih —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-147"/>
         <source>NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3522,12 +3939,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+72"/>
+        <location line="+109"/>
         <source>tidak diisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-112"/>
         <source>Pekerjaan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3547,7 +3964,37 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Tanggal datang</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>desa/kota asal</source>
+        <translation>village/town of origin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Datang dari</source>
+        <translation>Came from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal dan tempat lahir diisi di Data pribadi.</source>
+        <translation>Birth date and place are entered under Personal data.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mis. nomor surat keterangan</source>
+        <translation>e.g. number of the certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>KK baru (orang ini kepala keluarga)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3664,7 +4111,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+111"/>
+        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+113"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -3685,6 +4132,26 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Pendatang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya</source>
+        <translation>A family moving in from outside the village: a new family card with its head</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peristiwa</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kelahiran, kematian, pindah datang dan pindah keluar per bulan</source>
+        <translation>Births, deaths, arrivals and departures per month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
@@ -3699,7 +4166,7 @@ The window closes now; please log in again.</translation>
         <translation>Your role can only view the data.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Semua status JKN</source>
         <translation>All JKN statuses</translation>
     </message>
@@ -3715,12 +4182,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+231"/>
+        <location line="+233"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
         <source>Hapus filter</source>
         <translation>Clear filters</translation>
     </message>
@@ -3765,7 +4232,7 @@ The window closes now; please log in again.</translation>
         <translation>Click to sort; right-click to choose columns</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Kolom yang ditampilkan</source>
         <translation>Columns shown</translation>
     </message>
@@ -4274,7 +4741,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+5"/>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4310,7 +4777,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+6"/>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4532,7 +4999,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="-4"/>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4573,7 +5040,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>_ActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-286"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-303"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>

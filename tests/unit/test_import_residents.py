@@ -155,7 +155,8 @@ def test_no_kk_with_last_digits_zeroed_is_rejected_not_a_new_family(village_db, 
     rows[2]["no_kk"] = kk_number(1)[:12] + "0000"
     preview, _ = _import(village_db, admin, write_opensid(tmp_path / "a.xlsx", rows))
     [note] = preview.rejected
-    assert note.message.startswith("Kolom no_kk: No KK") and "terpotong oleh Excel" in note.message
+    assert note.message.startswith("Kolom no_kk: No KK") and "0000 tidak mungkin" in note.message
+    assert "Excel" not in note.message  # text typed as text: not Excel's damage
     assert _count(village_db, Family) == 1
 
 

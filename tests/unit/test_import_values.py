@@ -25,9 +25,16 @@ def test_nik_damaged_by_excel_is_refused_with_the_fix(cell):
         iv.parse_id_number(cell, "NIK")
 
 
-def test_nik_with_last_digits_zeroed_is_refused():
-    with pytest.raises(iv.ValueProblem, match="empat digit terakhir nol"):
-        iv.parse_id_number("5201014101900000", "No KK")
+def test_text_ending_in_0000_is_an_impossible_serial_not_excel_damage():
+    """Issue 18: a SIAK-style export whose NIKs end in 0000 was told Excel damaged them."""
+    for cell in ("5201014101900000", "5201 0141 0190 0000"):
+        with pytest.raises(iv.ValueProblem) as err:
+            iv.parse_id_number(cell, "No KK")
+        assert "nomor urut" in str(err.value) and "0000 tidak mungkin" in str(err.value)
+        assert "Excel" not in str(err.value)
+    # A number cell (Excel kept 15 digits) still gets the Excel explanation.
+    with pytest.raises(iv.ValueProblem, match="Excel"):
+        iv.parse_id_number(5201014101900000.0, "NIK")
 
 
 def test_nik_text_is_kept_with_separators_removed():
@@ -222,3 +229,47 @@ def test_fast_nik_birth_date_matches_stdnum():
                         _plain_birth_date(digits)
                     continue
                 assert _plain_birth_date(digits) == expected, digits
+
+
+@pytest.mark.parametrize(
+    ("table", "valid", "text", "code"),
+    [
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "Pindah Dalam Negeri", 3),
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "PINDAH LUAR NEGERI", 3),
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "Hilang", 4),
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "Mati", 2),
+        (iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS, "HIDUP", 1),
+        (iv.MARITAL_LABELS, codes.MARITAL_STATUS, "Cerai Hidup", 3),
+        (iv.MARITAL_LABELS, codes.MARITAL_STATUS, "Belum Kawin", 1),
+        (iv.MARITAL_LABELS, codes.MARITAL_STATUS, "KAWIN TERCATAT", 2),
+        (iv.MARITAL_LABELS, codes.MARITAL_STATUS, "CERAI MATI", 4),
+        (iv.SHDK_LABELS, codes.SHDK, "Famili Lain", 9),
+        (iv.SHDK_LABELS, codes.SHDK, "KEP. KELUARGA", 1),
+        (iv.SHDK_LABELS, codes.SHDK, "Orang Tua", 7),
+        (iv.SHDK_LABELS, codes.SHDK, "LAINNYA", 11),
+        (iv.RELIGION_LABELS, codes.RELIGION, "KATHOLIK", 3),
+        (iv.RELIGION_LABELS, codes.RELIGION, "Konghucu", 6),
+        (iv.EDUCATION_LABELS, codes.EDUCATION, "TIDAK/BELUM SEKOLAH", 1),
+        (iv.EDUCATION_LABELS, codes.EDUCATION, "AKADEMI/DIPLOMA III/S. MUDA", 7),
+        (iv.EDUCATION_LABELS, codes.EDUCATION, "DIPLOMA IV/STRATA I", 8),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "MENGURUS RUMAH TANGGA", 2),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "BELUM/TIDAK BEKERJA", 1),
+        (iv.OCCUPATION_LABELS, codes.OCCUPATION, "WIRASWASTA", 88),
+    ],
+)
+def test_siak_and_opensid_vocabularies_map_to_codes(table, valid, text, code):
+    """Issue 18: a SIAK status written 'Pindah Dalam Negeri' was unknown."""
+    assert iv.parse_code(text, table, valid) == code
+
+
+def test_unknown_value_is_named_with_the_nearest_known_one():
+    with pytest.raises(iv.ValueProblem) as err:
+        iv.parse_code("Pindah Dlm Negeri", iv.LIFE_STATUS_LABELS, codes.LIFE_STATUS)
+    assert "'Pindah Dlm Negeri' tidak dikenal" in str(err.value)
+    assert "yang terdekat: 'Pindah Dalam Negeri'" in str(err.value)
+    with pytest.raises(iv.ValueProblem) as err:
+        iv.parse_code("Cerai Hidp", iv.MARITAL_LABELS, codes.MARITAL_STATUS)
+    assert "'Cerai Hidup'" in str(err.value)
+    with pytest.raises(iv.ValueProblem) as err:
+        iv.parse_code("zzzz", iv.SHDK_LABELS, codes.SHDK)
+    assert "terdekat" not in str(err.value)  # nothing close: no guess

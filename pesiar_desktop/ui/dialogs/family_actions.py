@@ -1,4 +1,5 @@
-"""Family actions from the KK panel: mark dead / moved away (with confirmation),
+"""Family actions from the KK panel: a death / a move out of the village (population
+events with date, place and note, with confirmation),
 move to another KK, change the kepala keluarga.
 
 Each dialog asks only what the service needs and shows the service's field
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import codes
-from pesiar_desktop.services import residents
+from pesiar_desktop.services import population, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.register import FamilyView, RegisterRow
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -165,6 +167,16 @@ class LifeEventDialog(_ActionDialog):
             self.tr("Tanggal meninggal") if dead else self.tr("Tanggal pindah"),
             self.errors.field("date", self.date, "life_status"),
         )
+        self.place = QLineEdit()
+        self.place.setMaxLength(120)
+        self.form.addRow(
+            self.tr("Tempat meninggal") if dead else self.tr("Pindah ke"),
+            self.errors.field("place", self.place),
+        )
+        self.note = QLineEdit()
+        self.note.setMaxLength(255)
+        self.note.setPlaceholderText(self.tr("mis. nomor surat keterangan"))
+        self.form.addRow(self.tr("Keterangan"), self.errors.field("note", self.note))
         self.new_head: QComboBox | None = None
         if needs_new_head(family, person):
             self.new_head = QComboBox()
@@ -182,12 +194,19 @@ class LifeEventDialog(_ActionDialog):
         assert when is not None
         new_head = self.new_head.currentData() if self.new_head is not None else None
         person_id, dead = self.person.id, self.kind == KIND_DEAD
+        place, note = self.place.text(), self.note.text()
 
         def write(_context: TaskContext) -> None:
             if dead:
-                residents.mark_dead(self.db, self.actor, person_id, when, new_head_id=new_head)
+                population.record_death(
+                    self.db, self.actor, person_id, when,
+                    place=place, note=note, new_head_id=new_head,
+                )  # fmt: skip
             else:
-                residents.mark_moved(self.db, self.actor, person_id, when, new_head_id=new_head)
+                population.record_move_out(
+                    self.db, self.actor, person_id, when,
+                    place=place, note=note, new_head_id=new_head,
+                )  # fmt: skip
 
         run_write(self, self.tasks, write, on_success=self._done, on_error=self._failed)
 

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import population as pc
 from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.rules.residents import ResidentInput, validate_resident
-from pesiar_desktop.services import register, residents
+from pesiar_desktop.services import population, register, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, SaveResult
 from pesiar_desktop.ui import formatting
@@ -73,7 +74,10 @@ def _form(box: QWidget) -> QFormLayout:
 
 class ResidentDialog(QDialog):
     """Modes: `resident_id` → edit; `family_id` → new member of that KK; neither →
-    new person with a choice between a new KK and an existing one."""
+    new person with a choice between a new KK and an existing one. `event_kind` (a new
+    person only) records the addition as a population event: a birth into `family_id`
+    (the birth date is the event's day), or an arrival (pendatang) with its day, origin
+    and note."""
 
     def __init__(
         self,
@@ -85,8 +89,10 @@ class ResidentDialog(QDialog):
         resident_id: int | None = None,
         family_id: int | None = None,
         new_family: bool | None = None,
+        event_kind: str | None = None,
     ):
         super().__init__(parent)
+        self.event_kind = event_kind if resident_id is None else None
         self.db = db
         self.tasks = tasks
         self.actor = actor
@@ -109,6 +115,10 @@ class ResidentDialog(QDialog):
         editing = resident_id is not None
         if editing:
             self.setWindowTitle(self.tr("Ubah data penduduk"))
+        elif self.event_kind == pc.BIRTH:
+            self.setWindowTitle(self.tr("Catat kelahiran"))
+        elif self.event_kind == pc.MOVE_IN:
+            self.setWindowTitle(self.tr("Catat pendatang (pindah datang)"))
         elif family_id is not None:
             self.setWindowTitle(self.tr("Tambah anggota keluarga"))
         else:
@@ -124,6 +134,10 @@ class ResidentDialog(QDialog):
         self._build_flags(flags)
 
         right = QVBoxLayout()
+        if self.event_kind is not None:
+            event_box = QGroupBox(self.tr("Peristiwa kependudukan"))
+            self._build_event(_form(event_box))
+            right.addWidget(event_box)
         right.addWidget(family_box)
         right.addWidget(membership)
         right.addWidget(flags)
@@ -157,6 +171,8 @@ class ResidentDialog(QDialog):
             self._load(resident_id)
         elif family_id is not None:
             set_combo_data(self._combos["shdk"], 4 if self._family_has_head else codes.SHDK_HEAD)
+            if self.event_kind == pc.BIRTH:
+                self._prefill_parents(family_id)
         else:
             set_combo_data(self._combos["shdk"], codes.SHDK_HEAD)
         if not actor.can("residents.write"):
@@ -241,6 +257,43 @@ class ResidentDialog(QDialog):
         form.addRow(self.tr("No HP"), e.field("phone", self._line("phone", "08…", max_length=20)))
         form.addRow(self.tr("Nama ayah"), e.field("father_name", self._line("father_name")))
         form.addRow(self.tr("Nama ibu"), e.field("mother_name", self._line("mother_name")))
+
+    def _build_event(self, form: QFormLayout) -> None:
+        e = self.errors
+        self.event_date: DateField | None = None
+        self.event_place: QLineEdit | None = None
+        if self.event_kind == pc.MOVE_IN:
+            self.event_date = DateField(self, allow_empty=False)
+            self.fields["arrived_on"] = self.event_date
+            form.addRow(self.tr("Tanggal datang"), e.field("arrived_on", self.event_date))
+            self.event_place = QLineEdit()
+            self.event_place.setMaxLength(120)
+            self.event_place.setPlaceholderText(self.tr("desa/kota asal"))
+            self.fields["place"] = self.event_place
+            form.addRow(self.tr("Datang dari"), e.field("place", self.event_place))
+        else:
+            hint = QLabel(self.tr("Tanggal dan tempat lahir diisi di Data pribadi."))
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #5f6368;")
+            form.addRow(hint)
+        self.event_note = QLineEdit()
+        self.event_note.setMaxLength(255)
+        self.event_note.setPlaceholderText(self.tr("mis. nomor surat keterangan"))
+        self.fields["note"] = self.event_note
+        form.addRow(self.tr("Keterangan"), e.field("note", self.event_note))
+
+    def _prefill_parents(self, family_id: int) -> None:
+        """A newborn's father and mother are usually the head and the spouse."""
+        with self.db.read() as session:
+            view = register.family_view(session, family_id)
+        if view is None:
+            return
+        living = [m for m in view.members if m.life_status == codes.LIFE_ALIVE]
+        for member in living:
+            if member.shdk in (codes.SHDK_HEAD, 2, 3):
+                key = "father_name" if member.sex == 1 else "mother_name"
+                if not self._lines[key].text():
+                    self._lines[key].setText(member.name)
 
     def _build_family(self, box: QGroupBox, new_family: bool | None) -> None:
         layout = QVBoxLayout(box)
@@ -493,7 +546,29 @@ class ResidentDialog(QDialog):
                     )
                     return
 
+        event_kind = self.event_kind
+        note = self.event_note.text() if event_kind is not None else ""
+        place = self.event_place.text() if event_kind == pc.MOVE_IN and self.event_place else ""
+        arrived = self.event_date.value() if event_kind == pc.MOVE_IN and self.event_date else None
+
         def write(_context: TaskContext) -> SaveResult:
+            if event_kind == pc.BIRTH:
+                assert family_id is not None
+                return population.record_birth(
+                    self.db, self.actor, data, family_id, note=note, membership=membership
+                )
+            if event_kind == pc.MOVE_IN:
+                return population.record_move_in(
+                    self.db,
+                    self.actor,
+                    data,
+                    arrived,
+                    family_id=family_id,
+                    new_family=new_family,
+                    place=place,
+                    note=note,
+                    membership=membership,
+                )
             if resident_id is not None:
                 return residents.edit_resident(self.db, self.actor, resident_id, data, membership)
             if family_id is not None:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.rules import codes
+from pesiar_desktop.rules import population as pc
 from pesiar_desktop.services import register, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
@@ -50,6 +51,7 @@ from pesiar_desktop.ui.dialogs.family_actions import (
     LifeEventDialog,
     MoveDialog,
 )
+from pesiar_desktop.ui.dialogs.population_events import PopulationEventsDialog
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableModel
@@ -121,10 +123,20 @@ class ResidentsPage(ServicePage):
             self.tr("Kartu Keluarga baru dengan kepala keluarganya (Ctrl+N)")
         )
         self.add_family_button.clicked.connect(self.add_family)
+        self.arrival_family_button = QPushButton(qta.icon("fa5s.sign-in-alt"), self.tr("Pendatang"))
+        self.arrival_family_button.setToolTip(
+            self.tr("Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya")
+        )
+        self.arrival_family_button.clicked.connect(self.add_arrival_family)
+        self.events_button = QPushButton(qta.icon("fa5s.calendar-alt"), self.tr("Peristiwa"))
+        self.events_button.setToolTip(
+            self.tr("Kelahiran, kematian, pindah datang dan pindah keluar per bulan")
+        )
+        self.events_button.clicked.connect(self.show_events)
         self.edit_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Ubah"))
         self.edit_button.setToolTip(self.tr("Ubah data penduduk terpilih (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
-        for button in (self.add_family_button, self.edit_button):
+        for button in (self.add_family_button, self.arrival_family_button, self.edit_button):
             button.setEnabled(self.can_write)
             if not self.can_write:
                 button.setToolTip(self.tr("Peran Anda hanya dapat melihat data."))
@@ -135,7 +147,9 @@ class ResidentsPage(ServicePage):
         top.addSpacing(12)
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.add_family_button)
+        top.addWidget(self.arrival_family_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.events_button)
 
         self.dusun_combo = QComboBox()
         self.rt_combo = QComboBox()
@@ -253,6 +267,8 @@ class ResidentsPage(ServicePage):
         self.family_panel.mark_dead_clicked.connect(lambda: self.mark_member(KIND_DEAD))
         self.family_panel.mark_moved_clicked.connect(lambda: self.mark_member(KIND_MOVED))
         self.family_panel.change_head_clicked.connect(self.change_head)
+        self.family_panel.birth_clicked.connect(lambda: self.add_event_member(pc.BIRTH))
+        self.family_panel.arrival_clicked.connect(lambda: self.add_event_member(pc.MOVE_IN))
         self.family_panel.member_activated.connect(self.edit_resident)
 
         left = QWidget()
@@ -554,6 +570,27 @@ class ResidentsPage(ServicePage):
             return
         dialog = ResidentDialog(self.db, self.tasks, self.actor, self, family_id=family.id)
         self._open(dialog, lambda: self._after_save(dialog))
+
+    def add_arrival_family(self) -> None:
+        if not self.can_write:
+            return
+        dialog = ResidentDialog(
+            self.db, self.tasks, self.actor, self, new_family=True, event_kind=pc.MOVE_IN
+        )
+        self._open(dialog, lambda: self._after_save(dialog))
+
+    def add_event_member(self, kind: str) -> None:
+        """A birth or an arrival into the KK shown in the panel."""
+        family = self.family_panel.family
+        if family is None:
+            return
+        dialog = ResidentDialog(
+            self.db, self.tasks, self.actor, self, family_id=family.id, event_kind=kind
+        )
+        self._open(dialog, lambda: self._after_save(dialog))
+
+    def show_events(self) -> None:
+        self._open(PopulationEventsDialog(self.db, self.tasks, self.actor, self))
 
     def edit_resident(self, resident_id: int) -> None:
         if not self.can_write:

@@ -45,6 +45,8 @@ class FamilyPanel(QFrame):
     mark_dead_clicked = Signal()
     mark_moved_clicked = Signal()
     change_head_clicked = Signal()
+    birth_clicked = Signal()
+    arrival_clicked = Signal()
     member_activated = Signal(int)  # double-click on a member: resident id
 
     def __init__(self, parent: QWidget | None = None, *, masked: bool, can_write: bool):
@@ -123,6 +125,14 @@ class FamilyPanel(QFrame):
         self.mark_moved_button = button(
             self.tr("Tandai pindah"), "fa5s.sign-out-alt", self.mark_moved_clicked
         )
+        self.birth_button = button(self.tr("Catat kelahiran"), "fa5s.baby", self.birth_clicked)
+        self.birth_button.setToolTip(self.tr("Anak yang lahir di KK ini (peristiwa kelahiran)"))
+        self.arrival_button = button(
+            self.tr("Catat pendatang"), "fa5s.sign-in-alt", self.arrival_clicked
+        )
+        self.arrival_button.setToolTip(
+            self.tr("Orang yang pindah datang dari luar desa ke KK ini (peristiwa pindah datang)")
+        )
         buttons = QGridLayout()
         buttons.addWidget(self.add_member_button, 0, 0)
         buttons.addWidget(self.edit_button, 0, 1)
@@ -130,6 +140,8 @@ class FamilyPanel(QFrame):
         buttons.addWidget(self.change_head_button, 1, 1)
         buttons.addWidget(self.mark_dead_button, 2, 0)
         buttons.addWidget(self.mark_moved_button, 2, 1)
+        buttons.addWidget(self.birth_button, 3, 0)
+        buttons.addWidget(self.arrival_button, 3, 1)
         self.permission_hint = QLabel(
             self.tr("Peran Anda hanya dapat melihat data; tombol ubah dinonaktifkan.")
         )
@@ -253,6 +265,8 @@ class FamilyPanel(QFrame):
             else [m for m in family.members if m.life_status == codes.LIFE_ALIVE]
         )
         self.add_member_button.setEnabled(write and family is not None)
+        self.birth_button.setEnabled(write and bool(living))
+        self.arrival_button.setEnabled(write and family is not None)
         self.edit_button.setEnabled(write and person is not None)
         self.move_button.setEnabled(write and alive)
         self.mark_dead_button.setEnabled(write and alive)
