@@ -221,6 +221,13 @@ class AgentsPage(ServicePage):
         self.open_button = _button(self.tr("Buka PDF"), self.open_pdf)
         self.save_button = _button(self.tr("Simpan PDF…"), self.save_pdf)
         verify = _button(self.tr("Verifikasi surat…"), self.open_verify)
+        cards = _button(self.tr("Lembar kartu A4…"), self.save_card_sheet)
+        cards.setToolTip(
+            self.tr(
+                "Semua kartu agen yang disetujui, sepuluh per lembar A4 dengan garis potong "
+                "(sisi depan, lalu sisi belakang untuk cetak bolak-balik)."
+            )
+        )
         register = _button(self.tr("Buku Keputusan (.xlsx)…"), self.export_register)
         if not self.can_approve:
             tip = self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.")
@@ -232,7 +239,7 @@ class AgentsPage(ServicePage):
             top.addWidget(b)
         top.addStretch(1)
         bottom = QHBoxLayout()
-        for b in (self.open_button, self.save_button, verify, register):
+        for b in (self.open_button, self.save_button, cards, verify, register):
             bottom.addWidget(b)
         bottom.addStretch(1)
         self.letter_status = hint_label("")
@@ -571,6 +578,25 @@ class AgentsPage(ServicePage):
         )
         if path:
             Path(path).write_bytes(letters.pdf_bytes(self.db, row.id))
+
+    def save_card_sheet(self) -> None:
+        ids = letters.approved_card_ids(self.db)
+        if not ids:
+            self.letter_status.setText(self.tr("Belum ada kartu agen yang disetujui."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan lembar kartu agen"), "kartu-agen-a4.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(letters.card_sheet_pdf(self.db, ids))
+        except (OSError, PesiarError) as err:
+            show_error(self, err)
+            return
+        self.letter_status.setText(
+            self.tr("{n} kartu agen disimpan: {path}").format(n=len(ids), path=path)
+        )
 
     def open_verify(self) -> None:
         self._run_dialog(VerifyDialog(self.db, parent=self))
