@@ -40,11 +40,9 @@ from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.fees import FeeSheet
-from pesiar_desktop.reports import fees_pdf, fees_xlsx
-from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
+from pesiar_desktop.services import agents, assignments, fees, letters, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
-from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
@@ -640,11 +638,8 @@ class AgentsPage(ServicePage):
             f"honor-agen-{month:%Y-%m}.pdf",
             "PDF (*.pdf)",
         )
-        if not path:
-            return
-        sheet = fees.month_sheet(self.db, month)
-        paper = settings.read(self.db, SETTINGS.paper)
-        Path(path).write_bytes(fees_pdf.render(sheet, village.letterhead(self.db), paper))
+        if path:
+            self._export_fees(month, path)
 
     def save_fee_xlsx(self) -> None:
         month = self.fee_month()
@@ -652,6 +647,11 @@ class AgentsPage(ServicePage):
             self, self.tr("Simpan daftar pembayaran"), f"honor-agen-{month:%Y-%m}.xlsx",
             "Excel (*.xlsx)",
         )  # fmt: skip
-        profile = village.get_profile(self.db)
-        if path and profile is not None:
-            fees_xlsx.export(fees.month_sheet(self.db, month), profile, path)
+        if path:
+            self._export_fees(month, path)
+
+    def _export_fees(self, month: date, path: str) -> None:
+        try:
+            fees.export_list(self.db, self.actor, month, path)
+        except (OSError, PesiarError) as err:
+            show_error(self, err)
