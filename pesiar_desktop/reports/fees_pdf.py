@@ -254,5 +254,7 @@ def _signatures(p: VillageProfile, treasurer: str, width: float) -> Table:
         colWidths=[width * 0.35, width * 0.3, width * 0.35],
         rowHeights=[None, 16 * mm, None],
     )
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     return table

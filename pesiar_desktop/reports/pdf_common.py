@@ -514,12 +514,15 @@ class TableWithClosing(Flowable):  # type: ignore[misc]
         self.width = 0.0
         self.height = 0.0
         self._table_height = 0.0
+        self._table_x = 0.0
         self._closing_heights: list[float] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         table_width, self._table_height = self.table.wrap(availWidth, availHeight)
         self._closing_heights = [f.wrap(availWidth, availHeight)[1] for f in self.closing]
-        self.width = max(table_width, availWidth)
+        # Centred like platypus centres a table, so both parts of a split line up.
+        self._table_x = (availWidth - table_width) / 2
+        self.width = availWidth
         self.height = self._table_height + sum(self._closing_heights)
         return self.width, self.height
 
@@ -541,7 +544,7 @@ class TableWithClosing(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         y = self.height - self._table_height
-        self.table.drawOn(self.canv, 0, y)
+        self.table.drawOn(self.canv, self._table_x, y)
         for flowable, height in zip(self.closing, self._closing_heights, strict=True):
             y -= height
             flowable.drawOn(self.canv, 0, y)
