@@ -5,9 +5,16 @@ pesiar-desktop letter list [--type SK|SURAT_TUGAS|PAKTA|ID_CARD] [--json]
 pesiar-desktop letter render ID OUT.pdf
     writes the letter's PDF: the frozen copy of an approved/revoked letter, a "KONSEP" render
     of a draft
+pesiar-desktop letter cards OUT.pdf [--id ID ...]
+    approved agent ID cards ten to an A4 sheet with cut marks (fronts, then backs for
+    duplex printing); every approved card unless --id names some
+pesiar-desktop letter guide OUT.pdf
+    the one-page "Cara memeriksa keaslian surat dan kartu agen" for residents
 pesiar-desktop letter verify PAYLOAD_OR_NUMBER [--json]
     checks a scanned QR payload (PESIAR|…), a letter number, or a PDF file against the
-    register and prints valid / revoked / unknown / altered
+    register and prints the status (SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU,
+    TIDAK DIKENAL), then what the register says: type, number, date, agent, masked NIK,
+    area and period
 
 Exit status: 0 done (verify: the letter is valid); 1 otherwise (verify: revoked, unknown or
 altered; list/render: an error such as an unknown letter id).
@@ -21,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
 
 
@@ -33,6 +41,13 @@ def register(sub: Any) -> dict[str, Any]:
     render = actions.add_parser("render", help="simpan PDF surat")
     render.add_argument("id", type=int)
     render.add_argument("out", help="berkas .pdf tujuan")
+    cards = actions.add_parser("cards", help="lembar A4 kartu agen yang disetujui (garis potong)")
+    cards.add_argument("out", help="berkas .pdf tujuan")
+    cards.add_argument(
+        "--id", type=int, action="append", dest="ids", help="id kartu (boleh berulang)"
+    )
+    guide = actions.add_parser("guide", help="panduan warga memeriksa keaslian surat dan kartu")
+    guide.add_argument("out", help="berkas .pdf tujuan")
     verify = actions.add_parser(
         "verify", help="periksa keaslian: isi kode QR, nomor surat, atau berkas PDF"
     )
@@ -77,6 +92,20 @@ def _cmd_letter(db: Database, args: argparse.Namespace) -> int:
         out.write_bytes(data)
         print(f"PDF surat {args.id} disimpan: {out} ({len(data):,} byte)".replace(",", "."))
         return 0
+    if args.letter_action in ("cards", "guide"):
+        if args.letter_action == "cards":
+            ids = args.ids or letters.approved_card_ids(db)
+            if not ids:
+                raise PesiarError("Belum ada kartu agen yang disetujui.")
+            data = letters.card_sheet_pdf(db, ids)
+            what = f"Lembar kartu agen ({len(ids)} kartu)"
+        else:
+            data = letters.verify_guide_pdf(db)
+            what = "Panduan memeriksa keaslian"
+        out = Path(args.out)
+        out.write_bytes(data)
+        print(f"{what} disimpan: {out}")
+        return 0
     text = args.text
     candidate = Path(text)
     if text.lower().endswith(".pdf") and candidate.is_file():
@@ -87,4 +116,7 @@ def _cmd_letter(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
         print(f"{result.label}: {result.message}")
+        if result.letter_id is not None:  # what the register says, to compare with the paper
+            for label, value in result.fields()[1:]:
+                print(f"  {label:14} : {value}")
     return 0 if result.ok else 1

@@ -4,6 +4,9 @@ pesiar-desktop export recap --month YYYY-MM OUT.xlsx [--pdf OUT.pdf] [--branch N
 pesiar-desktop export dana-desa --year YYYY OUT.xlsx [--user U]
 pesiar-desktop export population --month YYYY-MM OUT.xlsx [--pdf OUT.pdf] [--user U]
     (cli/population.py: the monthly population report)
+pesiar-desktop export fees --month YYYY-MM OUT.pdf|OUT.xlsx [--user U]
+    the month's Daftar pembayaran honor (gross, PPh 21, net, signatures of the kepala desa
+    and the treasurer named in the village profile)
 
 The recap lists NIKs: the user must be allowed to export personal data (operator,
 kepala desa, admin); the export is written to the audit log. Exit status: 0 written,
@@ -37,6 +40,12 @@ def register(sub: Any) -> dict[str, Any]:
     dana.add_argument("--year", required=True, type=int, help="tahun anggaran, mis. 2026")
     dana.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
     population.add_export_kinds(kinds)
+    fee = kinds.add_parser(
+        "fees", help="daftar pembayaran honor agen sebulan (.pdf atau .xlsx, menurut akhiran)"
+    )
+    fee.add_argument("out", metavar="OUT.pdf|OUT.xlsx")
+    fee.add_argument("--month", required=True, help="bulan honor, TTTT-BB (mis. 2026-11)")
+    fee.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
     return {"export": _cmd_export}
 
 
@@ -69,6 +78,16 @@ def _cmd_export(db: Database, args: argparse.Namespace) -> int:
             if args.pdf:
                 recap.export_recap_pdf(db, actor, data.month, args.pdf, data=data)
                 print(f"PDF lembar Rekap disimpan ke {args.pdf}")
+            return 0
+        if args.export_kind == "fees":
+            from pesiar_desktop.services import fees
+
+            sheet = fees.export_list(db, actor, args.month, args.out)
+            print(
+                f"Daftar pembayaran honor {month_year(sheet.month)} disimpan ke {args.out}: "
+                f"{number(len(sheet.lines))} agen, bruto {rupiah(sheet.total)}, PPh 21 "
+                f"{rupiah(sheet.pph21)}, diterima bersih {rupiah(sheet.net)}."
+            )
             return 0
         result = recap.export_dana_desa_xlsx(db, actor, args.year, args.out)
         paid = sum(f.paid for f in result.funding)

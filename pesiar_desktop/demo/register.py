@@ -64,6 +64,7 @@ from pesiar_desktop.services.membership import (
 DEMO_REGION_CODE = "52.01.01.2005"  # Desa Suka Makmur, Kec. Gerung, Kab. Lombok Barat
 KEPALA_DESA = "H. LALU MUHAMMAD SUKRI, S.Sos."
 SEKRETARIS_DESA = "BAIQ NURUL HIDAYATI, S.E."
+BENDAHARA_DESA = "LALU AHMAD FAUZAN, A.Md."
 # Demo accounts (printed by the CLI and listed in the README): username, password, role, name.
 DEMO_USERS: tuple[tuple[str, str, str, str], ...] = (
     ("admin", "admin12345", ROLE_ADMIN, "Administrator Desa"),
@@ -77,6 +78,7 @@ DEMO_PROFILE = {
     "phone": "(0370) 681234",
     "email": "pemdes.sukamakmur@example.com",
     "sekretaris_desa_name": SEKRETARIS_DESA,
+    "bendahara_name": BENDAHARA_DESA,
 }
 SOURCE = "demo"
 # Feature modules that add their part of the demo after the register is filled, in order.

@@ -119,6 +119,9 @@ class FeePayment(Base):
     people_reactivated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     reactivation_incentive: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     total: Mapped[int] = mapped_column(Integer, default=0)
+    # PPh 21 withheld from `total` (setting fees.pph21_rate_bp when recorded): kept so a
+    # later change of the rate never rewrites a recorded list.
+    pph21: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     paid_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     recorded_by: Mapped[str] = mapped_column(String(60), default="")
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)

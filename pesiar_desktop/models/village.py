@@ -28,6 +28,8 @@ class Village(Base):
     email: Mapped[str] = mapped_column(String(120), default="")
     kepala_desa_name: Mapped[str] = mapped_column(String(120), default="")
     sekretaris_desa_name: Mapped[str] = mapped_column(String(120), default="")
+    # Kaur Keuangan: signs the Daftar pembayaran honor beside the kepala desa.
+    bendahara_name: Mapped[str] = mapped_column(String(120), default="")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -27,6 +27,12 @@ class FeeLine:
     paid_on: date | None
     people_reactivated: int = 0  # members in arrears back to active in the month
     reactivation_incentive: int = 0  # their incentive (setting; default none)
+    pph21: int = 0  # withheld from the total (rules.tax)
+
+    @property
+    def net(self) -> int:
+        """What the agent receives: the total less PPh 21."""
+        return self.total - self.pph21
 
     @property
     def remaining(self) -> int:
@@ -55,6 +61,7 @@ class FeeSheet:
     month: date  # first day
     lines: list[FeeLine]
     funding: list[FundingLine]
+    pph21_rate_bp: int = 0  # the rate for rows not yet recorded (setting fees.pph21_rate_bp)
 
     @property
     def key(self) -> str:
@@ -63,6 +70,14 @@ class FeeSheet:
     @property
     def total(self) -> int:
         return sum(line.total for line in self.lines)
+
+    @property
+    def pph21(self) -> int:
+        return sum(line.pph21 for line in self.lines)
+
+    @property
+    def net(self) -> int:
+        return sum(line.net for line in self.lines)
 
     @property
     def pays_reactivations(self) -> bool:

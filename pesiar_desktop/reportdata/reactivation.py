@@ -85,6 +85,9 @@ class ReactivationDetail:
     members: list[ReactivatedMember] = field(default_factory=list)
     schedule: list[InstalmentLine] = field(default_factory=list)
     payments: list[PaymentLine] = field(default_factory=list)
+    # The address as printed: street, RT/RW, dusun, nothing said twice
+    # (rules.formatting.address_line).
+    full_address: str = ""
 
     @property
     def kind_label(self) -> str:

@@ -53,6 +53,9 @@ class RegistrationDetail:
     note: str
     recorded_by: str
     members: list[RegisteredMember] = field(default_factory=list)
+    # The address as printed: street, RT/RW, dusun, nothing said twice
+    # (rules.formatting.address_line).
+    full_address: str = ""
 
     @property
     def included(self) -> list[RegisteredMember]:

@@ -20,6 +20,7 @@ class VillageProfile:
     kepala_desa_name: str
     sekretaris_desa_name: str
     has_logo: bool
+    bendahara_name: str = ""  # Kaur Keuangan (signs the fee list)
 
     @property
     def district_code(self) -> str:

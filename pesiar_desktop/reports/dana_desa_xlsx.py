@@ -19,7 +19,7 @@ HEADER_ROW = 4
 def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
     path = Path(path)
     book = new_workbook(
-        path, title=f"Realisasi Dana Desa agen PESIAR {data.year}", company=data.profile.title
+        path, title=f"Realisasi Dana Desa Agen PESIAR {data.year}", company=data.profile.title
     )
     border = {"border": 1, "border_color": "#9E9E9E", "valign": "vcenter"}
     title = book.add_format({"bold": True, "font_size": 14})

@@ -8,19 +8,29 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from pesiar_desktop.reportdata.fees import FeeSheet
-from pesiar_desktop.reportdata.village import Letterhead
+from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
 from pesiar_desktop.reports.pdf_common import (
     SERIF,
     SERIF_BOLD,
     LetterheadFlowable,
+    TableWithClosing,
     mm,
     page_size,
     register_fonts,
 )
 from pesiar_desktop.rules.formatting import month_year, number, terbilang
+from pesiar_desktop.rules.tax import rate_label
 
 
 def _style(name: str, size: float = 9, bold: bool = False, align: int = 0) -> ParagraphStyle:
@@ -69,11 +79,13 @@ def render(
     # The reactivation columns appear only when the village pays for reactivations (a
     # setting, default none); otherwise a note below the table says so.
     extra = sheet.pays_reactivations
+    rate = rate_label(sheet.pph21_rate_bp)
     headers = [
-        "No", "Nama Agen", "Bank / No. Rekening", "Jiwa dibayar", "KK dibayar",
+        "No", "Nama Agen", "Bank / No. Rekening", "Jiwa / KK dibayar",
         "Honorarium (Rp)", "Insentif (Rp)",
         *(("Aktif kembali (jiwa)", "Insentif keaktifan (Rp)") if extra else ()),
-        "Jumlah (Rp)", "Kegiatan APBDes", "Tanda Tangan",
+        "Jumlah bruto (Rp)", f"PPh 21 {rate} (Rp)", "Diterima bersih (Rp)",
+        "Kegiatan APBDes", "Tanda Tangan",
     ]  # fmt: skip
     data: list[list[object]] = [[Paragraph(t, head) for t in headers]]
     for i, line in enumerate(sheet.lines, 1):
@@ -85,8 +97,7 @@ def render(
                 Paragraph(str(i), centre),
                 Paragraph(escape(line.agent_name), cell),
                 Paragraph(escape(account), cell),
-                Paragraph(number(line.people_paid), right),
-                Paragraph(number(line.families_paid), right),
+                Paragraph(f"{number(line.people_paid)} / {number(line.families_paid)}", right),
                 Paragraph(number(line.honorarium), right),
                 Paragraph(number(line.incentive), right),
                 *(
@@ -98,18 +109,22 @@ def render(
                     else ()
                 ),
                 Paragraph(number(line.total), right),
+                Paragraph(number(line.pph21), right),
+                Paragraph(number(line.net), right),
                 Paragraph(escape(line.apbdes_code or "-"), cell),
                 Paragraph(f"{i}. ……………", _style("s", 8, align=0 if i % 2 else TA_RIGHT)),
             ]
         )
     total = sheet.total
+    bold_right = _style("rb", bold=True, align=TA_RIGHT)
+    people = sum(x.people_paid for x in sheet.lines)
+    families = sum(x.families_paid for x in sheet.lines)
     data.append(
         [
             "",
             Paragraph("JUMLAH", _style("b", bold=True)),
             "",
-            Paragraph(number(sum(x.people_paid for x in sheet.lines)), right),
-            Paragraph(number(sum(x.families_paid for x in sheet.lines)), right),
+            Paragraph(f"{number(people)} / {number(families)}", right),
             Paragraph(number(sum(x.honorarium for x in sheet.lines)), right),
             Paragraph(number(sum(x.incentive for x in sheet.lines)), right),
             *(
@@ -120,15 +135,17 @@ def render(
                 if extra
                 else ()
             ),
-            Paragraph(number(total), _style("rb", bold=True, align=TA_RIGHT)),
+            Paragraph(number(total), bold_right),
+            Paragraph(number(sheet.pph21), bold_right),
+            Paragraph(number(sheet.net), bold_right),
             "",
             "",
         ]
     )
     fixed: list[float] = (
-        [11, 0, 34, 15, 13, 24, 22, 15, 22, 24, 20, 26]  # two more columns, the name ~41 mm
+        [8, 0, 28, 16, 21, 19, 14, 19, 23, 19, 23, 17, 22]  # two more columns, the name ~38 mm
         if extra
-        else [11, 0, 50, 17, 15, 28, 23, 25, 25, 30]
+        else [8, 0, 38, 17, 23, 21, 24, 20, 24, 18, 24]
     )
     fixed[1] = width / mm - sum(fixed)
     table = Table(data, colWidths=[x * mm for x in fixed], repeatRows=1)
@@ -145,14 +162,19 @@ def render(
             ]
         )
     )
-    story += [
-        table,
+    closing: list[Flowable] = [
         Spacer(1, 2 * mm),
-        Paragraph(f"Terbilang: <i>{escape(terbilang(total).capitalize())}</i>", cell),
+        Paragraph(
+            f"Jumlah bruto Rp{number(total)}, PPh 21 {rate} dipotong Rp{number(sheet.pph21)}, "
+            f"<b>diterima bersih Rp{number(sheet.net)}</b>.",
+            cell,
+        ),
+        Paragraph(f"Terbilang jumlah bruto: <i>{escape(terbilang(total))}</i>.", cell),
+        Paragraph(f"Terbilang diterima bersih: <i>{escape(terbilang(sheet.net))}</i>.", cell),
     ]
     if not extra:
         reactivated = sum(x.people_reactivated for x in sheet.lines)
-        story.append(
+        closing.append(
             Paragraph(
                 f"Peserta menunggak yang diaktifkan kembali bulan ini: {number(reactivated)} "
                 "jiwa; tidak ada insentif keaktifan (pengaturan desa). Insentif hanya untuk "
@@ -160,11 +182,12 @@ def render(
                 cell,
             )
         )
-    story += [
-        Spacer(1, 4 * mm),
-        Paragraph("Anggaran Dana Desa per kegiatan APBDes", _style("bh", 10, True)),
-        Spacer(1, 1.5 * mm),
-    ]
+    closing += [Spacer(1, 5 * mm), _signatures(p, treasurer or p.bendahara_name, width)]
+    # The signatures stand on the page of the table's last rows, never alone.
+    story.append(TableWithClosing(table, closing, keep_rows=3))
+    annex_title = Paragraph(
+        "Lampiran: anggaran Dana Desa per kegiatan APBDes", _style("bh", 10, True)
+    )
     funding = [
         [
             Paragraph(t, head)
@@ -199,10 +222,17 @@ def render(
             ]
         )
     )
-    story.append(ft)
+    # The annex's title never stands apart from its table.
+    story += [Spacer(1, 4 * mm), KeepTogether([annex_title, Spacer(1, 1.5 * mm), ft])]
+    doc.build(story)
+    return out.getvalue()
+
+
+def _signatures(p: VillageProfile, treasurer: str, width: float) -> Table:
+    """Menyetujui the kepala desa (left), the treasurer who pays (right)."""
     sign = _style("sg", 10)
     kind = "Lurah" if p.is_kelurahan else "Kepala Desa"
-    signatures = Table(
+    table = Table(
         [
             [
                 Paragraph(f"Menyetujui,<br/>{kind} {escape(p.desa_name)},", sign),
@@ -215,7 +245,7 @@ def render(
             ["", "", ""],
             [
                 Paragraph(
-                    f"<b><u>{escape(p.kepala_desa_name or '(nama kepala desa)')}</u></b>", sign
+                    f"<b><u>{escape(p.kepala_desa_name or '(nama Kepala Desa)')}</u></b>", sign
                 ),
                 "",
                 Paragraph(f"<b><u>{escape(treasurer or '(nama bendahara)')}</u></b>", sign),
@@ -224,6 +254,7 @@ def render(
         colWidths=[width * 0.35, width * 0.3, width * 0.35],
         rowHeights=[None, 16 * mm, None],
     )
-    story += [Spacer(1, 6 * mm), KeepTogether([signatures])]
-    doc.build(story)
-    return out.getvalue()
+    table.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return table

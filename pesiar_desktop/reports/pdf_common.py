@@ -500,6 +500,56 @@ class SignatureFlowable(Flowable):  # type: ignore[misc]
         draw_signature(self.canv, self.block, self.width - SIGNATURE_WIDTH, self.height, self.size)
 
 
+class TableWithClosing(Flowable):  # type: ignore[misc]
+    """A table and what closes it (total in words, signatures): the closing always stands on
+    the page of the table's last rows, with at least ``keep_rows`` of them (the total row
+    included), so a signature block never starts a page alone. A long table still breaks
+    across pages, its header repeated (the table's ``repeatRows``)."""
+
+    def __init__(self, table: Any, closing: Sequence[Flowable], keep_rows: int = 3):
+        super().__init__()
+        self.table = table
+        self.closing = list(closing)
+        self.keep_rows = keep_rows
+        self.width = 0.0
+        self.height = 0.0
+        self._table_height = 0.0
+        self._table_x = 0.0
+        self._closing_heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        table_width, self._table_height = self.table.wrap(availWidth, availHeight)
+        self._closing_heights = [f.wrap(availWidth, availHeight)[1] for f in self.closing]
+        # Centred like platypus centres a table, so both parts of a split line up.
+        self._table_x = (availWidth - table_width) / 2
+        self.width = availWidth
+        self.height = self._table_height + sum(self._closing_heights)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        header = int(getattr(self.table, "repeatRows", 0) or 0)
+        body = len(self.table._cellvalues) - header
+        keep = min(self.keep_rows, body)
+        height = min(availHeight, self._table_height - 1)
+        while height > 0:
+            parts = self.table.split(availWidth, height)
+            if len(parts) == 2:
+                first_rows = len(parts[0]._cellvalues) - header
+                rest_rows = len(parts[1]._cellvalues) - header
+                if first_rows > 0 and rest_rows >= keep:
+                    return [parts[0], TableWithClosing(parts[1], self.closing, self.keep_rows)]
+            height -= 6
+        return []
+
+    def draw(self) -> None:
+        y = self.height - self._table_height
+        self.table.drawOn(self.canv, self._table_x, y)
+        for flowable, height in zip(self.closing, self._closing_heights, strict=True):
+            y -= height
+            flowable.drawOn(self.canv, 0, y)
+
+
 # --- QR code and hashes --------------------------------------------------------------------------
 
 

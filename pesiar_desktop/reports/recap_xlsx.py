@@ -354,7 +354,7 @@ class _Writer:
             ("Tanggal", 11),
             ("Agen", 24),
             ("No KK", 19),
-            ("Kepala keluarga", 26),
+            ("Kepala Keluarga", 26),
             ("Dusun", 16),
             ("RT/RW", 8),
             ("Hasil kunjungan", 22),
@@ -604,7 +604,7 @@ class _Writer:
         headers = [
             ("No", 5),
             ("No KK", 19),
-            ("Kepala keluarga", 26),
+            ("Kepala Keluarga", 26),
             ("Dusun", 16),
             ("RT/RW", 8),
             ("Agen", 24),

@@ -9,7 +9,9 @@ lines of the agent and the head of the family.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -32,7 +34,29 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.formatting import long_date, rupiah, terbilang
 from pesiar_desktop.rules.nik import mask_nik
 
-TITLE = "TANDA TERIMA PENDAFTARAN PESERTA JKN"
+# The title follows the registration's path: only PBPU is a registration the family pays
+# for; the other two are a proposal to the Dinas Sosial and a report on an employer.
+TITLES = {
+    fc.PATH_PBPU: "TANDA TERIMA PENDAFTARAN PESERTA JKN MANDIRI (PBPU)",
+    fc.PATH_PBI_PROPOSAL: "TANDA TERIMA USULAN PESERTA JKN PBI / PBPU PEMDA",
+    fc.PATH_PPU_BU_REPORT: "TANDA TERIMA LAPORAN PEKERJA YANG BELUM DIDAFTARKAN PEMBERI KERJA",
+}
+TITLE = TITLES[fc.PATH_PBPU]
+
+# What the family should know next, per path (PBPU: the payment note below the table).
+NEXT_STEP = {
+    fc.PATH_PBI_PROPOSAL: (
+        "Catatan: usulan ini diteruskan oleh Pemerintah Desa ke Dinas Sosial. Keluarga tidak "
+        "membayar iuran; kepesertaan aktif bila usulan disetujui. Simpan tanda terima ini."
+    ),
+    fc.PATH_PPU_BU_REPORT: (
+        "Catatan: laporan ini diteruskan ke BPJS Kesehatan. Pemberi kerja wajib mendaftarkan "
+        "pekerjanya dan keluarganya sebagai peserta PPU; iuran dibayar pemberi kerja dan "
+        "pekerja. Simpan tanda terima ini."
+    ),
+}
+
+STAMP_COLOUR = colors.HexColor("#b3261e")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -53,6 +77,18 @@ def _styles() -> dict[str, ParagraphStyle]:
             "cell", parent=base, fontName=pdf_common.SANS, fontSize=8.5, leading=10.5
         ),  # fmt: skip
         "bold": ParagraphStyle("bold", parent=base, fontName=pdf_common.SERIF_BOLD),
+        "mark": ParagraphStyle(
+            "mark",
+            parent=base,
+            fontName=pdf_common.SANS_BOLD,
+            fontSize=16,
+            leading=19,
+            alignment=1,
+            textColor=STAMP_COLOUR,
+        ),
+        "mark_note": ParagraphStyle(
+            "mark_note", parent=base, fontSize=9.5, leading=12, alignment=1
+        ),
     }
 
 
@@ -72,6 +108,25 @@ def _window_text(reg: RegistrationDetail) -> str:
     )
 
 
+def _void_note(reg: RegistrationDetail) -> tuple[str, str] | None:
+    """ "DIBATALKAN" / "KEDALUWARSA" and why, for a registration that no longer holds."""
+    if reg.status == fc.STATUS_CANCELLED:
+        why = f"Alasan: {_sentence(reg.cancel_reason)} " if reg.cancel_reason.strip() else ""
+        return "DIBATALKAN", f"Pendaftaran ini dibatalkan. {why}Tanda terima ini tidak berlaku."
+    if reg.status == fc.STATUS_EXPIRED:
+        due = f" sampai {long_date(reg.payment_due)}" if reg.payment_due else ""
+        return "KEDALUWARSA", (
+            f"Iuran pertama tidak dibayar{due}, pendaftaran ini gugur dan perlu diulang. "
+            "Tanda terima ini tidak berlaku."
+        )
+    return None
+
+
+def _sentence(text: str) -> str:
+    """The text ending in exactly one full stop."""
+    return text.strip().rstrip(".") + "."
+
+
 def write_receipt_pdf(
     reg: RegistrationDetail,
     path: Path | str,
@@ -80,81 +135,60 @@ def write_receipt_pdf(
     paper: str = "A4",
     masked: bool = False,
 ) -> Path:
-    """Writes the receipt of one registration; `masked` hides the middle of NIK / No KK."""
+    """Writes the receipt of one registration; `masked` hides the middle of NIK / No KK.
+    A cancelled or expired registration is marked as such (a banner under the title and a
+    stamp across the page) and keeps no payment instructions."""
     path = Path(path)
     doc, usable = _receipt_document(path, paper, letterhead, reg.receipt_number)
     s = _styles()
-    show = mask_nik if masked else (lambda value: value)
-    story = _heading(letterhead, usable, TITLE, reg.receipt_number, s)
+    show: Callable[[str], str] = mask_nik if masked else (lambda value: value)
+    pbpu = reg.path == fc.PATH_PBPU
+    void = _void_note(reg)
+    story = _heading(letterhead, usable, TITLES.get(reg.path, TITLE), reg.receipt_number, s)
+    if void is not None:
+        story += _void_banner(void[0], void[1], usable, s)
     premium_text = (
         f"<b>{rupiah(reg.monthly_premium)}</b> per bulan "
         f"<i>({_esc(terbilang(reg.monthly_premium))})</i>"
-        if reg.path == fc.PATH_PBPU
-        else "Dibayar pemerintah / pemberi kerja bila usulan disetujui"
     )
+    address = reg.full_address or f"{reg.address}, {reg.area_label}".strip(", ")
     facts = [
-        ("Nomor Kartu Keluarga", show(reg.no_kk)),
-        ("Kepala keluarga", reg.head_name),
-        ("Alamat", f"{reg.address}, {reg.area_label}".strip(", ")),
-        ("Jalur pendaftaran", reg.path_label),
-        ("Tanggal pendaftaran", long_date(reg.registered_on)),
+        ("Nomor Kartu Keluarga", _esc(show(reg.no_kk))),
+        ("Kepala Keluarga", _esc(reg.head_name)),
+        ("Alamat", _esc(address)),
+        ("Jalur Pendaftaran", _esc(reg.path_label)),
+        ("Tanggal Pendaftaran", long_date(reg.registered_on)),
     ]
     if reg.path == fc.PATH_PPU_BU_REPORT:
-        facts.append(("Pemberi kerja", f"{reg.employer_name} {reg.employer_address}".strip()))
-    if reg.path == fc.PATH_PBPU:
+        employer = ", ".join(
+            part.strip().rstrip(",")
+            for part in (reg.employer_name, reg.employer_address)
+            if part.strip()
+        )
+        facts.append(("Pemberi Kerja", _esc(employer or "-")))
+    if pbpu:
         facts += [
-            ("Iuran keluarga", premium_text),
-            ("Nomor virtual account (VA)", reg.va_number or "(belum terbit — menyusul)"),
-            ("Pembayaran iuran pertama", _window_text(reg)),
+            ("Iuran Keluarga", premium_text),
+            ("Nomor Virtual Account (VA)", _esc(reg.va_number) or "(belum terbit — menyusul)"),
+            ("Pembayaran Iuran Pertama", _window_text(reg)),
         ]
-    facts += [
-        ("Agen PESIAR", f"{reg.agent_name}" + (f" (HP {reg.agent_phone})" if reg.agent_phone else "")
-         if reg.agent_name else "-"),
-        ("Status", reg.status_label),
-    ]  # fmt: skip
-    fact_table = _facts_table(facts, usable, s)
-    story += [
-        fact_table,
-        Spacer(1, 4 * mm),
-        Paragraph("Anggota keluarga yang didaftarkan:", s["bold"]),
-    ]
-    rows: list[list[object]] = [["No", "NIK", "Nama", "Hubungan", "Kelas", "Iuran / bulan"]]
-    for number, member in enumerate(reg.included, start=1):
-        rows.append(
-            [
-                str(number),
-                show(member.nik),
-                Paragraph(_esc(member.name), s["cell"]),
-                codes.label(codes.SHDK, member.shdk),
-                codes.label(codes.JKN_CLASS, member.jkn_class, "-"),
-                rupiah(member.monthly_premium) if reg.path == fc.PATH_PBPU else "-",
-            ]
-        )
-    rows.append(
-        ["", "", f"Jumlah: {len(reg.included)} jiwa", "", "",
-         rupiah(reg.monthly_premium) if reg.path == fc.PATH_PBPU else "-"]
-    )  # fmt: skip
-    widths = [9 * mm, 36 * mm, usable - 9 * mm - 36 * mm - 30 * mm - 18 * mm - 28 * mm,
-              30 * mm, 18 * mm, 28 * mm]  # fmt: skip
-    member_table = Table(rows, colWidths=widths, repeatRows=1)
-    member_table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), pdf_common.SANS, 8.5),
-                ("FONT", (0, 0), (-1, 0), pdf_common.SANS_BOLD, 8.5),
-                ("FONT", (0, -1), (-1, -1), pdf_common.SANS_BOLD, 8.5),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-                ("GRID", (0, 0), (-1, -2), 0.5, colors.grey),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey),
-                ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
-                ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
-                ("ALIGN", (0, 0), (0, -1), "CENTER"),
-                ("ALIGN", (4, 0), (4, -1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
+    agent = (
+        reg.agent_name + (f" (HP {reg.agent_phone})" if reg.agent_phone else "")
+        if reg.agent_name
+        else "-"
     )
-    story.append(member_table)
+    facts += [("Agen PESIAR", _esc(agent)), ("Status", _esc(reg.status_label))]
+    story += [
+        _facts_table(facts, usable, s),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            "Anggota keluarga yang didaftarkan:" if pbpu
+            else "Anggota keluarga yang diusulkan:" if reg.path == fc.PATH_PBI_PROPOSAL
+            else "Pekerja dan anggota keluarganya yang dilaporkan:",
+            s["bold"],
+        ),
+    ]  # fmt: skip
+    story.append(_member_table(reg, usable, show, s))
     if reg.excluded:
         story += [
             Spacer(1, 3 * mm),
@@ -167,31 +201,101 @@ def write_receipt_pdf(
                     s["base"],
                 )
             )
-    if reg.path == fc.PATH_PBPU:
-        story += [
-            Spacer(1, 4 * mm),
-            Paragraph(
-                "Catatan: bayarlah iuran pertama melalui nomor VA di atas (bank, kantor pos, "
-                "minimarket atau aplikasi Mobile JKN) pada rentang tanggal di atas: sebelum "
-                "tanggal mulai pembayaran belum bisa diterima, dan bila lewat tanggal paling "
-                "lambat pendaftaran perlu diulang. Kartu JKN aktif setelah iuran pertama dibayar. Selanjutnya iuran dibayar "
-                "paling lambat tanggal 10 setiap bulan untuk seluruh anggota keluarga. Simpan "
-                "tanda terima ini.",
-                s["small"],
-            ),
-        ]
+    note = (
+        None
+        if void is not None
+        else PBPU_NOTE
+        if pbpu
+        else NEXT_STEP.get(reg.path)
+    )  # fmt: skip
+    if note:
+        story += [Spacer(1, 4 * mm), Paragraph(note, s["small"])]
     story.append(Spacer(1, 8 * mm))
     place = f"{letterhead.profile.desa_name}, {long_date(reg.registered_on)}"
     story.append(
         _signatures(
             place,
             ("Yang menyerahkan,", "Agen PESIAR", reg.agent_name or UNNAMED),
-            ("Yang menerima,", "Kepala keluarga", reg.head_name),
+            ("Yang menerima,", "Kepala Keluarga", reg.head_name),
             usable,
         )
     )
-    _build(doc, story, reg.receipt_number)
+    _build(doc, story, reg.receipt_number, stamp=void[0] if void else "")
     return path
+
+
+PBPU_NOTE = (
+    "Catatan: bayarlah iuran pertama melalui nomor VA di atas (bank, kantor pos, minimarket "
+    "atau aplikasi Mobile JKN) pada rentang tanggal di atas: sebelum tanggal mulai pembayaran "
+    "belum bisa diterima, dan bila lewat tanggal paling lambat pendaftaran perlu diulang. "
+    "Kartu JKN aktif setelah iuran pertama dibayar. Selanjutnya iuran dibayar paling lambat "
+    "tanggal 10 setiap bulan untuk seluruh anggota keluarga. Simpan tanda terima ini."
+)
+
+
+def _member_table(
+    reg: RegistrationDetail,
+    usable: float,
+    show: Callable[[str], str],
+    s: dict[str, ParagraphStyle],
+) -> Table:
+    """The members; class and premium columns only where the family pays (PBPU)."""
+    pbpu = reg.path == fc.PATH_PBPU
+    header = ["No", "NIK", "Nama", "Hubungan"] + (["Kelas", "Iuran / bulan"] if pbpu else [])
+    rows: list[list[object]] = [list(header)]
+    for number, member in enumerate(reg.included, start=1):
+        row: list[object] = [
+            str(number),
+            show(member.nik),
+            Paragraph(_esc(member.name), s["cell"]),
+            codes.label(codes.SHDK, member.shdk),
+        ]
+        if pbpu:
+            row += [
+                codes.label(codes.JKN_CLASS, member.jkn_class, "-"),
+                rupiah(member.monthly_premium),
+            ]
+        rows.append(row)
+    total: list[object] = ["", "", f"Jumlah: {len(reg.included)} jiwa", ""]
+    if pbpu:
+        total += ["", rupiah(reg.monthly_premium)]
+    rows.append(total)
+    tail = [30 * mm, 18 * mm, 28 * mm] if pbpu else [40 * mm]
+    widths = [9 * mm, 36 * mm, usable - 45 * mm - sum(tail), *tail]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), pdf_common.SANS, 8.5),
+        ("FONT", (0, 0), (-1, 0), pdf_common.SANS_BOLD, 8.5),
+        ("FONT", (0, -1), (-1, -1), pdf_common.SANS_BOLD, 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+        ("GRID", (0, 0), (-1, -2), 0.5, colors.grey),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    if pbpu:
+        style += [("ALIGN", (-1, 0), (-1, -1), "RIGHT"), ("ALIGN", (4, 0), (4, -1), "CENTER")]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _void_banner(mark: str, note: str, usable: float, s: dict[str, ParagraphStyle]) -> list[object]:
+    """A red-framed box under the title: the mark in large letters and why."""
+    box = Table(
+        [[Paragraph(_esc(mark), s["mark"])], [Paragraph(_esc(note), s["mark_note"])]],
+        colWidths=[usable],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.5, STAMP_COLOUR),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [box, Spacer(1, 4 * mm)]
 
 
 # ---------------------------------------------------------------- arrears (keaktifan)
@@ -217,33 +321,34 @@ def write_arrears_receipt_pdf(
     show = mask_nik if masked else (lambda value: value)
     story = _heading(letterhead, usable, ARREARS_TITLE, payment.receipt_number, s)
     if not payment.valid:
-        story += [
-            Paragraph(
-                f"<b>{payment.status_label.upper()}</b>: {_esc(payment.reason)}", s["centre"]
-            ),
-            Spacer(1, 3 * mm),
-        ]
+        why = f"Alasan: {_sentence(payment.reason)} " if payment.reason.strip() else ""
+        story += _void_banner(
+            payment.status_label.upper(),
+            f"Pembayaran ini {payment.status_label.lower()}. {why}Tanda terima ini tidak berlaku.",
+            usable,
+            s,
+        )
     if info.kind == fc.REACTIVATION_REHAB:
         purpose = f"Cicilan REHAB ke-{payment.seq} dari {info.instalments}"
     else:
         purpose = "Pelunasan tunggakan iuran (bayar lunas)"
     facts = [
-        ("Nomor Kartu Keluarga", show(info.no_kk)),
-        ("Kepala keluarga", _esc(info.head_name)),
-        ("Alamat", _esc(f"{info.address}, {info.area_label}".strip(", "))),
+        ("Nomor Kartu Keluarga", _esc(show(info.no_kk))),
+        ("Kepala Keluarga", _esc(info.head_name)),
+        ("Alamat", _esc(info.full_address or f"{info.address}, {info.area_label}".strip(", "))),
         ("Pembayaran", purpose),
-        ("Tanggal bayar", long_date(payment.paid_on)),
+        ("Tanggal Bayar", long_date(payment.paid_on)),
         (
             "Jumlah",
             f"<b>{rupiah(payment.amount)}</b> <i>({_esc(terbilang(payment.amount))})</i>",
         ),
-        ("Diterima oleh", _esc(payment.collector_label)),
+        ("Diterima Oleh", _esc(payment.collector_label)),
         (
-            "Tunggakan dihitung",
+            "Tunggakan Dihitung",
             f"{info.months_counted} bulan, {rupiah(info.amount_owed)} "
             "(paling banyak 24 bulan dihitung)",
         ),
-        ("Sisa tunggakan", rupiah(info.remaining)),
+        ("Sisa Tunggakan", rupiah(info.remaining)),
         ("Status", info.status_label),
     ]
     fact_table = _facts_table(facts, usable, s)
@@ -308,11 +413,11 @@ def write_arrears_receipt_pdf(
         _signatures(
             place,
             ("Yang menerima,", fc.COLLECTORS.get(payment.collected_by, ""), receiver),
-            ("Yang membayar,", "Kepala keluarga", info.head_name),
+            ("Yang membayar,", "Kepala Keluarga", info.head_name),
             usable,
         )
     )
-    _build(doc, story, payment.receipt_number)
+    _build(doc, story, payment.receipt_number, stamp="" if payment.valid else payment.status_label)
     return path
 
 
@@ -390,7 +495,7 @@ def _facts_table(
             [Paragraph(label, s["base"]), Paragraph(":", s["base"]), Paragraph(value, s["base"])]
             for label, value in facts
         ],
-        colWidths=[52 * mm, 4 * mm, usable - 56 * mm],
+        colWidths=[58 * mm, 4 * mm, usable - 62 * mm],
     )
     table.setStyle(
         TableStyle(
@@ -440,11 +545,16 @@ def _signatures(
     return KeepTogether([table])
 
 
-def _build(doc: SimpleDocTemplate, story: list[object], receipt_number: str) -> None:
-    """Lays the story out with the receipt's footer line on every page."""
+def _build(
+    doc: SimpleDocTemplate, story: list[object], receipt_number: str, *, stamp: str = ""
+) -> None:
+    """Lays the story out with the receipt's footer line on every page and, for a receipt
+    that no longer holds, its mark (DIBATALKAN, KEDALUWARSA) stamped across each page."""
 
     def footer(canvas: object, document: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
+        if stamp:
+            _draw_stamp(canvas, stamp.upper(), document)
         canvas.setFont(pdf_common.SANS, 7)  # type: ignore[attr-defined]
         canvas.drawString(  # type: ignore[attr-defined]
             MARGIN, 8 * mm, f"Tanda terima {receipt_number} · dicetak oleh PESIAR Desktop"
@@ -452,3 +562,24 @@ def _build(doc: SimpleDocTemplate, story: list[object], receipt_number: str) -> 
         canvas.restoreState()  # type: ignore[attr-defined]
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+def _draw_stamp(canvas: Any, text: str, document: Any) -> None:
+    """A framed red mark across the page, turned 30 degrees, in transparent ink so the text
+    under it stays legible."""
+    width, height = document.pagesize
+    canvas.saveState()
+    canvas.translate(width / 2, height * 0.45)
+    canvas.rotate(30)
+    size = 64.0
+    while size > 20 and canvas.stringWidth(text, pdf_common.SANS_BOLD, size) > width * 0.75:
+        size -= 2
+    text_width = canvas.stringWidth(text, pdf_common.SANS_BOLD, size)
+    ink = colors.Color(0.70, 0.15, 0.12, alpha=0.35)
+    canvas.setStrokeColor(ink)
+    canvas.setFillColor(ink)
+    canvas.setLineWidth(4)
+    canvas.rect(-text_width / 2 - 12, -size * 0.45, text_width + 24, size * 1.2)
+    canvas.setFont(pdf_common.SANS_BOLD, size)
+    canvas.drawCentredString(0, -size * 0.1, text)
+    canvas.restoreState()

@@ -157,11 +157,11 @@ def _note(notice: ReminderNotice) -> str:
         if not notice.rehab_seq and notice.months >= REHAB_MIN_MONTHS:
             text += (
                 f" Tunggakan {REHAB_MIN_MONTHS}–{ARREARS_MONTHS_CAP} bulan dapat dicicil "
-                "(program REHAB): tanyakan kepada agen PESIAR."
+                "(program REHAB): tanyakan kepada Agen PESIAR."
             )
         return text
     if notice.lapsed:
-        return "Hubungi agen PESIAR untuk mendaftar ulang."
+        return "Hubungi Agen PESIAR untuk mendaftar ulang."
     return f"{pay} Kartu JKN aktif setelah iuran pertama dibayar."
 
 
@@ -174,7 +174,7 @@ def _amount_box(notice: ReminderNotice, s: dict[str, ParagraphStyle]) -> list[ob
         return [
             Paragraph(f"Batas bayar {_esc(_date(notice.due_on))} sudah lewat", s["box"]),
             Paragraph("Daftar ulang", s["amount"]),
-            Paragraph("hubungi agen PESIAR", s["box"]),
+            Paragraph("hubungi Agen PESIAR", s["box"]),
         ]
     else:
         caption, when = "Iuran pertama", f"paling lambat {_date(notice.due_on)}"

@@ -19,7 +19,7 @@ HEADERS = [
     "Jadwal",
     "Wilayah",
     "No KK",
-    "Kepala keluarga",
+    "Kepala Keluarga",
     "Alamat",
     "Prioritas",
     "NIK",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -31,11 +32,18 @@ def rupiah(value: int) -> str:
     return f"Rp{sign}{abs(value):,}".replace(",", ".")
 
 
+# num2words (0.5.x) spells a thousands group of exactly one as "satu ribu" after a larger
+# unit (1.001.000 -> "satu juta satu ribu"); Indonesian says "seribu" there, as it does
+# on its own (1.000 -> "seribu", which num2words gets right).
+_ONE_THOUSAND_AFTER_UNIT = re.compile(r"\b(juta|miliar|triliun) satu ribu\b")
+
+
 def terbilang(value: int) -> str:
     """The amount in Indonesian words for receipts: "tiga puluh lima ribu rupiah"."""
     from num2words import num2words  # imported on first use: not needed at start-up
 
-    return f"{num2words(value, lang='id')} rupiah"
+    words = _ONE_THOUSAND_AFTER_UNIT.sub(r"\1 seribu", num2words(value, lang="id"))
+    return f"{words} rupiah"
 
 
 def month_year(value: date) -> str:
@@ -62,6 +70,35 @@ def area_label(dusun: str, rw: str, rt: str) -> str:
     """ "Krajan · RW 001 / RT 002"; villages without RW (stored as "-" or "") show the RT only."""
     rw_part = f"RW {rw} / " if rw not in ("", "-") else ""
     return f"{dusun} · {rw_part}RT {rt}"
+
+
+def rt_rw(rw: str, rt: str) -> str:
+    """ "RT 005/RW 002", as Indonesian offices write an address; "RT 005" without a RW."""
+    return f"RT {rt}/RW {rw}" if rw not in ("", "-") else f"RT {rt}"
+
+
+def dusun_name(dusun: str) -> str:
+    """ "Dusun Krajan" whether the register stores "Krajan" or "Dusun Krajan"."""
+    name = dusun.strip()
+    return name if re.match(r"(?i)(dusun|dsn\.?)\s", name) else f"Dusun {name}"
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return bool(phrase) and re.search(rf"(?i)\b{re.escape(phrase)}\b", text) is not None
+
+
+def address_line(address: str, dusun: str, rw: str, rt: str) -> str:
+    """The family's address as one line: the street address, then RT/RW and the dusun,
+    leaving out what the address already says ("Dusun Batu Kuta" stored as the address
+    does not become "Dusun Batu Kuta, Batu Kuta") and a full stop that ended it."""
+    street = address.strip().rstrip(".,;: ").strip()
+    bare = re.sub(r"(?i)^(dusun|dsn\.?)\s+", "", dusun.strip())
+    parts = [street] if street else []
+    if not re.search(r"(?i)\bRT\.?\s*\d", street):
+        parts.append(rt_rw(rw, rt))
+    if bare and not _mentions(street, bare):
+        parts.append(dusun_name(dusun))
+    return ", ".join(parts)
 
 
 def area(label: str) -> str:

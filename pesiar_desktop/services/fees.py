@@ -4,24 +4,29 @@ A month's fee for an assignment = its monthly honorarium + fee per person x peop
 premium was paid in the month + fee per KK x those families (counts from
 ``progress.agent_month_progress``, the one definition the recap shares) + the reactivation
 incentive: members in arrears brought back to active x the setting
-``fees.reactivation_per_person`` (default 0). A reactivation never counts as a new member. Recording the list
-writes one ``FeePayment`` row per assignment and month; a row with a payment date is paid and
-never recomputed.
+``fees.reactivation_per_person`` (default 0). A reactivation never counts as a new member.
+PPh 21 is withheld from the total at ``fees.pph21_rate_bp`` (rules.tax); the net is paid.
+Recording the list writes one ``FeePayment`` row per assignment and month (with the PPh 21
+withheld then); a row with a payment date is paid and never recomputed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, FeePayment
 from pesiar_desktop.reportdata.fees import FeeLine, FeeSheet, FundingLine
-from pesiar_desktop.services import audit, events, progress, settings
+from pesiar_desktop.reports import fees_pdf, fees_xlsx
+from pesiar_desktop.rules import tax
+from pesiar_desktop.services import audit, events, progress, settings, village
 from pesiar_desktop.services.context import Actor, require
 
 
@@ -42,8 +47,9 @@ def _sheet(session: Session, month: date) -> FeeSheet:
         for p in session.scalars(select(FeePayment).where(FeePayment.month == key))
     }
     ids = sorted(set(figures) | set(recorded))
+    rate = settings.get(session, settings.SETTINGS.pph21_rate_bp)
     if not ids:
-        return FeeSheet(first, [], [])
+        return FeeSheet(first, [], [], rate)
     per_reactivation = settings.get(session, settings.SETTINGS.reactivation_fee_per_person)
     used = dict(
         session.execute(
@@ -67,6 +73,7 @@ def _sheet(session: Session, month: date) -> FeeSheet:
                 paid.people_reactivated,
                 paid.reactivation_incentive,
             )
+            withheld = paid.pph21
         else:
             fig = figures[assignment.id]
             people, families = fig.paid_people, fig.paid_families
@@ -77,6 +84,7 @@ def _sheet(session: Session, month: date) -> FeeSheet:
             reactivated = fig.reactivated_people
             reactivation_incentive = reactivated * per_reactivation
             total = honorarium + incentive + reactivation_incentive
+            withheld = tax.pph21(total, rate)
         lines.append(
             FeeLine(
                 assignment.id,
@@ -98,6 +106,7 @@ def _sheet(session: Session, month: date) -> FeeSheet:
                 paid.paid_on if paid is not None else None,
                 reactivated,
                 reactivation_incentive,
+                withheld,
             )
         )
     grouped: dict[tuple[str, str], list[FeeLine]] = {}
@@ -113,13 +122,41 @@ def _sheet(session: Session, month: date) -> FeeSheet:
         )
         for (code, name), group in sorted(grouped.items())
     ]
-    return FeeSheet(first, lines, funding)
+    return FeeSheet(first, lines, funding, rate)
 
 
 def month_sheet(db: Database, month: date) -> FeeSheet:
     """The payment list of a month: recorded rows as recorded, the others computed now."""
     with db.read() as session:
         return _sheet(session, month)
+
+
+def export_list(db: Database, actor: Actor, month: date | str, out: Path | str) -> FeeSheet:
+    """The month's payment list as PDF or .xlsx (by the file's suffix), with the treasurer's
+    and kepala desa's names from the village profile; audited (it holds bank accounts)."""
+    first = progress.parse_month(month) if isinstance(month, str) else month.replace(day=1)
+    target = Path(out)
+    kind = target.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise ValidationError({"out": "Simpan sebagai berkas .pdf atau .xlsx."})
+    sheet = month_sheet(db, first)
+    letterhead = village.letterhead(db)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kind == ".pdf":
+        paper = settings.read(db, settings.SETTINGS.paper)
+        target.write_bytes(fees_pdf.render(sheet, letterhead, paper))
+    else:
+        fees_xlsx.export(sheet, letterhead.profile, target, today=clock.today())
+    with db.transaction() as session:
+        audit.record(
+            session,
+            actor,
+            "export",
+            "report",
+            "fees",
+            after={"month": month_key(first), "target": str(target), "total": sheet.total},
+        )
+    return sheet
 
 
 def record_month(
@@ -168,6 +205,7 @@ def record_month(
                     people_reactivated=line.people_reactivated,
                     reactivation_incentive=line.reactivation_incentive,
                     total=line.total,
+                    pph21=line.pph21,
                     paid_on=paid_on,
                     recorded_by=actor.username,
                 )

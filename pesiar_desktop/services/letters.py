@@ -9,9 +9,13 @@ QR payload stored. A crash anywhere before the commit leaves the draft and the c
 were, so numbers have no gaps and no duplicates. Approved letters are never edited or
 renumbered; they can only be revoked with a reason.
 
-QR payload: ``PESIAR|<region code digits>|<number>|<YYYY-MM-DD>|<short hash>`` where the short
-hash is the first 16 hex digits of the SHA-256 of the letter's canonical content (type,
-number, date, content), so a payload whose number, date or hash was changed reads "altered".
+QR payload: ``PESIAR|<region code digits>|<number>|<YYYY-MM-DD>|<period>|<short hash>`` where
+the period is the assignment's ``YYYYMMDD-YYYYMMDD`` ("-" for a letter without one, the
+Pakta) and the short hash the first 16 hex digits of the SHA-256 of the letter's canonical
+content (type, number, date, content: the agent, area and period as printed), so a payload
+whose number, date, period or hash was changed reads "altered", and any phone's QR reader
+shows the true period next to the number. Letters approved before the period was added
+carry the five-field payload without it and still verify.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS as TYPE_SURAT_TUG
 from pesiar_desktop.reportdata.letters import LetterDoc, RegisterEntry
 from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports import idcard_pdf, letter_register_xlsx, letters_pdf
+from pesiar_desktop.reports import verify_guide_pdf as verify_guide
 from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
@@ -93,7 +98,10 @@ class LetterRow:
 
 @dataclass(frozen=True)
 class VerifyResult:
-    status: str  # valid / revoked / unknown / altered
+    """What a verification says: the status, and what the letter in the register says (as
+    approved), for the reader to compare with the paper in their hand."""
+
+    status: str  # valid / revoked / expired / inactive / unknown / altered
     message: str
     letter_id: int | None = None
     number: str | None = None
@@ -101,6 +109,11 @@ class VerifyResult:
     subject: str = ""
     letter_date: date | None = None
     revoke_reason: str = ""
+    agent_name: str = ""
+    agent_nik: str = ""  # masked
+    area: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
 
     @property
     def label(self) -> str:
@@ -110,6 +123,31 @@ class VerifyResult:
     def ok(self) -> bool:
         return self.status == VERIFY_VALID
 
+    @property
+    def type_label(self) -> str:
+        return LETTER_TYPES.get(self.letter_type or "", self.letter_type or "")
+
+    @property
+    def period(self) -> str:
+        if self.period_start and self.period_end:
+            return _period_text(self.period_start, self.period_end)
+        return long_date(self.period_end) if self.period_end else ""
+
+    def fields(self) -> list[tuple[str, str]]:
+        """(label, value) lines in the order the window and the CLI show them."""
+        if self.letter_id is None:
+            return [("Status", self.label)]
+        return [
+            ("Status", self.label),
+            ("Jenis surat", self.type_label),
+            ("Nomor", self.number or "-"),
+            ("Tanggal", long_date(self.letter_date) or "-"),
+            ("Agen", self.agent_name or "-"),
+            ("NIK agen", self.agent_nik or "-"),
+            ("Wilayah tugas", self.area or "-"),
+            ("Masa tugas", self.period or "-"),
+        ]
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,
@@ -118,9 +156,15 @@ class VerifyResult:
             "letter_id": self.letter_id,
             "number": self.number,
             "type": self.letter_type,
+            "type_label": self.type_label if self.letter_type else None,
             "subject": self.subject,
             "date": self.letter_date.isoformat() if self.letter_date else None,
             "revoke_reason": self.revoke_reason,
+            "agent_name": self.agent_name,
+            "agent_nik": self.agent_nik,
+            "area": self.area,
+            "period_start": self.period_start.isoformat() if self.period_start else None,
+            "period_end": self.period_end.isoformat() if self.period_end else None,
         }
 
 
@@ -165,6 +209,8 @@ def _sk_content(
     return {
         "subject": subject,
         "period": _period_text(start, end),
+        "period_start": start.isoformat(),
+        "period_end": end.isoformat(),
         "assignment_ids": [a.id for a in chosen],
         "menimbang": [
             f"bahwa dalam rangka mewujudkan cakupan kesehatan semesta (Universal Health Coverage) "
@@ -247,6 +293,8 @@ def _surat_tugas_content(
         "subject": f"Surat Tugas Agen PESIAR a.n. {agent.name}",
         "agent": _agent_snapshot(agent),
         "area": area,
+        "period_start": a.period_start.isoformat(),
+        "period_end": a.period_end.isoformat(),
         "dasar": _dasar(session, letterhead, a.id),
         "untuk": _tasks(letterhead, a, area),
     }
@@ -300,6 +348,8 @@ def _id_card_content(session: Session, a: Assignment, agent: Agent) -> dict[str,
         "agent": _agent_snapshot(agent),
         "area": area,
         "valid_until": a.period_end.isoformat(),
+        "period_start": a.period_start.isoformat(),
+        "period_end": a.period_end.isoformat(),
     }
 
 
@@ -486,9 +536,18 @@ def content_hash(letter_type: str, number: str, on: date, content_json: str) -> 
     return sha256_of(canonical.encode("utf-8"))
 
 
-def make_payload(region_code: str, number: str, on: date, short_hash: str) -> str:
+def payload_period(period: tuple[date, date] | None) -> str:
+    """The period as the QR carries it: "20260101-20261231", "-" without one."""
+    if period is None:
+        return "-"
+    return f"{period[0]:%Y%m%d}-{period[1]:%Y%m%d}"
+
+
+def make_payload(
+    region_code: str, number: str, on: date, short_hash: str, period: str = "-"
+) -> str:
     return "|".join(
-        [PAYLOAD_PREFIX, region_code.replace(".", ""), number, on.isoformat(), short_hash]
+        [PAYLOAD_PREFIX, region_code.replace(".", ""), number, on.isoformat(), period, short_hash]
     )
 
 
@@ -557,7 +616,13 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
             raise PesiarError(f"Pengaturan nomor surat salah: {err}") from None
         letter.year, letter.seq, letter.number, letter.letter_date = on.year, seq, number, on
         short = content_hash(letter.letter_type, number, on, letter.content_json)[:16]
-        letter.payload = make_payload(letterhead.profile.region_code, number, on, short)
+        letter.payload = make_payload(
+            letterhead.profile.region_code,
+            number,
+            on,
+            short,
+            payload_period(_content_period(json.loads(letter.content_json))),
+        )
         photo = None
         if letter.letter_type == TYPE_ID_CARD and letter.agent_id:
             photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
@@ -735,10 +800,73 @@ def card_sheet_pdf(db: Database, letter_ids: Sequence[int]) -> bytes:
     return idcard_pdf.render_card_sheet(docs)
 
 
+def approved_card_ids(db: Database) -> list[int]:
+    """Every approved (not revoked) agent ID card, newest first: what the A4 sheet prints
+    when no card is chosen."""
+    with db.read() as session:
+        return list(
+            session.scalars(
+                select(Letter.id)
+                .where(Letter.letter_type == TYPE_ID_CARD, Letter.status == STATUS_APPROVED)
+                .order_by(Letter.letter_date.desc(), Letter.id.desc())
+            )
+        )
+
+
+def verify_guide_pdf(db: Database) -> bytes:
+    """The one-page "Cara memeriksa keaslian surat dan kartu agen" for residents."""
+    return verify_guide.render(village.letterhead(db), settings.read(db, settings.SETTINGS.paper))
+
+
 # --- verification -----------------------------------------------------------------------------------------
 
 
-def _result(status: str, message: str, letter: Letter | None = None) -> VerifyResult:
+def _content_period(content: dict[str, Any]) -> tuple[date, date] | None:
+    """The period a letter states (stored since the QR binds it; None for older letters and
+    for letters without one)."""
+    start, end = content.get("period_start"), content.get("period_end")
+    if not start or not end:
+        return None
+    return date.fromisoformat(str(start)), date.fromisoformat(str(end))
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What an approved letter says about its agent, area and period: the letter's own
+    content first (what was printed), the register for letters approved before the content
+    kept the period."""
+
+    agent: Agent | None
+    assignment: Assignment | None
+    agent_name: str
+    agent_nik: str
+    area: str
+    period: tuple[date, date] | None
+
+
+def _said(session: Session, letter: Letter) -> _Said:
+    content = json.loads(letter.content_json)
+    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
+    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
+    agent = session.get(Agent, agent_id) if agent_id else None
+    snap = content.get("agent") or {}
+    name = str(snap.get("name") or (agent.name if agent else ""))
+    nik = str(snap.get("nik") or (agent.nik if agent else ""))
+    area = str(content.get("area", ""))
+    if not area and assignment is not None:
+        area = assignments_service.area_labels(session, [assignment.id]).get(assignment.id, "")
+    if letter.letter_type == TYPE_SK:
+        listed = len(content.get("agents", []))
+        area = f"{listed} agen, wilayah masing-masing dalam lampiran" if listed else area
+    period = _content_period(content)
+    if period is None and assignment is not None:
+        period = (assignment.period_start, assignment.period_end)
+    return _Said(agent, assignment, name, mask_nik(nik) if nik else "", area, period)
+
+
+def _result(
+    status: str, message: str, letter: Letter | None = None, said: _Said | None = None
+) -> VerifyResult:
     if letter is None:
         return VerifyResult(status, message)
     return VerifyResult(
@@ -750,79 +878,77 @@ def _result(status: str, message: str, letter: Letter | None = None) -> VerifyRe
         letter.subject,
         letter.letter_date,
         letter.revoke_reason,
+        agent_name=said.agent_name if said else "",
+        agent_nik=said.agent_nik if said else "",
+        area=said.area if said else "",
+        period_start=said.period[0] if said and said.period else None,
+        period_end=said.period[1] if said and said.period else None,
     )
 
 
-def _standing(session: Session, letter: Letter) -> tuple[str, str] | None:
+def _standing(said: _Said) -> tuple[str, str] | None:
     """Whether a letter about an agent still holds today: (status, message) when it does
-    not, None when it does (or says nothing about an agent's work)."""
-    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
-    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
-    agent = session.get(Agent, agent_id) if agent_id else None
+    not, None when it does (or says nothing about an agent's work). The letter holds for the
+    period it states, and never past the assignment's own end in the register."""
+    agent, assignment = said.agent, said.assignment
     if agent is not None and not agent.is_active:
         return VERIFY_INACTIVE, f"Agen {agent.name} sudah diberhentikan (tidak aktif)."
-    if assignment is None:
-        return None
-    if not assignment.is_active:
+    if assignment is not None and not assignment.is_active:
         return (
             VERIFY_INACTIVE,
             "Penugasan agen ini sudah dihentikan sebelum masa tugasnya berakhir.",
         )
-    if assignment.period_end < clock.today():
-        return (
-            VERIFY_EXPIRED,
-            f"Masa tugas berakhir {long_date(assignment.period_end)}.",
-        )
+    ends = [said.period[1]] if said.period else []
+    if assignment is not None:
+        ends.append(assignment.period_end)
+    if ends and min(ends) < clock.today():
+        return VERIFY_EXPIRED, f"Masa tugas berakhir {long_date(min(ends))}."
     return None
 
 
-def _who_and_when(session: Session, letter: Letter) -> str:
-    """ "Agen Siti Aminah, masa tugas 1 Januari 2026 s.d. 31 Desember 2026" from the register
+def _who_and_when(said: _Said) -> str:
+    """ "Agen Siti Aminah (NIK 5201…0001); masa tugas …; wilayah …" as the letter states them
     (the true period and area, to compare with the printout)."""
-    assignment = session.get(Assignment, letter.assignment_id) if letter.assignment_id else None
-    agent_id = letter.agent_id or (assignment.agent_id if assignment else None)
-    agent = session.get(Agent, agent_id) if agent_id else None
     parts = []
-    if agent is not None:
-        parts.append(f"Agen {agent.name}" + (f" (NIK {mask_nik(agent.nik)})" if agent.nik else ""))
-    if assignment is not None:
-        parts.append(
-            f"masa tugas {long_date(assignment.period_start)} s.d. "
-            f"{long_date(assignment.period_end)}"
-        )
-        area = assignments_service.area_labels(session, [assignment.id]).get(assignment.id)
-        if area:
-            parts.append(f"wilayah {area}")
+    if said.agent_name:
+        nik = f" (NIK {said.agent_nik})" if said.agent_nik else ""
+        parts.append(f"Agen {said.agent_name}{nik}")
+    if said.period:
+        parts.append(f"masa tugas {_period_text(*said.period)}")
+    if said.area:
+        parts.append(f"wilayah {said.area}")
     return "; ".join(parts)
 
 
-def _status_of(letter: Letter, session: Session | None = None) -> VerifyResult:
+def _status_of(letter: Letter, session: Session) -> VerifyResult:
+    said = _said(session, letter)
     if letter.pdf is None or letter.pdf_sha256 != sha256_of(letter.pdf):
         return _result(
             VERIFY_ALTERED,
             "Berkas surat yang tersimpan tidak cocok dengan sidik (hash) saat disetujui.",
             letter,
+            said,
         )
     if letter.status == STATUS_REVOKED:
         return _result(
             VERIFY_REVOKED,
             f"Surat nomor {letter.number} sudah DICABUT ({letter.revoke_reason}); jangan dipakai.",
             letter,
+            said,
         )
     kind = LETTER_TYPES.get(letter.letter_type, letter.letter_type)
-    said = (
+    message = (
         f"{kind} nomor {letter.number} tanggal {long_date(letter.letter_date)}: {letter.subject}; "
         f"tercatat disetujui {letter.approved_by}."
     )
-    if session is not None:
-        who = _who_and_when(session, letter)
-        if who:
-            said += f" {who}."
-        standing = _standing(session, letter)
-        if standing is not None:
-            status, why = standing
-            return _result(status, f"{VERIFY_LABELS[status]}: {why} {said}", letter)
-    return _result(VERIFY_VALID, said, letter)
+    who = _who_and_when(said)
+    if who:
+        message += f" {who}."
+    standing = _standing(said)
+    if standing is not None:
+        status, why = standing
+        return _result(status, f"{VERIFY_LABELS[status]}: {why} {message}", letter, said)
+    return _result(VERIFY_VALID, message, letter, said)
 
 
 def verify(db: Database, payload_or_number: str) -> VerifyResult:
@@ -832,43 +958,51 @@ def verify(db: Database, payload_or_number: str) -> VerifyResult:
         return _result(VERIFY_UNKNOWN, "Tulis nomor surat atau pindai kode QR-nya.")
     with db.read() as session:
         if text.upper().startswith(PAYLOAD_PREFIX + "|"):
-            parts = text.split("|")
-            if len(parts) != 5:
-                return _result(
-                    VERIFY_UNKNOWN, "Isi kode QR tidak dikenali sebagai surat PESIAR Desktop."
-                )
-            _prefix, region, number, on_text, short = parts
-            profile_region = village.letterhead(db).profile.region_code.replace(".", "")
-            if region != profile_region:
-                return _result(
-                    VERIFY_UNKNOWN,
-                    f"Kode QR ini dari desa lain (kode wilayah {region}); periksa di desa penerbitnya.",
-                )
-            letter = _find(session, number)
-            if letter is None:
-                return _result(
-                    VERIFY_UNKNOWN, f"Nomor {number} tidak ada dalam buku surat desa ini."
-                )
-            assert letter.letter_date is not None and letter.number is not None
-            expected = content_hash(
-                letter.letter_type, letter.number, letter.letter_date, letter.content_json
-            )[:16]
-            if (
-                on_text != letter.letter_date.isoformat()
-                or short.lower() != expected
-                or letter.payload != text
-            ):
-                return _result(
-                    VERIFY_ALTERED,
-                    f"Kode QR tidak cocok dengan surat nomor {number} yang tercatat: tanggal atau "
-                    "sidiknya berbeda. Surat ini kemungkinan diubah atau palsu.",
-                    letter,
-                )
-            return _status_of(letter, session)
+            return _verify_payload(db, session, text)
         letter = _find(session, text)
         if letter is None:
             return _result(VERIFY_UNKNOWN, f"Nomor {text} tidak ada dalam buku surat desa ini.")
         return _status_of(letter, session)
+
+
+def _verify_payload(db: Database, session: Session, text: str) -> VerifyResult:
+    parts = text.split("|")
+    if len(parts) == 5:  # approved before the period was added to the QR
+        _prefix, region, number, on_text, short = parts
+    elif len(parts) == 6:
+        _prefix, region, number, on_text, _period, short = parts
+    else:
+        return _result(VERIFY_UNKNOWN, "Isi kode QR tidak dikenali sebagai surat PESIAR Desktop.")
+    profile_region = village.letterhead(db).profile.region_code.replace(".", "")
+    if region != profile_region:
+        return _result(
+            VERIFY_UNKNOWN,
+            f"Kode QR ini dari desa lain (kode wilayah {region}); periksa di desa penerbitnya.",
+        )
+    letter = _find(session, number)
+    if letter is None:
+        return _result(VERIFY_UNKNOWN, f"Nomor {number} tidak ada dalam buku surat desa ini.")
+    assert letter.letter_date is not None and letter.number is not None
+    expected = content_hash(
+        letter.letter_type, letter.number, letter.letter_date, letter.content_json
+    )[:16]
+    if (
+        on_text != letter.letter_date.isoformat()
+        or short.lower() != expected
+        or letter.payload != text
+    ):
+        said = _said(session, letter)
+        truth = _who_and_when(said)
+        return _result(
+            VERIFY_ALTERED,
+            f"Kode QR tidak cocok dengan surat nomor {number} yang tercatat: tanggal, masa "
+            "tugas atau sidiknya berbeda. Surat ini kemungkinan diubah atau palsu."
+            + (f" Yang tercatat: {truth}." if truth else ""),
+            letter,
+            said,
+        )
+    # The whole payload equals the stored one, so the period it shows is the letter's.
+    return _status_of(letter, session)
 
 
 def _find(session: Session, number: str) -> Letter | None:

@@ -52,7 +52,7 @@ from pesiar_desktop.reportdata.reactivation import (
 from pesiar_desktop.reports.receipt_pdf import write_arrears_receipt_pdf
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.formatting import area_label, long_date, rupiah
+from pesiar_desktop.rules.formatting import address_line, area_label, long_date, rupiah
 from pesiar_desktop.rules.premiums import rehab_problem, rehab_schedule
 from pesiar_desktop.services import audit, events, membership, privacy, settings, village
 from pesiar_desktop.services.arrears import FamilyArrears, family_arrears_in
@@ -685,6 +685,7 @@ def detail_in(session: Session, reactivation_id: int) -> ReactivationDetail:
         no_kk=fam[0],
         address=fam[1],
         area_label=area_label(fam[2], fam[3], fam[4]),
+        full_address=address_line(fam[1], fam[2], fam[3], fam[4]),
         head_name=fam[5],
         kind=r.kind,
         status=r.status,

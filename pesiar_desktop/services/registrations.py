@@ -47,7 +47,7 @@ from pesiar_desktop.reports.proposal_xlsx import write_employer_report_xlsx, wri
 from pesiar_desktop.reports.receipt_pdf import write_receipt_pdf
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.formatting import area_label, long_date, roman_month, rupiah
+from pesiar_desktop.rules.formatting import address_line, area_label, long_date, roman_month, rupiah
 from pesiar_desktop.rules.premiums import Rate, check_va, rate_on
 from pesiar_desktop.services import audit, events, membership, privacy, settings, village
 from pesiar_desktop.services.context import Actor, require
@@ -714,6 +714,7 @@ def detail_in(session: Session, reg_id: int) -> RegistrationDetail:
         no_kk=fam[0],
         address=fam[1],
         area_label=area_label(fam[2], fam[3], fam[4]),
+        full_address=address_line(fam[1], fam[2], fam[3], fam[4]),
         head_name=head,
         phone=phone,
         path=r.path,

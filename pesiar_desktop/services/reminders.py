@@ -134,7 +134,7 @@ def message_text(notice: ReminderNotice) -> str:
         if not notice.rehab_seq and months >= REHAB_MIN_MONTHS:
             lines.append(
                 f"Tunggakan {REHAB_MIN_MONTHS}–{ARREARS_MONTHS_CAP} bulan dapat dicicil "
-                "melalui program REHAB BPJS Kesehatan; agen PESIAR dapat membantu."
+                "melalui program REHAB BPJS Kesehatan; Agen PESIAR dapat membantu."
             )
     else:
         lines += [
@@ -143,13 +143,13 @@ def message_text(notice: ReminderNotice) -> str:
             f"Iuran pertama: {rupiah(notice.amount)} per bulan untuk {notice.people} jiwa.",
             f"Nomor VA: {notice.reference}."
             if notice.reference
-            else "Nomor VA belum terbit; agen PESIAR akan menyampaikannya.",
+            else "Nomor VA belum terbit; Agen PESIAR akan menyampaikannya.",
         ]
         if notice.lapsed:
             lines.append(
                 "Batas pembayaran iuran pertama"
                 + (f" ({long_date(notice.due_on)})" if notice.due_on else "")
-                + " sudah lewat, sehingga pendaftaran perlu diulang. Silakan hubungi agen PESIAR."
+                + " sudah lewat, sehingga pendaftaran perlu diulang. Silakan hubungi Agen PESIAR."
             )
         else:
             lines.append(

@@ -161,6 +161,15 @@ class Settings:
         "Insentif per jiwa diaktifkan kembali (Rp, 0 = tanpa insentif)",
         int_range(0, 10_000_000),
     )
+    # PPh 21 withheld from an agent's fee, in hundredths of a percent (rules.tax): 250 =
+    # 2,5 % (5 % x 50 % of the gross for a non-employee); 0 = not withheld.
+    pph21_rate_bp = Setting(
+        "fees.pph21_rate_bp",
+        int,
+        250,
+        "Tarif PPh 21 honor agen (per 10.000: 250 = 2,5 %; 0 = tidak dipotong)",
+        int_range(0, 5_000),
+    )
     # VA number of a new PBPU registration as BPJS issues it: a regular expression on the
     # digits (here 8888 then 12 digits). Change it when the branch uses another format.
     va_pattern = Setting(

@@ -45,6 +45,7 @@ def _profile(v: Village) -> VillageProfile:
         v.kepala_desa_name,
         v.sekretaris_desa_name,
         v.logo_png is not None,
+        bendahara_name=v.bendahara_name,
     )
 
 
@@ -118,6 +119,7 @@ PROFILE_FIELDS = (
     "email",
     "kepala_desa_name",
     "sekretaris_desa_name",
+    "bendahara_name",
 )
 
 

@@ -80,7 +80,17 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     qtbot.keyClick(verify.input_edit, Qt.Key.Key_Return)
     assert verify.verify_result is not None and verify.verify_result.status == "valid"
     assert "SAH" in verify.result_label.text()
+    # The register's fields, to compare with the paper.
+    assert verify.fields_box.isVisibleTo(verify)
+    assert verify.field_values["Nomor"].text() == number
+    assert verify.field_values["Agen"].text() == "Siti Aminah"
+    assert verify.field_values["Masa tugas"].text() == "1 Januari 2026 s.d. 31 Desember 2026"
+    assert verify.field_values["Wilayah tugas"].text().startswith("Dusun")
     verify.grab().save(str(tmp_path / "verify.png"))
+    qtbot.keyClicks(verify.input_edit, "094/999/DS-2005/XI/2026")
+    qtbot.keyClick(verify.input_edit, Qt.Key.Key_Return)
+    assert verify.verify_result.status == "unknown" and not verify.fields_box.isVisibleTo(verify)
+    verify.input_edit.setText(number)
 
     row = page.selected_letter()
     revoke = RevokeDialog(village_db, window.tasks, kd, row, page)
@@ -98,3 +108,37 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     qtbot.waitUntil(lambda: page.letter_model.row(0).texts[STATUS] == "Dicabut", timeout=10_000)
     verify.check()
     assert verify.verify_result.status == "revoked" and "DICABUT" in verify.result_label.text()
+
+
+def test_expired_letter_in_the_window_and_card_sheet(
+    qtbot, make_window, village_db, admin, freeze_clock, tmp_path, monkeypatch
+):
+    """KEDALUWARSA shows in the window (not a crash), and the A4 card sheet is saved from
+    the Surat tab."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QFileDialog
+
+    freeze_clock(date(2026, 11, 23))
+    add_families(village_db)
+    agent = make_agent(village_db, admin, "Siti Aminah")
+    plan = make_assignment(village_db, admin, agent.id, rt_ids(village_db))
+    kd = kades(village_db)
+    card = letters.approve(
+        village_db, kd, letters.draft(village_db, admin, letters.TYPE_ID_CARD,
+                                      assignment_ids=[plan.id]).id
+    )  # fmt: skip
+    window = make_window(admin)
+    page = _letters_tab(qtbot, window)
+    out = tmp_path / "kartu.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    page.save_card_sheet()
+    assert out.read_bytes().startswith(b"%PDF") and "1 kartu" in page.letter_status.text()
+    freeze_clock(date(2027, 1, 5))
+    verify = VerifyDialog(village_db, page)
+    qtbot.addWidget(verify)
+    verify.input_edit.setText(card.number)
+    verify.check()
+    assert verify.verify_result.status == "expired"
+    assert "KEDALUWARSA" in verify.result_label.text()
+    assert verify.field_values["Jenis surat"].text() == "Kartu Tanda Agen PESIAR"

@@ -131,7 +131,7 @@ def test_payment_list_pdf_and_xlsx(fee_setup, operator, tmp_path):
     rows = book.get_sheet_by_name("Daftar pembayaran").to_python()
     data = {r[1]: r for r in rows[4:] if r[1] in ("Siti Aminah", "Lalu Hendra")}
     assert data["Siti Aminah"][3] == "0012345678" and data["Siti Aminah"][11] == 545_000
-    assert "1 Desember 2026" in data["Siti Aminah"][15]
+    assert "1 Desember 2026" in data["Siti Aminah"][17]
     total = [r for r in rows if r[1] == "JUMLAH"][0]
     assert total[11] == 1_045_000
     fund = book.get_sheet_by_name("Anggaran").to_python()

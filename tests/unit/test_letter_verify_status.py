@@ -5,6 +5,7 @@ is found."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -63,3 +64,102 @@ def test_not_valid_once_the_assignment_stopped(approved, admin):
     payload = letters.get_letter(db, ids[letters.TYPE_ID_CARD].id)
     result = letters.verify(db, ids[letters.TYPE_ID_CARD].number)
     assert result.status == letters.VERIFY_INACTIVE, payload
+
+
+# --- the QR binds the period and area; the answer shows what the letter says ----------------
+
+
+def _payload(db, letter_id):
+    from pesiar_desktop.models import Letter
+
+    with db.read() as session:
+        return session.get(Letter, letter_id).payload
+
+
+def test_answer_shows_every_field(approved):
+    db, agent, plan, ids = approved
+    row = ids[letters.TYPE_SURAT_TUGAS]
+    result = letters.verify(db, _payload(db, row.id))
+    assert result.status == letters.VERIFY_VALID
+    fields = dict(result.fields())
+    assert fields["Status"] == "SAH"
+    assert fields["Jenis surat"] == "Surat Tugas Agen PESIAR"
+    assert fields["Nomor"] == row.number and fields["Tanggal"] == "23 November 2026"
+    assert fields["Agen"] == "Siti Aminah"
+    nik = agents.load_input(db, agent.id)[0].nik
+    assert fields["NIK agen"] == (nik[:4] + "*" * 8 + nik[-4:] if nik else "-")
+    assert fields["Masa tugas"] == "1 Januari 2026 s.d. 31 Desember 2026"
+    with db.read() as session:
+        area = assignments.area_labels(session, [plan.id])[plan.id]
+    assert area and fields["Wilayah tugas"] == area
+    as_json = result.as_dict()
+    assert as_json["period_start"] == "2026-01-01" and as_json["period_end"] == "2026-12-31"
+    assert as_json["area"] == area and as_json["type_label"] == "Surat Tugas Agen PESIAR"
+
+
+def test_a_qr_with_another_period_reads_altered_and_shows_the_true_one(approved):
+    db, _agent, _plan, ids = approved
+    for row in ids.values():
+        payload = _payload(db, row.id)
+        prefix, region, number, on, period, short = payload.split("|")
+        assert period == "20260101-20261231"
+        forged = "|".join([prefix, region, number, on, "20260101-20271231", short])
+        result = letters.verify(db, forged)
+        assert result.status == letters.VERIFY_ALTERED and result.label == "DIUBAH / PALSU"
+        assert "masa tugas 1 Januari 2026 s.d. 31 Desember 2026" in result.message
+        assert result.period_end == date(2026, 12, 31)
+
+
+def test_the_letter_holds_for_its_own_period_only(approved, admin, freeze_clock):
+    """Extending the assignment later does not extend a letter that printed the old period:
+    a new letter is needed; the verifier shows the letter's period."""
+    db, _agent, plan, ids = approved
+    data = assignments.load_input(db, plan.id)
+    assignments.update_assignment(
+        db, admin, plan.id, dataclasses.replace(data, period_end=date(2027, 6, 30))
+    )
+    freeze_clock(date(2027, 2, 1))
+    for row in ids.values():
+        result = letters.verify(db, row.number)
+        assert result.status == letters.VERIFY_EXPIRED
+        assert result.period_end == date(2026, 12, 31)
+
+
+def test_the_area_is_the_one_printed(approved, village_db, admin):
+    """Changing the assignment's RTs after approval: the verifier still shows the area the
+    letter printed, and a letter whose stored area was tampered with reads altered."""
+    from sqlalchemy import update
+
+    from pesiar_desktop.models import Letter
+
+    db, _agent, plan, ids = approved
+    printed = letters.verify(db, ids[letters.TYPE_ID_CARD].number).area
+    data = assignments.load_input(db, plan.id)
+    assignments.update_assignment(
+        db, admin, plan.id, dataclasses.replace(data, rt_ids=rt_ids(village_db)[2:], family_ids=[])
+    )
+    assert letters.verify(db, ids[letters.TYPE_ID_CARD].number).area == printed
+    row = ids[letters.TYPE_SURAT_TUGAS]
+    payload = _payload(db, row.id)
+    with db.transaction() as session:
+        letter = session.get(Letter, row.id)
+        content = letter.content_json.replace(printed, "Seluruh desa")
+        session.execute(update(Letter).where(Letter.id == row.id).values(content_json=content))
+    assert letters.verify(db, payload).status == letters.VERIFY_ALTERED
+
+
+def test_older_five_field_payloads_still_verify(approved):
+    from sqlalchemy import update
+
+    from pesiar_desktop.models import Letter
+
+    db, _agent, _plan, ids = approved
+    row = ids[letters.TYPE_SURAT_TUGAS]
+    prefix, region, number, on, _period, short = _payload(db, row.id).split("|")
+    legacy = "|".join([prefix, region, number, on, short])
+    with db.transaction() as session:
+        session.execute(update(Letter).where(Letter.id == row.id).values(payload=legacy))
+    assert letters.verify(db, legacy).status == letters.VERIFY_VALID
+    assert letters.verify(db, "|".join([prefix, region, number, on, "0" * 16])).status == (
+        letters.VERIFY_ALTERED
+    )

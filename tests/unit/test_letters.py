@@ -244,22 +244,27 @@ def test_verify_valid_unknown_altered(setup, operator):
     )
     with db.read() as session:
         payload = session.get(Letter, row.id).payload
-    prefix, region, number, on, short = payload.split("|")
+    prefix, region, number, on, period, short = payload.split("|")
     assert (prefix, region, number, on) == ("PESIAR", "5201012005", row.number, "2026-11-23")
+    said = letters.verify(db, payload)
+    assert (said.period_start, said.period_end) == (s1.period_start, s1.period_end)
+    assert period == f"{s1.period_start:%Y%m%d}-{s1.period_end:%Y%m%d}"
     assert letters.verify(db, payload).status == "valid"
     assert letters.verify(db, f"  {row.number} ").status == "valid"
     assert letters.verify(db, "094/999/DS-2005/XI/2026").status == "unknown"
     assert letters.verify(db, "").status == "unknown"
     assert letters.verify(db, "PESIAR|rusak").status == "unknown"
     assert (
-        letters.verify(db, "|".join([prefix, "3201012001", number, on, short])).status == "unknown"
+        letters.verify(db, "|".join([prefix, "3201012001", number, on, period, short])).status
+        == "unknown"
     )
     other_hash = "0" * 16 if short != "0" * 16 else "1" * 16
     assert (
-        letters.verify(db, "|".join([prefix, region, number, on, other_hash])).status == "altered"
+        letters.verify(db, "|".join([prefix, region, number, on, period, other_hash])).status
+        == "altered"
     )
     assert (
-        letters.verify(db, "|".join([prefix, region, number, "2026-11-24", short])).status
+        letters.verify(db, "|".join([prefix, region, number, "2026-11-24", period, short])).status
         == "altered"
     )
     assert letters.verify_pdf(db, letters.pdf_bytes(db, row.id)).status == "valid"

@@ -114,3 +114,126 @@ def test_employer_report_for_the_bpjs_branch(fv, admin, tmp_path):
     assert row[10] == regs.detail(fv.db, reg_id).receipt_number
     with pytest.raises(PermissionDenied):
         regs.export_employer_report_xlsx(fv.db, make_user(fv.db, "viewer"), tmp_path / "x.xlsx")
+
+
+# ---------------------------------------------------------------- issue 15 item 6
+
+
+def _pbpu(fv, admin, **kwargs) -> int:
+    data = RegistrationInput(
+        fv.budi_family,
+        fc.PATH_PBPU,
+        TODAY - timedelta(days=3),
+        [MemberChoice(fv.people["BUDI"], True, 3), MemberChoice(fv.people["ANI"], True, 3),
+         MemberChoice(fv.people["RINA"], True, 3)],
+    )  # fmt: skip
+    return regs.submit(fv.db, admin, data)
+
+
+def _flat(path) -> str:
+    return " ".join(pdf_text(path).split())
+
+
+def test_cancelled_receipt_is_marked_and_keeps_no_payment_instructions(fv, admin, tmp_path):
+    reg_id = _pbpu(fv, admin)
+    regs.issue_va(fv.db, admin, reg_id, VA, TODAY)
+    valid = _flat(regs.export_receipt(fv.db, admin, reg_id, tmp_path / "valid.pdf"))
+    assert "DIBATALKAN" not in valid and "bayarlah iuran pertama" in valid
+    regs.cancel(fv.db, admin, reg_id, "Keluarga pindah ke kota.")
+    flat = _flat(regs.export_receipt(fv.db, admin, reg_id, tmp_path / "batal.pdf"))
+    assert "DIBATALKAN" in flat
+    assert "Alasan: Keluarga pindah ke kota. Tanda terima ini tidak berlaku." in flat
+    assert "bayarlah iuran pertama" not in flat
+    # The stamp across the page as well as the banner.
+    assert _stamp(tmp_path / "batal.pdf") == "DIBATALKAN"
+    assert _stamp(tmp_path / "valid.pdf") == ""
+
+
+def _stamp(path) -> str:
+    """The text drawn turned on the page (the stamp)."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "".join(c["text"] for c in pdf.pages[0].chars if abs(c["matrix"][1]) > 0.01)
+
+
+def test_expired_receipt_is_marked(fv, admin, tmp_path):
+    reg_id = _pbpu(fv, admin)
+    regs.issue_va(fv.db, admin, reg_id, VA, TODAY)
+    due = regs.detail(fv.db, reg_id).payment_due
+    regs.expire(fv.db, admin, reg_id)
+    flat = _flat(regs.export_receipt(fv.db, admin, reg_id, tmp_path / "lewat.pdf"))
+    assert "KEDALUWARSA" in flat
+    assert f"Iuran pertama tidak dibayar sampai {long_date(due)}" in flat
+    assert "perlu diulang" in flat and "Tanda terima ini tidak berlaku." in flat
+    assert _stamp(tmp_path / "lewat.pdf") == "KEDALUWARSA"
+
+
+def test_receipt_title_follows_the_path(fv, admin, tmp_path):
+    pbi = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(fv.ketut_family, fc.PATH_PBI_PROPOSAL, TODAY,
+                          [MemberChoice(fv.people["KETUT"], True, None)]),
+    )  # fmt: skip
+    ppu = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.joko_family,
+            fc.PATH_PPU_BU_REPORT,
+            TODAY,
+            [MemberChoice(fv.people["JOKO"], True, None), MemberChoice(fv.people["SRI"], False)],
+            employer_name="PT Tambang Sejahtera",
+            employer_address="Jl. Raya Gerung 9",
+        ),
+    )
+    pbpu = _pbpu(fv, admin)
+    titles = {
+        pbpu: "TANDA TERIMA PENDAFTARAN PESERTA JKN MANDIRI (PBPU)",
+        pbi: "TANDA TERIMA USULAN PESERTA JKN PBI / PBPU PEMDA",
+        ppu: "TANDA TERIMA LAPORAN PEKERJA YANG BELUM DIDAFTARKAN PEMBERI KERJA",
+    }
+    for reg_id, title in titles.items():
+        flat = _flat(regs.export_receipt(fv.db, admin, reg_id, tmp_path / f"{reg_id}.pdf"))
+        assert title in flat
+        assert [t for t in titles.values() if t in flat] == [title]
+        if reg_id != pbpu:  # nothing to pay: no class, premium or VA lines
+            assert "Iuran / bulan" not in flat and "Virtual Account" not in flat
+    ppu_text = _flat(tmp_path / f"{ppu}.pdf")
+    assert "PT Tambang Sejahtera, Jl. Raya Gerung 9" in ppu_text
+
+
+@pytest.mark.parametrize(
+    ("address", "printed"),
+    [
+        # The register stores the dusun as the address (OpenSID often does).
+        ("Dusun Krajan", "Alamat : Dusun Krajan, RT 001/RW 001 Jalur"),
+        ("Krajan", "Alamat : Krajan, RT 001/RW 001 Jalur"),
+        # An address that ends with a full stop and names the dusun itself.
+        ("Jl. Melati 1, Dusun Krajan, Kec. Gerung.",
+         "Alamat : Jl. Melati 1, Dusun Krajan, Kec. Gerung, RT 001/RW 001 Jalur"),
+        ("Jl. Melati 1", "Alamat : Jl. Melati 1, RT 001/RW 001, Dusun Krajan Jalur"),
+    ],
+)  # fmt: skip
+def test_receipt_address_says_nothing_twice(fv, admin, tmp_path, address, printed):
+    from pesiar_desktop.models import Family
+
+    with fv.db.transaction() as session:
+        session.get(Family, fv.budi_family).address = address
+    reg_id = _pbpu(fv, admin)
+    flat = _flat(regs.export_receipt(fv.db, admin, reg_id, tmp_path / "r.pdf"))
+    assert printed in flat
+    assert "., " not in flat and "·" not in flat.split("Alamat", 1)[1].split("Jalur", 1)[0]
+
+
+def test_receipts_use_one_capitalisation(fv, admin, tmp_path):
+    """Titles of office and the receipt's labels are written the same way on every
+    receipt: Kepala Keluarga, Agen PESIAR, labels in title case."""
+    reg_id = _pbpu(fv, admin)
+    flat = _flat(regs.export_receipt(fv.db, admin, reg_id, tmp_path / "r.pdf"))
+    for right in ("Kepala Keluarga", "Agen PESIAR", "Jalur Pendaftaran", "Tanggal Pendaftaran",
+                  "Iuran Keluarga", "Pembayaran Iuran Pertama"):  # fmt: skip
+        assert right in flat
+    for wrong in ("Kepala keluarga", "agen PESIAR", "Agen Pesiar", "Jalur pendaftaran"):
+        assert wrong not in flat

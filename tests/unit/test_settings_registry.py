@@ -34,6 +34,8 @@ def test_registry_lists_every_entry_under_its_own_key():
         "ui.language",
         "recap.columns",
         "recap.branch",
+        "fees.reactivation_per_person",
+        "fees.pph21_rate_bp",
     }
     assert all(REGISTRY[entry.key] is entry for entry in entries)
     assert all(entry.label.strip() for entry in entries)

@@ -40,6 +40,8 @@ RESULT_STYLES = {
     letters.VERIFY_REVOKED: "background:#fdecea; color:#b3261e; border:1px solid #e7a39d;",
     letters.VERIFY_ALTERED: "background:#fdecea; color:#b3261e; border:1px solid #e7a39d;",
     letters.VERIFY_UNKNOWN: "background:#fff4c2; color:#4d3b00; border:1px solid #e6c84f;",
+    letters.VERIFY_EXPIRED: "background:#fdecea; color:#b3261e; border:1px solid #e7a39d;",
+    letters.VERIFY_INACTIVE: "background:#fdecea; color:#b3261e; border:1px solid #e7a39d;",
 }
 
 
@@ -230,6 +232,30 @@ class VerifyDialog(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.setMinimumHeight(70)
         self.result_label.hide()
+        # What the register says, field by field, to read out and compare with the paper.
+        self.fields_box = QWidget()
+        fields_form = QFormLayout(self.fields_box)
+        self.field_values: dict[str, QLabel] = {}
+        for key, label in (
+            ("Jenis surat", self.tr("Jenis surat")),
+            ("Nomor", self.tr("Nomor")),
+            ("Tanggal", self.tr("Tanggal")),
+            ("Agen", self.tr("Agen")),
+            ("NIK agen", self.tr("NIK agen")),
+            ("Wilayah tugas", self.tr("Wilayah tugas")),
+            ("Masa tugas", self.tr("Masa tugas")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.field_values[key] = value
+            fields_form.addRow(label, value)
+        self.fields_box.hide()
+        guide = QPushButton(self.tr("Panduan untuk warga (PDF)…"))
+        guide.setToolTip(
+            self.tr("Satu halaman: cara warga memeriksa keaslian surat dan kartu agen.")
+        )
+        guide.clicked.connect(self._save_guide)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.reject)
@@ -237,14 +263,20 @@ class VerifyDialog(QDialog):
         layout.addWidget(
             hint_label(
                 self.tr(
-                    "Kode QR pada surat berisi nomor, tanggal dan sidik surat. Hasil: SAH, "
-                    "DICABUT, TIDAK DIKENAL, atau DIUBAH / PALSU."
+                    "Kode QR pada surat berisi nomor, tanggal, masa tugas dan sidik surat. "
+                    "Hasil: SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU, atau "
+                    "TIDAK DIKENAL, dengan isi surat yang tercatat untuk dicocokkan."
                 )
             )
         )
         layout.addLayout(row)
-        layout.addWidget(pdf, 0, Qt.AlignmentFlag.AlignLeft)
+        tools = QHBoxLayout()
+        tools.addWidget(pdf)
+        tools.addWidget(guide)
+        tools.addStretch(1)
+        layout.addLayout(tools)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.fields_box)
         layout.addStretch(1)
         layout.addWidget(close)
         self.input_edit.setFocus()
@@ -267,4 +299,21 @@ class VerifyDialog(QDialog):
             f"<b style='font-size:16px'>{result.label}</b><br>{result.message}"
         )
         self.result_label.show()
+        said = dict(result.fields())
+        for key, value in self.field_values.items():
+            value.setText(said.get(key, "-"))
+        self.fields_box.setVisible(result.letter_id is not None)
         self.adjustSize()
+
+    def _save_guide(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Simpan panduan memeriksa keaslian"),
+            "cara-memeriksa-keaslian-surat.pdf",
+            "PDF (*.pdf)",
+        )
+        if path:
+            try:
+                Path(path).write_bytes(letters.verify_guide_pdf(self.db))
+            except (OSError, PesiarError) as err:
+                show_error(self, err)

@@ -40,11 +40,9 @@ from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.fees import FeeSheet
-from pesiar_desktop.reports import fees_pdf, fees_xlsx
-from pesiar_desktop.services import agents, assignments, fees, letters, settings, village
+from pesiar_desktop.services import agents, assignments, fees, letters, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
-from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
@@ -221,6 +219,13 @@ class AgentsPage(ServicePage):
         self.open_button = _button(self.tr("Buka PDF"), self.open_pdf)
         self.save_button = _button(self.tr("Simpan PDF…"), self.save_pdf)
         verify = _button(self.tr("Verifikasi surat…"), self.open_verify)
+        cards = _button(self.tr("Lembar kartu A4…"), self.save_card_sheet)
+        cards.setToolTip(
+            self.tr(
+                "Semua kartu agen yang disetujui, sepuluh per lembar A4 dengan garis potong "
+                "(sisi depan, lalu sisi belakang untuk cetak bolak-balik)."
+            )
+        )
         register = _button(self.tr("Buku Keputusan (.xlsx)…"), self.export_register)
         if not self.can_approve:
             tip = self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.")
@@ -232,7 +237,7 @@ class AgentsPage(ServicePage):
             top.addWidget(b)
         top.addStretch(1)
         bottom = QHBoxLayout()
-        for b in (self.open_button, self.save_button, verify, register):
+        for b in (self.open_button, self.save_button, cards, verify, register):
             bottom.addWidget(b)
         bottom.addStretch(1)
         self.letter_status = hint_label("")
@@ -572,6 +577,25 @@ class AgentsPage(ServicePage):
         if path:
             Path(path).write_bytes(letters.pdf_bytes(self.db, row.id))
 
+    def save_card_sheet(self) -> None:
+        ids = letters.approved_card_ids(self.db)
+        if not ids:
+            self.letter_status.setText(self.tr("Belum ada kartu agen yang disetujui."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan lembar kartu agen"), "kartu-agen-a4.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(letters.card_sheet_pdf(self.db, ids))
+        except (OSError, PesiarError) as err:
+            show_error(self, err)
+            return
+        self.letter_status.setText(
+            self.tr("{n} kartu agen disimpan: {path}").format(n=len(ids), path=path)
+        )
+
     def open_verify(self) -> None:
         self._run_dialog(VerifyDialog(self.db, parent=self))
 
@@ -614,11 +638,8 @@ class AgentsPage(ServicePage):
             f"honor-agen-{month:%Y-%m}.pdf",
             "PDF (*.pdf)",
         )
-        if not path:
-            return
-        sheet = fees.month_sheet(self.db, month)
-        paper = settings.read(self.db, SETTINGS.paper)
-        Path(path).write_bytes(fees_pdf.render(sheet, village.letterhead(self.db), paper))
+        if path:
+            self._export_fees(month, path)
 
     def save_fee_xlsx(self) -> None:
         month = self.fee_month()
@@ -626,6 +647,11 @@ class AgentsPage(ServicePage):
             self, self.tr("Simpan daftar pembayaran"), f"honor-agen-{month:%Y-%m}.xlsx",
             "Excel (*.xlsx)",
         )  # fmt: skip
-        profile = village.get_profile(self.db)
-        if path and profile is not None:
-            fees_xlsx.export(fees.month_sheet(self.db, month), profile, path)
+        if path:
+            self._export_fees(month, path)
+
+    def _export_fees(self, month: date, path: str) -> None:
+        try:
+            fees.export_list(self.db, self.actor, month, path)
+        except (OSError, PesiarError) as err:
+            show_error(self, err)

@@ -57,6 +57,7 @@ PROFILE_LABELS = {
     "email": "Email",
     "kepala_desa_name": "Nama kepala desa",
     "sekretaris_desa_name": "Nama sekretaris desa",
+    "bendahara_name": "Nama bendahara (Kaur Keuangan)",
 }
 
 
