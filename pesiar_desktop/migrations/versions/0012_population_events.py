@@ -70,6 +70,13 @@ def downgrade() -> None:
     with op.batch_alter_table("population_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_population_event_resident_id"))
         batch_op.drop_index("ix_population_event_day")
+    # The undo events point at the events they cancel (RESTRICT, checked row by row as
+    # DROP TABLE empties the table on SQLite): remove them first.
+    op.execute("DELETE FROM population_event WHERE cancels_id IS NOT NULL")
     op.drop_table("population_event")
-    with op.batch_alter_table("resident", schema=None) as batch_op:
-        batch_op.drop_column("arrived_on")
+    # Not a batch copy on SQLite: rebuilding `resident` would drop a table that many others
+    # reference (RESTRICT). SQLite 3.35+ drops a plain column in place.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE resident DROP COLUMN arrived_on")
+    else:
+        op.drop_column("resident", "arrived_on")

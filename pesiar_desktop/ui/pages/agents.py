@@ -651,7 +651,9 @@ class AgentsPage(ServicePage):
             self._export_fees(month, path)
 
     def _export_fees(self, month: date, path: str) -> None:
-        try:
-            fees.export_list(self.db, self.actor, month, path)
-        except (OSError, PesiarError) as err:
-            show_error(self, err)
+        """The list is written and the export audited in the background (a write)."""
+
+        def job(_ctx: TaskContext) -> object:
+            return fees.export_list(self.db, self.actor, month, path)
+
+        run_write(self, self.tasks, job, on_error=lambda err: show_error(self, err))
