@@ -325,6 +325,8 @@ def _run_smoke(db: Database, paths: AppPaths, hook: CrashHook) -> int:
         if hook.errors:
             return 1
         print(f"smoke ok: {rows} penduduk")
+        # Also in the log: the Windows window program (pesiar-desktop-gui.exe) has no console.
+        log.info("smoke ok: %d penduduk", rows)
         return 0
     finally:
         window.close()
