@@ -98,36 +98,26 @@ def test_wheel_carries_resources_and_declares_dependencies(wheel: Path) -> None:
 
 
 def test_installed_wheel_runs_demo_stats_and_window(wheel: Path, tmp_path: Path) -> None:
+    # Nothing of the checkout, in every step: no PYTHONPATH (it would show pip this checkout's
+    # egg-info as "already installed"), a working folder elsewhere.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.pop("PESIAR_DATABASE_URL", None)
     venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path, dict(os.environ))
+    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path, env)
     python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     purelib = Path(
         _run(
             [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
             tmp_path,
-            dict(os.environ),
+            env,
         ).strip()
     )
     (purelib / "borrowed-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "-q",
-            "--no-deps",
-            str(wheel),
-        ],
-        tmp_path,
-        dict(os.environ),
-    )
-    # Nothing of the checkout: no PYTHONPATH, a working folder elsewhere.
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # --force-reinstall: pip sees the borrowed folder's pesiar-desktop (the editable install)
+    # and would otherwise take it for this wheel; it never removes what lies outside the venv.
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps"]
+    _run([*pip, "--force-reinstall", str(wheel)], tmp_path, env)
     env.update(QT_QPA_PLATFORM="offscreen", PESIAR_DATA_DIR=str(tmp_path / "data"))
-    env.pop("PESIAR_DATABASE_URL", None)
     command = python.parent / (
         "pesiar-desktop.exe" if sys.platform == "win32" else "pesiar-desktop"
     )
