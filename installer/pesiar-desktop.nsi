@@ -68,8 +68,9 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT"
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
 
-!define MUI_UNCOMPONENTSPAGE_TEXT_TOP "Data PESIAR (basis data penduduk, cadangan dan catatan) ada di $LOCALAPPDATA\${DATADIRNAME}. Data ini TIDAK dihapus kecuali Anda mencentang $\"Hapus data$\"; bila dibiarkan, data dipakai lagi saat aplikasi dipasang kembali."
 !insertmacro MUI_UNPAGE_CONFIRM
+; (MUI2 takes the page's text from the non-"UN" name, defined right before the page.)
+!define MUI_COMPONENTSPAGE_TEXT_TOP "Data PESIAR (basis data penduduk, cadangan dan catatan) ada di $LOCALAPPDATA\${DATADIRNAME}. Data ini TIDAK dihapus kecuali Anda mencentang $\"Hapus data$\"; bila dibiarkan, data dipakai lagi saat aplikasi dipasang kembali."
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
 
