@@ -7,7 +7,7 @@ one-line summary: a quick check that a build or an installed copy works.
 
 At start (not in smoke mode) the SQLite database gets its daily automatic backup;
 the interface language follows the `ui.language` setting (Qt .qm files in
-`resources/i18n`, plus Qt's own qtbase translations); after login the session
+`pesiar_desktop/resources/i18n`, plus Qt's own qtbase translations); after login the session
 locks after `session.lock_minutes` without input (`ui.session_lock`). A restore
 from Pengaturan → Cadangan closes the window and asks for a fresh login on the
 restored database.
@@ -325,6 +325,8 @@ def _run_smoke(db: Database, paths: AppPaths, hook: CrashHook) -> int:
         if hook.errors:
             return 1
         print(f"smoke ok: {rows} penduduk")
+        # Also in the log: the Windows window program (pesiar-desktop-gui.exe) has no console.
+        log.info("smoke ok: %d penduduk", rows)
         return 0
     finally:
         window.close()

@@ -7,7 +7,6 @@ platform's user data folder (platformdirs).
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +21,11 @@ DB_FILE_NAME = "pesiar.sqlite3"
 
 
 def resources_dir() -> Path:
-    """The shipped resources folder (repository root, or the frozen bundle)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The shipped resources (region list, fonts, icons, .qm translations): package data in
+    `pesiar_desktop/resources`, so the checkout, an installed wheel and the PyInstaller bundle
+    (which sets `__file__` of its frozen modules to `_MEIPASS/pesiar_desktop/…`) all find them
+    next to this module."""
+    return Path(__file__).resolve().parent / "resources"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Qt translations: resources/i18n/pesiar_<lang>.ts -> .qm (pyside6-lrelease).
+# Qt translations: pesiar_desktop/resources/i18n/pesiar_<lang>.ts -> .qm (pyside6-lrelease).
 # Indonesian is the source language (pesiar_id.ts holds no translations); English is
 # pesiar_en.ts. Run by tools/venv.sh, so every setup has the .qm files; the installer
 # bundles them.
@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="$ROOT/.venv/bin"
 [ -x "$BIN/pyside6-lrelease" ] || BIN="$(dirname "$(command -v pyside6-lrelease)")"
-I18N="$ROOT/resources/i18n"
+I18N="$ROOT/pesiar_desktop/resources/i18n"
 LANGS=(id en)
 cd "$ROOT"
 if [ "${1:-}" = "--update" ]; then

@@ -23,7 +23,7 @@ def main() -> int:
     from pesiar_desktop.ui.main_window import PAGES, SIDEBAR_ICON_COLOR
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    out = ROOT / "resources" / "icons" / "sidebar"
+    out = ROOT / "pesiar_desktop" / "resources" / "icons" / "sidebar"
     out.mkdir(parents=True, exist_ok=True)
     for _label, name in PAGES.values():
         icon = qta.icon(name, color=SIDEBAR_ICON_COLOR)

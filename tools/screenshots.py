@@ -1,6 +1,6 @@
 """Screenshots of every page on a demo village, for the README and for looking at.
 
-    python tools/screenshots.py [--out resources/screenshots] [--residents 3000] [--pages penduduk,...]
+    python tools/screenshots.py [--out docs/screenshots] [--residents 3000] [--pages penduduk,...]
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen) at 1366x768, the most common office laptop size.
 """
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default=str(ROOT / "resources" / "screenshots"))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--residents", type=int, default=3000)
     parser.add_argument("--pages", default="", help="comma-separated page keys (default all)")
     parser.add_argument("--data-dir", help="use this data folder (default: a fresh demo)")

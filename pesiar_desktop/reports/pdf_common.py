@@ -3,7 +3,7 @@
 Small API, all of it usable from a raw canvas or from platypus flowables:
 
 - ``page_size(paper)``: A4 or F4 (215 x 330 mm) from the ``letters.paper`` setting.
-- ``register_fonts()``: DejaVu Serif/Sans shipped in ``resources/fonts`` (falls back to the
+- ``register_fonts()``: DejaVu Serif/Sans shipped in ``pesiar_desktop/resources/fonts`` (falls back to the
   system DejaVu folder on Linux); use the names ``SERIF``, ``SERIF_BOLD``, ``SANS`` ….
 - ``Letterhead`` (``reportdata.village``; ``services.village.letterhead(db)`` loads it): the
   kop surat from the village profile (+ logo); ``draw_letterhead(canvas, …)`` or

@@ -1,4 +1,4 @@
-"""The national region list (Kepmendagri 300.2.2-2138/2025) shipped in resources/data."""
+"""The national region list (Kepmendagri 300.2.2-2138/2025) shipped in pesiar_desktop/resources/data."""
 
 from __future__ import annotations
 
