@@ -95,7 +95,9 @@ def main() -> int:
         if not have:
             print(f"demo village of {residents:,} residents (without field work) …", flush=True)
             saved = demo_register.DEMO_EXTENSIONS  # what generate() reads
-            demo_register.DEMO_EXTENSIONS = tuple(n for n in saved if "fieldwork" not in n)
+            # The parts before the field work only: the later ones (keaktifan, reminders,
+            # population) build on it and draw receipt numbers the field work would reuse.
+            demo_register.DEMO_EXTENSIONS = saved[: saved.index("pesiar_desktop.demo.fieldwork")]
             try:
                 demo.generate(db, SYSTEM, residents=residents, today=today)
             finally:
