@@ -51,6 +51,7 @@ from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
 from pesiar_desktop.ui.pages.base import ServicePage
+from pesiar_desktop.ui.pages.settings_general import where_to_change
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
 from pesiar_desktop.ui.tablemodels.fieldwork import Row
@@ -193,10 +194,10 @@ class AgentsPage(ServicePage):
         layout.addWidget(
             hint_label(
                 self.tr(
-                    "Baris kuning: keluarga binaan melebihi batas wajar per agen (Pengaturan "
-                    "agent.max_families). Untuk membagi satu RT, pilih dua penugasan atau lebih "
+                    "Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di "
+                    "{place}). Untuk membagi satu RT, pilih dua penugasan atau lebih "
                     "(Ctrl+klik) lalu 'Bagi rata satu RT'."
-                )
+                ).format(place=where_to_change(SETTINGS.max_families))
             )
         )
         return box
