@@ -134,6 +134,8 @@ class AgentsPage(ServicePage):
         self.can_draft = actor.can("letters.draft")
         self.can_approve = actor.can("letters.approve")
         self.can_fees = actor.can("fees.write")
+        # letters and fee lists carry agents' NIK, phone and bank account: no viewer
+        self.can_export = actor.can("personal.export")
         self.ask = self._ask_user  # tests replace the confirmation
         self._letters: dict[int, letters.LetterRow] = {}
         self.fee_sheet: FeeSheet | None = None
@@ -227,6 +229,10 @@ class AgentsPage(ServicePage):
             tip = self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.")
             self.approve_button.setToolTip(tip)
             self.revoke_button.setToolTip(tip)
+        if not self.can_export:
+            tip = self.tr("Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.")
+            self.open_button.setToolTip(tip)
+            self.save_button.setToolTip(tip)
         top = QHBoxLayout()
         top.addWidget(self.type_filter)
         for b in (self.draft_button, self.approve_button, self.revoke_button, self.delete_button):
@@ -260,6 +266,13 @@ class AgentsPage(ServicePage):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Bulan honor")))
         top.addWidget(self.month_edit)
+        for b in (pdf, xlsx):
+            b.setEnabled(self.can_export)
+            if not self.can_export:
+                b.setToolTip(
+                    self.tr("Daftar pembayaran memuat rekening agen; peran Anda tidak dapat "
+                            "menyimpannya.")
+                )  # fmt: skip
         for b in (self.record_button, pdf, xlsx):
             top.addWidget(b)
         top.addStretch(1)
@@ -310,7 +323,11 @@ class AgentsPage(ServicePage):
             return agents.list_agents(self.db)
 
         def done(rows: list[agents.AgentRow]) -> None:
-            _show_rows(self.agent_view, self.agent_model, [agent_rows.agent_row(r) for r in rows])
+            _show_rows(
+                self.agent_view,
+                self.agent_model,
+                [agent_rows.agent_row(r, self.personal) for r in rows],
+            )
             active = sum(1 for r in rows if r.is_active)
             self.agent_status.setText(self.tr("{n} agen, {a} aktif.").format(n=len(rows), a=active))
 
@@ -365,7 +382,11 @@ class AgentsPage(ServicePage):
 
         def done(sheet: FeeSheet) -> None:
             self.fee_sheet = sheet
-            _show_rows(self.fee_view, self.fee_model, [letter_rows.fee_row(x) for x in sheet.lines])
+            _show_rows(
+                self.fee_view,
+                self.fee_model,
+                [letter_rows.fee_row(x, self.personal) for x in sheet.lines],
+            )
             parts = [
                 self.tr(
                     "{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, "
@@ -494,8 +515,8 @@ class AgentsPage(ServicePage):
         self.approve_button.setEnabled(self.can_approve and status == letters.STATUS_DRAFT)
         self.revoke_button.setEnabled(self.can_approve and status == letters.STATUS_APPROVED)
         self.delete_button.setEnabled(self.can_draft and status == letters.STATUS_DRAFT)
-        self.open_button.setEnabled(row is not None)
-        self.save_button.setEnabled(row is not None)
+        self.open_button.setEnabled(self.can_export and row is not None)
+        self.save_button.setEnabled(self.can_export and row is not None)
 
     def draft_letter(self) -> None:
         self._run_dialog(DraftLetterDialog(self.db, self.tasks, self.actor, parent=self))
@@ -550,7 +571,7 @@ class AgentsPage(ServicePage):
 
     def open_pdf(self) -> None:
         row = self.selected_letter()
-        if row is None:
+        if row is None or not self.can_export:
             return
         try:
             data = letters.pdf_bytes(self.db, row.id)
@@ -565,7 +586,7 @@ class AgentsPage(ServicePage):
 
     def save_pdf(self) -> None:
         row = self.selected_letter()
-        if row is None:
+        if row is None or not self.can_export:
             return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan PDF surat"), self._pdf_name(row), "PDF (*.pdf)"
@@ -608,6 +629,8 @@ class AgentsPage(ServicePage):
         )
 
     def save_fee_pdf(self) -> None:
+        if not self.can_export:
+            return
         month = self.fee_month()
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -622,6 +645,8 @@ class AgentsPage(ServicePage):
         Path(path).write_bytes(fees_pdf.render(sheet, village.letterhead(self.db), paper))
 
     def save_fee_xlsx(self) -> None:
+        if not self.can_export:
+            return
         month = self.fee_month()
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan daftar pembayaran"), f"honor-agen-{month:%Y-%m}.xlsx",

@@ -33,7 +33,6 @@ from pesiar_desktop.reportdata.reminders import ReminderNotice
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules import reminders as rc
-from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import arrears as arrears_service
 from pesiar_desktop.services import followups, progress, reactivation, registrations, reminders
 from pesiar_desktop.services.arrears import FamilyArrears
@@ -133,7 +132,7 @@ class RegistrasiPage(ServicePage):
         bus.changed.connect(self._on_data_changed)
 
     def _show(self, value: str) -> str:
-        return mask_nik(value) if self.masked else value
+        return self.personal(value)
 
     # ------------------------------------------------------------ registrations tab
 
@@ -267,7 +266,7 @@ class RegistrasiPage(ServicePage):
                         str(r.people),
                         formatting.rupiah(r.monthly_premium) if r.path == fc.PATH_PBPU else "-",
                         fc.REGISTRATION_STATUSES.get(r.status, r.status),
-                        r.va_number,
+                        self._show(r.va_number),
                         formatting.short_date(r.payment_due),
                         r.agent_name,
                     ),
@@ -346,7 +345,7 @@ class RegistrasiPage(ServicePage):
         )
         lines = [
             f"<b>{d.head_name}</b> · KK {self._show(d.no_kk)} · {d.address} · {d.area_label}"
-            + (f" · HP {d.phone}" if d.phone else ""),
+            + (f" · HP {self._show(d.phone)}" if d.phone else ""),
             f"{d.path_label} · {d.status_label} · didaftarkan "
             f"{formatting.long_date(d.registered_on)} oleh {d.recorded_by}"
             + (f" · agen {d.agent_name}" if d.agent_name else ""),
@@ -354,7 +353,7 @@ class RegistrasiPage(ServicePage):
         ]
         if d.path == fc.PATH_PBPU:
             lines.append(
-                f"Iuran {formatting.rupiah(d.monthly_premium)}/bulan · VA {d.va_number or '-'} · "
+                f"Iuran {formatting.rupiah(d.monthly_premium)}/bulan · VA {self._show(d.va_number) or '-'} · "
                 f"batas bayar {formatting.long_date(d.payment_due) or '-'}"
                 + (
                     f" · dibayar {formatting.long_date(d.paid_on)} "
@@ -587,13 +586,13 @@ class RegistrasiPage(ServicePage):
                         r.head_name,
                         self._show(r.no_kk),
                         r.area_label,
-                        r.phone,
+                        self._show(r.phone),
                         str(r.people),
                         formatting.rupiah(r.monthly_premium),
                         fc.REGISTRATION_STATUSES.get(r.status, r.status),
-                        r.va_number,
+                        self._show(r.va_number),
                         r.agent_name,
-                        r.agent_phone,
+                        self._show(r.agent_phone),
                         reminded(r.family_id, UNPAID),
                     ),
                     (
@@ -619,12 +618,12 @@ class RegistrasiPage(ServicePage):
                     (r.agent_name, r.resident_id),
                     (
                         r.agent_name,
-                        r.agent_phone,
+                        self._show(r.agent_phone),
                         r.name,
                         self._show(r.nik),
                         self._show(r.no_kk),
                         r.area_label,
-                        r.phone,
+                        self._show(r.phone),
                         codes.label(codes.SEGMENTS, r.segment),
                         str(r.months_in_arrears),
                         formatting.rupiah(r.amount_owed) if r.amount_owed else "—",
