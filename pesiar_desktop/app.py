@@ -74,6 +74,13 @@ def ui_settings(paths: AppPaths) -> QSettings:
     return QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
 
 
+def _show_fitted(window: MainWindow) -> None:
+    """Maximised on a small screen, else the remembered size within the screen."""
+    from pesiar_desktop.ui.screen_fit import show_fitted
+
+    show_fitted(window)
+
+
 def app_icon() -> QIcon:
     icon = QIcon()
     folder = resources_dir() / "icons"
@@ -213,6 +220,9 @@ def _application() -> QApplication:
     from pesiar_desktop.ui import gc_guard
 
     gc_guard.install(app)  # garbage collected on the GUI thread only
+    from pesiar_desktop.ui import screen_fit
+
+    screen_fit.install(app)  # no dialog larger than the screen
     return app
 
 
@@ -384,7 +394,10 @@ def _run_interactive(
             auto_backup = False
             _auto_backup(window, db, paths)
         lock = SessionLock(app, db, window.tasks, actor, window).start()
-        window.show()
+        if window.isVisible():
+            window.show()
+        else:
+            _show_fitted(window)
         code = app.exec()
         lock.stop()
         window.shutdown()
@@ -406,7 +419,7 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
     if not smoke:
         # The window first, then the database layer: the user sees the program at once.
         frame = MainWindow(settings=ui_settings(paths))
-        frame.show()
+        _show_fitted(frame)
         app.processEvents()
     try:
         from pesiar_desktop.bootstrap import open_app_database

@@ -40,6 +40,7 @@ from pesiar_desktop.services import register, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, SaveResult
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.family_inputs import FamilyPicker, NewFamilyFields
@@ -147,7 +148,7 @@ class ResidentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(scrolled(columns), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
