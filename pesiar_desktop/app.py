@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 # Classes needed only after the main window frame is shown are reached through their
 # modules: PySide sets a class up when it is first named (1-3 ms each).
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -116,6 +116,16 @@ def load_language(language: str) -> bool:
         app.removeTranslator(old)
     _translators.clear()
     language = language if language in LANGUAGES else "id"
+    # Numbers, sizes and month names ("Desember 2026", "2,7 MB") follow the language.
+    if language == "id":
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        from pesiar_desktop.ui.qt_indonesian import QtIndonesian
+
+        qt_words = QtIndonesian(app)  # PySide6 ships no qtbase_id
+        app.installTranslator(qt_words)
+        _translators.append(qt_words)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     qt_own = QTranslator(app)
     if qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

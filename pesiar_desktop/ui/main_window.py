@@ -202,6 +202,10 @@ class MainWindow(QMainWindow):
 
         assert not self._attached, "a window is attached once"
         self._attached = True
+        # Qt's own file dialog speaks the program's language (a native one speaks Windows').
+        QtCore.QCoreApplication.setAttribute(
+            QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True
+        )
         self.db = db
         self.actor = actor
         self.tasks: TaskManager = TaskManager(db, self)

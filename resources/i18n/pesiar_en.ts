@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+63"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+64"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+70"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+71"/>
         <source>Ubah Agen PESIAR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+140"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+143"/>
         <source>Agen &amp; Penugasan</source>
         <translation>Agents &amp; Assignments</translation>
     </message>
@@ -425,7 +425,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (Pengaturan agent.max_families). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
+        <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+320"/>
+        <location line="+339"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-338"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,6 +480,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+29"/>
         <source>Catat ke daftar pembayaran</source>
         <translation type="unfinished"></translation>
@@ -500,12 +505,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Honor = honor bulanan + insentif per jiwa/KK yang iuran pertamanya lunas pada bulan itu. Baris merah: melebihi sisa pagu penugasan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,7 +525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, sisa {left}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,8 +613,8 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+13"/>
+        <location line="+18"/>
+        <location line="+15"/>
         <source>Simpan daftar pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,7 +622,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+161"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+162"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -683,7 +693,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+77"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+78"/>
         <source>Ubah penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +821,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+245"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+290"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -824,17 +834,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation>Only administrators can read the audit log.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>tindakan, mis. resident</source>
-        <translation>action, e.g. resident</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Terapkan</source>
         <translation>Apply</translation>
     </message>
@@ -846,12 +851,11 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="-18"/>
-        <location line="+20"/>
         <source>Entitas</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+1"/>
         <location line="+18"/>
         <source>Tindakan</source>
         <translation>Action</translation>
@@ -867,17 +871,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>To</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Waktu (UTC)</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>‹ Sebelumnya</source>
         <translation>‹ Previous</translation>
     </message>
@@ -892,12 +886,38 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Check the hash chain</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-58"/>
+        <location line="+82"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-116"/>
+        <source>(tanpa rincian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(dihapus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Waktu ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation type="unfinished">Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yang diubah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Halaman {page} dari {pages} · {total} entri</source>
         <translation>Page {page} of {pages} · {total} entries</translation>
     </message>
@@ -993,21 +1013,6 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+14"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cadangan otomatis (sekali sehari saat dibuka) disimpan</source>
-        <translation>Automatic backups (once a day at start): keep the</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>buah terakhir</source>
-        <translation>most recent</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
@@ -1032,12 +1037,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Backups on this computer:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
+        <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Folder: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Cadangan gagal</source>
         <translation>Backup failed</translation>
     </message>
@@ -1055,11 +1065,6 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <location line="+10"/>
         <source>Pilih folder tujuan cadangan (mis. flashdisk)</source>
         <translation>Choose the folder for the backup (e.g. a USB stick)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Pengaturan cadangan otomatis tersimpan.</source>
-        <translation>Automatic backup setting saved.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1347,7 +1352,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+82"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+83"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation>NIK, family card no. or name, then Enter</translation>
     </message>
@@ -1502,6 +1507,64 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>GeneralSettingsTab</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/pages/settings_general.py" line="+72"/>
+        <source>urutan bawaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Contoh nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Simpan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batalkan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hanya administrator yang dapat mengubah pengaturan ini; Anda dapat melihat nilainya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Diubah di {place}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>(templat belum sah)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SK ke-12 bulan ini: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tidak ada perubahan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} pengaturan tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bahasa berlaku setelah aplikasi dibuka ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
@@ -1544,7 +1607,7 @@ The window closes now; please log in again.</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cakupan dan keaktifan per dusun</source>
         <translation>Coverage and active rate by hamlet</translation>
     </message>
@@ -1614,7 +1677,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
@@ -1624,22 +1687,32 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Kunjungan</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location line="+238"/>
+        <location line="+250"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-249"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-64"/>
+        <source>Diaktifkan kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Aktif kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen &amp; Penugasan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,12 +1747,12 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the figures: {err}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Diperbarui {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>di {n} dusun</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,7 +1802,12 @@ The window closes now; please log in again.</translation>
         <translation>Highest level reached</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>jiwa dalam {kk} KK bulan ini (tunggakan lunas); {plans} rencana REHAB berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Tidak ada pendaftaran yang menunggu iuran pertama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,7 +1855,203 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>{name}: target {tp} jiwa / {tf} KK; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi</source>
+        <source>{name}: target {tp} jiwa / {tf} KK; {visits} kunjungan; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; {back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeaktifanTab</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/pages/keaktifan_tab.py" line="+64"/>
+        <source>Semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mulai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kepala keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No KK</source>
+        <translation type="unfinished">Family card no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wilayah</source>
+        <translation type="unfinished">Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunggakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sisa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cicilan berikutnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <location line="+27"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Cicilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+182"/>
+        <source>Jumlah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Diterima oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanda terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bayar cicilan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanda terima…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Koreksi pembayaran…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan pembayaran…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan rencana…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{n} pengaktifan kembali ditampilkan; {open} rencana REHAB berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Pilih satu baris untuk melihat jadwal dan pembayaran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{kind} · {status} · {months} bulan tunggakan dihitung · {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Anggota: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>dibayar {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>belum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dibatalkan: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Simpan tanda terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pembayaran dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembayaran dikoreksi; tanda terima baru dibuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rencana REHAB dibatalkan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2140,6 +2414,7 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings_general.py" line="-249"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -2154,7 +2429,7 @@ The window closes now; please log in again.</translation>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2267,6 +2542,89 @@ The window closes now; please log in again.</translation>
         <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFixDialog</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/dialogs/payment_fix_dialog.py" line="+58"/>
+        <source>Batalkan pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Koreksi pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan rencana REHAB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;{head}&lt;/b&gt; · tanda terima {number} · {date} · {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mis. tercatat dua kali, salah tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tanggal bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diterima oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama penerima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pembayaran lama tetap tersimpan dengan tanda &apos;Dikoreksi&apos;; yang baru mendapat nomor tanda terima sendiri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pembayaran tetap tersimpan dengan tanda &apos;Dibatalkan&apos;. Bila tunggakan menjadi belum lunas, peserta kembali berstatus menunggak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Simpan koreksi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tutup</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -2483,62 +2841,9 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
-    <name>PreferencesTab</name>
-    <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+34"/>
-        <source> menit</source>
-        <translation> minutes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tidak pernah</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tampilan dan keamanan</source>
-        <translation>Display and security</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Bahasa / Language</source>
-        <translation>Bahasa / Language</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Bahasa baru berlaku setelah aplikasi ditutup dan dibuka kembali. The new language applies after the program is restarted.</source>
-        <translation>The new language applies after the program is closed and opened again. Bahasa baru berlaku setelah aplikasi dibuka ulang.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Kunci sesi bila tidak dipakai</source>
-        <translation>Lock the session when idle</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Setelah sekian menit tanpa kegiatan, jendela disembunyikan dan kata sandi pengguna diminta lagi. Berlaku mulai masuk berikutnya.</source>
-        <translation>After this many minutes without activity the window is hidden and the user&apos;s password is asked again. Takes effect at the next login.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Hanya administrator yang dapat mengubah pengaturan ini.</source>
-        <translation>Only administrators can change these settings.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.</source>
-        <translation>Saved. The language applies after the program is restarted.</translation>
-    </message>
-</context>
-<context>
     <name>ProfileTab</name>
     <message>
-        <location line="-602"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-496"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation>Region (from the Ministry of Home Affairs list)</translation>
     </message>
@@ -2747,6 +3052,11 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Keaktifan</source>
+        <translation type="unfinished">Active rate</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>Cari nama, NIK, No KK, VA atau tanda terima…</source>
         <translation type="unfinished"></translation>
@@ -2803,74 +3113,74 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+267"/>
+        <location line="+277"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+267"/>
+        <location line="-276"/>
+        <location line="+277"/>
         <location line="+9"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+267"/>
+        <location line="-286"/>
+        <location line="+277"/>
         <location line="+9"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-286"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+267"/>
+        <location line="+277"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+267"/>
+        <location line="-276"/>
+        <location line="+277"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+267"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+267"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+263"/>
+        <location line="-276"/>
+        <location line="+273"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+266"/>
+        <location line="-273"/>
+        <location line="+276"/>
         <location line="+7"/>
         <location line="+365"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-552"/>
+        <location line="-562"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+37"/>
         <source>Pilih pendaftaran untuk melihat rinciannya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,7 +3267,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="+299"/>
+        <source>Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan peserta baru dan tidak dihitung dalam target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-393"/>
         <location line="+9"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -3160,23 +3475,28 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Aktif kembali jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aktif kembali KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Lunas = iuran pertama dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>tercapai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-354"/>
-        <location line="+354"/>
+        <location line="-356"/>
+        <location line="+356"/>
         <source>belum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3409,7 +3729,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+111"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+112"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3974,7 +4294,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+555"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+458"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -3999,14 +4319,14 @@ The window closes now; please log in again.</translation>
         <translation>Backups</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Bahasa &amp; keamanan</source>
-        <translation>Language &amp; security</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../pesiar_desktop/ui/pages/settings_general.py" line="-17"/>
+        <source>Pengaturan umum</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4050,7 +4370,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+98"/>
+        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+97"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4372,7 +4692,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-453"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-356"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>

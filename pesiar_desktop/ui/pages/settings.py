@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.users import UserRow
+from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
 from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
@@ -461,12 +462,11 @@ class BackupTab(QWidget):
             return
         self.files = backup.list_backups(self.paths)
         self.table.setRowCount(len(self.files))
-        locale = QLocale()
         for row, item in enumerate(self.files):
             cells = (
                 self.tr(BACKUP_KIND_LABELS.get(item.kind, item.kind)),
                 item.made_at.strftime("%d-%m-%Y %H:%M"),
-                locale.formattedDataSize(item.size_bytes),
+                formatting.data_size(item.size_bytes),
                 item.path.name,
             )
             for column, text in enumerate(cells):
