@@ -411,6 +411,12 @@ def _run_interactive(
         code = app.exec()
         lock.stop()
         window.shutdown()
+        if window.logout_requested:
+            # Pengguna → Keluar / ganti pengguna: the login box again, same database.
+            log.info("%s logged out; asking for a new login", actor.username)
+            window.deleteLater()
+            username = ""
+            continue
         if not window.settings_page.backup_tab.restart_requested:
             return int(code)
         # A backup was restored: a fresh login on the restored database.

@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+143"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+144"/>
         <source>Agen &amp; Penugasan</source>
         <translation>Agents &amp; Assignments</translation>
     </message>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+339"/>
+        <location line="+351"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-350"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,12 +515,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,7 +1567,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
+        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+165"/>
         <source>Perbarui</source>
         <translation>Refresh</translation>
     </message>
@@ -1687,12 +1687,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+293"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-292"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,7 +1722,17 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
+        <source>Buka surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;{n} surat menunggu persetujuan Anda&lt;/b&gt;: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2312,17 +2322,22 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+61"/>
+        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+69"/>
         <source>Sesi terkunci · {app}</source>
         <translation>Session locked · {app}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Layar dikunci oleh {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sesi {user} terkunci karena tidak ada kegiatan.</source>
         <translation>The session of {user} was locked after a period of inactivity.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>kata sandi {username}</source>
         <translation>password of {username}</translation>
     </message>
@@ -2343,8 +2358,8 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Pengguna lain? Pilih Keluar, lalu buka aplikasi kembali dan masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
-        <translation>Another user? Choose Quit, then open the program again and log in with your own account. Unsaved changes will be lost.</translation>
+        <source>Pengguna lain? Pilih Keluar, lalu masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2419,7 +2434,7 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2429,7 +2444,12 @@ The window closes now; please log in again.</translation>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+20"/>
+        <source>{n} surat menunggu persetujuan Anda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2445,11 +2465,16 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Keluar</source>
-        <translation>&amp;Quit</translation>
+        <source>&amp;Tutup aplikasi</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+30"/>
+        <source>Masuk sebagai {user} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>&amp;Pengguna</source>
         <translation>&amp;User</translation>
     </message>
@@ -2464,28 +2489,28 @@ The window closes now; please log in again.</translation>
         <translation>Lock screen</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Keluar / ganti pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>B&amp;antuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>Tentang {app}</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <source>Masuk sebagai {user} ({role})</source>
-        <translation>Logged in as {user} ({role})</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="-26"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password has been changed.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
     </message>

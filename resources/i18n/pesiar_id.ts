@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+143"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+144"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+339"/>
+        <location line="+351"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-350"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,12 +515,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,7 +1563,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
+        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+165"/>
         <source>Perbarui</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,12 +1683,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+293"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-292"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,7 +1718,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
+        <source>Buka surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;{n} surat menunggu persetujuan Anda&lt;/b&gt;: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2308,17 +2318,22 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+61"/>
+        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+69"/>
         <source>Sesi terkunci · {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Layar dikunci oleh {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sesi {user} terkunci karena tidak ada kegiatan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>kata sandi {username}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2339,7 +2354,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Pengguna lain? Pilih Keluar, lalu buka aplikasi kembali dan masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
+        <source>Pengguna lain? Pilih Keluar, lalu masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2415,7 +2430,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2425,7 +2440,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+20"/>
+        <source>{n} surat menunggu persetujuan Anda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>&amp;Berkas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2441,11 +2461,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Keluar</source>
+        <source>&amp;Tutup aplikasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+30"/>
+        <source>Masuk sebagai {user} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>&amp;Pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,28 +2485,28 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Keluar / ganti pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>B&amp;antuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>Tentang {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
-        <source>Masuk sebagai {user} ({role})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="-26"/>
         <source>Kata sandi sudah diganti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
         <translation type="unfinished"></translation>
     </message>

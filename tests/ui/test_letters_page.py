@@ -98,3 +98,42 @@ def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, oper
     qtbot.waitUntil(lambda: page.letter_model.row(0).texts[STATUS] == "Dicabut", timeout=10_000)
     verify.check()
     assert verify.verify_result.status == "revoked" and "DICABUT" in verify.result_label.text()
+
+
+def test_the_kepala_desa_is_told_what_waits_for_approval(
+    qtbot, make_window, village_db, admin, operator
+):
+    """Beranda says how many letters wait for the kepala desa, one click opens the first
+    on the Surat tab, and the sidebar shows the count on Agen & Penugasan."""
+    add_families(village_db)
+    agent = make_agent(village_db, admin, "Siti Aminah")
+    assignment = make_assignment(village_db, admin, agent.id, rt_ids(village_db))
+    kd = kades(village_db)
+    first = letters.draft(
+        village_db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[assignment.id]
+    )
+    letters.draft(village_db, operator, letters.TYPE_PAKTA, agent_id=agent.id)
+
+    window = make_window(kd)
+    home = window.home_page
+    qtbot.waitUntil(lambda: home.waiting.isVisibleTo(window), timeout=10_000)
+    assert "2 surat menunggu persetujuan Anda" in home.waiting_label.text()
+    agen_row = window.sidebar.item(1 + 2)  # beranda, penduduk, petakan, agen
+    assert agen_row.text().endswith("● 2")
+    home.waiting_button.click()
+    page = window.pages["agen"]
+    assert isinstance(page, AgentsPage)
+    assert window.current_page_key() == "agen" and page.tabs.currentIndex() == TAB_LETTERS
+    qtbot.waitUntil(lambda: page.selected_letter_id() == first.id, timeout=10_000)
+    assert page.approve_button.isEnabled()
+
+    # Approved: one left, and the notice follows.
+    letters.approve(village_db, kd, first.id)
+    qtbot.waitUntil(lambda: agen_row.text().endswith("● 1"), timeout=10_000)
+    assert "1 surat menunggu" in home.waiting_label.text()
+
+    # The operator is not asked to approve anything.
+    other = make_window(operator)
+    qtbot.wait(300)
+    assert not other.home_page.waiting.isVisibleTo(other)
+    assert "●" not in other.sidebar.item(3).text()

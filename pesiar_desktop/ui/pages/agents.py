@@ -139,6 +139,7 @@ class AgentsPage(ServicePage):
         self.ask = self._ask_user  # tests replace the confirmation
         self._letters: dict[int, letters.LetterRow] = {}
         self.fee_sheet: FeeSheet | None = None
+        self._letter_to_select: int | None = None  # show_letter, once the list is loaded
 
         title = QLabel(self.tr("Agen & Penugasan"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -318,6 +319,17 @@ class AgentsPage(ServicePage):
         else:
             self.reload_fees()
 
+    def show_letter(self, letter_id: int) -> None:
+        """The Surat tab with `letter_id` selected (Beranda's "waiting for you" link)."""
+        self._letter_to_select = letter_id
+        self.type_filter.setCurrentIndex(0)  # every type
+        if self.tabs.currentIndex() != TAB_LETTERS:
+            self.tabs.setCurrentIndex(TAB_LETTERS)  # -> reload, once loaded
+        if not self._loaded:
+            self.activate()
+        elif self.tabs.currentIndex() == TAB_LETTERS:
+            self.reload_letters()
+
     def reload_agents(self) -> None:
         def job(_ctx: TaskContext) -> list[agents.AgentRow]:
             return agents.list_agents(self.db)
@@ -353,7 +365,8 @@ class AgentsPage(ServicePage):
             return letters.list_letters(self.db, kind)
 
         def done(rows: list[letters.LetterRow]) -> None:
-            selected = self.selected_letter_id()
+            selected = self._letter_to_select or self.selected_letter_id()
+            self._letter_to_select = None
             self._letters = {r.id: r for r in rows}
             _show_rows(
                 self.letter_view, self.letter_model, [letter_rows.letter_row(r) for r in rows]
