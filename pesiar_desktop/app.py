@@ -97,7 +97,7 @@ def app_icon() -> QIcon:
 def create_main_window(db: Database, actor: Actor, paths: AppPaths) -> MainWindow:
     """The main window for a logged-in actor, without any dialog (tests, benchmarks)."""
     window = MainWindow(db, actor, ui_settings(paths))
-    window.settings_page.set_paths(paths)
+    window.set_paths(paths)
     return window
 
 
@@ -397,7 +397,7 @@ def _run_interactive(
         if frame is not None:
             window, frame = frame, None
             window.attach(db, actor)
-            window.settings_page.set_paths(paths)
+            window.set_paths(paths)
         else:
             window = create_main_window(db, actor, paths)
         if auto_backup:

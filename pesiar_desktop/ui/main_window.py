@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the database layer loads after the frame is on screen
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
+    from pesiar_desktop.config import AppPaths
     from pesiar_desktop.db import Database
     from pesiar_desktop.reportdata.village import VillageProfile
     from pesiar_desktop.ui.bus import DataBus
@@ -351,6 +352,13 @@ class MainWindow(QMainWindow):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def set_paths(self, paths: AppPaths) -> None:
+        """The data folder of this run: backups, letters opened for reading."""
+        for page in self.pages.values():
+            set_paths = getattr(page, "set_paths", None)
+            if callable(set_paths):
+                set_paths(paths)
 
     def log_out(self) -> None:
         """Back to the login box without restarting (app._run_interactive asks again)."""

@@ -137,3 +137,31 @@ def test_the_kepala_desa_is_told_what_waits_for_approval(
     qtbot.wait(300)
     assert not other.home_page.waiting.isVisibleTo(other)
     assert "●" not in other.sidebar.item(3).text()
+
+
+def test_buka_pdf_without_a_pdf_reader_says_where_the_file_is(
+    qtbot, make_window, village_db, admin, operator, ui_paths, monkeypatch
+):
+    """The letter is written under the data folder (surat/), not a shared temp folder;
+    with no program to open it, a message gives its location."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    add_families(village_db)
+    agent = make_agent(village_db, admin, "Siti Aminah")
+    assignment = make_assignment(village_db, admin, agent.id, rt_ids(village_db))
+    letters.draft(village_db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[assignment.id])
+    opened: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) and False)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window = make_window(operator)
+    page = _letters_tab(qtbot, window)
+    qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=10_000)
+    page.letter_view.selectRow(0)
+    page.open_pdf()
+    folder = ui_paths.data_dir / "surat"
+    written = list(folder.glob("*.pdf"))
+    assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
+    assert len(opened) == 1
+    assert told and str(written[0]) in told[0] and "pembaca PDF" in told[0]

@@ -16,8 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop import clock
+from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.fees import FeeSheet
@@ -50,6 +50,7 @@ from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
+from pesiar_desktop.ui.open_file import open_file
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.settings_general import where_to_change
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
@@ -140,6 +141,9 @@ class AgentsPage(ServicePage):
         self._letters: dict[int, letters.LetterRow] = {}
         self.fee_sheet: FeeSheet | None = None
         self._letter_to_select: int | None = None  # show_letter, once the list is loaded
+        # Letters opened for reading are written here: the data folder's surat/ once the
+        # window knows it (set_paths), never a temp folder other users share.
+        self.letters_dir = Path(tempfile.gettempdir()) / "pesiar-surat"
 
         title = QLabel(self.tr("Agen & Penugasan"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -318,6 +322,9 @@ class AgentsPage(ServicePage):
             self.reload_letters()
         else:
             self.reload_fees()
+
+    def set_paths(self, paths: AppPaths) -> None:
+        self.letters_dir = paths.data_dir / "surat"
 
     def show_letter(self, letter_id: int) -> None:
         """The Surat tab with `letter_id` selected (Beranda's "waiting for you" link)."""
@@ -591,11 +598,11 @@ class AgentsPage(ServicePage):
         except PesiarError as err:
             show_error(self, err)
             return
-        folder = Path(tempfile.gettempdir()) / "pesiar-surat"
-        folder.mkdir(exist_ok=True)
+        folder = self.letters_dir
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / self._pdf_name(row)
         path.write_bytes(data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_file(self, path)
 
     def save_pdf(self) -> None:
         row = self.selected_letter()
