@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+144"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+148"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,12 +450,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+351"/>
+        <location line="+354"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-353"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,7 +515,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2389,7 +2389,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/main_window.py" line="+54"/>
+        <location filename="../../pesiar_desktop/ui/main_window.py" line="+55"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2496,17 +2496,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>Tentang {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-33"/>
         <source>Kata sandi sudah diganti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,6 +2562,20 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenFile</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/open_file.py" line="+20"/>
+        <source>Berkas tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak ada aplikasi untuk membuka berkas ini (mis. pembaca PDF). Berkasnya tersimpan di:
+{path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2761,7 +2775,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Klik judul kolom untuk mengurutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2776,12 +2790,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gagal memuat sasaran: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,69 +3148,69 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
-        <location line="+9"/>
+        <location line="-279"/>
+        <location line="+280"/>
+        <location line="+10"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+277"/>
-        <location line="+9"/>
+        <location line="-290"/>
+        <location line="+280"/>
+        <location line="+10"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-290"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
+        <location line="-279"/>
+        <location line="+280"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+273"/>
+        <location line="-279"/>
+        <location line="+276"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-273"/>
-        <location line="+276"/>
-        <location line="+7"/>
-        <location line="+365"/>
+        <location line="-276"/>
+        <location line="+279"/>
+        <location line="+8"/>
+        <location line="+370"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-562"/>
+        <location line="-568"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3222,12 +3236,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+272"/>
+        <location line="+278"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3268,12 +3282,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Terakhir diingatkan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>{label} (mulai {day})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3293,14 +3307,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+9"/>
+        <location line="-399"/>
+        <location line="+10"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+6"/>
+        <location line="-8"/>
+        <location line="+7"/>
         <source>HP agen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,7 +3344,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3345,7 +3359,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4056,12 +4070,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+231"/>
+        <location line="+232"/>
         <source>Prioritas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-219"/>
         <source>Hapus filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4101,7 +4115,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4131,12 +4145,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gagal memuat data: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4681,6 +4695,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+48"/>
         <source>Gagal: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/widgets/tables.py" line="+67"/>
+        <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -61,7 +61,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
-from pesiar_desktop.ui.widgets.tables import search_box
+from pesiar_desktop.ui.widgets.tables import LoadingNotice, search_box
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS, TAB_KEAKTIFAN = range(4)
@@ -210,6 +210,7 @@ class RegistrasiPage(ServicePage):
             colour_column=8,
         )  # fmt: skip
         self.list_view = _table(self.list_model, 1, Qt.SortOrder.DescendingOrder)  # newest
+        self.list_loading = LoadingNotice(self.list_view)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._selection_changed()
         )
@@ -245,9 +246,11 @@ class RegistrasiPage(ServicePage):
         def job(_ctx: TaskContext) -> list[RegistrationRow]:
             return registrations.list_registrations(self.db, filt)
 
+        self.list_loading.start()
         self.tasks.run(job, self._list_loaded, self._failed, key=f"{self._key}.list")
 
     def _list_loaded(self, rows: list[RegistrationRow]) -> None:
+        self.list_loading.stop()
         selected = self._select_after or self.selected_id()
         if self._select_after is not None and any(r.id == self._select_after for r in rows):
             self._select_after = None  # kept until a list that has it arrives
@@ -486,6 +489,7 @@ class RegistrasiPage(ServicePage):
             right_aligned=(1, 6, 7),
         )  # fmt: skip
         self.unpaid_view = _table(self.unpaid_model)
+        self.unpaid_loading = LoadingNotice(self.unpaid_view)
         self.unpaid_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.arrears_model = rows_model(
             [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
@@ -495,6 +499,7 @@ class RegistrasiPage(ServicePage):
             right_aligned=(8, 9),
         )  # fmt: skip
         self.arrears_view = _table(self.arrears_model)
+        self.arrears_loading = LoadingNotice(self.arrears_view)
         self.arrears_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.followup_status = QLabel()
         # The last action's outcome has its own line: the counts above are refreshed by every
@@ -550,9 +555,13 @@ class RegistrasiPage(ServicePage):
             wanted = families if len(families) <= 2000 else None
             return unpaid, arrears, reminders.last_reminded(self.db, wanted)
 
+        self.unpaid_loading.start()
+        self.arrears_loading.start()
         self.tasks.run(job, self._followups_loaded, self._failed, key=f"{self._key}.fu")
 
     def _followups_loaded(self, result: FollowUps) -> None:
+        self.unpaid_loading.stop()
+        self.arrears_loading.stop()
         unpaid, arrears, last = result
         today = clock.today()
 
@@ -979,4 +988,6 @@ class RegistrasiPage(ServicePage):
             self._dirty = True
 
     def _failed(self, err: BaseException) -> None:
+        for notice in (self.list_loading, self.unpaid_loading, self.arrears_loading):
+            notice.stop()
         show_error(self, err)
