@@ -96,6 +96,15 @@ def sidebar_icon(name: str) -> QIcon:
 SIDEBAR_ICON_COLOR = "#e8eef5"
 
 
+def badge(count: int) -> str:
+    """A count in one character (❶ … ⓴) so the sidebar label keeps its width; "(21)" above."""
+    if 1 <= count <= 10:
+        return chr(0x2776 + count - 1)
+    if 11 <= count <= 20:
+        return chr(0x24EB + count - 11)
+    return f"({count})"
+
+
 class MainWindow(QMainWindow):
     # Pengguna → Kunci layar: the session lock (app.py) listens.
     lock_requested = Signal()
@@ -191,7 +200,7 @@ class MainWindow(QMainWindow):
             label = self.tr(PAGES[key][0])
             count = self.badges.get(key, 0)
             item = self.sidebar.item(row)
-            item.setText(f"{label}  ● {count}" if count else label)
+            item.setText(f"{label} {badge(count)}" if count else label)
             item.setToolTip(
                 self.tr("{n} surat menunggu persetujuan Anda").format(n=count) if count else ""
             )

@@ -119,7 +119,7 @@ def test_the_kepala_desa_is_told_what_waits_for_approval(
     qtbot.waitUntil(lambda: home.waiting.isVisibleTo(window), timeout=10_000)
     assert "2 surat menunggu persetujuan Anda" in home.waiting_label.text()
     agen_row = window.sidebar.item(1 + 2)  # beranda, penduduk, petakan, agen
-    assert agen_row.text().endswith("● 2")
+    assert agen_row.text() == "Agen & Penugasan ❷"
     home.waiting_button.click()
     page = window.pages["agen"]
     assert isinstance(page, AgentsPage)
@@ -129,14 +129,14 @@ def test_the_kepala_desa_is_told_what_waits_for_approval(
 
     # Approved: one left, and the notice follows.
     letters.approve(village_db, kd, first.id)
-    qtbot.waitUntil(lambda: agen_row.text().endswith("● 1"), timeout=10_000)
+    qtbot.waitUntil(lambda: agen_row.text() == "Agen & Penugasan ❶", timeout=10_000)
     assert "1 surat menunggu" in home.waiting_label.text()
 
     # The operator is not asked to approve anything.
     other = make_window(operator)
     qtbot.wait(300)
     assert not other.home_page.waiting.isVisibleTo(other)
-    assert "●" not in other.sidebar.item(3).text()
+    assert other.sidebar.item(3).text() == "Agen & Penugasan"
 
 
 def test_buka_pdf_without_a_pdf_reader_says_where_the_file_is(
