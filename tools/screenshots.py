@@ -36,7 +36,7 @@ def main() -> int:
     from PySide6.QtWidgets import QTabWidget
 
     from pesiar_desktop import clock, demo
-    from pesiar_desktop.app import _application, create_main_window
+    from pesiar_desktop.app import _application, create_main_window, load_language
     from pesiar_desktop.bootstrap import open_app_database
     from pesiar_desktop.config import resolve_paths
     from pesiar_desktop.services import users
@@ -51,6 +51,7 @@ def main() -> int:
         if not args.data_dir:
             demo.generate(db, SYSTEM, residents=args.residents, seed=2026, today=clock.today())
         app = _application()
+        load_language("id")  # as the program does at start: Qt's words, the locale
         window = create_main_window(db, users.get_actor(db, args.user), paths)
         width, height = (int(n) for n in args.size.lower().split("x"))
         window.resize(width, height)
