@@ -1496,7 +1496,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+145"/>
+        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+163"/>
         <source>Tidak berhak</source>
         <translation>Not permitted</translation>
     </message>
@@ -2434,7 +2434,7 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+75"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>

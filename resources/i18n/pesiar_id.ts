@@ -1492,7 +1492,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+145"/>
+        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+163"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,7 +2430,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+75"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
