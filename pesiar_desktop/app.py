@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 # Classes needed only after the main window frame is shown are reached through their
 # modules: PySide sets a class up when it is first named (1-3 ms each).
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -74,6 +74,13 @@ def ui_settings(paths: AppPaths) -> QSettings:
     return QSettings(str(paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
 
 
+def _show_fitted(window: MainWindow) -> None:
+    """Maximised on a small screen, else the remembered size within the screen."""
+    from pesiar_desktop.ui.screen_fit import show_fitted
+
+    show_fitted(window)
+
+
 def app_icon() -> QIcon:
     icon = QIcon()
     folder = resources_dir() / "icons"
@@ -90,7 +97,7 @@ def app_icon() -> QIcon:
 def create_main_window(db: Database, actor: Actor, paths: AppPaths) -> MainWindow:
     """The main window for a logged-in actor, without any dialog (tests, benchmarks)."""
     window = MainWindow(db, actor, ui_settings(paths))
-    window.settings_page.set_paths(paths)
+    window.set_paths(paths)
     return window
 
 
@@ -109,6 +116,16 @@ def load_language(language: str) -> bool:
         app.removeTranslator(old)
     _translators.clear()
     language = language if language in LANGUAGES else "id"
+    # Numbers, sizes and month names ("Desember 2026", "2,7 MB") follow the language.
+    if language == "id":
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        from pesiar_desktop.ui.qt_indonesian import QtIndonesian
+
+        qt_words = QtIndonesian(app)  # PySide6 ships no qtbase_id
+        app.installTranslator(qt_words)
+        _translators.append(qt_words)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     qt_own = QTranslator(app)
     if qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -213,6 +230,9 @@ def _application() -> QApplication:
     from pesiar_desktop.ui import gc_guard
 
     gc_guard.install(app)  # garbage collected on the GUI thread only
+    from pesiar_desktop.ui import screen_fit
+
+    screen_fit.install(app)  # no dialog larger than the screen
     return app
 
 
@@ -379,17 +399,26 @@ def _run_interactive(
         if frame is not None:
             window, frame = frame, None
             window.attach(db, actor)
-            window.settings_page.set_paths(paths)
+            window.set_paths(paths)
         else:
             window = create_main_window(db, actor, paths)
         if auto_backup:
             auto_backup = False
             _auto_backup(window, db, paths)
         lock = SessionLock(app, db, window.tasks, actor, window).start()
-        window.show()
+        if window.isVisible():
+            window.show()
+        else:
+            _show_fitted(window)
         code = app.exec()
         lock.stop()
         window.shutdown()
+        if window.logout_requested:
+            # Pengguna → Keluar / ganti pengguna: the login box again, same database.
+            log.info("%s logged out; asking for a new login", actor.username)
+            window.deleteLater()
+            username = ""
+            continue
         if not window.settings_page.backup_tab.restart_requested:
             return int(code)
         # A backup was restored: a fresh login on the restored database.
@@ -408,7 +437,7 @@ def run_gui(paths: AppPaths, smoke: bool = False) -> int:
     if not smoke:
         # The window first, then the database layer: the user sees the program at once.
         frame = MainWindow(settings=ui_settings(paths))
-        frame.show()
+        _show_fitted(frame)
         app.processEvents()
     try:
         from pesiar_desktop.bootstrap import open_app_database

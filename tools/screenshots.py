@@ -1,8 +1,11 @@
 """Screenshots of every page on a demo village, for the README and for looking at.
 
     python tools/screenshots.py [--out docs/screenshots] [--residents 3000] [--pages penduduk,...]
+        [--user admin|operator|kades|bpd] [--tabs] [--size 1366x768]
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen) at 1366x768, the most common office laptop size.
+`--user` logs in as one of the demo accounts (kades: kepala desa, bpd: viewer); `--tabs` also
+saves every tab of a page that has tabs (`<page>-<n>-<tab>.png`).
 """
 
 from __future__ import annotations
@@ -24,12 +27,16 @@ def main() -> int:
     parser.add_argument("--residents", type=int, default=3000)
     parser.add_argument("--pages", default="", help="comma-separated page keys (default all)")
     parser.add_argument("--data-dir", help="use this data folder (default: a fresh demo)")
+    parser.add_argument("--user", default="admin", help="demo account to log in as")
+    parser.add_argument("--tabs", action="store_true", help="also every tab of each page")
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QTabWidget
 
     from pesiar_desktop import clock, demo
-    from pesiar_desktop.app import _application, create_main_window
+    from pesiar_desktop.app import _application, create_main_window, load_language
     from pesiar_desktop.bootstrap import open_app_database
     from pesiar_desktop.config import resolve_paths
     from pesiar_desktop.services import users
@@ -44,8 +51,10 @@ def main() -> int:
         if not args.data_dir:
             demo.generate(db, SYSTEM, residents=args.residents, seed=2026, today=clock.today())
         app = _application()
-        window = create_main_window(db, users.get_actor(db, "admin"), paths)
-        window.resize(1366, 768)
+        load_language("id")  # as the program does at start: Qt's words, the locale
+        window = create_main_window(db, users.get_actor(db, args.user), paths)
+        width, height = (int(n) for n in args.size.lower().split("x"))
+        window.resize(width, height)
         window.show()
         keys = [k for k in args.pages.split(",") if k] or list(PAGE_KEYS)
 
@@ -61,6 +70,20 @@ def main() -> int:
             target = out / f"{key}.png"
             window.grab().save(str(target))
             print(target)
+            if not args.tabs:
+                continue
+            page = window.pages[key]
+            for tabs in page.findChildren(QTabWidget):
+                if not tabs.isVisible():
+                    continue
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    settle(800)
+                    slug = tabs.tabText(index).replace("&", "").replace(" ", "_").replace("/", "_")
+                    target = out / f"{key}-{index}-{slug.lower()}.png"
+                    window.grab().save(str(target))
+                    print(target)
+                tabs.setCurrentIndex(0)
         window.shutdown()
         window.close()
         db.dispose()

@@ -147,3 +147,22 @@ def mask_nik(nik: str) -> str:
     if len(nik) != 16:
         return "*" * len(nik)
     return nik[:4] + "*" * 8 + nik[-4:]
+
+
+def mask_number(value: str) -> str:
+    """Any personal number for viewers: a NIK or No KK as `mask_nik`; a phone, VA, bank
+    account or JKN card number with only its last 4 digits (`********7890`), separators
+    and text around it kept. Short numbers (under 6 digits) are masked whole."""
+    if len(value) == 16 and value.isdigit():
+        return mask_nik(value)
+    digits = sum(ch.isdigit() for ch in value)
+    keep = 4 if digits >= 6 else 0
+    out: list[str] = []
+    seen = 0
+    for ch in value:
+        if ch.isdigit():
+            seen += 1
+            out.append(ch if seen > digits - keep else "*")
+        else:
+            out.append(ch)
+    return "".join(out)

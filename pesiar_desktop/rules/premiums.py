@@ -62,8 +62,8 @@ def check_va(raw: str, pattern: str) -> VaCheck:
     except re.error:
         return VaCheck(
             value,
-            f"Pola nomor VA di Pengaturan ({pattern}) tidak valid; minta administrator "
-            "memperbaikinya.",
+            f"Pola nomor VA ({pattern}) tidak valid; minta administrator memperbaikinya di "
+            "Pengaturan › Pengaturan umum › Pendaftaran.",
         )
     if not ok:
         return VaCheck(

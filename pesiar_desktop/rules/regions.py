@@ -75,15 +75,35 @@ def village_chain(village_code: str) -> tuple[Region, Region, Region, Region]:
 
 
 def search_villages(text: str, limit: int = 50) -> list[tuple[Region, str]]:
-    """Villages whose name contains `text`, with 'Kecamatan, Kabupaten, Provinsi' beside each."""
-    needle = text.strip().lower()
+    """Villages whose name contains `text`, with 'Kecamatan, Kabupaten, Provinsi' beside each.
+
+    Several words may also name the village and where it is ("suka makmur gerung"): every
+    word must be in the village's name or its kecamatan, kabupaten or provinsi, and one
+    at least in its name; such matches come after the plain ones."""
+    needle = " ".join(text.strip().lower().split())
     if len(needle) < 2:
         return []
+    words = [w for w in needle.replace(",", " ").split() if w not in _PLACE_WORDS]
     found: list[tuple[Region, str]] = []
+    later: list[tuple[Region, str]] = []
     for region in _regions().values():
-        if region.level == 4 and needle in region.name.lower():
+        if region.level != 4:
+            continue
+        name = region.name.lower()
+        if needle in name:
             prov, kab, kec, _ = village_chain(region.code)
             found.append((region, f"{kec.name}, {kab.name}, {prov.name}"))
             if len(found) >= limit:
                 break
-    return found
+        elif len(words) > 1 and any(w in name for w in words) and len(later) < limit:
+            prov, kab, kec, _ = village_chain(region.code)
+            where = f"{kec.name}, {kab.name}, {prov.name}"
+            if all(w in name or w in where.lower() for w in words):
+                later.append((region, where))
+    return (found + later)[:limit]
+
+
+# Words people type around names ("desa suka makmur kecamatan gerung").
+_PLACE_WORDS = frozenset(
+    {"desa", "kelurahan", "kel", "kel.", "kec", "kec.", "kecamatan", "kab", "kab.", "kabupaten"}
+)

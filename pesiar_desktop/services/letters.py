@@ -613,7 +613,10 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
                 template, kode=kode, seq=seq, kode_desa=_kode_desa(session, letterhead), on=on
             )
         except numbering.TemplateError as err:
-            raise PesiarError(f"Pengaturan nomor surat salah: {err}") from None
+            raise PesiarError(
+                f"Templat nomor surat salah: {err} Perbaiki di "
+                f"{settings.place(settings.SETTINGS.number_template)}."
+            ) from None
         letter.year, letter.seq, letter.number, letter.letter_date = on.year, seq, number, on
         short = content_hash(letter.letter_type, number, on, letter.content_json)[:16]
         letter.payload = make_payload(
@@ -637,7 +640,8 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
         except IntegrityError:
             raise PesiarError(
                 f"Nomor {number} sudah dipakai surat lain. Periksa templat nomor surat dan kode "
-                "jenis surat di Pengaturan: setiap jenis surat perlu kode yang berbeda."
+                "klasifikasi tiap jenis surat di Pengaturan › Pengaturan umum › Surat: setiap "
+                "jenis surat perlu kode yang berbeda."
             ) from None
         audit.record(
             session,

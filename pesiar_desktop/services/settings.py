@@ -4,6 +4,9 @@ and Indonesian label, kept in the key/value settings table (one JSON value per k
 Callers name a registry entry, never a key string, so mypy knows what comes back:
 ``settings.get(session, SETTINGS.lock_minutes)`` is an ``int``. Writing validates the value
 first and refuses a bad one with a ValidationError carrying an Indonesian message.
+
+Each entry also says how Pengaturan shows it (``group``, a one-line ``help``, a ``unit``,
+labelled ``choices``): the page lists the registry, so a new entry appears there by itself.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import copy
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -37,15 +40,34 @@ def _fine(_value: object) -> str | None:
     return None
 
 
+# Where Pengaturan shows a setting (its `group`), in this order.
+GROUPS: dict[str, str] = {
+    "agen": "Agen & honor",
+    "pendaftaran": "Pendaftaran",
+    "surat": "Surat",
+    "laporan": "Laporan",
+    "cadangan": "Cadangan",
+    "keamanan": "Keamanan & bahasa",
+    "lainnya": "Lainnya",
+}
+
+
 @dataclass(frozen=True, eq=False)
 class Setting(Generic[T]):
-    """One setting: its stored key, Python type, default, check and label."""
+    """One setting: its stored key, Python type, default, check and label, and how
+    Pengaturan shows it."""
 
     key: str
     kind: type[T]
     default: T
     label: str
     check: Check = _fine
+    group: str = "lainnya"  # a GROUPS key
+    help: str = ""  # one line under the field, Indonesian
+    unit: str = ""  # after the number ("jiwa", "hari"); "Rp" makes it an amount of money
+    zero_text: str = ""  # shown instead of 0 when 0 means "none" / "never"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label) of a fixed set
+    edited_in: str = ""  # set on another page (named here); Pengaturan only shows it
 
     def problem(self, value: object) -> str | None:
         """Why `value` cannot be stored, in Indonesian (None when it can)."""
@@ -71,11 +93,21 @@ _KIND_NAMES: dict[type, str] = {str: "teks", dict: "daftar bernama"}
 # ---------------------------------------------------------------- checks
 
 
-def int_range(low: int, high: int) -> Check:
-    def check(value: int) -> str | None:
-        return None if low <= value <= high else f"harus antara {low} dan {high}."
+@dataclass(frozen=True)
+class IntRange:
+    """A whole number from `low` to `high` (a spin box's range in Pengaturan)."""
 
-    return check
+    low: int
+    high: int
+
+    def __call__(self, value: int) -> str | None:
+        if self.low <= value <= self.high:
+            return None
+        return f"harus antara {self.low} dan {self.high}."
+
+
+def int_range(low: int, high: int) -> IntRange:
+    return IntRange(low, high)
 
 
 def one_of(*allowed: str) -> Check:
@@ -127,13 +159,48 @@ class Settings:
     """Every setting the program knows (one class attribute per setting)."""
 
     monthly_target_people = Setting(
-        "agent.monthly_target_jiwa", int, 35, "Target bulanan agen (jiwa)", int_range(1, 1000)
+        "agent.monthly_target_jiwa",
+        int,
+        35,
+        "Target bulanan agen (jiwa)",
+        int_range(1, 1000),
+        group="agen",
+        help="Jumlah jiwa terdaftar per bulan yang diusulkan untuk penugasan agen baru.",
+        unit="jiwa",
     )
     monthly_target_families = Setting(
-        "agent.monthly_target_kk", int, 13, "Target bulanan agen (KK)", int_range(1, 1000)
+        "agent.monthly_target_kk",
+        int,
+        13,
+        "Target bulanan agen (KK)",
+        int_range(1, 1000),
+        group="agen",
+        help="Jumlah keluarga (KK) per bulan yang diusulkan untuk penugasan agen baru.",
+        unit="KK",
     )
     max_families = Setting(
-        "agent.max_families", int, 500, "Keluarga binaan per agen", int_range(1, 100_000)
+        "agent.max_families",
+        int,
+        500,
+        "Keluarga binaan per agen",
+        int_range(1, 100_000),
+        group="agen",
+        help="Batas wajar keluarga binaan; penugasan di atasnya ditandai kuning.",
+        unit="KK",
+    )
+    # What an agent earns per member in arrears brought back to active (keaktifan), apart
+    # from the new-member incentive of the assignment; 0 = none (the default).
+    reactivation_fee_per_person = Setting(
+        "fees.reactivation_per_person",
+        int,
+        0,
+        "Insentif per jiwa diaktifkan kembali",
+        int_range(0, 10_000_000),
+        group="agen",
+        help="Honor agen per peserta menunggak yang aktif kembali (terpisah dari insentif "
+        "peserta baru).",
+        unit="Rp",
+        zero_text="tanpa insentif",
     )
     # The first premium of a new PBPU registration can be paid from `from` days after
     # registering until `until` days after it (BPJS: 14 and 30); later the registration
@@ -144,6 +211,9 @@ class Settings:
         14,
         "Iuran pertama bisa dibayar mulai hari ke-",
         int_range(0, 90),
+        group="pendaftaran",
+        help="Hari setelah pendaftaran PBPU saat iuran pertama mulai bisa dibayar (BPJS: 14).",
+        unit="hari",
     )
     first_payment_until_days = Setting(
         "registration.first_payment_until_days",
@@ -151,15 +221,9 @@ class Settings:
         30,
         "Batas terakhir pembayaran iuran pertama (hari ke-)",
         int_range(1, 365),
-    )
-    # What an agent earns per member in arrears brought back to active (keaktifan), apart
-    # from the new-member incentive of the assignment; 0 = none (the default).
-    reactivation_fee_per_person = Setting(
-        "fees.reactivation_per_person",
-        int,
-        0,
-        "Insentif per jiwa diaktifkan kembali (Rp, 0 = tanpa insentif)",
-        int_range(0, 10_000_000),
+        group="pendaftaran",
+        help="Lewat hari ini tanpa pembayaran, pendaftaran dianggap gugur (BPJS: 30).",
+        unit="hari",
     )
     # PPh 21 withheld from an agent's fee, in hundredths of a percent (rules.tax): 250 =
     # 2,5 % (5 % x 50 % of the gross for a non-employee); 0 = not withheld.
@@ -173,20 +237,44 @@ class Settings:
     # VA number of a new PBPU registration as BPJS issues it: a regular expression on the
     # digits (here 8888 then 12 digits). Change it when the branch uses another format.
     va_pattern = Setting(
-        "registration.va_pattern", str, r"^8888\d{12}$", "Pola nomor virtual account", _regex
+        "registration.va_pattern",
+        str,
+        r"^8888\d{12}$",
+        "Pola nomor virtual account",
+        _regex,
+        group="pendaftaran",
+        help="Bentuk nomor VA dari BPJS sebagai regular expression; "
+        r"bawaan ^8888\d{12}$ = 8888 lalu 12 angka.",
     )
     # The paper sizes reports.pdf_common.PAPER_SIZES knows.
-    paper = Setting("letters.paper", str, "A4", "Ukuran kertas", one_of("A4", "F4"))
+    paper = Setting(
+        "letters.paper",
+        str,
+        "A4",
+        "Ukuran kertas",
+        one_of("A4", "F4"),
+        group="surat",
+        help="Ukuran kertas surat, lembar kerja dan tanda terima yang dicetak.",
+        choices=(("A4", "A4 (210 × 297 mm)"), ("F4", "F4 / folio (215 × 330 mm)")),
+    )
     number_template = Setting(
         "letters.number_template",
         str,
         numbering.DEFAULT_TEMPLATE,
         "Templat nomor surat",
         _number_template,
+        group="surat",
+        help="Token: {kode} {urut} (atau {urut:03}) {kode_desa} {bulan_romawi} {bulan} {tahun}.",
     )
     # Classification code per letter type ({kode}); distinct so the yearly counters never clash.
     letter_code_sk = Setting(
-        "letters.code.SK", str, "141", "Kode klasifikasi SK", text(max_length=20, required=True)
+        "letters.code.SK",
+        str,
+        "141",
+        "Kode klasifikasi SK",
+        text(max_length=20, required=True),
+        group="surat",
+        help="{kode} pada nomor SK penugasan agen.",
     )
     letter_code_surat_tugas = Setting(
         "letters.code.SURAT_TUGAS",
@@ -194,6 +282,8 @@ class Settings:
         "094",
         "Kode klasifikasi Surat Tugas",
         text(max_length=20, required=True),
+        group="surat",
+        help="{kode} pada nomor surat tugas agen.",
     )
     letter_code_pakta = Setting(
         "letters.code.PAKTA",
@@ -201,6 +291,8 @@ class Settings:
         "400.7",
         "Kode klasifikasi Pakta Integritas",
         text(max_length=20, required=True),
+        group="surat",
+        help="{kode} pada nomor pakta integritas agen.",
     )
     letter_code_id_card = Setting(
         "letters.code.ID_CARD",
@@ -208,21 +300,72 @@ class Settings:
         "400.7.1",
         "Kode klasifikasi Kartu Tanda Agen",
         text(max_length=20, required=True),
+        group="surat",
+        help="{kode} pada nomor kartu tanda agen.",
     )
     # {kode_desa}; empty: DS-<last 4 digits of the region code>
     kode_desa = Setting(
-        "letters.kode_desa", str, "", "Kode desa pada nomor surat", text(max_length=20)
+        "letters.kode_desa",
+        str,
+        "",
+        "Kode desa pada nomor surat",
+        text(max_length=20),
+        group="surat",
+        help="{kode_desa} pada nomor surat; kosong = DS- dan 4 angka terakhir kode wilayah.",
     )
-    backup_keep = Setting("backup.keep", int, 10, "Jumlah cadangan otomatis", int_range(1, 365))
-    lock_minutes = Setting(
-        "session.lock_minutes", int, 15, "Kunci sesi (menit, 0 = tidak pernah)", int_range(0, 240)
-    )
-    language = Setting("ui.language", str, "id", "Bahasa", one_of("id", "en"))
     # Laporan: Pendaftaran column order per BPJS branch ({branch: [keys]}) and the branch used.
-    recap_columns: Setting[dict[str, list[str]]] = Setting(
-        "recap.columns", dict, {}, "Urutan kolom rekap per kantor cabang", _column_orders
+    recap_branch = Setting(
+        "recap.branch",
+        str,
+        "",
+        "Kantor cabang BPJS",
+        text(max_length=80),
+        group="laporan",
+        help="Cabang yang urutan kolomnya dipakai pada lembar Pendaftaran; kosong = bawaan.",
     )
-    recap_branch = Setting("recap.branch", str, "", "Kantor cabang BPJS", text(max_length=80))
+    recap_columns: Setting[dict[str, list[str]]] = Setting(
+        "recap.columns",
+        dict,
+        {},
+        "Urutan kolom rekap per kantor cabang",
+        _column_orders,
+        group="laporan",
+        help="Kolom yang dikirim ke tiap kantor cabang dan urutannya.",
+        edited_in="Laporan › Kolom lembar Pendaftaran (FDIP)",
+    )
+    backup_keep = Setting(
+        "backup.keep",
+        int,
+        10,
+        "Jumlah cadangan otomatis",
+        int_range(1, 365),
+        group="cadangan",
+        help="Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; yang lebih lama "
+        "dihapus.",
+        unit="buah",
+    )
+    lock_minutes = Setting(
+        "session.lock_minutes",
+        int,
+        15,
+        "Kunci sesi bila tidak dipakai",
+        int_range(0, 240),
+        group="keamanan",
+        help="Setelah sekian menit tanpa kegiatan, kata sandi diminta lagi (berlaku mulai "
+        "masuk berikutnya).",
+        unit="menit",
+        zero_text="tidak pernah",
+    )
+    language = Setting(
+        "ui.language",
+        str,
+        "id",
+        "Bahasa",
+        one_of("id", "en"),
+        group="keamanan",
+        help="Berlaku setelah aplikasi dibuka ulang. The new language applies after a restart.",
+        choices=(("id", "Bahasa Indonesia"), ("en", "English")),
+    )
 
 
 SETTINGS = Settings()
@@ -238,6 +381,14 @@ LETTER_CODES: dict[str, Setting[str]] = {
     "PAKTA": SETTINGS.letter_code_pakta,
     "ID_CARD": SETTINGS.letter_code_id_card,
 }
+
+
+def place(setting: Setting[Any]) -> str:
+    """Where the user changes `setting`, in words: a message names this, never the key."""
+    if setting.edited_in:
+        return setting.edited_in
+    group = GROUPS.get(setting.group, GROUPS["lainnya"])
+    return f"Pengaturan › Pengaturan umum › {group} › {setting.label}"
 
 
 def lookup(key: str) -> Setting[Any]:
@@ -303,3 +454,69 @@ def put(db: Database, actor: Actor, setting: Setting[T], value: T) -> None:
             {"value": value},
         )
     events.notify(events.Topic.SETTINGS)
+
+
+def _window_problems(value: Callable[[Setting[Any]], Any]) -> dict[str, str]:
+    """The first-payment window must not end before it starts."""
+    start = value(SETTINGS.first_payment_from_days)
+    end = value(SETTINGS.first_payment_until_days)
+    if end < start:
+        return {
+            SETTINGS.first_payment_until_days.key: (
+                f"{SETTINGS.first_payment_until_days.label}: tidak boleh sebelum hari "
+                f"mulai pembayaran (hari ke-{start})."
+            )
+        }
+    return {}
+
+
+# Checks across settings, given the value each setting would have after a change.
+CROSS_CHECKS: tuple[Callable[[Callable[[Setting[Any]], Any]], dict[str, str]], ...] = (
+    _window_problems,
+)
+
+
+def put_many(db: Database, actor: Actor, changes: Mapping[Setting[Any], object]) -> list[str]:
+    """Validate every changed value (and the checks across settings) first, then store the
+    ones that differ in one transaction, each audited; the keys stored, in registry order.
+    A bad value refuses the whole change with a ValidationError per setting key."""
+    require(actor, "settings.edit")
+    for setting in changes:
+        _registered(setting)
+    problems = {s.key: p for s, v in changes.items() if (p := s.problem(v)) is not None}
+    if problems:
+        raise ValidationError(problems)
+    changed: list[str] = []
+    with db.transaction() as session:
+
+        def after(setting: Setting[Any]) -> Any:
+            return changes[setting] if setting in changes else get(session, setting)
+
+        for cross in CROSS_CHECKS:
+            problems.update(cross(after))
+        if problems:
+            raise ValidationError(problems)
+        for setting in REGISTRY.values():
+            if setting not in changes or changes[setting] == get(session, setting):
+                continue
+            value = changes[setting]
+            before = write(session, setting, value)
+            audit.record(
+                session,
+                actor,
+                "setting.change",
+                "setting",
+                setting.key,
+                {"value": before},
+                {"value": value},
+            )
+            changed.append(setting.key)
+    if changed:
+        events.notify(events.Topic.SETTINGS)
+    return changed
+
+
+def read_all(db: Database) -> dict[str, Any]:
+    """Every setting's current value by key (Pengaturan shows them all), in one read."""
+    with db.read() as session:
+        return {key: get(session, setting) for key, setting in REGISTRY.items()}

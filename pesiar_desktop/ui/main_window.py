@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the database layer loads after the frame is on screen
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
+    from pesiar_desktop.config import AppPaths
     from pesiar_desktop.db import Database
     from pesiar_desktop.reportdata.village import VillageProfile
     from pesiar_desktop.ui.bus import DataBus
@@ -95,6 +96,15 @@ def sidebar_icon(name: str) -> QIcon:
 SIDEBAR_ICON_COLOR = "#e8eef5"
 
 
+def badge(count: int) -> str:
+    """A count in one character (❶ … ⓴) so the sidebar label keeps its width; "(21)" above."""
+    if 1 <= count <= 10:
+        return chr(0x2776 + count - 1)
+    if 11 <= count <= 20:
+        return chr(0x24EB + count - 11)
+    return f"({count})"
+
+
 class MainWindow(QMainWindow):
     # Pengguna → Kunci layar: the session lock (app.py) listens.
     lock_requested = Signal()
@@ -110,6 +120,9 @@ class MainWindow(QMainWindow):
         assert settings is not None, "the window keeps its layout in the data folder's ui.ini"
         self.settings = settings
         self.active_dialog: QDialog | None = None
+        # Set by Pengguna → Keluar / ganti pengguna: the app asks for a login again.
+        self.logout_requested = False
+        self.badges: dict[str, int] = {}  # page key -> count shown in the sidebar
         self._closed = False
         self._attached = False
         self.profile: VillageProfile | None = None
@@ -181,9 +194,16 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def retranslate_sidebar(self) -> None:
-        """Sidebar labels in the current language (again after a language switch at start)."""
+        """Sidebar labels in the current language (again after a language switch at start),
+        with a count badge where something waits for the user."""
         for row, key in enumerate(PAGE_KEYS):
-            self.sidebar.item(row).setText(self.tr(PAGES[key][0]))
+            label = self.tr(PAGES[key][0])
+            count = self.badges.get(key, 0)
+            item = self.sidebar.item(row)
+            item.setText(f"{label} {badge(count)}" if count else label)
+            item.setToolTip(
+                self.tr("{n} surat menunggu persetujuan Anda").format(n=count) if count else ""
+            )
 
     def attach(self, db: Database, actor: Actor) -> None:
         """Menus and pages for a logged-in actor on an open database."""
@@ -202,6 +222,10 @@ class MainWindow(QMainWindow):
 
         assert not self._attached, "a window is attached once"
         self._attached = True
+        # Qt's own file dialog speaks the program's language (a native one speaks Windows').
+        QtCore.QCoreApplication.setAttribute(
+            QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True
+        )
         self.db = db
         self.actor = actor
         self.tasks: TaskManager = TaskManager(db, self)
@@ -235,6 +259,8 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_data_changed)
         self._update_title()
         self.residents_page.restore_state(self.settings)
+        self.home_page.open_letter_requested.connect(self.open_letter)
+        self.refresh_waiting()
         self.show_page("beranda")
 
     # ------------------------------------------------------------ building
@@ -257,8 +283,8 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.open_audit_log)
         file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
-        quit_action = QtGui.QAction(self.tr("&Keluar"), self)
-        quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        quit_action = QtGui.QAction(self.tr("&Tutup aplikasi"), self)
+        quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         user_menu = menu.addMenu(self.tr("&Pengguna"))
@@ -271,6 +297,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QtGui.QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested.emit)
         user_menu.addAction(self.lock_action)
+        user_menu.addSeparator()
+        self.logout_action = QtGui.QAction(
+            qta.icon("fa5s.sign-out-alt"), self.tr("Keluar / ganti pengguna"), self
+        )
+        self.logout_action.triggered.connect(self.log_out)
+        user_menu.addAction(self.logout_action)
         help_menu = menu.addMenu(self.tr("B&antuan"))
         about = QtGui.QAction(self.tr("Tentang {app}").format(app=APP_NAME), self)
         about.triggered.connect(self._about)
@@ -281,7 +313,7 @@ class MainWindow(QMainWindow):
         place = self.profile.title if self.profile else ""
         self.setWindowTitle(f"{APP_NAME} — {place} — {who}" if place else f"{APP_NAME} — {who}")
         self.user_label.setText(
-            self.tr("Masuk sebagai {user} ({role})").format(
+            self.tr("Masuk sebagai {user} · {role}").format(
                 user=self.actor.username, role=ROLES.get(self.actor.role, self.actor.role)
             )
         )
@@ -330,6 +362,18 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(finished)
         dialog.open()
 
+    def set_paths(self, paths: AppPaths) -> None:
+        """The data folder of this run: backups, letters opened for reading."""
+        for page in self.pages.values():
+            set_paths = getattr(page, "set_paths", None)
+            if callable(set_paths):
+                set_paths(paths)
+
+    def log_out(self) -> None:
+        """Back to the login box without restarting (app._run_interactive asks again)."""
+        self.logout_requested = True
+        self.close()
+
     def open_backups(self) -> None:
         self.show_page("pengaturan")
         self.settings_page.tabs.setCurrentWidget(self.settings_page.backup_tab)
@@ -353,8 +397,41 @@ class MainWindow(QMainWindow):
             ).format(app=APP_NAME, version=__version__),
         )
 
+    # ------------------------------------------------------------ waiting for the user
+
+    def refresh_waiting(self) -> None:
+        """Letters waiting for this user's approval (kepala desa): Beranda's notice and the
+        sidebar badge on Agen & Penugasan."""
+        if not self.actor.can("letters.approve"):
+            return
+        from pesiar_desktop.services import letters
+
+        def job(_context: object) -> list[tuple[int, str]]:
+            rows = letters.list_letters(self.db)
+            drafts = sorted(
+                (r for r in rows if r.status == letters.STATUS_DRAFT), key=lambda r: r.id
+            )
+            return [(r.id, f"{r.type_label} · {r.subject}") for r in drafts]
+
+        def done(drafts: list[tuple[int, str]]) -> None:
+            self.badges = {"agen": len(drafts)}
+            self.retranslate_sidebar()
+            self.home_page.set_waiting(drafts)
+
+        self.tasks.run(job, done, key=f"main.waiting.{id(self)}")
+
+    def open_letter(self, letter_id: int) -> None:
+        self.show_page("agen")
+        page = self.pages["agen"]
+        show_letter = getattr(page, "show_letter", None)
+        if callable(show_letter):
+            show_letter(letter_id)
+
     def _on_data_changed(self, topic: Topic) -> None:
         from pesiar_desktop.services import village
+
+        if topic == Topic.LETTERS:
+            self.refresh_waiting()
 
         if topic == Topic.VILLAGE:
             self.profile = village.get_profile(self.db)

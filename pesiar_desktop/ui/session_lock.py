@@ -3,8 +3,9 @@
 `SessionLock` is an event filter on the QApplication: every key press, click, wheel or
 mouse movement counts as activity. After `session.lock_minutes` (a setting; 0 turns it
 off) every window is hidden and `LockDialog` asks the same user's password
-(`users.authenticate`, so five wrong passwords lock the account as at login). Another
-user may only log in by closing the program and opening it again ("Keluar").
+(`users.authenticate`, so five wrong passwords lock the account as at login). "Keluar"
+on the lock dialog goes back to the login box, where another user may log in.
+Pengguna → Kunci layar locks at once; the dialog then says the user locked it.
 """
 
 from __future__ import annotations
@@ -51,10 +52,17 @@ _ACTIVITY = frozenset(
 
 
 class LockDialog(QDialog):
-    """Asks the locked user's password. Accepts on the right one; "Keluar" rejects."""
+    """Asks the locked user's password. Accepts on the right one; "Keluar" rejects (back
+    to the login box)."""
 
     def __init__(
-        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
+        self,
+        db: Database,
+        tasks: TaskManager,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        manual: bool = False,
     ):
         super().__init__(parent)
         self.db, self.tasks, self.actor = db, tasks, actor
@@ -63,9 +71,12 @@ class LockDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(420)
         who = actor.full_name or actor.username
-        heading = QLabel(
-            self.tr("Sesi {user} terkunci karena tidak ada kegiatan.").format(user=who)
-        )
+        if manual:
+            text = self.tr("Layar dikunci oleh {user}.").format(user=who)
+        else:
+            text = self.tr("Sesi {user} terkunci karena tidak ada kegiatan.").format(user=who)
+        heading = QLabel(text)
+        self.heading = heading
         heading.setWordWrap(True)
         heading.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.password = QLineEdit()
@@ -96,8 +107,8 @@ class LockDialog(QDialog):
         layout.addWidget(
             hint_label(
                 self.tr(
-                    "Pengguna lain? Pilih Keluar, lalu buka aplikasi kembali dan masuk "
-                    "dengan akun sendiri. Perubahan yang belum disimpan akan hilang."
+                    "Pengguna lain? Pilih Keluar, lalu masuk dengan akun sendiri. "
+                    "Perubahan yang belum disimpan akan hilang."
                 )
             )
         )
@@ -168,7 +179,7 @@ class SessionLock(QObject):
         # The window's "Kunci layar" menu entry locks at once (also with the timer off).
         requested = getattr(window, "lock_requested", None)
         if requested is not None:
-            requested.connect(self.lock)
+            requested.connect(lambda: self.lock(manual=True))
 
     @property
     def enabled(self) -> bool:
@@ -198,11 +209,12 @@ class SessionLock(QObject):
         if self.dialog is None and (self._monotonic() - self._last) * 1000 >= self.timeout_ms:
             self.lock()
 
-    def lock(self) -> None:
-        """Hide every window and ask for the password."""
+    def lock(self, manual: bool = False) -> None:
+        """Hide every window and ask for the password (`manual`: the user locked it)."""
         if self.dialog is not None:
             return
-        log.info("session of %s locked after inactivity", self.actor.username)
+        why = "by the user" if manual else "after inactivity"
+        log.info("session of %s locked %s", self.actor.username, why)
         self._hidden = [
             w
             for w in QApplication.topLevelWidgets()
@@ -210,7 +222,7 @@ class SessionLock(QObject):
         ]
         for widget in self._hidden:
             widget.hide()
-        self.dialog = LockDialog(self.db, self.tasks, self.actor)
+        self.dialog = LockDialog(self.db, self.tasks, self.actor, manual=manual)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.finished.connect(self._finished)
         self.dialog.show()
@@ -232,4 +244,8 @@ class SessionLock(QObject):
         self._hidden = []
         self.stop()
         self.quit_requested.emit()
-        self.window.close()
+        log_out = getattr(self.window, "log_out", None)
+        if callable(log_out):
+            log_out()  # the login box again, for this or another user
+        else:
+            self.window.close()

@@ -147,7 +147,8 @@ def test_main_window_pages_and_status(qtbot, make_window, admin, filled):
     window = make_window(admin)
     assert "Desa Suka Makmur" in window.windowTitle()
     assert "Admin Desa" in window.windowTitle()
-    assert window.user_label.text() == "Masuk sebagai admin (Administrator)"
+    assert window.user_label.text() == "Masuk sebagai admin · Administrator"
+    assert "((" not in window.user_label.text() and "))" not in window.user_label.text()
     home = window.home_page
     qtbot.waitUntil(lambda: home.figures is not None, timeout=5000)
     assert home.residents_card.value.text() == str(POPULATION)

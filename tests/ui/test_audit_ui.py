@@ -20,27 +20,31 @@ def test_admin_reads_filters_and_pages_the_log(qtbot, make_window, village_db, a
     window.show_page("pengaturan")
     window.settings_page.tabs.setCurrentWidget(tab)  # reloads
     assert tab.table.rowCount() >= 5
-    assert tab.table.item(0, 2).text() == "user.create"  # newest first
+    assert tab.table.item(0, 2).text() == "Tambah pengguna"  # newest first, in words
+    assert tab.table.item(0, 2).toolTip() == "user.create"
+    assert tab.table.horizontalHeaderItem(0).text() == "Waktu (WITA)"  # Lombok Barat: NTB
 
     tab.entity.setCurrentIndex(tab.entity.findData("setting"))
     tab.apply()
     assert tab.table.rowCount() == 1
     assert tab.table.item(0, 1).text() == "admin"
     detail = tab.detail.toPlainText()
-    assert "setting.change" in detail and "value: 10 → 4" in detail
+    assert "Ubah pengaturan · Pengaturan Jumlah cadangan otomatis" in detail
+    assert "Nilai: 10 → 4" in detail and " WITA " in detail
+    assert tab.table.item(0, 4).text() == "Jumlah cadangan otomatis"  # never the stored key
 
     tab.entity.setCurrentIndex(0)
     tab.user.setCurrentIndex(tab.user.findData("admin"))
-    tab.action.setText("user")
+    tab.action.setCurrentIndex(tab.action.findData("user.create"))
     tab.from_check.setChecked(True)  # today
     tab.apply()
     assert tab.table.rowCount() >= 1
-    assert all("user" in tab.table.item(r, 2).text() for r in range(tab.table.rowCount()))
+    assert all(e.action == "user.create" for e in tab.entries)
 
     # Paging (a tiny page size).
     monkeypatch.setattr(audit_log, "PAGE_SIZE", 2)
     tab.user.setCurrentIndex(0)
-    tab.action.clear()
+    tab.action.setCurrentIndex(0)
     tab.from_check.setChecked(False)
     tab.apply()
     assert tab.table.rowCount() == 2 and not tab.prev_button.isEnabled()

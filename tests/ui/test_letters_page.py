@@ -142,3 +142,70 @@ def test_expired_letter_in_the_window_and_card_sheet(
     assert verify.verify_result.status == "expired"
     assert "KEDALUWARSA" in verify.result_label.text()
     assert verify.field_values["Jenis surat"].text() == "Kartu Tanda Agen PESIAR"
+
+
+def test_the_kepala_desa_is_told_what_waits_for_approval(
+    qtbot, make_window, village_db, admin, operator
+):
+    """Beranda says how many letters wait for the kepala desa, one click opens the first
+    on the Surat tab, and the sidebar shows the count on Agen & Penugasan."""
+    add_families(village_db)
+    agent = make_agent(village_db, admin, "Siti Aminah")
+    assignment = make_assignment(village_db, admin, agent.id, rt_ids(village_db))
+    kd = kades(village_db)
+    first = letters.draft(
+        village_db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[assignment.id]
+    )
+    letters.draft(village_db, operator, letters.TYPE_PAKTA, agent_id=agent.id)
+
+    window = make_window(kd)
+    home = window.home_page
+    qtbot.waitUntil(lambda: home.waiting.isVisibleTo(window), timeout=10_000)
+    assert "2 surat menunggu persetujuan Anda" in home.waiting_label.text()
+    agen_row = window.sidebar.item(1 + 2)  # beranda, penduduk, petakan, agen
+    assert agen_row.text() == "Agen & Penugasan ❷"
+    home.waiting_button.click()
+    page = window.pages["agen"]
+    assert isinstance(page, AgentsPage)
+    assert window.current_page_key() == "agen" and page.tabs.currentIndex() == TAB_LETTERS
+    qtbot.waitUntil(lambda: page.selected_letter_id() == first.id, timeout=10_000)
+    assert page.approve_button.isEnabled()
+
+    # Approved: one left, and the notice follows.
+    letters.approve(village_db, kd, first.id)
+    qtbot.waitUntil(lambda: agen_row.text() == "Agen & Penugasan ❶", timeout=10_000)
+    assert "1 surat menunggu" in home.waiting_label.text()
+
+    # The operator is not asked to approve anything.
+    other = make_window(operator)
+    qtbot.wait(300)
+    assert not other.home_page.waiting.isVisibleTo(other)
+    assert other.sidebar.item(3).text() == "Agen & Penugasan"
+
+
+def test_buka_pdf_without_a_pdf_reader_says_where_the_file_is(
+    qtbot, make_window, village_db, admin, operator, ui_paths, monkeypatch
+):
+    """The letter is written under the data folder (surat/), not a shared temp folder;
+    with no program to open it, a message gives its location."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    add_families(village_db)
+    agent = make_agent(village_db, admin, "Siti Aminah")
+    assignment = make_assignment(village_db, admin, agent.id, rt_ids(village_db))
+    letters.draft(village_db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[assignment.id])
+    opened: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) and False)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window = make_window(operator)
+    page = _letters_tab(qtbot, window)
+    qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=10_000)
+    page.letter_view.selectRow(0)
+    page.open_pdf()
+    folder = ui_paths.data_dir / "surat"
+    written = list(folder.glob("*.pdf"))
+    assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
+    assert len(opened) == 1
+    assert told and str(written[0]) in told[0] and "pembaca PDF" in told[0]

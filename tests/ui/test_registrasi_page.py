@@ -213,3 +213,30 @@ def test_reactivation_dialog_from_the_arrears_list(qtbot, make_window, fv, admin
     assert "Aktif kembali setelah cicilan terakhir" in page.followup_notice.text()
     with fv.db.read() as session:
         assert session.get(Membership, fv.people["JOKO"]).status == codes.STATUS_ARREARS
+
+
+def test_a_list_still_loading_says_so_in_the_table(qtbot, make_window, fv, admin, monkeypatch):
+    """Registrasi (and Penduduk, Petakan) show "Memuat…" in the table while the rows are
+    read, never an empty table."""
+    import threading
+
+    release = threading.Event()
+    slow_list = regs.list_registrations
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return slow_list(*args, **kwargs)
+
+    monkeypatch.setattr(regs, "list_registrations", held)
+    window = make_window(admin)
+    window.show_page("registrasi")
+    page = window.pages["registrasi"]
+    assert isinstance(page, RegistrasiPage)
+    page.tabs.setCurrentIndex(TAB_LIST)
+    qtbot.waitUntil(lambda: page.list_loading.active, timeout=5_000)
+    notice = page.list_loading.label
+    assert notice.isVisibleTo(page.list_view) and notice.text() == "Memuat…"
+    assert page.list_view.viewport().rect().contains(notice.geometry().center())
+    release.set()
+    qtbot.waitUntil(lambda: not page.list_loading.active, timeout=10_000)
+    assert "pendaftaran ditampilkan" in page.list_status.text()

@@ -59,6 +59,9 @@ def test_edit_shows_field_error_then_saves(qtbot, make_window, village_db, admin
     assert dialog.errors.text("nik") == "NIK harus 16 digit (terisi 8)."
     assert dialog.errors.label("nik").isVisible()
     assert dialog.focusWidget() is nik_edit
+    # Typing in the field takes its message away (saving checks again).
+    qtbot.keyClick(nik_edit, Qt.Key.Key_Backspace)
+    assert not dialog.errors.label("nik").isVisible() and not dialog.errors.text("nik")
     # Fix it, change the phone number, save.
     nik_edit.setText(good_nik)
     dialog.fields["phone"].setText("081234567890")

@@ -100,9 +100,61 @@ def test_quit_from_the_lock_closes_the_window(qtbot, make_window, village_db, ad
         window.lock_action.trigger()
     dialog = lock.dialog
     assert dialog is not None
+    # locked by hand: the dialog says so (not "karena tidak ada kegiatan")
+    assert dialog.heading.text() == "Layar dikunci oleh Admin Desa."
     with qtbot.waitSignal(lock.quit_requested, timeout=2_000):
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible() and not lock.is_locked
+    assert window.logout_requested  # the login box comes back (app._run_interactive)
+
+
+def test_a_lock_after_inactivity_says_why(qtbot, make_window, village_db, admin):
+    window = make_window(admin)
+    lock = _lock(qtbot, village_db, admin, window, timeout_ms=0)
+    with qtbot.waitSignal(lock.locked, timeout=2_000):
+        lock.lock()
+    assert lock.dialog is not None
+    assert "terkunci karena tidak ada kegiatan" in lock.dialog.heading.text()
+    with qtbot.waitSignal(lock.quit_requested, timeout=2_000):
+        lock.dialog.reject()
+
+
+def test_log_out_returns_to_the_login_box_without_restarting(
+    qtbot, village_db, admin, operator, tmp_path, monkeypatch
+):
+    """Pengguna → Keluar / ganti pengguna: app._run_interactive asks for a login again and
+    opens a window for whoever logs in next, on the same database."""
+    from PySide6.QtCore import QTimer
+
+    from pesiar_desktop import app as app_module
+    from pesiar_desktop.config import AppPaths
+
+    logins: list[str] = []
+    windows: list[str] = []
+
+    def fake_login(db, username=""):  # type: ignore[no-untyped-def]
+        logins.append(username)
+        return [admin, operator, None][len(logins) - 1]  # then the user gives up
+
+    def log_out_soon() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, app_module.MainWindow) and widget.isVisible():
+                windows.append(widget.actor.username)
+                assert widget.logout_action.text() == "Keluar / ganti pengguna"
+                widget.logout_action.trigger()
+                if len(windows) < 2:
+                    QTimer.singleShot(50, log_out_soon)
+                return
+        QTimer.singleShot(50, log_out_soon)
+
+    monkeypatch.setattr(app_module, "_login", fake_login)
+    QTimer.singleShot(50, log_out_soon)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    paths = AppPaths(data_dir=tmp_path, database_url=village_db.url)
+    assert app_module._run_interactive(qapp, village_db, paths) == 0
+    assert windows == [admin.username, operator.username]
+    assert logins == ["", "", ""]
 
 
 def test_timeout_comes_from_the_setting(qtbot, make_window, village_db, admin):

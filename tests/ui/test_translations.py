@@ -38,13 +38,14 @@ def test_english_after_the_setting_changes(
     indonesian = make_window(admin)
     assert _sidebar(indonesian)[PAGE_KEYS.index("penduduk")] == "Penduduk"
 
-    # Pengaturan → Bahasa & keamanan: the choice is saved (it applies at the next start).
-    prefs = indonesian.settings_page.preferences_tab
-    prefs.language.setCurrentIndex(prefs.language.findData("en"))
-    prefs.save()
-    wait_written(qtbot, prefs)
+    # Pengaturan → Pengaturan umum: the choice is saved (it applies at the next start).
+    general = indonesian.settings_page.general_tab
+    language = general.editors[SETTINGS.language.key].widget
+    language.setCurrentIndex(language.findData("en"))
+    general.save()
+    wait_written(qtbot, general)
     assert settings.read(village_db, SETTINGS.language) == "en"
-    assert "dibuka ulang" in prefs.saved_label.text()
+    assert "dibuka ulang" in general.saved_label.text()
 
     # What app.run_gui does at the next start once the database is open: the setting
     # differs from ui.ini's copy, so English is loaded and remembered.

@@ -96,3 +96,15 @@ def test_indonesian_money_words_and_months():
     assert formatting.month_year(date(2026, 11, 3)) == "November 2026"
     assert formatting.long_date(date(2026, 8, 17)) == "17 Agustus 2026"
     assert formatting.roman_month(date(2026, 11, 3)) == "XI"
+
+
+def test_village_search_takes_the_kecamatan_or_kabupaten_too():
+    """First-run wizard: "suka makmur gerung" (desa then kecamatan) finds the one village."""
+    for text in ("suka makmur gerung", "desa suka makmur kec. gerung", "makmur lombok barat"):
+        found = regions.search_villages(text)
+        assert [(r.code, where.split(",")[0]) for r, where in found] == [
+            ("52.01.01.2005", "Gerung")
+        ], text
+    # names holding the whole text come first, then the ones matched word by word
+    hits = ["suka makmur" in r.name.lower() for r, _w in regions.search_villages("suka makmur")]
+    assert hits[0] and hits == sorted(hits, reverse=True)

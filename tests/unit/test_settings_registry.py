@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 
-from pesiar_desktop.errors import ValidationError
+from pesiar_desktop.errors import PermissionDenied, ValidationError
+from pesiar_desktop.models import AuditLog
 from pesiar_desktop.models import Setting as SettingRow
 from pesiar_desktop.services import letters, settings
-from pesiar_desktop.services.settings import LETTER_CODES, REGISTRY, SETTINGS, Setting
+from pesiar_desktop.services.settings import (
+    GROUPS,
+    LETTER_CODES,
+    REGISTRY,
+    SETTINGS,
+    IntRange,
+    Setting,
+)
 
 
 def test_registry_lists_every_entry_under_its_own_key():
@@ -19,6 +28,7 @@ def test_registry_lists_every_entry_under_its_own_key():
         "agent.monthly_target_jiwa",
         "agent.monthly_target_kk",
         "agent.max_families",
+        "fees.reactivation_per_person",
         "registration.first_payment_from_days",
         "registration.first_payment_until_days",
         "registration.va_pattern",
@@ -34,7 +44,6 @@ def test_registry_lists_every_entry_under_its_own_key():
         "ui.language",
         "recap.columns",
         "recap.branch",
-        "fees.reactivation_per_person",
         "fees.pph21_rate_bp",
     }
     assert all(REGISTRY[entry.key] is entry for entry in entries)
@@ -55,7 +64,7 @@ def test_every_default_passes_its_own_validation(entry):
         (
             SETTINGS.lock_minutes,
             241,
-            "Kunci sesi (menit, 0 = tidak pernah): harus antara 0 dan 240.",
+            "Kunci sesi bila tidak dipakai: harus antara 0 dan 240.",
         ),
         (SETTINGS.lock_minutes, "15", "harus berupa bilangan bulat"),
         (SETTINGS.lock_minutes, True, "harus berupa bilangan bulat"),
@@ -123,3 +132,52 @@ def test_defaults_are_not_shared_between_reads(village_db):
     first = settings.read(village_db, SETTINGS.recap_columns)
     first["Cabang"] = ["nik"]
     assert settings.read(village_db, SETTINGS.recap_columns) == {}
+
+
+@pytest.mark.parametrize("entry", list(REGISTRY.values()), ids=list(REGISTRY))
+def test_every_entry_says_how_pengaturan_shows_it(entry):
+    """Pengaturan lists the registry: each entry has a known group (never the catch-all),
+    a one-line Indonesian explanation, a range when it is a number, and labelled choices
+    that are exactly the values its check allows."""
+    assert entry.group in GROUPS and entry.group != "lainnya"
+    assert entry.help.strip() and "\n" not in entry.help and len(entry.help) <= 120
+    assert entry.key not in entry.help and entry.key not in entry.label
+    if entry.kind is int:
+        assert isinstance(entry.check, IntRange)
+        assert entry.check.low <= entry.default <= entry.check.high
+    for value, label in entry.choices:
+        assert entry.problem(value) is None and label.strip()
+    if entry.choices:
+        assert entry.problem("tidak-ada") is not None
+
+
+def test_put_many_stores_only_changes_audited_in_one_go(village_db, admin):
+    changed = settings.put_many(
+        village_db,
+        admin,
+        {
+            SETTINGS.max_families: 250,
+            SETTINGS.paper: "F4",
+            SETTINGS.backup_keep: SETTINGS.backup_keep.default,  # unchanged: not stored
+        },
+    )
+    assert changed == ["agent.max_families", "letters.paper"]
+    assert settings.read(village_db, SETTINGS.max_families) == 250
+    assert settings.read(village_db, SETTINGS.paper) == "F4"
+    with village_db.read() as session:
+        entries = session.scalars(select(AuditLog).where(AuditLog.action == "setting.change")).all()
+        assert sorted(e.entity_id for e in entries) == ["agent.max_families", "letters.paper"]
+
+
+def test_put_many_refuses_everything_when_one_value_is_bad(village_db, admin, viewer):
+    with pytest.raises(ValidationError) as caught:
+        settings.put_many(village_db, admin, {SETTINGS.max_families: 250, SETTINGS.backup_keep: 0})
+    assert set(caught.value.field_errors) == {"backup.keep"}
+    assert settings.read(village_db, SETTINGS.max_families) == 500
+    # the window may not end before it starts, whichever of the two is changed
+    with pytest.raises(ValidationError) as caught:
+        settings.put_many(village_db, admin, {SETTINGS.first_payment_until_days: 10})
+    assert "tidak boleh sebelum hari mulai pembayaran (hari ke-14)" in str(caught.value)
+    assert set(caught.value.field_errors) == {"registration.first_payment_until_days"}
+    with pytest.raises(PermissionDenied):
+        settings.put_many(village_db, viewer, {SETTINGS.max_families: 250})

@@ -2,9 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/widgets/forms.py" line="+149"/>
+        <source>forms</source>
+        <comment>Simpan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>forms</source>
+        <comment>Batal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+198"/>
+        <location filename="../../ui/dialogs/users.py" line="+198"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
@@ -52,7 +67,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+190"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="+190"/>
         <source>Administrator pertama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,7 +125,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+63"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+64"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +243,7 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+70"/>
+        <location filename="../../ui/dialogs/agent_dialog.py" line="+71"/>
         <source>Ubah Agen PESIAR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +388,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+140"/>
+        <location filename="../../ui/pages/agents.py" line="+146"/>
         <source>Agen &amp; Penugasan</source>
         <translation>Agents &amp; Assignments</translation>
     </message>
@@ -424,12 +439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (Pengaturan agent.max_families). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Semua jenis surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,12 +460,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+320"/>
+        <location line="+361"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-360"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,6 +481,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Lembar kartu A4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semua kartu agen yang disetujui, sepuluh per lembar A4 dengan garis potong (sisi depan, lalu sisi belakang untuk cetak bolak-balik).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Buku Keputusan (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,7 +500,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Catat ke daftar pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,22 +520,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Honor = honor bulanan + insentif per jiwa/KK yang iuran pertamanya lunas pada bulan itu. Baris merah: melebihi sisa pagu penugasan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+57"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, sisa {left}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,7 +603,22 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Belum ada kartu agen yang disetujui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan lembar kartu agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} kartu agen disimpan: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Simpan Buku Keputusan Kepala Desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,16 +638,31 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+13"/>
+        <location line="+18"/>
+        <location line="+12"/>
         <source>Simpan daftar pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-491"/>
+        <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+161"/>
+        <location filename="../../ui/pages/settings.py" line="+163"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -683,7 +733,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+77"/>
+        <location filename="../../ui/dialogs/assignment_dialog.py" line="+78"/>
         <source>Ubah penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +861,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+245"/>
+        <location filename="../../ui/dialogs/audit_log.py" line="+290"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -824,17 +874,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation>Only administrators can read the audit log.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>tindakan, mis. resident</source>
-        <translation>action, e.g. resident</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Terapkan</source>
         <translation>Apply</translation>
     </message>
@@ -846,12 +891,11 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="-18"/>
-        <location line="+20"/>
         <source>Entitas</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+1"/>
         <location line="+18"/>
         <source>Tindakan</source>
         <translation>Action</translation>
@@ -867,17 +911,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>To</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Waktu (UTC)</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>‹ Sebelumnya</source>
         <translation>‹ Previous</translation>
     </message>
@@ -892,12 +926,13 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Check the hash chain</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-58"/>
+        <location line="+82"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Halaman {page} dari {pages} · {total} entri</source>
         <translation>Page {page} of {pages} · {total} entries</translation>
     </message>
@@ -928,11 +963,36 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>The audit log was altered in {n} places:
 {details}</translation>
     </message>
+    <message>
+        <location line="-203"/>
+        <source>(tanpa rincian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(dihapus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Waktu ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation type="unfinished">Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yang diubah</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+100"/>
+        <location filename="../../ui/pages/settings.py" line="+100"/>
         <source>Otomatis</source>
         <translation>Automatic</translation>
     </message>
@@ -993,21 +1053,6 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+14"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cadangan otomatis (sekali sehari saat dibuka) disimpan</source>
-        <translation>Automatic backups (once a day at start): keep the</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>buah terakhir</source>
-        <translation>most recent</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
@@ -1032,12 +1077,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Backups on this computer:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>Folder: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Cadangan gagal</source>
         <translation>Backup failed</translation>
     </message>
@@ -1055,11 +1100,6 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <location line="+10"/>
         <source>Pilih folder tujuan cadangan (mis. flashdisk)</source>
         <translation>Choose the folder for the backup (e.g. a USB stick)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Pengaturan cadangan otomatis tersimpan.</source>
-        <translation>Automatic backup setting saved.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1107,11 +1147,16 @@ The previous data was saved to {saved}.
 
 The window closes now; please log in again.</translation>
     </message>
+    <message>
+        <location line="-132"/>
+        <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+229"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="+229"/>
         <source>Ganti kepala keluarga</source>
         <translation>Change head of family</translation>
     </message>
@@ -1159,7 +1204,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-50"/>
+        <location filename="../../ui/dialogs/users.py" line="-50"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
@@ -1192,7 +1237,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/charts.py" line="+252"/>
+        <location filename="../../ui/charts.py" line="+252"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,7 +1260,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/crash.py" line="+23"/>
+        <location filename="../../ui/dialogs/crash.py" line="+23"/>
         <source>Terjadi kesalahan</source>
         <translation>An error occurred</translation>
     </message>
@@ -1243,7 +1288,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/date_field.py" line="+48"/>
+        <location filename="../../ui/widgets/date_field.py" line="+48"/>
         <source>hh-bb-tttt</source>
         <translation>dd-mm-yyyy</translation>
     </message>
@@ -1251,7 +1296,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="-65"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="-65"/>
         <source>Data desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,7 +1334,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+67"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+69"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,7 +1392,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+82"/>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+83"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation>NIK, family card no. or name, then Enter</translation>
     </message>
@@ -1355,7 +1400,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_panel.py" line="+61"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+61"/>
         <source>Kartu Keluarga</source>
         <translation>Family card</translation>
     </message>
@@ -1447,7 +1492,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+2"/>
         <source>Catat kelahiran</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Record a birth</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1498,7 +1543,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyPicker</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_inputs.py" line="+45"/>
+        <location filename="../../ui/widgets/family_inputs.py" line="+45"/>
         <source>Ketik No KK atau nama kepala keluarga…</source>
         <translation>Type a family card no. or the name of the head of family…</translation>
     </message>
@@ -1511,7 +1556,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+145"/>
+        <location filename="../../ui/widgets/forms.py" line="+45"/>
         <source>Tidak berhak</source>
         <translation>Not permitted</translation>
     </message>
@@ -1522,9 +1567,67 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>GeneralSettingsTab</name>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="+72"/>
+        <source>urutan bawaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Contoh nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Simpan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batalkan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hanya administrator yang dapat mengubah pengaturan ini; Anda dapat melihat nilainya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Diubah di {place}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>(templat belum sah)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SK ke-12 bulan ini: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tidak ada perubahan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} pengaturan tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bahasa berlaku setelah aplikasi dibuka ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
+        <location filename="../../ui/pages/home.py" line="+165"/>
         <source>Perbarui</source>
         <translation>Refresh</translation>
     </message>
@@ -1644,12 +1747,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+293"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-292"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,7 +1782,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+93"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -1815,11 +1918,21 @@ The window closes now; please log in again.</translation>
         <source>{name}: target {tp} jiwa / {tf} KK; {visits} kunjungan; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; {back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-306"/>
+        <source>Buka surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;{n} surat menunggu persetujuan Anda&lt;/b&gt;: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/keaktifan_tab.py" line="+64"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+64"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,19 +2128,19 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+121"/>
-        <location line="+352"/>
+        <location filename="../../ui/pages/laporan.py" line="+122"/>
+        <location line="+356"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-351"/>
-        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
+        <location line="-355"/>
+        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Ekspor rekap (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,12 +2255,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa.</source>
+        <location line="+30"/>
+        <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa; {back} jiwa diaktifkan kembali (bukan peserta baru).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Simpan rekap bulanan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2216,7 +2329,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LifeEventDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-135"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="-135"/>
         <source>Tandai meninggal</source>
         <translation>Mark as deceased</translation>
     </message>
@@ -2289,17 +2402,17 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+61"/>
+        <location filename="../../ui/session_lock.py" line="+69"/>
         <source>Sesi terkunci · {app}</source>
         <translation>Session locked · {app}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Sesi {user} terkunci karena tidak ada kegiatan.</source>
         <translation>The session of {user} was locked after a period of inactivity.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>kata sandi {username}</source>
         <translation>password of {username}</translation>
     </message>
@@ -2319,15 +2432,20 @@ The window closes now; please log in again.</translation>
         <translation>Enter the password of {username} to continue.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Pengguna lain? Pilih Keluar, lalu buka aplikasi kembali dan masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
-        <translation>Another user? Choose Quit, then open the program again and log in with your own account. Unsaved changes will be lost.</translation>
+        <location line="-26"/>
+        <source>Layar dikunci oleh {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pengguna lain? Pilih Keluar, lalu masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-66"/>
+        <location filename="../../ui/dialogs/users.py" line="-66"/>
         <source>Masuk · {app}</source>
         <translation>Log in · {app}</translation>
     </message>
@@ -2355,7 +2473,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/main_window.py" line="+54"/>
+        <location filename="../../ui/main_window.py" line="+55"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2391,11 +2509,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/pages/settings_general.py" line="-249"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,7 +2524,7 @@ The window closes now; please log in again.</translation>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+92"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2420,12 +2539,7 @@ The window closes now; please log in again.</translation>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Keluar</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Pengguna</source>
         <translation>&amp;User</translation>
     </message>
@@ -2440,36 +2554,51 @@ The window closes now; please log in again.</translation>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>B&amp;antuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>Tentang {app}</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <source>Masuk sebagai {user} ({role})</source>
-        <translation>Logged in as {user} ({role})</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="-33"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password has been changed.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>{n} surat menunggu persetujuan Anda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&amp;Tutup aplikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Masuk sebagai {user} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Keluar / ganti pengguna</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+121"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="+121"/>
         <source>Pindah KK</source>
         <translation>Move to another family</translation>
     </message>
@@ -2521,9 +2650,23 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>OpenFile</name>
+    <message>
+        <location filename="../../ui/open_file.py" line="+20"/>
+        <source>Berkas tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak ada aplikasi untuk membuka berkas ini (mis. pembaca PDF). Berkasnya tersimpan di:
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentFixDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/payment_fix_dialog.py" line="+58"/>
+        <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+61"/>
         <source>Batalkan pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2558,7 +2701,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Tanggal bayar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2588,7 +2731,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Simpan koreksi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2598,7 +2741,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tutup</source>
         <translation type="unfinished">Close</translation>
     </message>
@@ -2606,7 +2749,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/petakan.py" line="+158"/>
+        <location filename="../../ui/pages/petakan.py" line="+158"/>
         <source>Petakan</source>
         <translation>Mapping</translation>
     </message>
@@ -2716,7 +2859,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Klik judul kolom untuk mengurutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2731,12 +2874,12 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gagal memuat sasaran: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2819,7 +2962,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PopulationEventsDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/population_events.py" line="+76"/>
+        <location filename="../../ui/dialogs/population_events.py" line="+76"/>
         <source>Peristiwa kependudukan</source>
         <translation>Population events</translation>
     </message>
@@ -2831,7 +2974,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+19"/>
         <source>Peristiwa yang keliru dibatalkan dengan peristiwa pembatalan (tercatat di log audit); data penduduknya dikembalikan. Peristiwa tidak pernah dihapus.</source>
-        <translation>A wrong event is undone by a cancelling event (recorded in the audit log); the resident's data is restored. Events are never deleted.</translation>
+        <translation>A wrong event is undone by a cancelling event (recorded in the audit log); the resident&apos;s data is restored. Events are never deleted.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2870,62 +3013,9 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
-    <name>PreferencesTab</name>
-    <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+34"/>
-        <source> menit</source>
-        <translation> minutes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tidak pernah</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tampilan dan keamanan</source>
-        <translation>Display and security</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Bahasa / Language</source>
-        <translation>Bahasa / Language</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Bahasa baru berlaku setelah aplikasi ditutup dan dibuka kembali. The new language applies after the program is restarted.</source>
-        <translation>The new language applies after the program is closed and opened again. Bahasa baru berlaku setelah aplikasi dibuka ulang.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Kunci sesi bila tidak dipakai</source>
-        <translation>Lock the session when idle</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Setelah sekian menit tanpa kegiatan, jendela disembunyikan dan kata sandi pengguna diminta lagi. Berlaku mulai masuk berikutnya.</source>
-        <translation>After this many minutes without activity the window is hidden and the user&apos;s password is asked again. Takes effect at the next login.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Hanya administrator yang dapat mengubah pengaturan ini.</source>
-        <translation>Only administrators can change these settings.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.</source>
-        <translation>Saved. The language applies after the program is restarted.</translation>
-    </message>
-</context>
-<context>
     <name>ProfileTab</name>
     <message>
-        <location line="-602"/>
+        <location filename="../../ui/pages/settings.py" line="-364"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation>Region (from the Ministry of Home Affairs list)</translation>
     </message>
@@ -2978,7 +3068,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ReactivationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/reactivation_dialog.py" line="+58"/>
+        <location filename="../../ui/dialogs/reactivation_dialog.py" line="+72"/>
         <source>Bayar tunggakan (aktifkan kembali)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3003,7 +3093,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>nama agen / kader (agen: otomatis)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,21 +3132,11 @@ The window closes now; please log in again.</translation>
         <source>Nama penerima</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
 </context>
 <context>
     <name>RegionPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="-133"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="-133"/>
         <source>Pilih desa Anda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3114,7 +3194,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+121"/>
+        <location filename="../../ui/pages/registrasi.py" line="+120"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -3195,69 +3275,69 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
-        <location line="+9"/>
+        <location line="-279"/>
+        <location line="+280"/>
+        <location line="+10"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+277"/>
-        <location line="+9"/>
+        <location line="-290"/>
+        <location line="+280"/>
+        <location line="+10"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-290"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
+        <location line="-279"/>
+        <location line="+280"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+273"/>
+        <location line="-279"/>
+        <location line="+276"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-273"/>
-        <location line="+276"/>
-        <location line="+7"/>
-        <location line="+365"/>
+        <location line="-276"/>
+        <location line="+279"/>
+        <location line="+8"/>
+        <location line="+370"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-562"/>
+        <location line="-568"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,12 +3363,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+272"/>
+        <location line="+278"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3329,12 +3409,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Terakhir diingatkan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>{label} (mulai {day})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3354,14 +3434,14 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+9"/>
+        <location line="-399"/>
+        <location line="+10"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+6"/>
+        <location line="-8"/>
+        <location line="+7"/>
         <source>HP agen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3391,7 +3471,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3406,7 +3486,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3586,12 +3666,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+70"/>
+        <location filename="../../ui/dialogs/registration_actions.py" line="+74"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3645,21 +3725,11 @@ The window closes now; please log in again.</translation>
         <source>Alasan</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_dialog.py" line="+88"/>
+        <location filename="../../ui/dialogs/registration_dialog.py" line="+88"/>
         <source>Daftarkan keluarga sebagai peserta JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3778,7 +3848,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+138"/>
+        <location filename="../../ui/dialogs/users.py" line="+138"/>
         <source>Atur ulang kata sandi {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3811,7 +3881,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+117"/>
+        <location filename="../../ui/dialogs/resident_dialog.py" line="+118"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4103,7 +4173,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/residents.py" line="+312"/>
+        <location filename="../../ui/tablemodels/residents.py" line="+312"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
@@ -4111,7 +4181,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+113"/>
+        <location filename="../../ui/pages/residents.py" line="+113"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -4182,12 +4252,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-221"/>
         <source>Hapus filter</source>
         <translation>Clear filters</translation>
     </message>
@@ -4227,7 +4297,7 @@ The window closes now; please log in again.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation>Click to sort; right-click to choose columns</translation>
     </message>
@@ -4257,12 +4327,12 @@ The window closes now; please log in again.</translation>
         <translation>No resident matches this search or these filters.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gagal memuat data: {error}</source>
         <translation>Could not load the data: {error}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
@@ -4290,7 +4360,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RestorePreviewDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/backup_restore.py" line="+25"/>
+        <location filename="../../ui/dialogs/backup_restore.py" line="+25"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -4399,7 +4469,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+50"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+50"/>
         <location line="+12"/>
         <source>Cabut surat</source>
         <translation type="unfinished"></translation>
@@ -4418,7 +4488,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-55"/>
+        <location filename="../../ui/dialogs/users.py" line="-55"/>
         <source>Peran {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,7 +4511,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+555"/>
+        <location filename="../../ui/pages/settings.py" line="+458"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -4466,20 +4536,20 @@ The window closes now; please log in again.</translation>
         <translation>Backups</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Bahasa &amp; keamanan</source>
-        <translation>Language &amp; security</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="-17"/>
+        <source>Pengaturan umum</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+99"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="+99"/>
         <source>Penyiapan awal PESIAR Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4517,7 +4587,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+98"/>
+        <location filename="../../ui/pages/sisir.py" line="+97"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4751,7 +4821,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+0"/>
         <source>Tempat</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Place</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4811,9 +4881,17 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>Tables</name>
+    <message>
+        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <source>Memuat…</source>
+        <translation type="unfinished">Loading…</translation>
+    </message>
+</context>
+<context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/targets.py" line="+248"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+248"/>
         <source>Prioritas 1: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4831,7 +4909,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tasks.py" line="+288"/>
+        <location filename="../../ui/tasks.py" line="+288"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -4839,7 +4917,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-453"/>
+        <location filename="../../ui/pages/settings.py" line="-356"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
@@ -4897,7 +4975,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+39"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+39"/>
         <source>Verifikasi surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4917,17 +4995,67 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>Jenis surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wilayah tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masa tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Panduan untuk warga (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satu halaman: cara warga memeriksa keaslian surat dan kartu agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Kode QR pada surat berisi nomor, tanggal dan sidik surat. Hasil: SAH, DICABUT, TIDAK DIKENAL, atau DIUBAH / PALSU.</source>
+        <source>Kode QR pada surat berisi nomor, tanggal, masa tugas dan sidik surat. Hasil: SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU, atau TIDAK DIKENAL, dengan isi surat yang tercatat untuk dicocokkan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+45"/>
+        <source>Simpan panduan memeriksa keaslian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Pilih PDF surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4935,7 +5063,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>VisitEntryForm</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+117"/>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+117"/>
         <location line="+263"/>
         <source>Belum ada keluarga dipilih.</source>
         <translation type="unfinished"></translation>
@@ -5040,7 +5168,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>_ActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-303"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="-303"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -5048,7 +5176,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-185"/>
+        <location filename="../../ui/dialogs/users.py" line="-185"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -5061,7 +5189,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-206"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="-236"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -5069,7 +5197,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_inputs.py" line="+12"/>
+        <location filename="../../ui/widgets/family_inputs.py" line="+12"/>
         <source>16 digit</source>
         <translation type="unfinished"></translation>
     </message>

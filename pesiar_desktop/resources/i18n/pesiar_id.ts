@@ -2,9 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/widgets/forms.py" line="+149"/>
+        <source>forms</source>
+        <comment>Simpan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>forms</source>
+        <comment>Batal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+198"/>
+        <location filename="../../ui/dialogs/users.py" line="+198"/>
         <source>Tambah pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,7 +67,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+190"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="+190"/>
         <source>Administrator pertama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,7 +125,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/advocacy_dialog.py" line="+63"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+64"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +243,7 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/agent_dialog.py" line="+70"/>
+        <location filename="../../ui/dialogs/agent_dialog.py" line="+71"/>
         <source>Ubah Agen PESIAR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +388,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+140"/>
+        <location filename="../../ui/pages/agents.py" line="+146"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,12 +439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (Pengaturan agent.max_families). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Semua jenis surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,12 +460,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+320"/>
+        <location line="+361"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-360"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,6 +481,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Lembar kartu A4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semua kartu agen yang disetujui, sepuluh per lembar A4 dengan garis potong (sisi depan, lalu sisi belakang untuk cetak bolak-balik).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Buku Keputusan (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,7 +500,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Catat ke daftar pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,22 +520,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Honor = honor bulanan + insentif per jiwa/KK yang iuran pertamanya lunas pada bulan itu. Baris merah: melebihi sisa pagu penugasan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+57"/>
         <source>{n} agen, {a} aktif.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, sisa {left}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,7 +603,22 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Belum ada kartu agen yang disetujui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan lembar kartu agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} kartu agen disimpan: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Simpan Buku Keputusan Kepala Desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,16 +638,31 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+13"/>
+        <location line="+18"/>
+        <location line="+12"/>
         <source>Simpan daftar pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-491"/>
+        <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+161"/>
+        <location filename="../../ui/pages/settings.py" line="+163"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation type="unfinished"></translation>
@@ -683,7 +733,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/assignment_dialog.py" line="+77"/>
+        <location filename="../../ui/dialogs/assignment_dialog.py" line="+78"/>
         <source>Ubah penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +861,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/audit_log.py" line="+245"/>
+        <location filename="../../ui/dialogs/audit_log.py" line="+290"/>
         <source>Log audit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,17 +874,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>tindakan, mis. resident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Terapkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,12 +891,11 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="-18"/>
-        <location line="+20"/>
         <source>Entitas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+1"/>
         <location line="+18"/>
         <source>Tindakan</source>
         <translation type="unfinished"></translation>
@@ -867,17 +911,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Waktu (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>‹ Sebelumnya</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,12 +926,13 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-58"/>
+        <location line="+82"/>
         <source>(semua)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Halaman {page} dari {pages} · {total} entri</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,11 +962,36 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 {details}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-203"/>
+        <source>(tanpa rincian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(dihapus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Waktu ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yang diubah</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+100"/>
+        <location filename="../../ui/pages/settings.py" line="+100"/>
         <source>Otomatis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,21 +1052,6 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+14"/>
-        <source>Simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cadangan otomatis (sekali sehari saat dibuka) disimpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>buah terakhir</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Jenis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,12 +1076,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>Folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Cadangan gagal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,11 +1098,6 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     <message>
         <location line="+10"/>
         <source>Pilih folder tujuan cadangan (mis. flashdisk)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Pengaturan cadangan otomatis tersimpan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1103,11 +1143,16 @@ Data sebelumnya disimpan di {saved}.
 Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-132"/>
+        <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+229"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="+229"/>
         <source>Ganti kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,7 +1200,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-50"/>
+        <location filename="../../ui/dialogs/users.py" line="-50"/>
         <source>Ganti kata sandi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,7 +1233,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/charts.py" line="+252"/>
+        <location filename="../../ui/charts.py" line="+252"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,7 +1256,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/crash.py" line="+23"/>
+        <location filename="../../ui/dialogs/crash.py" line="+23"/>
         <source>Terjadi kesalahan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,7 +1284,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/date_field.py" line="+48"/>
+        <location filename="../../ui/widgets/date_field.py" line="+48"/>
         <source>hh-bb-tttt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1247,7 +1292,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="-65"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="-65"/>
         <source>Data desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,7 +1330,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+67"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+69"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,7 +1388,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+82"/>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+83"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,7 +1396,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_panel.py" line="+61"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+61"/>
         <source>Kartu Keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1494,7 +1539,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyPicker</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_inputs.py" line="+45"/>
+        <location filename="../../ui/widgets/family_inputs.py" line="+45"/>
         <source>Ketik No KK atau nama kepala keluarga…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,7 +1552,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+145"/>
+        <location filename="../../ui/widgets/forms.py" line="+45"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,9 +1563,67 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>GeneralSettingsTab</name>
+    <message>
+        <location filename="../../ui/pages/settings_general.py" line="+72"/>
+        <source>urutan bawaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Contoh nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Simpan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batalkan perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hanya administrator yang dapat mengubah pengaturan ini; Anda dapat melihat nilainya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Diubah di {place}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>(templat belum sah)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SK ke-12 bulan ini: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tidak ada perubahan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} pengaturan tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bahasa berlaku setelah aplikasi dibuka ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/home.py" line="+163"/>
+        <location filename="../../ui/pages/home.py" line="+165"/>
         <source>Perbarui</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,12 +1743,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+293"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-292"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1778,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+93"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,11 +1914,21 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <source>{name}: target {tp} jiwa / {tf} KK; {visits} kunjungan; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; {back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-306"/>
+        <source>Buka surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;{n} surat menunggu persetujuan Anda&lt;/b&gt;: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/keaktifan_tab.py" line="+64"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+64"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,19 +2124,19 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+121"/>
-        <location line="+352"/>
+        <location filename="../../ui/pages/laporan.py" line="+122"/>
+        <location line="+356"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-351"/>
-        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
+        <location line="-355"/>
+        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Ekspor rekap (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,12 +2251,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa.</source>
+        <location line="+30"/>
+        <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa; {back} jiwa diaktifkan kembali (bukan peserta baru).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Simpan rekap bulanan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2212,7 +2325,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LifeEventDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-135"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="-135"/>
         <source>Tandai meninggal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2285,17 +2398,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/session_lock.py" line="+61"/>
+        <location filename="../../ui/session_lock.py" line="+69"/>
         <source>Sesi terkunci · {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Sesi {user} terkunci karena tidak ada kegiatan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>kata sandi {username}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2315,15 +2428,20 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Pengguna lain? Pilih Keluar, lalu buka aplikasi kembali dan masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
+        <location line="-26"/>
+        <source>Layar dikunci oleh {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pengguna lain? Pilih Keluar, lalu masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-66"/>
+        <location filename="../../ui/dialogs/users.py" line="-66"/>
         <source>Masuk · {app}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,7 +2469,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/main_window.py" line="+54"/>
+        <location filename="../../ui/main_window.py" line="+55"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2387,11 +2505,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/pages/settings_general.py" line="-249"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2401,7 +2520,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+92"/>
         <source>&amp;Berkas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2416,12 +2535,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Keluar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,36 +2550,51 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>B&amp;antuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>Tentang {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
-        <source>Masuk sebagai {user} ({role})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="-33"/>
         <source>Kata sandi sudah diganti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>{n} surat menunggu persetujuan Anda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&amp;Tutup aplikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Masuk sebagai {user} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Keluar / ganti pengguna</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="+121"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="+121"/>
         <source>Pindah KK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,9 +2646,23 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>OpenFile</name>
+    <message>
+        <location filename="../../ui/open_file.py" line="+20"/>
+        <source>Berkas tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak ada aplikasi untuk membuka berkas ini (mis. pembaca PDF). Berkasnya tersimpan di:
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentFixDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/payment_fix_dialog.py" line="+58"/>
+        <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+61"/>
         <source>Batalkan pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,7 +2697,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Tanggal bayar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,7 +2727,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Simpan koreksi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,7 +2737,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2602,7 +2745,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/petakan.py" line="+158"/>
+        <location filename="../../ui/pages/petakan.py" line="+158"/>
         <source>Petakan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2712,7 +2855,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Klik judul kolom untuk mengurutkan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,12 +2870,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gagal memuat sasaran: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2815,7 +2958,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PopulationEventsDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/population_events.py" line="+76"/>
+        <location filename="../../ui/dialogs/population_events.py" line="+76"/>
         <source>Peristiwa kependudukan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2866,62 +3009,9 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
-    <name>PreferencesTab</name>
-    <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+34"/>
-        <source> menit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tidak pernah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tampilan dan keamanan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Bahasa / Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Bahasa baru berlaku setelah aplikasi ditutup dan dibuka kembali. The new language applies after the program is restarted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Kunci sesi bila tidak dipakai</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Setelah sekian menit tanpa kegiatan, jendela disembunyikan dan kata sandi pengguna diminta lagi. Berlaku mulai masuk berikutnya.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Hanya administrator yang dapat mengubah pengaturan ini.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ProfileTab</name>
     <message>
-        <location line="-602"/>
+        <location filename="../../ui/pages/settings.py" line="-364"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,7 +3064,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ReactivationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/reactivation_dialog.py" line="+58"/>
+        <location filename="../../ui/dialogs/reactivation_dialog.py" line="+72"/>
         <source>Bayar tunggakan (aktifkan kembali)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2999,7 +3089,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>nama agen / kader (agen: otomatis)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3038,21 +3128,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <source>Nama penerima</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RegionPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="-133"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="-133"/>
         <source>Pilih desa Anda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3110,7 +3190,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/registrasi.py" line="+121"/>
+        <location filename="../../ui/pages/registrasi.py" line="+120"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3191,69 +3271,69 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
-        <location line="+9"/>
+        <location line="-279"/>
+        <location line="+280"/>
+        <location line="+10"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+277"/>
-        <location line="+9"/>
+        <location line="-290"/>
+        <location line="+280"/>
+        <location line="+10"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-290"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+277"/>
+        <location line="+280"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
+        <location line="-279"/>
+        <location line="+280"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+277"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+273"/>
+        <location line="-279"/>
+        <location line="+276"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-273"/>
-        <location line="+276"/>
-        <location line="+7"/>
-        <location line="+365"/>
+        <location line="-276"/>
+        <location line="+279"/>
+        <location line="+8"/>
+        <location line="+370"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-562"/>
+        <location line="-568"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3279,12 +3359,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+272"/>
+        <location line="+278"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3325,12 +3405,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Terakhir diingatkan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>{label} (mulai {day})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3350,14 +3430,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+9"/>
+        <location line="-399"/>
+        <location line="+10"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+6"/>
+        <location line="-8"/>
+        <location line="+7"/>
         <source>HP agen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3387,7 +3467,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3402,7 +3482,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3582,12 +3662,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+70"/>
+        <location filename="../../ui/dialogs/registration_actions.py" line="+74"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3641,21 +3721,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <source>Alasan</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_dialog.py" line="+88"/>
+        <location filename="../../ui/dialogs/registration_dialog.py" line="+88"/>
         <source>Daftarkan keluarga sebagai peserta JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3774,7 +3844,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+138"/>
+        <location filename="../../ui/dialogs/users.py" line="+138"/>
         <source>Atur ulang kata sandi {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,7 +3877,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/resident_dialog.py" line="+117"/>
+        <location filename="../../ui/dialogs/resident_dialog.py" line="+118"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4099,7 +4169,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/residents.py" line="+312"/>
+        <location filename="../../ui/tablemodels/residents.py" line="+312"/>
         <source>Jenis kelamin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,7 +4177,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+113"/>
+        <location filename="../../ui/pages/residents.py" line="+113"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4178,12 +4248,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Prioritas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-221"/>
         <source>Hapus filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4223,7 +4293,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4253,12 +4323,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gagal memuat data: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4286,7 +4356,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RestorePreviewDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/backup_restore.py" line="+25"/>
+        <location filename="../../ui/dialogs/backup_restore.py" line="+25"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4395,7 +4465,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+50"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+50"/>
         <location line="+12"/>
         <source>Cabut surat</source>
         <translation type="unfinished"></translation>
@@ -4414,7 +4484,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-55"/>
+        <location filename="../../ui/dialogs/users.py" line="-55"/>
         <source>Peran {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4437,7 +4507,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+555"/>
+        <location filename="../../ui/pages/settings.py" line="+458"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4462,20 +4532,20 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Bahasa &amp; keamanan</source>
+        <location line="+6"/>
+        <source>Log audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Log audit</source>
+        <location filename="../../ui/pages/settings_general.py" line="-17"/>
+        <source>Pengaturan umum</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/setup_wizard.py" line="+99"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="+99"/>
         <source>Penyiapan awal PESIAR Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4513,7 +4583,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/sisir.py" line="+98"/>
+        <location filename="../../ui/pages/sisir.py" line="+97"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4807,9 +4877,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>Tables</name>
+    <message>
+        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <source>Memuat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tablemodels/targets.py" line="+248"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+248"/>
         <source>Prioritas 1: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4827,7 +4905,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/tasks.py" line="+288"/>
+        <location filename="../../ui/tasks.py" line="+288"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4835,7 +4913,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="-453"/>
+        <location filename="../../ui/pages/settings.py" line="-356"/>
         <source>Nama pengguna</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4893,7 +4971,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+39"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+39"/>
         <source>Verifikasi surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4913,17 +4991,67 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>Jenis surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wilayah tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masa tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Panduan untuk warga (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satu halaman: cara warga memeriksa keaslian surat dan kartu agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Kode QR pada surat berisi nomor, tanggal dan sidik surat. Hasil: SAH, DICABUT, TIDAK DIKENAL, atau DIUBAH / PALSU.</source>
+        <source>Kode QR pada surat berisi nomor, tanggal, masa tugas dan sidik surat. Hasil: SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU, atau TIDAK DIKENAL, dengan isi surat yang tercatat untuk dicocokkan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+45"/>
+        <source>Simpan panduan memeriksa keaslian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Pilih PDF surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4931,7 +5059,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>VisitEntryForm</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/visit_entry.py" line="+117"/>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+117"/>
         <location line="+263"/>
         <source>Belum ada keluarga dipilih.</source>
         <translation type="unfinished"></translation>
@@ -5036,7 +5164,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>_ActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/family_actions.py" line="-303"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="-303"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5044,7 +5172,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="-185"/>
+        <location filename="../../ui/dialogs/users.py" line="-185"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5057,7 +5185,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-206"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="-236"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5065,7 +5193,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/family_inputs.py" line="+12"/>
+        <location filename="../../ui/widgets/family_inputs.py" line="+12"/>
         <source>16 digit</source>
         <translation type="unfinished"></translation>
     </message>

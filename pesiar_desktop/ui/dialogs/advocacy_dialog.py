@@ -33,6 +33,7 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import advocacy
 from pesiar_desktop.services.advocacy import EventInput
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo
@@ -130,7 +131,7 @@ class AdvocacyDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolled(form), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         if event_id is not None:

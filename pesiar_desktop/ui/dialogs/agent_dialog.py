@@ -33,6 +33,7 @@ from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.rules import agent_codes
 from pesiar_desktop.services import agents
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
@@ -149,7 +150,7 @@ class AgentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         self.setMinimumWidth(640)
-        layout.addLayout(body)
+        layout.addWidget(scrolled(body), 1)
         layout.addWidget(self.photo_error)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)

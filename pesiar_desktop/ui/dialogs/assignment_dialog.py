@@ -33,6 +33,7 @@ from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.services import agents, assignments, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
@@ -177,7 +178,7 @@ class AssignmentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         self.setMinimumWidth(640)
-        layout.addLayout(form)
+        layout.addWidget(scrolled(form), 1)
         layout.addWidget(buttons)
         if assignment_id is not None:
             self._load(assignment_id)

@@ -1,6 +1,9 @@
 """The audit log for administrators: filters (user, entity, dates, action), a paged
 table, and the selected entry's before → after shown readably. Also checks the chain.
 
+Actions, entities and fields are shown in words (`ui.audit_labels`), times in the
+village's own zone (WIB, WITA or WIT from its region code), labelled.
+
 `AuditLogWidget` is the Log audit tab in Pengaturan; `AuditLogDialog` wraps it for the
 menu (Berkas → Log audit…). The service (`audit_query`) refuses non-admins.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -34,9 +36,11 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.services import audit, audit_query
+from pesiar_desktop.rules.timezones import Zone, local_time, zone_for_region
+from pesiar_desktop.services import audit, audit_query, village
 from pesiar_desktop.services.audit_query import AuditEntry, AuditFilter
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui import audit_labels as labels
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import hint_label, show_error
 
@@ -51,6 +55,38 @@ def _date_edit() -> tuple[QCheckBox, QDateEdit]:
     edit.setEnabled(False)
     check.toggled.connect(edit.setEnabled)
     return check, edit
+
+
+def _village_zone(db: Database) -> Zone:
+    profile = village.get_profile(db)
+    return zone_for_region(profile.region_code if profile else "")
+
+
+def entry_text(entry: AuditEntry, zone: Zone) -> str:
+    """One entry, readable: when (local time, labelled), who, what and each field's
+    before → after, in words."""
+    at = local_time(entry.at, zone)
+    target = labels.entity_id_label(entry.entity, entry.entity_id)
+    lines = [
+        f"#{entry.id}  {at:%d-%m-%Y %H:%M:%S} {zone.label}  {entry.actor}",
+        f"{labels.action_label(entry.action)} · {labels.entity_label(entry.entity)} {target}".rstrip(),
+        "",
+    ]
+    rows = audit_query.diff_lines(entry)
+    if not rows:
+        lines.append(QCoreApplication.translate("AuditLogWidget", "(tanpa rincian)"))
+    removed = QCoreApplication.translate("AuditLogWidget", "(dihapus)")
+    for key, old, new in rows:
+        name = labels.field_label(key)
+        if entry.before is None:
+            lines.append(f"{name}: {new}")
+        elif entry.after is None:
+            lines.append(f"{name}: {old} {removed}")
+        elif old == new:
+            lines.append(f"{name}: {new}")
+        else:
+            lines.append(f"{name}: {old} → {new}")
+    return "\n".join(lines)
 
 
 class AuditLogWidget(QWidget):
@@ -70,13 +106,18 @@ class AuditLogWidget(QWidget):
             return
         self.user = QComboBox()
         self.entity = QComboBox()
-        self.action = QLineEdit()
-        self.action.setPlaceholderText(self.tr("tindakan, mis. resident"))
+        self.zone = _village_zone(db)
+        self.action = QComboBox()
+        self.action.addItem(self.tr("(semua)"), "")
+        for code, label in sorted(
+            ((code, labels.action_label(code)) for code in labels.ACTIONS), key=lambda x: x[1]
+        ):
+            self.action.addItem(label, code)
         self.from_check, self.date_from = _date_edit()
         self.to_check, self.date_to = _date_edit()
         self.apply_button = QPushButton(self.tr("Terapkan"))
         self.apply_button.clicked.connect(self.apply)
-        self.action.returnPressed.connect(self.apply)
+        self.action.activated.connect(lambda _i: self.apply())
         filters = QHBoxLayout()
         for label, widget in (
             (self.tr("Pengguna"), self.user),
@@ -97,11 +138,11 @@ class AuditLogWidget(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Waktu (UTC)"),
+                self.tr("Waktu ({zone})").format(zone=self.zone.label),
                 self.tr("Pengguna"),
                 self.tr("Tindakan"),
-                self.tr("Entitas"),
-                self.tr("ID"),
+                self.tr("Data"),
+                self.tr("Yang diubah"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -151,7 +192,8 @@ class AuditLogWidget(QWidget):
             combo.clear()
             combo.addItem(self.tr("(semua)"), "")
             for value in values:
-                combo.addItem(value, value)
+                shown = labels.entity_label(value) if combo is self.entity else value
+                combo.addItem(shown, value)
             index = combo.findData(current)
             combo.setCurrentIndex(max(0, index))
 
@@ -165,7 +207,7 @@ class AuditLogWidget(QWidget):
         return AuditFilter(
             actor=str(self.user.currentData() or ""),
             entity=str(self.entity.currentData() or ""),
-            action_contains=self.action.text().strip(),
+            action_contains=str(self.action.currentData() or ""),
             date_from=day(self.from_check, self.date_from),
             date_to=day(self.to_check, self.date_to),
         )
@@ -193,14 +235,17 @@ class AuditLogWidget(QWidget):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             cells = (
-                entry.at.strftime("%d-%m-%Y %H:%M:%S"),
+                local_time(entry.at, self.zone).strftime("%d-%m-%Y %H:%M:%S"),
                 entry.actor,
-                entry.action,
-                entry.entity,
-                entry.entity_id,
+                labels.action_label(entry.action),
+                labels.entity_label(entry.entity),
+                labels.entity_id_label(entry.entity, entry.entity_id),
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setToolTip(entry.action)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.page_label.setText(
             self.tr("Halaman {page} dari {pages} · {total} entri").format(
@@ -217,7 +262,7 @@ class AuditLogWidget(QWidget):
 
     def show_entry(self, row: int) -> None:
         if 0 <= row < len(self.entries):
-            self.detail.setPlainText(audit_query.diff_text(self.entries[row]))
+            self.detail.setPlainText(entry_text(self.entries[row], self.zone))
 
     def verify(self) -> None:
         report = audit.verify_chain(self.db)

@@ -41,6 +41,7 @@ from pesiar_desktop.services import population, register, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, SaveResult
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.family_inputs import FamilyPicker, NewFamilyFields
@@ -161,7 +162,7 @@ class ResidentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(scrolled(columns), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 

@@ -9,6 +9,7 @@ next family. The family's members and earlier visits are shown beside the form.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import shiboken6
@@ -44,7 +45,7 @@ from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.rules.nik import mask_number
 from pesiar_desktop.services import visits
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.visits import FamilyHit, VisitInput
@@ -134,11 +135,11 @@ class FamilyFinder(QWidget):
             return  # the dialog closed while the search ran
         self._hits_for = needle
         self.results.clear()
+        show = mask_number if self.masked else (lambda v: v)
         for hit in hits:
-            text = hit.text
+            text = dataclasses.replace(hit, no_kk=show(hit.no_kk)).text
             if hit.matched_nik:
-                nik = mask_nik(hit.matched_nik) if self.masked else hit.matched_nik
-                text = f"{nik} · {text}"
+                text = f"{show(hit.matched_nik)} · {text}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
@@ -339,7 +340,7 @@ class VisitEntryForm(QWidget):
             show_error(self, err)
             return
         self.family_id = family_id
-        show = mask_nik if self.masked else (lambda v: v)
+        show = mask_number if self.masked else (lambda v: v)
         members = "<br>".join(
             f"{show(nik)} · {name} ({shdk}) — <i>{status}</i>"
             for nik, name, shdk, status in card.members

@@ -16,8 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,18 +36,22 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop import clock
+from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.fees import FeeSheet
 from pesiar_desktop.services import agents, assignments, fees, letters, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
+from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDialog, VerifyDialog
+from pesiar_desktop.ui.open_file import open_file
 from pesiar_desktop.ui.pages.base import ServicePage
+from pesiar_desktop.ui.pages.settings_general import where_to_change
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
 from pesiar_desktop.ui.tablemodels.fieldwork import Row
@@ -131,9 +134,15 @@ class AgentsPage(ServicePage):
         self.can_draft = actor.can("letters.draft")
         self.can_approve = actor.can("letters.approve")
         self.can_fees = actor.can("fees.write")
+        # letters and fee lists carry agents' NIK, phone and bank account: no viewer
+        self.can_export = actor.can("personal.export")
         self.ask = self._ask_user  # tests replace the confirmation
         self._letters: dict[int, letters.LetterRow] = {}
         self.fee_sheet: FeeSheet | None = None
+        self._letter_to_select: int | None = None  # show_letter, once the list is loaded
+        # Letters opened for reading are written here: the data folder's surat/ once the
+        # window knows it (set_paths), never a temp folder other users share.
+        self.letters_dir = Path(tempfile.gettempdir()) / "pesiar-surat"
 
         title = QLabel(self.tr("Agen & Penugasan"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -191,10 +200,10 @@ class AgentsPage(ServicePage):
         layout.addWidget(
             hint_label(
                 self.tr(
-                    "Baris kuning: keluarga binaan melebihi batas wajar per agen (Pengaturan "
-                    "agent.max_families). Untuk membagi satu RT, pilih dua penugasan atau lebih "
+                    "Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di "
+                    "{place}). Untuk membagi satu RT, pilih dua penugasan atau lebih "
                     "(Ctrl+klik) lalu 'Bagi rata satu RT'."
-                )
+                ).format(place=where_to_change(SETTINGS.max_families))
             )
         )
         return box
@@ -231,6 +240,10 @@ class AgentsPage(ServicePage):
             tip = self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.")
             self.approve_button.setToolTip(tip)
             self.revoke_button.setToolTip(tip)
+        if not self.can_export:
+            tip = self.tr("Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.")
+            self.open_button.setToolTip(tip)
+            self.save_button.setToolTip(tip)
         top = QHBoxLayout()
         top.addWidget(self.type_filter)
         for b in (self.draft_button, self.approve_button, self.revoke_button, self.delete_button):
@@ -264,6 +277,13 @@ class AgentsPage(ServicePage):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Bulan honor")))
         top.addWidget(self.month_edit)
+        for b in (pdf, xlsx):
+            b.setEnabled(self.can_export)
+            if not self.can_export:
+                b.setToolTip(
+                    self.tr("Daftar pembayaran memuat rekening agen; peran Anda tidak dapat "
+                            "menyimpannya.")
+                )  # fmt: skip
         for b in (self.record_button, pdf, xlsx):
             top.addWidget(b)
         top.addStretch(1)
@@ -309,12 +329,30 @@ class AgentsPage(ServicePage):
         else:
             self.reload_fees()
 
+    def set_paths(self, paths: AppPaths) -> None:
+        self.letters_dir = paths.data_dir / "surat"
+
+    def show_letter(self, letter_id: int) -> None:
+        """The Surat tab with `letter_id` selected (Beranda's "waiting for you" link)."""
+        self._letter_to_select = letter_id
+        self.type_filter.setCurrentIndex(0)  # every type
+        if self.tabs.currentIndex() != TAB_LETTERS:
+            self.tabs.setCurrentIndex(TAB_LETTERS)  # -> reload, once loaded
+        if not self._loaded:
+            self.activate()
+        elif self.tabs.currentIndex() == TAB_LETTERS:
+            self.reload_letters()
+
     def reload_agents(self) -> None:
         def job(_ctx: TaskContext) -> list[agents.AgentRow]:
             return agents.list_agents(self.db)
 
         def done(rows: list[agents.AgentRow]) -> None:
-            _show_rows(self.agent_view, self.agent_model, [agent_rows.agent_row(r) for r in rows])
+            _show_rows(
+                self.agent_view,
+                self.agent_model,
+                [agent_rows.agent_row(r, self.personal) for r in rows],
+            )
             active = sum(1 for r in rows if r.is_active)
             self.agent_status.setText(self.tr("{n} agen, {a} aktif.").format(n=len(rows), a=active))
 
@@ -340,7 +378,8 @@ class AgentsPage(ServicePage):
             return letters.list_letters(self.db, kind)
 
         def done(rows: list[letters.LetterRow]) -> None:
-            selected = self.selected_letter_id()
+            selected = self._letter_to_select or self.selected_letter_id()
+            self._letter_to_select = None
             self._letters = {r.id: r for r in rows}
             _show_rows(
                 self.letter_view, self.letter_model, [letter_rows.letter_row(r) for r in rows]
@@ -369,7 +408,11 @@ class AgentsPage(ServicePage):
 
         def done(sheet: FeeSheet) -> None:
             self.fee_sheet = sheet
-            _show_rows(self.fee_view, self.fee_model, [letter_rows.fee_row(x) for x in sheet.lines])
+            _show_rows(
+                self.fee_view,
+                self.fee_model,
+                [letter_rows.fee_row(x, self.personal) for x in sheet.lines],
+            )
             parts = [
                 self.tr(
                     "{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, "
@@ -498,8 +541,8 @@ class AgentsPage(ServicePage):
         self.approve_button.setEnabled(self.can_approve and status == letters.STATUS_DRAFT)
         self.revoke_button.setEnabled(self.can_approve and status == letters.STATUS_APPROVED)
         self.delete_button.setEnabled(self.can_draft and status == letters.STATUS_DRAFT)
-        self.open_button.setEnabled(row is not None)
-        self.save_button.setEnabled(row is not None)
+        self.open_button.setEnabled(self.can_export and row is not None)
+        self.save_button.setEnabled(self.can_export and row is not None)
 
     def draft_letter(self) -> None:
         self._run_dialog(DraftLetterDialog(self.db, self.tasks, self.actor, parent=self))
@@ -554,22 +597,22 @@ class AgentsPage(ServicePage):
 
     def open_pdf(self) -> None:
         row = self.selected_letter()
-        if row is None:
+        if row is None or not self.can_export:
             return
         try:
             data = letters.pdf_bytes(self.db, row.id)
         except PesiarError as err:
             show_error(self, err)
             return
-        folder = Path(tempfile.gettempdir()) / "pesiar-surat"
-        folder.mkdir(exist_ok=True)
+        folder = self.letters_dir
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / self._pdf_name(row)
         path.write_bytes(data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_file(self, path)
 
     def save_pdf(self) -> None:
         row = self.selected_letter()
-        if row is None:
+        if row is None or not self.can_export:
             return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan PDF surat"), self._pdf_name(row), "PDF (*.pdf)"
@@ -631,6 +674,8 @@ class AgentsPage(ServicePage):
         )
 
     def save_fee_pdf(self) -> None:
+        if not self.can_export:
+            return
         month = self.fee_month()
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -642,6 +687,8 @@ class AgentsPage(ServicePage):
             self._export_fees(month, path)
 
     def save_fee_xlsx(self) -> None:
+        if not self.can_export:
+            return
         month = self.fee_month()
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan daftar pembayaran"), f"honor-agen-{month:%Y-%m}.xlsx",

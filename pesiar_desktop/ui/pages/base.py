@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from pesiar_desktop.rules.nik import mask_number
 from pesiar_desktop.services.context import Actor
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ class ServicePage(QWidget):
         self.actor = actor
         self.masked = not actor.can("personal.see_full_nik")
         self.active_dialog: QDialog | None = None
+
+    def personal(self, value: str) -> str:
+        """A NIK, No KK, phone, VA, bank account or card number as this user may see it."""
+        return mask_number(value) if self.masked else value
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> None:
         """Window-modal, non-blocking: tests and the event loop keep running. `on_accept`

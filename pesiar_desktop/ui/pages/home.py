@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -136,7 +136,9 @@ def _level_color(value: float, good: float, warn: float) -> str:
 class HomePage(QWidget):
     """Public names used by tests: `figures` (register_stats dict), `board` (Dashboard),
     the cards, `dusun_chart`, `segment_chart`, `trend_chart`, `agent_table`,
-    `dusun_table`, `refresh()`."""
+    `dusun_table`, `refresh()`, `waiting` (what waits for the user), `set_waiting()`."""
+
+    open_letter_requested = Signal(int)  # a letter id, from the "waiting" notice
 
     def __init__(
         self,
@@ -314,11 +316,54 @@ class HomePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        layout.insertWidget(1, self._build_waiting())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.scroll_area = scroll
         bus.changed.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------ waiting for the user
+
+    def _build_waiting(self) -> QFrame:
+        """What waits for this user (the kepala desa: letters to approve), with a link."""
+        self.waiting = QFrame()
+        self.waiting.setObjectName("Waiting")
+        self.waiting.setStyleSheet(
+            "QFrame#Waiting { background: #fff4c2; border: 1px solid #e6c84f; border-radius: 6px; }"
+        )
+        self.waiting_label = QLabel()
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.setStyleSheet("color: #4d3b00; font-size: 14px;")
+        self.waiting_button = QPushButton(qta.icon("fa5s.file-signature"), self.tr("Buka surat"))
+        self.waiting_button.clicked.connect(self._open_waiting)
+        row = QHBoxLayout(self.waiting)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.waiting_label, 1)
+        row.addWidget(self.waiting_button)
+        self.waiting.hide()
+        self._waiting_first: int | None = None
+        return self.waiting
+
+    def set_waiting(self, drafts: list[tuple[int, str]]) -> None:
+        """Letters waiting for approval: (letter id, "SK · perihal") newest last; none hides
+        the notice."""
+        if not drafts:
+            self.waiting.hide()
+            self._waiting_first = None
+            return
+        self._waiting_first = drafts[0][0]
+        names = "; ".join(text for _id, text in drafts[:3]) + ("; …" if len(drafts) > 3 else "")
+        self.waiting_label.setText(
+            self.tr("<b>{n} surat menunggu persetujuan Anda</b>: {names}").format(
+                n=len(drafts), names=names
+            )
+        )
+        self.waiting.show()
+
+    def _open_waiting(self) -> None:
+        if self._waiting_first is not None:
+            self.open_letter_requested.emit(self._waiting_first)
 
     # ------------------------------------------------------------ loading
 

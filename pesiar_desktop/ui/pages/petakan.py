@@ -51,7 +51,7 @@ from pesiar_desktop.ui.tablemodels.import_rows import values_model
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import list_table, search_box
+from pesiar_desktop.ui.widgets.tables import LoadingNotice, list_table, search_box
 from pesiar_desktop.ui.write_op import run_write
 
 REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
@@ -279,6 +279,7 @@ class PetakanPage(ServicePage):
         self.category_label.setWordWrap(True)
 
         self.table = list_table(self.model)
+        self.table_loading = LoadingNotice(self.table)
         header = self.table.horizontalHeader()
         number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
         for column, key in enumerate(COLUMN_KEYS):
@@ -379,6 +380,7 @@ class PetakanPage(ServicePage):
         self._dirty = False
         self.loading = True
         self._update_count()
+        self.table_loading.start()
         db = self.db
 
         def job(_ctx: TaskContext) -> tuple[list[TargetRow], list[AreaSummary], list[BatchRow]]:
@@ -390,6 +392,7 @@ class PetakanPage(ServicePage):
     def _loaded(self, result: tuple[list[TargetRow], list[AreaSummary], list[BatchRow]]) -> None:
         found, areas, batches = result
         self.loading = False
+        self.table_loading.stop()
         self.loaded_once = True
         self.areas = areas
         self.batches = batches
@@ -404,6 +407,7 @@ class PetakanPage(ServicePage):
 
     def _failed(self, err: BaseException) -> None:
         self.loading = False
+        self.table_loading.stop()
         self.count_label.setText(self.tr("Gagal memuat sasaran: {error}").format(error=err))
 
     def _on_data_changed(self, topic: Topic) -> None:

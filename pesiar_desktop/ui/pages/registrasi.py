@@ -33,7 +33,6 @@ from pesiar_desktop.reportdata.reminders import ReminderNotice
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules import reminders as rc
-from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import arrears as arrears_service
 from pesiar_desktop.services import followups, progress, reactivation, registrations, reminders
 from pesiar_desktop.services.arrears import FamilyArrears
@@ -62,7 +61,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
 from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
-from pesiar_desktop.ui.widgets.tables import search_box
+from pesiar_desktop.ui.widgets.tables import LoadingNotice, search_box
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS, TAB_KEAKTIFAN = range(4)
@@ -133,7 +132,7 @@ class RegistrasiPage(ServicePage):
         bus.changed.connect(self._on_data_changed)
 
     def _show(self, value: str) -> str:
-        return mask_nik(value) if self.masked else value
+        return self.personal(value)
 
     # ------------------------------------------------------------ registrations tab
 
@@ -211,6 +210,7 @@ class RegistrasiPage(ServicePage):
             colour_column=8,
         )  # fmt: skip
         self.list_view = _table(self.list_model, 1, Qt.SortOrder.DescendingOrder)  # newest
+        self.list_loading = LoadingNotice(self.list_view)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._selection_changed()
         )
@@ -246,9 +246,11 @@ class RegistrasiPage(ServicePage):
         def job(_ctx: TaskContext) -> list[RegistrationRow]:
             return registrations.list_registrations(self.db, filt)
 
+        self.list_loading.start()
         self.tasks.run(job, self._list_loaded, self._failed, key=f"{self._key}.list")
 
     def _list_loaded(self, rows: list[RegistrationRow]) -> None:
+        self.list_loading.stop()
         selected = self._select_after or self.selected_id()
         if self._select_after is not None and any(r.id == self._select_after for r in rows):
             self._select_after = None  # kept until a list that has it arrives
@@ -267,7 +269,7 @@ class RegistrasiPage(ServicePage):
                         str(r.people),
                         formatting.rupiah(r.monthly_premium) if r.path == fc.PATH_PBPU else "-",
                         fc.REGISTRATION_STATUSES.get(r.status, r.status),
-                        r.va_number,
+                        self._show(r.va_number),
                         formatting.short_date(r.payment_due),
                         r.agent_name,
                     ),
@@ -346,7 +348,7 @@ class RegistrasiPage(ServicePage):
         )
         lines = [
             f"<b>{d.head_name}</b> · KK {self._show(d.no_kk)} · {d.address} · {d.area_label}"
-            + (f" · HP {d.phone}" if d.phone else ""),
+            + (f" · HP {self._show(d.phone)}" if d.phone else ""),
             f"{d.path_label} · {d.status_label} · didaftarkan "
             f"{formatting.long_date(d.registered_on)} oleh {d.recorded_by}"
             + (f" · agen {d.agent_name}" if d.agent_name else ""),
@@ -354,7 +356,7 @@ class RegistrasiPage(ServicePage):
         ]
         if d.path == fc.PATH_PBPU:
             lines.append(
-                f"Iuran {formatting.rupiah(d.monthly_premium)}/bulan · VA {d.va_number or '-'} · "
+                f"Iuran {formatting.rupiah(d.monthly_premium)}/bulan · VA {self._show(d.va_number) or '-'} · "
                 f"batas bayar {formatting.long_date(d.payment_due) or '-'}"
                 + (
                     f" · dibayar {formatting.long_date(d.paid_on)} "
@@ -487,6 +489,7 @@ class RegistrasiPage(ServicePage):
             right_aligned=(1, 6, 7),
         )  # fmt: skip
         self.unpaid_view = _table(self.unpaid_model)
+        self.unpaid_loading = LoadingNotice(self.unpaid_view)
         self.unpaid_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.arrears_model = rows_model(
             [self.tr("Agen"), self.tr("HP agen"), self.tr("Nama"), self.tr("NIK"),
@@ -496,6 +499,7 @@ class RegistrasiPage(ServicePage):
             right_aligned=(8, 9),
         )  # fmt: skip
         self.arrears_view = _table(self.arrears_model)
+        self.arrears_loading = LoadingNotice(self.arrears_view)
         self.arrears_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.followup_status = QLabel()
         # The last action's outcome has its own line: the counts above are refreshed by every
@@ -551,9 +555,13 @@ class RegistrasiPage(ServicePage):
             wanted = families if len(families) <= 2000 else None
             return unpaid, arrears, reminders.last_reminded(self.db, wanted)
 
+        self.unpaid_loading.start()
+        self.arrears_loading.start()
         self.tasks.run(job, self._followups_loaded, self._failed, key=f"{self._key}.fu")
 
     def _followups_loaded(self, result: FollowUps) -> None:
+        self.unpaid_loading.stop()
+        self.arrears_loading.stop()
         unpaid, arrears, last = result
         today = clock.today()
 
@@ -587,13 +595,13 @@ class RegistrasiPage(ServicePage):
                         r.head_name,
                         self._show(r.no_kk),
                         r.area_label,
-                        r.phone,
+                        self._show(r.phone),
                         str(r.people),
                         formatting.rupiah(r.monthly_premium),
                         fc.REGISTRATION_STATUSES.get(r.status, r.status),
-                        r.va_number,
+                        self._show(r.va_number),
                         r.agent_name,
-                        r.agent_phone,
+                        self._show(r.agent_phone),
                         reminded(r.family_id, UNPAID),
                     ),
                     (
@@ -619,12 +627,12 @@ class RegistrasiPage(ServicePage):
                     (r.agent_name, r.resident_id),
                     (
                         r.agent_name,
-                        r.agent_phone,
+                        self._show(r.agent_phone),
                         r.name,
                         self._show(r.nik),
                         self._show(r.no_kk),
                         r.area_label,
-                        r.phone,
+                        self._show(r.phone),
                         codes.label(codes.SEGMENTS, r.segment),
                         str(r.months_in_arrears),
                         formatting.rupiah(r.amount_owed) if r.amount_owed else "—",
@@ -980,4 +988,6 @@ class RegistrasiPage(ServicePage):
             self._dirty = True
 
     def _failed(self, err: BaseException) -> None:
+        for notice in (self.list_loading, self.unpaid_loading, self.arrears_loading):
+            notice.stop()
         show_error(self, err)

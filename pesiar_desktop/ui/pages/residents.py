@@ -58,7 +58,7 @@ from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableMo
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
 from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import list_table, search_box
+from pesiar_desktop.ui.widgets.tables import LoadingNotice, list_table, search_box
 
 REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
 ALL_LIFE = -1
@@ -228,6 +228,7 @@ class ResidentsPage(ServicePage):
         filters.addStretch(1)
 
         self.table = list_table(self.model)
+        self.table_loading = LoadingNotice(self.table)
         header = self.table.horizontalHeader()
         # A 16-digit number must never be cut, whatever the font.
         number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
@@ -464,9 +465,15 @@ class ResidentsPage(ServicePage):
         self._restore_selection()
 
     def _on_failed(self, message: str) -> None:
+        self.table_loading.stop()
         self.count_label.setText(self.tr("Gagal memuat data: {error}").format(error=message))
 
     def _update_count(self) -> None:
+        # "Memuat…" in the table until the first rows are there (never an empty table).
+        if self.model.is_loading and self.model.rowCount() == 0:
+            self.table_loading.start()
+        else:
+            self.table_loading.stop()
         if not self.model.is_active:
             self.count_label.setText(self.tr("Memuat…"))
             return

@@ -1,5 +1,5 @@
 """Pengaturan: village profile, areas (dusun / RW / RT), user accounts, backups,
-language and session lock, and (administrators) the audit log.
+every setting of the registry (Pengaturan umum) and (administrators) the audit log.
 
 Editing is offered by role (profile, users, backups, preferences: admin; areas:
 admin and operator); the services check the role again on every write.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,12 +40,14 @@ from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.services.users import UserRow
+from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
 from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
 from pesiar_desktop.ui.dialogs.users import AddUserDialog, ResetPasswordDialog, RoleDialog
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from pesiar_desktop.ui.tasks import TaskContext, TaskManager
+from pesiar_desktop.ui.pages.settings_general import TAB_TITLE, GeneralSettingsTab, where_to_change
+from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
@@ -419,19 +420,7 @@ class BackupTab(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.keep = QSpinBox()
-        self.keep.setRange(1, 365)
-        self.keep.setValue(settings.read(db, SETTINGS.backup_keep))
-        self.keep_button = QPushButton(self.tr("Simpan"))
-        self.keep_button.clicked.connect(self.save_keep)
-        keep_row = QHBoxLayout()
-        keep_row.addWidget(
-            QLabel(self.tr("Cadangan otomatis (sekali sehari saat dibuka) disimpan"))
-        )
-        keep_row.addWidget(self.keep)
-        keep_row.addWidget(QLabel(self.tr("buah terakhir")))
-        keep_row.addWidget(self.keep_button)
-        keep_row.addStretch(1)
+        self.keep_label = hint_label("")
 
         self.table = _table(
             [self.tr("Jenis"), self.tr("Waktu"), self.tr("Ukuran"), self.tr("Berkas")]
@@ -444,12 +433,26 @@ class BackupTab(QWidget):
         self.folder_label = hint_label("")
         layout.addLayout(actions)
         layout.addWidget(self.status)
-        layout.addLayout(keep_row)
+        layout.addWidget(self.keep_label)
         layout.addWidget(QLabel(self.tr("Cadangan di komputer ini:")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.folder_label)
         layout.addLayout(below)
+        self.show_keep()
         self.load()
+
+    def show_keep(self) -> None:
+        if not (self.db.is_sqlite and self.can_manage):
+            return
+        self.keep_label.setText(
+            self.tr(
+                "Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang "
+                "terakhir disimpan (ubah di {place})."
+            ).format(
+                count=settings.read(self.db, SETTINGS.backup_keep),
+                place=where_to_change(SETTINGS.backup_keep),
+            )
+        )
 
     def set_paths(self, paths: AppPaths) -> None:
         self.paths = paths
@@ -460,12 +463,11 @@ class BackupTab(QWidget):
             return
         self.files = backup.list_backups(self.paths)
         self.table.setRowCount(len(self.files))
-        locale = QLocale()
         for row, item in enumerate(self.files):
             cells = (
                 self.tr(BACKUP_KIND_LABELS.get(item.kind, item.kind)),
                 item.made_at.strftime("%d-%m-%Y %H:%M"),
-                locale.formattedDataSize(item.size_bytes),
+                formatting.data_size(item.size_bytes),
                 item.path.name,
             )
             for column, text in enumerate(cells):
@@ -483,7 +485,6 @@ class BackupTab(QWidget):
             self.backup_to_button,
             self.restore_file_button,
             self.restore_selected_button,
-            self.keep_button,
         ]
 
     def _make(self, target: Path) -> None:
@@ -514,18 +515,6 @@ class BackupTab(QWidget):
         )
         if folder:
             self._make(Path(folder))
-
-    def save_keep(self) -> None:
-        keep = int(self.keep.value())
-        run_write(
-            self,
-            self.tasks,
-            lambda _c: settings.put(self.db, self.actor, SETTINGS.backup_keep, keep),
-            on_success=lambda _r: self.status.setText(
-                self.tr("Pengaturan cadangan otomatis tersimpan.")
-            ),
-            busy=[self.keep_button],
-        )
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.backup_dir)))
@@ -604,91 +593,6 @@ class BackupTab(QWidget):
             top.close()
 
 
-LANGUAGES = (("Bahasa Indonesia", "id"), ("English", "en"))
-
-
-class PreferencesTab(QWidget):
-    """Language (after a restart) and the automatic session lock."""
-
-    def __init__(
-        self, db: Database, tasks: TaskManager, actor: Actor, parent: QWidget | None = None
-    ):
-        super().__init__(parent)
-        self.db, self.tasks, self.actor = db, tasks, actor
-        self.can_edit = actor.can("settings.edit")
-        self.language = QComboBox()
-        for label, code in LANGUAGES:
-            self.language.addItem(label, code)
-        current = settings.read(db, SETTINGS.language)
-        self.language.setCurrentIndex(max(0, self.language.findData(current)))
-        self.lock_minutes = QSpinBox()
-        self.lock_minutes.setRange(0, 240)
-        self.lock_minutes.setSuffix(self.tr(" menit"))
-        self.lock_minutes.setSpecialValueText(self.tr("tidak pernah"))
-        self.lock_minutes.setValue(settings.read(db, SETTINGS.lock_minutes))
-        self.save_button = QPushButton(self.tr("Simpan"))
-        self.save_button.clicked.connect(self.save)
-        self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color: #1b6e34;")
-        for widget in (self.language, self.lock_minutes, self.save_button):
-            widget.setEnabled(self.can_edit)
-        box = QGroupBox(self.tr("Tampilan dan keamanan"))
-        box.setMaximumWidth(760)
-        form = QFormLayout(box)
-        form.addRow(self.tr("Bahasa / Language"), self.language)
-        form.addRow(
-            "",
-            hint_label(
-                self.tr(
-                    "Bahasa baru berlaku setelah aplikasi ditutup dan dibuka kembali. "
-                    "The new language applies after the program is restarted."
-                )
-            ),
-        )
-        form.addRow(self.tr("Kunci sesi bila tidak dipakai"), self.lock_minutes)
-        form.addRow(
-            "",
-            hint_label(
-                self.tr(
-                    "Setelah sekian menit tanpa kegiatan, jendela disembunyikan dan kata sandi "
-                    "pengguna diminta lagi. Berlaku mulai masuk berikutnya."
-                )
-            ),
-        )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.saved_label, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        if not self.can_edit:
-            layout.addWidget(
-                hint_label(self.tr("Hanya administrator yang dapat mengubah pengaturan ini."))
-            )
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-
-    def save(self) -> None:
-        self.saved_label.clear()
-        language = str(self.language.currentData())
-        minutes = int(self.lock_minutes.value())
-
-        def write(_context: TaskContext) -> None:
-            if language != settings.read(self.db, SETTINGS.language):
-                settings.put(self.db, self.actor, SETTINGS.language, language)
-            if minutes != settings.read(self.db, SETTINGS.lock_minutes):
-                settings.put(self.db, self.actor, SETTINGS.lock_minutes, minutes)
-
-        run_write(
-            self,
-            self.tasks,
-            write,
-            on_success=lambda _r: self.saved_label.setText(
-                self.tr("Tersimpan. Bahasa berlaku setelah aplikasi dibuka ulang.")
-            ),
-            busy=[self.save_button],
-        )
-
-
 class SettingsPage(QWidget):
     def __init__(
         self,
@@ -711,8 +615,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.users_tab, self.tr("Pengguna"))
         self.backup_tab = BackupTab(db, tasks, actor, paths)
         self.tabs.addTab(self.backup_tab, self.tr("Cadangan"))
-        self.preferences_tab = PreferencesTab(db, tasks, actor)
-        self.tabs.addTab(self.preferences_tab, self.tr("Bahasa & keamanan"))
+        self.general_tab = GeneralSettingsTab(db, tasks, actor)
+        self.tabs.addTab(self.general_tab, self.tr(TAB_TITLE))
         self.audit_tab: AuditLogWidget | None = None
         if actor.can("audit.read"):
             self.audit_tab = AuditLogWidget(db, actor)
@@ -742,3 +646,6 @@ class SettingsPage(QWidget):
             self.areas_tab.load()
         elif topic == Topic.USERS:
             self.users_tab.load()
+        elif topic == Topic.SETTINGS:
+            self.general_tab.refresh()
+            self.backup_tab.show_keep()

@@ -36,7 +36,6 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.reportdata.fieldwork import AssignmentChoice, PlanView
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import advocacy, progress, visit_plans, visits
 from pesiar_desktop.services.advocacy import EventRow, MonthCount
 from pesiar_desktop.services.context import Actor
@@ -252,7 +251,7 @@ class SisirPage(ServicePage):
         plan, month_row = result
         self.plan = plan
         self.progress_label.setText(progress_text(month_row, clock.today()))
-        show = mask_nik if self.masked else (lambda v: v)
+        show = self.personal
         self.plan_tree.clear()
         for group in plan.groups:
             people = sum(f.targets for f in group.families)
@@ -413,7 +412,7 @@ class SisirPage(ServicePage):
 
     def _due_loaded(self, rows: list[DueRow]) -> None:
         today = clock.today()
-        show = mask_nik if self.masked else (lambda v: v)
+        show = self.personal
         self.due_model.set_rows(
             [
                 Row(
@@ -426,7 +425,7 @@ class SisirPage(ServicePage):
                         r.head_name,
                         show(r.no_kk),
                         r.area_label,
-                        r.phone,
+                        show(r.phone),
                         fc.VISIT_OUTCOMES.get(r.last_outcome, r.last_outcome),
                         r.agent_name,
                         r.note,

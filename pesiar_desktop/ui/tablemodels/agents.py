@@ -6,6 +6,8 @@ The lists are small (a village has a handful of agents), so they use the shared 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from pesiar_desktop.services.agents import AgentRow
@@ -26,14 +28,19 @@ def agent_model() -> ListModel[Row]:
     return rows_model(headers)
 
 
-def agent_row(a: AgentRow) -> Row:
-    account = f"{a.bank_name} {a.bank_account}".strip()
+def _same(value: str) -> str:
+    return value
+
+
+def agent_row(a: AgentRow, personal: Callable[[str], str] = _same) -> Row:
+    """`personal` masks the phone and account numbers for viewers."""
+    account = f"{a.bank_name} {personal(a.bank_account)}".strip()
     return Row(
         a.id,
         (
             a.name,
             a.source_label,
-            a.phone,
+            personal(a.phone),
             account,
             formatting.long_date(a.integrity_pact_date) or _tr("belum"),
             _tr("Aktif") if a.is_active else _tr("Tidak aktif"),

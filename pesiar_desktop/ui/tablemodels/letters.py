@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from pesiar_desktop.reportdata.fees import FeeLine
@@ -54,7 +56,12 @@ def fee_model() -> ListModel[Row]:
     return rows_model(headers, right_aligned=(2, 3, 4, 5, 6, 7), colour_column=7)
 
 
-def fee_row(line: FeeLine) -> Row:
+def _same(value: str) -> str:
+    return value
+
+
+def fee_row(line: FeeLine, personal: Callable[[str], str] = _same) -> Row:
+    """`personal` masks the bank account number for viewers."""
     if line.paid_on:
         status = _tr("dibayar {date}").format(date=formatting.long_date(line.paid_on))
     elif line.recorded:
@@ -65,7 +72,7 @@ def fee_row(line: FeeLine) -> Row:
         line.assignment_id,
         (
             line.agent_name,
-            f"{line.bank_name} {line.bank_account}".strip(),
+            f"{line.bank_name} {personal(line.bank_account)}".strip(),
             formatting.number(line.people_paid),
             formatting.number(line.families_paid),
             formatting.rupiah(line.honorarium),

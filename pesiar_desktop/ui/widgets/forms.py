@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
@@ -53,6 +54,22 @@ def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def _clear_on_edit(widget: QWidget, label: QLabel) -> None:
+    """A field's message goes as soon as the user changes the field (it may be right now;
+    saving checks again)."""
+
+    def clear(*_args: object) -> None:
+        label.clear()
+        label.hide()
+
+    for signal in ("textEdited", "currentIndexChanged", "valueChanged", "dateChanged", "toggled"):
+        if hasattr(widget, signal):
+            getattr(widget, signal).connect(clear)
+            return
+    for child in widget.findChildren(QLineEdit):  # an editable combo, a search box
+        child.textEdited.connect(clear)
+
+
 class FieldErrors:
     """Keeps each field's error label; `show` fills them and focuses the first bad field.
 
@@ -75,6 +92,7 @@ class FieldErrors:
         label.setObjectName(f"error_{key}")
         layout.addWidget(label)
         self._fields[key] = (widget, label)
+        _clear_on_edit(widget, label)
         for alias in aliases:
             self._aliases[alias] = key
         return box

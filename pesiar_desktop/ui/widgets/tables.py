@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractItemModel, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView
 
 SEARCH_DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 
@@ -54,3 +54,46 @@ def search_box(
     timer.timeout.connect(on_pause)
     edit.textChanged.connect(lambda _text: timer.start())
     return edit, timer
+
+
+class LoadingNotice(QObject):
+    """ "Memuat…" in the middle of a table while its rows are read, so a list that is still
+    loading never looks empty. `start()` when the read begins, `stop()` when it ends or
+    fails."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self.view = view
+        self.label = QLabel(QCoreApplication.translate("Tables", "Memuat…"), view.viewport())
+        self.label.setObjectName("loading_notice")
+        self.label.setStyleSheet(
+            "background: rgba(255, 255, 255, 230); color: #3c4043; font-size: 14px; "
+            "border: 1px solid #dadce0; border-radius: 6px; padding: 8px 18px;"
+        )
+        self.label.adjustSize()
+        self.label.hide()
+        view.viewport().installEventFilter(self)
+
+    @property
+    def active(self) -> bool:
+        return not self.label.isHidden()
+
+    def start(self) -> None:
+        self._place()
+        self.label.show()
+        self.label.raise_()
+
+    def stop(self) -> None:
+        self.label.hide()
+
+    def _place(self) -> None:
+        area = self.view.viewport().rect()
+        self.label.adjustSize()
+        x = max(0, (area.width() - self.label.width()) // 2)
+        y = max(0, min(area.height() // 3, area.height() - self.label.height()))
+        self.label.move(x, y)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and self.active:
+            self._place()
+        return False

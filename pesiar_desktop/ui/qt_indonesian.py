@@ -1,0 +1,193 @@
+"""Qt's own words in Indonesian: PySide6 ships no `qtbase_id.qm`, so the standard buttons
+(Yes/No/Cancel), the non-native file dialog, the wizard buttons, the text fields' context
+menus and the key names would stay English. This translator answers for them.
+
+The (context, source) pairs are the ones Qt asks for (found by installing a translator
+that logs every request while the dialogs are open); sizes, numbers and month names come
+from the Indonesian default locale instead (`app.load_language`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTranslator
+
+_PLATFORM_THEME = {
+    "OK": "OK",
+    "Save": "Simpan",
+    "Save All": "Simpan semua",
+    "Open": "Buka",
+    "&Yes": "&Ya",
+    "Yes to &All": "Ya untuk &semua",
+    "&No": "&Tidak",
+    "N&o to All": "T&idak untuk semua",
+    "Abort": "Hentikan",
+    "Retry": "Coba lagi",
+    "Ignore": "Abaikan",
+    "Close": "Tutup",
+    "Cancel": "Batal",
+    "Discard": "Buang",
+    "Help": "Bantuan",
+    "Apply": "Terapkan",
+    "Reset": "Atur ulang",
+    "Restore Defaults": "Kembalikan bawaan",
+}
+
+_FILE_DIALOG = {
+    "&Choose": "&Pilih",
+    "&Delete": "&Hapus",
+    "&Look in:": "&Lihat di:",
+    "&New Folder": "Folder &baru",
+    "&Open": "&Buka",
+    "&Rename": "&Ganti nama",
+    "&Save": "&Simpan",
+    "All Files (*)": "Semua berkas (*)",
+    "All Files (*.*)": "Semua berkas (*.*)",
+    "Back": "Kembali",
+    "Change to detail view mode": "Tampilkan rincian",
+    "Change to list view mode": "Tampilkan daftar",
+    "Create New Folder": "Buat folder baru",
+    "Create a New Folder": "Buat folder baru",
+    "Detail View": "Tampilan rincian",
+    "Directories": "Folder",
+    "Directory:": "Folder:",
+    "File &name:": "&Nama berkas:",
+    "File": "Berkas",
+    "File Folder": "Folder berkas",
+    "Files": "Berkas",
+    "Files of &type:": "&Jenis berkas:",
+    "Find Directory": "Cari folder",
+    "Folder": "Folder",
+    "Forward": "Maju",
+    "Go back": "Kembali",
+    "Go forward": "Maju",
+    "Go to the parent directory": "Ke folder di atasnya",
+    "List View": "Tampilan daftar",
+    "List of places and bookmarks": "Daftar tempat dan penanda",
+    "My Computer": "Komputer",
+    "New Folder": "Folder baru",
+    "Open": "Buka",
+    "Parent Directory": "Folder di atasnya",
+    "Recent Places": "Tempat terakhir",
+    "Save As": "Simpan sebagai",
+    "Show ": "Tampilkan ",
+    "Show &hidden files": "Tampilkan berkas &tersembunyi",
+    "Sidebar": "Panel samping",
+    "Are you sure you want to delete '%1'?": "Yakin akan menghapus '%1'?",
+    "Could not delete directory.": "Folder tidak dapat dihapus.",
+    "%1 already exists.\nDo you want to replace it?": "%1 sudah ada.\nTimpa berkas itu?",
+    "'%1' is write protected.\nDo you want to delete it anyway?": (
+        "'%1' dilindungi dari perubahan.\nTetap hapus?"
+    ),
+    "%1\nFile not found.\nPlease verify the correct file name was given.": (
+        "%1\nBerkas tidak ditemukan.\nPeriksa lagi nama berkasnya."
+    ),
+    "%1\nDirectory not found.\nPlease verify the correct directory name was given.": (
+        "%1\nFolder tidak ditemukan.\nPeriksa lagi nama foldernya."
+    ),
+}
+
+_FILE_MODEL = {
+    "Computer": "Komputer",
+    "Date Modified": "Tanggal diubah",
+    "Name": "Nama",
+    "Size": "Ukuran",
+    "Type": "Jenis",
+    "Kind": "Jenis",
+    "My Computer": "Komputer",
+}
+
+_EDIT_MENU = {
+    "&Copy": "&Salin",
+    "&Paste": "&Tempel",
+    "&Redo": "&Ulangi",
+    "&Undo": "&Batalkan",
+    "Cu&t": "Po&tong",
+    "Delete": "Hapus",
+    "Select All": "Pilih semua",
+    "Copy &Link Location": "Salin alamat &tautan",
+}
+
+_SCROLL_BAR = {
+    "Scroll here": "Gulir ke sini",
+    "Left edge": "Tepi kiri",
+    "Top": "Atas",
+    "Right edge": "Tepi kanan",
+    "Bottom": "Bawah",
+    "Page left": "Halaman kiri",
+    "Page up": "Halaman atas",
+    "Page right": "Halaman kanan",
+    "Page down": "Halaman bawah",
+    "Scroll left": "Gulir ke kiri",
+    "Scroll up": "Gulir ke atas",
+    "Scroll right": "Gulir ke kanan",
+    "Scroll down": "Gulir ke bawah",
+}
+
+TRANSLATIONS: dict[str, dict[str, str]] = {
+    "QPlatformTheme": _PLATFORM_THEME,
+    "QDialogButtonBox": {**_PLATFORM_THEME, "&OK": "&OK", "&Cancel": "&Batal"},
+    "QMessageBox": {
+        "Show Details...": "Tampilkan rincian…",
+        "Hide Details...": "Sembunyikan rincian…",
+        "OK": "OK",
+        "&OK": "&OK",
+    },
+    "QFileDialog": _FILE_DIALOG,
+    "QFileSystemModel": _FILE_MODEL,
+    "QAbstractFileIconProvider": {"Drive": "Drive", "Folder": "Folder", "File": "Berkas"},
+    "QLineEdit": _EDIT_MENU,
+    "QWidgetTextControl": _EDIT_MENU,
+    "QAbstractSpinBox": {
+        "&Select All": "&Pilih semua",
+        "&Step up": "&Naik",
+        "Step &down": "&Turun",
+    },
+    "QScrollBar": _SCROLL_BAR,
+    "QWizard": {
+        "< &Back": "< &Kembali",
+        "&Next >": "&Lanjut >",
+        "&Next": "&Lanjut",
+        "&Finish": "&Selesai",
+        "Cancel": "Batal",
+        "Commit": "Simpan",
+        "Continue": "Lanjut",
+        "Done": "Selesai",
+        "Go Back": "Kembali",
+        "Help": "Bantuan",
+    },
+    "QProgressDialog": {"Cancel": "Batal"},
+    "QInputDialog": {"Enter a value:": "Isi nilainya:"},
+    "QShortcut": {
+        "Backspace": "Backspace",
+        "Del": "Del",
+        "Space": "Spasi",
+        "Left": "Kiri",
+        "Right": "Kanan",
+        "Up": "Atas",
+        "Down": "Bawah",
+        "Print": "Print",
+    },
+    "QColorDialog": {},
+}
+
+
+class QtIndonesian(QTranslator):
+    """Answers Qt's own translation requests from `TRANSLATIONS`."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def translate(
+        self,
+        context: str,
+        source: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        table = TRANSLATIONS.get(context)
+        if table is None:
+            return None
+        return table.get(source)

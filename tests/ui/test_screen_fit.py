@@ -1,0 +1,77 @@
+"""Fits the screen of an office PC: the main window opens maximised on 1366×768 and
+1280×720 (taskbar included), never larger than a smaller screen than the one it was last
+closed on, and no dialog is larger than the available area (long forms scroll)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSettings, QSize
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from pesiar_desktop.ui import screen_fit
+from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
+from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
+from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
+from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
+from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from pesiar_desktop.ui.main_window import MainWindow
+
+# Available areas: 1366×768 and 1280×720 less a 40-pixel taskbar, and 1366×768 at 125 %.
+SMALL_SCREENS = [QRect(0, 0, 1366, 728), QRect(0, 0, 1280, 680), QRect(0, 0, 1093, 574)]
+
+
+@pytest.mark.parametrize("area", SMALL_SCREENS, ids=["1366x768", "1280x720", "1366x768@125"])
+def test_the_main_window_opens_maximised_on_a_small_screen(qtbot, tmp_path, area):
+    window = MainWindow(settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.height() > area.height()  # the frame's own default would not fit
+    screen_fit.show_fitted(window, area)
+    assert window.isMaximized()
+
+
+def test_a_big_screen_keeps_the_size_but_never_more_than_it_has(qtbot, tmp_path):
+    window = MainWindow(settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    big = QRect(0, 0, 1920, 1040)
+    screen_fit.show_fitted(window, big)
+    assert not window.isMaximized() and window.size() == QSize(1280, 800)
+    # remembered from a wall screen, reopened on a 1680×1050 one
+    window.hide()
+    window.resize(2400, 1400)
+    window.move(300, 200)
+    area = QRect(0, 0, 1680, 1010)
+    screen_fit.show_fitted(window, area)
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert area.contains(window.pos())
+
+
+@pytest.mark.parametrize("area", SMALL_SCREENS, ids=["1366x768", "1280x720", "1366x768@125"])
+def test_no_dialog_is_larger_than_the_screen(
+    qtbot, monkeypatch, qapp, village_db, admin, tasks, filled, area
+):
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget=None: area)
+    screen_fit.install(qapp)
+    dialogs: list[QDialog] = [
+        ResidentDialog(village_db, tasks, admin, None, new_family=True),
+        ResidentDialog(
+            village_db, tasks, admin, None, resident_id=filled.residents["BUDI SANTOSO"]
+        ),
+        AgentDialog(village_db, tasks, admin),
+        AssignmentDialog(village_db, tasks, admin),
+        AdvocacyDialog(village_db, tasks, admin, []),
+        RegistrationDialog(village_db, tasks, admin),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        frame = dialog.frameGeometry()
+        name = type(dialog).__name__
+        assert frame.height() <= area.height(), f"{name} {frame.height()} > {area.height()}"
+        assert frame.width() <= area.width(), f"{name} {frame.width()} > {area.width()}"
+        # the Simpan / Batal buttons stay inside the dialog (the form scrolls instead)
+        for box in dialog.findChildren(QDialogButtonBox):
+            if box.isVisibleTo(dialog):
+                corner = box.mapTo(dialog, box.rect().bottomRight())
+                assert dialog.rect().contains(corner), name
+        dialog.close()
