@@ -1,6 +1,8 @@
 """Dana Desa realisation: agent fees paid per month against each assignment's budget,
 grouped by APBDes funding line, with subtotals, a village total and the signatures
-(the treasurer prepares, the kepala desa approves)."""
+(the treasurer, named from the village profile, prepares; the kepala desa approves).
+Title rows, page set-up and the footer come from `reports.workbook` like every workbook;
+the columns are widened to their longest value (the header wraps)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,21 @@ from pathlib import Path
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from pesiar_desktop.reportdata.dana_desa import DanaDesaData
-from pesiar_desktop.reports.workbook import new_workbook
+from pesiar_desktop.reports.workbook import new_workbook, print_setup, title_rows
 from pesiar_desktop.rules.formatting import long_date
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-HEADER_ROW = 4
+HEADER_ROW = 4  # title, village and year, printed on, a blank row
+AGENT_WIDTH_MAX = 45  # a longer name wraps in its cell
+NOTE = (
+    "Dibayar per bulan honor (kolom bulan = bulan honor) dibanding pagu penugasan. "
+    "Jiwa diaktifkan kembali (peserta menunggak yang tunggakannya lunas) bukan peserta "
+    "baru; insentifnya, bila desa memberikannya, dicatat terpisah."
+)
+
+
+def _money_width(value: int) -> int:
+    return len(f"{value:,}") + 2
 
 
 def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
@@ -29,6 +41,7 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
         {**border, "bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "align": "center"}
     )
     text = book.add_format(border)
+    agent_fmt = book.add_format({**border, "text_wrap": True})
     money = book.add_format({**border, "num_format": "#,##0"})
     date_fmt = book.add_format({**border, "num_format": "dd-mm-yyyy", "align": "center"})
     pct = book.add_format({**border, "num_format": "0.0%"})
@@ -49,18 +62,17 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
 
     ws = book.add_worksheet("Realisasi")
     p = data.profile
-    ws.write_string(
-        0, 0, f"REALISASI HONOR DAN INSENTIF AGEN PESIAR — DANA DESA {data.year}", title
+    head = title_rows(
+        ws,
+        f"REALISASI HONOR DAN INSENTIF AGEN PESIAR — DANA DESA {data.year}",
+        [
+            f"{p.title}, Kecamatan {p.kecamatan_name}, {p.kabupaten_name} · Tahun anggaran {data.year}"
+        ],
+        title_format=title,
+        line_format=subtitle,
+        printed_on=data.generated_on,
     )
-    ws.write_string(1, 0, f"{p.title}, Kecamatan {p.kecamatan_name}, {p.kabupaten_name}", subtitle)
-    ws.write_string(
-        2,
-        0,
-        "Dibayar per bulan honor (kolom bulan = bulan honor) dibanding pagu penugasan. "
-        "Jiwa diaktifkan kembali (peserta menunggak yang tunggakannya lunas) bukan peserta "
-        "baru; insentifnya, bila desa memberikannya, dicatat terpisah.",
-        note,
-    )
+    assert head == HEADER_ROW
     headers = [
         ("No", 5),
         ("Agen", 26),
@@ -77,15 +89,23 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
         (f"Diaktifkan kembali {data.year} (jiwa)", 12),
         (f"Insentif keaktifan {data.year} (Rp)", 13),
     ]
-    for column, (label, width) in enumerate(headers):
-        ws.set_column(column, column, width)
+    widths = [width for _label, width in headers]
+    lines = [line for funding in data.funding for line in funding.lines]
+    longest = max((len(line.agent) for line in lines), default=0)
+    widths[1] = max(widths[1], min(longest + 2, AGENT_WIDTH_MAX))
+    totals = [
+        *(sum(line.monthly[i] for line in lines) for i in range(12)),
+        sum(line.budget for line in lines),
+        sum(line.paid + line.paid_before for line in lines),
+        sum(line.unpaid for line in lines),
+    ]
+    for column in (4, *range(5, 22), 24):  # money columns fit the village total
+        widths[column] = max(widths[column], _money_width(max(totals, default=0)))
+    for column, (label, _width) in enumerate(headers):
+        ws.set_column(column, column, widths[column])
         ws.write_string(HEADER_ROW, column, label, header)
-    ws.set_row(HEADER_ROW, 32)
+    ws.set_row(HEADER_ROW, 45)  # three lines of the wrapped header
     ws.freeze_panes(HEADER_ROW + 1, 2)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(HEADER_ROW)
     # budget (4), 12 months, paid, paid before, remaining, %, unpaid (21), then what the
     # year's fees paid for: new jiwa (22), reactivated jiwa (23), reactivation incentive (24)
     last_money = 24
@@ -111,7 +131,9 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
         for line in funding.lines:
             number += 1
             ws.write_number(row, 0, number, text)
-            ws.write_string(row, 1, line.agent, text)
+            ws.write_string(row, 1, line.agent, agent_fmt)
+            if len(line.agent) > widths[1] - 2:  # wrapped: Excel does not grow the row
+                ws.set_row(row, 15 * -(-len(line.agent) // int(widths[1] - 2)))
             ws.write_datetime(row, 2, line.period_start, date_fmt)
             ws.write_datetime(row, 3, line.period_end, date_fmt)
             values = [line.budget, *line.monthly]
@@ -195,12 +217,15 @@ def write_dana_desa_xlsx(data: DanaDesaData, path: Path | str) -> Path:
     if not data.funding:
         ws.write_string(row, 1, f"Belum ada penugasan agen pada tahun {data.year}.", note)
         row += 2
+    ws.write_string(row, 1, NOTE, note)
+    row += 2
     ws.write_string(row, 1, "Dibuat oleh,")
     ws.write_string(row, 14, f"{p.desa_name}, {long_date(data.generated_on)}")
     ws.write_string(row + 1, 1, "Kaur Keuangan / Bendahara Desa,")
     office = "Lurah" if p.is_kelurahan else "Kepala Desa"
     ws.write_string(row + 1, 14, f"Mengetahui, {office} {p.desa_name},")
-    ws.write_string(row + 6, 1, "(………………………………)", name_fmt)
+    ws.write_string(row + 6, 1, p.bendahara_name or "(nama bendahara)", name_fmt)
     ws.write_string(row + 6, 14, p.kepala_desa_name or "(nama kepala desa)", name_fmt)
+    print_setup(ws, header_row=HEADER_ROW, footer=f"Realisasi Dana Desa agen PESIAR {data.year}")
     book.close()
     return path

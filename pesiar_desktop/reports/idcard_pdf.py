@@ -27,8 +27,10 @@ from pesiar_desktop.reports.pdf_common import (
     SANS_BOLD,
     draw_qr,
     image_reader,
+    keep_rt_rw,
     mm,
     register_fonts,
+    wrap_words,
 )
 from pesiar_desktop.rules.formatting import long_date
 
@@ -61,14 +63,21 @@ def _fit_lines(
         current = max(floor, current - 0.25)
 
 
+def _split_area(text: str, font: str, size: float, width: float) -> list[str]:
+    return wrap_words(keep_rt_rw(text), font, size, width)
+
+
 def area_lines(area: str, font: str, size: float, width: float) -> list[str]:
-    """The area in at most three lines: as many RT as fit, then "dan N RT lainnya"."""
-    lines = _split(area, font, size, width)
+    """The area in at most three lines: as many RT as fit, then "dan N RT lainnya"; a line
+    never ends inside "RT 005/RW 002"."""
+    lines = _split_area(area, font, size, width)
     if len(lines) <= AREA_LINES:
         return lines
-    groups = []  # (dusun, [rt ...]) from "Dusun A RT 001, 002; Dusun B (seluruh dusun)"
+    # (dusun, ["RT 001/RW 002", ...]) from "Dusun A RT 001/RW 002, RT 002/RW 002; Dusun B
+    # (seluruh dusun)" (services.assignments.area_labels).
+    groups = []
     for part in area.split("; "):
-        match = re.fullmatch(r"(.*?) RT (.+)", part)
+        match = re.fullmatch(r"(.*?) (RT .+)", part)
         if match:
             groups.append((match.group(1), match.group(2).split(", ")))
         else:
@@ -80,12 +89,12 @@ def area_lines(area: str, font: str, size: float, width: float) -> list[str]:
             shown.setdefault(dusun, [])
             if rt is not None:
                 shown[dusun].append(rt)
-        text = "; ".join(f"{d} RT {', '.join(r)}" if r else d for d, r in shown.items())
+        text = "; ".join(f"{d} {', '.join(r)}" if r else d for d, r in shown.items())
         rest = sum(1 for _d, rt in items[keep:] if rt is not None) or len(items) - keep
-        candidate = _split(f"{text} dan {rest} RT lainnya", font, size, width)
+        candidate = _split_area(f"{text} dan {rest} RT lainnya", font, size, width)
         if len(candidate) <= AREA_LINES:
             return candidate
-    return _split(f"{len(items)} RT", font, size, width)
+    return _split_area(f"{len(items)} RT", font, size, width)
 
 
 def _label_and_value(

@@ -8,6 +8,7 @@ the document from the letter's stored content and freezes the bytes on approval.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -54,6 +55,7 @@ from pesiar_desktop.reports.pdf_common import (
     draw_letterhead,
     draw_qr,
     draw_signature,
+    keep_rt_rw,
     long_date,
     mm,
     page_size,
@@ -104,7 +106,8 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def P(text: str, style: str = "body") -> Paragraph:  # noqa: N802
-    return Paragraph(text, styles()[style])
+    """A paragraph of the letter ("RT 005/RW 002" is never broken across lines)."""
+    return Paragraph(keep_rt_rw(text), styles()[style])
 
 
 def e(text: object) -> str:
@@ -673,6 +676,9 @@ def _width(word: str, font: str, size: float) -> float:
     return width
 
 
+_BREAKS = re.compile(r"[ \t\r\n]+")
+
+
 class _PageWriter:
     """Direct canvas layout for one-page letters (the Surat Tugas printed per agent): greedy
     word wrap with cached word widths and justified lines through PDF word spacing, all the
@@ -735,7 +741,10 @@ class _PageWriter:
         lines: list[list[str]] = []
         line: list[str] = []
         used = 0.0
-        for word in text.split():
+        # Ordinary whitespace only: the no-break spaces of "RT 005/RW 002" hold it together.
+        for word in _BREAKS.split(keep_rt_rw(text)):
+            if not word:
+                continue
             w = _width(word, font, self.size)
             if line and used + self.space + w > width:
                 lines.append(line)

@@ -425,6 +425,41 @@ SIGNATURE_WIDTH = 75 * mm
 SIGNATURE_SPACE = 18 * mm
 
 
+_RT_RW = re.compile(r"\bRT (\S+)/RW (\S+)")
+NBSP = "\u00a0"
+
+
+def keep_rt_rw(text: str) -> str:
+    """ "RT 005/RW 002" with no-break spaces: a line never ends between RT and its number."""
+    return _RT_RW.sub(lambda m: f"RT{NBSP}{m.group(1)}/RW{NBSP}{m.group(2)}", text)
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy wrap at ordinary spaces only, so a no-break space holds its words together
+    (reportlab's simpleSplit breaks at those too); a word wider than the line is split by
+    simpleSplit."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if not word:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if pdfmetrics.stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if pdfmetrics.stringWidth(word, font, size) <= width:
+            current = word
+        else:
+            parts = [str(x) for x in simpleSplit(word.replace(NBSP, " "), font, size, width)]
+            lines += parts[:-1]
+            current = parts[-1] if parts else ""
+    if current:
+        lines.append(current)
+    return lines
+
+
 def _split(text: str, font: str, size: float, width: float = SIGNATURE_WIDTH) -> list[str]:
     """A line of the block wrapped to the block's width (a long name with its titles, a long
     desa name): never past the margin."""

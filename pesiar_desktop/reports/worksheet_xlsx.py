@@ -1,12 +1,16 @@
 """The lembar kerja sisir as a workbook: one row per family member, the family's columns
 repeated, blank columns for the outcome code, reason, revisit date and notes. NIK and
-No KK are text cells (through `reports.workbook`, like every other text). A second sheet
-lists the outcome and reason codes."""
+No KK are text cells (through `reports.workbook`, like every other text). "Jadwal" is the
+plan's next date for the family (the schedule, or the revisit asked for). The families the
+plan leaves out (moved, died, registered) are counted in the title and listed on their own
+sheet; a last sheet lists the outcome and reason codes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pesiar_desktop.reportdata.fieldwork import PlanView
 from pesiar_desktop.reports.workbook import new_workbook, print_setup, title_rows
@@ -66,6 +70,8 @@ def write_worksheet_xlsx(
     lines.append(
         f"Agen: {a.agent_name}, masa tugas {long_date(a.period_start)} – {long_date(a.period_end)}"
     )
+    if plan.left_out:
+        lines.append(plan.left_out_text() + " (lihat lembar 'Tidak dicantumkan')")
     header_row = title_rows(
         sheet, "LEMBAR KERJA SISIR", lines, title_format=title_fmt, printed_on=printed_on
     )
@@ -77,7 +83,7 @@ def write_worksheet_xlsx(
     for family in plan.families:
         for member in family.members:
             values = [
-                family.planned_on,
+                family.next_on,
                 family.area_label,
                 show(family.no_kk),
                 family.head_name,
@@ -112,6 +118,8 @@ def write_worksheet_xlsx(
         row + 1, 0, f"Jumlah: {len(plan.families)} KK, {row - header_row - 1} jiwa", bold
     )
     print_setup(sheet, header_row=header_row)
+    if plan.left_out:
+        _left_out_sheet(book, plan, show, header, text, ident)
     legend = book.add_worksheet("Kode hasil")
     legend.write_values(0, 0, ["Kode", "Hasil kunjungan"], bold)
     r = 1
@@ -126,3 +134,22 @@ def write_worksheet_xlsx(
     legend.set_column(1, 1, 34)
     book.close()
     return path
+
+
+def _left_out_sheet(
+    book: Any, plan: PlanView, show: Callable[[str], str], header: Any, text: Any, ident: Any
+) -> None:
+    sheet = book.add_worksheet("Tidak dicantumkan")
+    labels = ["No KK", "Kepala Keluarga", "Wilayah", "Alasan", "Diketahui dari"]
+    for column, (label, width) in enumerate(zip(labels, (19, 30, 30, 36, 50), strict=True)):
+        sheet.set_column(column, column, width)
+        sheet.write_string(0, column, label, header)
+    for row, family in enumerate(plan.left_out, start=1):
+        sheet.write_string(row, 0, show(family.no_kk), ident)
+        sheet.write_values(
+            row,
+            1,
+            [family.head_name, family.area_label, family.reason_label, family.detail],
+            text,
+        )
+    print_setup(sheet, header_row=0)

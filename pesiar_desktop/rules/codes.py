@@ -35,6 +35,7 @@ LIFE_STATUS = {1: "Hidup", 2: "Mati", 3: "Pindah", 4: "Hilang", 6: "Pergi", 9: "
 LIFE_ALIVE = 1
 LIFE_DEAD = 2
 LIFE_MOVED = 3
+LIFE_WENT_AWAY = 6  # "Pergi": left without a moving certificate
 
 EDUCATION = {
     1: "Tidak/Belum Sekolah",

@@ -62,6 +62,11 @@ def short_date(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
+def medium_date(value: date | None) -> str:
+    """ "7 Agu 2026": where a row has room for a date but not for the month's full name."""
+    return str(format_date(value, "d MMM y", locale=LOCALE)) if value else ""
+
+
 def long_date(value: date | None) -> str:
     return str(format_date(value, "d MMMM y", locale=LOCALE)) if value else ""
 

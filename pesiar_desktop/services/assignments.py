@@ -22,7 +22,7 @@ from pesiar_desktop.models import (
     Rt,
 )
 from pesiar_desktop.rules.formatting import area as area_label
-from pesiar_desktop.rules.formatting import number
+from pesiar_desktop.rules.formatting import number, rt_rw
 from pesiar_desktop.services import audit, events, settings
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.settings import SETTINGS
@@ -336,7 +336,9 @@ def _audit(session: Session, assignment: Assignment) -> dict[str, object]:
 
 
 def area_labels(session: Session, assignment_ids: Sequence[int]) -> dict[int, str]:
-    """'Dusun Krajan RT 001, 002; Dusun Timur (seluruh dusun)' per assignment."""
+    """'Dusun Krajan RT 001/RW 001, RT 002/RW 001; Dusun Timur (seluruh dusun)' per
+    assignment: each RT written as Indonesian offices write an address (RT before RW, no
+    RW where the village has none)."""
     rows = session.execute(
         select(AssignmentArea.assignment_id, Dusun.name, Rt.rw, Rt.rt)
         .join(Dusun, Dusun.id == AssignmentArea.dusun_id)
@@ -345,11 +347,11 @@ def area_labels(session: Session, assignment_ids: Sequence[int]) -> dict[int, st
         .order_by(AssignmentArea.assignment_id, Dusun.name, Rt.rw, Rt.rt)
     )
     grouped: dict[int, dict[str, list[str]]] = {}
-    for assignment_id, dusun, _rw, rt in rows:
+    for assignment_id, dusun, rw, rt in rows:
         per = grouped.setdefault(assignment_id, {})
         label = area_label(dusun if dusun.lower().startswith("dusun") else f"Dusun {dusun}")
         per.setdefault(label, [])
-        per[label].append(rt or "*")
+        per[label].append(rt_rw(rw, rt) if rt else "*")
     out: dict[int, str] = {}
     for assignment_id, per in grouped.items():
         parts = []
@@ -357,7 +359,7 @@ def area_labels(session: Session, assignment_ids: Sequence[int]) -> dict[int, st
             if "*" in rts:
                 parts.append(f"{dusun} (seluruh dusun)")
             else:
-                parts.append(f"{dusun} RT {', '.join(rts)}")
+                parts.append(f"{dusun} {', '.join(rts)}")
         out[assignment_id] = "; ".join(parts)
     return out
 

@@ -35,6 +35,7 @@ from pesiar_desktop.models import (
 )
 from pesiar_desktop.reportdata.fieldwork import (
     AssignmentChoice,
+    LeftOutFamily,
     PlanFamily,
     PlanGroup,
     PlanMember,
@@ -43,7 +44,15 @@ from pesiar_desktop.reportdata.fieldwork import (
 from pesiar_desktop.reports.worksheet_pdf import write_worksheet_pdf
 from pesiar_desktop.reports.worksheet_xlsx import write_worksheet_xlsx
 from pesiar_desktop.rules import codes
-from pesiar_desktop.services import audit, events, privacy, settings, targets, village
+from pesiar_desktop.services import (
+    audit,
+    events,
+    plan_scope,
+    privacy,
+    settings,
+    targets,
+    village,
+)
 from pesiar_desktop.services.context import Actor, require
 
 MODE_FAMILY = "family"
@@ -214,13 +223,18 @@ def _members(session: Session, family_ids: list[int], today: date) -> dict[int, 
 
 
 def target_families(
-    db: Database, assignment_id: int, today: date | None = None
+    db: Database,
+    assignment_id: int,
+    today: date | None = None,
+    allowed: set[int] | None = None,
 ) -> list[PlanFamily]:
-    """The assignment's target families in plan order (by RT, then priority)."""
+    """The assignment's target families by the register, in plan order (by RT, then
+    priority); `allowed` is the assignment's family ids when the caller has them."""
     today = today or clock.today()
-    with db.read() as session:
-        get_assignment(session, assignment_id)
-        allowed = assignment_family_ids(session, assignment_id)
+    if allowed is None:
+        with db.read() as session:
+            get_assignment(session, assignment_id)
+            allowed = assignment_family_ids(session, assignment_id)
     by_family: dict[int, PlanFamily] = {}
     for t in targets.list_targets(db, today=today):
         if t.family_id not in allowed:
@@ -254,6 +268,19 @@ def target_families(
     )
 
 
+def plan_families(
+    db: Database, assignment_id: int, today: date | None = None
+) -> tuple[list[PlanFamily], list[LeftOutFamily]]:
+    """The families the sweep visits, and those it leaves out with the reason
+    (`services.plan_scope`: moved, died, registered)."""
+    with db.read() as session:
+        choice = get_assignment(session, assignment_id)
+        allowed = assignment_family_ids(session, assignment_id)
+    families = target_families(db, assignment_id, today, allowed)
+    with db.read() as session:
+        return plan_scope.split_plan(session, families, allowed, choice.period_start)
+
+
 def _group(families: list[PlanFamily]) -> list[PlanGroup]:
     groups: dict[int, PlanGroup] = {}
     for family in families:
@@ -265,9 +292,11 @@ def _group(families: list[PlanFamily]) -> list[PlanGroup]:
 
 
 def plan_view(db: Database, assignment_id: int, today: date | None = None) -> PlanView:
-    """The plan as the page and the worksheet show it: targets, schedule, last visit."""
+    """The plan as the page and the worksheet show it: targets, schedule, last visit, and
+    the families left out. A scheduled date the family's latest visit already reached is
+    history and is dropped; a revisit asked for at that visit is the next date instead."""
     today = today or clock.today()
-    families = target_families(db, assignment_id, today)
+    families, left_out = plan_families(db, assignment_id, today)
     ids = [f.family_id for f in families]
     with db.read() as session:
         choice = get_assignment(session, assignment_id)
@@ -282,27 +311,33 @@ def plan_view(db: Database, assignment_id: int, today: date | None = None) -> Pl
                 family_dates.setdefault(fid, planned)
             elif rt_id is not None:
                 rt_dates.setdefault(rt_id, planned)
-        last: dict[int, tuple[date, str]] = {}
+        last: dict[int, tuple[date, str, date | None]] = {}
         for begin in range(0, len(ids), 900):
             chunk = ids[begin : begin + 900]
             # Imported here: services.visits imports this module (assignment_for_family).
             from pesiar_desktop.services.visits import latest_visits
 
             latest = latest_visits(chunk)
-            for fid, visited, outcome in session.execute(
-                select(Visit.family_id, Visit.visited_on, Visit.outcome).join(
+            for fid, visited, outcome, revisit in session.execute(
+                select(Visit.family_id, Visit.visited_on, Visit.outcome, Visit.revisit_on).join(
                     latest, latest.c.vid == Visit.id
                 )
             ):
-                last[fid] = (visited, outcome)
+                last[fid] = (visited, outcome, revisit)
     for family in families:
-        family.planned_on = family_dates.get(family.family_id) or rt_dates.get(family.rt_id)
+        day = family_dates.get(family.family_id) or rt_dates.get(family.rt_id)
         if family.family_id in last:
-            family.last_visit_on, family.last_outcome = last[family.family_id]
+            visited, family.last_outcome, family.revisit_on = last[family.family_id]
+            family.last_visit_on = visited
+            if day is not None and visited >= day:
+                day = None  # visited on or after the scheduled day: done
+        family.planned_on = day
     groups = _group(families)
     for group in groups:
-        group.planned_on = rt_dates.get(group.rt_id)
-    return PlanView(choice, groups)
+        day = rt_dates.get(group.rt_id)
+        # The RT's day while one of its families still has it ahead.
+        group.planned_on = day if any(f.planned_on == day for f in group.families) else None
+    return PlanView(choice, groups, left_out)
 
 
 def _next_workday(day: date) -> date:
@@ -332,7 +367,7 @@ def schedule(
         errors["per_day"] = "Jumlah keluarga per hari antara 1 dan 100."
     if errors:
         raise ValidationError(errors)
-    families = target_families(db, assignment_id, today)
+    families, _left_out = plan_families(db, assignment_id, today)
     rows: list[dict[str, Any]] = []
     now = utcnow()
     day = _next_workday(start)
@@ -421,7 +456,12 @@ def export_worksheet(
     else:
         paper = settings.read(db, settings.SETTINGS.paper)
         written = write_worksheet_pdf(
-            plan, path, village.letterhead(db), paper=paper, masked=masked
+            plan,
+            path,
+            village.letterhead(db),
+            paper=paper,
+            masked=masked,
+            printed_on=today or clock.today(),
         )
     people = sum(len(f.members) for f in plan.families)
     privacy.record_export(db, actor, f"worksheet_{kind}", people, str(written))

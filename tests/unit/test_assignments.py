@@ -42,7 +42,8 @@ def test_create_takes_area_families_and_settings_defaults(village_db, operator, 
     agent = make_agent(village_db, operator)
     row = make_assignment(village_db, operator, agent.id, rts[:2])
     assert row.families == 6 and row.workload_warning is None
-    assert "Dusun Krajan RT 001, 002" in row.areas
+    # As Indonesian offices write an address: RT before RW, each RT with its RW.
+    assert "Dusun Krajan RT 001/RW 001, RT 002/RW 001" in row.areas
     assert _families(village_db, row.id) == sorted(fams[rts[0]] + fams[rts[1]])
     # A whole dusun, and an explicit subset of families.
     data = assignments.load_input(village_db, row.id)

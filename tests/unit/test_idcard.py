@@ -5,6 +5,7 @@ long-text agent, and the A4 sheet of cards with cut marks."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 from datetime import date, datetime
@@ -103,12 +104,27 @@ def test_long_text_card(tmp_path):
 
 
 def test_area_keeps_three_lines():
-    area = "; ".join(f"Dusun Nama Panjang {d} RT 001, 002, 003" for d in "ABCD")
+    area = "; ".join(
+        f"Dusun Nama Panjang {d} RT 001/RW 00{n}, RT 002/RW 00{n}, RT 003/RW 00{n}"
+        for n, d in enumerate("ABCD", start=1)
+    )
     lines = idcard_pdf.area_lines(area, "PesiarSans-Bold", 6, 40 * MM)
     assert len(lines) <= 3 and lines[-1].endswith("RT lainnya")
-    assert idcard_pdf.area_lines("Dusun Krajan RT 001", "PesiarSans-Bold", 6, 40 * MM) == [
-        "Dusun Krajan RT 001"
-    ]
+    assert not any(re.search(r"(RT|/RW)$", line) for line in lines)  # "RT 001/RW 001" whole
+    flat = " ".join(lines).replace("\xa0", " ")
+    assert flat.startswith("Dusun Nama Panjang A RT 001/RW 001, RT 002/RW 001")
+    shown = flat.count("RT 0")
+    assert flat.endswith(f"dan {12 - shown} RT lainnya")  # every RT shown or counted
+    one = idcard_pdf.area_lines("Dusun Krajan RT 001/RW 002", "PesiarSans-Bold", 6, 40 * MM)
+    assert [line.replace("\xa0", " ") for line in one] == ["Dusun Krajan RT 001/RW 002"]
+    # A whole dusun and a village without RW.
+    whole = idcard_pdf.area_lines(
+        "Dusun Krajan RT 001, RT 002; Dusun Timur (seluruh dusun)", "PesiarSans-Bold", 6, 40 * MM
+    )
+    assert (
+        " ".join(whole).replace("\xa0", " ")
+        == "Dusun Krajan RT 001, RT 002; Dusun Timur (seluruh dusun)"
+    )
 
 
 def test_a4_sheet_with_cut_marks(demo_cards):

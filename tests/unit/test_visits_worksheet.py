@@ -24,9 +24,9 @@ def test_worksheet_pdf_and_xlsx(fv, admin, tmp_path):
     assert "Dusun Krajan · RW 001 / RT 001" in flat
     assert f"jadwal {long_date(view.groups[0].planned_on)}" in flat
     assert kk_number(1) in flat and kk_number(2) in flat and kk_number(3) not in flat
-    assert "Nonaktif (menunggak)" in flat and "Belum terdaftar" in flat
+    assert "Menunggak 5 bln · PBPU" in flat and "Belum terdaftar" in flat
     assert "1 Bersedia mendaftar" in flat and "7 Minta kunjungan ulang" in flat
-    assert "Catatan" in flat
+    assert "catatan" in flat and "Halaman 1 dari 1" in flat
     assert flat.index("BUDI") < flat.index("JOKO")  # RT 001 before RT 002
 
     xlsx = visit_plans.export_worksheet(

@@ -388,7 +388,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../ui/pages/agents.py" line="+146"/>
+        <location filename="../../ui/pages/agents.py" line="+147"/>
         <source>Agen &amp; Penugasan</source>
         <translation>Agents &amp; Assignments</translation>
     </message>
@@ -4658,12 +4658,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+200"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-199"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -4708,7 +4708,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Jadwal disusun: {n} baris.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4877,6 +4877,11 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+48"/>
         <source>Gagal: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-333"/>
+        <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

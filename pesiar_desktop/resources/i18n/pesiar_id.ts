@@ -388,7 +388,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../ui/pages/agents.py" line="+146"/>
+        <location filename="../../ui/pages/agents.py" line="+147"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4654,12 +4654,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+200"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-199"/>
         <source>Alamat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4704,7 +4704,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Jadwal disusun: {n} baris.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4873,6 +4873,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+48"/>
         <source>Gagal: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-333"/>
+        <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

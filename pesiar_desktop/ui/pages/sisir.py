@@ -303,6 +303,18 @@ class SisirPage(ServicePage):
                 rt=len(plan.groups),
                 scheduled="" if plan.scheduled else self.tr(" · belum dijadwalkan"),
             )
+            + (
+                self.tr(
+                    " · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)"
+                ).format(n=len(plan.left_out))
+                if plan.left_out
+                else ""
+            )
+        )
+        self.plan_status.setToolTip(
+            "\n".join(
+                f"{f.head_name} ({f.no_kk}): {f.reason_label} — {f.detail}" for f in plan.left_out
+            )
         )
 
     def make_schedule(self) -> None:
