@@ -620,7 +620,10 @@ def list_nik_to_fix(db: Database, living_only: bool = True) -> list[NikToFix]:
     if living_only:
         query = query.where(Resident.life_status == codes.LIFE_ALIVE)
     with db.read() as session:
-        return [NikToFix(*row) for row in session.execute(query)]
+        return [
+            NikToFix(rid, nik, problem or "", name, born, kk, dusun, life)
+            for rid, nik, problem, name, born, kk, dusun, life in session.execute(query)
+        ]
 
 
 def fix_nik(db: Database, actor: Actor, resident_id: int, new_nik: str) -> SaveResult:

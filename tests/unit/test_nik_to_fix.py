@@ -8,7 +8,7 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pesiar_desktop.errors import ValidationError
 from pesiar_desktop.models import AuditLog, Resident
@@ -113,3 +113,57 @@ def test_editing_a_kept_person_keeps_the_flag_and_a_valid_nik_clears_it(village_
     with village_db.read() as s:
         ani = s.get(Resident, kept.resident_id)
         assert (ani.nik_problem, ani.nik_raw, ani.phone) == (None, "", "08123")
+
+
+# ------------------------------------------------------------------ imports
+
+
+def _import(db, actor, path):
+    from pesiar_desktop.services import imports
+
+    preview = imports.preview_residents(db, path)
+    return preview, imports.commit_residents(db, actor, preview)
+
+
+def _imported_with_niks_to_fix(tmp_path):
+    from tests.import_files import family, write_opensid
+
+    rows = family(1) + family(2)
+    rows[1]["nik"] = ""  # blank
+    rows[2]["nik"] = str(rows[2]["nik"])[:15]  # a digit short
+    rows[4]["nik"] = ""  # blank in another family
+    rows[5]["nik"] = str(rows[5]["nik"])[:12] + "0000"  # an impossible serial
+    return rows, write_opensid(tmp_path / "penduduk.xlsx", rows)
+
+
+def test_import_keeps_invalid_niks_and_a_reimport_matches_them(village_db, admin, tmp_path):
+    from tests.import_files import write_opensid
+
+    rows, path = _imported_with_niks_to_fix(tmp_path)
+    preview, result = _import(village_db, admin, path)
+    assert (result.counts["new"], result.counts["rejected"]) == (6, 0)
+    reasons = {w.row_number: w.message for w in preview.warnings}
+    assert reasons[3] == "NIK perlu diperbaiki: NIK belum ada (kosong)."
+    assert reasons[4] == "NIK perlu diperbaiki: NIK harus 16 digit (terisi 15)."
+    assert "0000 tidak mungkin" in reasons[7] and "Excel" not in reasons[7]
+    work = residents.list_nik_to_fix(village_db)
+    assert sorted(w.name for w in work) == ["ANAK 1", "ANAK 2", "ISTRI 1", "ISTRI 2"]
+    # The same file again: the same people, nothing new, nothing changed.
+    again, _second = _import(village_db, admin, path)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 6)
+    # A NIK fixed in the program: the old file still finds the person.
+    anak1 = next(w for w in work if w.name == "ANAK 1")
+    right = str(rows[2]["nik"]) + "3"
+    residents.fix_nik(village_db, admin, anak1.resident_id, right)
+    third = _import(village_db, admin, path)[0]
+    assert (third.new, third.updated, third.unchanged) == (0, 0, 6)
+    # A corrected file (OpenSID fixed there) brings the valid NIK of ISTRI 2.
+    istri2 = next(w for w in work if w.name == "ISTRI 2")
+    rows[4]["nik"] = str(rows[3]["nik"])[:6] + "490784" + "0022"
+    fixed, _result = _import(village_db, admin, write_opensid(tmp_path / "benar.xlsx", rows))
+    assert (fixed.new, fixed.updated) == (0, 1)
+    with village_db.read() as s:
+        person = s.get(Resident, istri2.resident_id)
+        assert (person.nik, person.nik_problem, person.nik_raw) == (rows[4]["nik"], None, "")
+        assert s.scalar(select(func.count()).select_from(Resident)) == 6
+    assert sorted(w.name for w in residents.list_nik_to_fix(village_db)) == ["ANAK 2", "ISTRI 1"]
