@@ -167,3 +167,80 @@ def test_import_keeps_invalid_niks_and_a_reimport_matches_them(village_db, admin
         assert (person.nik, person.nik_problem, person.nik_raw) == (rows[4]["nik"], None, "")
         assert s.scalar(select(func.count()).select_from(Resident)) == 6
     assert sorted(w.name for w in residents.list_nik_to_fix(village_db)) == ["ANAK 2", "ISTRI 1"]
+
+
+# ------------------------------------------------------------------ lists that leave the office
+
+
+def _flag(db, actor, resident_id: int) -> None:
+    """The person's NIK turns out wrong: kept, flagged (as the form's tick does)."""
+    data, _member, _fid, _life = residents.load_resident(db, resident_id)
+    data.nik, data.nik_to_fix = data.nik[:10], True
+    residents.edit_resident(db, actor, resident_id, data)
+
+
+def test_a_nik_to_fix_cannot_be_registered_and_leaves_in_no_list(fv, admin, tmp_path):
+    from datetime import timedelta
+
+    from openpyxl import load_workbook
+
+    from pesiar_desktop.rules import fieldwork_codes as fc
+    from pesiar_desktop.services import recap, targets
+    from pesiar_desktop.services import registrations as regs
+    from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
+    from tests.unit.test_visits_helpers import TODAY
+
+    def budi_pbpu(rina_included: bool = True) -> RegistrationInput:
+        members = [MemberChoice(fv.people[n], True, 3) for n in ("BUDI", "ANI")]
+        reason = "" if rina_included else "NIK perlu diperbaiki dulu"
+        members.append(
+            MemberChoice(fv.people["RINA"], rina_included, 3 if rina_included else None, reason)
+        )
+        return RegistrationInput(
+            family_id=fv.budi_family,
+            path=fc.PATH_PBPU,
+            registered_on=TODAY - timedelta(days=3),
+            members=members,
+            confirm_exclusions=True,
+        )
+
+    # Registered and proposed while the NIKs were thought right; flagged afterwards.
+    pbpu = regs.submit(fv.db, admin, budi_pbpu())
+    proposal = regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            family_id=fv.joko_family,
+            path=fc.PATH_PBI_PROPOSAL,
+            registered_on=TODAY - timedelta(days=3),
+            members=[MemberChoice(fv.people[n], True, None) for n in ("JOKO", "SRI")],
+        ),
+    )
+    _flag(fv.db, admin, fv.people["RINA"])
+    _flag(fv.db, admin, fv.people["SRI"])
+    # The recap's Pendaftaran and Usulan sheets and the proposal leave them out.
+    data = recap.build_recap(fv.db, TODAY)
+    assert {r.name for r in data.pendaftaran} == {"BUDI", "ANI"}
+    assert {r.name for r in data.proposals} == {"JOKO"}
+    _file, people = regs.export_proposal_xlsx(fv.db, admin, tmp_path / "usulan.xlsx", [proposal])
+    assert people == 1
+    book = load_workbook(tmp_path / "usulan.xlsx")
+    cells = {str(c.value) for row in book.active.iter_rows() for c in row if c.value}
+    assert "SRI" not in cells and "JOKO" in cells
+    # A new registration cannot include her (the reason is shown); left out, it goes through.
+    family = regs.family_for_registration(fv.db, fv.budi_family)
+    rina = next(m for m in family.members if m.name == "RINA")
+    assert rina.nik_problem is not None and "16 digit" in rina.nik_problem
+    regs.cancel(fv.db, admin, pbpu, "uji ulang")
+    with pytest.raises(ValidationError) as err:
+        regs.submit(fv.db, admin, budi_pbpu())
+    message = err.value.field_errors["members"]
+    assert "NIK perlu diperbaiki" in message and "RINA (NIK harus 16 digit" in message
+    regs.submit(fv.db, admin, budi_pbpu(rina_included=False))
+    # Still a target to visit, but not in the exported target list.
+    assert any(t.name == "RINA" for t in targets.list_targets(fv.db))
+    targets.export_targets_xlsx(fv.db, admin, tmp_path / "sasaran.xlsx")
+    sheet = load_workbook(tmp_path / "sasaran.xlsx")["Sasaran"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert "RINA" not in texts
+    assert any("sasaran tidak dicantumkan karena NIK perlu diperbaiki" in t for t in texts)
