@@ -7,7 +7,7 @@ unique (the error names who already has it); NIK and No KK are checked by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -20,7 +20,7 @@ from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.membership import MembershipInput, validate_membership
-from pesiar_desktop.rules.nik import check_nik, check_no_kk
+from pesiar_desktop.rules.nik import NIK_MISSING, NIK_TO_FIX, check_nik, check_no_kk
 from pesiar_desktop.rules.residents import (
     ResidentCheck,
     ResidentInput,
@@ -197,10 +197,16 @@ def add_resident_in(
     new_family: FamilyInput | None = None,
     membership: MembershipInput | None = None,
     extra_errors: dict[str, str] | None = None,
+    missing_nik_reason: str | None = None,
 ) -> tuple[Resident, list[str]]:
     """`add_resident` inside the caller's transaction (a population event writes its own
-    row in the same one); `extra_errors` are the caller's own field errors, shown together."""
+    row in the same one); `extra_errors` are the caller's own field errors, shown together;
+    `missing_nik_reason` says why a person kept without a NIK has none (a newborn)."""
     found = check_resident(data)
+    if missing_nik_reason and found.nik_problem == NIK_MISSING:
+        found = replace(
+            found, nik_problem=missing_nik_reason, warnings=[f"{NIK_TO_FIX}: {missing_nik_reason}"]
+        )
     errors, warnings, nik = found.errors, found.warnings, found.nik
     errors.update(extra_errors or {})
     if (family_id is None) == (new_family is None):

@@ -244,3 +244,25 @@ def test_a_nik_to_fix_cannot_be_registered_and_leaves_in_no_list(fv, admin, tmp_
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
     assert "RINA" not in texts
     assert any("sasaran tidak dicantumkan karena NIK perlu diperbaiki" in t for t in texts)
+
+
+def test_a_newborn_without_a_nik_yet_is_recorded_then_given_one(village_db, admin, freeze_clock):
+    from pesiar_desktop.rules.nik import NEWBORN_NO_NIK
+    from pesiar_desktop.services import population
+
+    freeze_clock(date(2026, 12, 1))
+    family = _family(village_db, admin)
+    born = date(2026, 11, 20)
+    baby = population.record_birth(
+        village_db, admin, person("", "Bayi Ayu", 2, born, 4), family.family_id
+    )
+    assert baby.warnings == [f"NIK perlu diperbaiki: {NEWBORN_NO_NIK}"]
+    [work] = residents.list_nik_to_fix(village_db)
+    assert (work.name, work.reason, work.nik_as_written) == ("BAYI AYU", NEWBORN_NO_NIK, "")
+    # A wrong NIK at birth is still refused: only a missing one is expected of a newborn.
+    with pytest.raises(ValidationError):
+        population.record_birth(
+            village_db, admin, person("520101", "Bayi Lain", 1, born, 4), family.family_id
+        )
+    residents.fix_nik(village_db, admin, baby.resident_id, nik_for(DISTRICT, born, 2, 9))
+    assert residents.list_nik_to_fix(village_db) == []
