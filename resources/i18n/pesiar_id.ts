@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+131"/>
+        <source>forms</source>
+        <comment>Simpan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>forms</source>
+        <comment>Batal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../pesiar_desktop/ui/dialogs/users.py" line="+198"/>
@@ -373,7 +388,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+140"/>
+        <location filename="../../pesiar_desktop/ui/pages/agents.py" line="+138"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,12 +465,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+320"/>
+        <location line="+327"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-326"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,6 +486,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Lembar kartu A4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semua kartu agen yang disetujui, sepuluh per lembar A4 dengan garis potong (sisi depan, lalu sisi belakang untuk cetak bolak-balik).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Buku Keputusan (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,7 +608,22 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Belum ada kartu agen yang disetujui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan lembar kartu agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} kartu agen disimpan: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Simpan Buku Keputusan Kepala Desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,7 +644,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+16"/>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Simpan daftar pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,7 +652,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+161"/>
+        <location filename="../../pesiar_desktop/ui/pages/settings.py" line="+162"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation type="unfinished"></translation>
@@ -1285,7 +1325,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+67"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="+69"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,7 +1547,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+145"/>
+        <location filename="../../pesiar_desktop/ui/widgets/forms.py" line="+45"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,19 +2051,19 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+121"/>
-        <location line="+352"/>
+        <location filename="../../pesiar_desktop/ui/pages/laporan.py" line="+122"/>
+        <location line="+356"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-351"/>
-        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), kunjungan, advokasi, cakupan per dusun dan sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
+        <location line="-355"/>
+        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Ekspor rekap (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,12 +2178,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa.</source>
+        <location line="+30"/>
+        <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa; {back} jiwa diaktifkan kembali (bukan peserta baru).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Simpan rekap bulanan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,9 +2557,82 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>NikFixDialog</name>
+    <message>
+        <location filename="../../pesiar_desktop/ui/dialogs/nik_fix.py" line="+51"/>
+        <source>Perbaiki NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki. Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK tertulis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tgl lahir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dusun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NIK yang benar (16 digit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>NIK baru:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(kosong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} orang dengan NIK perlu diperbaiki.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentFixDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/payment_fix_dialog.py" line="+58"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/payment_fix_dialog.py" line="+61"/>
         <source>Batalkan pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,7 +2667,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Tanggal bayar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,7 +2697,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Simpan koreksi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,7 +2707,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,7 +3087,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ReactivationDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/reactivation_dialog.py" line="+58"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/reactivation_dialog.py" line="+72"/>
         <source>Bayar tunggakan (aktifkan kembali)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2999,7 +3112,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>nama agen / kader (agen: otomatis)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3036,16 +3149,6 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+2"/>
         <source>Nama penerima</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3582,12 +3685,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+70"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/registration_actions.py" line="+74"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3639,16 +3742,6 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+2"/>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3873,12 +3966,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+149"/>
+        <location line="+160"/>
         <source>— pilih —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-158"/>
         <source>NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,7 +3981,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>NIK belum ada / perlu diperbaiki (tetap simpan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Orang ini tetap masuk register dengan tanda &apos;NIK perlu diperbaiki&apos; dan tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya benar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Nama lengkap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4076,7 +4179,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Status penduduk ini: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,7 +4210,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+113"/>
+        <location filename="../../pesiar_desktop/ui/pages/residents.py" line="+114"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4148,6 +4251,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Perbaiki NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Ubah</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4162,7 +4275,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Semua status JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4913,17 +5026,67 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>Jenis surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wilayah tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masa tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Panduan untuk warga (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satu halaman: cara warga memeriksa keaslian surat dan kartu agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tutup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Kode QR pada surat berisi nomor, tanggal dan sidik surat. Hasil: SAH, DICABUT, TIDAK DIKENAL, atau DIUBAH / PALSU.</source>
+        <source>Kode QR pada surat berisi nomor, tanggal, masa tugas dan sidik surat. Hasil: SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU, atau TIDAK DIKENAL, dengan isi surat yang tercatat untuk dicocokkan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+45"/>
+        <source>Simpan panduan memeriksa keaslian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Pilih PDF surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5057,7 +5220,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-206"/>
+        <location filename="../../pesiar_desktop/ui/dialogs/letter_dialogs.py" line="-236"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
