@@ -27,13 +27,28 @@ depends_on: str | Sequence[str] | None = None
 _VALID = sa.text("nik_problem IS NULL")
 
 
+def _sqlite() -> bool:
+    return op.get_bind().dialect.name == "sqlite"
+
+
+def _unique_index_stands_in() -> bool:
+    """SQLite after this downgrade: a unique index, not a constraint, keeps NIKs unique."""
+    names = {index["name"] for index in sa.inspect(op.get_bind()).get_indexes("resident")}
+    return "uq_resident_nik" in names
+
+
 def upgrade() -> None:
     with op.batch_alter_table("resident", recreate="auto") as batch:
         batch.add_column(sa.Column("nik_problem", sa.String(length=300), nullable=True))
         batch.add_column(sa.Column("nik_raw", sa.String(length=32), nullable=True))
-    with op.batch_alter_table("resident", recreate="auto") as batch:
-        batch.drop_constraint("uq_resident_nik", type_="unique")
-        batch.alter_column("nik", existing_type=sa.String(length=16), type_=sa.String(length=32))
+    if _sqlite() and _unique_index_stands_in():
+        op.drop_index("uq_resident_nik", table_name="resident")  # SQLite ignores the length
+    else:
+        with op.batch_alter_table("resident", recreate="auto") as batch:
+            batch.drop_constraint("uq_resident_nik", type_="unique")
+            batch.alter_column(
+                "nik", existing_type=sa.String(length=16), type_=sa.String(length=32)
+            )
     op.create_index(
         "uq_resident_nik_valid",
         "resident",
@@ -46,11 +61,19 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Only possible once every NIK is valid: the unique constraint covers all rows again.
+    # Only possible once every NIK is valid: NIKs are unique across all rows again.
     op.drop_index("ix_resident_nik", table_name="resident")
     op.drop_index("uq_resident_nik_valid", table_name="resident")
-    with op.batch_alter_table("resident", recreate="auto") as batch:
-        batch.alter_column("nik", existing_type=sa.String(length=32), type_=sa.String(length=16))
-        batch.create_unique_constraint("uq_resident_nik", ["nik"])
-        batch.drop_column("nik_raw")
-        batch.drop_column("nik_problem")
+    if _sqlite():
+        # No table rebuild (the caller may have foreign keys on): a unique index stands in
+        # for the constraint, and SQLite drops the columns in place.
+        op.create_index("uq_resident_nik", "resident", ["nik"], unique=True)
+        op.drop_column("resident", "nik_raw")
+        op.drop_column("resident", "nik_problem")
+        return
+    op.alter_column(
+        "resident", "nik", existing_type=sa.String(length=32), type_=sa.String(length=16)
+    )
+    op.create_unique_constraint("uq_resident_nik", "resident", ["nik"])
+    op.drop_column("resident", "nik_raw")
+    op.drop_column("resident", "nik_problem")
