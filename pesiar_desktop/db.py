@@ -224,11 +224,37 @@ def migrate(db: Database, backup_dir: Path | None = None) -> bool:
                 backup_sqlite_file(db_file, target)
                 log.info("backed up %s to %s before upgrade", db_file, target)
     cfg = _alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            # A migration that rebuilds a table (SQLite cannot drop a constraint in place)
+            # drops the old table: with foreign keys on, that would delete or refuse the
+            # rows that point at it. Off before the transaction starts (the pragma is a
+            # no-op inside one), checked before the commit, on again afterwards.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if db.is_sqlite:
+                    _check_foreign_keys(conn)
+        finally:
+            if db.is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     log.info("database migrated from %s to %s", current, head)
     return True
+
+
+def _check_foreign_keys(conn: Any) -> None:
+    """Refuse (roll back) an upgrade that left a row pointing at nothing."""
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        log.error("foreign key check after migration: %s", broken[:20])
+        raise DatabaseError(
+            "Pembaruan skema basis data gagal: ada rujukan antar tabel yang rusak; "
+            "data tidak diubah."
+        )
 
 
 def open_database(

@@ -89,6 +89,7 @@ DEMO_EXTENSIONS: tuple[str, ...] = (
     "pesiar_desktop.demo.fieldwork",
     "pesiar_desktop.demo.keaktifan",
     "pesiar_desktop.demo.population",  # a year of births, deaths, moves; after the field work
+    "pesiar_desktop.demo.nik_to_fix",  # a few NIKs to fix (Penduduk > Perbaiki NIK)
     "pesiar_desktop.demo.reminders",  # last: reminds who still owes after the rest
 )
 

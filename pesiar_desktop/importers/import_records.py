@@ -23,9 +23,15 @@ from pesiar_desktop import clock
 from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.import_values import Cell, cell_text
-from pesiar_desktop.rules.nik import IdCheck, all_plain_digits, check_no_kk, is_plain_digits
+from pesiar_desktop.rules.nik import (
+    NIK_TO_FIX,
+    IdCheck,
+    all_plain_digits,
+    check_no_kk,
+    is_plain_digits,
+)
 from pesiar_desktop.rules.regions import district_exists
-from pesiar_desktop.rules.residents import ResidentInput, clean_name, validate_resident
+from pesiar_desktop.rules.residents import ResidentInput, check_resident, clean_name
 from pesiar_desktop.rules.text import RESIDENT_TEXT_LIMITS, column_problems
 
 # A resident's person columns as stored, in the order records and register rows use.
@@ -52,6 +58,7 @@ PERSON_COLUMNS = (
 )
 COLUMN_INDEX = {column: i for i, column in enumerate(PERSON_COLUMNS)}
 _NAME = COLUMN_INDEX["name"]
+_BIRTH = COLUMN_INDEX["birth_date"]
 # validate_resident's field names -> the import field whose column header names it.
 _FIELD_OF_ERROR = {"is_pregnant": "pregnant"}
 
@@ -75,10 +82,21 @@ class ResidentRecord(NamedTuple):
     insurance: int | None
     insurance_number: str
     shdk: int  # also in `values`; read on its own when families are checked
+    # Why the NIK needs fixing (the person is kept, flagged); None for a valid NIK,
+    # which is then the person's key. For a NIK to fix, `nik` is the value as written.
+    nik_problem: str | None
 
     @property
     def name(self) -> str:
         return str(self.values[_NAME])
+
+    @property
+    def key(self) -> Hashable:
+        """Who the row is: the NIK, or for a NIK to fix the value as written plus name,
+        birth date and No KK (how a re-import finds the person again)."""
+        if self.nik_problem is None:
+            return self.nik
+        return (self.nik, self.name, self.values[_BIRTH], self.no_kk)
 
     def value(self, column: str) -> Any:
         return self.values[COLUMN_INDEX[column]]
@@ -156,6 +174,7 @@ class _PersonColumns:
 
     count: int
     niks: list[str]  # a doubted row's NIK becomes the one the form cleans
+    nik_problems: list[str | None]  # the parser's reason, then the form's (kept to fix)
     raw_names: list[str]
     names: list[str]
     births: list[date | None]
@@ -175,8 +194,9 @@ class _PersonColumns:
     disabled: list[bool]
 
     def form_input(self, i: int) -> ResidentInput:
-        """Row `i` as the add-resident form's input."""
+        """Row `i` as the add-resident form's input (a person kept if the NIK is wrong)."""
         return ResidentInput(
+            nik_to_fix=True,
             nik=self.niks[i],
             name=self.raw_names[i],
             sex=self.sexes[i],
@@ -204,6 +224,7 @@ def _person_columns(parsed: ParsedResidents) -> _PersonColumns:
     return _PersonColumns(
         count=count,
         niks=list(columns.get("nik", ())),
+        nik_problems=list(columns.get("nik_problem", [None] * count)),
         raw_names=raw_names,
         names=_clean_names(raw_names),
         births=columns.get("birth_date", [None] * count),
@@ -274,6 +295,8 @@ def _doubted_niks(person: _PersonColumns) -> set[int]:
     """
     niks, births, sexes = person.niks, person.births, person.sexes
     doubted: set[int] = set()
+    if person.nik_problems.count(None) != person.count:  # kept to fix: the form decides
+        doubted.update(i for i, problem in enumerate(person.nik_problems) if problem)
     if not all_plain_digits(niks):
         doubted.update(i for i, nik in enumerate(niks) if not is_plain_digits(nik))
     stamps = {key: _nik_stamp(*key) for key in set(zip(births, sexes, strict=True))}
@@ -285,7 +308,7 @@ def _doubted_niks(person: _PersonColumns) -> set[int]:
     unknown = {code for code in set(districts) if not district_exists(code)}
     if unknown:
         doubted.update(i for i, code in enumerate(districts) if code in unknown)
-    # The parser already refuses a NIK ending in 0000 (Excel's damage); check_nik warns.
+    # The parser flags a NIK ending in 0000 (an impossible serial) already.
     last_four = list(map(_LAST_FOUR_DIGITS, niks))
     if "0000" in last_four:
         doubted.update(i for i, digits in enumerate(last_four) if digits == "0000")
@@ -311,6 +334,8 @@ def _check_doubted_rows(
             dropped.add(i)
             continue
         person.niks[i] = nik
+        if person.nik_problems[i] is not None:
+            row_warnings.insert(0, f"{NIK_TO_FIX}: {person.nik_problems[i]}")
         warnings.extend(RowNote(numbers[i], nik, warning) for warning in row_warnings)
     return refused, warnings, dropped
 
@@ -319,16 +344,31 @@ def _form_check(
     header_of: dict[str, str], person: _PersonColumns, i: int
 ) -> tuple[list[str], list[str], str]:
     """Row `i` through the form's validation: its problems (each naming its column),
-    its warnings and its NIK as the form cleans it."""
+    its warnings and its NIK as the form cleans it.
+
+    An invalid NIK is not a problem: the person is kept, the reason goes to
+    `person.nik_problems` (the parser's, when it had one: it saw the cell itself).
+    """
     problems: list[str] = []
     kk_error = person.kk_checks[person.raw_kks[i]].error
     if kk_error:
         problems.append(f"Kolom {header_of['no_kk']}: {kk_error}")
-    errors, warnings, nik = validate_resident(person.form_input(i))
-    for name, message in errors.items():
+    found = check_resident(person.form_input(i))
+    for name, message in found.errors.items():
         column = header_of.get(_FIELD_OF_ERROR.get(name, name))
         problems.append(f"Kolom {column}: {message}" if column else message)
-    return problems, warnings, nik
+    parser_problem = person.nik_problems[i]
+    if parser_problem is not None:
+        person.nik_problems[i] = parser_problem
+        if problems:
+            problems.append(f"Kolom {header_of['nik']}: {parser_problem}")
+        return problems, [], person.niks[i]
+    if found.nik_problem is not None:
+        person.nik_problems[i] = found.nik_problem
+        if problems:
+            problems.append(f"Kolom {header_of['nik']}: {found.nik_problem}")
+        return problems, [], found.nik
+    return problems, found.warnings, found.nik
 
 
 def _records(
@@ -352,6 +392,7 @@ def _records(
         _filled(columns.get("insurance"), None, count),
         _filled(columns.get("insurance_number"), "", count),
         person.shdks,
+        person.nik_problems,
         strict=True,
     )
     kept: Iterable[tuple[Any, ...]] = rows
@@ -417,18 +458,21 @@ def _given(columns: dict[str, list[Any]], count: int) -> list[frozenset[str]]:
 def _drop_duplicates(
     records: list[ResidentRecord], cells: Mapping[int, list[Cell]]
 ) -> tuple[list[ResidentRecord], list[RowNote]]:
-    """The same NIK twice: an identical repeat is dropped, differing rows are all rejected."""
-    niks = [r.nik for r in records]
-    if len(set(niks)) == len(niks):
+    """The same person twice (`ResidentRecord.key`: the NIK, for a NIK to fix the value as
+    written plus name, birth date and No KK): an identical repeat is dropped, differing
+    rows are all rejected."""
+    keys = [r.nik if r.nik_problem is None else r.key for r in records]
+    if len(set(keys)) == len(keys):
         return records, []
-    repeated = {nik for nik, n in Counter(niks).items() if n > 1}
-    groups: dict[str, list[ResidentRecord]] = defaultdict(list)
-    for record in records:
-        if record.nik in repeated:
-            groups[record.nik].append(record)
+    repeated = {key for key, n in Counter(keys).items() if n > 1}
+    groups: dict[Hashable, list[ResidentRecord]] = defaultdict(list)
+    for record, key in zip(records, keys, strict=True):
+        if key in repeated:
+            groups[key].append(record)
     rejected: list[RowNote] = []
     drop: set[int] = set()
-    for nik, group in groups.items():
+    for group in groups.values():
+        nik = group[0].nik
         first_text = [cell_text(c) for c in cells[group[0].row_number]]
         same = all([cell_text(c) for c in cells[r.row_number]] == first_text for r in group[1:])
         if same:

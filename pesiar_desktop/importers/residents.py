@@ -26,7 +26,7 @@ from pesiar_desktop.importers.reader import ImportFileError, SheetTable
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import import_values as iv
 from pesiar_desktop.rules.import_values import Cell, ValueProblem, cell_text
-from pesiar_desktop.rules.nik import all_plain_digits
+from pesiar_desktop.rules.nik import NIK_MISSING, all_plain_digits, nik_as_written
 
 Progress = Callable[[int, int], None]
 
@@ -63,6 +63,10 @@ class ParsedResidents:
     `columns[field][k]` is the typed value of field `field` in the k-th accepted
     row (row number `row_numbers[k]`), None where the cell was blank. Fields the
     file has no column for are absent. Required fields are never None.
+
+    A NIK that cannot be used (blank, damaged by Excel, an impossible serial) does not
+    reject its row: the person is kept with the NIK as written, and column
+    `nik_problem` says why it needs fixing (None for the others; absent when none does).
     """
 
     file_name: str
@@ -114,6 +118,7 @@ def parse_residents(
     parsed_columns = _parse_columns(
         table, columns, header_of, _code_labels(mapping), problems, progress
     )
+    _keep_niks_to_fix(parsed_columns, table.columns[columns["nik"]], header_of["nik"], problems)
     _note_blank_required(parsed_columns, header_of, problems)
     nik_cells = table.columns[columns["nik"]]
     parsed.rejected.extend(_rejected_rows(table.numbers, parsed_columns, nik_cells, problems))
@@ -169,6 +174,30 @@ def _parse_columns(
         if progress is not None:
             progress(step * total // max(1, len(columns)), total)
     return parsed_columns
+
+
+def _keep_niks_to_fix(
+    parsed_columns: dict[str, list[Any]],
+    nik_cells: Sequence[Cell],
+    header: str,
+    problems: dict[int, list[str]],
+) -> None:
+    """A row whose NIK is blank or unusable keeps its NIK as written, with the reason in
+    column `nik_problem`, instead of a problem that would reject the row."""
+    niks = parsed_columns["nik"]
+    reasons: list[str | None] = [None] * len(niks)
+    prefix = f"Kolom {header}: "
+    blank_or_bad = [i for i, nik in enumerate(niks) if nik is None] if None in niks else []
+    for i in blank_or_bad:
+        own = [p for p in problems.get(i, ()) if p.startswith(prefix)]
+        if own:
+            reasons[i] = "; ".join(p.removeprefix(prefix) for p in own)
+            if len(own) == len(problems[i]):  # else rejected anyway, the NIK's reason too
+                del problems[i]
+        else:
+            reasons[i] = NIK_MISSING
+        niks[i] = nik_as_written(cell_text(nik_cells[i]))
+    parsed_columns["nik_problem"] = reasons
 
 
 def _note_blank_required(

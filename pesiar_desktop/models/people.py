@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, SmallInteger, String
+from sqlalchemy import Boolean, Date, ForeignKey, Index, SmallInteger, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pesiar_desktop.clock import utcnow
@@ -31,11 +31,30 @@ class Family(Base):
     )
 
 
+# Room for a NIK as written in a file when it is not a valid one (separators, a float).
+NIK_TEXT_MAX = 32
+
+
 class Resident(Base):
-    """A person in the register. NIK is the resident's key."""
+    """A person in the register. NIK is the resident's key, once it is valid.
+
+    A person whose NIK is not (yet) valid stays in the register: `nik` holds the value
+    as written (maybe blank), `nik_problem` says what is wrong ("NIK perlu diperbaiki"),
+    and only valid NIKs must be unique (a partial index). `nik_raw` keeps the value as
+    first written even after the fix, so a re-import of the old file finds the person
+    (by that value plus name, birth date and No KK) instead of adding them again.
+    """
 
     __tablename__ = "resident"
     __table_args__ = (
+        Index(
+            "uq_resident_nik_valid",
+            "nik",
+            unique=True,
+            sqlite_where=text("nik_problem IS NULL"),
+            postgresql_where=text("nik_problem IS NULL"),
+        ),
+        Index("ix_resident_nik", "nik"),
         Index("ix_resident_name_sort", "name_sort"),
         # The Penduduk page's default list (living residents by name) as an ordered,
         # covering index scan instead of a sort of 100,000 rows.
@@ -43,7 +62,9 @@ class Resident(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    nik: Mapped[str] = mapped_column(String(16), unique=True)
+    nik: Mapped[str] = mapped_column(String(NIK_TEXT_MAX))
+    nik_problem: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    nik_raw: Mapped[str | None] = mapped_column(String(NIK_TEXT_MAX), nullable=True)
     name: Mapped[str] = mapped_column(String(120))
     # Lower-cased name for case-insensitive search and sorting on both backends.
     name_sort: Mapped[str] = mapped_column(String(120))
@@ -75,3 +96,8 @@ class Resident(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     family: Mapped[Family] = relationship(back_populates="members")
+
+    @property
+    def nik_to_fix(self) -> bool:
+        """Flagged "NIK perlu diperbaiki": kept out of every list sent to BPJS or Dinsos."""
+        return self.nik_problem is not None

@@ -20,6 +20,7 @@ class RegisteredMember:
     monthly_premium: int
     included: bool
     exclusion_reason: str
+    nik_to_fix: bool = False  # flagged since: left out of the lists sent on
 
 
 @dataclass
@@ -60,6 +61,12 @@ class RegistrationDetail:
     @property
     def included(self) -> list[RegisteredMember]:
         return [m for m in self.members if m.included]
+
+    @property
+    def sendable(self) -> list[RegisteredMember]:
+        """The included members a list sent to BPJS or Dinas Sosial may carry: not
+        those flagged "NIK perlu diperbaiki" since (they are matched by NIK)."""
+        return [m for m in self.members if m.included and not m.nik_to_fix]
 
     @property
     def excluded(self) -> list[RegisteredMember]:

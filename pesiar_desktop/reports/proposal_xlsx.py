@@ -113,7 +113,7 @@ def write_proposal_xlsx(
 ) -> tuple[Path, int]:
     rows: list[list[Any]] = []
     for reg in details:
-        for member in reg.included:
+        for member in reg.sendable:
             rows.append(
                 [
                     len(rows) + 1,
@@ -166,7 +166,7 @@ def write_employer_report_xlsx(
     one row per reported person, NIK and No KK as text."""
     rows: list[list[Any]] = []
     for reg in sorted(details, key=lambda d: (d.employer_name.lower(), d.registered_on)):
-        for member in reg.included:
+        for member in reg.sendable:
             rows.append(
                 [
                     len(rows) + 1,

@@ -1,8 +1,13 @@
 """NIK and No KK checks.
 
-The format is checked with python-stdnum (`stdnum.id.nik`); a bad format
-rejects. A district missing from the region list, or a birth date / sex that
-disagrees with the row, is only a warning: real registers are messy.
+The format is checked with python-stdnum (`stdnum.id.nik`); a bad format, an
+impossible serial (0000), an impossible birth date or a province that does not
+exist make a NIK invalid. A district missing from the region list, or a birth
+date / sex that disagrees with the row, is only a warning: real registers are messy.
+
+An invalid (or missing) NIK does not keep a person out of the register: they are
+kept flagged "NIK perlu diperbaiki" (`Resident.nik_problem`) with the value as
+written, and kept out of every list sent to BPJS or Dinas Sosial until fixed.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from datetime import date
 from stdnum import exceptions as stdnum_errors
 from stdnum.id import nik as stdnum_nik
 
-from pesiar_desktop.rules.regions import district_exists
+from pesiar_desktop.rules.regions import district_exists, province_exists
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
@@ -57,6 +62,21 @@ ZERO_SERIAL = (
     "Periksa nomornya pada KK/KTP."
 )
 
+# The flag a resident whose NIK is invalid or missing carries, and the work list's name.
+NIK_TO_FIX = "NIK perlu diperbaiki"
+NIK_MISSING = "NIK belum ada (kosong)."
+NEWBORN_NO_NIK = "NIK belum ada (bayi baru lahir; belum diterbitkan Dukcapil)."
+
+
+# Resident.nik's room (models.people.NIK_TEXT_MAX; reports may not import models).
+NIK_TEXT_MAX = 32
+
+
+def nik_as_written(raw: str) -> str:
+    """The value kept for a NIK to fix: as written, spaces collapsed, cut to its column."""
+    return " ".join((raw or "").split())[:NIK_TEXT_MAX]
+
+
 EXCEL_HINT = (
     "Angka ini rusak oleh Excel (tersimpan sebagai bilangan). "
     "Format kolom sebagai Teks lalu ketik ulang nomornya."
@@ -96,9 +116,13 @@ def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) 
         return IdCheck(compact, error="NIK hanya boleh berisi angka.")
     except stdnum_errors.ValidationError:
         return IdCheck(compact, error="NIK tidak sah: tanggal lahir di dalamnya tidak ada.")
-    result = IdCheck(compact)
     if compact.endswith("0000"):
-        result.warnings.append(f"NIK {compact}: {ZERO_SERIAL}")
+        return IdCheck(compact, error=f"NIK {compact}: {ZERO_SERIAL}")
+    if not province_exists(compact[:2]):
+        return IdCheck(
+            compact, error=f"NIK tidak sah: kode provinsi {compact[:2]} di awal NIK tidak ada."
+        )
+    result = IdCheck(compact)
     if not district_exists(compact[:6]):
         result.warnings.append(
             f"Kode wilayah {compact[:2]}.{compact[2:4]}.{compact[4:6]} pada NIK "

@@ -62,6 +62,16 @@ def district_exists(district6: str) -> bool:
     return district6 in _districts_compact()
 
 
+def province_exists(province2: str) -> bool:
+    """A province code (2 digits) of the national list: a NIK starting with another is impossible."""
+    return province2 in _provinces()
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(code for code in _regions() if "." not in code)
+
+
 def village_chain(village_code: str) -> tuple[Region, Region, Region, Region]:
     """(provinsi, kabupaten, kecamatan, desa) for a 10-digit village code."""
     code = normalise_code(village_code)

@@ -11,7 +11,7 @@ from datetime import date
 
 from pesiar_desktop import clock
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules.nik import check_nik
+from pesiar_desktop.rules.nik import NIK_MISSING, NIK_TO_FIX, check_nik, nik_as_written
 from pesiar_desktop.rules.text import FIELD_LABELS, RESIDENT_TEXT_LIMITS, text_problem
 
 
@@ -38,6 +38,19 @@ class ResidentInput:
     is_laid_off: bool = False
     is_formal_worker: bool = False
     employer_name: str = ""
+    # The person is kept although their NIK is invalid or missing ("NIK perlu diperbaiki"):
+    # ticked in the form, set by an import or a birth without a NIK yet.
+    nik_to_fix: bool = False
+
+
+@dataclass
+class ResidentCheck:
+    """`validate_resident`'s findings, with the NIK problem a kept person carries."""
+
+    errors: dict[str, str]
+    warnings: list[str]
+    nik: str  # cleaned; for a NIK to fix, the value as written
+    nik_problem: str | None = None  # why the NIK needs fixing (None: valid)
 
 
 def clean_name(text: str) -> str:
@@ -46,7 +59,14 @@ def clean_name(text: str) -> str:
 
 
 def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], str]:
-    """Field errors, warnings and the cleaned NIK."""
+    """Field errors, warnings and the cleaned NIK (see `check_resident`)."""
+    found = check_resident(data)
+    return found.errors, found.warnings, found.nik
+
+
+def check_resident(data: ResidentInput) -> ResidentCheck:
+    """Field errors, warnings, the cleaned NIK and, when the person is kept with a NIK
+    to fix (`data.nik_to_fix`), why it needs fixing instead of a NIK error."""
     errors: dict[str, str] = {}
     if not clean_name(data.name):
         errors["name"] = "Nama wajib diisi."
@@ -76,6 +96,11 @@ def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], s
         if problem:  # more precise than a format message the field may already have
             errors[field] = f"{FIELD_LABELS[field]} {problem}"
     nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)
-    if nik.error:
-        errors["nik"] = nik.error
-    return errors, list(nik.warnings), nik.value
+    if nik.error is None:
+        return ResidentCheck(errors, list(nik.warnings), nik.value)
+    if data.nik_to_fix:
+        reason = NIK_MISSING if not (data.nik or "").strip() else nik.error
+        warning = f"{NIK_TO_FIX}: {reason}"
+        return ResidentCheck(errors, [warning], nik_as_written(data.nik), reason)
+    errors["nik"] = nik.error
+    return ResidentCheck(errors, list(nik.warnings), nik.value)

@@ -9,7 +9,7 @@ population report) follows the events through `rules.population.present_on`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from pesiar_desktop.models import (
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import population as pc
 from pesiar_desktop.rules.membership import MembershipInput
+from pesiar_desktop.rules.nik import NEWBORN_NO_NIK
 from pesiar_desktop.rules.residents import ResidentInput
 from pesiar_desktop.rules.text import text_problem
 from pesiar_desktop.services import audit, events
@@ -128,8 +129,13 @@ def record_birth(
     membership: MembershipInput | None = None,
 ) -> SaveResult:
     """A child born into an existing family: the resident is added with the birth date
-    as the event's day (the birth place is the event's place unless one is given)."""
+    as the event's day (the birth place is the event's place unless one is given).
+
+    A newborn before Dukcapil issues a NIK: a blank NIK keeps the child in the register,
+    flagged "NIK perlu diperbaiki" (rules.nik.NEWBORN_NO_NIK) until the NIK is entered."""
     require(actor, "residents.write")
+    if not data.nik.strip():
+        data = replace(data, nik_to_fix=True)
     place = place or data.birth_place
     extra = _text_errors(place, note)
     if data.shdk == codes.SHDK_HEAD:
@@ -138,7 +144,13 @@ def record_birth(
         membership.as_of = data.birth_date
     with db.transaction() as session:
         resident, warnings = register_writer.add_resident_in(
-            session, actor, data, family_id=family_id, membership=membership, extra_errors=extra
+            session,
+            actor,
+            data,
+            family_id=family_id,
+            membership=membership,
+            extra_errors=extra,
+            missing_nik_reason=NEWBORN_NO_NIK,
         )
         assert data.birth_date is not None
         add_event(session, actor, pc.BIRTH, resident, data.birth_date, place, note)

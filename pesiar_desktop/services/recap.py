@@ -324,7 +324,9 @@ def pendaftaran_rows(session: Session, month: date) -> list[PendaftaranRow]:
             RegistrationMember.monthly_premium,
         )
         .outerjoin(Membership, Membership.resident_id == Resident.id)
-        .where(Registration.path == RECRUITMENT_PATH)
+        # A NIK to fix leaves the office in no list (never registered with one; only a
+        # NIK flagged since then could be here).
+        .where(Registration.path == RECRUITMENT_PATH, Resident.nik_problem.is_(None))
         .order_by(Registration.registered_on, Registration.id, Resident.shdk, Resident.birth_date)
     )
     rows: list[PendaftaranRow] = []
@@ -426,7 +428,7 @@ def proposal_rows(session: Session, month: date) -> list[ProposalRow]:
                     Agent.name,
                     Registration.employer_name,
                 )
-                .where(Registration.path != RECRUITMENT_PATH)
+                .where(Registration.path != RECRUITMENT_PATH, Resident.nik_problem.is_(None))
                 .order_by(
                     Registration.path,  # PBI_PROPOSAL, then PPU_BU_REPORT
                     Registration.registered_on,

@@ -149,6 +149,7 @@ class FamilyMember:
     jkn_class: int | None
     is_formal_worker: bool
     employer_name: str
+    nik_problem: str | None = None  # "NIK perlu diperbaiki": cannot be sent until fixed
 
     @property
     def already_active(self) -> bool:
@@ -219,6 +220,7 @@ def _living_members(session: Session, family_id: int) -> list[FamilyMember]:
             Membership.jkn_class,
             Resident.is_formal_worker,
             Resident.employer_name,
+            Resident.nik_problem,
         )
         .outerjoin(Membership, Membership.resident_id == Resident.id)
         .where(Resident.family_id == family_id, Resident.life_status == codes.LIFE_ALIVE)
@@ -238,6 +240,7 @@ def _living_members(session: Session, family_id: int) -> list[FamilyMember]:
             jkn_class=r[9],
             is_formal_worker=r[10],
             employer_name=r[11],
+            nik_problem=r[12],
         )
         for r in rows
     ]
@@ -347,6 +350,15 @@ def _validate_members(
         errors["members"] = "Pilih paling sedikit satu anggota keluarga yang didaftarkan."
         return errors
     names = {m.resident_id: m.name for m in living}
+    to_fix = {m.resident_id: m for m in living if m.nik_problem is not None}
+    cannot = [to_fix[c.resident_id] for c in included if c.resident_id in to_fix]
+    if cannot:
+        errors["members"] = (
+            "Anggota dengan NIK perlu diperbaiki tidak dapat didaftarkan sebelum NIK-nya "
+            "diperbaiki (Penduduk > Perbaiki NIK): "
+            + "; ".join(f"{m.name} ({m.nik_problem})" for m in cannot)
+        )
+        return errors
     if data.path == fc.PATH_PBPU:
         no_class = [names[c.resident_id] for c in included if c.jkn_class not in codes.JKN_CLASS]
         if no_class:
@@ -694,12 +706,13 @@ def detail_in(session: Session, reg_id: int) -> RegistrationDetail:
             RegistrationMember.included,
             RegistrationMember.exclusion_reason,
             Resident.phone,
+            Resident.nik_problem,
         )
         .join(Resident, Resident.id == RegistrationMember.resident_id)
         .where(RegistrationMember.registration_id == reg_id)
         .order_by(Resident.shdk, Resident.birth_date, Resident.id)
     ).all()
-    members = [RegisteredMember(*row[:10]) for row in rows]
+    members = [RegisteredMember(*row[:10], nik_to_fix=row[11] is not None) for row in rows]
     head = next((m.name for m in members if m.shdk == codes.SHDK_HEAD), "")
     if not head:
         head = session.scalar(

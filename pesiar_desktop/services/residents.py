@@ -7,7 +7,7 @@ unique (the error names who already has it); NIK and No KK are checked by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -17,11 +17,16 @@ from sqlalchemy.orm import Session
 from pesiar_desktop import clock
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, ValidationError
-from pesiar_desktop.models import Family, Membership, Resident, Rt
+from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.membership import MembershipInput, validate_membership
-from pesiar_desktop.rules.nik import check_no_kk
-from pesiar_desktop.rules.residents import ResidentInput, clean_name, validate_resident
+from pesiar_desktop.rules.nik import NIK_MISSING, NIK_TO_FIX, check_nik, check_no_kk
+from pesiar_desktop.rules.residents import (
+    ResidentCheck,
+    ResidentInput,
+    check_resident,
+    clean_name,
+)
 from pesiar_desktop.services import audit, events
 from pesiar_desktop.services import membership as membership_writer
 from pesiar_desktop.services.context import Actor, require
@@ -50,7 +55,7 @@ def _nik_owner_error(session: Session, nik: str, exclude_id: int | None) -> str 
     owner = session.execute(
         select(Resident.id, Resident.name, Family.no_kk)
         .join(Family, Resident.family_id == Family.id)
-        .where(Resident.nik == nik)
+        .where(Resident.nik == nik, Resident.nik_problem.is_(None))
     ).first()
     if owner is None or owner.id == exclude_id:
         return None
@@ -105,9 +110,12 @@ def resident_values(data: ResidentInput, nik: str) -> dict[str, Any]:
     }
 
 
-def _apply(resident: Resident, data: ResidentInput, nik: str) -> None:
-    for key, value in resident_values(data, nik).items():
+def _apply(resident: Resident, data: ResidentInput, found: ResidentCheck) -> None:
+    for key, value in resident_values(data, found.nik).items():
         setattr(resident, key, value)
+    resident.nik_problem = found.nik_problem
+    if found.nik_problem is not None and resident.nik_raw is None:
+        resident.nik_raw = found.nik  # kept after the fix: a re-import still finds them
 
 
 def _create_family_in(session: Session, actor: Actor, data: FamilyInput) -> Family:
@@ -189,17 +197,28 @@ def add_resident_in(
     new_family: FamilyInput | None = None,
     membership: MembershipInput | None = None,
     extra_errors: dict[str, str] | None = None,
+    missing_nik_reason: str | None = None,
 ) -> tuple[Resident, list[str]]:
     """`add_resident` inside the caller's transaction (a population event writes its own
-    row in the same one); `extra_errors` are the caller's own field errors, shown together."""
-    errors, warnings, nik = validate_resident(data)
+    row in the same one); `extra_errors` are the caller's own field errors, shown together;
+    `missing_nik_reason` says why a person kept without a NIK has none (a newborn)."""
+    found = check_resident(data)
+    if missing_nik_reason and found.nik_problem == NIK_MISSING:
+        found = replace(
+            found, nik_problem=missing_nik_reason, warnings=[f"{NIK_TO_FIX}: {missing_nik_reason}"]
+        )
+    errors, warnings, nik = found.errors, found.warnings, found.nik
     errors.update(extra_errors or {})
     if (family_id is None) == (new_family is None):
         errors["family"] = "Pilih keluarga yang ada atau isi data KK baru."
     if membership is not None:
         errors.update(validate_membership(membership))
     family: Family | None = None
-    if "nik" not in errors and (msg := _nik_owner_error(session, nik, None)):
+    if (
+        "nik" not in errors
+        and found.nik_problem is None
+        and (msg := _nik_owner_error(session, nik, None))
+    ):
         errors["nik"] = msg
     if family_id is not None:
         family = session.get(Family, family_id)
@@ -217,7 +236,7 @@ def add_resident_in(
         family = _create_family_in(session, actor, new_family)
     assert family is not None
     resident = Resident(family_id=family.id, life_status=codes.LIFE_ALIVE)
-    _apply(resident, data, nik)
+    _apply(resident, data, found)
     session.add(resident)
     session.flush()
     audit.record(
@@ -236,14 +255,19 @@ def edit_resident(
 ) -> SaveResult:
     """Edits a person's own fields (family moves go through `move_resident`)."""
     require(actor, "residents.write")
-    errors, warnings, nik = validate_resident(data)
+    found = check_resident(data)
+    errors, warnings, nik = found.errors, found.warnings, found.nik
     if membership is not None:
         errors.update(validate_membership(membership))
     with db.transaction() as session:
         resident = session.get(Resident, resident_id)
         if resident is None:
             raise NotFound("Penduduk tidak ditemukan.")
-        if "nik" not in errors and (msg := _nik_owner_error(session, nik, resident_id)):
+        if (
+            "nik" not in errors
+            and found.nik_problem is None
+            and (msg := _nik_owner_error(session, nik, resident_id))
+        ):
             errors["nik"] = msg
         if resident.life_status == codes.LIFE_ALIVE:
             was_head = resident.shdk == codes.SHDK_HEAD
@@ -261,7 +285,7 @@ def edit_resident(
         if errors:
             raise ValidationError(errors)
         before = audit.snapshot(resident)
-        _apply(resident, data, nik)
+        _apply(resident, data, found)
         session.flush()
         audit.record(
             session,
@@ -561,3 +585,82 @@ def load_resident(
             else MembershipInput()
         )
         return person, member, resident.family_id, resident.life_status
+
+
+# ---------------------------------------------------------------- NIK perlu diperbaiki
+
+
+@dataclass(frozen=True)
+class NikToFix:
+    """One line of the "Perbaiki NIK" work list."""
+
+    resident_id: int
+    nik_as_written: str
+    reason: str
+    name: str
+    birth_date: date
+    no_kk: str
+    dusun: str
+    life_status: int
+
+
+def list_nik_to_fix(db: Database, living_only: bool = True) -> list[NikToFix]:
+    """Everyone flagged "NIK perlu diperbaiki", by dusun and name, with the reason."""
+    query = (
+        select(
+            Resident.id,
+            Resident.nik,
+            Resident.nik_problem,
+            Resident.name,
+            Resident.birth_date,
+            Family.no_kk,
+            Dusun.name,
+            Resident.life_status,
+        )
+        .join(Family, Resident.family_id == Family.id)
+        .join(Rt, Family.rt_id == Rt.id)
+        .join(Dusun, Rt.dusun_id == Dusun.id)
+        .where(Resident.nik_problem.is_not(None))
+        .order_by(Dusun.name, Resident.name_sort, Resident.id)
+    )
+    if living_only:
+        query = query.where(Resident.life_status == codes.LIFE_ALIVE)
+    with db.read() as session:
+        return [
+            NikToFix(rid, nik, problem or "", name, born, kk, dusun, life)
+            for rid, nik, problem, name, born, kk, dusun, life in session.execute(query)
+        ]
+
+
+def fix_nik(db: Database, actor: Actor, resident_id: int, new_nik: str) -> SaveResult:
+    """The right NIK for a person flagged "NIK perlu diperbaiki": checked like the form's
+    (a valid number, nobody else's), the flag cleared; the value first written is kept
+    (`nik_raw`) so a re-import of the old file still finds the person."""
+    require(actor, "residents.write")
+    with db.transaction() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise NotFound("Penduduk tidak ditemukan.")
+        checked = check_nik(new_nik, resident.birth_date, resident.sex)
+        if checked.error:
+            raise ValidationError({"nik": checked.error})
+        if msg := _nik_owner_error(session, checked.value, resident_id):
+            raise ValidationError({"nik": msg})
+        before = {"nik": resident.nik, "nik_problem": resident.nik_problem}
+        if resident.nik_problem is not None and resident.nik_raw is None:
+            resident.nik_raw = resident.nik
+        resident.nik = checked.value
+        resident.nik_problem = None
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "resident.fix_nik",
+            "resident",
+            resident.id,
+            before,
+            {"nik": resident.nik, "nik_problem": None},
+        )
+        result = SaveResult(resident.id, resident.family_id, list(checked.warnings))
+    events.notify(events.Topic.RESIDENTS)
+    return result

@@ -64,6 +64,8 @@ class TargetRow:
     priority: int
     reasons: tuple[str, ...]
     arrears_owed: int = 0  # PBPU/BP in arrears: counted months × premium (services.arrears)
+    # "NIK perlu diperbaiki": still a target to visit, never in a list that leaves the office.
+    nik_to_fix: bool = False
 
     @property
     def category_label(self) -> str:
@@ -139,6 +141,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             Membership.segment,
             Membership.months_in_arrears,
             Membership.jkn_class,
+            Resident.nik_problem,
         )
         .join(Family, Family.id == Resident.family_id)
         .join(Rt, Rt.id == Family.rt_id)
@@ -186,6 +189,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             segment,
             months,
             jkn_class,
+            nik_problem,
         ) = row
         status = status or codes.STATUS_NOT_REGISTERED
         category = category_of(status, segment, laid_off, formal)
@@ -235,6 +239,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
                     1 if reasons else 2,
                     reasons,
                     owed(segment, jkn_class, months or 0) if status == codes.STATUS_ARREARS else 0,
+                    nik_problem is not None,
                 )
             )
         for area in (dusun_area, rt_area):
@@ -373,7 +378,10 @@ def export_targets_xlsx(
     require(actor, "personal.export")
     full_nik = actor.can("personal.see_full_nik")
     everyone, areas = scan_targets(db)
-    targets = filter_targets(everyone, filt or TargetFilter())
+    chosen = filter_targets(everyone, filt or TargetFilter())
+    # A NIK to fix leaves the office in no list (BPJS and Dinas Sosial match by NIK).
+    targets = [t for t in chosen if not t.nik_to_fix]
+    to_fix = len(chosen) - len(targets)
     profile = village.get_profile(db)
     lines = [
         TargetLine(
@@ -401,9 +409,19 @@ def export_targets_xlsx(
         printed_on=clock.today(),
         lines=lines,
         areas=areas,
-        filter_note=""
-        if len(targets) == len(everyone)
-        else f"Disaring: {len(targets)} dari {len(everyone)} sasaran",
+        filter_note="; ".join(
+            note
+            for note in (
+                ""
+                if len(chosen) == len(everyone)
+                else f"Disaring: {len(chosen)} dari {len(everyone)} sasaran",
+                f"{to_fix} sasaran tidak dicantumkan karena NIK perlu diperbaiki "
+                "(Penduduk > Perbaiki NIK)"
+                if to_fix
+                else "",
+            )
+            if note
+        ),
     )
     path = write_targets_xlsx(data, path)
     privacy.record_export(db, actor, "targets", len(targets), str(path))

@@ -45,10 +45,13 @@ def _petakan(qtbot, window):
 
 
 def _messy_file(tmp_path):
-    """Two good families and three bad rows: a damaged NIK, an unknown code, no name."""
+    """Two good families and three bad rows: a damaged NIK with an unknown sex, an unknown
+    code, no name. (A damaged NIK alone keeps the person, flagged NIK perlu diperbaiki;
+    a row rejected anyway names the NIK's damage too.)"""
     rows = family(1) + family(2, dusun="Dusun Timur", rt=3)
     bad_nik = family(3)[0]
     bad_nik["nik"] = float(bad_nik["nik"])  # Excel turned it into a number
+    bad_nik["sex"] = "X"
     unknown = family(4)[0]
     unknown["agama_id"] = 42
     no_name = family(5)[0]

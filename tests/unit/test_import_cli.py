@@ -68,15 +68,17 @@ def test_all_rows_accepted_exit_0_with_json(data_dir, capsys, tmp_path):
 
 def test_some_rows_rejected_exit_3_and_report(data_dir, capsys, tmp_path):
     rows = family(1) + family(2)
-    rows[5]["nik"] = float(rows[5]["nik"])
+    rows[5]["nik"] = float(rows[5]["nik"])  # kept, flagged NIK perlu diperbaiki
+    rows[4]["sex"] = "X"
     path = write_opensid(tmp_path / "a.xlsx", rows)
     report = tmp_path / "laporan.xlsx"
     code, out, _ = _run(data_dir, capsys, "import", "residents", str(path), "--report", str(report))
     assert code == 3
-    assert "Baris 7 ditolak: Kolom nik: NIK tersimpan sebagai bilangan" in out
+    assert "Baris 6 ditolak: Kolom sex: nilai 'X' tidak dikenal" in out
+    assert "Baris 7 peringatan: NIK perlu diperbaiki: NIK tersimpan sebagai bilangan" in out
     assert _residents(data_dir) == 5
     sheet = load_workbook(report)["Ditolak"]
-    assert sheet.cell(2, sheet.max_column - 1).value.startswith("Kolom nik:")
+    assert sheet.cell(2, sheet.max_column - 1).value.startswith("Kolom sex:")
 
 
 def test_strict_imports_nothing_when_a_row_is_rejected(data_dir, capsys, tmp_path):

@@ -15,7 +15,7 @@ from pesiar_desktop.importers.import_records import PERSON_COLUMNS, build_record
 from pesiar_desktop.importers.residents import PERSON_FIELD_OF, ParsedResidents, RowNote
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import check_no_kk, nik_for
-from pesiar_desktop.rules.residents import ResidentInput, validate_resident
+from pesiar_desktop.rules.residents import ResidentInput, check_resident
 from pesiar_desktop.services.residents import resident_values
 
 HEADER_OF = {
@@ -79,10 +79,10 @@ def _rows() -> list[dict[str, object]]:
     doubtful = [
         {"sex": 2},  # the NIK says male
         {"birth_date": born.replace(day=18)},  # the NIK's date differs
-        {"nik": nik_for("999999", born, 1, 1)},  # unknown district: warning
-        {"nik": "52010117059O0001"},  # a letter O: rejected
-        {"nik": "520101170590001"},  # 15 digits
-        {"nik": "5201013102900001"},  # 31 February
+        {"nik": nik_for("529999", born, 1, 1)},  # unknown district: warning
+        {"nik": "52010117059O0001"},  # a letter O: kept, NIK to fix
+        {"nik": "520101170590001"},  # 15 digits: kept, NIK to fix
+        {"nik": "5201013102900001"},  # 31 February: kept, NIK to fix
         {"birth_date": date.today() + timedelta(days=3)},
         {"birth_date": date(1899, 12, 31)},
         {"phone": "08x12"},
@@ -91,7 +91,9 @@ def _rows() -> list[dict[str, object]]:
         {"no_kk": "5.2E+15"},
         {"name": "   "},
         {"sex": 2, "no_kk": "123", "phone": "abc"},  # several problems at once
-        {"nik": nik_for("520101", born, 1, 0)},  # ends in 0000: a warning in check_nik
+        {"nik": nik_for("520101", born, 1, 0)},  # ends in 0000: kept, NIK to fix
+        {"nik": nik_for("999999", born, 1, 2)},  # no province 99: kept, NIK to fix
+        {"nik": "5201011705", "phone": "abc"},  # a NIK to fix and a rejected row
     ]
     for number, change in enumerate(doubtful, start=900):
         row = _good_row(rng, number)
@@ -145,15 +147,19 @@ def _one_by_one(
             mother_name=str(given("mother_name", "")),
             is_pregnant=bool(given("pregnant", False)),
             has_disability=disability is not None and disability != codes.DISABILITY_NONE,
+            nik_to_fix=True,  # an invalid NIK keeps the person, flagged
         )
         problems = []
         kk = check_no_kk(str(row["no_kk"]))
         if kk.error:
             problems.append(f"Kolom NO_KK: {kk.error}")
-        errors, row_warnings, nik = validate_resident(person)
-        for name, message in errors.items():
+        found = check_resident(person)
+        row_warnings, nik = found.warnings, found.nik
+        for name, message in found.errors.items():
             column = HEADER_OF.get({"is_pregnant": "pregnant"}.get(name, name))
             problems.append(f"Kolom {column}: {message}" if column else message)
+        if problems and found.nik_problem:
+            problems.append(f"Kolom {HEADER_OF['nik']}: {found.nik_problem}")
         if problems:
             rejected.append(RowNote(number, nik, "; ".join(problems)))
             continue
@@ -174,8 +180,12 @@ def test_column_wise_checks_equal_the_form_row_by_row() -> None:
     assert warnings == expected_warnings
     # The doubtful rows really took both outcomes.
     assert len(rejected) >= 9 and len(warnings) >= 3
+    to_fix = {r.row_number: r.nik_problem for r in records if r.nik_problem}
+    assert len(to_fix) == 5  # letter O, 15 digits, 31 February, serial 0000, province 99
     by_row = {note.row_number: note.message for note in rejected + warnings}
-    first_doubtful = parsed.row_numbers[-15]
+    first_doubtful = parsed.row_numbers[-17]
+    assert by_row[first_doubtful + 3].startswith("NIK perlu diperbaiki: NIK hanya boleh")
+    assert "Kolom NIK: NIK harus 16 digit (terisi 10)" in by_row[first_doubtful + 16]
     assert "tidak sesuai jenis kelamin" in by_row[first_doubtful]
     assert "Kolom HAMIL: Penanda hamil hanya untuk perempuan." in by_row[first_doubtful + 9]
 

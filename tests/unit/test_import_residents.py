@@ -131,23 +131,27 @@ def test_title_rows_end_mark_kode_data_sheet_blank_rows_and_columns(village_db, 
 # ------------------------------------------------------------------ messy data, one case each
 
 
-def test_nik_stored_as_a_number_is_rejected_with_the_fix(village_db, admin, tmp_path):
+def test_nik_stored_as_a_number_is_kept_to_fix_with_the_excel_hint(village_db, admin, tmp_path):
     rows = family(1)
-    rows[2]["nik"] = float(rows[2]["nik"])  # the child's NIK typed into a Number cell
+    written = rows[2]["nik"]
+    rows[2]["nik"] = float(written)  # the child's NIK typed into a Number cell
     preview, result = _import(village_db, admin, write_opensid(tmp_path / "a.xlsx", rows))
-    assert result.counts["new"] == 2
-    [note] = preview.rejected
+    assert result.counts["new"] == 3 and not preview.rejected
+    [note] = preview.warnings
     assert note.row_number == 4
-    assert note.message.startswith("Kolom nik: NIK tersimpan sebagai bilangan")
+    assert note.message.startswith("NIK perlu diperbaiki: NIK tersimpan sebagai bilangan")
     assert "Ubah format kolom menjadi Teks" in note.message
+    child = _resident(village_db, written)  # the number as the cell shows it
+    assert child.nik_to_fix and child.nik_raw == written and child.name == "ANAK 1"
 
 
-def test_nik_in_scientific_notation_is_rejected(village_db, admin, tmp_path):
+def test_nik_in_scientific_notation_is_kept_to_fix(village_db, admin, tmp_path):
     rows = family(1)
     rows[1]["nik"] = "5,20101E+15"
     preview = imports.preview_residents(village_db, write_opensid(tmp_path / "a.xlsx", rows))
-    [note] = preview.rejected
-    assert "tertulis sebagai bilangan" in note.message
+    assert not preview.rejected and preview.new == 3
+    [note] = preview.warnings
+    assert "tertulis sebagai bilangan" in note.message and note.nik == "5,20101E+15"
 
 
 def test_no_kk_with_last_digits_zeroed_is_rejected_not_a_new_family(village_db, admin, tmp_path):
@@ -444,6 +448,7 @@ def test_insurance_column_starts_memberships_with_history(village_db, admin, tmp
 def test_rejected_rows_saved_fixed_and_imported_again(village_db, admin, tmp_path):
     rows = family(1)
     rows[2]["nik"] = float(rows[2]["nik"])
+    rows[2]["sex"] = "Y"  # rejected for its sex; its NIK's reason is named too
     rows[1]["sex"] = "X"
     preview, result = _import(village_db, admin, write_opensid(tmp_path / "a.xlsx", rows))
     assert result.counts["new"] == 1
@@ -454,8 +459,10 @@ def test_rejected_rows_saved_fixed_and_imported_again(village_db, admin, tmp_pat
     assert [line[-1] for line in lines[1:]] == [3, 4]
     assert lines[1][OPENSID_HEADERS.index("sex")] == "X"
     assert "tidak dikenal" in lines[1][-2]
-    # The clerk fixes the two cells (as text) and imports the same workbook again.
+    assert "Kolom nik: NIK tersimpan sebagai bilangan" in lines[2][-2]
+    # The clerk fixes the cells (as text) and imports the same workbook again.
     sheet.cell(2, OPENSID_HEADERS.index("sex") + 1, "2")
+    sheet.cell(3, OPENSID_HEADERS.index("sex") + 1, "1")
     sheet.cell(3, OPENSID_HEADERS.index("nik") + 1, nik(date(2010, 1, 20), 1, 13))
     sheet.parent.save(tmp_path / "diperbaiki.xlsx")
     again, result = _import(village_db, admin, tmp_path / "diperbaiki.xlsx")

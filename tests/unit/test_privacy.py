@@ -61,7 +61,7 @@ def test_targets_export_is_audited_and_refused_to_viewers(village_db, admin, vie
 
 def test_import_report_is_audited_when_an_actor_is_given(village_db, admin, viewer, tmp_path):
     rows = family(1) + family(2)
-    rows[1]["nik"] = "12345"  # one rejected row
+    rows[1]["sex"] = "X"  # one rejected row
     source = write_opensid(tmp_path / "penduduk.xlsx", rows)
     preview = imports.preview_residents(village_db, source)
     assert preview.rejected

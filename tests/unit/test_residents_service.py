@@ -92,7 +92,7 @@ def test_unknown_region_in_nik_is_a_warning(village_db, admin):
     result = residents.add_resident(
         village_db,
         admin,
-        person(nik_for("990101", born, 1, 3), "Rudi", 1, born, 4),
+        person(nik_for("529901", born, 1, 3), "Rudi", 1, born, 4),
         family_id=family.family_id,
     )
     assert any("tidak ada di daftar wilayah" in w for w in result.warnings)

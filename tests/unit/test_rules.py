@@ -45,12 +45,24 @@ def test_disagreements_are_warnings():
     assert len(result.warnings) == 2
 
 
-def test_unknown_district_and_zeroed_tail_warn():
-    result = check_nik("9901010507900000")
+def test_unknown_district_warns():
+    result = check_nik("5299010507900012")  # province 52 exists, district 52.99.01 does not
     assert result.ok
     assert any("tidak ada di daftar wilayah" in w for w in result.warnings)
-    assert any("0000 tidak mungkin" in w for w in result.warnings)
-    assert not any("Excel" in w for w in result.warnings)  # text, not Excel's damage
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("5201010507900000", "0000 tidak mungkin"),  # an impossible serial
+        ("9901010507900012", "kode provinsi 99"),  # an impossible region
+    ],
+)
+def test_impossible_serial_or_province_makes_the_nik_invalid(raw, fragment):
+    result = check_nik(raw)
+    assert not result.ok
+    assert fragment in result.error
+    assert "Excel" not in result.error  # text, not Excel's damage
 
 
 def test_no_kk():

@@ -271,5 +271,29 @@ def test_first_schema_upgrades_to_head_with_data_intact(empty_db_url, tmp_path, 
         report = audit.verify_chain(db)
         assert report.ok, report.as_dict()
         assert report.legacy == 3 and report.entries >= 5
+        _nik_to_fix_after_upgrade(db)
     finally:
         db.dispose()
+
+
+def _nik_to_fix_after_upgrade(db: Database) -> None:
+    """0014: NIKs to fix may repeat (two blanks), valid NIKs stay unique, and on SQLite
+    the foreign keys the upgrade turned off for its table rebuild are on again."""
+    from sqlalchemy.exc import IntegrityError
+
+    if db.is_sqlite:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    insert = text(
+        "INSERT INTO resident (nik, nik_problem, name, name_sort, sex, birth_place, birth_date,"
+        " family_id, shdk, marital_status, religion, phone, father_name, mother_name,"
+        " life_status, is_pregnant, has_disability, is_stunting_child, is_laid_off,"
+        " is_formal_worker, employer_name, created_at, updated_at) VALUES (:nik, :problem,"
+        " 'X', 'x', 1, '', :born, 1, 4, 1, 1, '', '', '', 1, false, false, false, false,"
+        " false, '', :t, :t)"
+    )
+    with db.engine.begin() as conn:
+        for _ in range(2):
+            conn.execute(insert, {"nik": "", "problem": "NIK kosong.", "born": T0, "t": T0})
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(insert, {"nik": "5201010403800001", "problem": None, "born": T0, "t": T0})

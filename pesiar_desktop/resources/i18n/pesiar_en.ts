@@ -2027,7 +2027,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Reason</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2650,6 +2650,79 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>NikFixDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/nik_fix.py" line="+51"/>
+        <source>Perbaiki NIK</source>
+        <translation>Fix NIK</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki. Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
+        <translation>Residents with a blank or invalid NIK stay in the register but are left out of lists sent to BPJS or the social affairs office until the NIK is fixed. Choose the person, type the right NIK from the family card or ID card, then Save.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK tertulis</source>
+        <translation>NIK as written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tgl lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No KK</source>
+        <translation type="unfinished">Family card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dusun</source>
+        <translation type="unfinished">Hamlet (dusun)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NIK yang benar (16 digit)</source>
+        <translation>The right NIK (16 digits)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan NIK</source>
+        <translation>Save NIK</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation type="unfinished">Your role can only view the data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>NIK baru:</source>
+        <translation>New NIK:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(kosong)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} orang dengan NIK perlu diperbaiki.</source>
+        <translation>{n} people whose NIK needs fixing.</translation>
+    </message>
+</context>
+<context>
     <name>OpenFile</name>
     <message>
         <location filename="../../ui/open_file.py" line="+20"/>
@@ -2698,7 +2771,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Reason</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3723,7 +3796,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+2"/>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Reason</translation>
     </message>
 </context>
 <context>
@@ -3947,12 +4020,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+149"/>
+        <location line="+160"/>
         <source>— pilih —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-158"/>
         <source>NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3962,7 +4035,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
@@ -4150,7 +4223,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Status penduduk ini: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4169,6 +4242,16 @@ The window closes now; please log in again.</translation>
         <source>Pilih KK dari daftar hasil.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-346"/>
+        <source>NIK belum ada / perlu diperbaiki (tetap simpan)</source>
+        <translation>No NIK yet / NIK needs fixing (save anyway)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Orang ini tetap masuk register dengan tanda &apos;NIK perlu diperbaiki&apos; dan tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya benar.</source>
+        <translation>This person is kept in the register, flagged &apos;NIK needs fixing&apos;, and left out of lists sent to BPJS or the social affairs office until the NIK is right.</translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
@@ -4181,7 +4264,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+113"/>
+        <location filename="../../ui/pages/residents.py" line="+114"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -4221,7 +4304,7 @@ The window closes now; please log in again.</translation>
         <translation>Births, deaths, arrivals and departures per month</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
@@ -4236,7 +4319,7 @@ The window closes now; please log in again.</translation>
         <translation>Your role can only view the data.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Semua status JKN</source>
         <translation>All JKN statuses</translation>
     </message>
@@ -4355,6 +4438,16 @@ The window closes now; please log in again.</translation>
         <location line="+50"/>
         <source>Gagal memuat Kartu Keluarga</source>
         <translation>Could not load the family card</translation>
+    </message>
+    <message>
+        <location line="-413"/>
+        <source>Perbaiki NIK</source>
+        <translation>Fix NIK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki</source>
+        <translation>Residents with a blank or invalid NIK: left out of lists sent to BPJS or the social affairs office until the NIK is fixed</translation>
     </message>
 </context>
 <context>

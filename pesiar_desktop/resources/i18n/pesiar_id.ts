@@ -2646,6 +2646,79 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>NikFixDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/nik_fix.py" line="+51"/>
+        <source>Perbaiki NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki. Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK tertulis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tgl lahir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dusun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NIK yang benar (16 digit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>NIK baru:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(kosong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} orang dengan NIK perlu diperbaiki.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenFile</name>
     <message>
         <location filename="../../ui/open_file.py" line="+20"/>
@@ -3943,12 +4016,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+149"/>
+        <location line="+160"/>
         <source>— pilih —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-158"/>
         <source>NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3958,7 +4031,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Nama lengkap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4146,7 +4219,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Status penduduk ini: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4165,6 +4238,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <source>Pilih KK dari daftar hasil.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="-346"/>
+        <source>NIK belum ada / perlu diperbaiki (tetap simpan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Orang ini tetap masuk register dengan tanda &apos;NIK perlu diperbaiki&apos; dan tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya benar.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
@@ -4177,7 +4260,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+113"/>
+        <location filename="../../ui/pages/residents.py" line="+114"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4217,7 +4300,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Ubah</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4232,7 +4315,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Semua status JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4350,6 +4433,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+50"/>
         <source>Gagal memuat Kartu Keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-413"/>
+        <source>Perbaiki NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

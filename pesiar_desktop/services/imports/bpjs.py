@@ -143,7 +143,10 @@ def _plan_bpjs(session: Session, preview: BpjsPreview) -> list[tuple[BpjsRow, in
     residents = {
         nik: (rid, name, laid_off)
         for rid, nik, name, laid_off in session.execute(
-            select(Resident.id, Resident.nik, Resident.name, Resident.is_laid_off)
+            # A NIK to fix is nobody's key: the list's (valid) NIKs never match it.
+            select(Resident.id, Resident.nik, Resident.name, Resident.is_laid_off).where(
+                Resident.nik_problem.is_(None)
+            )
         )
     }
     current = {

@@ -136,14 +136,15 @@ def _write_residents(
     _write_resident_updates(w)
     _write_moves(w, family_ids)
     _write_life_changes(w)
-    nik_to_id = _resident_ids(w, id_before, id_column)
+    _write_nik_fixes(w)
+    id_of = _resident_ids(w, id_before, id_column)
     membership.write_memberships_bulk(
         session,
         actor,
         source="import",
         new=[
             (
-                nik_to_id[record.nik],
+                id_of[record.row_number],
                 seed.card_number,
                 seed.segment,
                 seed.status,
@@ -160,7 +161,7 @@ def _write_residents(
         session,
         batch_id,
         "new",
-        [(r.row_number, nik_to_id[r.nik]) for r, _kk in plan.new_residents],
+        [(r.row_number, id_of[r.row_number]) for r, _kk in plan.new_residents],
     )
     insert_refs(session, batch_id, "updated", [(r.row_number, e.id) for r, e, _c in plan.updates])
     tick(progress, w.total, w.total)
@@ -271,6 +272,9 @@ def _insert_new_residents(
             zip(
                 *([id_column] if id_column is not None else []),
                 [record.nik for record, _kk in new],
+                [record.nik_problem for record, _kk in new],
+                # The value first written, kept after the fix (re-imports match it).
+                [None if record.nik_problem is None else record.nik for record, _kk in new],
                 *person_columns,
                 [family_ids[kk] for _record, kk in new],
                 [record.life_status or alive for record, _kk in new],
@@ -283,6 +287,8 @@ def _insert_new_residents(
     names = [
         *(["id"] if id_column is not None else []),
         "nik",
+        "nik_problem",
+        "nik_raw",
         *PERSON_COLUMNS,
         "family_id",
         "life_status",
@@ -363,22 +369,58 @@ def _write_life_changes(w: _Writing) -> None:
             _end_membership(w.session, w.actor, existing.id)
 
 
-def _resident_ids(w: _Writing, id_before: int, id_column: Sequence[int] | None) -> dict[str, int]:
-    """NIK -> id of the new residents (all above the largest id before the insert) and
-    of the existing ones a membership is seeded for."""
+def _write_nik_fixes(w: _Writing) -> None:
+    """Residents kept with a NIK to fix whose valid NIK the file brings (matched by name,
+    birth date and No KK): the NIK set, the flag cleared, the first value kept."""
+    resident_table = bulk_sql.model_table(Resident)
+    for resident_id, nik in w.plan.nik_fixes.items():
+        before = w.session.execute(
+            select(resident_table.c.nik, resident_table.c.nik_problem).where(
+                resident_table.c.id == resident_id
+            )
+        ).one()
+        w.session.execute(
+            update(resident_table)
+            .where(resident_table.c.id == resident_id)
+            .values(nik=nik, nik_problem=None, updated_at=w.now)
+        )
+        audit.record(
+            w.session,
+            w.actor,
+            "resident.fix_nik",
+            "resident",
+            resident_id,
+            {"nik": before.nik, "nik_problem": before.nik_problem},
+            {"nik": nik, "nik_problem": None, "import_batch": w.batch_id},
+        )
+
+
+def _resident_ids(w: _Writing, id_before: int, id_column: Sequence[int] | None) -> dict[int, int]:
+    """Row number -> id of the new residents (all above the largest id before the
+    insert) and of the existing ones a membership is seeded for."""
     new = w.plan.new_residents
-    nik_to_id: dict[str, int] = {}
+    id_of: dict[int, int] = {}
     if new and id_column is not None:
-        nik_to_id.update(zip((record.nik for record, _kk in new), id_column, strict=True))
+        id_of.update(zip((record.row_number for record, _kk in new), id_column, strict=True))
     elif new:
-        sql = f"SELECT nik, id FROM resident WHERE id > {bulk_sql.param_mark(w.session)}"
-        nik_to_id.update(bulk_sql.fetch_raw(w.session, sql, (id_before,)))
-    seeded = {r.nik for r, _m in w.plan.memberships} - nik_to_id.keys()
-    if seeded:
-        for nik, rid in bulk_sql.fetch_raw(w.session, "SELECT nik, id FROM resident"):
-            if nik in seeded:
-                nik_to_id[nik] = rid
-    return nik_to_id
+        sql = (
+            "SELECT nik, id, nik_problem IS NULL FROM resident "
+            f"WHERE id > {bulk_sql.param_mark(w.session)} ORDER BY id"
+        )
+        valid: dict[str, int] = {}
+        to_fix: dict[str, list[int]] = {}
+        for nik, rid, ok in bulk_sql.fetch_raw(w.session, sql, (id_before,)):
+            if ok:
+                valid[nik] = rid
+            else:
+                to_fix.setdefault(nik, []).append(rid)
+        for record, _kk in new:
+            if record.nik_problem is None:
+                id_of[record.row_number] = valid[record.nik]
+            else:  # inserted in row order: the same value as written, in the same order
+                id_of[record.row_number] = to_fix[record.nik].pop(0)
+    id_of.update(w.plan.seeded_ids)  # existing residents a membership is seeded for
+    return id_of
 
 
 def _end_membership(session: Session, actor: Actor, resident_id: int) -> None:

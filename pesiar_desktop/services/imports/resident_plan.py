@@ -121,6 +121,10 @@ class Plan:
     family_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     new_areas: dict[tuple[str, str, str], None] = field(default_factory=dict)
     memberships: list[tuple[ResidentRecord, MembershipInput]] = field(default_factory=list)
+    # Residents kept with a NIK to fix whose valid NIK the file brings: id -> NIK.
+    nik_fixes: dict[int, str] = field(default_factory=dict)
+    # Existing residents a membership is seeded for: row number -> resident id.
+    seeded_ids: dict[int, int] = field(default_factory=dict)
     unchanged: int = 0
     updated_rows: set[int] = field(default_factory=set)
     rejected: list[RowNote] = field(default_factory=list)
@@ -141,33 +145,71 @@ class Register:
     dusun_name: dict[int, str]
     dusun_by_lower: dict[str, int]
     with_membership: set[int]
+    # Residents kept with a NIK to fix (or fixed since): by the value first written,
+    # name, birth date and No KK; `unfixed_by_person` by name, birth date and No KK.
+    by_raw: dict[tuple[Any, ...], Existing] = field(default_factory=dict)
+    unfixed_by_person: dict[tuple[Any, ...], list[Existing]] = field(default_factory=dict)
     members: dict[int, list[Existing]] | None = None
 
     def family_members(self, family_id: int) -> list[Existing]:
         if self.members is None:
             index: dict[int, list[Existing]] = defaultdict(list)
-            for existing in self.residents.values():
-                index[existing.family_id].append(existing)
+            seen: set[int] = set()
+            for existing in (*self.residents.values(), *self.by_raw.values()):
+                if existing.id not in seen:
+                    seen.add(existing.id)
+                    index[existing.family_id].append(existing)
+            for unfixed in self.unfixed_by_person.values():
+                for existing in unfixed:
+                    if existing.id not in seen:
+                        seen.add(existing.id)
+                        index[existing.family_id].append(existing)
             self.members = index
         return self.members.get(family_id, [])
 
+    def find(self, record: ResidentRecord) -> Existing | None:
+        """The register's person for a row: by NIK, or for a NIK to fix by `record.key`."""
+        if record.nik_problem is None:
+            return self.residents.get(record.nik)
+        key = record.key
+        assert isinstance(key, tuple)
+        return self.by_raw.get(key)
 
-def load_register(session: Session) -> Register:
-    # Straight from the driver: 100,000 rows without per-value result processing.
-    # SQLite hands dates back as ISO text and booleans as 0/1 (equal to False/True).
-    sql = f"SELECT id, nik, family_id, life_status, {', '.join(PERSON_COLUMNS)} FROM resident"
-    birth = _COLUMN_INDEX["birth_date"]
-    dates: dict[str, date] = {}  # birth dates repeat: each text parsed once
-    residents: dict[str, Existing] = {}
-    for row in bulk_sql.fetch_raw(session, sql):
-        person = row[4:]
-        born = person[birth]
-        if isinstance(born, str):
+    def nik_fix_for(self, record: ResidentRecord) -> Existing | None:
+        """A valid NIK the register does not have, for the one person kept with a NIK to
+        fix who has the row's name, birth date and No KK: the file brings the fix."""
+        if record.nik_problem is not None or not self.unfixed_by_person:
+            return None
+        found = self.unfixed_by_person.get(
+            (record.name, record.value("birth_date"), record.no_kk), []
+        )
+        return found[0] if len(found) == 1 else None
+
+
+def _fetch_people(session: Session, where: str) -> list[tuple[Any, ...]]:
+    """(id, nik, family_id, life_status, nik_raw, nik_problem, *PERSON_COLUMNS) rows,
+    birth dates as dates. Straight from the driver: 100,000 rows without per-value
+    result processing (SQLite hands dates back as ISO text, booleans as 0/1)."""
+    sql = (
+        "SELECT id, nik, family_id, life_status, nik_raw, nik_problem, "
+        f"{', '.join(PERSON_COLUMNS)} FROM resident WHERE {where}"
+    )
+    birth = _COLUMN_INDEX["birth_date"] + 6
+    rows = bulk_sql.fetch_raw(session, sql)
+    if rows and isinstance(rows[0][birth], str):
+        dates: dict[str, date] = {}  # birth dates repeat: each text parsed once
+        fixed = []
+        for row in rows:
+            born = row[birth]
             parsed = dates.get(born)
             if parsed is None:
                 parsed = dates[born] = date.fromisoformat(born)
-            person = (*person[:birth], parsed, *person[birth + 1 :])
-        residents[row[1]] = Existing(row[0], row[2], row[3], tuple(person))
+            fixed.append((*row[:birth], parsed, *row[birth + 1 :]))
+        return fixed
+    return rows
+
+
+def load_register(session: Session) -> Register:
     families: dict[str, tuple[int, int, str]] = {}
     family_kk: dict[int, str] = {}
     for fid, kk, rt_id, address in session.execute(
@@ -175,6 +217,20 @@ def load_register(session: Session) -> Register:
     ):
         families[kk] = (fid, rt_id, address)
         family_kk[fid] = kk
+    residents: dict[str, Existing] = {}
+    by_raw: dict[tuple[Any, ...], Existing] = {}
+    unfixed: dict[tuple[Any, ...], list[Existing]] = defaultdict(list)
+    for row in _fetch_people(session, "nik_problem IS NULL"):
+        residents[row[1]] = Existing(row[0], row[2], row[3], tuple(row[6:]))
+    # The few kept with a NIK to fix, or fixed since (their first value still matches).
+    for row in _fetch_people(session, "nik_raw IS NOT NULL"):
+        existing = residents.get(row[1]) if row[5] is None else None
+        if existing is None:
+            existing = Existing(row[0], row[2], row[3], tuple(row[6:]))
+        person = (existing.get("name"), existing.get("birth_date"), family_kk[row[2]])
+        by_raw[(row[4], *person)] = existing
+        if row[5] is not None:
+            unfixed[person].append(existing)
     rts: dict[int, tuple[int, str, str]] = {}
     rt_by_key: dict[tuple[int, str, str], int] = {}
     for rid, dusun_id, rw, rt in session.execute(select(Rt.id, Rt.dusun_id, Rt.rw, Rt.rt)):
@@ -191,6 +247,8 @@ def load_register(session: Session) -> Register:
         dusun_name,
         {name.lower(): did for did, name in dusun_name.items()},
         with_membership,
+        by_raw,
+        dict(unfixed),
     )
 
 
@@ -319,7 +377,10 @@ def _plan_once(reg: Register, records: list[ResidentRecord], confirmed: frozense
         elif record.no_kk not in family_done:
             family_done.add(record.no_kk)
             _plan_family_update(reg, plan, record, family, confirmed)
-        existing = reg.residents.get(record.nik)
+        existing = reg.find(record)
+        if existing is None and (existing := reg.nik_fix_for(record)) is not None:
+            plan.nik_fixes[existing.id] = record.nik
+            plan.updated_rows.add(record.row_number)
         if existing is None:
             plan.new_residents.append((record, record.no_kk))
             seed = _membership_seed(record)
@@ -411,6 +472,7 @@ def _plan_person(
         seed = _membership_seed(record)
         if seed is not None:
             plan.memberships.append((record, seed))
+            plan.seeded_ids[record.row_number] = existing.id
             plan.updated_rows.add(record.row_number)
     if changed:
         plan.updates.append((record, existing, changed))
@@ -430,7 +492,7 @@ def _plan_move(
     current_kk = reg.family_kk[existing.family_id]
     if current_kk == record.no_kk:
         return False
-    key = f"{record.nik}:{PENDING_FAMILY}"
+    key = f"{_pending_id(record)}:{PENDING_FAMILY}"
     plan.pending.append(
         PendingChange(
             key,
@@ -474,12 +536,20 @@ def _changed_columns(
     return changed
 
 
+def _pending_id(record: ResidentRecord) -> str:
+    """The person's part of a pending change's key: the NIK, or for a NIK to fix the
+    value as written and the row (the key a person confirms must name one person)."""
+    if record.nik_problem is None:
+        return record.nik
+    return f"{record.nik}@{record.row_number}"
+
+
 def _plan_life_change(
     plan: Plan, record: ResidentRecord, existing: Existing, confirmed: frozenset[str]
 ) -> None:
     if record.life_status is None or record.life_status == existing.life_status:
         return
-    key = f"{record.nik}:{PENDING_LIFE}"
+    key = f"{_pending_id(record)}:{PENDING_LIFE}"
     plan.pending.append(
         PendingChange(
             key,
@@ -549,7 +619,7 @@ def _touched_families(
     for existing, _status, record in plan.life_changes:
         touched[reg.family_kk[existing.family_id]].append(record.row_number)
     for record in records if plan.moves else ():
-        mover = reg.residents.get(record.nik)
+        mover = reg.find(record)
         if mover is not None and mover.id in plan.moves:
             touched[record.no_kk].append(record.row_number)
             touched[reg.family_kk[mover.family_id]].append(record.row_number)
@@ -577,7 +647,7 @@ def _living_after(
             if updates.get(member.id, {}).get("shdk", member.get("shdk")) == codes.SHDK_HEAD:
                 living_heads.append(member.get("name"))
     for record in file_rows:
-        known = reg.residents.get(record.nik)
+        known = reg.find(record)
         if known is None:
             status = record.life_status or codes.LIFE_ALIVE
         elif moves.get(known.id) == no_kk:  # moving in

@@ -110,7 +110,12 @@ def preview_welfare(
         if notice:
             preview.notices.append(notice)
         by_kk = {a: b for a, b in session.execute(select(Family.no_kk, Family.id))}
-        by_nik = {a: b for a, b in session.execute(select(Resident.nik, Resident.family_id))}
+        by_nik = {
+            a: b
+            for a, b in session.execute(
+                select(Resident.nik, Resident.family_id).where(Resident.nik_problem.is_(None))
+            )
+        }
         current = {a: b for a, b in session.execute(select(Family.id, Family.welfare_decile))}
     for row in parsed.rows:
         number, key_text, decile = row.row_number, row.key_text, row.decile

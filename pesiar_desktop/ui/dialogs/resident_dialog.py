@@ -205,8 +205,19 @@ class ResidentDialog(QDialog):
         e = self.errors
         pick = self.tr("— pilih —")
         form.addRow(
-            self.tr("NIK"), e.field("nik", self._line("nik", self.tr("16 digit"), max_length=24))
+            self.tr("NIK"), e.field("nik", self._line("nik", self.tr("16 digit"), max_length=32))
         )
+        # A person whose NIK is missing or wrong is kept, flagged (Penduduk > Perbaiki NIK)
+        # and left out of every list sent to BPJS or Dinas Sosial until it is fixed.
+        nik_to_fix = QCheckBox(self.tr("NIK belum ada / perlu diperbaiki (tetap simpan)"))
+        nik_to_fix.setToolTip(
+            self.tr(
+                "Orang ini tetap masuk register dengan tanda 'NIK perlu diperbaiki' dan "
+                "tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya benar."
+            )
+        )
+        self.fields["nik_to_fix"] = self._checks["nik_to_fix"] = nik_to_fix
+        form.addRow("", nik_to_fix)
         self.nik_warning = warning_label(self)
         self.nik_warning.setObjectName("nik_warning")
         form.addRow("", self.nik_warning)
@@ -448,6 +459,7 @@ class ResidentDialog(QDialog):
         self.birth_date.set_value(person.birth_date)
         for key, _text in FLAG_FIELDS:
             self._checks[key].setChecked(bool(getattr(person, key)))
+        self._checks["nik_to_fix"].setChecked(person.nik_to_fix)
         status_combo = self._combos["jkn_status"]
         if member.status == codes.STATUS_ENDED and status_combo.findData(member.status) < 0:
             status_combo.addItem(codes.MEMBERSHIP_STATUS[codes.STATUS_ENDED], member.status)

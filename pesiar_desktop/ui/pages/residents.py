@@ -51,6 +51,7 @@ from pesiar_desktop.ui.dialogs.family_actions import (
     LifeEventDialog,
     MoveDialog,
 )
+from pesiar_desktop.ui.dialogs.nik_fix import NikFixDialog
 from pesiar_desktop.ui.dialogs.population_events import PopulationEventsDialog
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from pesiar_desktop.ui.pages.base import ServicePage
@@ -133,6 +134,14 @@ class ResidentsPage(ServicePage):
             self.tr("Kelahiran, kematian, pindah datang dan pindah keluar per bulan")
         )
         self.events_button.clicked.connect(self.show_events)
+        self.nik_fix_button = QPushButton(qta.icon("fa5s.id-card"), self.tr("Perbaiki NIK"))
+        self.nik_fix_button.setToolTip(
+            self.tr(
+                "Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau "
+                "Dinas Sosial sampai NIK-nya diperbaiki"
+            )
+        )
+        self.nik_fix_button.clicked.connect(self.show_nik_fix)
         self.edit_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Ubah"))
         self.edit_button.setToolTip(self.tr("Ubah data penduduk terpilih (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
@@ -150,6 +159,7 @@ class ResidentsPage(ServicePage):
         top.addWidget(self.arrival_family_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.events_button)
+        top.addWidget(self.nik_fix_button)
 
         self.dusun_combo = QComboBox()
         self.rt_combo = QComboBox()
@@ -598,6 +608,10 @@ class ResidentsPage(ServicePage):
 
     def show_events(self) -> None:
         self._open(PopulationEventsDialog(self.db, self.tasks, self.actor, self))
+
+    def show_nik_fix(self) -> None:
+        """The Perbaiki NIK work list (ui/dialogs/nik_fix.py)."""
+        self._open(NikFixDialog(self.db, self.tasks, self.actor, self))
 
     def edit_resident(self, resident_id: int) -> None:
         if not self.can_write:
