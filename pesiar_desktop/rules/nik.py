@@ -173,6 +173,15 @@ def mask_nik(nik: str) -> str:
     return nik[:4] + "*" * 8 + nik[-4:]
 
 
+_IDENTITY_IN_TEXT = re.compile(r"(?<!\d)\d{16}(?!\d)")
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """A message that quotes NIKs or No KK ("NIK 5201…0000: nomor urut…"), with each
+    16-digit number masked as `mask_nik` does, for viewers."""
+    return _IDENTITY_IN_TEXT.sub(lambda m: mask_nik(m.group()), text)
+
+
 def mask_number(value: str) -> str:
     """Any personal number for viewers: a NIK or No KK as `mask_nik`; a phone, VA, bank
     account or JKN card number with only its last 4 digits (`********7890`), separators

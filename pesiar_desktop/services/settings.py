@@ -231,8 +231,13 @@ class Settings:
         "fees.pph21_rate_bp",
         int,
         250,
-        "Tarif PPh 21 honor agen (per 10.000: 250 = 2,5 %; 0 = tidak dipotong)",
+        "Tarif PPh 21 honor agen",
         int_range(0, 5_000),
+        group="agen",
+        help="Dipotong dari honor bruto dalam daftar pembayaran; per 10.000: 250 = 2,5 % "
+        "(5 % × 50 % bruto untuk bukan pegawai).",
+        unit="per 10.000",
+        zero_text="tidak dipotong",
     )
     # VA number of a new PBPU registration as BPJS issues it: a regular expression on the
     # digits (here 8888 then 12 digits). Change it when the branch uses another format.

@@ -71,7 +71,7 @@ def test_rehab_plan_listed_corrected_and_cancelled(qtbot, make_window, fv, admin
     dialog.date_field.set_value(TODAY - timedelta(days=2))
     dialog.save()
     qtbot.waitUntil(lambda: page.active_dialog is None, timeout=TIMEOUT)
-    assert "dikoreksi" in tab.status.text()
+    assert "dikoreksi" in tab.notice.text()
     qtbot.waitUntil(lambda: tab.payments_model.rowCount() == 2, timeout=TIMEOUT)
     statuses = [tab.payments_model.row(i).texts[5] for i in range(2)]
     assert statuses == ["Dikoreksi", "Sah"]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
-from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.rules.nik import mask_nik, mask_numbers_in_text
 from pesiar_desktop.services import residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import NikToFix, SaveResult
@@ -109,11 +109,12 @@ class NikFixDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             written = row.nik_as_written or self.tr("(kosong)")
-            no_kk = row.no_kk
+            no_kk, reason = row.no_kk, row.reason
             if masked:
                 written = mask_nik(row.nik_as_written) if row.nik_as_written else written
                 no_kk = mask_nik(no_kk)
-            cells = (row.name, written, row.reason, short_date(row.birth_date), no_kk, row.dusun)
+                reason = mask_numbers_in_text(reason)  # reasons quote the number
+            cells = (row.name, written, reason, short_date(row.birth_date), no_kk, row.dusun)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:

@@ -106,6 +106,10 @@ class KeaktifanTab(QWidget):
         for button in self._write_buttons:
             button.setVisible(can_write)
         self.status = QLabel()
+        # The last action's outcome: its own line, so the list's refresh (which rewrites
+        # `status`) cannot erase it.
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status_combo)
@@ -129,6 +133,7 @@ class KeaktifanTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.notice)
         layout.addWidget(
             hint_label(
                 self.tr("Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). "
@@ -348,7 +353,7 @@ class KeaktifanTab(QWidget):
                 CORRECT_PAYMENT: self.tr("Pembayaran dikoreksi; tanda terima baru dibuat."),
                 CANCEL_PLAN: self.tr("Rencana REHAB dibatalkan."),
             }
-            self.status.setText(texts[mode])
+            self.notice.setText(texts[mode])
             self.reload()
 
         self.page._open(dialog, accepted)
