@@ -202,7 +202,7 @@ def _cmd_remind(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.services.privacy import record_export, require_export
 
     actor = users.get_actor(db, args.user)
-    require_export(actor)  # names, phone numbers and amounts leave the program
+    require_export(actor, db)  # names, phone numbers and amounts leave the program
     today = clock.today()
     named = [reactivation.find_family(db, text) for text in args.families]
     targets = reminders.everyone(db, today, first_premium=args.first_premium)

@@ -42,7 +42,7 @@ from pesiar_desktop.audit_key import AuditKey, ChainHead
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
 from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.services import audit, settings, village
+from pesiar_desktop.services import audit, settings, standing, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.settings import SETTINGS
 
@@ -258,6 +258,7 @@ def make_backup(db: Database, actor: Actor, target: str | Path) -> Path:
     file path. Returns the file written. Audited."""
     require(actor, "backup.manage")
     source = _require_sqlite(db)
+    standing.verify(db, actor)  # the file holds personal data: check before writing it
     out = Path(target).expanduser()
     if out.is_dir() or str(target).endswith(("/", os.sep)):
         out = _unique(out / f"{MANUAL_PREFIX}{_village_slug(db)}{_stamp()}{SUFFIX}")
@@ -559,6 +560,7 @@ def _record_restore(
     staged = Database(f"sqlite:///{staging}", audit_key=key)
     try:
         with staged.transaction() as session:
+            standing.vouch(session, actor)
             audit.record(
                 session,
                 actor,
@@ -616,6 +618,9 @@ def restore_backup(
     """
     require(actor, "backup.manage")
     live = _require_sqlite(db)
+    # The actor is checked against the live database; the restore's entry goes into the
+    # candidate, which may predate this user (`standing.vouch` below).
+    standing.verify(db, actor)
     preview = inspect_backup(source)
     if preview.newer_schema:
         raise NotABackup(

@@ -14,7 +14,7 @@ from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import AuthError, NotFound, ValidationError
 from pesiar_desktop.models import User
-from pesiar_desktop.services import audit, events
+from pesiar_desktop.services import audit, events, standing
 from pesiar_desktop.services.context import ROLES, Actor, require
 
 MAX_FAILED_ATTEMPTS = 5
@@ -199,6 +199,8 @@ def set_role(db: Database, actor: Actor, username: str, role: str, is_active: bo
     if role not in ROLES:
         raise ValidationError({"role": f"Peran tidak dikenal: {role}."})
     with db.transaction() as session:
+        # Before the change: an administrator may demote or deactivate themself.
+        standing.confirm(session, actor)
         user = session.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"Pengguna {username} tidak ditemukan.")
