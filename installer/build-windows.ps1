@@ -54,10 +54,12 @@ try {
     Run $Exe @("--data-dir", "$Work\b", "stats", "--json")
     Run $Exe @("--data-dir", "$Work\b", "gui", "--smoke")
     New-Item -ItemType Directory -Path "$Work\usb" | Out-Null
+    $env:PESIAR_USER = "admin"; $env:PESIAR_PASSWORD = "admin12345"  # the demo administrator
     Run $Exe @("--data-dir", "$Work\b", "backup", "$Work\usb")
     Run $Exe @("--data-dir", "$Work\b", "audit", "verify")
 } finally {
     Remove-Item Env:\QT_QPA_PLATFORM
+    Remove-Item Env:\PESIAR_USER, Env:\PESIAR_PASSWORD -ErrorAction SilentlyContinue
     Remove-Item -Recurse -Force $Work -ErrorAction SilentlyContinue
 }
 

@@ -2,7 +2,7 @@
 
 pesiar-desktop letter list [--type SK|SURAT_TUGAS|PAKTA|ID_CARD] [--json]
     one line (or one JSON object in a list) per letter: id, type, number, status, date, subject
-pesiar-desktop letter render ID OUT.pdf
+pesiar-desktop letter render ID OUT.pdf [--user U]
     writes the letter's PDF: the frozen copy of an approved/revoked letter, a "KONSEP" render
     of a draft
 pesiar-desktop letter verify PAYLOAD_OR_NUMBER [--json]
@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pesiar_desktop.cli import auth
 from pesiar_desktop.db import Database
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
 
@@ -33,6 +34,7 @@ def register(sub: Any) -> dict[str, Any]:
     render = actions.add_parser("render", help="simpan PDF surat")
     render.add_argument("id", type=int)
     render.add_argument("out", help="berkas .pdf tujuan")
+    auth.add_arguments(render)
     verify = actions.add_parser(
         "verify", help="periksa keaslian: isi kode QR, nomor surat, atau berkas PDF"
     )
@@ -72,6 +74,7 @@ def _cmd_letter(db: Database, args: argparse.Namespace) -> int:
                 )
         return 0
     if args.letter_action == "render":
+        auth.login(db, args, "letters.draft")  # a letter names people (agents, their photo)
         data = letters.pdf_bytes(db, args.id)
         out = Path(args.out)
         out.write_bytes(data)

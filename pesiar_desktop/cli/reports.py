@@ -14,8 +14,8 @@ import argparse
 import sys
 from typing import Any
 
+from pesiar_desktop.cli import auth
 from pesiar_desktop.db import Database
-from pesiar_desktop.services.context import SYSTEM, Actor
 
 
 def register(sub: Any) -> dict[str, Any]:
@@ -28,25 +28,19 @@ def register(sub: Any) -> dict[str, Any]:
     recap.add_argument(
         "--branch", default=None, help="kantor cabang BPJS (urutan kolom Pendaftaran tersimpan)"
     )
-    recap.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(recap)
     dana = kinds.add_parser("dana-desa", help="realisasi honor agen dari Dana Desa (.xlsx)")
     dana.add_argument("out", metavar="OUT.xlsx")
     dana.add_argument("--year", required=True, type=int, help="tahun anggaran, mis. 2026")
-    dana.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(dana)
     return {"export": _cmd_export}
-
-
-def _actor(db: Database, username: str | None) -> Actor:
-    from pesiar_desktop.services import users
-
-    return users.get_actor(db, username) if username else SYSTEM
 
 
 def _cmd_export(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import month_year, number, rupiah
     from pesiar_desktop.services import recap
 
-    actor = _actor(db, args.user)
+    actor = auth.login(db, args)
     try:
         if args.export_kind == "recap":
             data = recap.export_recap_xlsx(db, actor, args.month, args.out, branch=args.branch)
