@@ -35,7 +35,7 @@ from typing import Any
 from pesiar_desktop import __version__
 from pesiar_desktop.cli import admin, arrears, auth, fieldwork, letters, reports
 from pesiar_desktop.config import resolve_paths
-from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.errors import PesiarError, explain
 
 # Command groups: each has `register(sub) -> dict[command name, handler]`, where a handler is
 # `handler(db, args) -> int`. A new group is one module here and one entry in this tuple.
@@ -395,6 +395,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PesiarError as err:
         print(f"Galat: {err}", file=sys.stderr)
         return 2
+    except Exception as err:  # noqa: BLE001 - the top: one line for the user, the rest logged
+        return _failed(err, command, paths.log_dir)
     try:
         handler: Handler = {
             **feature_handlers,
@@ -407,6 +409,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[command]
         return handler(db, args)
     except PesiarError as err:
+        explained = explain(err)  # e.g. a backup that hit a full disk
+        if explained is not None:
+            return _failed(err, command, paths.log_dir)
         print(f"Galat: {err}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -417,5 +422,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the top: one line for the user, the rest logged
+        return _failed(err, command, paths.log_dir)
     finally:
         db.dispose()
+
+
+def _failed(err: BaseException, command: str, log_dir: Any) -> int:
+    """No traceback in front of the user: one Indonesian line and an exit status; the
+    traceback goes to the log file."""
+    import logging
+
+    logging.getLogger(__name__).error("command %s failed", command, exc_info=err)
+    explained = explain(err)
+    if explained is not None:
+        message, code = explained
+    else:
+        message = (
+            f"Terjadi galat yang tidak terduga ({type(err).__name__}); perubahan basis data "
+            f"yang sedang berjalan dibatalkan. Rinciannya tercatat di log: {log_dir}."
+        )
+        code = 1
+    print(f"Galat: {message}", file=sys.stderr)
+    return code

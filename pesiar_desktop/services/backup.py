@@ -41,7 +41,7 @@ from pesiar_desktop import __version__, clock
 from pesiar_desktop.audit_key import AuditKey, ChainHead
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
-from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.errors import PesiarError, explain
 from pesiar_desktop.services import audit, settings, standing, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.settings import SETTINGS
@@ -516,6 +516,8 @@ def _check_candidate(
             try:
                 migrate(staged, backup_dir=None)
             except Exception as err:
+                if explain(err) is not None:  # a full disk is not the backup's fault
+                    raise
                 log.warning("candidate %s does not migrate", preview.path, exc_info=True)
                 raise _refuse(
                     preview.path, f"tidak dapat diperbarui ke skema sekarang ({err})."
@@ -537,6 +539,8 @@ def _check_candidate(
         try:
             _program_reads(staged)
         except Exception as err:
+            if explain(err) is not None:
+                raise
             log.warning("candidate %s fails the program's reads", preview.path, exc_info=True)
             raise _refuse(
                 preview.path, f"datanya tidak dapat dibaca oleh aplikasi ({err})."
@@ -636,6 +640,8 @@ def restore_backup(
         try:
             _copy(preview.path, staging, None)
         except sqlite3.DatabaseError as err:
+            if explain(err) is not None:  # the disk is full, not the file damaged
+                raise
             raise _refuse(preview.path, f"berkas rusak atau terpotong ({err}).") from err
         migrated_from, keyed = _check_candidate(staging, preview, key)
         saved = None

@@ -120,6 +120,13 @@ def list_users(db: Database) -> list[UserRow]:
         return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def _refuse_if_locked(user: User, now: datetime) -> None:
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
@@ -146,11 +153,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
             raise wrong
         _refuse_if_locked(found, utcnow())
         user_id, checked_hash = found.id, found.password_hash
-    try:
-        _hasher.verify(checked_hash, password)
-        right = True
-    except (VerificationError, InvalidHashError):
-        right = False
+    right = _verify(checked_hash, password)
     failed_error: AuthError | None = None
     with db.transaction(immediate=True) as session:
         user = session.scalar(
@@ -163,8 +166,10 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
             raise wrong
         now = utcnow()
         _refuse_if_locked(user, now)  # a parallel attempt may have locked it meanwhile
-        if user.password_hash != checked_hash:  # changed meanwhile: judged on a stale hash
-            raise wrong
+        if user.password_hash != checked_hash:
+            # Changed meanwhile (a parallel login rehashed it, an admin reset it): judge
+            # again against the stored hash, under the lock (rare).
+            right = _verify(user.password_hash, password)
         if not right:
             failures = session.execute(
                 update(User)
