@@ -21,6 +21,10 @@ PESIAR_USER and PESIAR_PASSWORD, or `--password-file F` (cli/auth.py). Only `ini
 
 Import exit status: 0 every row accepted, 3 some rows rejected (with --strict nothing
 was written), 2 the file could not be read (nothing written).
+
+Any command: 1 refused (role, password, input: the reason on one line), 2 a full disk,
+4 the database locked by another program past the timeout (errors.explain); never a
+traceback on the terminal (it goes to the log file).
 """
 
 from __future__ import annotations
