@@ -59,7 +59,8 @@ cd "$WORK"
 "$EXE" --data-dir "$WORK/a" init --village-code 52.01.01.2005 \
   --admin-user sekdes --admin-password 'rahasia-sekdes' >/dev/null || fail "init"
 "$EXE" --data-dir "$WORK/a" gui --smoke || fail "gui --smoke (desa kosong)"
-imported="$("$EXE" --data-dir "$WORK/a" import residents "$WORK/opensid.xlsx" --json)" \
+imported="$(PESIAR_USER=sekdes PESIAR_PASSWORD=rahasia-sekdes \
+  "$EXE" --data-dir "$WORK/a" import residents "$WORK/opensid.xlsx" --json)" \
   || fail "import residents"
 echo "build-linux: impor $imported"
 # plain_xlsx logs it when the bundle lacks what it needs (the import then reads cell by cell).
@@ -78,8 +79,10 @@ echo "$stats" | grep -Eq '"residents": 1[5-9][0-9][,}]' || fail "stats tidak men
 "$EXE" --data-dir "$WORK/b" gui --smoke | tee "$WORK/smoke.txt" || fail "gui --smoke (demo)"
 grep -q "smoke ok" "$WORK/smoke.txt" || fail "gui --smoke tidak mencetak 'smoke ok'"
 mkdir -p "$WORK/usb"
-"$EXE" --data-dir "$WORK/b" backup "$WORK/usb" || fail "backup"
-"$EXE" --data-dir "$WORK/b" restore "$(ls "$WORK"/usb/*.sqlite3 | head -n 1)" --yes || fail "restore"
+PESIAR_USER=admin PESIAR_PASSWORD=admin12345 \
+  "$EXE" --data-dir "$WORK/b" backup "$WORK/usb" || fail "backup"
+PESIAR_USER=admin PESIAR_PASSWORD=admin12345 \
+  "$EXE" --data-dir "$WORK/b" restore "$(ls "$WORK"/usb/*.sqlite3 | head -n 1)" --yes || fail "restore"
 "$EXE" --data-dir "$WORK/b" audit verify || fail "audit verify"
 ls "$APPDIR"/_internal/pesiar_desktop/resources/i18n/*.qm >/dev/null 2>&1 || fail "terjemahan .qm tidak ikut"
 ls "$APPDIR"/_internal/pesiar_desktop/migrations/versions/0001_*.py >/dev/null || fail "migrasi tidak ikut"

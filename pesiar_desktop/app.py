@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from pesiar_desktop import APP_NAME, __version__
 from pesiar_desktop.config import AppPaths, resources_dir
-from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.errors import PesiarError, explain
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.main_window import MainWindow
@@ -273,7 +273,10 @@ class CrashHook:
             return
         self._showing = True
         try:
-            if isinstance(error, PesiarError):
+            explained = explain(error)  # a full disk, a database locked elsewhere
+            if explained is not None:
+                QtWidgets.QMessageBox.warning(None, APP_NAME, explained[0])
+            elif isinstance(error, PesiarError):
                 QtWidgets.QMessageBox.warning(None, APP_NAME, str(error))
             else:
                 from pesiar_desktop.ui.dialogs.crash import CrashDialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -15,6 +16,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 
 from pesiar_desktop.db import Database, backup_sqlite_file, open_database
+from pesiar_desktop.demo import DEMO_USERS
 from pesiar_desktop.rules.residents import ResidentInput
 from pesiar_desktop.services import users, village
 from pesiar_desktop.services.context import Actor
@@ -72,6 +74,27 @@ def _quick_password_hashing() -> Iterator[None]:
 
 
 PRODUCTION_HASHER = users._hasher
+
+DEMO_PASSWORDS = {name: password for name, password, _role, _full in DEMO_USERS}
+_PASSWORD_FILES = tempfile.TemporaryDirectory(prefix="pesiar-test-sandi-")
+
+
+@pytest.fixture(autouse=True)
+def _cli_login(monkeypatch) -> None:
+    """CLI commands that write or put personal data out run as a logged-in user
+    (cli/auth.py). The tests run them as the demo administrator, through the environment
+    as a script would, unless a call names another user (`as_user`)."""
+    monkeypatch.setenv("PESIAR_USER", "admin")
+    monkeypatch.setenv("PESIAR_PASSWORD", DEMO_PASSWORDS["admin"])
+
+
+def as_user(username: str, password: str | None = None) -> list[str]:
+    """`--user NAME --password-file FILE` for a CLI call as another user (with the demo
+    village's password for that user unless `password` is given)."""
+    secret = DEMO_PASSWORDS[username] if password is None else password
+    path = Path(_PASSWORD_FILES.name) / f"{username}-{uuid.uuid4().hex[:8]}.txt"
+    path.write_text(secret + "\n", encoding="utf-8")
+    return ["--user", username, "--password-file", str(path)]
 
 
 def _worker() -> str:

@@ -1,7 +1,7 @@
 """Administration commands: backups, restore, audit chain check.
 
 pesiar-desktop backup OUT [--user U]           OUT: a folder (a dated file is made) or a .sqlite3 path
-pesiar-desktop restore IN [--yes] [--user U]   shows the preview, asks (unless --yes), saves the
+pesiar-desktop restore IN [--yes] [--user U]   (an administrator's login: cli/auth.py) shows the preview, asks (unless --yes), saves the
                                                current database first, then restores
 pesiar-desktop audit verify [--json]           exit 0 chain intact, 1 broken (where is printed)
 
@@ -16,32 +16,26 @@ import json
 import sys
 from typing import Any
 
+from pesiar_desktop.cli import auth
 from pesiar_desktop.config import resolve_paths
 from pesiar_desktop.db import Database
-from pesiar_desktop.services.context import SYSTEM, Actor
 
 
 def register(sub: Any) -> dict[str, Any]:
     backup = sub.add_parser("backup", help="cadangkan basis data SQLite ke folder/berkas")
     backup.add_argument("out", help="folder tujuan (mis. flashdisk) atau nama berkas .sqlite3")
-    backup.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(backup)
 
     restore = sub.add_parser("restore", help="pulihkan basis data dari berkas cadangan")
     restore.add_argument("file", help="berkas cadangan .sqlite3")
     restore.add_argument("--yes", action="store_true", help="jangan bertanya lagi")
-    restore.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(restore)
 
     audit = sub.add_parser("audit", help="log audit")
     actions = audit.add_subparsers(dest="audit_action", required=True)
     verify = actions.add_parser("verify", help="periksa rantai hash log audit")
     verify.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     return {"backup": _cmd_backup, "restore": _cmd_restore, "audit": _cmd_audit}
-
-
-def _actor(db: Database, username: str | None) -> Actor:
-    from pesiar_desktop.services import users
-
-    return users.get_actor(db, username) if username else SYSTEM
 
 
 def _paths(args: argparse.Namespace) -> Any:
@@ -54,7 +48,7 @@ def _cmd_backup(db: Database, args: argparse.Namespace) -> int:
     if not db.is_sqlite:
         print(backup.PG_HELP, file=sys.stderr)
         return 2
-    out = backup.make_backup(db, _actor(db, args.user), args.out)
+    out = backup.make_backup(db, auth.login(db, args, "backup.manage"), args.out)
     print(f"Cadangan tersimpan: {out} ({out.stat().st_size / 1_048_576:.1f} MB)")
     return 0
 
@@ -65,7 +59,7 @@ def _cmd_restore(db: Database, args: argparse.Namespace) -> int:
     if not db.is_sqlite:
         print(backup.PG_HELP, file=sys.stderr)
         return 2
-    actor = _actor(db, args.user)
+    actor = auth.login(db, args, "backup.manage")
     preview = backup.inspect_backup(args.file)
     print(f"Cadangan {preview.path}")
     for line in preview.summary_lines():

@@ -31,6 +31,7 @@ from datetime import date
 from typing import Any
 
 from pesiar_desktop import clock
+from pesiar_desktop.cli import auth
 from pesiar_desktop.db import Database
 from pesiar_desktop.rules import fieldwork_codes as fc
 
@@ -44,6 +45,7 @@ COLLECTORS = {
 def register(sub: Any) -> dict[str, Any]:
     listing = sub.add_parser("arrears", help="keluarga menunggak: bulan dan jumlah tunggakan")
     listing.add_argument("--json", action="store_true", help="cetak satu daftar JSON")
+    auth.add_arguments(listing)
     listing_actions = listing.add_subparsers(dest="arrears_action")
     remind = listing_actions.add_parser(
         "remind", help="pengingat: tautan WhatsApp dan slip pengingat per keluarga"
@@ -60,7 +62,7 @@ def register(sub: Any) -> dict[str, Any]:
     remind.add_argument(
         "--sent", action="store_true", help="catat pengingat WhatsApp sebagai sudah dikirim"
     )
-    remind.add_argument("--user", required=True, help="pengguna yang mencatat (operator/admin)")
+    auth.add_arguments(remind, "pengguna yang mencatat, operator/admin (env PESIAR_USER)")
     remind.add_argument("--json", action="store_true", help="cetak satu daftar JSON")
     react = sub.add_parser(
         "reactivation", help="pengaktifan kembali: pembayaran tunggakan (lunas atau REHAB)"
@@ -78,7 +80,7 @@ def register(sub: Any) -> dict[str, Any]:
     )
     pay.add_argument("--collector-name", default="", help="nama agen/kader yang menerima")
     pay.add_argument("--receipt", metavar="OUT.pdf", help="simpan tanda terima (PDF)")
-    pay.add_argument("--user", required=True, help="pengguna yang mencatat (operator/admin)")
+    auth.add_arguments(pay, "pengguna yang mencatat, operator/admin (env PESIAR_USER)")
     pay.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     return {"arrears": _cmd_arrears, "reactivation": _cmd_reactivation}
 
@@ -89,6 +91,7 @@ def _cmd_arrears(db: Database, args: argparse.Namespace) -> int:
 
     if getattr(args, "arrears_action", None) == "remind":
         return _cmd_remind(db, args)
+    auth.login(db, args, "personal.export")  # names, NIKs, phone numbers and amounts
     families = arrears.list_arrears(db, clock.today())
     if args.json:
         print(
@@ -143,7 +146,7 @@ def _cmd_arrears(db: Database, args: argparse.Namespace) -> int:
 
 def _cmd_reactivation(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.errors import PesiarError
-    from pesiar_desktop.services import reactivation, users
+    from pesiar_desktop.services import reactivation
     from pesiar_desktop.services.reactivation import PaymentInput
 
     try:
@@ -151,7 +154,7 @@ def _cmd_reactivation(db: Database, args: argparse.Namespace) -> int:
     except ValueError:
         print(f"Galat: tanggal {args.date} bukan YYYY-MM-DD.", file=sys.stderr)
         return 1
-    actor = users.get_actor(db, args.user)
+    actor = auth.login(db, args)
     family_id = reactivation.find_family(db, args.family)
     result = reactivation.pay(
         db,
@@ -198,11 +201,11 @@ def _cmd_remind(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.errors import PesiarError
     from pesiar_desktop.rules import reminders as rc
     from pesiar_desktop.rules.formatting import rupiah
-    from pesiar_desktop.services import reactivation, reminders, users
+    from pesiar_desktop.services import reactivation, reminders
     from pesiar_desktop.services.privacy import record_export, require_export
 
-    actor = users.get_actor(db, args.user)
-    require_export(actor)  # names, phone numbers and amounts leave the program
+    actor = auth.login(db, args)
+    require_export(actor, db)  # names, phone numbers and amounts leave the program
     today = clock.today()
     named = [reactivation.find_family(db, text) for text in args.families]
     targets = reminders.everyone(db, today, first_premium=args.first_premium)

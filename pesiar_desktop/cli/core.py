@@ -2,7 +2,7 @@
 
 pesiar-desktop [--data-dir DIR] [--database-url URL] [gui [--smoke]]
 pesiar-desktop init --village-code KODE --admin-user U --admin-password P
-pesiar-desktop demo [--residents N] [--seed S]
+pesiar-desktop demo [--residents N] [--seed S]   (empty database only, or a village without residents)
 pesiar-desktop stats --json
 pesiar-desktop import residents FILE [--format auto|opensid|siak|mapping:NAME] [--dry-run] [--strict]
                                      [--report OUT.xlsx] [--json] [--user U] [--confirm KEY...|--confirm-all]
@@ -13,8 +13,18 @@ pesiar-desktop mapping list [--json]
 pesiar-desktop targets [--json] [--export OUT.xlsx] [--user U]
 pesiar-desktop arrears [--json]; pesiar-desktop reactivation pay FAMILY_OR_NIK AMOUNT [...] --user U
 
+Credentials: a command that writes, or that puts personal data out (a file, or names and
+NIKs on the terminal), runs as a logged-in user: `--user U` with the password asked, or
+PESIAR_USER and PESIAR_PASSWORD, or `--password-file F` (cli/auth.py). Only `init`, and
+`demo` on an empty database, run as the program itself; `stats`, `audit verify`,
+`letter list|verify` and `mapping list` need no login.
+
 Import exit status: 0 every row accepted, 3 some rows rejected (with --strict nothing
 was written), 2 the file could not be read (nothing written).
+
+Any command: 1 refused (role, password, input: the reason on one line), 2 a full disk,
+4 the database locked by another program past the timeout (errors.explain); never a
+traceback on the terminal (it goes to the log file).
 """
 
 from __future__ import annotations
@@ -27,9 +37,9 @@ from datetime import date
 from typing import Any
 
 from pesiar_desktop import __version__
-from pesiar_desktop.cli import admin, arrears, fieldwork, letters, reports
+from pesiar_desktop.cli import admin, arrears, auth, fieldwork, letters, reports
 from pesiar_desktop.config import resolve_paths
-from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.errors import PesiarError, explain
 
 # Command groups: each has `register(sub) -> dict[command name, handler]`, where a handler is
 # `handler(db, args) -> int`. A new group is one module here and one entry in this tuple.
@@ -78,9 +88,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     demo = sub.add_parser("demo", help="isi basis data dengan desa contoh")
     demo.add_argument("--residents", type=int, default=3000, help="jumlah penduduk (bawaan 3000)")
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument(
-        "--user", default=None, help="pengguna yang dicatat di log audit (bawaan: system)"
-    )
+    auth.add_arguments(demo, "hanya bila desa sudah disiapkan tanpa penduduk (env PESIAR_USER)")
 
     stats = sub.add_parser("stats", help="angka ringkas register")
     stats.add_argument("--json", action="store_true", help="cetak satu objek JSON")
@@ -102,9 +110,7 @@ def _add_import_parsers(sub: Any) -> None:
         )
         p.add_argument("--report", metavar="OUT.xlsx", help="simpan baris ditolak dan peringatan")
         p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
-        p.add_argument(
-            "--user", default=None, help="pengguna yang dicatat di log audit (bawaan: system)"
-        )
+        auth.add_arguments(p)
 
     residents = kinds.add_parser("residents", help="data penduduk (OpenSID, SIAK, pemetaan)")
     common(residents)
@@ -139,7 +145,7 @@ def _add_import_parsers(sub: Any) -> None:
         required=True,
         help='JSON: {"columns": {"nik": "NIK", ...}, "values": {"segment": {"LABEL": "KODE"}}}',
     )
-    save.add_argument("--user", default=None)
+    auth.add_arguments(save)
     listing = actions.add_parser("list", help="daftar pemetaan tersimpan")
     listing.add_argument("--kind", default=None, choices=["residents", "bpjs", "welfare"])
     listing.add_argument("--json", action="store_true")
@@ -147,7 +153,7 @@ def _add_import_parsers(sub: Any) -> None:
     targets = sub.add_parser("targets", help="daftar sasaran Petakan dan ringkasan per wilayah")
     targets.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     targets.add_argument("--export", metavar="OUT.xlsx", help="simpan daftar sasaran ke .xlsx")
-    targets.add_argument("--user", default=None)
+    auth.add_arguments(targets)
 
 
 def _cmd_init(db, args) -> int:  # type: ignore[no-untyped-def]
@@ -169,11 +175,23 @@ def _cmd_init(db, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def _cmd_demo(db, args) -> int:  # type: ignore[no-untyped-def]
+    """On an empty database as the program itself (it sets up the demo village and its
+    accounts); on a village set up without residents as a logged-in user; never on top of
+    a register that has residents (demo people would mix with real ones)."""
     from pesiar_desktop import demo
-    from pesiar_desktop.services import users
+    from pesiar_desktop.services import village
+    from pesiar_desktop.services.backup import current_counts
     from pesiar_desktop.services.context import SYSTEM
 
-    actor = users.get_actor(db, args.user) if args.user else SYSTEM
+    actor = SYSTEM
+    if village.is_set_up(db):
+        present = current_counts(db).get("residents", 0)
+        if present:
+            raise PesiarError(
+                f"Register ini sudah berisi {present} penduduk: data contoh hanya diisikan "
+                "ke basis data yang masih kosong, agar tidak tercampur dengan data sungguhan."
+            )
+        actor = auth.login(db, args, "residents.write")
     summary = demo.generate(db, actor, residents=args.residents, seed=args.seed)
     print(summary)
     return 0
@@ -193,13 +211,6 @@ def _cmd_stats(db, args) -> int:  # type: ignore[no-untyped-def]
         print(f"Terdaftar JKN  : {figures['registered']} ({figures['coverage_pct']} %)")
         print(f"Aktif          : {figures['active']} ({figures['active_pct']} % dari terdaftar)")
     return 0
-
-
-def _actor(db, username: str | None):  # type: ignore[no-untyped-def]
-    from pesiar_desktop.services import users
-    from pesiar_desktop.services.context import SYSTEM
-
-    return users.get_actor(db, username) if username else SYSTEM
 
 
 def _import_output(args, kind: str, preview, result, dry_run: bool) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -274,7 +285,7 @@ def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
     from pesiar_desktop.services import imports
 
     kind = args.import_kind
-    actor = _actor(db, args.user)
+    actor = auth.login(db, args)
     preview: Any
     try:
         if kind == "residents":
@@ -330,7 +341,7 @@ def _cmd_mapping(db, args) -> int:  # type: ignore[no-untyped-def]
         except (OSError, ValueError) as err:
             print(f"Galat: berkas pemetaan {args.file} tidak dapat dibaca: {err}", file=sys.stderr)
             return 2
-        imports.save_mapping(db, _actor(db, args.user), mapping)
+        imports.save_mapping(db, auth.login(db, args), mapping)
         print(f"Pemetaan {args.name!r} ({args.kind}) disimpan.")
         return 0
     found = imports.list_mappings(db, args.kind)
@@ -351,8 +362,9 @@ def _cmd_targets(db, args) -> int:  # type: ignore[no-untyped-def]
     from pesiar_desktop.rules import codes
     from pesiar_desktop.services import targets
 
+    actor = auth.login(db, args, "personal.export")  # the list names people, with NIKs
     if args.export:
-        targets.export_targets_xlsx(db, _actor(db, args.user), args.export)
+        targets.export_targets_xlsx(db, actor, args.export)
     report = targets.targets_report(db)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, default=str))
@@ -387,6 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PesiarError as err:
         print(f"Galat: {err}", file=sys.stderr)
         return 2
+    except Exception as err:  # noqa: BLE001 - the top: one line for the user, the rest logged
+        return _failed(err, command, paths.log_dir)
     try:
         handler: Handler = {
             **feature_handlers,
@@ -399,6 +413,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[command]
         return handler(db, args)
     except PesiarError as err:
+        explained = explain(err)  # e.g. a backup that hit a full disk
+        if explained is not None:
+            return _failed(err, command, paths.log_dir)
         print(f"Galat: {err}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -409,5 +426,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the top: one line for the user, the rest logged
+        return _failed(err, command, paths.log_dir)
     finally:
         db.dispose()
+
+
+def _failed(err: BaseException, command: str, log_dir: Any) -> int:
+    """No traceback in front of the user: one Indonesian line and an exit status; the
+    traceback goes to the log file."""
+    import logging
+
+    logging.getLogger(__name__).error("command %s failed", command, exc_info=err)
+    explained = explain(err)
+    if explained is not None:
+        message, code = explained
+    else:
+        message = (
+            f"Terjadi galat yang tidak terduga ({type(err).__name__}); perubahan basis data "
+            f"yang sedang berjalan dibatalkan. Rinciannya tercatat di log: {log_dir}."
+        )
+        code = 1
+    print(f"Galat: {message}", file=sys.stderr)
+    return code

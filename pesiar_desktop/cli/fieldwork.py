@@ -1,5 +1,7 @@
 """Field-work commands (Sisir, Registrasi).
 
+(Every command here runs as a logged-in user: --user U, see cli/auth.py.)
+
 pesiar-desktop followups [--days N] [--json]
     unpaid registrations due within N days (7) or already late, then the members in
     arrears per agent; JSON: {"unpaid": [...], "arrears": [...]}
@@ -24,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from pesiar_desktop import clock
+from pesiar_desktop.cli import auth
 from pesiar_desktop.db import Database
-from pesiar_desktop.services.context import SYSTEM, Actor
 
 
 def register(sub: Any) -> dict[str, Any]:
@@ -34,29 +36,25 @@ def register(sub: Any) -> dict[str, Any]:
     )
     follow.add_argument("--days", type=int, default=7, help="jatuh tempo dalam N hari (7)")
     follow.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    auth.add_arguments(follow)
     due = sub.add_parser("due-visits", help="keluarga yang perlu dikunjungi ulang")
     due.add_argument("--days", type=int, default=14, help="jatuh tempo dalam N hari (14)")
     due.add_argument("--json", action="store_true", help="cetak satu daftar JSON")
+    auth.add_arguments(due)
     receipt = sub.add_parser("receipt", help="simpan tanda terima pendaftaran (PDF)")
     receipt.add_argument("registration_id", type=int)
     receipt.add_argument("out", metavar="OUT.pdf")
-    receipt.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(receipt)
     sheet = sub.add_parser("worksheet", help="simpan lembar kerja sisir (PDF atau .xlsx)")
     sheet.add_argument("assignment_id", type=int)
     sheet.add_argument("out", metavar="OUT.pdf|OUT.xlsx")
-    sheet.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(sheet)
     return {
         "followups": _cmd_followups,
         "due-visits": _cmd_due,
         "receipt": _cmd_receipt,
         "worksheet": _cmd_worksheet,
     }
-
-
-def _actor(db: Database, username: str | None) -> Actor:
-    from pesiar_desktop.services import users
-
-    return users.get_actor(db, username) if username else SYSTEM
 
 
 def _iso(value: date | None) -> str | None:
@@ -67,6 +65,7 @@ def _cmd_followups(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import rupiah, short_date
     from pesiar_desktop.services import followups
 
+    auth.login(db, args, "personal.export")  # names, NIKs and phone numbers
     today = clock.today()
     unpaid = followups.unpaid_registrations(db, today, args.days)
     arrears = followups.arrears_by_agent(db)
@@ -129,6 +128,7 @@ def _cmd_due(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import short_date
     from pesiar_desktop.services import visits
 
+    auth.login(db, args, "personal.export")  # names and phone numbers
     today = clock.today()
     rows = visits.due_list(db, today, args.days)
     if args.json:
@@ -176,14 +176,14 @@ def _write(action: Any) -> int:
 def _cmd_receipt(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.services import registrations
 
-    actor = _actor(db, args.user)
+    actor = auth.login(db, args)
     return _write(lambda: registrations.export_receipt(db, actor, args.registration_id, args.out))
 
 
 def _cmd_worksheet(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.services import visit_plans
 
-    actor = _actor(db, args.user)
+    actor = auth.login(db, args)
     kind = "xlsx" if Path(args.out).suffix.lower() == ".xlsx" else "pdf"
     return _write(
         lambda: visit_plans.export_worksheet(db, actor, args.assignment_id, args.out, kind=kind)

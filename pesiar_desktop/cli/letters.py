@@ -2,10 +2,10 @@
 
 pesiar-desktop letter list [--type SK|SURAT_TUGAS|PAKTA|ID_CARD] [--json]
     one line (or one JSON object in a list) per letter: id, type, number, status, date, subject
-pesiar-desktop letter render ID OUT.pdf
+pesiar-desktop letter render ID OUT.pdf [--user U]
     writes the letter's PDF: the frozen copy of an approved/revoked letter, a "KONSEP" render
     of a draft
-pesiar-desktop letter cards OUT.pdf [--id ID ...]
+pesiar-desktop letter cards OUT.pdf [--id ID ...] [--user U]
     approved agent ID cards ten to an A4 sheet with cut marks (fronts, then backs for
     duplex printing); every approved card unless --id names some
 pesiar-desktop letter guide OUT.pdf
@@ -27,6 +27,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pesiar_desktop.cli import auth
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
@@ -41,6 +42,7 @@ def register(sub: Any) -> dict[str, Any]:
     render = actions.add_parser("render", help="simpan PDF surat")
     render.add_argument("id", type=int)
     render.add_argument("out", help="berkas .pdf tujuan")
+    auth.add_arguments(render)
     cards = actions.add_parser("cards", help="lembar A4 kartu agen yang disetujui (garis potong)")
     cards.add_argument("out", help="berkas .pdf tujuan")
     cards.add_argument(
@@ -48,6 +50,7 @@ def register(sub: Any) -> dict[str, Any]:
     )
     guide = actions.add_parser("guide", help="panduan warga memeriksa keaslian surat dan kartu")
     guide.add_argument("out", help="berkas .pdf tujuan")
+    auth.add_arguments(cards)
     verify = actions.add_parser(
         "verify", help="periksa keaslian: isi kode QR, nomor surat, atau berkas PDF"
     )
@@ -87,6 +90,7 @@ def _cmd_letter(db: Database, args: argparse.Namespace) -> int:
                 )
         return 0
     if args.letter_action == "render":
+        auth.login(db, args, "letters.draft")  # a letter names people (agents, their photo)
         data = letters.pdf_bytes(db, args.id)
         out = Path(args.out)
         out.write_bytes(data)
@@ -94,6 +98,7 @@ def _cmd_letter(db: Database, args: argparse.Namespace) -> int:
         return 0
     if args.letter_action in ("cards", "guide"):
         if args.letter_action == "cards":
+            auth.login(db, args, "letters.draft")  # the cards name the agents
             ids = args.ids or letters.approved_card_ids(db)
             if not ids:
                 raise PesiarError("Belum ada kartu agen yang disetujui.")

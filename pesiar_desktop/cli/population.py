@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from pesiar_desktop.cli import auth
 from pesiar_desktop.db import Database
 from pesiar_desktop.services.context import Actor
 
@@ -29,7 +30,7 @@ def add_export_kinds(kinds: Any) -> None:
     report.add_argument("out", metavar="OUT.xlsx", help="berkas .xlsx yang dibuat")
     report.add_argument("--month", required=True, help="bulan laporan, TTTT-BB (mis. 2026-11)")
     report.add_argument("--pdf", metavar="OUT.pdf", help="juga simpan sebagai PDF bertanda tangan")
-    report.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(report)
     register = kinds.add_parser(
         "residents", help="seluruh data penduduk dalam format impor OpenSID (.xlsx)"
     )
@@ -37,7 +38,7 @@ def add_export_kinds(kinds: Any) -> None:
     register.add_argument(
         "--format", choices=("opensid",), default="opensid", help="format berkas (opensid)"
     )
-    register.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(register)
 
 
 def run_export(db: Database, actor: Actor, args: argparse.Namespace) -> int:

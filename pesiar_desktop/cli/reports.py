@@ -19,9 +19,8 @@ import argparse
 import sys
 from typing import Any
 
-from pesiar_desktop.cli import population
+from pesiar_desktop.cli import auth, population
 from pesiar_desktop.db import Database
-from pesiar_desktop.services.context import SYSTEM, Actor
 
 
 def register(sub: Any) -> dict[str, Any]:
@@ -34,32 +33,26 @@ def register(sub: Any) -> dict[str, Any]:
     recap.add_argument(
         "--branch", default=None, help="kantor cabang BPJS (urutan kolom Pendaftaran tersimpan)"
     )
-    recap.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(recap)
     dana = kinds.add_parser("dana-desa", help="realisasi honor agen dari Dana Desa (.xlsx)")
     dana.add_argument("out", metavar="OUT.xlsx")
     dana.add_argument("--year", required=True, type=int, help="tahun anggaran, mis. 2026")
-    dana.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(dana)
     population.add_export_kinds(kinds)
     fee = kinds.add_parser(
         "fees", help="daftar pembayaran honor agen sebulan (.pdf atau .xlsx, menurut akhiran)"
     )
     fee.add_argument("out", metavar="OUT.pdf|OUT.xlsx")
     fee.add_argument("--month", required=True, help="bulan honor, TTTT-BB (mis. 2026-11)")
-    fee.add_argument("--user", default=None, help="pengguna yang dicatat di log audit")
+    auth.add_arguments(fee)
     return {"export": _cmd_export}
-
-
-def _actor(db: Database, username: str | None) -> Actor:
-    from pesiar_desktop.services import users
-
-    return users.get_actor(db, username) if username else SYSTEM
 
 
 def _cmd_export(db: Database, args: argparse.Namespace) -> int:
     from pesiar_desktop.rules.formatting import month_year, number, rupiah
     from pesiar_desktop.services import recap
 
-    actor = _actor(db, args.user)
+    actor = auth.login(db, args)
     try:
         if args.export_kind in population.KINDS:
             return population.run_export(db, actor, args)

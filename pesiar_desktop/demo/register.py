@@ -21,7 +21,7 @@ import importlib
 import random
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 from typing import Any
@@ -914,7 +914,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _bootstrap_village(db: Database, actor: Actor) -> None:
+def _bootstrap_village(db: Database) -> None:
     """On an empty database: what the first-run wizard would do, with demo accounts."""
     admin_name, admin_password, _role, admin_full = DEMO_USERS[0]
     village.setup(
@@ -925,9 +925,9 @@ def _bootstrap_village(db: Database, actor: Actor) -> None:
         admin_full,
         kepala_desa_name=KEPALA_DESA,
     )
-    # Anyone may run first-run setup on an empty database, so the acting user records
-    # the rest of it with the administrator's rights (the audit log names them).
-    setup_actor = replace(actor, role=ROLE_ADMIN)
+    # The administrator just created records the rest of the setup: an actor given a role
+    # its user does not hold would be refused (`services/standing.py`).
+    setup_actor = users.get_actor(db, admin_name)
     for username, password, role, full_name in DEMO_USERS[1:]:
         users.create_user(db, setup_actor, username, password, role, full_name)
     village.update_profile(db, setup_actor, None, **DEMO_PROFILE)
@@ -956,7 +956,7 @@ def generate(
         raise ValueError("residents must be at least 1")
     created = not village.is_set_up(db)
     if created:
-        _bootstrap_village(db, actor)
+        _bootstrap_village(db)
     profile = village.get_profile(db)
     assert profile is not None
     with _gc_paused():

@@ -31,7 +31,12 @@ from pesiar_desktop.rules.nik import (
     is_plain_digits,
 )
 from pesiar_desktop.rules.regions import district_exists
-from pesiar_desktop.rules.residents import ResidentInput, check_resident, clean_name
+from pesiar_desktop.rules.residents import (
+    ResidentInput,
+    check_resident,
+    clean_name,
+    clean_phone,
+)
 from pesiar_desktop.rules.text import RESIDENT_TEXT_LIMITS, column_problems
 
 # A resident's person columns as stored, in the order records and register rows use.
@@ -257,14 +262,14 @@ def _doubted_rows(person: _PersonColumns, today: date) -> set[int]:
         pairs = zip(person.pregnant, person.sexes, strict=True)
         doubted |= {i for i, (p, s) in enumerate(pairs) if p and s == 1}
     doubted |= _doubted_niks(person)
-    for values, field in (
-        (person.raw_names, "name"),
-        (person.raw_places, "birth_place"),
-        (person.raw_fathers, "father_name"),
-        (person.raw_mothers, "mother_name"),
-        (person.raw_phones, "phone"),
-    ):  # too long or control characters: refused per row (rules/text.py)
-        doubted.update(column_problems(values, RESIDENT_TEXT_LIMITS[field]))
+    for values, field, stored in (
+        (person.raw_names, "name", clean_name),
+        (person.raw_places, "birth_place", clean_name),
+        (person.raw_fathers, "father_name", clean_name),
+        (person.raw_mothers, "mother_name", clean_name),
+        (person.raw_phones, "phone", clean_phone),
+    ):  # too long (as stored) or control characters: refused per row (rules/text.py)
+        doubted.update(column_problems(values, RESIDENT_TEXT_LIMITS[field], stored))
     return doubted
 
 

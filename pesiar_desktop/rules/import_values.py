@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import ZERO_SERIAL, is_plain_digits
+from pesiar_desktop.rules.text import nfkc
 
 Cell = object
 
@@ -50,6 +51,7 @@ def cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        value = nfkc(value)  # fullwidth letters, ligatures: their plain form (rules/text.py)
         if "  " not in value and "\n" not in value and "\t" not in value and "\r" not in value:
             return value.strip()
         return _SPACES.sub(" ", value).strip()

@@ -21,6 +21,7 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.id import nik as stdnum_nik
 
 from pesiar_desktop.rules.regions import district_exists, province_exists
+from pesiar_desktop.rules.text import ascii_digits
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
@@ -96,7 +97,7 @@ def _plain_birth_date(digits: str) -> date:
 
 
 def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) -> IdCheck:
-    text = (raw or "").strip()
+    text = ascii_digits((raw or "").strip())  # "٥٢٠١…" or "５２０１…" is 5201…
     if not text:
         return IdCheck(text, error="NIK wajib diisi.")
     # Fast path for bulk imports: 16 plain digits need no cleaning (and cannot be damaged text).
@@ -145,7 +146,7 @@ def check_nik(raw: str, birth_date: date | None = None, sex: int | None = None) 
 
 
 def check_no_kk(raw: str) -> IdCheck:
-    text = (raw or "").strip()
+    text = ascii_digits((raw or "").strip())
     if is_plain_digits(text):
         return IdCheck(text)  # the usual case, without the regexes
     if not text:

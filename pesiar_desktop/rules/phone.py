@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberType, ValidationResult
 
+from pesiar_desktop.rules.text import ascii_digits
+
 COUNTRY_CODE = 62
 REGION = "ID"
 
@@ -74,7 +76,7 @@ def normalise_mobile(raw: str | None) -> PhoneCheck:
     text = (raw or "").strip()
     if not text:
         return PhoneCheck(text, problem=EMPTY)
-    compact = _SEPARATORS.sub("", text)
+    compact = _SEPARATORS.sub("", ascii_digits(text))  # "٠٨١٢…" is 0812…
     plus = compact.startswith("+")
     digits = compact[1:] if plus else compact
     if not digits.isdigit() or not digits.isascii():

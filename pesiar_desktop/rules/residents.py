@@ -12,7 +12,13 @@ from datetime import date
 from pesiar_desktop import clock
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import NIK_MISSING, NIK_TO_FIX, check_nik, nik_as_written
-from pesiar_desktop.rules.text import FIELD_LABELS, RESIDENT_TEXT_LIMITS, text_problem
+from pesiar_desktop.rules.text import (
+    FIELD_LABELS,
+    RESIDENT_TEXT_LIMITS,
+    ascii_digits,
+    nfkc,
+    text_problem,
+)
 
 
 @dataclass
@@ -54,8 +60,26 @@ class ResidentCheck:
 
 
 def clean_name(text: str) -> str:
-    """Collapse spaces and upper-case, as Dukcapil writes names."""
-    return " ".join(text.split()).upper()
+    """NFKC, upper case, spaces collapsed, as Dukcapil writes names (NFKC again after
+    upper-casing, which can leave a letter and its accent apart)."""
+    return " ".join(nfkc(nfkc(text).upper()).split())
+
+
+def clean_phone(text: str) -> str:
+    """A phone number as typed, with digits of any script as ASCII digits."""
+    return ascii_digits(text.strip())
+
+
+def stored_texts(data: ResidentInput) -> dict[str, str]:
+    """The free texts of a resident as they are stored (the lengths are checked on these)."""
+    return {
+        "name": clean_name(data.name),
+        "birth_place": clean_name(data.birth_place),
+        "phone": clean_phone(data.phone),
+        "father_name": clean_name(data.father_name),
+        "mother_name": clean_name(data.mother_name),
+        "employer_name": nfkc(data.employer_name).strip(),
+    }
 
 
 def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], str]:
@@ -88,11 +112,15 @@ def check_resident(data: ResidentInput) -> ResidentCheck:
         errors["education"] = "Pendidikan tidak dikenal."
     if data.is_pregnant and data.sex == 1:
         errors["is_pregnant"] = "Penanda hamil hanya untuk perempuan."
-    phone = data.phone.strip()
-    if phone and not phone.replace("+", "").replace("-", "").replace(" ", "").isdigit():
+    stored = stored_texts(data)
+    phone = stored["phone"].replace("+", "").replace("-", "").replace(" ", "")
+    if phone and not (phone.isdigit() and phone.isascii()):
         errors["phone"] = "Nomor HP hanya angka (boleh diawali +)."
     for field, limit in RESIDENT_TEXT_LIMITS.items():
-        problem = text_problem(str(getattr(data, field) or ""), limit)
+        raw = str(getattr(data, field) or "")
+        # Control characters as entered (cleaning drops tabs and line breaks), the length
+        # as stored (NFKC and upper case may change it).
+        problem = text_problem(raw, len(raw)) or text_problem(stored[field], limit)
         if problem:  # more precise than a format message the field may already have
             errors[field] = f"{FIELD_LABELS[field]} {problem}"
     nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)

@@ -15,6 +15,13 @@ from pesiar_desktop.errors import NotFound, ValidationError
 from pesiar_desktop.models import Agent, Family, Resident, Rt
 from pesiar_desktop.rules import agent_codes, codes
 from pesiar_desktop.rules import nik as nik_rules
+from pesiar_desktop.rules.text import (
+    AGENT_LABELS,
+    AGENT_TEXT_LIMITS,
+    ascii_digits,
+    nfkc,
+    text_errors,
+)
 from pesiar_desktop.services import audit, events
 from pesiar_desktop.services.context import Actor, require
 
@@ -77,6 +84,10 @@ def _row(agent: Agent) -> AgentRow:
 
 def _validate(session: Session, data: AgentInput, today: date) -> dict[str, str]:
     errors: dict[str, str] = {}
+    for name in AGENT_TEXT_LIMITS:  # NFKC before anything looks at them
+        setattr(data, name, nfkc(getattr(data, name)))
+    data.nik, data.phone = ascii_digits(data.nik), ascii_digits(data.phone)
+    data.bank_account = ascii_digits(data.bank_account)
     if data.resident_id is not None:
         resident = session.get(Resident, data.resident_id)
         if resident is None:
@@ -110,6 +121,9 @@ def _validate(session: Session, data: AgentInput, today: date) -> dict[str, str]
             errors["bank_name"] = "Nama bank wajib diisi bila ada nomor rekening."
     if data.integrity_pact_date and data.integrity_pact_date > today:
         errors["integrity_pact_date"] = "Tanggal pakta integritas tidak boleh di masa depan."
+    stored = {name: getattr(data, name).strip() for name in AGENT_TEXT_LIMITS}
+    for name, problem in text_errors(stored, AGENT_TEXT_LIMITS, AGENT_LABELS).items():
+        errors[name] = problem  # control characters or too long, the field named
     return errors
 
 

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from pesiar_desktop.audit_key import AuditKey, ChainHead
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.models import AuditLog, Base
+from pesiar_desktop.services import standing
 from pesiar_desktop.services.context import Actor
 
 if TYPE_CHECKING:
@@ -189,7 +190,9 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Add one chained audit entry to the session's transaction."""
+    """Add one chained audit entry to the session's transaction, after confirming that
+    the actor still holds the role they act in (`standing.confirm`)."""
+    standing.confirm(session, actor)
     prev_hash, count = _last_hash(session)
     key = key_of(session)
     entry = AuditLog(

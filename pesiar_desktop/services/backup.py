@@ -41,8 +41,8 @@ from pesiar_desktop import __version__, clock
 from pesiar_desktop.audit_key import AuditKey, ChainHead
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database, _alembic_config, head_revision, migrate
-from pesiar_desktop.errors import PesiarError
-from pesiar_desktop.services import audit, settings, village
+from pesiar_desktop.errors import PesiarError, explain
+from pesiar_desktop.services import audit, settings, standing, village
 from pesiar_desktop.services.context import Actor, require
 from pesiar_desktop.services.settings import SETTINGS
 
@@ -258,6 +258,7 @@ def make_backup(db: Database, actor: Actor, target: str | Path) -> Path:
     file path. Returns the file written. Audited."""
     require(actor, "backup.manage")
     source = _require_sqlite(db)
+    standing.verify(db, actor)  # the file holds personal data: check before writing it
     out = Path(target).expanduser()
     if out.is_dir() or str(target).endswith(("/", os.sep)):
         out = _unique(out / f"{MANUAL_PREFIX}{_village_slug(db)}{_stamp()}{SUFFIX}")
@@ -515,6 +516,8 @@ def _check_candidate(
             try:
                 migrate(staged, backup_dir=None)
             except Exception as err:
+                if explain(err) is not None:  # a full disk is not the backup's fault
+                    raise
                 log.warning("candidate %s does not migrate", preview.path, exc_info=True)
                 raise _refuse(
                     preview.path, f"tidak dapat diperbarui ke skema sekarang ({err})."
@@ -536,6 +539,8 @@ def _check_candidate(
         try:
             _program_reads(staged)
         except Exception as err:
+            if explain(err) is not None:
+                raise
             log.warning("candidate %s fails the program's reads", preview.path, exc_info=True)
             raise _refuse(
                 preview.path, f"datanya tidak dapat dibaca oleh aplikasi ({err})."
@@ -559,6 +564,7 @@ def _record_restore(
     staged = Database(f"sqlite:///{staging}", audit_key=key)
     try:
         with staged.transaction() as session:
+            standing.vouch(session, actor)
             audit.record(
                 session,
                 actor,
@@ -616,6 +622,9 @@ def restore_backup(
     """
     require(actor, "backup.manage")
     live = _require_sqlite(db)
+    # The actor is checked against the live database; the restore's entry goes into the
+    # candidate, which may predate this user (`standing.vouch` below).
+    standing.verify(db, actor)
     preview = inspect_backup(source)
     if preview.newer_schema:
         raise NotABackup(
@@ -631,6 +640,8 @@ def restore_backup(
         try:
             _copy(preview.path, staging, None)
         except sqlite3.DatabaseError as err:
+            if explain(err) is not None:  # the disk is full, not the file damaged
+                raise
             raise _refuse(preview.path, f"berkas rusak atau terpotong ({err}).") from err
         migrated_from, keyed = _check_candidate(staging, preview, key)
         saved = None

@@ -50,6 +50,7 @@ from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.nik import mask_nik
+from pesiar_desktop.rules.text import LETTER_LABELS, LETTER_TEXT_LIMITS, nfkc, text_errors
 from pesiar_desktop.services import assignments as assignments_service
 from pesiar_desktop.services import audit, events, settings, village
 from pesiar_desktop.services.context import Actor, require
@@ -665,7 +666,9 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
 def revoke(db: Database, actor: Actor, letter_id: int, reason: str) -> LetterRow:
     """Revoke an approved letter; its number, date and PDF stay as they were."""
     require(actor, "letters.approve")
-    reason = " ".join(reason.split())
+    reason = " ".join(nfkc(reason).split())
+    if errors := text_errors({"reason": reason}, LETTER_TEXT_LIMITS, LETTER_LABELS):
+        raise ValidationError(errors)  # NUL and other control characters, the length
     if len(reason) < 5:
         raise ValidationError({"reason": "Tulis alasan pencabutan (minimal 5 huruf)."})
     with db.transaction(immediate=True) as session:
@@ -697,13 +700,16 @@ def set_register_entry(
 ) -> None:
     """Buku Keputusan columns (date reported to the camat, remarks): not the letter itself."""
     require(actor, "letters.draft")
+    remarks = nfkc(remarks).strip()
+    if errors := text_errors({"remarks": remarks}, LETTER_TEXT_LIMITS, LETTER_LABELS):
+        raise ValidationError(errors)
     with db.transaction() as session:
         letter = session.get(Letter, letter_id)
         if letter is None:
             raise NotFound("Surat tidak ditemukan.")
         before = {"reported_on": letter.reported_on, "remarks": letter.remarks}
         letter.reported_on = reported_on
-        letter.remarks = remarks.strip()
+        letter.remarks = remarks
         audit.record(
             session,
             actor,

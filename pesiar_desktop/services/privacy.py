@@ -9,13 +9,17 @@ so the entry survives even if the caller's own work is later rolled back.
 from __future__ import annotations
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.services import audit
+from pesiar_desktop.services import audit, standing
 from pesiar_desktop.services.context import Actor, require
 
 
-def require_export(actor: Actor) -> None:
-    """Raise `PermissionDenied` unless the actor may export personal data."""
+def require_export(actor: Actor, db: Database | None = None) -> None:
+    """Raise `PermissionDenied` unless the actor may export personal data; with `db`, also
+    unless the database still knows the actor in that role (`standing.verify`): call it
+    with `db` before the file is written, since its audit entry comes after."""
     require(actor, "personal.export")
+    if db is not None:
+        standing.verify(db, actor)
 
 
 def record_export(db: Database, actor: Actor, kind: str, rows: int, target: str) -> None:

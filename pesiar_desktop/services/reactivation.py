@@ -796,7 +796,7 @@ def reactivation_of_payment(db: Database, payment_id: int) -> int:
 
 def export_receipt(db: Database, actor: Actor, payment_id: int, path: Path | str) -> Path:
     """The receipt of one arrears payment as a PDF (personal data: export right, audited)."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     info = detail(db, reactivation_of_payment(db, payment_id))
     letterhead = village.letterhead(db)
     paper = settings.read(db, settings.SETTINGS.paper)

@@ -834,7 +834,7 @@ def export_recap_xlsx(
     report: Report | None = None,
 ) -> RecapData:
     """The recap workbook (it lists NIKs: needs `personal.export`; the export is audited)."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     data = build_recap(
         db,
         month,

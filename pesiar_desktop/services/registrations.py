@@ -855,7 +855,7 @@ def session_rows(db: Database, query: Any) -> list[Any]:
 
 def export_receipt(db: Database, actor: Actor, reg_id: int, path: Path | str) -> Path:
     """The family's tanda terima as a PDF (personal data: export right, audited)."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     reg = detail(db, reg_id)
     letterhead = village.letterhead(db)
     paper = settings.read(db, settings.SETTINGS.paper)
@@ -883,7 +883,7 @@ def export_proposal_xlsx(
 ) -> tuple[Path, int]:
     """The PBPU Pemda / PBI proposal list for the Dinas Sosial: one row per proposed
     person. Returns the file and the number of people."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     ids = reg_ids if reg_ids is not None else proposal_candidates(db)
     with db.read() as session:
         details = [detail_in(session, reg_id) for reg_id in ids]
@@ -911,7 +911,7 @@ def export_employer_report_xlsx(
 ) -> tuple[Path, int]:
     """Reports of employers that have not registered their workers (open ones by default),
     one row per person, for the BPJS branch. Returns the file and the number of people."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     ids = (
         reg_ids
         if reg_ids is not None

@@ -513,7 +513,7 @@ def export_slips(
 ) -> SlipExport:
     """The reminder slips of `targets` as one PDF (several per page), each recorded as
     a printed reminder; personal data: the export is audited."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     require(actor, PERMISSION)
     on = on or clock.today()
     notices = prepare(db, targets, on)

@@ -25,8 +25,9 @@ from pesiar_desktop.rules.residents import (
     ResidentCheck,
     ResidentInput,
     check_resident,
-    clean_name,
+    stored_texts,
 )
+from pesiar_desktop.rules.text import FAMILY_LABELS, FAMILY_TEXT_LIMITS, nfkc, text_errors
 from pesiar_desktop.services import audit, events
 from pesiar_desktop.services import membership as membership_writer
 from pesiar_desktop.services.context import Actor, require
@@ -85,28 +86,29 @@ def living_members(session: Session, family_id: int, exclude_id: int | None = No
 def resident_values(data: ResidentInput, nik: str) -> dict[str, Any]:
     """Column values of a resident as stored (cleaned); shared with the bulk importer."""
     assert data.birth_date is not None
-    name = clean_name(data.name)
+    texts = stored_texts(data)
+    name = texts["name"]
     return {
         "nik": nik,
         "name": name,
         "name_sort": name.lower(),
         "sex": data.sex,
-        "birth_place": " ".join(data.birth_place.split()).upper(),
+        "birth_place": texts["birth_place"],
         "birth_date": data.birth_date,
         "shdk": data.shdk,
         "marital_status": data.marital_status,
         "religion": data.religion,
         "education": data.education,
         "occupation": data.occupation,
-        "phone": data.phone.strip(),
-        "father_name": clean_name(data.father_name),
-        "mother_name": clean_name(data.mother_name),
+        "phone": texts["phone"],
+        "father_name": texts["father_name"],
+        "mother_name": texts["mother_name"],
         "is_pregnant": data.is_pregnant,
         "has_disability": data.has_disability,
         "is_stunting_child": data.is_stunting_child,
         "is_laid_off": data.is_laid_off,
         "is_formal_worker": data.is_formal_worker,
-        "employer_name": data.employer_name.strip(),
+        "employer_name": texts["employer_name"],
     }
 
 
@@ -129,13 +131,15 @@ def _create_family_in(session: Session, actor: Actor, data: FamilyInput) -> Fami
         errors["rt_id"] = "Wilayah (dusun/RT) wajib dipilih."
     if data.welfare_decile is not None and not 1 <= data.welfare_decile <= 10:
         errors["welfare_decile"] = "Desil kesejahteraan antara 1 dan 10."
+    address = nfkc(data.address).strip()
+    errors.update(text_errors({"address": address}, FAMILY_TEXT_LIMITS, FAMILY_LABELS))
     if errors:
         raise ValidationError(errors)
     assert data.rt_id is not None
     family = Family(
         no_kk=kk.value,
         rt_id=data.rt_id,
-        address=data.address.strip(),
+        address=address,
         welfare_decile=data.welfare_decile,
     )
     session.add(family)
@@ -540,10 +544,12 @@ def edit_family(
             errors["rt_id"] = "Wilayah (dusun/RT) wajib dipilih."
         if welfare_decile is not None and not 1 <= welfare_decile <= 10:
             errors["welfare_decile"] = "Desil kesejahteraan antara 1 dan 10."
+        address = nfkc(address).strip()
+        errors.update(text_errors({"address": address}, FAMILY_TEXT_LIMITS, FAMILY_LABELS))
         if errors:
             raise ValidationError(errors)
         before = audit.snapshot(family)
-        family.address = address.strip()
+        family.address = address
         family.rt_id = rt_id
         family.welfare_decile = welfare_decile
         session.flush()

@@ -32,7 +32,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.rules.premiums import ARREARS_SEGMENTS, arrears_owed, arrears_premium
 from pesiar_desktop.services import privacy, village
-from pesiar_desktop.services.context import Actor, require
+from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.premium_rates import load_rates
 
 PPU_SEGMENTS = frozenset({"PPU_PN", "PPU_BU"})
@@ -375,7 +375,7 @@ def export_targets_xlsx(
     Personal data leaves the program: the export is recorded in the audit log
     (`privacy.record_export`) once the file is written.
     """
-    require(actor, "personal.export")
+    privacy.require_export(actor, db)
     full_nik = actor.can("personal.see_full_nik")
     everyone, areas = scan_targets(db)
     chosen = filter_targets(everyone, filt or TargetFilter())

@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import AuthError, NotFound, ValidationError
 from pesiar_desktop.models import User
-from pesiar_desktop.services import audit, events
+from pesiar_desktop.services import audit, events, standing
 from pesiar_desktop.services.context import ROLES, Actor, require
 
 MAX_FAILED_ATTEMPTS = 5
@@ -120,34 +120,79 @@ def list_users(db: Database) -> list[UserRow]:
         return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _refuse_if_locked(user: User, now: datetime) -> None:
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
+        raise AuthError(
+            f"Akun {user.username} terkunci karena {MAX_FAILED_ATTEMPTS} kali salah kata sandi. "
+            f"Coba lagi dalam {minutes} menit."
+        )
+
+
 def authenticate(db: Database, username: str, password: str) -> Actor:
-    """Log in. Five failures lock the account for five minutes."""
+    """Log in. Five failures lock the account for five minutes.
+
+    The password is checked outside any lock (argon2 takes a tenth of a second on
+    purpose); what it decides is then written under the write lock (SQLite: BEGIN
+    IMMEDIATE; PostgreSQL: the user's row), where the lock is read again and a failure
+    is counted by one atomic UPDATE. So parallel attempts (several processes guessing at
+    once) are each counted, and none is judged after another one locked the account.
+    """
     name = username.strip().lower()
-    with db.transaction() as session:
-        user = session.scalar(select(User).where(User.username == name).with_for_update())
+    wrong = AuthError("Nama pengguna atau kata sandi salah.")
+    with db.read() as session:
+        found = session.scalar(select(User).where(User.username == name))
+        if found is None or not found.is_active:
+            raise wrong
+        _refuse_if_locked(found, utcnow())
+        user_id, checked_hash = found.id, found.password_hash
+    right = _verify(checked_hash, password)
+    failed_error: AuthError | None = None
+    with db.transaction(immediate=True) as session:
+        user = session.scalar(
+            select(User)
+            .where(User.id == user_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
         if user is None or not user.is_active:
-            raise AuthError("Nama pengguna atau kata sandi salah.")
+            raise wrong
         now = utcnow()
-        if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
-            raise AuthError(
-                f"Akun {name} terkunci karena {MAX_FAILED_ATTEMPTS} kali salah kata sandi. "
-                f"Coba lagi dalam {minutes} menit."
-            )
-        failed_error: AuthError | None = None
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            user.failed_attempts += 1
-            locked = user.failed_attempts >= MAX_FAILED_ATTEMPTS
+        _refuse_if_locked(user, now)  # a parallel attempt may have locked it meanwhile
+        if user.password_hash != checked_hash:
+            # Changed meanwhile (a parallel login rehashed it, an admin reset it): judge
+            # again against the stored hash, under the lock (rare).
+            right = _verify(user.password_hash, password)
+        if not right:
+            failures = session.execute(
+                update(User)
+                .where(User.id == user_id)
+                .values(failed_attempts=User.failed_attempts + 1)
+                .returning(User.failed_attempts)
+                .execution_options(synchronize_session=False)
+            ).scalar_one()
+            locked = failures >= MAX_FAILED_ATTEMPTS
             if locked:
-                user.locked_until = now + LOCK_DURATION
-                user.failed_attempts = 0
-                audit.record(session, _actor(user), "user.locked", "user", user.id)
-            failed_error = AuthError(
-                f"Akun {name} dikunci selama 5 menit karena terlalu banyak percobaan gagal."
+                session.execute(
+                    update(User)
+                    .where(User.id == user_id)
+                    .values(locked_until=now + LOCK_DURATION, failed_attempts=0)
+                    .execution_options(synchronize_session=False)
+                )
+                audit.record(session, _actor(user), "user.locked", "user", user_id)
+            failed_error = (
+                AuthError(
+                    f"Akun {name} dikunci selama 5 menit karena terlalu banyak percobaan gagal."
+                )
                 if locked
-                else "Nama pengguna atau kata sandi salah."
+                else wrong
             )
         else:
             user.failed_attempts = 0
@@ -199,6 +244,8 @@ def set_role(db: Database, actor: Actor, username: str, role: str, is_active: bo
     if role not in ROLES:
         raise ValidationError({"role": f"Peran tidak dikenal: {role}."})
     with db.transaction() as session:
+        # Before the change: an administrator may demote or deactivate themself.
+        standing.confirm(session, actor)
         user = session.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"Pengguna {username} tidak ditemukan.")

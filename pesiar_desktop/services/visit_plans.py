@@ -441,7 +441,7 @@ def export_worksheet(
     today: date | None = None,
 ) -> Path:
     """The lembar kerja sisir as PDF (`kind="pdf"`) or workbook (`"xlsx"`), audited."""
-    privacy.require_export(actor)
+    privacy.require_export(actor, db)
     plan = plan_view(db, assignment_id, today)
     masked = not privacy.can_see_full_nik(actor)
     if kind == "xlsx":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from pesiar_desktop.cli import main
+from tests.conftest import as_user
 from tests.unit.test_registrations_printouts import pdf_text
 
 
@@ -24,18 +25,18 @@ def test_arrears_and_reactivation_commands(tmp_path, capsys):
     kk, owed = family["no_kk"], family["amount_owed"]
     nik = family["members"][0]["nik"]
     # Refused: too little, a viewer, an unknown family or user, a bad date.
-    assert main([*base, "reactivation", "pay", kk, "35000", "--user", "operator"]) == 1
+    assert main([*base, "reactivation", "pay", kk, "35000", *as_user("operator")]) == 1
     assert "kurang" in capsys.readouterr().err
-    assert main([*base, "reactivation", "pay", kk, str(owed), "--user", "bpd"]) == 1
+    assert main([*base, "reactivation", "pay", kk, str(owed), *as_user("bpd")]) == 1
     assert "tidak berhak" in capsys.readouterr().err
-    assert main([*base, "reactivation", "pay", "1" * 16, str(owed), "--user", "operator"]) == 1
+    assert main([*base, "reactivation", "pay", "1" * 16, str(owed), *as_user("operator")]) == 1
     assert main([*base, "reactivation", "pay", kk, str(owed), "--user", "nobody"]) == 1
     bad_date = [*base, "reactivation", "pay", kk, str(owed), "--date", "2026-13-01"]
-    assert main([*bad_date, "--user", "operator"]) == 1
+    assert main([*bad_date, *as_user("operator")]) == 1
     capsys.readouterr()
     # Paid in full, found by a member's NIK, with its receipt.
     out = tmp_path / "tt.pdf"
-    args = [*base, "reactivation", "pay", nik, str(owed), "--user", "operator"]
+    args = [*base, "reactivation", "pay", nik, str(owed), *as_user("operator")]
     assert main([*args, "--receipt", str(out), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["completed"] is True

@@ -17,8 +17,9 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.models import AuditLog
 from pesiar_desktop.services import audit, audit_query, settings, users
-from pesiar_desktop.services.context import SYSTEM, Actor
+from pesiar_desktop.services.context import SYSTEM
 from pesiar_desktop.services.settings import SETTINGS
+from tests.conftest import make_user
 
 
 def _entries(db: Database) -> list[AuditLog]:
@@ -110,8 +111,11 @@ def test_concurrent_writers_keep_one_chain(village_db):
     errors: list[BaseException] = []
     start = threading.Barrier(4)
 
+    # Each writer acts as a user of its own (the chain is shared; actors are checked).
+    actors = [make_user(village_db, "admin", f"pc{n}") for n in range(4)]
+
     def writer(n: int) -> None:
-        actor = Actor(username=f"pc{n}", role="admin")
+        actor = actors[n]
         try:
             start.wait()
             for i in range(15):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from pesiar_desktop.cli import main
 from pesiar_desktop.db import open_database
 from pesiar_desktop.models import Assignment, Family, Registration, Resident
+from tests.conftest import as_user
 from tests.unit.test_registrations_printouts import pdf_text
 
 
@@ -33,10 +34,10 @@ def test_fieldwork_commands(tmp_path, capsys):
     finally:
         db.dispose()
     out = tmp_path / "tt.pdf"
-    assert main([*base, "receipt", str(reg.id), str(out), "--user", "operator"]) == 0
+    assert main([*base, "receipt", str(reg.id), str(out), *as_user("operator")]) == 0
     assert reg.receipt_number in " ".join(pdf_text(out).split())
     sheet = tmp_path / "sisir.xlsx"
-    assert main([*base, "worksheet", str(assignment_id), str(sheet), "--user", "operator"]) == 0
+    assert main([*base, "worksheet", str(assignment_id), str(sheet), *as_user("operator")]) == 0
     rows = CalamineWorkbook.from_path(str(sheet)).get_sheet_by_name("Lembar kerja").to_python()
     assert rows[0][0] == "LEMBAR KERJA SISIR"  # a title block, then the table
     header = next(i for i, r in enumerate(rows) if r[:3] == ["Jadwal", "Wilayah", "No KK"])
@@ -58,6 +59,6 @@ def test_fieldwork_commands(tmp_path, capsys):
     assert {(r[6], r[2]) for r in body} == set(kk_of_nik.items())
     capsys.readouterr()
     # A viewer may not print personal data: refused with exit status 1.
-    assert main([*base, "receipt", str(reg.id), str(tmp_path / "x.pdf"), "--user", "bpd"]) == 1
+    assert main([*base, "receipt", str(reg.id), str(tmp_path / "x.pdf"), *as_user("bpd")]) == 1
     assert "tidak berhak" in capsys.readouterr().err
     assert main([*base, "receipt", "999999", str(tmp_path / "y.pdf")]) == 1

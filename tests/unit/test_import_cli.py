@@ -18,9 +18,10 @@ IMPORT_KEYS = {"new", "updated", "unchanged", "rejected", "warnings"}
 
 
 @pytest.fixture
-def data_dir(tmp_path, capsys):
+def data_dir(tmp_path, capsys, monkeypatch):
     args = ["--data-dir", str(tmp_path), "init", "--village-code", "5201012005"]
     assert main([*args, "--admin-user", "admin", "--admin-password", "rahasia-123"]) == 0
+    monkeypatch.setenv("PESIAR_PASSWORD", "rahasia-123")  # the commands log in as admin
     capsys.readouterr()
     return tmp_path
 

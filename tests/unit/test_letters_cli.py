@@ -10,12 +10,13 @@ import pdfplumber
 from pesiar_desktop.cli import main
 from pesiar_desktop.db import open_database
 from pesiar_desktop.services import letters, village
-from tests.conftest import _set_up, admin_actor
+from tests.conftest import ADMIN_PASSWORD, _set_up, admin_actor
 from tests.pdf_fit import pdf_plain_text
 from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
 
 
-def test_letter_list_render_verify(sqlite_url, tmp_path, capsys):
+def test_letter_list_render_verify(sqlite_url, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PESIAR_PASSWORD", ADMIN_PASSWORD)  # `letter render` logs in as admin
     db = open_database(sqlite_url)
     _set_up(db)
     admin = admin_actor(db)

@@ -16,7 +16,7 @@ from pesiar_desktop.errors import PermissionDenied
 from pesiar_desktop.models import Dusun, Family, Membership, Resident, Rt
 from pesiar_desktop.reportdata.opensid import OPENSID_HEADERS
 from pesiar_desktop.services import imports, opensid_export, users
-from tests.conftest import _set_up
+from tests.conftest import _set_up, as_user
 from tests.import_files import family, write_opensid
 
 COLUMNS = (
@@ -118,11 +118,11 @@ def test_cli_export_residents_opensid(tmp_path, capsys):
     capsys.readouterr()
     out = tmp_path / "opensid.xlsx"
     code = main(["--data-dir", data_dir, "export", "residents", "--format", "opensid", str(out),
-                 "--user", "operator"])  # fmt: skip
+                 *as_user("operator")])  # fmt: skip
     assert code == 0, capsys.readouterr()
     assert "300 penduduk disimpan ke" in capsys.readouterr().out
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Penduduk").to_python()
     assert len(rows) == 301
     assert main(["--data-dir", data_dir, "export", "residents", "--format", "opensid", str(out),
-                 "--user", "bpd"]) == 1  # fmt: skip
+                 *as_user("bpd")]) == 1  # fmt: skip
     assert "tidak berhak" in capsys.readouterr().err

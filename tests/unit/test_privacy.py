@@ -13,6 +13,7 @@ from pesiar_desktop.models import AuditLog
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import audit, imports, privacy, targets
 from pesiar_desktop.services.context import ROLES, Actor
+from tests.conftest import as_user
 from tests.import_files import family, write_opensid
 
 
@@ -78,9 +79,9 @@ def test_cli_exports_leave_audit_entries(tmp_path, capsys):
     assert main(["--data-dir", str(data), "demo", "--residents", "60"]) == 0
     out = tmp_path / "sasaran.xlsx"
     assert (
-        main(["--data-dir", str(data), "targets", "--export", str(out), "--user", "operator"]) == 0
+        main(["--data-dir", str(data), "targets", "--export", str(out), *as_user("operator")]) == 0
     )
-    assert main(["--data-dir", str(data), "targets", "--export", str(out), "--user", "bpd"]) == 1
+    assert main(["--data-dir", str(data), "targets", "--export", str(out), *as_user("bpd")]) == 1
     assert "tidak berhak" in capsys.readouterr().err
     from pesiar_desktop.db import Database
 

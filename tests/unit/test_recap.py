@@ -33,7 +33,7 @@ from pesiar_desktop.services import recap, residents, targets, village
 from pesiar_desktop.services.progress import agent_month_progress
 from pesiar_desktop.services.residents import FamilyInput
 from pesiar_desktop.services.stats import register_stats
-from tests.conftest import person
+from tests.conftest import as_user, person
 from tests.fieldwork_builder import FieldworkBuilder
 
 MONTH = date(2026, 10, 1)
@@ -548,7 +548,7 @@ def test_cli_export_and_stats(tmp_path, capsys):
     pdf = tmp_path / "rekap.pdf"
     month = f"{date.today():%Y-%m}"
     code = main(["--data-dir", data_dir, "export", "recap", "--month", month, str(out),
-                 "--pdf", str(pdf), "--user", "operator"])  # fmt: skip
+                 "--pdf", str(pdf), *as_user("operator")])  # fmt: skip
     assert code == 0, capsys.readouterr()
     printed = capsys.readouterr().out
     assert "disimpan ke" in printed
@@ -563,7 +563,7 @@ def test_cli_export_and_stats(tmp_path, capsys):
     assert f"Bulan {bulan} {month[:4]}" in text
     assert "Pendaftaran" in CalamineWorkbook.from_path(str(out)).sheet_names
     assert main(["--data-dir", data_dir, "export", "recap", "--month", month, str(out),
-                 "--user", "bpd"]) == 1  # fmt: skip
+                 *as_user("bpd")]) == 1  # fmt: skip
     assert "tidak berhak" in capsys.readouterr().err
     assert main(["--data-dir", data_dir, "export", "recap", "--month", "13-2026", str(out)]) == 1
     assert "TTTT-BB" in capsys.readouterr().err

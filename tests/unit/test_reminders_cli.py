@@ -12,6 +12,7 @@ from pesiar_desktop.cli import main
 from pesiar_desktop.db import open_database
 from pesiar_desktop.models import Reminder
 from pesiar_desktop.rules import reminders as rc
+from tests.conftest import as_user
 from tests.unit.test_registrations_printouts import pdf_text
 
 
@@ -35,11 +36,11 @@ def test_arrears_remind_command(tmp_path, capsys):
     demo_reminders = _recorded(tmp_path)
     assert demo_reminders, "the demo has reminders sent"
     # A viewer may not take personal data out; --user is required.
-    assert main([*remind, "--user", "bpd"]) == 1
+    assert main([*remind, *as_user("bpd")]) == 1
     assert "tidak berhak" in capsys.readouterr().err
     assert main([*base, "arrears", "--json"]) == 0
     families = json.loads(capsys.readouterr().out)
-    assert main([*remind, "--json", "--user", "operator"]) == 0
+    assert main([*remind, "--json", *as_user("operator")]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["no_kk"] for r in listed] == [f["no_kk"] for f in families]
     assert {r["kind"] for r in listed} == {rc.KIND_ARREARS}
@@ -57,7 +58,7 @@ def test_arrears_remind_command(tmp_path, capsys):
     # One family by its No KK: the slip sheet and the WhatsApp reminder recorded.
     chosen = next(r for r in listed if r["whatsapp_url"])
     out = tmp_path / "slip.pdf"
-    args = [*remind, chosen["no_kk"], "--slips", str(out), "--sent", "--user", "operator"]
+    args = [*remind, chosen["no_kk"], "--slips", str(out), "--sent", *as_user("operator")]
     assert main(args) == 0
     printed = capsys.readouterr().out
     assert chosen["whatsapp_url"] in printed and "dicatat sebagai terkirim" in printed
@@ -68,12 +69,12 @@ def test_arrears_remind_command(tmp_path, capsys):
         (chosen["family_id"], rc.KIND_ARREARS, rc.CHANNEL_WHATSAPP),
     ]
     # A family that owes nothing is refused by name; a file that cannot be written: 2.
-    assert main([*remind, "1" * 16, "--user", "operator"]) == 1
+    assert main([*remind, "1" * 16, *as_user("operator")]) == 1
     capsys.readouterr()
     bad = tmp_path / "missing-folder" / "slip.pdf"
-    assert main([*remind, chosen["no_kk"], "--slips", str(bad), "--user", "operator"]) == 2
+    assert main([*remind, chosen["no_kk"], "--slips", str(bad), *as_user("operator")]) == 2
     assert "tidak dapat ditulis" in capsys.readouterr().err
     # The unpaid first premiums join with --first-premium.
-    assert main([*remind, "--first-premium", "--json", "--user", "operator"]) == 0
+    assert main([*remind, "--first-premium", "--json", *as_user("operator")]) == 0
     kinds = [r["kind"] for r in json.loads(capsys.readouterr().out)]
     assert kinds.count(rc.KIND_ARREARS) == len(families)

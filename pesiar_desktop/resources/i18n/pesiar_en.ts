@@ -1994,12 +1994,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,12 +2010,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+182"/>
+        <location line="+187"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-186"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,7 +2055,7 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,7 +2717,7 @@ The window closes now; please log in again.</translation>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{n} orang dengan NIK perlu diperbaiki.</source>
         <translation>{n} people whose NIK needs fixing.</translation>
     </message>

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.db import Database
+from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.models import (
     ImportBatch,
 )
@@ -72,6 +73,43 @@ def list_batches(db: Database, kind: str | None = None, limit: int = 200) -> lis
 def batch_count(db: Database) -> int:
     with db.read() as session:
         return int(session.scalar(select(func.count(ImportBatch.id))) or 0)
+
+
+# pg_advisory_xact_lock key that serialises import commits ("PESIAR" + "IMPR")
+IMPORT_LOCK_KEY = 0x5045_5349_494D_5052 & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def latest_batch_id(session: Session) -> int:
+    """The newest batch's id (0: none), remembered by a preview: a batch of the same file
+    after it means the file was imported while the preview was on screen."""
+    return int(session.scalar(select(func.max(ImportBatch.id))) or 0)
+
+
+def begin_import(session: Session, kind: str, sha256: str, seen_batch_id: int | None) -> None:
+    """First step of every import commit, in a transaction that holds the write lock
+    (`db.transaction(immediate=True)` on SQLite; on PostgreSQL an advisory lock taken
+    here), so two imports never plan against the same register at once. The second of
+    two imports of one file, started from previews made before the first one committed,
+    is refused instead of writing the same rows again as a second batch."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
+    if seen_batch_id is None:
+        return
+    since = session.execute(
+        select(ImportBatch.at, ImportBatch.actor)
+        .where(
+            ImportBatch.kind == kind,
+            ImportBatch.sha256 == sha256,
+            ImportBatch.id > seen_batch_id,
+        )
+        .order_by(ImportBatch.id.desc())
+    ).first()
+    if since is not None:
+        raise PesiarError(
+            f"Berkas ini baru saja diimpor oleh {since.actor} ({since.at:%d-%m-%Y %H:%M}), "
+            "setelah pratinjau ini dibuat; tidak diimpor dua kali. Buat pratinjau baru bila "
+            "memang perlu diimpor lagi."
+        )
 
 
 def previous_import_notice(session: Session, kind: str, sha256: str) -> str | None:

@@ -27,7 +27,12 @@ from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.rules.membership import MembershipInput, stored_values
 from pesiar_desktop.services import bulk_sql, events, membership
 from pesiar_desktop.services.context import Actor, require
-from pesiar_desktop.services.imports.batches import previous_import_notice, record_batch
+from pesiar_desktop.services.imports.batches import (
+    begin_import,
+    latest_batch_id,
+    previous_import_notice,
+    record_batch,
+)
 from pesiar_desktop.services.imports.common import (
     ImportResult,
     Progress,
@@ -58,6 +63,7 @@ class BpjsPreview:
     notices: list[str] = field(default_factory=list)
     cells: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
     headers: list[str] = field(default_factory=list)
+    seen_batch_id: int | None = field(default=None, repr=False)  # batches.begin_import
 
     @property
     def file_name(self) -> str:
@@ -119,6 +125,7 @@ def preview_bpjs(
         headers=table.headers,
     )
     with db.read() as session:
+        preview.seen_batch_id = latest_batch_id(session)
         notice = previous_import_notice(session, "bpjs", preview.sha256)
         if notice:
             preview.notices.insert(0, notice)
@@ -224,7 +231,8 @@ def commit_bpjs(
 ) -> ImportResult:
     """Updates current memberships and appends history dated by the list's date."""
     require(actor, "residents.write")
-    with db.transaction() as session:
+    with db.transaction(immediate=True) as session:
+        begin_import(session, "bpjs", preview.sha256, preview.seen_batch_id)
         actions = _plan_bpjs(session, preview)
         if strict and preview.rejected:
             raise ValidationError(

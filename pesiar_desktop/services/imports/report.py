@@ -28,7 +28,7 @@ def write_report(
     With `db` and `actor` the export is checked (`personal.export`) and audited.
     """
     if actor is not None:
-        privacy.require_export(actor)
+        privacy.require_export(actor, db)
     path = write_import_report(report_data(preview, pending), Path(path))
     if db is not None and actor is not None:
         rows = len(preview.rejected) + len(preview.warnings)

@@ -29,7 +29,7 @@ from pesiar_desktop.models import (
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import audit, bulk_sql, events, membership
 from pesiar_desktop.services.context import Actor, require
-from pesiar_desktop.services.imports.batches import insert_refs, record_batch
+from pesiar_desktop.services.imports.batches import begin_import, insert_refs, record_batch
 from pesiar_desktop.services.imports.common import (
     ImportResult,
     Progress,
@@ -60,7 +60,8 @@ def commit_residents(
     """
     require(actor, "residents.write")
     confirmed_set = frozenset(confirmed)
-    with db.transaction() as session:
+    with db.transaction(immediate=True) as session:
+        begin_import(session, "residents", preview.sha256, preview.seen_batch_id)
         cached = preview.plan_cache
         if (
             cached is not None

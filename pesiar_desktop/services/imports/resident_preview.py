@@ -20,7 +20,7 @@ from pesiar_desktop.importers.reader import ImportFileError, SheetTable, file_sh
 from pesiar_desktop.importers.residents import RowNote, parse_residents
 from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.rules.regions import district_exists
-from pesiar_desktop.services.imports.batches import previous_import_notice
+from pesiar_desktop.services.imports.batches import latest_batch_id, previous_import_notice
 from pesiar_desktop.services.imports.common import (
     Progress,
     ShouldCancel,
@@ -63,6 +63,7 @@ class ResidentPreview:
     file_warnings: list[RowNote] = field(default_factory=list, repr=False)
     cells: Mapping[int, list[Cell]] = field(default_factory=dict, repr=False)
     plan_cache: tuple[Any, ...] | None = field(default=None, repr=False)
+    seen_batch_id: int | None = field(default=None, repr=False)  # batches.begin_import
 
     @property
     def file_name(self) -> str:
@@ -154,7 +155,7 @@ def preview_residents(
         records, rejected, warnings = build_records(parsed)
     # (On an error above, leaving the block waits for the thread; its result is dropped.)
     snapshot = early.result()
-    sha256, notice, fingerprint, reg = snapshot
+    sha256, notice, fingerprint, reg, seen_batch_id = snapshot
     preview = ResidentPreview(
         path=path,
         sha256=sha256,
@@ -167,6 +168,7 @@ def preview_residents(
         file_rejected=rejected,
         file_warnings=warnings,
         cells=parsed.cells,
+        seen_batch_id=seen_batch_id,
     )
     if not table.numbers:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")
@@ -180,8 +182,9 @@ def preview_residents(
 
 def _register_snapshot(
     db: Database, path: Path
-) -> tuple[str, str | None, tuple[Any, ...], Register]:
-    """File hash, earlier-import notice, register fingerprint and the register itself.
+) -> tuple[str, str | None, tuple[Any, ...], Register, int]:
+    """File hash, earlier-import notice, register fingerprint, the register itself and
+    the newest import batch's id.
 
     The fingerprint is taken before the register is read: a write in between makes
     the commit re-plan instead of trusting this snapshot.
@@ -189,10 +192,11 @@ def _register_snapshot(
     sha256 = file_sha256(path)
     district_exists("520101")  # loads the region list the NIK checks use, off the main path
     with db.read() as session:
+        seen_batch_id = latest_batch_id(session)
         notice = previous_import_notice(session, "residents", sha256)
         fingerprint = register_fingerprint(session)
         reg = load_register(session)
-    return sha256, notice, fingerprint, reg
+    return sha256, notice, fingerprint, reg, seen_batch_id
 
 
 def replan_residents(

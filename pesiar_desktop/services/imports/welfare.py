@@ -24,7 +24,12 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.services import bulk_sql, events
 from pesiar_desktop.services.context import Actor, require
-from pesiar_desktop.services.imports.batches import previous_import_notice, record_batch
+from pesiar_desktop.services.imports.batches import (
+    begin_import,
+    latest_batch_id,
+    previous_import_notice,
+    record_batch,
+)
 from pesiar_desktop.services.imports.common import (
     ImportResult,
     Progress,
@@ -56,6 +61,7 @@ class WelfarePreview:
     notices: list[str] = field(default_factory=list)
     cells: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
     headers: list[str] = field(default_factory=list)
+    seen_batch_id: int | None = field(default=None, repr=False)  # batches.begin_import
 
     @property
     def file_name(self) -> str:
@@ -106,6 +112,7 @@ def preview_welfare(
         headers=table.headers,
     )
     with db.read() as session:
+        preview.seen_batch_id = latest_batch_id(session)
         notice = previous_import_notice(session, "welfare", preview.sha256)
         if notice:
             preview.notices.append(notice)
@@ -174,7 +181,8 @@ def commit_welfare(
         raise ValidationError(
             {"file": f"{len(preview.rejected)} baris ditolak; mode ketat: tidak ada yang diimpor."}
         )
-    with db.transaction() as session:
+    with db.transaction(immediate=True) as session:
+        begin_import(session, "welfare", preview.sha256, preview.seen_batch_id)
         current = {a: b for a, b in session.execute(select(Family.id, Family.welfare_decile))}
         rows: list[dict[str, Any]] = [
             {"welfare_decile": decile, "updated_at": utcnow(), "id": fid}

@@ -1,0 +1,83 @@
+"""Who runs a command: a user and a password, checked as the window's login checks them.
+
+A command that writes or that puts personal data out (a file, or names and NIKs on the
+terminal) runs as a named user, logged in with `users.authenticate`: the same argon2
+check, the same lock-out after five wrong passwords, an audit entry per login. The
+implicit administrator `SYSTEM` is left only to `init` and to `demo` on an empty database.
+
+Where the credentials come from, first found wins:
+- user: `--user NAME`, else the environment variable PESIAR_USER;
+- password: `--password-file FILE` (its first line), else PESIAR_PASSWORD (only for the
+  user PESIAR_USER names, or for any user when PESIAR_USER is unset), else a prompt
+  (getpass, nothing echoed) when the command runs in a terminal.
+A password is never an option's value: it would show in the process list and the shell
+history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from pesiar_desktop.db import Database
+from pesiar_desktop.errors import AuthError
+from pesiar_desktop.services import users
+from pesiar_desktop.services.context import Actor, require
+
+ENV_USER = "PESIAR_USER"
+ENV_PASSWORD = "PESIAR_PASSWORD"
+
+NEED_USER = (
+    "Perintah ini perlu pengguna dan kata sandi: tambahkan --user NAMA (kata sandi akan "
+    "ditanyakan), atau isi PESIAR_USER dan PESIAR_PASSWORD, atau --password-file BERKAS."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser, help_user: str | None = None) -> None:
+    """`--user` and `--password-file` on a command that needs a login."""
+    parser.add_argument(
+        "--user",
+        default=None,
+        help=help_user
+        or "pengguna yang menjalankan perintah (env PESIAR_USER); kata sandi ditanyakan",
+    )
+    parser.add_argument(
+        "--password-file",
+        default=None,
+        metavar="BERKAS",
+        help="berkas berisi kata sandi (baris pertama); atau env PESIAR_PASSWORD",
+    )
+
+
+def _password(args: argparse.Namespace, username: str) -> str:
+    path = getattr(args, "password_file", None)
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise AuthError(f"Berkas kata sandi {path} tidak dapat dibaca: {err}") from None
+        return text.splitlines()[0] if text else ""
+    env_user = os.environ.get(ENV_USER, "").strip().lower()
+    env_password = os.environ.get(ENV_PASSWORD)
+    if env_password is not None and env_user in ("", username.strip().lower()):
+        return env_password
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"Kata sandi {username}: ")
+    raise AuthError(
+        f"Kata sandi untuk {username} tidak diberikan: jalankan di terminal (kata sandi "
+        "ditanyakan), atau isi PESIAR_PASSWORD, atau --password-file BERKAS."
+    )
+
+
+def login(db: Database, args: argparse.Namespace, permission: str | None = None) -> Actor:
+    """The logged-in actor for this command; with `permission`, one that holds it."""
+    username = getattr(args, "user", None) or os.environ.get(ENV_USER, "")
+    if not username.strip():
+        raise AuthError(NEED_USER)
+    actor = users.authenticate(db, username, _password(args, username))
+    if permission is not None:
+        require(actor, permission)
+    return actor
