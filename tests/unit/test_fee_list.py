@@ -90,7 +90,10 @@ def test_signatures_stay_with_the_table_end(village_db, admin, agents):
         assert "Nama Agen" in page
 
 
-def test_cli_export_fees(fee_setup, tmp_path, capsys):  # noqa: F811
+def test_cli_export_fees(fee_setup, tmp_path, capsys, monkeypatch):  # noqa: F811
+    from tests.conftest import ADMIN_PASSWORD
+
+    monkeypatch.setenv("PESIAR_PASSWORD", ADMIN_PASSWORD)  # `export` logs in (as admin)
     db, _agents, _s = fee_setup
     url = str(db.engine.url.render_as_string(hide_password=False))
     base = ["--database-url", url, "--data-dir", str(tmp_path / "data")]

@@ -67,8 +67,9 @@ def test_letter_list_render_verify(sqlite_url, tmp_path, capsys, monkeypatch):
     assert "tidak ditemukan" in capsys.readouterr().err
 
 
-def test_card_sheet_and_guide(sqlite_url, tmp_path, capsys):
-    """The A4 card sheet and the residents' guide from the command line."""
+def test_card_sheet_and_guide(sqlite_url, tmp_path, capsys, monkeypatch):
+    """The A4 card sheet (a login: it names the agents) and the residents' guide (none)."""
+    monkeypatch.setenv("PESIAR_PASSWORD", ADMIN_PASSWORD)
     from tests.unit.test_idcard import qr_texts
 
     db = open_database(sqlite_url)
