@@ -789,6 +789,41 @@ def pdf_bytes(db: Database, letter_id: int) -> bytes:
     return letters_pdf.render(_doc(letter, letterhead, photo, content=content))
 
 
+def sk_preview_pdf(db: Database, text: letter_text.LetterText) -> bytes:
+    """An SK draft as it would read with `text` (not saved), for the preview in Pengaturan ›
+    Teks surat: the active assignments when there are any, else an SK without agents."""
+    letterhead = village.letterhead(db)
+    year = clock.today().year
+    with db.read() as session:
+        chosen = list(
+            session.scalars(
+                select(Assignment)
+                .where(Assignment.is_active.is_(True))
+                .order_by(Assignment.period_start, Assignment.id)
+            )
+        )
+        if chosen:
+            year = max(a.period_start.year for a in chosen)
+            content = _sk_content(session, letterhead, chosen, year)
+        else:
+            content = {
+                "subject": f"Pengangkatan Agen PESIAR {letterhead.profile.title} Tahun {year}",
+                "diktum": [letter_text.DEFAULT_CLOSING[TYPE_SK]],
+                "agents": [],
+            }
+        paper = settings.get(session, settings.SETTINGS.paper)
+    version = letter_text.Version(-1, text)
+    p = letterhead.profile
+    doc = LetterDoc(
+        letter_type=TYPE_SK,
+        letterhead=letterhead,
+        content=letter_text.apply(content, TYPE_SK, version, p.title),
+        signer_name=p.kepala_desa_name,
+        paper=paper,
+    )
+    return letters_pdf.render(doc)
+
+
 def card_sheet_pdf(db: Database, letter_ids: Sequence[int]) -> bytes:
     """Approved ID cards ten to an A4 sheet with cut marks (fronts, then backs for duplex),
     drawn from each card's stored content, number and QR payload."""
