@@ -394,14 +394,20 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
     story.append(
         _labelled_lists([("Menimbang", considering, True), ("Mengingat", basis, False)], w)
     )
-    story += [Spacer(1, 3 * mm), P("MEMUTUSKAN:", "title"), Spacer(1, 2 * mm)]
     decisions = list(c.get("diktum", []))
     rows: list[tuple[str, Any]] = [
         ("Menetapkan", f"KEPUTUSAN {e(office)} TENTANG {e(subject.upper())}.")
     ]
     rows += [(ORDINALS[i], e(text)) for i, text in enumerate(decisions)]
+    # "MEMUTUSKAN:" is never left alone at the foot of a page (a longer Mengingat list
+    # pushes it there): it goes with the "Menetapkan" row.
+    story += [
+        Spacer(1, 3 * mm),
+        KeepTogether([P("MEMUTUSKAN:", "title"), Spacer(1, 2 * mm), _label_table(rows[:1], w)]),
+    ]
     # The last diktum stays with the signature: a signature is never alone on a page.
-    story.append(_label_table(rows[:-1], w))
+    if rows[1:-1]:
+        story.append(_label_table(rows[1:-1], w))
     story.append(
         KeepTogether(
             [

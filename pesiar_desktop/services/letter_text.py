@@ -56,8 +56,7 @@ DEFAULT_MENGINGAT = (
     "diubah, terakhir dengan Undang-Undang Nomor 3 Tahun 2024;",
     "Peraturan Presiden Nomor 82 Tahun 2018 tentang Jaminan Kesehatan sebagaimana telah "
     "beberapa kali diubah, terakhir dengan Peraturan Presiden Nomor 59 Tahun 2024;",
-    "Peraturan Menteri Dalam Negeri Nomor 111 Tahun 2014 tentang Pedoman Teknis "
-    "Peraturan di Desa;",
+    "Peraturan Menteri Dalam Negeri Nomor 111 Tahun 2014 tentang Pedoman Teknis Peraturan di Desa;",
     # Dana Desa pays the agents: the rule on what Dana Desa may be spent on this year.
     "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 2 Tahun "
     "2024 tentang Petunjuk Operasional atas Fokus Penggunaan Dana Desa Tahun 2025;",
@@ -226,9 +225,7 @@ def fill(item: str, values: Mapping[str, str]) -> str:
     return _BRACED.sub(lambda m: values.get(m.group(1), m.group(0)), item)
 
 
-def apply(
-    content: dict[str, Any], letter_type: str, version: Version, desa: str
-) -> dict[str, Any]:
+def apply(content: dict[str, Any], letter_type: str, version: Version, desa: str) -> dict[str, Any]:
     """A letter's content with the village's text in it (a new dict), and the version used."""
     out = dict(content)
     text = version.text

@@ -47,7 +47,7 @@ def test_admin_edits_previews_and_saves_a_version(
     assert not tab.save_button.isEnabled()
     tab.menimbang.editor.setPlainText("bahwa Kas & Aset {desa} < Rp1.000.000 perlu dijaga;")
     assert not tab.menimbang.errors.isVisibleTo(tab) and tab.save_button.isEnabled()
-    tab.menimbang.move(-1)  # now the first item
+    tab.menimbang.move_item(-1)  # now the first item
     assert tab.menimbang.items()[0].startswith("bahwa Kas & Aset")
     # a control character in a closing line is flagged under that line
     tab.closing[letters.TYPE_SK].setPlainText("Berlaku\x07 sejak ditetapkan.")
@@ -74,7 +74,9 @@ def test_admin_edits_previews_and_saves_a_version(
         assert letter is not None
         content = json.loads(letter.content_json)
     assert content["text_version"] == 1
-    assert content["menimbang"][0] == "bahwa Kas & Aset Desa Suka Makmur < Rp1.000.000 perlu dijaga;"
+    assert (
+        content["menimbang"][0] == "bahwa Kas & Aset Desa Suka Makmur < Rp1.000.000 perlu dijaga;"
+    )
     assert content["diktum"][-1] == "Keputusan ini berlaku sejak ditetapkan."
 
 

@@ -74,9 +74,7 @@ def test_saving_makes_a_new_version_audited_and_admin_only(setup, admin, operato
     assert [v.version for v in letter_text.history(db)] == [2, 1]
     assert letter_text.current(db).text.closing[letters.TYPE_PAKTA] == "Saya sanggup."
     with db.read() as session:
-        saved = session.scalars(
-            select(AuditLog).where(AuditLog.action == "letter_text.save")
-        ).all()
+        saved = session.scalars(select(AuditLog).where(AuditLog.action == "letter_text.save")).all()
     assert len(saved) == 2
 
 
@@ -154,9 +152,7 @@ def test_a_draft_made_before_an_edit_is_approved_with_the_current_text(setup, ad
     st = letters.draft(db, operator, letters.TYPE_SURAT_TUGAS, assignment_ids=[assignment.id])
     assert _content(db, st.id)["text_version"] == 0
     closing = "Demikian, untuk dilaksanakan & dilaporkan <segera>."
-    letter_text.save(
-        db, admin, replace(LetterText(), closing={letters.TYPE_SURAT_TUGAS: closing})
-    )
+    letter_text.save(db, admin, replace(LetterText(), closing={letters.TYPE_SURAT_TUGAS: closing}))
     assert closing in _flat(pdf_text(letters.pdf_bytes(db, st.id)))
     approved = letters.approve(db, kd, st.id, today=DAY)
     content = _content(db, approved.id)

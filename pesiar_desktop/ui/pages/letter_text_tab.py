@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover - depends on the PySide6 build
     QPdfDocument = None  # type: ignore[assignment,misc]
 
 PREVIEW_DELAY_MS = 400  # wait for a pause in typing before rendering again
-PREVIEW_WIDTH = 520  # pixels of the first page's image
+PREVIEW_WIDTH = 900  # pixels of the first page as drawn (then scaled to the pane)
 
 
 class ListEditor(QWidget):
@@ -57,6 +57,8 @@ class ListEditor(QWidget):
         self.setObjectName(name)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # where one long item ends and the next begins
+        self.list.setSpacing(1)
         self.list.setMinimumHeight(120)
         self.list.currentRowChanged.connect(self._picked)
         self.editor = QPlainTextEdit()
@@ -69,8 +71,8 @@ class ListEditor(QWidget):
         self.down_button = QPushButton(self.tr("Turun"))
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
         self.errors = error_label(self)
         self.errors.setObjectName(f"error_{name}")
         buttons = QHBoxLayout()
@@ -118,7 +120,7 @@ class ListEditor(QWidget):
         self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.changed.emit()
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():
@@ -201,7 +203,9 @@ class LetterTextTab(QWidget):
             )
         )
         if not self.can_edit:
-            form.addWidget(hint_label(self.tr("Hanya administrator yang dapat mengubah teks surat.")))
+            form.addWidget(
+                hint_label(self.tr("Hanya administrator yang dapat mengubah teks surat."))
+            )
         self.version_label = hint_label("")
         self.general_error = error_label(self)
         self.save_button = QPushButton(self.tr("Simpan teks surat"))
@@ -233,17 +237,20 @@ class LetterTextTab(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        preview_scroll = QScrollArea()
-        preview_scroll.setWidgetResizable(True)
-        preview_scroll.setWidget(self.preview)
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setWidget(self.preview)
         preview_box = QGroupBox(self.tr("Pratinjau SK (halaman pertama)"))
-        QVBoxLayout(preview_box).addWidget(preview_scroll)
+        QVBoxLayout(preview_box).addWidget(self.preview_scroll)
+        self._page: QImage | None = None  # the last preview, scaled to the pane's width
 
         splitter = QSplitter()
         splitter.addWidget(left_scroll)
         splitter.addWidget(preview_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 440])  # the page readable beside the editors
+        splitter.splitterMoved.connect(lambda *_: self._fit_page())
         QVBoxLayout(self).addWidget(splitter)
 
         self.preview_timer = QTimer(self)
@@ -376,7 +383,11 @@ class LetterTextTab(QWidget):
         try:
             text = letter_text.validate(text)
         except ValidationError:
-            self.preview.setText(self.tr("Perbaiki teks yang ditandai merah untuk melihat pratinjau."))
+            self._page = None
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(
+                self.tr("Perbaiki teks yang ditandai merah untuk melihat pratinjau.")
+            )
             return
         self.tasks.run(
             lambda _c: letters.sk_preview_pdf(self.db, text),
@@ -386,16 +397,31 @@ class LetterTextTab(QWidget):
         )
 
     def _preview_failed(self, err: BaseException) -> None:
+        self._page = None
         self.preview.setPixmap(QPixmap())
         self.preview.setText(str(err))
 
     def _show_preview(self, pdf: bytes) -> None:
-        image = first_page_image(pdf, PREVIEW_WIDTH)
-        if image is None:
+        self._page = first_page_image(pdf, PREVIEW_WIDTH)
+        if self._page is None:
             self.preview.setText(text_preview(self.text()))
         else:
-            self.preview.setPixmap(QPixmap.fromImage(image))
+            self._fit_page()
         self.preview_shown += 1
+
+    def _fit_page(self) -> None:
+        if self._page is None:
+            return
+        width = max(200, self.preview_scroll.viewport().width() - 24)
+        self.preview.setPixmap(
+            QPixmap.fromImage(self._page).scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_page()
 
     def refresh(self) -> None:
         """After a data-changed notice: reload unless the user has unsaved edits."""
