@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from PIL import Image
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog
 
 from pesiar_desktop.models import Letter
-from pesiar_desktop.services import letter_text, letters
+from pesiar_desktop.services import letter_text, letters, village
 from tests.ui.conftest import wait_written
 from tests.unit.test_agents_support import add_families, make_agent, make_assignment, rt_ids
 
@@ -86,3 +88,34 @@ def test_others_see_the_text_but_cannot_change_it(qtbot, make_window, operator):
     assert not tab.mengingat.add_button.isEnabled() and tab.mengingat.editor.isReadOnly()
     assert all(edit.isReadOnly() for edit in tab.closing.values())
     assert tab.menimbang.items() == list(letter_text.DEFAULT_MENIMBANG)
+
+
+def test_admin_sets_and_removes_the_kop_logo(
+    qtbot, make_window, village_db, admin, tmp_path, monkeypatch
+):
+    tab = _tab(make_window(admin))
+    assert tab.logo_label.text() == "Tanpa logo" and not tab.remove_logo_button.isEnabled()
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"\x89PNG not really")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    tab.logo_button.click()
+    wait_written(qtbot, tab)
+    assert "rusak" in tab.logo_error.text() and tab.logo_error.isVisibleTo(tab)
+
+    good = tmp_path / "good.png"
+    Image.new("RGB", (200, 100), (160, 20, 20)).save(good)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    tab.logo_button.click()
+    wait_written(qtbot, tab)
+    qtbot.waitUntil(lambda: not tab.logo_label.pixmap().isNull())
+    assert village.letterhead(village_db).logo == good.read_bytes()
+    assert tab.remove_logo_button.isEnabled() and not tab.logo_error.isVisibleTo(tab)
+    tab.remove_logo_button.click()
+    wait_written(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.logo_label.text() == "Tanpa logo")
+    assert village.letterhead(village_db).logo is None
+
+
+def test_operator_cannot_change_the_logo(qtbot, make_window, operator):
+    tab = _tab(make_window(operator))
+    assert not tab.logo_button.isEnabled() and not tab.remove_logo_button.isEnabled()

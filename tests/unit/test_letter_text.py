@@ -3,17 +3,20 @@ approved letters keeping theirs (and still verifying), "&" and "<" printed as ty
 
 from __future__ import annotations
 
+import io
 import json
+import subprocess
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PermissionDenied, ValidationError
 from pesiar_desktop.models import AuditLog, Letter
-from pesiar_desktop.services import letter_text, letters
+from pesiar_desktop.services import letter_text, letters, village
 from pesiar_desktop.services.letter_text import LetterText
 from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
 from tests.unit.test_letters import pdf_text, qr_codes
@@ -177,3 +180,54 @@ def test_pakta_items_with_markup_characters_render(setup, operator):
         letter.content_json = json.dumps(content)
     text = _flat(pdf_text(letters.pdf_bytes(db, row.id)))
     assert "tidak memungut biaya < Rp0 & tidak <b>menerima</b> hadiah;" in text
+
+
+def _png(size: int = 120) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (size, size), (20, 90, 160)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_kop_logo_is_checked_audited_and_new_letters_carry_it(setup, admin, operator):
+    db, kd, assignment = setup
+    approved = letters.approve(
+        db, kd, letters.draft(db, operator, letters.TYPE_SK, assignment_ids=[assignment.id]).id
+    )
+    frozen = letters.pdf_bytes(db, approved.id)
+    [payload] = qr_codes(frozen)
+    for bad, words in ((b"not an image", "PNG atau JPEG"), (_png(8), "kecil")):
+        with pytest.raises(ValidationError) as err:
+            village.set_logo(db, admin, bad)
+        assert words in err.value.field_errors["logo"]
+    with pytest.raises(PermissionDenied):
+        village.set_logo(db, operator, _png())
+    assert village.letterhead(db).logo is None
+
+    village.set_logo(db, admin, _png())
+    assert village.letterhead(db).logo == _png()
+    draft = letters.draft(db, operator, letters.TYPE_SK, assignment_ids=[assignment.id])
+    images = subprocess.run(
+        [
+            "pdfimages",
+            "-list",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-",
+        ],
+        input=letters.pdf_bytes(db, draft.id),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert " 120   120 " in images  # the logo on the kop
+    # the approved letter keeps its PDF and still verifies
+    assert letters.pdf_bytes(db, approved.id) == frozen
+    assert letters.verify(db, payload).status == letters.VERIFY_VALID
+    village.set_logo(db, admin, None)
+    assert village.letterhead(db).logo is None
+    with db.read() as session:
+        actions = session.scalars(
+            select(AuditLog.action).where(AuditLog.action == "village.logo")
+        ).all()
+    assert len(actions) == 2

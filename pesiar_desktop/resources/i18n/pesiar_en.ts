@@ -2329,7 +2329,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+174"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2379,7 +2379,42 @@ The window closes now; please log in again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <source>Kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nama desa, alamat, telepon dan email pada kop diambil dari tab Profil desa. Logo dicetak di kiri kop (PNG atau JPEG, paling besar 1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pilih logo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hapus logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tanpa logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih logo kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>SK: diktum terakhir (mulai berlaku)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2490,7 +2525,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-324"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation type="unfinished"></translation>
     </message>

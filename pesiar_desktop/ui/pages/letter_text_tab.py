@@ -10,10 +10,12 @@ as plain text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.errors import ValidationError
+from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.rules.formatting import long_date
-from pesiar_desktop.services import letter_text, letters
+from pesiar_desktop.services import letter_text, letters, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.letter_text import LetterText, Version
 from pesiar_desktop.ui.tasks import TaskManager
@@ -42,6 +44,7 @@ try:  # QtPdf ships with PySide6 on the usual platforms; a text preview otherwis
 except ImportError:  # pragma: no cover - depends on the PySide6 build
     QPdfDocument = None  # type: ignore[assignment,misc]
 
+LOGO_THUMB = 56  # pixels of the logo shown in the tab
 PREVIEW_DELAY_MS = 400  # wait for a pause in typing before rendering again
 PREVIEW_WIDTH = 900  # pixels of the first page as drawn (then scaled to the pane)
 
@@ -170,6 +173,7 @@ class LetterTextTab(QWidget):
         self.closing: dict[str, QPlainTextEdit] = {}
         self.closing_errors: dict[str, QLabel] = {}
         form = QVBoxLayout()
+        form.addWidget(self._kop_box())
         for title, editor in (
             (self.tr("Menimbang (SK pengangkatan agen)"), self.menimbang),
             (self.tr("Mengingat (dasar hukum SK)"), self.mengingat),
@@ -261,6 +265,92 @@ class LetterTextTab(QWidget):
         self._filling = False
         self._stale = True
         self.load()
+
+    def _kop_box(self) -> QGroupBox:
+        """The logo of the kop surat; its text lines come from the village profile."""
+        self.can_edit_logo = self.actor.can("village.edit")
+        box = QGroupBox(self.tr("Kop surat"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "Nama desa, alamat, telepon dan email pada kop diambil dari tab Profil "
+                    "desa. Logo dicetak di kiri kop (PNG atau JPEG, paling besar 1 MB)."
+                )
+            )
+        )
+        self.logo_label = QLabel()
+        self.logo_label.setFixedSize(LOGO_THUMB + 8, LOGO_THUMB + 8)
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_label.setStyleSheet("border: 1px solid #c8c8c8;")
+        self.logo_button = QPushButton(self.tr("Pilih logo…"))
+        self.logo_button.clicked.connect(self._pick_logo)
+        self.remove_logo_button = QPushButton(self.tr("Hapus logo"))
+        self.remove_logo_button.clicked.connect(lambda: self.save_logo(None))
+        self.logo_error = error_label(self)
+        self.logo_error.setObjectName("error_logo")
+        row = QHBoxLayout()
+        row.addWidget(self.logo_label)
+        row.addWidget(self.logo_button)
+        row.addWidget(self.remove_logo_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.logo_error)
+        self.logo_button.setEnabled(self.can_edit_logo)
+        self._show_logo()
+        return box
+
+    def _show_logo(self) -> None:
+        try:
+            logo = village.letterhead(self.db).logo
+        except PesiarError:
+            logo = None
+        pixmap = QPixmap()
+        if logo and pixmap.loadFromData(logo):
+            self.logo_label.setPixmap(
+                pixmap.scaled(
+                    LOGO_THUMB,
+                    LOGO_THUMB,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.logo_label.setPixmap(QPixmap())
+            self.logo_label.setText(self.tr("Tanpa logo"))
+        self.remove_logo_button.setEnabled(self.can_edit_logo and bool(logo))
+
+    def _pick_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Pilih logo kop surat"), "", self.tr("Gambar (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.save_logo(Path(path).read_bytes())
+
+    def save_logo(self, data: bytes | None) -> None:
+        self.logo_error.hide()
+        run_write(
+            self,
+            self.tasks,
+            lambda _c: village.set_logo(self.db, self.actor, data),
+            on_success=lambda _r: self.village_changed(),
+            on_error=self._logo_failed,
+            busy=[self.logo_button, self.remove_logo_button],
+        )
+
+    def _logo_failed(self, err: BaseException) -> None:
+        if isinstance(err, ValidationError):
+            self.logo_error.setText("\n".join(err.field_errors.values()))
+            self.logo_error.show()
+        else:
+            show_error(self, err)
+
+    def village_changed(self) -> None:
+        """The profile or logo changed: the kop in the preview follows."""
+        self._show_logo()
+        self._stale = True
+        if self.isVisible():
+            self.preview_timer.start()
 
     def _closing_label(self, letter_type: str) -> str:
         names = {

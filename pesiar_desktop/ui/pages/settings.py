@@ -645,6 +645,7 @@ class SettingsPage(QWidget):
     def _on_data_changed(self, topic: Topic) -> None:
         if topic == Topic.VILLAGE:
             self.profile_tab.load()
+            self.letter_text_tab.village_changed()
         elif topic == Topic.AREAS:
             self.areas_tab.load()
         elif topic == Topic.USERS:
