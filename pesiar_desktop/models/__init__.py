@@ -18,7 +18,7 @@ from pesiar_desktop.models.fieldwork import (
     VisitPlan,
 )
 from pesiar_desktop.models.imports import ImportBatch, ImportRow, SavedMapping
-from pesiar_desktop.models.letters import Letter, LetterCounter
+from pesiar_desktop.models.letters import Letter, LetterCounter, LetterText
 from pesiar_desktop.models.membership import Membership, MembershipHistory
 from pesiar_desktop.models.people import Family, Resident
 from pesiar_desktop.models.population import PopulationEvent
@@ -47,6 +47,7 @@ __all__ = [
     "FeePayment",
     "Letter",
     "LetterCounter",
+    "LetterText",
     "PremiumRate",
     "Registration",
     "RegistrationMember",

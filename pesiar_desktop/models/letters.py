@@ -66,3 +66,18 @@ class LetterCounter(Base):
     letter_type: Mapped[str] = mapped_column(String(20), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LetterText(Base):
+    """One saved version of the letter text the village adjusts (Menimbang, Mengingat, the
+    closing lines): each save adds a row, the highest version is current. `content_json`
+    holds the lists and lines; a letter copies them into its own content when drafted and
+    again when approved, so a later version never changes an approved letter."""
+
+    __tablename__ = "letter_text"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    content_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_by: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

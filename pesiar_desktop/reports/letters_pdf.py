@@ -146,7 +146,8 @@ def _marks(count: int, alpha: bool = False) -> list[str]:
 
 def _labelled_lists(sections: Sequence[tuple[str, Sequence[str], bool]], width: float) -> Table:
     """ "Menimbang : a. …" sections as one table with a row per item, so a long list
-    continues on the next page instead of being cut (a nested table cannot split)."""
+    continues on the next page instead of being cut (a nested table cannot split). Items
+    are plain text (escaped here)."""
     data: list[list[Any]] = []
     for label, items, alpha in sections:
         for n, (mark, text) in enumerate(zip(_marks(len(items), alpha), items, strict=True)):
@@ -156,7 +157,7 @@ def _labelled_lists(sections: Sequence[tuple[str, Sequence[str], bool]], width: 
                     P(label if first else "", "left"),
                     P(":" if first else "", "left"),
                     P(mark, "left"),
-                    P(text),
+                    P(e(text)),  # plain text typed by the village: "&" and "<" as such
                 ]  # fmt: skip
             )
     table = Table(data, colWidths=[32 * mm, 5 * mm, 7 * mm, width - 44 * mm])
@@ -176,7 +177,7 @@ def _labelled_lists(sections: Sequence[tuple[str, Sequence[str], bool]], width: 
 
 def _enumerated(items: Sequence[str], marks: Sequence[str], width: float) -> Table:
     """A hanging-indent list (a., b., … or 1., 2., …) inside a cell."""
-    data = [[P(mark, "left"), P(text)] for mark, text in zip(marks, items, strict=False)]
+    data = [[P(mark, "left"), P(e(text))] for mark, text in zip(marks, items, strict=False)]
     table = Table(data, colWidths=[7 * mm, width - 7 * mm])
     table.setStyle(
         TableStyle(
@@ -393,14 +394,20 @@ def sk_story(doc: LetterDoc) -> list[Flowable]:
     story.append(
         _labelled_lists([("Menimbang", considering, True), ("Mengingat", basis, False)], w)
     )
-    story += [Spacer(1, 3 * mm), P("MEMUTUSKAN:", "title"), Spacer(1, 2 * mm)]
     decisions = list(c.get("diktum", []))
     rows: list[tuple[str, Any]] = [
         ("Menetapkan", f"KEPUTUSAN {e(office)} TENTANG {e(subject.upper())}.")
     ]
-    rows += [(ORDINALS[i], text) for i, text in enumerate(decisions)]
+    rows += [(ORDINALS[i], e(text)) for i, text in enumerate(decisions)]
+    # "MEMUTUSKAN:" is never left alone at the foot of a page (a longer Mengingat list
+    # pushes it there): it goes with the "Menetapkan" row.
+    story += [
+        Spacer(1, 3 * mm),
+        KeepTogether([P("MEMUTUSKAN:", "title"), Spacer(1, 2 * mm), _label_table(rows[:1], w)]),
+    ]
     # The last diktum stays with the signature: a signature is never alone on a page.
-    story.append(_label_table(rows[:-1], w))
+    if rows[1:-1]:
+        story.append(_label_table(rows[1:-1], w))
     story.append(
         KeepTogether(
             [

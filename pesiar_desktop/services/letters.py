@@ -52,7 +52,7 @@ from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.rules.text import LETTER_LABELS, LETTER_TEXT_LIMITS, nfkc, text_errors
 from pesiar_desktop.services import assignments as assignments_service
-from pesiar_desktop.services import audit, events, settings, village
+from pesiar_desktop.services import audit, events, letter_text, settings, village
 from pesiar_desktop.services.context import Actor, require
 
 STATUS_DRAFT = "draft"
@@ -213,27 +213,7 @@ def _sk_content(
         "period_start": start.isoformat(),
         "period_end": end.isoformat(),
         "assignment_ids": [a.id for a in chosen],
-        "menimbang": [
-            f"bahwa dalam rangka mewujudkan cakupan kesehatan semesta (Universal Health Coverage) "
-            f"bagi seluruh penduduk {desa} melalui program Jaminan Kesehatan Nasional, perlu "
-            "dilaksanakan program PESIAR (Petakan, Sisir, Advokasi, Registrasi) bersama BPJS "
-            "Kesehatan;",
-            "bahwa untuk melaksanakan program sebagaimana dimaksud pada huruf a, perlu mengangkat "
-            "Agen PESIAR yang bertugas memetakan, menyisir, mengadvokasi dan mendaftarkan "
-            "penduduk sebagai peserta Jaminan Kesehatan Nasional;",
-            "bahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a dan huruf b, perlu "
-            f"menetapkan Keputusan Kepala Desa tentang {subject};",
-        ],
-        "mengingat": [
-            "Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional;",
-            "Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial;",
-            "Undang-Undang Nomor 6 Tahun 2014 tentang Desa sebagaimana telah beberapa kali "
-            "diubah, terakhir dengan Undang-Undang Nomor 3 Tahun 2024;",
-            "Peraturan Presiden Nomor 82 Tahun 2018 tentang Jaminan Kesehatan sebagaimana telah "
-            "beberapa kali diubah, terakhir dengan Peraturan Presiden Nomor 59 Tahun 2024;",
-            "Peraturan Menteri Dalam Negeri Nomor 111 Tahun 2014 tentang Pedoman Teknis "
-            "Peraturan di Desa;",
-        ],
+        # Menimbang, Mengingat and the closing diktum: the village's text (letter_text.apply).
         "diktum": [
             "Mengangkat nama-nama sebagaimana tercantum dalam Lampiran Keputusan ini sebagai "
             f"Agen PESIAR {desa} dengan masa tugas {_period_text(start, end)}.",
@@ -248,8 +228,7 @@ def _sk_content(
             "Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada "
             f"Anggaran Pendapatan dan Belanja Desa {p.desa_name} Tahun Anggaran {year}"
             + (f", kegiatan {funding_text}." if funding_text else "."),
-            "Keputusan ini mulai berlaku pada tanggal ditetapkan, dengan ketentuan apabila di "
-            "kemudian hari terdapat kekeliruan akan diadakan perbaikan sebagaimana mestinya.",
+            letter_text.DEFAULT_CLOSING[TYPE_SK],
         ],
         "tembusan": [
             f"Camat {p.kecamatan_name}",
@@ -337,8 +316,7 @@ def _pakta_content(letterhead: Letterhead, agent: Agent) -> dict[str, Any]:
             "akan melaporkan hasil pelaksanaan tugas secara benar setiap bulan;",
             "tidak akan membayarkan iuran JKN penduduk dengan dana desa.",
         ],
-        "penutup": "Apabila saya melanggar pernyataan ini, saya bersedia diberhentikan sebagai "
-        "Agen PESIAR dan dikenakan sanksi sesuai ketentuan peraturan perundang-undangan.",
+        "penutup": letter_text.DEFAULT_CLOSING[TYPE_PAKTA],
     }
 
 
@@ -360,6 +338,7 @@ def _id_card_content(session: Session, a: Assignment, agent: Agent) -> dict[str,
 def _new_letter(
     session: Session,
     actor: Actor,
+    letterhead: Letterhead,
     letter_type: str,
     content: dict[str, Any],
     signature_variant: str,
@@ -368,6 +347,7 @@ def _new_letter(
 ) -> Letter:
     if signature_variant not in SIGNATURE_VARIANTS:
         raise ValidationError({"signature_variant": "Pilih cara penandatanganan dari daftar."})
+    content = _with_text(session, letterhead, letter_type, content)
     letter = Letter(
         letter_type=letter_type,
         status=STATUS_DRAFT,
@@ -392,6 +372,14 @@ def _new_letter(
         {"type": letter_type, "subject": letter.subject},
     )
     return letter
+
+
+def _with_text(
+    session: Session, letterhead: Letterhead, letter_type: str, content: dict[str, Any]
+) -> dict[str, Any]:
+    """The content with the village's current letter text (Pengaturan › Teks surat)."""
+    version = letter_text.current_in(session)
+    return letter_text.apply(content, letter_type, version, letterhead.profile.title)
 
 
 def _summary(letter_type: str, content: dict[str, Any]) -> str:
@@ -444,6 +432,7 @@ def draft(
             letter = _new_letter(
                 session,
                 actor,
+                letterhead,
                 TYPE_SK,
                 _sk_content(session, letterhead, chosen, year),
                 signature_variant,
@@ -455,6 +444,7 @@ def draft(
             letter = _new_letter(
                 session,
                 actor,
+                letterhead,
                 TYPE_PAKTA,
                 _pakta_content(letterhead, agent),
                 signature_variant,
@@ -471,7 +461,7 @@ def draft(
             else:
                 content = _pakta_content(letterhead, agent)
             letter = _new_letter(
-                session, actor, letter_type, content, signature_variant, agent.id, a.id
+                session, actor, letterhead, letter_type, content, signature_variant, agent.id, a.id
             )
         row = _rows(session, [letter.id])[0]
     events.notify(events.Topic.LETTERS)
@@ -569,13 +559,17 @@ def _signer(letter: Letter, letterhead: Letterhead, actor: Actor | None) -> tupl
 
 
 def _doc(
-    letter: Letter, letterhead: Letterhead, photo: bytes | None, actor: Actor | None = None
+    letter: Letter,
+    letterhead: Letterhead,
+    photo: bytes | None,
+    actor: Actor | None = None,
+    content: dict[str, Any] | None = None,
 ) -> LetterDoc:
     name, title = _signer(letter, letterhead, actor)
     return LetterDoc(
         letter_type=letter.letter_type,
         letterhead=letterhead,
-        content=json.loads(letter.content_json),
+        content=content if content is not None else json.loads(letter.content_json),
         number=letter.number,
         letter_date=letter.letter_date,
         signature_variant=letter.signature_variant,
@@ -608,6 +602,13 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
             content = json.loads(letter.content_json)
             content["dasar"] = _dasar(session, letterhead, letter.assignment_id)
             letter.content_json = json.dumps(content, ensure_ascii=False, sort_keys=True)
+        # The letter text as it stands now (it may have been edited since the draft): frozen
+        # with the letter and covered by its QR hash, so a later edit changes nothing here.
+        letter.content_json = json.dumps(
+            _with_text(session, letterhead, letter.letter_type, json.loads(letter.content_json)),
+            ensure_ascii=False,
+            sort_keys=True,
+        )
         seq = next_sequence(session, letter.letter_type, on.year)
         try:
             number = numbering.format_number(
@@ -785,7 +786,48 @@ def pdf_bytes(db: Database, letter_id: int) -> bytes:
         photo = None
         if letter.letter_type == TYPE_ID_CARD and letter.agent_id:
             photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
-    return letters_pdf.render(_doc(letter, village.letterhead(db), photo))
+    # A draft shows the letter text it will be approved with: the current version.
+    letterhead = village.letterhead(db)
+    with db.read() as session:
+        content = _with_text(
+            session, letterhead, letter.letter_type, json.loads(letter.content_json)
+        )
+    return letters_pdf.render(_doc(letter, letterhead, photo, content=content))
+
+
+def sk_preview_pdf(db: Database, text: letter_text.LetterText) -> bytes:
+    """An SK draft as it would read with `text` (not saved), for the preview in Pengaturan ›
+    Teks surat: the active assignments when there are any, else an SK without agents."""
+    letterhead = village.letterhead(db)
+    year = clock.today().year
+    with db.read() as session:
+        chosen = list(
+            session.scalars(
+                select(Assignment)
+                .where(Assignment.is_active.is_(True))
+                .order_by(Assignment.period_start, Assignment.id)
+            )
+        )
+        if chosen:
+            year = max(a.period_start.year for a in chosen)
+            content = _sk_content(session, letterhead, chosen, year)
+        else:
+            content = {
+                "subject": f"Pengangkatan Agen PESIAR {letterhead.profile.title} Tahun {year}",
+                "diktum": [letter_text.DEFAULT_CLOSING[TYPE_SK]],
+                "agents": [],
+            }
+        paper = settings.get(session, settings.SETTINGS.paper)
+    version = letter_text.Version(-1, text)
+    p = letterhead.profile
+    doc = LetterDoc(
+        letter_type=TYPE_SK,
+        letterhead=letterhead,
+        content=letter_text.apply(content, TYPE_SK, version, p.title),
+        signer_name=p.kepala_desa_name,
+        paper=paper,
+    )
+    return letters_pdf.render(doc)
 
 
 def card_sheet_pdf(db: Database, letter_ids: Sequence[int]) -> bytes:

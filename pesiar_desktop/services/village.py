@@ -11,6 +11,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Dusun, Family, Rt, Village
 from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
+from pesiar_desktop.reports.pdf_common import image_reader, sha256_of
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import audit, events, users
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor, require
@@ -151,6 +152,46 @@ def update_profile(
         profile = _profile(village)
     events.notify(events.Topic.VILLAGE)
     return profile
+
+
+MAX_LOGO_BYTES = 1_000_000
+
+
+def _check_logo(data: bytes) -> None:
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError({"logo": "Logo terlalu besar (maksimal 1 MB); perkecil dulu."})
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        raise ValidationError({"logo": "Logo harus berkas PNG atau JPEG."})
+    try:  # the kop draws it with reportlab: it must read there
+        width, height = image_reader(data).getSize()
+    except Exception:  # noqa: BLE001 - any decoder error means the same to the user
+        raise ValidationError({"logo": "Berkas gambar logo rusak atau tidak terbaca."}) from None
+    if width < 32 or height < 32:
+        raise ValidationError({"logo": "Logo terlalu kecil (sedikitnya 32×32 piksel)."})
+
+
+def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
+    """The logo on the kop surat (PNG or JPEG), or none. Approved letters keep the PDF they
+    were approved with, so a new logo shows only on letters approved from now on."""
+    require(actor, "village.edit")
+    if data is not None:
+        _check_logo(data)
+    with db.transaction() as session:
+        village = session.scalar(select(Village).order_by(Village.id))
+        if village is None:
+            raise NotFound("Profil desa belum dibuat.")
+        before = village.logo_png
+        village.logo_png = data
+        audit.record(
+            session,
+            actor,
+            "village.logo",
+            "village",
+            village.id,
+            {"logo_sha256": sha256_of(before) if before else None},
+            {"logo_sha256": sha256_of(data) if data else None},
+        )
+    events.notify(events.Topic.VILLAGE)
 
 
 def normalise_area_code(value: str, width: int = 3) -> str:

@@ -662,7 +662,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+163"/>
+        <location filename="../../ui/pages/settings.py" line="+164"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -2327,6 +2327,129 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>LetterTextTab</name>
+    <message>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
+        <source>Menimbang (SK pengangkatan agen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mengingat (dasar hukum SK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kalimat penutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tulis {desa} untuk nama desa dan {judul} untuk judul keputusan. Surat yang sudah disetujui tetap memakai teks saat disetujui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hanya administrator yang dapat mengubah teks surat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simpan teks surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pakai teks bawaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mengisi kembali teks bawaan program (belum disimpan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pratinjau sedang dibuat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pratinjau SK (halaman pertama)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nama desa, alamat, telepon dan email pada kop diambil dari tab Profil desa. Logo dicetak di kiri kop (PNG atau JPEG, paling besar 1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pilih logo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hapus logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tanpa logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pilih logo kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>SK: diktum terakhir (mulai berlaku)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat Tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pakta Integritas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Teks bawaan program (belum pernah diubah).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Versi {n}, disimpan oleh {who} pada {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Teks surat tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Perbaiki teks yang ditandai merah untuk melihat pratinjau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LifeEventDialog</name>
     <message>
         <location filename="../../ui/dialogs/family_actions.py" line="-135"/>
@@ -2396,6 +2519,34 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+3"/>
         <source>Kepala keluarga baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
+        <source>Pilih butir di atas untuk mengubah teksnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tambah butir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Naik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turun</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4629,7 +4780,12 @@ The window closes now; please log in again.</translation>
         <translation>Backups</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Teks surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -5015,7 +5171,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-356"/>
+        <location filename="../../ui/pages/settings.py" line="-358"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>

@@ -46,6 +46,7 @@ from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
 from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
 from pesiar_desktop.ui.dialogs.users import AddUserDialog, ResetPasswordDialog, RoleDialog
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from pesiar_desktop.ui.pages.letter_text_tab import LetterTextTab
 from pesiar_desktop.ui.pages.settings_general import TAB_TITLE, GeneralSettingsTab, where_to_change
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
@@ -617,6 +618,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.backup_tab, self.tr("Cadangan"))
         self.general_tab = GeneralSettingsTab(db, tasks, actor)
         self.tabs.addTab(self.general_tab, self.tr(TAB_TITLE))
+        self.letter_text_tab = LetterTextTab(db, tasks, actor)
+        self.tabs.addTab(self.letter_text_tab, self.tr("Teks surat"))
         self.audit_tab: AuditLogWidget | None = None
         if actor.can("audit.read"):
             self.audit_tab = AuditLogWidget(db, actor)
@@ -642,10 +645,13 @@ class SettingsPage(QWidget):
     def _on_data_changed(self, topic: Topic) -> None:
         if topic == Topic.VILLAGE:
             self.profile_tab.load()
+            self.letter_text_tab.village_changed()
         elif topic == Topic.AREAS:
             self.areas_tab.load()
         elif topic == Topic.USERS:
             self.users_tab.load()
+        elif topic == Topic.LETTERS:
+            self.letter_text_tab.refresh()
         elif topic == Topic.SETTINGS:
             self.general_tab.refresh()
             self.backup_tab.show_keep()
