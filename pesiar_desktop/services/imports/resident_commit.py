@@ -38,6 +38,7 @@ from pesiar_desktop.services.imports.common import (
     tick,
     with_bulk_work,
 )
+from pesiar_desktop.services.imports.origin import ORIGIN_KEY, OTHER_VILLAGE_REFUSED
 from pesiar_desktop.services.imports.resident_plan import Plan, plan_residents, register_fingerprint
 from pesiar_desktop.services.imports.resident_preview import ResidentPreview, apply_plan_to_preview
 
@@ -59,7 +60,8 @@ def commit_residents(
     rejected (a `ValidationError` says how many).
     """
     require(actor, "residents.write")
-    confirmed_set = frozenset(confirmed)
+    origin_confirmed = ORIGIN_KEY in confirmed
+    confirmed_set = frozenset(confirmed) - {ORIGIN_KEY}
     with db.transaction() as session:
         cached = preview.plan_cache
         if (
@@ -73,6 +75,8 @@ def commit_residents(
         preview.plan_cache = None  # a plan is written once
         apply_plan_to_preview(preview, plan)
         preview.confirmed = confirmed_set
+        if preview.needs_origin_confirmation and not origin_confirmed:
+            raise ValidationError({"file": OTHER_VILLAGE_REFUSED})
         if strict and preview.rejected:
             raise ValidationError(
                 {

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from pesiar_desktop.db import Database
 from pesiar_desktop.importers import formats
 from pesiar_desktop.importers.formats import ColumnMapping
@@ -18,6 +20,7 @@ from pesiar_desktop.importers.import_records import (
 )
 from pesiar_desktop.importers.reader import ImportFileError, SheetTable, file_sha256, load_table
 from pesiar_desktop.importers.residents import RowNote, parse_residents
+from pesiar_desktop.models import Village
 from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.services.imports.batches import previous_import_notice
@@ -29,6 +32,7 @@ from pesiar_desktop.services.imports.common import (
     with_bulk_work,
 )
 from pesiar_desktop.services.imports.mappings import get_mapping, list_mappings
+from pesiar_desktop.services.imports.origin import ORIGIN_KEY, OriginCheck, check_origin
 from pesiar_desktop.services.imports.resident_plan import (
     PendingChange,
     Plan,
@@ -37,6 +41,9 @@ from pesiar_desktop.services.imports.resident_plan import (
     plan_residents,
     register_fingerprint,
 )
+from pesiar_desktop.services.imports.resident_rows import RowChange, build_rows
+
+ROW_LIMIT = 1000  # rows the preview lists; the total is shown beside them
 
 
 @dataclass
@@ -63,6 +70,10 @@ class ResidentPreview:
     file_warnings: list[RowNote] = field(default_factory=list, repr=False)
     cells: Mapping[int, list[Cell]] = field(default_factory=dict, repr=False)
     plan_cache: tuple[Any, ...] | None = field(default=None, repr=False)
+    # The village's kecamatan (6 digits) and whether the file seems to be another village's.
+    village_district: str = ""
+    origin: OriginCheck | None = None
+    last_plan: Plan | None = field(default=None, repr=False)
 
     @property
     def file_name(self) -> str:
@@ -78,6 +89,15 @@ class ResidentPreview:
             "warnings": len(self.warnings),
             "pending": len(self.pending),
         }
+
+    @property
+    def needs_origin_confirmation(self) -> bool:
+        """The file seems to be another village's: the commit needs `ORIGIN_KEY` confirmed."""
+        return self.origin is not None and self.origin.needs_confirmation
+
+    def rows(self, limit: int = ROW_LIMIT) -> list[RowChange]:
+        """The first `limit` rows with what the import does to each (see `resident_rows`)."""
+        return build_rows(self.records, self.rejected, self.pending, self.last_plan, limit)
 
     def rejected_rows(self) -> list[tuple[RowNote, list[str]]]:
         """Each rejected row with its original cells as text (for the .xlsx to fix)."""
@@ -154,7 +174,7 @@ def preview_residents(
         records, rejected, warnings = build_records(parsed)
     # (On an error above, leaving the block waits for the thread; its result is dropped.)
     snapshot = early.result()
-    sha256, notice, fingerprint, reg = snapshot
+    sha256, notice, fingerprint, reg, district = snapshot
     preview = ResidentPreview(
         path=path,
         sha256=sha256,
@@ -167,6 +187,7 @@ def preview_residents(
         file_rejected=rejected,
         file_warnings=warnings,
         cells=parsed.cells,
+        village_district=district,
     )
     if not table.numbers:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")
@@ -180,7 +201,7 @@ def preview_residents(
 
 def _register_snapshot(
     db: Database, path: Path
-) -> tuple[str, str | None, tuple[Any, ...], Register]:
+) -> tuple[str, str | None, tuple[Any, ...], Register, str]:
     """File hash, earlier-import notice, register fingerprint and the register itself.
 
     The fingerprint is taken before the register is read: a write in between makes
@@ -192,16 +213,19 @@ def _register_snapshot(
         notice = previous_import_notice(session, "residents", sha256)
         fingerprint = register_fingerprint(session)
         reg = load_register(session)
-    return sha256, notice, fingerprint, reg
+        code = session.scalar(select(Village.region_code).order_by(Village.id).limit(1))
+    district = code.replace(".", "")[:6] if code else ""
+    return sha256, notice, fingerprint, reg, district
 
 
 def replan_residents(
     db: Database, preview: ResidentPreview, confirmed: Collection[str]
 ) -> ResidentPreview:
     """The same preview recomputed with another set of confirmed changes."""
+    keys = frozenset(confirmed) - {ORIGIN_KEY}
     with db.read() as session:
-        plan = plan_residents(session, preview.records, frozenset(confirmed), None)
-        preview.plan_cache = (register_fingerprint(session), frozenset(confirmed), plan)
+        plan = plan_residents(session, preview.records, keys, None)
+        preview.plan_cache = (register_fingerprint(session), keys, plan)
     apply_plan_to_preview(preview, plan)
     return preview
 
@@ -217,3 +241,7 @@ def apply_plan_to_preview(preview: ResidentPreview, plan: Plan) -> None:
     preview.pending = [p for p in plan.pending if p.row_number not in rejected_rows]
     preview.notices = [n for n in preview.notices if n not in plan.notices] + plan.notices
     preview.confirmed = frozenset()
+    preview.last_plan = plan
+    preview.origin = check_origin(
+        preview.records, preview.village_district, plan.new_dusun, plan.village_has_dusun
+    )
