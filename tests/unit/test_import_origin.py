@@ -122,7 +122,11 @@ def test_preview_rows_say_who_is_written_and_how(village_db, admin, tmp_path):
     listed = {r.row_number: r for r in preview.rows()}
     assert len(listed) == preview.total_rows == 9
     head = listed[2]
-    assert (head.nik, head.name, head.no_kk) == (rows[0]["nik"], "KEPALA SATU BARU", rows[0]["no_kk"])
+    assert (head.nik, head.name, head.no_kk) == (
+        rows[0]["nik"],
+        "KEPALA SATU BARU",
+        rows[0]["no_kk"],
+    )
     assert (head.dusun, head.rt, head.change, head.detail) == (
         "Dusun Krajan",
         "RW 001 / RT 001",

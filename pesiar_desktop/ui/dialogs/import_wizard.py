@@ -534,7 +534,7 @@ class ImportDialog(QDialog):
             right=[0],
         )
         self.rows_view = _table(
-            self.rows_model, {0: 60, 1: id_width, 2: 190, 3: id_width, 4: 120, 5: 120, 6: 100}
+            self.rows_model, {0: 50, 1: id_width, 2: 170, 3: id_width, 4: 120, 5: 110, 6: 90}
         )
         layout.addWidget(self.rows_hint)
         layout.addWidget(self.rows_view, 1)
