@@ -288,15 +288,19 @@ def _print_import(out: dict[str, Any]) -> None:
 
 def _print_rows(rows: list[dict[str, Any]], total: int) -> None:
     """The first rows of a dry run: who would be written, and how."""
-    print("  Baris | NIK              | Nama                     | No KK            | Perubahan")
+    print(
+        "  Baris | NIK              | Nama                 | No KK            "
+        "| Dusun, RW/RT                   | Perubahan"
+    )
     for row in rows[:50]:
         change = row["change"] + (f" ({row['detail']})" if row["detail"] else "")
+        area = f"{row['dusun']} {row['rt']}".strip()
         print(
-            f"  {row['row_number']:>5} | {row['nik']:<16} | {row['name'][:24]:<24} | "
-            f"{row['no_kk']:<16} | {change}"
+            f"  {row['row_number']:>5} | {row['nik']:<16} | {row['name'][:20]:<20} | "
+            f"{row['no_kk']:<16} | {area[:30]:<30} | {change}"
         )
     if total > 50:
-        print(f"  ... dan {total - 50} baris lain (semua ada di --json).")
+        print(f"  ... dan {total - 50} baris lain (--json memuat {len(rows)} baris pertama).")
 
 
 def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]

@@ -109,22 +109,28 @@ def _share(codes: Iterable[str], village_district: str) -> CodeShare:
     return CodeShare(sum(foreign.values()), total, top[0][0] if top else "")
 
 
+def region_shares(
+    records: list[ResidentRecord], village_district: str
+) -> tuple[CodeShare, CodeShare]:
+    """The region shares of the valid NIKs and of the distinct No KK (kept by the preview:
+    they do not change when the plan does).
+
+    NIKs to fix are left out (their first digits may be anything); without a village
+    profile there is nothing to compare with."""
+    if not village_district:
+        return CodeShare(0, 0, ""), CodeShare(0, 0, "")
+    niks = (r.nik[:6] for r in records if r.nik_problem is None)
+    kks = (kk[:6] for kk in {r.no_kk for r in records} if len(kk) == 16 and kk.isdigit())
+    return _share(niks, village_district), _share(kks, village_district)
+
+
 def check_origin(
-    records: list[ResidentRecord],
+    shares: tuple[CodeShare, CodeShare],
     village_district: str,
     new_dusun: Iterable[str],
     village_has_dusun: bool,
 ) -> OriginCheck:
-    """Region shares of the valid NIKs and the distinct No KK, and the dusun to create.
-
-    NIKs to fix are left out (their first digits may be anything); without a village
-    profile there is nothing to compare with."""
-    if village_district:
-        niks = (r.nik[:6] for r in records if r.nik_problem is None)
-        kks = (kk[:6] for kk in {r.no_kk for r in records} if len(kk) == 16 and kk.isdigit())
-        nik_share, kk_share = _share(niks, village_district), _share(kks, village_district)
-    else:
-        nik_share = kk_share = CodeShare(0, 0, "")
+    """The region shares and the dusun the import would create, as one verdict."""
     return OriginCheck(
-        village_district, nik_share, kk_share, tuple(sorted(set(new_dusun))), village_has_dusun
+        village_district, shares[0], shares[1], tuple(sorted(set(new_dusun))), village_has_dusun
     )

@@ -32,7 +32,13 @@ from pesiar_desktop.services.imports.common import (
     with_bulk_work,
 )
 from pesiar_desktop.services.imports.mappings import get_mapping, list_mappings
-from pesiar_desktop.services.imports.origin import ORIGIN_KEY, OriginCheck, check_origin
+from pesiar_desktop.services.imports.origin import (
+    ORIGIN_KEY,
+    CodeShare,
+    OriginCheck,
+    check_origin,
+    region_shares,
+)
 from pesiar_desktop.services.imports.resident_plan import (
     PendingChange,
     Plan,
@@ -73,6 +79,7 @@ class ResidentPreview:
     # The village's kecamatan (6 digits) and whether the file seems to be another village's.
     village_district: str = ""
     origin: OriginCheck | None = None
+    region_shares: tuple[CodeShare, CodeShare] | None = field(default=None, repr=False)
     last_plan: Plan | None = field(default=None, repr=False)
 
     @property
@@ -242,6 +249,8 @@ def apply_plan_to_preview(preview: ResidentPreview, plan: Plan) -> None:
     preview.notices = [n for n in preview.notices if n not in plan.notices] + plan.notices
     preview.confirmed = frozenset()
     preview.last_plan = plan
+    if preview.region_shares is None:
+        preview.region_shares = region_shares(preview.records, preview.village_district)
     preview.origin = check_origin(
-        preview.records, preview.village_district, plan.new_dusun, plan.village_has_dusun
+        preview.region_shares, preview.village_district, plan.new_dusun, plan.village_has_dusun
     )
