@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from pesiar_desktop.cli import main
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import ValidationError
-from pesiar_desktop.models import Dusun, Resident
+from pesiar_desktop.models import Dusun, ImportBatch, Resident
 from pesiar_desktop.services import imports
 from tests.import_files import family, moved_from, write_opensid
 
@@ -55,6 +55,9 @@ def test_file_from_another_kecamatan_is_named_and_needs_confirmation(village_db,
     assert _count(village_db, Resident) == 0 and _count(village_db, Dusun) == 2
     result = imports.commit_residents(village_db, admin, preview, [imports.ORIGIN_KEY])
     assert result.counts["new"] == 12 and _count(village_db, Dusun) == 4
+    with village_db.read() as s:
+        summary = json.loads(s.scalar(select(ImportBatch.summary_json)))
+    assert "tampaknya dari desa lain" in summary["other_village_confirmed"][0]
 
 
 def test_normal_file_with_families_who_moved_in_gives_no_warning(village_db, admin, tmp_path):
@@ -137,6 +140,9 @@ def test_preview_rows_say_who_is_written_and_how(village_db, admin, tmp_path):
     assert listed[6].change == "tidak berubah"
     assert listed[6].detail == "perlu konfirmasi: pindah KK"
     assert listed[7].change == "ditolak" and "Kolom sex" in listed[7].detail
+    # A row the file itself rejects is shown as written.
+    assert (listed[7].name, listed[7].no_kk) == ("Anak 2", rows[5]["no_kk"])
+    assert (listed[7].dusun, listed[7].rt) == ("Dusun Timur", "RW 001 / RT 3")
     assert [listed[n].change for n in (8, 9, 10)] == ["baru"] * 3
     assert listed[8].rt == "RW 001 / RT 001"
     assert [r.row_number for r in preview.rows(4)] == [2, 3, 4, 5]

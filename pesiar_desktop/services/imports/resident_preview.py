@@ -80,6 +80,7 @@ class ResidentPreview:
     village_district: str = ""
     origin: OriginCheck | None = None
     region_shares: tuple[CodeShare, CodeShare] | None = field(default=None, repr=False)
+    header_of: dict[str, str] = field(default_factory=dict, repr=False)  # field -> header
     last_plan: Plan | None = field(default=None, repr=False)
 
     @property
@@ -104,7 +105,18 @@ class ResidentPreview:
 
     def rows(self, limit: int = ROW_LIMIT) -> list[RowChange]:
         """The first `limit` rows with what the import does to each (see `resident_rows`)."""
-        return build_rows(self.records, self.rejected, self.pending, self.last_plan, limit)
+        return build_rows(
+            self.records, self.rejected, self.pending, self.last_plan, limit, self._cell_text
+        )
+
+    def _cell_text(self, row_number: int, field_name: str) -> str:
+        """A field of a row the file rejected, as written (it has no record)."""
+        header = self.header_of.get(field_name)
+        cells = self.cells.get(row_number, [])
+        if header is None or header not in self.headers:
+            return ""
+        index = self.headers.index(header)
+        return " ".join(cell_text(cells[index]).split()) if index < len(cells) else ""
 
     def rejected_rows(self) -> list[tuple[RowNote, list[str]]]:
         """Each rejected row with its original cells as text (for the .xlsx to fix)."""
@@ -195,6 +207,7 @@ def preview_residents(
         file_warnings=warnings,
         cells=parsed.cells,
         village_district=district,
+        header_of=parsed.header_of,
     )
     if not table.numbers:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")

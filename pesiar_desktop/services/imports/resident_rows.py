@@ -8,7 +8,7 @@ a file of 100,000 rows is shown in part, with its total beside it.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -46,8 +46,10 @@ def build_rows(
     pending: list[PendingChange],
     plan: Plan | None,
     limit: int,
+    cell_text: Callable[[int, str], str] = lambda _row, _field: "",
 ) -> list[RowChange]:
-    """The first `limit` rows in file order (rejected rows of the file included)."""
+    """The first `limit` rows in file order; a row the file rejected has no record, so
+    `cell_text(row, field)` gives its name, No KK, dusun and RT as written."""
     rejected_by_row = {n.row_number: n for n in rejected}
     new_rows = {r.row_number for r, _kk in plan.new_residents} if plan else set()
     updated = plan.updated_rows if plan else set()
@@ -87,11 +89,24 @@ def build_rows(
             yield number, row
 
     known = {r.row_number for r in records}
-    file_rejected = (
-        (n.row_number, RowChange(n.row_number, n.nik, "", "", "", "", CHANGE_REJECTED, n.message))
-        for n in rejected
-        if n.row_number not in known
-    )
+
+    def as_written(note: RowNote) -> tuple[int, RowChange]:
+        number = note.row_number
+        rw, rt = cell_text(number, "rw"), cell_text(number, "rt")
+        area = " / ".join(part for part in (rw and f"RW {rw}", rt and f"RT {rt}") if part)
+        text = RowChange(
+            number,
+            note.nik,
+            cell_text(number, "name"),
+            cell_text(number, "no_kk"),
+            cell_text(number, "dusun"),
+            area,
+            CHANGE_REJECTED,
+            note.message,
+        )
+        return number, text
+
+    file_rejected = (as_written(n) for n in rejected if n.row_number not in known)
     # Both inputs are in file order: a merge keeps it without sorting every row.
     merged = heapq.merge(from_records(), file_rejected, key=lambda item: item[0])
     return [row for _n, row in islice(merged, limit)]
