@@ -172,3 +172,12 @@ def write_opensid(
     **kw: object,
 ) -> Path:
     return write_xlsx(path, ([r.get(h, "") for h in headers] for r in records), headers, **kw)  # type: ignore[arg-type]
+
+
+def moved_from(district: str, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The same rows with NIKs and No KK first issued in another district (6 digits):
+    a family that moved in, or a whole file from another village's kecamatan."""
+    return [
+        {**row, "nik": district + str(row["nik"])[6:], "no_kk": district + str(row["no_kk"])[6:]}
+        for row in rows
+    ]

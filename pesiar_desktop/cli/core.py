@@ -6,6 +6,7 @@ pesiar-desktop demo [--residents N] [--seed S]   (empty database only, or a vill
 pesiar-desktop stats --json
 pesiar-desktop import residents FILE [--format auto|opensid|siak|mapping:NAME] [--dry-run] [--strict]
                                      [--report OUT.xlsx] [--json] [--user U] [--confirm KEY...|--confirm-all]
+                                     [--confirm-other-village|--yes]
 pesiar-desktop import bpjs FILE --mapping NAME [--date YYYY-MM-DD] [...]
 pesiar-desktop import welfare FILE [--mapping NAME] [...]
 pesiar-desktop mapping save NAME --kind residents|bpjs|welfare --file MAPPING.json [--user U]
@@ -20,7 +21,8 @@ PESIAR_USER and PESIAR_PASSWORD, or `--password-file F` (cli/auth.py). Only `ini
 `letter list|verify` and `mapping list` need no login.
 
 Import exit status: 0 every row accepted, 3 some rows rejected (with --strict nothing
-was written), 2 the file could not be read (nothing written).
+was written), 2 the file could not be read (nothing written), 5 the file seems to be
+another village's and --confirm-other-village was not given (nothing written).
 
 Any command: 1 refused (role, password, input: the reason on one line), 2 a full disk,
 4 the database locked by another program past the timeout (errors.explain); never a
@@ -126,6 +128,13 @@ def _add_import_parsers(sub: Any) -> None:
     )
     residents.add_argument(
         "--confirm-all", action="store_true", help="setujui semua perubahan yang perlu konfirmasi"
+    )
+    residents.add_argument(
+        "--confirm-other-village",
+        "--yes",
+        dest="confirm_other_village",
+        action="store_true",
+        help="impor juga bila berkas tampak dari desa lain (kode wilayah NIK/No KK, dusun baru)",
     )
     bpjs = kinds.add_parser("bpjs", help="daftar peserta dari kantor cabang BPJS")
     common(bpjs)
@@ -238,6 +247,11 @@ def _import_output(args, kind: str, preview, result, dry_run: bool) -> dict[str,
             {"key": p.key, "row": p.row_number, "nik": p.nik, "kind": p.kind, "message": p.message}
             for p in left
         ]
+        origin = preview.origin
+        out["other_village"] = preview.needs_origin_confirmation
+        out["other_village_messages"] = origin.messages() if origin else []
+        out["new_dusun"] = list(origin.new_dusun) if origin else []
+        out["rows"] = [vars(row) for row in preview.rows()]
     else:
         out["not_in_register_rows"] = [
             {"row": n.row_number, "nik": n.nik, "message": n.message}
@@ -277,6 +291,27 @@ def _print_import(out: dict[str, Any]) -> None:
         print(f"  Baris {row['row']} peringatan: {row['message']}")
     for change in out.get("pending_changes", [])[:50]:
         print(f"  Perlu konfirmasi [{change['key']}]: {change['message']}")
+    for message in out.get("other_village_messages", []):
+        print(f"  PERHATIAN: {message}")
+    if out["dry_run"] and out.get("rows"):
+        _print_rows(out["rows"], out["total"])
+
+
+def _print_rows(rows: list[dict[str, Any]], total: int) -> None:
+    """The first rows of a dry run: who would be written, and how."""
+    print(
+        "  Baris | NIK              | Nama                 | No KK            "
+        "| Dusun, RW/RT                   | Perubahan"
+    )
+    for row in rows[:50]:
+        change = row["change"] + (f" ({row['detail']})" if row["detail"] else "")
+        area = f"{row['dusun']} {row['rt']}".strip()
+        print(
+            f"  {row['row_number']:>5} | {row['nik']:<16} | {row['name'][:20]:<20} | "
+            f"{row['no_kk']:<16} | {area[:30]:<30} | {change}"
+        )
+    if total > 50:
+        print(f"  ... dan {total - 50} baris lain (--json memuat {len(rows)} baris pertama).")
 
 
 def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
@@ -303,12 +338,16 @@ def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
         return 2
     result = None
     refused = bool(args.strict and preview.rejected)
-    if not args.dry_run and not refused:
+    other_village = kind == "residents" and preview.needs_origin_confirmation
+    stop = other_village and not args.confirm_other_village and not args.dry_run
+    if not args.dry_run and not refused and not stop:
         try:
             if kind == "residents":
                 confirmed = (
                     [p.key for p in preview.pending] if args.confirm_all else list(args.confirm)
                 )
+                if args.confirm_other_village:
+                    confirmed.append(imports.ORIGIN_KEY)
                 result = imports.commit_residents(db, actor, preview, confirmed, strict=args.strict)
             elif kind == "bpjs":
                 result = imports.commit_bpjs(db, actor, preview, strict=args.strict)
@@ -318,13 +357,21 @@ def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
             refused = True
     if args.report:
         imports.write_report(preview, args.report, db=db, actor=actor)
-    out = _import_output(args, kind, preview, result, args.dry_run or refused)
+    out = _import_output(args, kind, preview, result, args.dry_run or refused or stop)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, default=str))
     else:
         _print_import(out)
         if refused:
             print("Mode ketat: ada baris ditolak, tidak ada yang diimpor.")
+    if stop:
+        print(
+            "Galat: berkas ini tampaknya dari desa lain; tidak ada yang diimpor. Periksa "
+            "dengan --dry-run, lalu ulangi dengan --confirm-other-village bila berkas ini "
+            "memang dari desa ini.",
+            file=sys.stderr,
+        )
+        return 5  # 4 is a database locked by another program (errors.explain)
     return 3 if preview.rejected else 0
 
 

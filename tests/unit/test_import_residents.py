@@ -733,7 +733,7 @@ def test_bulk_steps_freeze_their_rows_and_release_lets_cycles_go(village_db, adm
     class Node:
         pass
 
-    path = write_opensid(tmp_path / "a.xlsx", family(1, 3))
+    path = write_opensid(tmp_path / "a.xlsx", family(1))
     gc.disable()  # no collection may free the cycle before the preview freezes it
     cycle = Node()
     cycle.self = cycle  # type: ignore[attr-defined]

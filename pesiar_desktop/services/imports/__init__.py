@@ -18,7 +18,8 @@ second time.
 Modules: `mappings` (saved column mappings), `batches` (the import history),
 `resident_preview` / `resident_plan` / `resident_commit` (resident files: read,
 plan against the register, write), `bpjs`, `welfare` (the two lists), `report`
-(the rejected-rows workbook). Reading the files themselves is `importers/`' job.
+(the rejected-rows workbook), `origin` (a file that seems to be another village's),
+`resident_rows` (the preview's list of rows). Reading the files themselves is `importers/`' job.
 This package exposes what the CLI and the window call.
 """
 
@@ -26,17 +27,24 @@ from pesiar_desktop.services.imports.batches import BatchRow, list_batches
 from pesiar_desktop.services.imports.bpjs import BpjsPreview, commit_bpjs, preview_bpjs
 from pesiar_desktop.services.imports.common import ImportCancelled, ImportResult, release_frozen
 from pesiar_desktop.services.imports.mappings import get_mapping, list_mappings, save_mapping
+from pesiar_desktop.services.imports.origin import ORIGIN_KEY, OriginCheck
 from pesiar_desktop.services.imports.report import write_report
 from pesiar_desktop.services.imports.resident_commit import commit_residents
 from pesiar_desktop.services.imports.resident_plan import PENDING_LABELS, PendingChange
 from pesiar_desktop.services.imports.resident_preview import (
+    ROW_LIMIT,
     ResidentPreview,
     preview_residents,
     replan_residents,
 )
+from pesiar_desktop.services.imports.resident_rows import RowChange
 from pesiar_desktop.services.imports.welfare import WelfarePreview, commit_welfare, preview_welfare
 
 __all__ = [
+    "ORIGIN_KEY",
+    "ROW_LIMIT",
+    "OriginCheck",
+    "RowChange",
     "PENDING_LABELS",
     "BatchRow",
     "BpjsPreview",

@@ -38,7 +38,13 @@ from pesiar_desktop.services.imports.common import (
     tick,
     with_bulk_work,
 )
-from pesiar_desktop.services.imports.resident_plan import Plan, plan_residents, register_fingerprint
+from pesiar_desktop.services.imports.origin import ORIGIN_KEY, OTHER_VILLAGE_REFUSED
+from pesiar_desktop.services.imports.resident_plan import (
+    PendingChange,
+    Plan,
+    plan_residents,
+    register_fingerprint,
+)
 from pesiar_desktop.services.imports.resident_preview import ResidentPreview, apply_plan_to_preview
 
 
@@ -59,7 +65,8 @@ def commit_residents(
     rejected (a `ValidationError` says how many).
     """
     require(actor, "residents.write")
-    confirmed_set = frozenset(confirmed)
+    origin_confirmed = ORIGIN_KEY in confirmed
+    confirmed_set = frozenset(confirmed) - {ORIGIN_KEY}
     with db.transaction(immediate=True) as session:
         begin_import(session, "residents", preview.sha256, preview.seen_batch_id)
         cached = preview.plan_cache
@@ -74,6 +81,8 @@ def commit_residents(
         preview.plan_cache = None  # a plan is written once
         apply_plan_to_preview(preview, plan)
         preview.confirmed = confirmed_set
+        if preview.needs_origin_confirmation and not origin_confirmed:
+            raise ValidationError({"file": OTHER_VILLAGE_REFUSED})
         if strict and preview.rejected:
             raise ValidationError(
                 {
@@ -92,11 +101,24 @@ def commit_residents(
             preview.sha256,
             preview.file_format,
             counts,
-            {"pending_left": [p.message for p in pending_left[:200]]} if pending_left else None,
+            _batch_summary(preview, pending_left),
         )
         _write_residents(session, actor, plan, batch.id, progress, should_cancel)
     events.notify(events.Topic.RESIDENTS)
     return ImportResult(batch.id, counts, pending_left)
+
+
+def _batch_summary(
+    preview: ResidentPreview, pending_left: list[PendingChange]
+) -> dict[str, Any] | None:
+    """What the batch keeps beside its counts: changes left unconfirmed, and the warning
+    a person confirmed for a file that seemed to be another village's."""
+    summary: dict[str, Any] = {}
+    if pending_left:
+        summary["pending_left"] = [p.message for p in pending_left[:200]]
+    if preview.needs_origin_confirmation and preview.origin is not None:
+        summary["other_village_confirmed"] = preview.origin.messages()
+    return summary or None
 
 
 def _write_residents(

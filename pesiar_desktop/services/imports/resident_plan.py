@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop.errors import PesiarError
+from pesiar_desktop.importers.formats import RESIDENT_FIELDS
 from pesiar_desktop.importers.import_records import (
     COLUMN_INDEX as _COLUMN_INDEX,
 )
@@ -35,6 +36,17 @@ from pesiar_desktop.services import bulk_sql
 from pesiar_desktop.services.imports.common import ShouldCancel, check_cancel
 
 PENDING_FAMILY = "family"
+
+# Labels of the register columns an update changes (the import's field names first).
+_COLUMN_LABELS = {
+    **RESIDENT_FIELDS,
+    "is_pregnant": "Hamil",
+    "has_disability": "Cacat",
+    "is_stunting_child": "Anak stunting",
+    "is_laid_off": "Korban PHK",
+    "is_formal_worker": "Pekerja formal",
+    "employer_name": "Pemberi kerja",
+}
 
 
 PENDING_DUSUN = "dusun"
@@ -131,6 +143,12 @@ class Plan:
     warnings: list[RowNote] = field(default_factory=list)
     pending: list[PendingChange] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # What changes for each updated row (Indonesian labels), for the preview's row table.
+    row_changes: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Dusun the import would create that the register does not have, by name.
+    new_dusun: list[str] = field(default_factory=list)
+    village_has_dusun: bool = False
+    confirmed: frozenset[str] = frozenset()  # the keys this plan was made with
 
 
 @dataclass
@@ -349,6 +367,7 @@ def plan_residents(
         excluded.update(bad)
     else:  # pragma: no cover - each round removes rows, so this is a safety net
         raise PesiarError("Susunan kepala keluarga di berkas tidak dapat diselesaikan.")
+    plan.confirmed = confirmed
     nik_of = {r.row_number: r.nik for r in records}
     plan.rejected = [RowNote(n, nik_of[n], m) for n, m in excluded.items()]
     return plan
@@ -381,6 +400,7 @@ def _plan_once(reg: Register, records: list[ResidentRecord], confirmed: frozense
         if existing is None and (existing := reg.nik_fix_for(record)) is not None:
             plan.nik_fixes[existing.id] = record.nik
             plan.updated_rows.add(record.row_number)
+            plan.row_changes[record.row_number].append("NIK diperbaiki")
         if existing is None:
             plan.new_residents.append((record, record.no_kk))
             seed = _membership_seed(record)
@@ -389,6 +409,10 @@ def _plan_once(reg: Register, records: list[ResidentRecord], confirmed: frozense
         else:
             _plan_person(reg, plan, record, existing, confirmed, compare)
     _reject_new_families_without_area(plan)
+    plan.village_has_dusun = bool(reg.dusun_name)
+    plan.new_dusun = sorted(
+        {name for name, _rw, _rt in plan.new_areas if name.lower() not in reg.dusun_by_lower}
+    )
     plan.unchanged = len(records) - len(plan.new_residents) - len(plan.updated_rows)
     return plan
 
@@ -428,6 +452,8 @@ def _plan_family_update(
     if changes:
         plan.family_updates[fid] = changes
         plan.updated_rows.add(record.row_number)
+        labels = {"area": "RT/dusun keluarga", "address": "alamat keluarga"}
+        plan.row_changes[record.row_number].extend(labels[key] for key in changes)
 
 
 def _plan_new_family(
@@ -474,9 +500,18 @@ def _plan_person(
             plan.memberships.append((record, seed))
             plan.seeded_ids[record.row_number] = existing.id
             plan.updated_rows.add(record.row_number)
+            plan.row_changes[record.row_number].append("kepesertaan BPJS")
+    notes = plan.row_changes
+    if existing.id in plan.moves:
+        notes[record.row_number].append("pindah KK")
+    if plan.life_changes and plan.life_changes[-1][0] is existing:
+        notes[record.row_number].append("status dasar")
     if changed:
         plan.updates.append((record, existing, changed))
         plan.updated_rows.add(record.row_number)
+        notes[record.row_number].extend(
+            _COLUMN_LABELS.get(c, c) for c in changed if c != "name_sort"
+        )
     elif existing.id in plan.moves or any(e is existing for e, _s, _r in plan.life_changes):
         plan.updated_rows.add(record.row_number)
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from pesiar_desktop.db import Database
 from pesiar_desktop.importers import formats
 from pesiar_desktop.importers.formats import ColumnMapping
@@ -18,6 +20,7 @@ from pesiar_desktop.importers.import_records import (
 )
 from pesiar_desktop.importers.reader import ImportFileError, SheetTable, file_sha256, load_table
 from pesiar_desktop.importers.residents import RowNote, parse_residents
+from pesiar_desktop.models import Village
 from pesiar_desktop.rules.import_values import Cell, cell_text
 from pesiar_desktop.rules.regions import district_exists
 from pesiar_desktop.services.imports.batches import latest_batch_id, previous_import_notice
@@ -29,6 +32,13 @@ from pesiar_desktop.services.imports.common import (
     with_bulk_work,
 )
 from pesiar_desktop.services.imports.mappings import get_mapping, list_mappings
+from pesiar_desktop.services.imports.origin import (
+    ORIGIN_KEY,
+    CodeShare,
+    OriginCheck,
+    check_origin,
+    region_shares,
+)
 from pesiar_desktop.services.imports.resident_plan import (
     PendingChange,
     Plan,
@@ -37,6 +47,9 @@ from pesiar_desktop.services.imports.resident_plan import (
     plan_residents,
     register_fingerprint,
 )
+from pesiar_desktop.services.imports.resident_rows import RowChange, build_rows
+
+ROW_LIMIT = 1000  # rows the preview lists; the total is shown beside them
 
 
 @dataclass
@@ -64,6 +77,12 @@ class ResidentPreview:
     cells: Mapping[int, list[Cell]] = field(default_factory=dict, repr=False)
     plan_cache: tuple[Any, ...] | None = field(default=None, repr=False)
     seen_batch_id: int | None = field(default=None, repr=False)  # batches.begin_import
+    # The village's kecamatan (6 digits) and whether the file seems to be another village's.
+    village_district: str = ""
+    origin: OriginCheck | None = None
+    region_shares: tuple[CodeShare, CodeShare] | None = field(default=None, repr=False)
+    header_of: dict[str, str] = field(default_factory=dict, repr=False)  # field -> header
+    last_plan: Plan | None = field(default=None, repr=False)
 
     @property
     def file_name(self) -> str:
@@ -79,6 +98,26 @@ class ResidentPreview:
             "warnings": len(self.warnings),
             "pending": len(self.pending),
         }
+
+    @property
+    def needs_origin_confirmation(self) -> bool:
+        """The file seems to be another village's: the commit needs `ORIGIN_KEY` confirmed."""
+        return self.origin is not None and self.origin.needs_confirmation
+
+    def rows(self, limit: int = ROW_LIMIT) -> list[RowChange]:
+        """The first `limit` rows with what the import does to each (see `resident_rows`)."""
+        return build_rows(
+            self.records, self.rejected, self.pending, self.last_plan, limit, self._cell_text
+        )
+
+    def _cell_text(self, row_number: int, field_name: str) -> str:
+        """A field of a row the file rejected, as written (it has no record)."""
+        header = self.header_of.get(field_name)
+        cells = self.cells.get(row_number, [])
+        if header is None or header not in self.headers:
+            return ""
+        index = self.headers.index(header)
+        return " ".join(cell_text(cells[index]).split()) if index < len(cells) else ""
 
     def rejected_rows(self) -> list[tuple[RowNote, list[str]]]:
         """Each rejected row with its original cells as text (for the .xlsx to fix)."""
@@ -155,7 +194,7 @@ def preview_residents(
         records, rejected, warnings = build_records(parsed)
     # (On an error above, leaving the block waits for the thread; its result is dropped.)
     snapshot = early.result()
-    sha256, notice, fingerprint, reg, seen_batch_id = snapshot
+    sha256, notice, fingerprint, reg, seen_batch_id, district = snapshot
     preview = ResidentPreview(
         path=path,
         sha256=sha256,
@@ -169,6 +208,8 @@ def preview_residents(
         file_warnings=warnings,
         cells=parsed.cells,
         seen_batch_id=seen_batch_id,
+        village_district=district,
+        header_of=parsed.header_of,
     )
     if not table.numbers:
         raise ImportFileError(f"Lembar kerja {table.sheet_name} tidak berisi baris data.")
@@ -182,9 +223,9 @@ def preview_residents(
 
 def _register_snapshot(
     db: Database, path: Path
-) -> tuple[str, str | None, tuple[Any, ...], Register, int]:
-    """File hash, earlier-import notice, register fingerprint, the register itself and
-    the newest import batch's id.
+) -> tuple[str, str | None, tuple[Any, ...], Register, int, str]:
+    """File hash, earlier-import notice, register fingerprint, the register itself, the
+    newest import batch's id and the village's kecamatan code (6 digits).
 
     The fingerprint is taken before the register is read: a write in between makes
     the commit re-plan instead of trusting this snapshot.
@@ -196,16 +237,19 @@ def _register_snapshot(
         notice = previous_import_notice(session, "residents", sha256)
         fingerprint = register_fingerprint(session)
         reg = load_register(session)
-    return sha256, notice, fingerprint, reg, seen_batch_id
+        code = session.scalar(select(Village.region_code).order_by(Village.id).limit(1))
+    district = code.replace(".", "")[:6] if code else ""
+    return sha256, notice, fingerprint, reg, seen_batch_id, district
 
 
 def replan_residents(
     db: Database, preview: ResidentPreview, confirmed: Collection[str]
 ) -> ResidentPreview:
     """The same preview recomputed with another set of confirmed changes."""
+    keys = frozenset(confirmed) - {ORIGIN_KEY}
     with db.read() as session:
-        plan = plan_residents(session, preview.records, frozenset(confirmed), None)
-        preview.plan_cache = (register_fingerprint(session), frozenset(confirmed), plan)
+        plan = plan_residents(session, preview.records, keys, None)
+        preview.plan_cache = (register_fingerprint(session), keys, plan)
     apply_plan_to_preview(preview, plan)
     return preview
 
@@ -221,3 +265,9 @@ def apply_plan_to_preview(preview: ResidentPreview, plan: Plan) -> None:
     preview.pending = [p for p in plan.pending if p.row_number not in rejected_rows]
     preview.notices = [n for n in preview.notices if n not in plan.notices] + plan.notices
     preview.confirmed = frozenset()
+    preview.last_plan = plan
+    if preview.region_shares is None:
+        preview.region_shares = region_shares(preview.records, preview.village_district)
+    preview.origin = check_origin(
+        preview.region_shares, preview.village_district, plan.new_dusun, plan.village_has_dusun
+    )

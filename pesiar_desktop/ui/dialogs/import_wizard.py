@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -58,7 +59,7 @@ from pesiar_desktop.ui.tablemodels.import_rows import Values, pending_model, val
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import Progress, TaskCancelled, TaskContext, TaskHandle, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import error_label, hint_label, warning_label
+from pesiar_desktop.ui.widgets.forms import WARNING_STYLE, error_label, hint_label, warning_label
 from pesiar_desktop.ui.write_op import run_write
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,7 @@ class ImportDialog(QDialog):
     `next_button`, `back_button`, `commit_button`, `cancel_button`, `close_button`,
     `save_rejected_button`, `progress_bar`, `mapping_editor`, `preview`, `import_result`,
     `tiles`, `rejected_model`, `warnings_model`, `pending_model`, `extra_models`,
+    `rows_model`, `rows_hint`, `origin_box`, `origin_label`, `origin_check`,
     `notice_label`, `done_label`, `start_preview()`, `save_rejected(path)`, `commit()`."""
 
     # Built in _build_*() but referenced by signal handlers connected before them.
@@ -374,6 +376,7 @@ class ImportDialog(QDialog):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_label = warning_label()
         self.message_label = warning_label()
+        self._build_origin_box()
         self.tiles: dict[str, CountTile] = {}
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(8)
@@ -450,6 +453,7 @@ class ImportDialog(QDialog):
             pending_layout.addLayout(bar)
             pending_layout.addWidget(self.pending_view)
             self.tabs.addTab(pending_page, "")
+            self.tabs.addTab(self._build_rows_tab(mask, id_width), "")
         else:
             self.extra_models["not_in_register"] = values_model(
                 [_t("Baris"), _t("NIK / No KK"), _t("Keterangan")], right=[0]
@@ -479,11 +483,115 @@ class ImportDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.notice_label)
+        layout.addWidget(self.origin_box)
         layout.addWidget(self.message_label)
         layout.addLayout(tiles)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.detail_label)
         return page
+
+    def _build_origin_box(self) -> None:
+        """The yellow box of a file that seems to be another village's, with the tick the
+        commit needs."""
+        self.origin_box = QFrame()
+        self.origin_box.setObjectName("originBox")
+        self.origin_box.setStyleSheet(f"QFrame#originBox {{ {WARNING_STYLE} }}")
+        self.origin_label = QLabel()
+        self.origin_label.setWordWrap(True)
+        self.origin_label.setStyleSheet("color: #4d3b00;")
+        self.origin_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.origin_check = QCheckBox(_t("Saya yakin berkas ini dari desa ini"))
+        self.origin_check.setStyleSheet("color: #4d3b00; font-weight: 600;")
+        self.origin_check.toggled.connect(lambda _on: self._sync_commit())
+        box = QVBoxLayout(self.origin_box)
+        box.setContentsMargins(8, 6, 8, 6)
+        icon = QLabel()
+        icon.setPixmap(qta.icon("fa5s.exclamation-triangle", color="#a15c00").pixmap(18, 18))
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.origin_label, 1)
+        box.addLayout(top)
+        box.addWidget(self.origin_check)
+        self.origin_box.hide()
+
+    def _build_rows_tab(self, mask: Any, id_width: int) -> QWidget:
+        """Every row with what the import does to it: the secretary sees who is written."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.rows_hint = hint_label("")
+        self.rows_model = values_model(
+            [
+                _t("Baris"),
+                _t("NIK"),
+                _t("Nama"),
+                _t("No KK"),
+                _t("Dusun"),
+                _t("RW/RT"),
+                _t("Perubahan"),
+                _t("Keterangan"),
+            ],
+            right=[0],
+        )
+        self.rows_view = _table(
+            self.rows_model, {0: 50, 1: id_width, 2: 170, 3: id_width, 4: 120, 5: 110, 6: 90}
+        )
+        layout.addWidget(self.rows_hint)
+        layout.addWidget(self.rows_view, 1)
+        return page
+
+    def _fill_rows(self, preview: ResidentPreview) -> None:
+        mask = mask_nik if self.masked else (lambda text: text)
+        changes = {
+            "baru": _t("baru"),
+            "diperbarui": _t("diperbarui"),
+            "tidak berubah": _t("tidak berubah"),
+            "ditolak": _t("ditolak"),
+        }
+        rows = preview.rows(imports.ROW_LIMIT)
+        self.rows_model.set_rows(
+            [
+                (
+                    r.row_number,
+                    mask(r.nik) if len(r.nik) == 16 else r.nik,
+                    r.name,
+                    mask(r.no_kk) if len(r.no_kk) == 16 else r.no_kk,
+                    r.dusun,
+                    r.rt,
+                    changes.get(r.change, r.change),
+                    r.detail,
+                )
+                for r in rows
+            ]
+        )
+        total = preview.total_rows
+        if len(rows) < total:
+            hint = _t("Menampilkan {shown} baris pertama dari {total}.").format(
+                shown=_n(len(rows)), total=_n(total)
+            )
+        else:
+            hint = _t("Semua {total} baris berkas dan apa yang akan terjadi pada tiap baris.")
+            hint = hint.format(total=_n(total))
+        self.rows_hint.setText(hint)
+        self.tabs.setTabText(3, _t("Baris ({n})").format(n=_n(total)))
+        origin = preview.origin
+        wanted = preview.needs_origin_confirmation and origin is not None
+        self.origin_label.setText("\n".join(origin.messages()) if origin and wanted else "")
+        self.origin_box.setVisible(wanted)
+
+    def _origin_ok(self) -> bool:
+        preview = self.preview
+        if not isinstance(preview, ResidentPreview) or not preview.needs_origin_confirmation:
+            return True
+        return self.origin_check.isChecked()
+
+    def _sync_commit(self) -> None:
+        self.commit_button.setEnabled(
+            self.can_write
+            and self.page() == PAGE_PREVIEW
+            and not self._running
+            and self._origin_ok()
+        )
 
     def _show_detail(self, view: QTableView, row: int) -> None:
         model = view.model()
@@ -577,7 +685,7 @@ class ImportDialog(QDialog):
         self.back_button.setVisible(page in (PAGE_MAPPING, PAGE_PREVIEW))
         self.next_button.setVisible(page == PAGE_FILE)
         self.commit_button.setVisible(page == PAGE_PREVIEW)
-        self.commit_button.setEnabled(self.can_write and page == PAGE_PREVIEW)
+        self._sync_commit()
         self.cancel_button.setVisible(running)
         self.close_button.setVisible(not running)
         self.close_button.setText(_t("&Tutup") if page == PAGE_DONE else _t("Batal"))
@@ -780,6 +888,7 @@ class ImportDialog(QDialog):
         self._running = ""
         self._handle = None
         self.preview = preview
+        self.origin_check.setChecked(False)  # each file is vouched for on its own
         self._fill_preview(keep_checked=set())
         self._show(PAGE_PREVIEW)
 
@@ -837,6 +946,7 @@ class ImportDialog(QDialog):
         if isinstance(preview, ResidentPreview):
             self.pending_model.set_rows_checked(preview.pending, keep_checked)
             self.tabs.setTabText(2, _t("Perlu konfirmasi ({n})").format(n=_n(len(preview.pending))))
+            self._fill_rows(preview)
         else:
             self.extra_models["not_in_register"].set_rows(notes(preview.not_in_register))
             self.tabs.setTabText(
@@ -850,7 +960,9 @@ class ImportDialog(QDialog):
                 3, _t("Tidak ada di daftar ({n})").format(n=_n(len(preview.missing_from_list)))
             )
         # Open the tab that needs attention first.
-        if preview.rejected:
+        if isinstance(preview, ResidentPreview) and preview.needs_origin_confirmation:
+            self.tabs.setCurrentIndex(3)  # whose rows these are comes before anything else
+        elif preview.rejected:
             self.tabs.setCurrentIndex(0)
         elif isinstance(preview, ResidentPreview) and preview.pending:
             self.tabs.setCurrentIndex(2)
@@ -946,11 +1058,13 @@ class ImportDialog(QDialog):
 
     def commit(self) -> None:
         preview = self.preview
-        if preview is None or self._running or not self.can_write:
+        if preview is None or self._running or not self.can_write or not self._origin_ok():
             return
         self._replan_timer.stop()
         db, actor = self.db, self.actor
-        confirmed = self.pending_model.checked_keys()
+        confirmed = set(self.pending_model.checked_keys())
+        if isinstance(preview, ResidentPreview) and preview.needs_origin_confirmation:
+            confirmed.add(imports.ORIGIN_KEY)
 
         def job(ctx: TaskContext) -> ImportResult:
             def progress(done: int, total: int) -> None:
