@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/widgets/forms.py" line="+149"/>
-        <source>forms</source>
-        <comment>Simpan</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>forms</source>
-        <comment>Batal</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../ui/dialogs/users.py" line="+198"/>
@@ -1552,7 +1537,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+45"/>
+        <location filename="../../ui/widgets/forms.py" line="+195"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,6 +1551,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <name>GeneralSettingsTab</name>
     <message>
         <location filename="../../ui/pages/settings_general.py" line="+72"/>
+        <source>(bawaan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {count} kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>urutan bawaan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,7 +2500,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/settings_general.py" line="-249"/>
+        <location filename="../../ui/pages/settings_general.py" line="-253"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2642,6 +2637,54 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewFamilyFields</name>
+    <message>
+        <location filename="../../ui/widgets/family_inputs.py" line="+16"/>
+        <source>16 digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>— pilih —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mis. Jl. Melati No. 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tidak diketahui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dusun / RT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Desil kesejahteraan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4598,6 +4641,299 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings_strings.py" line="+12"/>
+        <source>Agen &amp; honor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keamanan &amp; bahasa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target bulanan agen (jiwa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah jiwa terdaftar per bulan yang diusulkan untuk penugasan agen baru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target bulanan agen (KK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah keluarga (KK) per bulan yang diusulkan untuk penugasan agen baru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keluarga binaan per agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batas wajar keluarga binaan; penugasan di atasnya ditandai kuning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insentif per jiwa diaktifkan kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honor agen per peserta menunggak yang aktif kembali (terpisah dari insentif peserta baru).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tanpa insentif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran pertama bisa dibayar mulai hari ke-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hari setelah pendaftaran PBPU saat iuran pertama mulai bisa dibayar (BPJS: 14).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batas terakhir pembayaran iuran pertama (hari ke-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lewat hari ini tanpa pembayaran, pendaftaran dianggap gugur (BPJS: 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tarif PPh 21 honor agen (per 10.000: 250 = 2,5 %; 0 = tidak dipotong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pola nomor virtual account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bentuk nomor VA dari BPJS sebagai regular expression; bawaan ^8888\d{12}$ = 8888 lalu 12 angka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ukuran kertas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ukuran kertas surat, lembar kerja dan tanda terima yang dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F4 / folio (215 × 330 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templat nomor surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token: {kode} {urut} (atau {urut:03}) {kode_desa} {bulan_romawi} {bulan} {tahun}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kode klasifikasi SK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor SK penugasan agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Surat Tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor surat tugas agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Pakta Integritas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor pakta integritas agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Kartu Tanda Agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor kartu tanda agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode desa pada nomor surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode_desa} pada nomor surat; kosong = DS- dan 4 angka terakhir kode wilayah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kantor cabang BPJS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabang yang urutan kolomnya dipakai pada lembar Pendaftaran; kosong = bawaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urutan kolom rekap per kantor cabang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kolom yang dikirim ke tiap kantor cabang dan urutannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan › Kolom lembar Pendaftaran (FDIP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah cadangan otomatis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; yang lebih lama dihapus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>buah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunci sesi bila tidak dipakai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setelah sekian menit tanpa kegiatan, kata sandi diminta lagi (berlaku mulai masuk berikutnya).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>menit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidak pernah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bahasa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berlaku setelah aplikasi dibuka ulang. The new language applies after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bahasa Indonesia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/pages/settings.py" line="+458"/>
@@ -4630,7 +4966,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="-17"/>
+        <location filename="../../ui/pages/settings_general.py" line="-18"/>
         <source>Pengaturan umum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5289,50 +5625,15 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>forms</name>
     <message>
-        <location filename="../../ui/widgets/family_inputs.py" line="+12"/>
-        <source>16 digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>— pilih —</source>
+        <location filename="../../ui/widgets/forms.py" line="-49"/>
+        <source>Simpan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>mis. Jl. Melati No. 3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>tidak diketahui</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No KK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dusun / RT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Alamat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Desil kesejahteraan</source>
+        <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
