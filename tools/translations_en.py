@@ -694,6 +694,13 @@ TRANSLATIONS: dict[str, str] = {
     "Ketik NIK/No KK/nama lalu Enter · 1–7 hasil · Ctrl+Enter simpan · Esc kembali ke pencarian": "Type NIK/family card no./name, then Enter · 1–7 outcome · Ctrl+Enter save · Esc back to the search",
     "Pilih keluarga dulu (ketik NIK, No KK atau nama).": "Choose a family first (type a NIK, family card no. or name).",
     "Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.": "Saved: {who} — {outcome}. On to the next family.",
+    # ---- printing, Penduduk search
+    "Cetak…": "Print…",
+    "Cetak {title}": "Print {title}",
+    "PDF tidak dapat dibaca: {path}": "The PDF cannot be read: {path}",
+    "Printer tidak dapat dipakai.": "The printer cannot be used.",
+    "Tanda terima dicetak: {p}": "Receipt printed: {p}",
+    "cocok dengan No KK (kolom No KK ditampilkan)": "matches a family card no. (Family card no. column shown)",
     # ---- forms
     "Simpan": "Save",
     "Batal": "Cancel",

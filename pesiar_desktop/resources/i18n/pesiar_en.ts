@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+64"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+65"/>
         <source>Ubah kegiatan advokasi</source>
         <translation>Edit advocacy activity</translation>
     </message>
@@ -1224,7 +1224,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+252"/>
+        <location filename="../../ui/charts.py" line="+253"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation>Save the chart as a PNG image</translation>
     </message>
@@ -1321,7 +1321,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+69"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+70"/>
         <source>Buat konsep surat</source>
         <translation>Draft a letter</translation>
     </message>
@@ -1929,7 +1929,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+64"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+65"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
@@ -1991,12 +1991,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Cicilan</source>
         <translation>Instalment</translation>
     </message>
@@ -2007,12 +2007,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+182"/>
+        <location line="+184"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
@@ -2052,7 +2052,7 @@ The window closes now; please log in again.</translation>
         <translation>Cancel plan…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation>Members become active again once their arrears are paid (REHAB: the last instalment). Payments are never deleted: cancel or correct them with a reason.</translation>
     </message>
@@ -2102,7 +2102,7 @@ The window closes now; please log in again.</translation>
         <translation>Cancelled: {reason}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
@@ -2125,14 +2125,14 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+122"/>
-        <location line="+356"/>
+        <location filename="../../ui/pages/laporan.py" line="+121"/>
+        <location line="+353"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-352"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation>Monthly PESIAR recap for the BPJS Kesehatan branch: per agent, the members registered (ready for FDIP), PBI proposals and the PPU BU report, reactivations, visits, advocacy, coverage by hamlet and by segment, and the targets left. The Recap sheet can also be printed as a PDF for the village head to sign.</translation>
     </message>
@@ -2257,7 +2257,7 @@ The window closes now; please log in again.</translation>
         <translation>{month}: {agents} agents, {people} people registered, {paid} people with the first premium paid of a target of {target}; {back} people reactivated (not new members).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Simpan rekap bulanan</source>
         <translation>Save the monthly recap</translation>
     </message>
@@ -2283,7 +2283,7 @@ The window closes now; please log in again.</translation>
         <translation>Save the Village Fund spending</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Gagal: kesalahan tak terduga.</source>
         <translation>Failed: unexpected error.</translation>
     </message>
@@ -2470,7 +2470,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2511,7 +2511,7 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -3313,7 +3313,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+120"/>
+        <location filename="../../ui/pages/registrasi.py" line="+125"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -3363,7 +3363,7 @@ The window closes now; please log in again.</translation>
         <translation>Receipt…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Usulan PBI…</source>
         <translation>PBI proposals…</translation>
     </message>
@@ -3394,69 +3394,69 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>Kepala keluarga</source>
         <translation>Head of family</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+280"/>
+        <location line="-320"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-320"/>
         <source>Jalur</source>
         <translation>Route</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>Jiwa</source>
         <translation>People</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <source>Iuran/bulan</source>
         <translation>Premium/month</translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+310"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+310"/>
         <source>Nomor VA</source>
         <translation>VA number</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+276"/>
+        <location line="-309"/>
+        <location line="+306"/>
         <source>Batas bayar</source>
         <translation>Pay by</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+279"/>
+        <location line="-306"/>
+        <location line="+309"/>
         <location line="+8"/>
-        <location line="+370"/>
+        <location line="+383"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location line="-611"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation>{n} registrations shown; {w} awaiting the first premium.</translation>
     </message>
@@ -3481,13 +3481,18 @@ The window closes now; please log in again.</translation>
         <translation>Registration saved. Print a receipt for the family.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+278"/>
+        <location line="+41"/>
+        <location line="+299"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-278"/>
+        <source>Tanda terima dicetak: {p}</source>
+        <translation>Receipt printed: {p}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation>Receipt saved: {p}</translation>
     </message>
@@ -3548,12 +3553,12 @@ The window closes now; please log in again.</translation>
         <translation>{label} ({n} days left)</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+312"/>
         <source>Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan peserta baru dan tidak dihitung dalam target.</source>
         <translation>Paid = first premium of new PBPU members paid this month (the basis of incentives). The target is reached when the paid count reaches the people target or the family target. Reactivated = members in arrears who paid off their arrears this month; not new members and not counted towards the target.</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-412"/>
         <location line="+10"/>
         <source>No HP</source>
         <translation>Mobile no.</translation>
@@ -3635,7 +3640,7 @@ The window closes now; please log in again.</translation>
         <translation>Active again after the last instalment.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>Tanda terima disimpan ke {path}</source>
         <translation>Receipt saved to {path}</translation>
     </message>
@@ -3776,8 +3781,8 @@ The window closes now; please log in again.</translation>
         <translation>reached</translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+356"/>
+        <location line="-369"/>
+        <location line="+369"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
@@ -4311,7 +4316,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+114"/>
+        <location filename="../../ui/pages/residents.py" line="+115"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -4447,7 +4452,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>Belum ada data penduduk. Klik &apos;Tambah KK baru&apos; untuk mengisi Kartu Keluarga pertama (impor dari OpenSID/SIAK menyusul di halaman Petakan).</source>
         <translation>No residents yet. Click &apos;New family card&apos; to enter the first family card (or import from OpenSID/SIAK on the Mapping page).</translation>
     </message>
@@ -4478,6 +4483,11 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
+        <translation>matches a family card no. (Family card no. column shown)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>mencari…</source>
         <translation>searching…</translation>
     </message>
@@ -4487,7 +4497,7 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the family card</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-431"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -5091,12 +5101,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+198"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-197"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -5146,12 +5156,12 @@ The window closes now; please log in again.</translation>
         <translation>Schedule made: {n} rows.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Simpan lembar kerja</source>
         <translation>Save worksheet</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Tersimpan: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -5313,7 +5323,7 @@ The window closes now; please log in again.</translation>
         <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-331"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation> · {n} families left out (moved, deceased or already registered)</translation>
     </message>

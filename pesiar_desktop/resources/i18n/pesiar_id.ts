@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+64"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+65"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,7 +1218,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+252"/>
+        <location filename="../../ui/charts.py" line="+253"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,7 +1315,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+69"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+70"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +1923,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+64"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+65"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,12 +1985,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,12 +2001,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+182"/>
+        <location line="+184"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2046,7 +2046,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2096,7 +2096,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2119,14 +2119,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+122"/>
-        <location line="+356"/>
+        <location filename="../../ui/pages/laporan.py" line="+121"/>
+        <location line="+353"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-352"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2251,7 +2251,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Simpan rekap bulanan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2277,7 +2277,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Gagal: kesalahan tak terduga.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,7 +2464,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,7 +2505,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3306,7 +3306,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+120"/>
+        <location filename="../../ui/pages/registrasi.py" line="+125"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,7 +3356,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Usulan PBI…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3387,69 +3387,69 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+280"/>
+        <location line="-320"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-320"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+310"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+310"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+276"/>
+        <location line="-309"/>
+        <location line="+306"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+279"/>
+        <location line="-306"/>
+        <location line="+309"/>
         <location line="+8"/>
-        <location line="+370"/>
+        <location line="+383"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location line="-611"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3474,13 +3474,18 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+278"/>
+        <location line="+41"/>
+        <location line="+299"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-278"/>
+        <source>Tanda terima dicetak: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3541,12 +3546,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+312"/>
         <source>Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan peserta baru dan tidak dihitung dalam target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-412"/>
         <location line="+10"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -3628,7 +3633,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>Tanda terima disimpan ke {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3769,8 +3774,8 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+356"/>
+        <location line="-369"/>
+        <location line="+369"/>
         <source>belum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4303,7 +4308,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+114"/>
+        <location filename="../../ui/pages/residents.py" line="+115"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4439,7 +4444,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>Belum ada data penduduk. Klik &apos;Tambah KK baru&apos; untuk mengisi Kartu Keluarga pertama (impor dari OpenSID/SIAK menyusul di halaman Petakan).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4470,6 +4475,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>mencari…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4479,7 +4489,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-431"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5083,12 +5093,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+198"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-197"/>
         <source>Alamat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5138,12 +5148,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Simpan lembar kerja</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Tersimpan: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5305,7 +5315,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-331"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation type="unfinished"></translation>
     </message>

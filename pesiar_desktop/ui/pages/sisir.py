@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -47,6 +46,7 @@ from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.visit_entry import VisitEntryForm
 from pesiar_desktop.ui.pages.base import ServicePage
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -342,9 +342,7 @@ class SisirPage(ServicePage):
             return
         suffix = "pdf" if kind == "pdf" else "xlsx"
         name = f"lembar-kerja-sisir-{choice.agent_name.lower().replace(' ', '-')}.{suffix}"
-        target, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan lembar kerja"), name, f"*.{suffix}"
-        )
+        target, _f = get_save_file_name(self, self.tr("Simpan lembar kerja"), name, f"*.{suffix}")
         if target:
             self.export_to(Path(target), kind)
 
