@@ -11,10 +11,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.services import reactivation
 from pesiar_desktop.services import registrations as regs
+from pesiar_desktop.services.reactivation import PaymentInput
 from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from pesiar_desktop.ui import print_pdf
-from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
+from pesiar_desktop.ui.pages.registrasi import TAB_KEAKTIFAN, RegistrasiPage
+from tests.unit.test_reactivation import _arrears
 from tests.unit.test_visits_helpers import TODAY
 
 
@@ -93,3 +96,37 @@ def test_receipt_still_saves(qtbot, make_window, fv, admin, tmp_path, monkeypatc
     page.receipt_save_action.trigger()
     qtbot.waitUntil(lambda: "tersimpan" in page.list_status.text(), timeout=15_000)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def _printer_to(path: Path):  # type: ignore[no-untyped-def]
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(path))
+        return QDialog.DialogCode.Accepted
+
+    return accept
+
+
+def test_arrears_receipt_prints_from_keaktifan(
+    qtbot, make_window, fv, admin, tmp_path, monkeypatch
+):
+    _arrears(fv, admin, 2)
+    reactivation.pay(
+        fv.db, admin, fv.joko_family,
+        PaymentInput(TODAY - timedelta(days=1), 140_000, fc.COLLECTOR_FAMILY),
+    )  # fmt: skip
+    window = make_window(admin)
+    window.show_page("registrasi")
+    page = window.pages["registrasi"]
+    assert isinstance(page, RegistrasiPage)
+    page.tabs.setCurrentIndex(TAB_KEAKTIFAN)
+    tab = page.keaktifan_tab
+    qtbot.waitUntil(lambda: tab.payments_model.rowCount() == 1, timeout=10_000)
+    tab.payments_view.selectRow(0)
+    assert tab.receipt_button.isEnabled() and tab.receipt_button.menu() is not None
+    printed = tmp_path / "printer-output.pdf"
+    monkeypatch.setattr(QPrintDialog, "exec", _printer_to(printed))
+    tab.receipt_print_action.trigger()
+    qtbot.waitUntil(lambda: "dicetak" in page.followup_notice.text(), timeout=15_000)
+    with pdfplumber.open(printed) as output:
+        assert len(output.pages) >= 1 and output.pages[0].images

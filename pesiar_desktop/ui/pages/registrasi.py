@@ -451,14 +451,14 @@ class RegistrasiPage(ServicePage):
         path = self.print_dir / self._receipt_name(row.receipt_number)
         self.export_receipt(row.id, path, then_print=True)
 
-    def _print(self, path: Path) -> None:
+    def _print(self, path: Path, status: QLabel) -> None:
         try:
             printed = print_pdf(self, path, path.stem)
         except PesiarError as err:
             show_error(self, err)
             return
         if printed:
-            self.list_status.setText(self.tr("Tanda terima dicetak: {p}").format(p=path.name))
+            status.setText(self.tr("Tanda terima dicetak: {p}").format(p=path.name))
 
     def export_receipt(self, reg_id: int, path: Path, *, then_print: bool = False) -> None:
         def job(_ctx: TaskContext) -> Path:
@@ -466,7 +466,7 @@ class RegistrasiPage(ServicePage):
 
         def done(written: Path) -> None:
             if then_print:
-                self._print(written)
+                self._print(written, self.list_status)
                 return
             self.list_status.setText(self.tr("Tanda terima tersimpan: {p}").format(p=written))
 
@@ -759,7 +759,7 @@ class RegistrasiPage(ServicePage):
 
         def done(written: Path) -> None:
             if then_print:
-                self._print(written)
+                self._print(written, self.followup_notice)
                 return
             self.followup_notice.setText(self.tr("Tanda terima disimpan ke {path}").format(
                 path=written))  # fmt: skip
