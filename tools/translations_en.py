@@ -10,8 +10,8 @@ English), so it can be re-applied after the .ts files are merged or refreshed.
 
 A message is looked up by (context, source) in BY_CONTEXT first, then by source in
 TRANSLATIONS, then in the translations the file already has for the same source in another
-context. Translations already in the file are never overwritten. Placeholders ({name}, %n) and
-HTML tags must be the same in the source and the translation; --check reports any that are not.
+context. Translations already in the file are kept, except the few in REVISED. Placeholders
+({name}, %n) and HTML tags must be the same in the source and the translation; --check reports any that are not.
 New UI strings: add them to TRANSLATIONS (the script prints the ones it has no translation for).
 """
 
@@ -28,6 +28,18 @@ TS_FILE = Path(__file__).resolve().parent.parent / "pesiar_desktop/resources/i18
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("DraftLetterDialog", "Penugasan"): "Assignment",
     ("DraftLetterDialog", "Ditandatangani"): "Signature",
+}
+
+# Translations that replace what the file has, in every context: the sidebar is 200 px wide,
+# and the first English page names were cut off there ("Agents & Assignm…").
+REVISED: dict[str, str] = {
+    "Agen & Penugasan": "Agents & Tasks",
+    "Sisir & Advokasi": "Visits & Advocacy",
+    "Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen & "
+    "Penugasan.": "No agent is assigned this month. Agents and assignments are recorded on the "
+    "Agents & Tasks page.",
+    "Belum ada penugasan agen yang aktif. Buat di halaman Agen & Penugasan.": "No agent "
+    "assignment is active yet. Create one on the Agents & Tasks page.",
 }
 
 TRANSLATIONS: dict[str, str] = {
@@ -287,7 +299,7 @@ TRANSLATIONS: dict[str, str] = {
     "Diaktifkan kembali": "Reactivated",
     "Aktif kembali": "Reactivated",
     "Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)": "Members in arrears who became active again this month (not new members)",
-    "Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen & Penugasan.": "No agent is assigned this month. Agents and assignments are recorded on the Agents & Assignments page.",
+    "Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen & Penugasan.": "No agent is assigned this month. Agents and assignments are recorded on the Agents & Tasks page.",
     "Cakupan = penduduk terdaftar JKN ÷ penduduk hidup. Keaktifan = peserta aktif ÷ peserta terdaftar. Target UHC: cakupan minimal 98 %. Predikat UHC 2026: Pratama (cakupan ≥ 98 %, keaktifan ≥ 80 %), Madya (≥ 98 %, ≥ 85 %), Utama (≥ 99 %, ≥ 95 %).": "Coverage = residents registered in JKN ÷ living residents. Active rate = active members ÷ registered members. UHC target: coverage of at least 98 %. UHC levels 2026: Pratama (coverage ≥ 98 %, active ≥ 80 %), Madya (≥ 98 %, ≥ 85 %), Utama (≥ 99 %, ≥ 95 %).",
     "Kecamatan {kec}, {kab}, {prov}": "District {kec}, {kab}, {prov}",
     "di {n} dusun": "in {n} hamlets",
@@ -653,7 +665,7 @@ TRANSLATIONS: dict[str, str] = {
     "Sasaran (jiwa)": "Targets (people)",
     "Kunjungan terakhir": "Last visit",
     "Sasaran dari halaman Petakan di wilayah tugas agen, per RT, keluarga prioritas dulu. Enter atau klik ganda pada keluarga membuka Catat Kunjungan.": "Targets from the Mapping page in the agent's area, by RT, priority families first. Enter or a double-click on a family opens Record visits.",
-    "Belum ada penugasan agen yang aktif. Buat di halaman Agen & Penugasan.": "No agent assignment is active yet. Create one on the Agents & Assignments page.",
+    "Belum ada penugasan agen yang aktif. Buat di halaman Agen & Penugasan.": "No agent assignment is active yet. Create one on the Agents & Tasks page.",
     "Memuat rencana…": "Loading the plan…",
     "{kk} KK sasaran, {jiwa} jiwa, di {rt} RT{scheduled}": "{kk} target families, {jiwa} people, in {rt} RTs{scheduled}",
     " · belum dijadwalkan": " · not scheduled yet",
@@ -694,6 +706,10 @@ TRANSLATIONS: dict[str, str] = {
     "Ketik NIK/No KK/nama lalu Enter · 1–7 hasil · Ctrl+Enter simpan · Esc kembali ke pencarian": "Type NIK/family card no./name, then Enter · 1–7 outcome · Ctrl+Enter save · Esc back to the search",
     "Pilih keluarga dulu (ketik NIK, No KK atau nama).": "Choose a family first (type a NIK, family card no. or name).",
     "Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.": "Saved: {who} — {outcome}. On to the next family.",
+    "{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK": "{month}: {visits} visits ({visited} families), {events} advocacy · registered {rp} people / {rf} families · first premium paid {pp} people / {pf} families of a target of {tp} people or {tf} families",
+    "target tercapai": "target reached",
+    "Tanggal per keluarga": "A date per family",
+    "Tanggal per RT": "A date per RT",
     # ---- printing, Penduduk search
     "Cetak…": "Print…",
     "Cetak {title}": "Print {title}",
@@ -752,9 +768,13 @@ def fill(path: Path = TS_FILE) -> list[str]:
     missing = []
     for context, message in every:
         translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is not None and source in REVISED:
+            translation.text = REVISED[source]
+            translation.attrib.pop("type", None)
+            continue
         if translation is None or not _unfinished(translation):
             continue
-        source = message.findtext("source") or ""
         english = BY_CONTEXT.get((context, source)) or TRANSLATIONS.get(source) or known.get(source)
         if not english:
             missing.append(f"{context}: {source!r}")

@@ -375,7 +375,7 @@
     <message>
         <location filename="../../ui/pages/agents.py" line="+147"/>
         <source>Agen &amp; Penugasan</source>
-        <translation>Agents &amp; Assignments</translation>
+        <translation>Agents &amp; Tasks</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1771,7 +1771,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+16"/>
         <source>Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen &amp; Penugasan.</source>
-        <translation>No agent is assigned this month. Agents and assignments are recorded on the Agents &amp; Assignments page.</translation>
+        <translation>No agent is assigned this month. Agents and assignments are recorded on the Agents &amp; Tasks page.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2487,12 +2487,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <source>Agen &amp; Penugasan</source>
-        <translation>Agents &amp; Assignments</translation>
+        <translation>Agents &amp; Tasks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sisir &amp; Advokasi</source>
-        <translation>Outreach &amp; Advocacy</translation>
+        <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5030,14 +5030,34 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+97"/>
+        <location filename="../../ui/pages/sisir.py" line="+92"/>
+        <source>Tanggal per keluarga</source>
+        <translation>A date per family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal per RT</source>
+        <translation>A date per RT</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation>This agent has no activity in {month}.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+3"/>
+        <source>{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK</source>
+        <translation>{month}: {visits} visits ({visited} families), {events} advocacy · registered {rp} people / {rf} families · first premium paid {pp} people / {pf} families of a target of {tp} people or {tf} families</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>target tercapai</source>
+        <translation>target reached</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Sisir &amp; Advokasi</source>
-        <translation>Outreach &amp; Advocacy</translation>
+        <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5133,7 +5153,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+16"/>
         <source>Belum ada penugasan agen yang aktif. Buat di halaman Agen &amp; Penugasan.</source>
-        <translation>No agent assignment is active yet. Create one on the Agents &amp; Assignments page.</translation>
+        <translation>No agent assignment is active yet. Create one on the Agents &amp; Tasks page.</translation>
     </message>
     <message>
         <location line="+11"/>

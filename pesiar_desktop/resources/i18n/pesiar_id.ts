@@ -5022,12 +5022,32 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+97"/>
+        <location filename="../../ui/pages/sisir.py" line="+92"/>
+        <source>Tanggal per keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal per RT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+3"/>
+        <source>{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>target tercapai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Sisir &amp; Advokasi</source>
         <translation type="unfinished"></translation>
     </message>
