@@ -1,7 +1,7 @@
 """Screenshots of every page on a demo village, for the README and for looking at.
 
     python tools/screenshots.py [--out docs/screenshots] [--residents 3000] [--pages penduduk,...]
-        [--user admin|operator|kades|bpd] [--tabs] [--size 1366x768]
+        [--user admin|operator|kades|bpd] [--tabs] [--size 1366x768] [--language id|en]
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen) at 1366x768, the most common office laptop size.
 `--user` logs in as one of the demo accounts (kades: kepala desa, bpd: viewer); `--tabs` also
@@ -28,6 +28,7 @@ def main() -> int:
     parser.add_argument("--pages", default="", help="comma-separated page keys (default all)")
     parser.add_argument("--data-dir", help="use this data folder (default: a fresh demo)")
     parser.add_argument("--user", default="admin", help="demo account to log in as")
+    parser.add_argument("--language", default="id", help="id (the default) or en")
     parser.add_argument("--tabs", action="store_true", help="also every tab of each page")
     parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args()
@@ -51,7 +52,7 @@ def main() -> int:
         if not args.data_dir:
             demo.generate(db, SYSTEM, residents=args.residents, seed=2026, today=clock.today())
         app = _application()
-        load_language("id")  # as the program does at start: Qt's words, the locale
+        load_language(args.language)  # as the program does at start: Qt's words, the locale
         window = create_main_window(db, users.get_actor(db, args.user), paths)
         width, height = (int(n) for n in args.size.lower().split("x"))
         window.resize(width, height)

@@ -25,7 +25,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 
 COVERAGE = "#1a73e8"
 ACTIVITY = "#188038"
@@ -320,7 +321,7 @@ class ChartCard(QFrame):
 
     def ask_save_png(self) -> None:
         name = "".join(c if c.isalnum() else "-" for c in self.title.text().lower()).strip("-")
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = get_save_file_name(
             self, self.tr("Simpan grafik"), f"{name}.png", self.tr("Gambar PNG (*.png)")
         )
         if path:

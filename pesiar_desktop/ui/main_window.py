@@ -35,6 +35,7 @@ from pesiar_desktop import APP_NAME, __version__
 from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.events import Topic
+from pesiar_desktop.ui import save_dialog
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer loads after the frame is on screen
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         assert settings is not None, "the window keeps its layout in the data folder's ui.ini"
         self.settings = settings
+        save_dialog.use_settings(settings)  # save dialogs start in the remembered folder
         self.active_dialog: QDialog | None = None
         # Set by Pengguna → Keluar / ganti pengguna: the app asks for a login again.
         self.logout_requested = False

@@ -246,3 +246,25 @@ def test_viewer_sees_masked_ids_and_cannot_edit(qtbot, make_window, village_db, 
     data, _m, _f, _l = residents.load_resident(village_db, filled.residents["BUDI SANTOSO"])
     with pytest.raises(PermissionDenied):
         residents.edit_resident(village_db, viewer, filled.residents["BUDI SANTOSO"], data)
+
+
+def test_search_matching_a_no_kk_says_so(qtbot, make_window, admin, filled):
+    """Digits typed in the NIK search that match a family card number: the No KK column is
+    shown and the count says the search matched a No KK."""
+    window = make_window(admin)
+    page = show_residents(qtbot, window)
+    header = page.table.horizontalHeader()
+    no_kk = COLUMN_KEYS.index("no_kk")
+    assert header.isSectionHidden(no_kk)
+    target = residents.load_resident(page.db, filled.residents["KETUT WIRAWAN"])[0].nik
+    page.search_edit.setText(target[:12])
+    page._search_now()
+    qtbot.waitUntil(lambda: names(page) == ["KETUT WIRAWAN"], timeout=5000)
+    wait_loaded(qtbot, page)
+    assert "No KK" not in page.count_label.text() and header.isSectionHidden(no_kk)
+    page.search_edit.setText("5201011203150003")
+    page._search_now()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    wait_loaded(qtbot, page)
+    assert "cocok dengan No KK" in page.count_label.text()
+    assert not header.isSectionHidden(no_kk)

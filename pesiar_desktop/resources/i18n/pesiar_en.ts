@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/widgets/forms.py" line="+149"/>
-        <source>forms</source>
-        <comment>Simpan</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>forms</source>
-        <comment>Batal</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../ui/dialogs/users.py" line="+198"/>
@@ -24,17 +9,7 @@
         <translation>Add user</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Tambah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>huruf kecil, mis. sekdes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>minimal {n} karakter</source>
         <translation>at least {n} characters</translation>
     </message>
@@ -59,30 +34,25 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>huruf kecil, mis. sekdes</source>
+        <translation>lower case, e.g. sekdes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Ulangi kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the password</translation>
     </message>
 </context>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="+190"/>
-        <source>Administrator pertama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Akun ini mengelola pengguna lain (operator, kepala desa, peninjau). Simpan kata sandinya baik-baik.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>mis. sekdes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="+204"/>
         <source>minimal {n} karakter</source>
         <translation>at least {n} characters</translation>
     </message>
@@ -102,115 +72,60 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
+        <source>Administrator pertama</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Akun ini mengelola pengguna lain (operator, kepala desa, peninjau). Simpan kata sandinya baik-baik.</source>
+        <translation>This account manages the other users (operator, village head, viewer). Keep its password safe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mis. sekdes</source>
+        <translation>e.g. sekdes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Ulangi kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the password</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nama pengguna wajib diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>A user name is required.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kata sandi minimal {n} karakter.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kedua kata sandi tidak sama.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+64"/>
-        <source>Ubah kegiatan advokasi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Kegiatan advokasi baru</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>— pilih jenis —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>mis. ibu hamil dan balita, BPD, tokoh agama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>(tanpa agen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Lampirkan berkas…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hapus lampiran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Simpan salinan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+117"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Jenis kegiatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sasaran / peserta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jumlah peserta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Topik</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Catatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lampiran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -220,141 +135,110 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-66"/>
+        <source>Ubah kegiatan advokasi</source>
+        <translation>Edit advocacy activity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kegiatan advokasi baru</source>
+        <translation>New advocacy activity</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>— pilih jenis —</source>
+        <translation>— choose a kind —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>mis. ibu hamil dan balita, BPD, tokoh agama</source>
+        <translation>e.g. pregnant women and toddlers, BPD, religious leaders</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(tanpa agen)</source>
+        <translation>(no agent)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lampirkan berkas…</source>
+        <translation>Attach a file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hapus lampiran</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan salinan…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Jenis kegiatan</source>
+        <translation>Kind of activity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sasaran / peserta</source>
+        <translation>Audience / participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topik</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lampiran</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>{name} (baru)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (new)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Lampirkan berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach a file</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Simpan salinan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save a copy</translation>
     </message>
 </context>
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/agent_dialog.py" line="+71"/>
-        <source>Ubah Agen PESIAR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Agen PESIAR baru</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>NIK penduduk desa (kosongkan bila dari luar desa)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>— pilih —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>jabatan/petugas lain (untuk unsur &apos;lain&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>bawaan: nama agen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/dialogs/agent_dialog.py" line="+98"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+154"/>
-        <source>Belum ada foto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-150"/>
-        <source>Pilih foto…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hapus foto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Tautkan ke penduduk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nama *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>NIK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unsur *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keterangan unsur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jabatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No. HP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Bank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No. rekening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Atas nama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pakta integritas ditandatangani</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -364,25 +248,126 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-77"/>
+        <source>Ubah Agen PESIAR</source>
+        <translation>Edit PESIAR agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agen PESIAR baru</source>
+        <translation>New PESIAR agent</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NIK penduduk desa (kosongkan bila dari luar desa)</source>
+        <translation>NIK of a village resident (leave empty if from outside the village)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jabatan/petugas lain (untuk unsur &apos;lain&apos;)</source>
+        <translation>other position/worker (for the &apos;other&apos; element)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>bawaan: nama agen</source>
+        <translation>default: the agent&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+154"/>
+        <source>Belum ada foto</source>
+        <translation>No photo yet</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Pilih foto…</source>
+        <translation>Choose a photo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hapus foto</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tautkan ke penduduk</source>
+        <translation>Link to resident</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsur *</source>
+        <translation>Element *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keterangan unsur</source>
+        <translation>Element details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. rekening</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Atas nama</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pakta integritas ditandatangani</source>
+        <translation>Integrity pact signed</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <location line="+29"/>
         <source>Tertaut ke penduduk: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked to resident: {name}</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Tidak ada penduduk hidup dengan NIK ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>No living resident has this NIK.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Pilih foto agen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the agent&apos;s photo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gambar (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
@@ -390,7 +375,7 @@
     <message>
         <location filename="../../ui/pages/agents.py" line="+147"/>
         <source>Agen &amp; Penugasan</source>
-        <translation>Agents &amp; Assignments</translation>
+        <translation>Agents &amp; Tasks</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -398,265 +383,267 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Penugasan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Surat</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Penugasan</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Honor</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Tambah agen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add agent…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+21"/>
         <source>Ubah…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>Aktifkan / nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate / deactivate</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Tambah penugasan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add assignment…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bagi rata satu RT…</source>
-        <translation type="unfinished"></translation>
+        <translation>Split one RT evenly…</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Semua jenis surat</source>
-        <translation type="unfinished"></translation>
+        <translation>All letter types</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Buat konsep…</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Setujui &amp;&amp; beri nomor</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve &amp;&amp; number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cabut…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+361"/>
         <source>Hapus konsep</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete draft</translation>
     </message>
     <message>
         <location line="-360"/>
         <source>Buka PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Simpan PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verifikasi surat…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify a letter…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lembar kartu A4…</source>
-        <translation type="unfinished"></translation>
+        <translation>A4 card sheet…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Semua kartu agen yang disetujui, sepuluh per lembar A4 dengan garis potong (sisi depan, lalu sisi belakang untuk cetak bolak-balik).</source>
-        <translation type="unfinished"></translation>
+        <translation>All approved agent cards, ten per A4 sheet with cut lines (front side, then back side for double-sided printing).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Buku Keputusan (.xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Decree register (.xlsx)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the village head can approve or revoke letters.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Catat ke daftar pembayaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Record in the payment list</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Daftar pembayaran (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment list (PDF)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Daftar pembayaran (.xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment list (.xlsx)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bulan honor</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee month</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Honor = honor bulanan + insentif per jiwa/KK yang iuran pertamanya lunas pada bulan itu. Baris merah: melebihi sisa pagu penugasan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee = monthly fee + incentive per person/family whose first premium was paid that month. Red rows: above what is left of the assignment&apos;s budget.</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>{n} agen, {a} aktif.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} agents, {a} active.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>{n} surat, {d} konsep menunggu persetujuan Kepala Desa.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} letters, {d} drafts awaiting the village head&apos;s approval.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>{name}: pagu {budget}, terpakai bulan lain {used}, bulan ini {now}, sisa {left}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: budget {budget}, used in other months {used}, this month {now}, left {left}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Jumlah {month}: {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total {month}: {total}.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <location line="+54"/>
         <location line="+16"/>
         <source>Bagi rata</source>
-        <translation type="unfinished"></translation>
+        <translation>Split evenly</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Pilih dua penugasan atau lebih (Ctrl+klik) lebih dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>First select two or more assignments (Ctrl+click).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Bagi rata satu RT</source>
-        <translation type="unfinished"></translation>
+        <translation>Split one RT evenly</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>RT yang dibagi:</source>
-        <translation type="unfinished"></translation>
+        <translation>RT to split:</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Keluarga di {rt} dibagi: {parts} KK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Families in {rt} split: {parts} families.</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Setujui surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve letter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Setujui &quot;{subject}&quot;?
 
 Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tidak bisa diubah, hanya dicabut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve &quot;{subject}&quot;?
+
+The letter gets a number and today&apos;s date and its PDF is locked; after that it cannot be changed, only revoked.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Disetujui: nomor {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved: number {number}.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Hapus konsep surat ini?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this draft letter?</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Simpan PDF surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the letter&apos;s PDF</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Belum ada kartu agen yang disetujui.</source>
-        <translation type="unfinished"></translation>
+        <translation>No approved agent cards yet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Simpan lembar kartu agen</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the agent card sheet</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{n} kartu agen disimpan: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} agent cards saved: {path}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Simpan Buku Keputusan Kepala Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the village head&apos;s decree register</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Buku Keputusan disimpan: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Decree register saved: {path}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Catat honor</source>
-        <translation type="unfinished"></translation>
+        <translation>Record fees</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Catat honor {month} ke daftar pembayaran? Baris yang sudah dibayar tidak diubah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the fees of {month} in the payment list? Rows already paid are not changed.</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+12"/>
         <source>Simpan daftar pembayaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the payment list</translation>
     </message>
     <message>
         <location line="-491"/>
         <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yellow rows: more assigned families than an agent can reasonably serve (set in {place}). To split one RT, select two or more assignments (Ctrl+click), then &apos;Split one RT evenly&apos;.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letters hold the agent&apos;s NIK and mobile number; your role cannot open them.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
-        <translation type="unfinished"></translation>
+        <translation>The payment list holds agents&apos; bank accounts; your role cannot save it.</translation>
     </message>
 </context>
 <context>
@@ -733,117 +720,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/assignment_dialog.py" line="+78"/>
-        <source>Ubah penugasan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Penugasan baru</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>— pilih agen —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{dusun} (seluruh dusun)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source> jiwa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> KK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>atau</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>mis. 2.3.01</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>nama kegiatan di APBDes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Agen *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mulai tugas *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Akhir tugas *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Wilayah tugas *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keluarga binaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Target per bulan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kode kegiatan APBDes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kegiatan APBDes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pagu anggaran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Honor per bulan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Insentif per jiwa (iuran pertama lunas)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Insentif per KK (boleh 0)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Catatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../ui/dialogs/assignment_dialog.py" line="+175"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -853,9 +730,119 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="-98"/>
+        <source>Ubah penugasan</source>
+        <translation>Edit assignment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Penugasan baru</source>
+        <translation>New assignment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>— pilih agen —</source>
+        <translation>— choose an agent —</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{dusun} (seluruh dusun)</source>
+        <translation>{dusun} (whole hamlet)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source> jiwa</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> KK</source>
+        <translation> families</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>atau</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>mis. 2.3.01</source>
+        <translation>e.g. 2.3.01</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nama kegiatan di APBDes</source>
+        <translation>activity name in the village budget (APBDes)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Agen *</source>
+        <translation>Agent *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mulai tugas *</source>
+        <translation>Start *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akhir tugas *</source>
+        <translation>End *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wilayah tugas *</source>
+        <translation>Area *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keluarga binaan</source>
+        <translation>Assigned families</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target per bulan</source>
+        <translation>Monthly target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode kegiatan APBDes</source>
+        <translation>APBDes activity code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kegiatan APBDes</source>
+        <translation>APBDes activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pagu anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Honor per bulan</source>
+        <translation>Monthly fee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insentif per jiwa (iuran pertama lunas)</source>
+        <translation>Incentive per person (first premium paid)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Insentif per KK (boleh 0)</source>
+        <translation>Incentive per family (may be 0)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>{n} KK</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} families</translation>
     </message>
 </context>
 <context>
@@ -966,27 +953,27 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     <message>
         <location line="-203"/>
         <source>(tanpa rincian)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no details)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(dihapus)</source>
-        <translation type="unfinished"></translation>
+        <translation>(deleted)</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Waktu ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Time ({zone})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data</source>
-        <translation type="unfinished">Data</translation>
+        <translation>Data</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yang diubah</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes</translation>
     </message>
 </context>
 <context>
@@ -1092,12 +1079,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Backup saved: {file}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Membuat cadangan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Pilih folder tujuan cadangan (mis. flashdisk)</source>
         <translation>Choose the folder for the backup (e.g. a USB stick)</translation>
     </message>
@@ -1127,12 +1109,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Memulihkan cadangan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Pemulihan selesai</source>
         <translation>Restore finished</translation>
     </message>
@@ -1148,9 +1125,19 @@ The previous data was saved to {saved}.
 The window closes now; please log in again.</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-77"/>
+        <source>Membuat cadangan…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Memulihkan cadangan…</source>
+        <translation>Restoring a backup…</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
-        <translation type="unfinished"></translation>
+        <translation>An automatic backup is made once a day when the program opens; the last {count} are kept (change this in {place}).</translation>
     </message>
 </context>
 <context>
@@ -1163,42 +1150,42 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <source>Ganti kepala</source>
-        <translation type="unfinished"></translation>
+        <translation>Change head</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>KK {kk}: kepala keluarga sekarang {head}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Family card {kk}: the head of family is now {head}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(tidak ada)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>— pilih anggota —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose a member —</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Kepala keluarga baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New head of family</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Hubungan {name} menjadi</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&apos;s relationship becomes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hubungan kepala lama</source>
-        <translation type="unfinished"></translation>
+        <translation>Former head&apos;s relationship</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Pilih anggota yang menjadi kepala.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the member who becomes head.</translation>
     </message>
 </context>
 <context>
@@ -1237,24 +1224,24 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+252"/>
+        <location filename="../../ui/charts.py" line="+253"/>
         <source>Simpan grafik sebagai gambar PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the chart as a PNG image</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Simpan grafik</source>
-        <translation type="unfinished"></translation>
+        <translation>Save chart</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gambar PNG (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Simpan sebagai PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PNG…</translation>
     </message>
 </context>
 <context>
@@ -1298,95 +1285,95 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/dialogs/setup_wizard.py" line="-65"/>
         <source>Data desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village details</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dipakai pada kop surat dan laporan; dapat diubah nanti di Pengaturan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Used in letterheads and reports; can be changed later in Settings.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mis. H. Lalu Ahmad</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. H. Lalu Ahmad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>mis. Jl. Raya Gerung No. 1</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Jl. Raya Gerung No. 1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nama kepala desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village head&apos;s name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alamat kantor desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village office address</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Dusun, RW dan RT dapat ditambahkan setelah penyiapan, di halaman Pengaturan › Wilayah, atau terisi otomatis saat impor data penduduk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hamlets, RWs and RTs can be added after set-up on the Settings › Area page, or are filled in when residents are imported.</translation>
     </message>
 </context>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+69"/>
-        <source>Buat konsep surat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Jenis surat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Penugasan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+94"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-24"/>
+        <source>Buat konsep surat</source>
+        <translation>Draft a letter</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Jenis surat</source>
+        <translation>Letter type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penugasan</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Ditandatangani</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Buat konsep</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>SK memuat semua penugasan aktif sebagai lampiran.</source>
-        <translation type="unfinished"></translation>
+        <translation>The decree (SK) lists every active assignment as an attachment.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dasar surat: SK pengangkatan yang sudah disetujui.</source>
-        <translation type="unfinished"></translation>
+        <translation>Based on the approved appointment decree (SK).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dicetak untuk ditandatangani agen di atas meterai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed for the agent to sign over a duty stamp.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kartu memakai foto agen; berlaku sampai akhir tugas.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card uses the agent&apos;s photo; valid until the assignment ends.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nomor diberikan saat Kepala Desa menyetujui.</source>
-        <translation type="unfinished"></translation>
+        <translation>The number is given when the village head approves.</translation>
     </message>
 </context>
 <context>
@@ -1435,12 +1422,7 @@ The window closes now; please log in again.</translation>
         <translation>Decile</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Tunggakan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -1490,12 +1472,7 @@ The window closes now; please log in again.</translation>
         <translation>Mark as moved away</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Catat kelahiran</source>
-        <translation type="unfinished">Record a birth</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Anak yang lahir di KK ini (peristiwa kelahiran)</source>
         <translation>A child born into this family (birth event)</translation>
     </message>
@@ -1525,19 +1502,29 @@ The window closes now; please log in again.</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-93"/>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Catat kelahiran</source>
+        <translation>Record a birth</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>tidak ada</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} {months} bln {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {months} mo. {amount}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{amount} ({n} jiwa, {months} bulan dihitung): {people}</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} ({n} people, {months} months counted): {people}</translation>
     </message>
 </context>
 <context>
@@ -1556,7 +1543,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+45"/>
+        <location filename="../../ui/widgets/forms.py" line="+195"/>
         <source>Tidak berhak</source>
         <translation>Not permitted</translation>
     </message>
@@ -1570,58 +1557,68 @@ The window closes now; please log in again.</translation>
     <name>GeneralSettingsTab</name>
     <message>
         <location filename="../../ui/pages/settings_general.py" line="+72"/>
+        <source>(bawaan)</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {count} kolom</source>
+        <translation>{name}: {count} columns</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>urutan bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>default order</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Contoh nomor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample number</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Simpan perubahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save changes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Batalkan perubahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo changes</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Hanya administrator yang dapat mengubah pengaturan ini; Anda dapat melihat nilainya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can change these settings; you can see their values.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Diubah di {place}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed in {place}.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>(templat belum sah)</source>
-        <translation type="unfinished"></translation>
+        <translation>(template not valid yet)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SK ke-12 bulan ini: {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>12th decree this month: {number}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tidak ada perubahan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing changed.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{count} pengaturan tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} settings saved.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bahasa berlaku setelah aplikasi dibuka ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>The language applies after the program restarts.</translation>
     </message>
 </context>
 <context>
@@ -1672,12 +1669,7 @@ The window closes now; please log in again.</translation>
         <translation>Coverage and active rate by hamlet</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Persen; garis merah = target UHC 98 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
     </message>
@@ -1712,77 +1704,22 @@ The window closes now; please log in again.</translation>
         <translation>Members by segment</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Jiwa terdaftar dan aktif; % = keaktifan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Tren 12 bulan</source>
         <translation>12-month trend</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cakupan dan keaktifan (%), jiwa didaftarkan dan iuran pertama dibayar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Agen bulan ini</source>
         <translation>Agents this month</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Jiwa dengan iuran pertama dibayar dibanding target bulanan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Jiwa / target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+293"/>
-        <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-292"/>
-        <source>KK / target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-64"/>
-        <source>Diaktifkan kembali</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>Aktif kembali</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen &amp; Penugasan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cakupan = penduduk terdaftar JKN ÷ penduduk hidup. Keaktifan = peserta aktif ÷ peserta terdaftar. Target UHC: cakupan minimal 98 %. Predikat UHC 2026: Pratama (cakupan ≥ 98 %, keaktifan ≥ 80 %), Madya (≥ 98 %, ≥ 85 %), Utama (≥ 99 %, ≥ 95 %).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+93"/>
+        <location line="+133"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -1792,12 +1729,7 @@ The window closes now; please log in again.</translation>
         <translation>Home · {desa}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Kecamatan {kec}, {kab}, {prov}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
@@ -1812,67 +1744,17 @@ The window closes now; please log in again.</translation>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>di {n} dusun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>rata-rata {size} jiwa per KK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{reg} terdaftar; kurang {gap} jiwa menuju 98 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{reg} terdaftar; target UHC 98 % tercapai</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{active} peserta aktif; {pop} dari penduduk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+43"/>
         <source>Belum UHC</source>
         <translation>Not UHC yet</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>daftarkan {n} jiwa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>aktifkan {n} peserta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Menuju {level}: {steps}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Predikat tertinggi tercapai</source>
         <translation>Highest level reached</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>jiwa dalam {kk} KK bulan ini (tunggakan lunas); {plans} rencana REHAB berjalan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Tidak ada pendaftaran yang menunggu iuran pertama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <location line="+62"/>
         <source>Cakupan %</source>
         <translation>Coverage %</translation>
@@ -1884,12 +1766,7 @@ The window closes now; please log in again.</translation>
         <translation>Active %</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>Target UHC 98 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="-21"/>
         <source>Terdaftar</source>
         <translation>Registered</translation>
     </message>
@@ -1899,431 +1776,551 @@ The window closes now; please log in again.</translation>
         <translation>Active</translation>
     </message>
     <message>
+        <location line="-401"/>
+        <source>Persen; garis merah = target UHC 98 %</source>
+        <translation>Percent; red line = UHC target 98 %</translation>
+    </message>
+    <message>
         <location line="+24"/>
+        <source>Jiwa terdaftar dan aktif; % = keaktifan</source>
+        <translation>People registered and active; % = active rate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cakupan dan keaktifan (%), jiwa didaftarkan dan iuran pertama dibayar</source>
+        <translation>Coverage and active rate (%), people registered and first premiums paid</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Jiwa dengan iuran pertama dibayar dibanding target bulanan</source>
+        <translation>People whose first premium was paid, against the monthly target</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Jiwa / target</source>
+        <translation>People / target</translation>
+    </message>
+    <message>
+        <location line="+293"/>
+        <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
+        <translation>{late} overdue, {near} due within {days} days, {none} without a VA yet</translation>
+    </message>
+    <message>
+        <location line="-292"/>
+        <source>KK / target</source>
+        <translation>Families / target</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Diaktifkan kembali</source>
+        <translation>Reactivated</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Aktif kembali</source>
+        <translation>Reactivated</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Jiwa peserta menunggak yang aktif kembali bulan ini (bukan peserta baru)</source>
+        <translation>Members in arrears who became active again this month (not new members)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Belum ada agen yang bertugas bulan ini. Agen dan penugasan dicatat di halaman Agen &amp; Penugasan.</source>
+        <translation>No agent is assigned this month. Agents and assignments are recorded on the Agents &amp; Tasks page.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cakupan = penduduk terdaftar JKN ÷ penduduk hidup. Keaktifan = peserta aktif ÷ peserta terdaftar. Target UHC: cakupan minimal 98 %. Predikat UHC 2026: Pratama (cakupan ≥ 98 %, keaktifan ≥ 80 %), Madya (≥ 98 %, ≥ 85 %), Utama (≥ 99 %, ≥ 95 %).</source>
+        <translation>Coverage = residents registered in JKN ÷ living residents. Active rate = active members ÷ registered members. UHC target: coverage of at least 98 %. UHC levels 2026: Pratama (coverage ≥ 98 %, active ≥ 80 %), Madya (≥ 98 %, ≥ 85 %), Utama (≥ 99 %, ≥ 95 %).</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Kecamatan {kec}, {kab}, {prov}</source>
+        <translation>District {kec}, {kab}, {prov}</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>di {n} dusun</source>
+        <translation>in {n} hamlets</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rata-rata {size} jiwa per KK</source>
+        <translation>on average {size} people per family</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{reg} terdaftar; kurang {gap} jiwa menuju 98 %</source>
+        <translation>{reg} registered; {gap} people short of 98 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reg} terdaftar; target UHC 98 % tercapai</source>
+        <translation>{reg} registered; UHC target of 98 % reached</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{active} peserta aktif; {pop} dari penduduk</source>
+        <translation>{active} active members; {pop} of residents</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>daftarkan {n} jiwa</source>
+        <translation>register {n} people</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>aktifkan {n} peserta</source>
+        <translation>reactivate {n} members</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Menuju {level}: {steps}</source>
+        <translation>Towards {level}: {steps}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>jiwa dalam {kk} KK bulan ini (tunggakan lunas); {plans} rencana REHAB berjalan</source>
+        <translation>people in {kk} families this month (arrears paid); {plans} REHAB plans running</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tidak ada pendaftaran yang menunggu iuran pertama</source>
+        <translation>No registration awaits its first premium</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Target UHC 98 %</source>
+        <translation>UHC target 98 %</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Didaftarkan (jiwa)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered (people)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Iuran pertama dibayar (jiwa)</source>
-        <translation type="unfinished"></translation>
+        <translation>First premium paid (people)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Target 98 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Target 98 %</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{name}: target {tp} jiwa / {tf} KK; {visits} kunjungan; didaftarkan bulan ini {rp} jiwa, {unpaid} KK belum membayar iuran pertama; {events} kegiatan advokasi; {back} jiwa dalam {back_kk} KK aktif kembali (tunggakan lunas)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: target {tp} people / {tf} families; {visits} visits; registered this month {rp} people, {unpaid} families have not paid the first premium; {events} advocacy activities; {back} people in {back_kk} families active again (arrears paid)</translation>
     </message>
     <message>
         <location line="-306"/>
         <source>Buka surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Open letter</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&lt;b&gt;{n} surat menunggu persetujuan Anda&lt;/b&gt;: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{n} letters await your approval&lt;/b&gt;: {names}</translation>
     </message>
 </context>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+64"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+65"/>
         <source>Semua</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kepala keluarga</source>
-        <translation type="unfinished"></translation>
+        <translation>Head of family</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No KK</source>
-        <translation type="unfinished">Family card no.</translation>
+        <translation>Family card no.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Wilayah</source>
-        <translation type="unfinished">Area</translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agen</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cara</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Jiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tunggakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sisa</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cicilan berikutnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Next instalment</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Cicilan</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalment</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tanggal bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+187"/>
+        <location line="+189"/>
         <source>Jumlah</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-188"/>
         <source>Diterima oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>Received by</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tanda terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Bayar cicilan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay instalment…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tanda terima…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Koreksi pembayaran…</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct payment…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batalkan pembayaran…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel payment…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batalkan rencana…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel plan…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Members become active again once their arrears are paid (REHAB: the last instalment). Payments are never deleted: cancel or correct them with a reason.</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>{n} pengaktifan kembali ditampilkan; {open} rencana REHAB berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} reactivations shown; {open} REHAB plans running.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Pilih satu baris untuk melihat jadwal dan pembayaran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a row to see its schedule and payments.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{kind} · {status} · {months} bulan tunggakan dihitung · {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} · {status} · {months} months of arrears counted · {amount}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Anggota: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Members: {names}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>dibayar {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>paid {date}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>belum</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Ke</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Dibatalkan: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled: {reason}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Simpan tanda terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Save receipt</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Pembayaran dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment cancelled.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pembayaran dikoreksi; tanda terima baru dibuat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment corrected; a new receipt was made.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rencana REHAB dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>REHAB plan cancelled.</translation>
     </message>
 </context>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+122"/>
-        <location line="+356"/>
+        <location filename="../../ui/pages/laporan.py" line="+121"/>
+        <location line="+353"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-355"/>
-        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Ekspor rekap (.xlsx)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>PDF lembar Rekap…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Rekap berisi NIK: peran Anda tidak boleh mengekspor data pribadi.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Buka folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Rekap bulanan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-314"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Kolom lembar Pendaftaran (FDIP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>(urutan bawaan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nama kantor cabang BPJS; tiap cabang boleh punya urutan kolom sendiri</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Centang kolom yang dikirim; seret atau pakai Naik/Turun untuk mengurutkan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Naik</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Turun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Urutan bawaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Simpan untuk cabang ini</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Kantor cabang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Realisasi Dana Desa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Ekspor realisasi (.xlsx)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tahun anggaran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Honor dan insentif agen yang dibayar, dibanding pagu penugasan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+83"/>
-        <source>Urutan kolom disimpan untuk {branch}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>urutan bawaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+212"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
+        <location line="-250"/>
+        <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
+        <translation>Monthly PESIAR recap for the BPJS Kesehatan branch: per agent, the members registered (ready for FDIP), PBI proposals and the PPU BU report, reactivations, visits, advocacy, coverage by hamlet and by segment, and the targets left. The Recap sheet can also be printed as a PDF for the village head to sign.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ekspor rekap (.xlsx)…</source>
+        <translation>Export recap (.xlsx)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>PDF lembar Rekap…</source>
+        <translation>Recap sheet PDF…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rekap berisi NIK: peran Anda tidak boleh mengekspor data pribadi.</source>
+        <translation>The recap holds NIKs: your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rekap bulanan</source>
+        <translation>Monthly recap</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kolom lembar Pendaftaran (FDIP)</source>
+        <translation>Registration sheet columns (FDIP)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(urutan bawaan)</source>
+        <translation>(default order)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nama kantor cabang BPJS; tiap cabang boleh punya urutan kolom sendiri</source>
+        <translation>BPJS branch office name; each branch may have its own column order</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Centang kolom yang dikirim; seret atau pakai Naik/Turun untuk mengurutkan</source>
+        <translation>Tick the columns to send; drag or use Up/Down to order them</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Naik</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turun</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urutan bawaan</source>
+        <translation>Default order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan untuk cabang ini</source>
+        <translation>Save for this branch</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kantor cabang</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Realisasi Dana Desa</source>
+        <translation>Village Fund spending</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ekspor realisasi (.xlsx)…</source>
+        <translation>Export spending (.xlsx)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tahun anggaran</source>
+        <translation>Budget year</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Honor dan insentif agen yang dibayar, dibanding pagu penugasan.</source>
+        <translation>Agent fees and incentives paid, against the assignments&apos; budgets.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Urutan kolom disimpan untuk {branch}.</source>
+        <translation>Column order saved for {branch}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>urutan bawaan</source>
+        <translation>default order</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Ringkasan tidak dapat dihitung: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>The summary could not be calculated: {err}</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>{month}: {agents} agen, {people} jiwa didaftarkan, {paid} jiwa iuran pertama dibayar dari target {target} jiwa; {back} jiwa diaktifkan kembali (bukan peserta baru).</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}: {agents} agents, {people} people registered, {paid} people with the first premium paid of a target of {target}; {back} people reactivated (not new members).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Simpan rekap bulanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the monthly recap</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+18"/>
         <source>Buku kerja Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Simpan PDF lembar Rekap</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the Recap sheet PDF</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dokumen PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Simpan realisasi Dana Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the Village Fund spending</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Gagal: kesalahan tak terduga.</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: unexpected error.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Gagal: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: {err}</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Menyusun rekap {month}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compiling the recap for {month}…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rekap {month} tersimpan: {path} ({people} jiwa di lembar Pendaftaran).</source>
-        <translation type="unfinished"></translation>
+        <translation>Recap {month} saved: {path} ({people} people on the Registration sheet).</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Mencetak lembar Rekap {month}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing the Recap sheet for {month}…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PDF lembar Rekap tersimpan: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recap sheet PDF saved: {path}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Menyusun realisasi Dana Desa {year}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compiling the Village Fund spending for {year}…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Realisasi Dana Desa {year} tersimpan: {path} (dibayar {paid} dari pagu {budget}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Village Fund spending {year} saved: {path} ({paid} paid of a budget of {budget}).</translation>
     </message>
 </context>
 <context>
@@ -2331,122 +2328,122 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
         <source>Menimbang (SK pengangkatan agen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Considerations (agent appointment decree)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mengingat (dasar hukum SK)</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis (decree)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Kalimat penutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing lines</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Tulis {desa} untuk nama desa dan {judul} untuk judul keputusan. Surat yang sudah disetujui tetap memakai teks saat disetujui.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write {desa} for the village name and {judul} for the decree&apos;s title. Approved letters keep the text they were approved with.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Hanya administrator yang dapat mengubah teks surat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can change the letter text.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Simpan teks surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Save letter text</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pakai teks bawaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the built-in text</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Mengisi kembali teks bawaan program (belum disimpan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fills in the program&apos;s built-in text again (not saved yet).</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Pratinjau sedang dibuat…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the preview…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pratinjau SK (halaman pertama)</source>
-        <translation type="unfinished"></translation>
+        <translation>Decree preview (first page)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Kop surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letterhead</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nama desa, alamat, telepon dan email pada kop diambil dari tab Profil desa. Logo dicetak di kiri kop (PNG atau JPEG, paling besar 1 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>The village name, address, phone and email in the letterhead come from the Village profile tab. The logo is printed on the left of the letterhead (PNG or JPEG, at most 1 MB).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Pilih logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hapus logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove logo</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Tanpa logo</source>
-        <translation type="unfinished"></translation>
+        <translation>No logo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pilih logo kop surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the letterhead logo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>SK: diktum terakhir (mulai berlaku)</source>
-        <translation type="unfinished"></translation>
+        <translation>Decree: last article (entry into force)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Surat Tugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Assignment letter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pakta Integritas</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrity pact</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Teks bawaan program (belum pernah diubah).</source>
-        <translation type="unfinished"></translation>
+        <translation>The program&apos;s built-in text (never changed).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Versi {n}, disimpan oleh {who} pada {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {n}, saved by {who} on {when}.</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Teks surat tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter text saved.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Perbaiki teks yang ditandai merah untuk melihat pratinjau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the text marked in red to see the preview.</translation>
     </message>
 </context>
 <context>
@@ -2462,37 +2459,7 @@ The window closes now; please log in again.</translation>
         <translation>Mark as moved away</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ya, tandai meninggal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ya, tandai pindah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Tandai &lt;b&gt;{name}&lt;/b&gt; sebagai meninggal dunia? Datanya tetap disimpan sebagai riwayat, tidak lagi dihitung sebagai penduduk hidup, dan kepesertaan JKN-nya diakhiri.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tandai &lt;b&gt;{name}&lt;/b&gt; sebagai pindah keluar desa? Datanya tetap disimpan sebagai riwayat, tidak lagi dihitung sebagai penduduk, dan kepesertaan JKN-nya diakhiri.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tanggal meninggal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tanggal pindah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>Tempat meninggal</source>
         <translation>Place of death</translation>
     </message>
@@ -2512,14 +2479,44 @@ The window closes now; please log in again.</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-29"/>
+        <source>Ya, tandai meninggal</source>
+        <translation>Yes, mark as deceased</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ya, tandai pindah</source>
+        <translation>Yes, mark as moved away</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tandai &lt;b&gt;{name}&lt;/b&gt; sebagai meninggal dunia? Datanya tetap disimpan sebagai riwayat, tidak lagi dihitung sebagai penduduk hidup, dan kepesertaan JKN-nya diakhiri.</source>
+        <translation>Mark &lt;b&gt;{name}&lt;/b&gt; as deceased? The record is kept as history, no longer counted as a living resident, and the JKN membership ends.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tandai &lt;b&gt;{name}&lt;/b&gt; sebagai pindah keluar desa? Datanya tetap disimpan sebagai riwayat, tidak lagi dihitung sebagai penduduk, dan kepesertaan JKN-nya diakhiri.</source>
+        <translation>Mark &lt;b&gt;{name}&lt;/b&gt; as moved out of the village? The record is kept as history, no longer counted as a resident, and the JKN membership ends.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tanggal pindah</source>
+        <translation>Date of moving</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>— pilih kepala keluarga baru —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose a new head of family —</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Kepala keluarga baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New head of family</translation>
     </message>
 </context>
 <context>
@@ -2527,27 +2524,27 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an item above to change its text.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tambah butir</source>
-        <translation type="unfinished"></translation>
+        <translation>Add item</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hapus</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Naik</source>
-        <translation type="unfinished"></translation>
+        <translation>Up</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Turun</source>
-        <translation type="unfinished"></translation>
+        <translation>Down</translation>
     </message>
 </context>
 <context>
@@ -2585,12 +2582,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="-26"/>
         <source>Layar dikunci oleh {user}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen locked by {user}.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Pengguna lain? Pilih Keluar, lalu masuk dengan akun sendiri. Perubahan yang belum disimpan akan hilang.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another user? Choose Log out, then log in with your own account. Unsaved changes will be lost.</translation>
     </message>
 </context>
 <context>
@@ -2624,7 +2621,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2641,12 +2638,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <source>Agen &amp; Penugasan</source>
-        <translation>Agents &amp; Assignments</translation>
+        <translation>Agents &amp; Tasks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sisir &amp; Advokasi</source>
-        <translation>Outreach &amp; Advocacy</translation>
+        <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2660,17 +2657,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/settings_general.py" line="-249"/>
+        <location filename="../../ui/pages/settings_general.py" line="-253"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>Membuka basis data…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+124"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
@@ -2726,24 +2718,29 @@ The window closes now; please log in again.</translation>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-258"/>
+        <source>Membuka basis data…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>{n} surat menunggu persetujuan Anda</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} letters await your approval</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>&amp;Tutup aplikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Masuk sebagai {user} · {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in as {user} · {role}</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Keluar / ganti pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out / switch user</translation>
     </message>
 </context>
 <context>
@@ -2756,48 +2753,96 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+0"/>
         <source>Pindahkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Move</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pindahkan &lt;b&gt;{name}&lt;/b&gt; dari KK {kk} ke:</source>
-        <translation type="unfinished"></translation>
+        <translation>Move &lt;b&gt;{name}&lt;/b&gt; from family card {kk} to:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>KK yang sudah ada</source>
-        <translation type="unfinished"></translation>
+        <translation>An existing family card</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>KK baru (pecah KK, orang ini kepala keluarga)</source>
-        <translation type="unfinished"></translation>
+        <translation>A new family card (split, this person is the head)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cari KK tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Find the destination family card</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+8"/>
         <source>— pilih —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose —</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Hubungan di KK tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship in the new family</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Kepala baru KK {kk}</source>
-        <translation type="unfinished"></translation>
+        <translation>New head of family card {kk}</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the destination family card from the results.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFamilyFields</name>
+    <message>
+        <location filename="../../ui/widgets/family_inputs.py" line="+16"/>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mis. Jl. Melati No. 3</source>
+        <translation>e.g. Jl. Melati No. 3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No KK</source>
+        <translation>Family card no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dusun / RT</source>
+        <translation>Hamlet / RT</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.</source>
+        <translation>No RT yet. Add hamlets and RTs on the Settings › Area page.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Desil kesejahteraan</source>
+        <translation>Welfare decile</translation>
     </message>
 </context>
 <context>
@@ -2813,12 +2858,7 @@ The window closes now; please log in again.</translation>
         <translation>Residents with a blank or invalid NIK stay in the register but are left out of lists sent to BPJS or the social affairs office until the NIK is fixed. Choose the person, type the right NIK from the family card or ID card, then Save.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Nama</source>
-        <translation type="unfinished">Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>NIK tertulis</source>
         <translation>NIK as written</translation>
     </message>
@@ -2833,17 +2873,7 @@ The window closes now; please log in again.</translation>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>No KK</source>
-        <translation type="unfinished">Family card no.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dusun</source>
-        <translation type="unfinished">Hamlet (dusun)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>NIK yang benar (16 digit)</source>
         <translation>The right NIK (16 digits)</translation>
     </message>
@@ -2853,12 +2883,7 @@ The window closes now; please log in again.</translation>
         <translation>Save NIK</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Peran Anda hanya dapat melihat data.</source>
-        <translation type="unfinished">Your role can only view the data.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>NIK baru:</source>
         <translation>New NIK:</translation>
     </message>
@@ -2872,19 +2897,40 @@ The window closes now; please log in again.</translation>
         <source>{n} orang dengan NIK perlu diperbaiki.</source>
         <translation>{n} people whose NIK needs fixing.</translation>
     </message>
+    <message>
+        <location line="-62"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No KK</source>
+        <translation>Family card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dusun</source>
+        <translation>Hamlet (dusun)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation>Your role can only view the data.</translation>
+    </message>
 </context>
 <context>
     <name>OpenFile</name>
     <message>
         <location filename="../../ui/open_file.py" line="+20"/>
         <source>Berkas tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>File saved</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tidak ada aplikasi untuk membuka berkas ini (mis. pembaca PDF). Berkasnya tersimpan di:
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>No program can open this file (e.g. a PDF reader). The file is saved at:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -2892,82 +2938,82 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+61"/>
         <source>Batalkan pembayaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel payment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Koreksi pembayaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct payment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batalkan rencana REHAB</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel REHAB plan</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · tanda terima {number} · {date} · {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{head}&lt;/b&gt; · receipt {number} · {date} · {amount}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{head}&lt;/b&gt; · family card {kk} · {kind}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>mis. tercatat dua kali, salah tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. recorded twice, wrong date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Tanggal bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jumlah dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount paid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diterima oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>Received by</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nama penerima</source>
-        <translation type="unfinished"></translation>
+        <translation>Received by</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pembayaran lama tetap tersimpan dengan tanda &apos;Dikoreksi&apos;; yang baru mendapat nomor tanda terima sendiri.</source>
-        <translation type="unfinished"></translation>
+        <translation>The old payment stays on record marked &apos;Corrected&apos;; the new one gets its own receipt number.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pembayaran tetap tersimpan dengan tanda &apos;Dibatalkan&apos;. Bila tunggakan menjadi belum lunas, peserta kembali berstatus menunggak.</source>
-        <translation type="unfinished"></translation>
+        <translation>The payment stays on record marked &apos;Cancelled&apos;. If the arrears are no longer fully paid, the members are back in arrears.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Simpan koreksi</source>
-        <translation type="unfinished"></translation>
+        <translation>Save correction</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Batalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2978,77 +3024,12 @@ The window closes now; please log in again.</translation>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>peta sasaran JKN per dusun dan RT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Impor data penduduk dari OpenSID atau SIAK (atau berkas lain lewat pemetaan kolom), daftar peserta dari BPJS Kesehatan cabang dan data kesejahteraan DTKS/DTSEN; hasilnya daftar sasaran JKN per dusun dan RT dengan prioritasnya.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Baca berkas, periksa pratinjau, lalu simpan ke register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Peran Anda hanya dapat melihat data: impor tidak tersedia.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Daftar sasaran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Ringkasan wilayah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Riwayat im&amp;por</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+61"/>
         <source>Cari nama, NIK atau No KK…</source>
         <translation>Search name, NIK or family card number…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Semua kategori</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prioritas 1 (kelompok prioritas)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prioritas 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Prioritas: {label}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Semua prioritas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saring menurut kategori sasaran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>Saring menurut dusun</source>
         <translation>Filter by hamlet (dusun)</translation>
     </message>
@@ -3058,67 +3039,12 @@ The window closes now; please log in again.</translation>
         <translation>Filter by RT (choose a hamlet first)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Saring menurut prioritas atau kelompoknya</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Hapus semua filter dan pencarian</source>
         <translation>Clear all filters and the search</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Ekspor .xlsx…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Simpan daftar yang tersaring dan ringkasan wilayah ke Excel (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Klik judul kolom untuk mengurutkan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Cakupan = penduduk hidup yang terdaftar JKN ÷ penduduk hidup (target UHC ≥ 98 %). Keaktifan = peserta aktif ÷ peserta terdaftar. Angka merah: cakupan di bawah 98 %. Tekan Enter atau klik dua kali sebuah wilayah untuk melihat daftar sasarannya.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang diimpor lagi dikenali dan tidak mengubah apa pun.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Riwayat im&amp;por ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Gagal memuat sasaran: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Tidak ada sasaran: semua penduduk hidup sudah menjadi peserta JKN aktif, atau register masih kosong (impor data penduduk dulu).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tidak ada sasaran yang cocok dengan pencarian atau filter ini.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+251"/>
         <source>Semua dusun</source>
         <translation>All hamlets</translation>
     </message>
@@ -3128,59 +3054,179 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
+        <location line="-361"/>
+        <source>peta sasaran JKN per dusun dan RT</source>
+        <translation>map of JKN targets by hamlet and RT</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Impor data penduduk dari OpenSID atau SIAK (atau berkas lain lewat pemetaan kolom), daftar peserta dari BPJS Kesehatan cabang dan data kesejahteraan DTKS/DTSEN; hasilnya daftar sasaran JKN per dusun dan RT dengan prioritasnya.</source>
+        <translation>Import residents from OpenSID or SIAK (or another file through a column mapping), the member list from the BPJS Kesehatan branch and DTKS/DTSEN welfare data; the result is a list of JKN targets by hamlet and RT with their priority.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Baca berkas, periksa pratinjau, lalu simpan ke register</source>
+        <translation>Read a file, check the preview, then save it to the register</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peran Anda hanya dapat melihat data: impor tidak tersedia.</source>
+        <translation>Your role can only view the data: importing is not available.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Daftar sasaran</source>
+        <translation>&amp;Target list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ringkasan wilayah</source>
+        <translation>&amp;Area summary</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Riwayat im&amp;por</source>
+        <translation>Im&amp;port history</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prioritas 1 (kelompok prioritas)</source>
+        <translation>Priority 1 (priority groups)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prioritas 2</source>
+        <translation>Priority 2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prioritas: {label}</source>
+        <translation>Priority: {label}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Semua prioritas</source>
+        <translation>All priorities</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saring menurut kategori sasaran</source>
+        <translation>Filter by target category</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saring menurut prioritas atau kelompoknya</source>
+        <translation>Filter by priority or priority group</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Ekspor .xlsx…</source>
+        <translation>&amp;Export .xlsx…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simpan daftar yang tersaring dan ringkasan wilayah ke Excel (Ctrl+E)</source>
+        <translation>Save the filtered list and the area summary to Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation>Your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Klik judul kolom untuk mengurutkan</source>
+        <translation>Click a column header to sort</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Cakupan = penduduk hidup yang terdaftar JKN ÷ penduduk hidup (target UHC ≥ 98 %). Keaktifan = peserta aktif ÷ peserta terdaftar. Angka merah: cakupan di bawah 98 %. Tekan Enter atau klik dua kali sebuah wilayah untuk melihat daftar sasarannya.</source>
+        <translation>Coverage = living residents registered in JKN ÷ living residents (UHC target ≥ 98 %). Active rate = active members ÷ registered members. Red figures: coverage below 98 %. Press Enter or double-click an area to see its targets.</translation>
+    </message>
+    <message>
         <location line="+31"/>
+        <source>Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang diimpor lagi dikenali dan tidak mengubah apa pun.</source>
+        <translation>Every import is recorded with the file&apos;s fingerprint (SHA-256): the same file imported again is recognised and changes nothing.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Riwayat im&amp;por ({n})</source>
+        <translation>Im&amp;port history ({n})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gagal memuat sasaran: {error}</source>
+        <translation>Could not load the targets: {error}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Tidak ada sasaran: semua penduduk hidup sudah menjadi peserta JKN aktif, atau register masih kosong (impor data penduduk dulu).</source>
+        <translation>No targets: every living resident is an active JKN member, or the register is still empty (import residents first).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tidak ada sasaran yang cocok dengan pencarian atau filter ini.</source>
+        <translation>No target matches this search or these filters.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Seluruh desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole village</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Memuat sasaran…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading targets…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{shown} sasaran ditampilkan dari {total} · {priority} prioritas · {families} KK</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} of {total} targets shown · {priority} priority · {families} families</translation>
     </message>
     <message>
         <location line="+13"/>
         <source> · cakupan desa {cov}, keaktifan {act}</source>
-        <translation type="unfinished"></translation>
+        <translation> · village coverage {cov}, active rate {act}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>memperbarui…</source>
-        <translation type="unfinished"></translation>
+        <translation>updating…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Impor #{batch} selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import #{batch} finished.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Ekspor daftar sasaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the target list</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Buku kerja Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Mengekspor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Tersimpan: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {path}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Ekspor gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -3206,17 +3252,7 @@ The window closes now; please log in again.</translation>
         <translation>Undo event…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Tutup</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Lahir {b} · meninggal {d} · datang {i} · pindah {o}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+43"/>
         <source>(dibatalkan)</source>
         <translation>(undone)</translation>
     </message>
@@ -3234,6 +3270,16 @@ The window closes now; please log in again.</translation>
         <location line="+19"/>
         <source>Peristiwa tidak dibatalkan</source>
         <translation>Event not undone</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Lahir {b} · meninggal {d} · datang {i} · pindah {o}</source>
+        <translation>Born {b} · died {d} · moved in {i} · moved out {o}</translation>
     </message>
 </context>
 <context>
@@ -3294,93 +3340,73 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/dialogs/reactivation_dialog.py" line="+72"/>
         <source>Bayar tunggakan (aktifkan kembali)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay arrears (reactivate)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {n} jiwa menunggak, {months} bulan dihitung · tunggakan &lt;b&gt;{amount}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{head}&lt;/b&gt; · family card {kk} · {n} people in arrears, {months} months counted · arrears &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Bayar lunas</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay in full</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>REHAB (cicilan)</source>
-        <translation type="unfinished"></translation>
+        <translation>REHAB (instalments)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> kali</source>
-        <translation type="unfinished"></translation>
+        <translation> times</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>nama agen / kader (agen: otomatis)</source>
-        <translation type="unfinished"></translation>
+        <translation>agent / cadre name (agent: filled in)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Rencana REHAB berjalan: cicilan ke-{seq} dari {n}, {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>REHAB plan running: instalment {seq} of {n}, {amount}.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cara bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Jumlah cicilan</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalments</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tanggal bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jumlah dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount paid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diterima oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>Received by</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nama penerima</source>
-        <translation type="unfinished"></translation>
+        <translation>Received by</translation>
     </message>
 </context>
 <context>
     <name>RegionPage</name>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="-133"/>
-        <source>Pilih desa Anda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cari nama desa/kelurahan, atau pilih berurutan dari provinsi sampai desa (daftar wilayah Kemendagri 2025).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Ketik minimal 2 huruf nama desa, mis. Suka Makmur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Cari desa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="-104"/>
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
@@ -3400,25 +3426,45 @@ The window closes now; please log in again.</translation>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-32"/>
+        <source>Pilih desa Anda</source>
+        <translation>Choose your village</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cari nama desa/kelurahan, atau pilih berurutan dari provinsi sampai desa (daftar wilayah Kemendagri 2025).</source>
+        <translation>Search the village name, or choose step by step from province to village (Kemendagri 2025 region list).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ketik minimal 2 huruf nama desa, mis. Suka Makmur</source>
+        <translation>Type at least 2 letters of the village name, e.g. Suka Makmur</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cari desa</source>
+        <translation>Find village</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>— pilih —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose —</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Kode wilayah: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Region code: {code}</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Tidak ada desa dengan nama itu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No village has that name.</translation>
     </message>
 </context>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+120"/>
+        <location filename="../../ui/pages/registrasi.py" line="+125"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -3428,463 +3474,468 @@ The window closes now; please log in again.</translation>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Tindak Lanjut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progres Agen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keaktifan</source>
-        <translation type="unfinished">Active rate</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Cari nama, NIK, No KK, VA atau tanda terima…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Semua jalur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Daftarkan keluarga…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Tanda terima…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Usulan PBI…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Daftar usulan PBPU Pemda / PBI yang masih diajukan, untuk Dinas Sosial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Laporan PPU BU…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pemberi kerja yang belum mendaftarkan pekerjanya, untuk BPJS cabang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Tanda terima</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+60"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+280"/>
-        <source>Kepala keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="+1"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+280"/>
+        <location line="-320"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <source>Jalur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+280"/>
-        <source>Jiwa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-279"/>
-        <location line="+280"/>
-        <source>Iuran/bulan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-319"/>
+        <location line="+310"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
-        <source>Nomor VA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-279"/>
-        <location line="+276"/>
-        <source>Batas bayar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-276"/>
-        <location line="+279"/>
+        <location line="-309"/>
+        <location line="+309"/>
         <location line="+8"/>
-        <location line="+370"/>
+        <location line="+383"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location line="-383"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+386"/>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="-796"/>
+        <source>Tindak Lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progres Agen</source>
+        <translation>Agent progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keaktifan</source>
+        <translation>Active rate</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cari nama, NIK, No KK, VA atau tanda terima…</source>
+        <translation>Search name, NIK, family card no., VA or receipt…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Semua jalur</source>
+        <translation>All routes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Daftarkan keluarga…</source>
+        <translation>Register a family…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tanda terima…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usulan PBI…</source>
+        <translation>PBI proposals…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daftar usulan PBPU Pemda / PBI yang masih diajukan, untuk Dinas Sosial</source>
+        <translation>List of PBPU Pemda / PBI proposals still pending, for the social affairs office (Dinas Sosial)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Laporan PPU BU…</source>
+        <translation>PPU BU report…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pemberi kerja yang belum mendaftarkan pekerjanya, untuk BPJS cabang</source>
+        <translation>Employers who have not registered their workers, for the BPJS branch</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+310"/>
+        <source>Kepala keluarga</source>
+        <translation>Head of family</translation>
+    </message>
+    <message>
+        <location line="-309"/>
+        <source>Jalur</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+310"/>
+        <source>Jiwa</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="-309"/>
+        <location line="+310"/>
+        <source>Iuran/bulan</source>
+        <translation>Premium/month</translation>
+    </message>
+    <message>
+        <location line="-310"/>
+        <location line="+310"/>
+        <source>Nomor VA</source>
+        <translation>VA number</translation>
+    </message>
+    <message>
+        <location line="-309"/>
+        <location line="+306"/>
+        <source>Batas bayar</source>
+        <translation>Pay by</translation>
+    </message>
+    <message>
+        <location line="-217"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} registrations shown; {w} awaiting the first premium.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Pilih pendaftaran untuk melihat rinciannya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a registration to see its details.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Anggota: {members}</source>
-        <translation type="unfinished"></translation>
+        <translation>Members: {members}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Tidak didaftarkan: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not registered: {who}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Pendaftaran tersimpan. Cetak tanda terima untuk keluarga.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration saved. Print a receipt for the family.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+278"/>
+        <location line="+41"/>
+        <location line="+299"/>
         <source>Simpan tanda terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Save receipt</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-278"/>
+        <source>Tanda terima dicetak: {p}</source>
+        <translation>Receipt printed: {p}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Tanda terima tersimpan: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt saved: {p}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Simpan usulan PBI</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the PBI proposals</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Usulan {n} jiwa tersimpan: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal for {n} people saved: {p}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Simpan laporan PPU BU</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the PPU BU report</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Laporan PPU BU {n} orang tersimpan: {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>PPU BU report of {n} people saved: {p}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>jatuh tempo dalam </source>
-        <translation type="unfinished"></translation>
+        <translation>due within </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> hari, dan semua yang terlambat</source>
-        <translation type="unfinished"></translation>
+        <translation> days, and all overdue</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pembayaran iuran pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>First premium payments</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+10"/>
         <source>Terakhir diingatkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Last reminded</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>{label} (mulai {day})</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} (from {day})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{label} (terlambat {n} hari)</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({n} days late)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{label} (sisa {n} hari)</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({n} days left)</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+312"/>
         <source>Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan peserta baru dan tidak dihitung dalam target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid = first premium of new PBPU members paid this month (the basis of incentives). The target is reached when the paid count reaches the people target or the family target. Reactivated = members in arrears who paid off their arrears this month; not new members and not counted towards the target.</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-412"/>
         <location line="+10"/>
         <source>No HP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile no.</translation>
     </message>
     <message>
         <location line="-8"/>
         <location line="+7"/>
         <source>HP agen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Nama</source>
-        <translation>Name</translation>
+        <translation>Agent&apos;s mobile</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Segmen</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bulan tunggakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Months in arrears</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tunggakan (maks. 24 bln)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears (max. 24 mo.)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;b&gt;Belum bayar iuran pertama&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;First premium not paid&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&lt;b&gt;Peserta menunggak di wilayah tiap agen&lt;/b&gt; (ingatkan, tawarkan cicilan REHAB untuk tunggakan 4–24 bulan)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Members in arrears in each agent&apos;s area&lt;/b&gt; (remind them; offer REHAB instalments for 4–24 months of arrears)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Bayar tunggakan (aktifkan kembali)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay arrears (reactivate)…</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>tanpa batas</source>
-        <translation type="unfinished"></translation>
+        <translation>no limit</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>{n} pendaftaran belum bayar ({late} lewat batas); {a} peserta menunggak.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} registrations unpaid ({late} past the deadline); {a} members in arrears.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Keluarga ini tidak menunggak lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>This family is no longer in arrears.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pembayaran tunggakan dicatat, tanda terima {number}. {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears payment recorded, receipt {number}. {state}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kepesertaan aktif kembali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Membership active again.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Aktif kembali setelah cicilan terakhir.</source>
-        <translation type="unfinished"></translation>
+        <translation>Active again after the last instalment.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>Tanda terima disimpan ke {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt saved to {path}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Kirim WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>Send WhatsApp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Buka WhatsApp dengan pesan pengingat untuk keluarga yang dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Open WhatsApp with a reminder for the selected family</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cetak slip pengingat…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print reminder slips…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Slip pengingat (4 keluarga per halaman) untuk baris yang dipilih, atau semua baris bila tidak ada yang dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder slips (4 families per page) for the selected rows, or for all rows when none is selected</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Pilih satu keluarga (yang tunggakannya dihitung) dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>First select one family (whose arrears are counted).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No HP tidak valid: {phone} ({reason}) — {name}. Perbaiki nomornya di data penduduk, atau cetak slip pengingat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid mobile number: {phone} ({reason}) — {name}. Correct it in the resident&apos;s data, or print a reminder slip.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>WhatsApp tidak dapat dibuka di komputer ini. Tautan: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp cannot be opened on this computer. Link: {url}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pesan WhatsApp untuk {name} ({phone}) dibuka dan dicatat sebagai pengingat.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp message for {name} ({phone}) opened and recorded as a reminder.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Tidak ada keluarga untuk dibuatkan slip.</source>
-        <translation type="unfinished"></translation>
+        <translation>No family to make a slip for.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Simpan slip pengingat</source>
-        <translation type="unfinished"></translation>
+        <translation>Save reminder slips</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Slip pengingat {n} keluarga disimpan ke {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder slips for {n} families saved to {path}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Target jiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>People target</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lunas jiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>People paid</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Target KK</source>
-        <translation type="unfinished"></translation>
+        <translation>Family target</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lunas KK</source>
-        <translation type="unfinished"></translation>
+        <translation>Families paid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Didaftarkan jiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>People registered</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Didaftarkan KK</source>
-        <translation type="unfinished"></translation>
+        <translation>Families registered</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Belum bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Unpaid</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Kunjungan</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>KK dikunjungi</source>
-        <translation type="unfinished"></translation>
+        <translation>Families visited</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Advokasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Advocacy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Target</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Aktif kembali jiwa</source>
-        <translation type="unfinished"></translation>
+        <translation>People reactivated</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Aktif kembali KK</source>
-        <translation type="unfinished"></translation>
+        <translation>Families reactivated</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Bulan</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>tercapai</source>
-        <translation type="unfinished"></translation>
+        <translation>reached</translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+356"/>
+        <location line="-369"/>
+        <location line="+369"/>
         <source>belum</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet</translation>
     </message>
 </context>
 <context>
@@ -3892,118 +3943,68 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/dialogs/registration_actions.py" line="+74"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{head}&lt;/b&gt; · family card {kk} · receipt {number} · {status}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Nomor VA</source>
-        <translation type="unfinished"></translation>
+        <translation>VA number</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Format: {rule}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Format: {rule}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tanggal terbit</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tanggal bayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jumlah dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount paid</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Iuran keluarga per bulan: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Family premium per month: {amount}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tanggal aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active from</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Status kepesertaan {n} anggota menjadi Aktif dan tercatat di riwayat.</source>
-        <translation type="unfinished"></translation>
+        <translation>The membership of {n} members becomes Active and is recorded in the history.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>boleh kosong</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>wajib diisi</source>
-        <translation type="unfinished"></translation>
+        <translation>required</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registration_dialog.py" line="+88"/>
-        <source>Daftarkan keluarga sebagai peserta JKN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Saya sudah memastikan bersama keluarga bahwa anggota yang tidak dicentang memang tidak ikut didaftarkan, dengan alasan yang ditulis.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Cari keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jalur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tanggal pendaftaran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pemberi kerja</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Alamat pemberi kerja</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Catatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>PBPU mendaftarkan seluruh anggota KK yang masih hidup; iuran dihitung dari tabel tarif yang berlaku pada tanggal pendaftaran.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../ui/dialogs/registration_dialog.py" line="+161"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -4013,81 +4014,121 @@ The window closes now; please log in again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-74"/>
+        <source>Daftarkan keluarga sebagai peserta JKN</source>
+        <translation>Register a family as JKN members</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Saya sudah memastikan bersama keluarga bahwa anggota yang tidak dicentang memang tidak ikut didaftarkan, dengan alasan yang ditulis.</source>
+        <translation>I have confirmed with the family that the unticked members are not being registered, for the reasons written.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cari keluarga</source>
+        <translation>Find family</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keluarga</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jalur</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal pendaftaran</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pemberi kerja</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alamat pemberi kerja</source>
+        <translation>Employer&apos;s address</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PBPU mendaftarkan seluruh anggota KK yang masih hidup; iuran dihitung dari tabel tarif yang berlaku pada tanggal pendaftaran.</source>
+        <translation>PBPU registers every living member of the family; the premium comes from the rate table in force on the registration date.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Ketik NIK, No KK atau nama lalu Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a NIK, family card no. or name, then Enter.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>(di luar wilayah agen)</source>
-        <translation type="unfinished"></translation>
+        <translation>(outside any agent&apos;s area)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · {address} · {area}&lt;br&gt;Agen: {agent}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{head}&lt;/b&gt; · family card {kk} · {address} · {area}&lt;br&gt;Agent: {agent}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Keluarga ini masih punya pendaftaran yang berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This family still has a registration in progress.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>wajib bila tidak dicentang</source>
-        <translation type="unfinished"></translation>
+        <translation>required when unticked</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Sudah peserta JKN aktif ({segment})</source>
-        <translation type="unfinished"></translation>
+        <translation>Already an active JKN member ({segment})</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>tarif belum ada</source>
-        <translation type="unfinished"></translation>
+        <translation>no rate yet</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{n} jiwa diusulkan / dilaporkan; iuran tidak dibayar keluarga.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} people proposed / reported; the family pays no premium.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Tarif iuran untuk tanggal ini belum lengkap di tabel tarif.</source>
-        <translation type="unfinished"></translation>
+        <translation>The rate table has no complete premium rates for this date yet.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Iuran keluarga: &lt;b&gt;{total}&lt;/b&gt; per bulan untuk {n} jiwa ({words})</source>
-        <translation type="unfinished"></translation>
+        <translation>Family premium: &lt;b&gt;{total}&lt;/b&gt; per month for {n} people ({words})</translation>
     </message>
     <message>
         <location line="+35"/>
         <location line="+2"/>
         <source>Pilih keluarga dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a family first.</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users.py" line="+138"/>
-        <source>Atur ulang kata sandi {user}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/users.py" line="+139"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Kunci akun (jika ada) juga dibuka. Beritahukan kata sandi baru secara langsung.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>minimal {n} karakter</source>
         <translation>at least {n} characters</translation>
     </message>
@@ -4097,20 +4138,25 @@ The window closes now; please log in again.</translation>
         <translation>New password</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <source>Atur ulang kata sandi {user}</source>
+        <translation>Reset the password of {user}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kunci akun (jika ada) juga dibuka. Beritahukan kata sandi baru secara langsung.</source>
+        <translation>Any account lock is lifted too. Tell the user the new password in person.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Ulangi</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
 </context>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/resident_dialog.py" line="+118"/>
-        <source>Ubah data penduduk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/dialogs/resident_dialog.py" line="+120"/>
         <source>Catat kelahiran</source>
         <translation>Record a birth</translation>
     </message>
@@ -4120,37 +4166,7 @@ The window closes now; please log in again.</translation>
         <translation>Record an arrival (moving in)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tambah anggota keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tambah penduduk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Data pribadi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keluarga (Kartu Keluarga)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Kepesertaan JKN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Penanda prioritas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>Peristiwa kependudukan</source>
         <translation>Population events</translation>
     </message>
@@ -4165,100 +4181,17 @@ The window closes now; please log in again.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Peran Anda hanya dapat melihat data; perubahan tidak dapat disimpan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location line="+160"/>
-        <source>— pilih —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-158"/>
-        <source>NIK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>16 digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+65"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>sesuai KK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tempat lahir</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Tanggal lahir</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hubungan dalam KK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Status kawin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Agama</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pendidikan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+7"/>
-        <location line="+109"/>
-        <source>tidak diisi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-112"/>
-        <source>Pekerjaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No HP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nama ayah</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nama ibu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+51"/>
         <source>Tanggal datang</source>
         <translation>Arrival date</translation>
     </message>
@@ -4288,113 +4221,17 @@ The window closes now; please log in again.</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>KK baru (orang ini kepala keluarga)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>KK yang sudah ada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Segmen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>13 digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No kartu JKN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Kelas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Kode FKTP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>8 karakter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source> bulan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tunggakan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>nama pemberi kerja</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pemberi kerja</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Keluarga tidak ditemukan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+78"/>
         <source>(belum ada kepala keluarga)</source>
         <translation>(no head of family yet)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No KK {kk} · Kepala keluarga: {head}
-{area}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Untuk pindah KK gunakan tombol &apos;Pindah KK&apos; di panel keluarga.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Status penduduk ini: {status}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Periksa lagi; tekan Simpan sekali lagi untuk tetap menyimpan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Tetap simpan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Pilih KK dari daftar hasil.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-346"/>
+        <location line="-226"/>
         <source>NIK belum ada / perlu diperbaiki (tetap simpan)</source>
         <translation>No NIK yet / NIK needs fixing (save anyway)</translation>
     </message>
@@ -4402,6 +4239,221 @@ The window closes now; please log in again.</translation>
         <location line="+3"/>
         <source>Orang ini tetap masuk register dengan tanda &apos;NIK perlu diperbaiki&apos; dan tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya benar.</source>
         <translation>This person is kept in the register, flagged &apos;NIK needs fixing&apos;, and left out of lists sent to BPJS or the social affairs office until the NIK is right.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Ubah data penduduk</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tambah anggota keluarga</source>
+        <translation>Add family member</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tambah penduduk</source>
+        <translation>Add resident</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data pribadi</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keluarga (Kartu Keluarga)</source>
+        <translation>Family (family card)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kepesertaan JKN</source>
+        <translation>JKN membership</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Penanda prioritas</source>
+        <translation>Priority markers</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Peran Anda hanya dapat melihat data; perubahan tidak dapat disimpan.</source>
+        <translation>Your role can only view the data; changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+160"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>sesuai KK</source>
+        <translation>as on the family card</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hubungan dalam KK</source>
+        <translation>Relationship in the family</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+109"/>
+        <source>tidak diisi</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>KK baru (orang ini kepala keluarga)</source>
+        <translation>New family card (this person is the head)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KK yang sudah ada</source>
+        <translation>An existing family card</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Segmen</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>13 digit</source>
+        <translation>13 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No kartu JKN</source>
+        <translation>JKN card no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kelas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kode FKTP</source>
+        <translation>FKTP code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 karakter</source>
+        <translation>8 characters</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> bulan</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nama pemberi kerja</source>
+        <translation>employer&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pemberi kerja</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Keluarga tidak ditemukan.</source>
+        <translation>Family not found.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No KK {kk} · Kepala keluarga: {head}
+{area}</source>
+        <translation>Family card no. {kk} · Head of family: {head}
+{area}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untuk pindah KK gunakan tombol &apos;Pindah KK&apos; di panel keluarga.</source>
+        <translation>To move to another family card, use the &apos;Move to another family&apos; button in the family panel.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Status penduduk ini: {status}.</source>
+        <translation>This resident&apos;s status: {status}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Periksa lagi; tekan Simpan sekali lagi untuk tetap menyimpan.</source>
+        <translation>Check again; press Save once more to save anyway.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tetap simpan</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Pilih KK dari daftar hasil.</source>
+        <translation>Choose a family card from the results.</translation>
     </message>
 </context>
 <context>
@@ -4415,7 +4467,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+114"/>
+        <location filename="../../ui/pages/residents.py" line="+115"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -4435,12 +4487,7 @@ The window closes now; please log in again.</translation>
         <translation>A new family card with its head of family (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Pendatang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya</source>
         <translation>A family moving in from outside the village: a new family card with its head</translation>
     </message>
@@ -4551,7 +4598,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>Belum ada data penduduk. Klik &apos;Tambah KK baru&apos; untuk mengisi Kartu Keluarga pertama (impor dari OpenSID/SIAK menyusul di halaman Petakan).</source>
         <translation>No residents yet. Click &apos;New family card&apos; to enter the first family card (or import from OpenSID/SIAK on the Mapping page).</translation>
     </message>
@@ -4581,7 +4628,7 @@ The window closes now; please log in again.</translation>
         <translation>{shown} residents shown</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>mencari…</source>
         <translation>searching…</translation>
     </message>
@@ -4591,7 +4638,7 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the family card</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-431"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -4599,6 +4646,16 @@ The window closes now; please log in again.</translation>
         <location line="+3"/>
         <source>Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki</source>
         <translation>Residents with a blank or invalid NIK: left out of lists sent to BPJS or the social affairs office until the NIK is fixed</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Pendatang</source>
+        <translation>Newcomers</translation>
+    </message>
+    <message>
+        <location line="+389"/>
+        <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
+        <translation>matches a family card no. (Family card no. column shown)</translation>
     </message>
 </context>
 <context>
@@ -4716,40 +4773,348 @@ The window closes now; please log in again.</translation>
         <location filename="../../ui/dialogs/letter_dialogs.py" line="+50"/>
         <location line="+12"/>
         <source>Cabut surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke letter</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Alasan pencabutan (wajib)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for revoking (required)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Surat nomor &lt;b&gt;{number}&lt;/b&gt; akan DICABUT. Nomor dan isinya tetap tercatat; verifikasi akan menyatakan surat ini dicabut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter number &lt;b&gt;{number}&lt;/b&gt; will be REVOKED. Its number and content stay on record; verification will report the letter as revoked.</translation>
     </message>
 </context>
 <context>
     <name>RoleDialog</name>
     <message>
         <location filename="../../ui/dialogs/users.py" line="-55"/>
-        <source>Peran {user}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Akun aktif (boleh masuk)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Peran</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Peran {user}</source>
+        <translation>Role of {user}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Akun aktif (boleh masuk)</source>
+        <translation>Account active (may log in)</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings_strings.py" line="+12"/>
+        <source>Agen &amp; honor</source>
+        <translation>Agents &amp; fees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keamanan &amp; bahasa</source>
+        <translation>Security &amp; language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target bulanan agen (jiwa)</source>
+        <translation>Agent&apos;s monthly target (people)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah jiwa terdaftar per bulan yang diusulkan untuk penugasan agen baru.</source>
+        <translation>People registered per month proposed for a new agent assignment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jiwa</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target bulanan agen (KK)</source>
+        <translation>Agent&apos;s monthly target (families)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah keluarga (KK) per bulan yang diusulkan untuk penugasan agen baru.</source>
+        <translation>Families registered per month proposed for a new agent assignment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KK</source>
+        <translation>families</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keluarga binaan per agen</source>
+        <translation>Families per agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batas wajar keluarga binaan; penugasan di atasnya ditandai kuning.</source>
+        <translation>A reasonable number of families per agent; assignments above it are marked yellow.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insentif per jiwa diaktifkan kembali</source>
+        <translation>Incentive per person reactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honor agen per peserta menunggak yang aktif kembali (terpisah dari insentif peserta baru).</source>
+        <translation>Agent&apos;s fee per member in arrears who becomes active again (apart from the new-member incentive).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tanpa insentif</source>
+        <translation>no incentive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran pertama bisa dibayar mulai hari ke-</source>
+        <translation>First premium payable from day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hari setelah pendaftaran PBPU saat iuran pertama mulai bisa dibayar (BPJS: 14).</source>
+        <translation>Days after a PBPU registration when the first premium can first be paid (BPJS: 14).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hari</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batas terakhir pembayaran iuran pertama (hari ke-)</source>
+        <translation>Last day to pay the first premium (day)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lewat hari ini tanpa pembayaran, pendaftaran dianggap gugur (BPJS: 30).</source>
+        <translation>Unpaid after this day, the registration lapses (BPJS: 30).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tarif PPh 21 honor agen</source>
+        <translation>PPh 21 rate on agents&apos; fees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dipotong dari honor bruto dalam daftar pembayaran; per 10.000: 250 = 2,5 % (5 % × 50 % bruto untuk bukan pegawai).</source>
+        <translation>Withheld from the gross fee on the payment list; per 10,000: 250 = 2.5 % (5 % × 50 % of the gross for a non-employee).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>per 10.000</source>
+        <translation>per 10,000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidak dipotong</source>
+        <translation>not withheld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pola nomor virtual account</source>
+        <translation>Virtual account number pattern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bentuk nomor VA dari BPJS sebagai regular expression; bawaan ^8888\d{12}$ = 8888 lalu 12 angka.</source>
+        <translation>The form of BPJS VA numbers as a regular expression; default ^8888\d{12}$ = 8888 then 12 digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ukuran kertas</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ukuran kertas surat, lembar kerja dan tanda terima yang dicetak.</source>
+        <translation>Paper size of printed letters, worksheets and receipts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F4 / folio (215 × 330 mm)</source>
+        <translation>F4 / folio (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templat nomor surat</source>
+        <translation>Letter number template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token: {kode} {urut} (atau {urut:03}) {kode_desa} {bulan_romawi} {bulan} {tahun}.</source>
+        <translation>Tokens: {kode} {urut} (or {urut:03}) {kode_desa} {bulan_romawi} {bulan} {tahun}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kode klasifikasi SK</source>
+        <translation>Classification code of the decree (SK)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor SK penugasan agen.</source>
+        <translation>{kode} in the number of an agent assignment decree.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Surat Tugas</source>
+        <translation>Classification code of the duty letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor surat tugas agen.</source>
+        <translation>{kode} in the number of an agent&apos;s duty letter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Pakta Integritas</source>
+        <translation>Classification code of the integrity pact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor pakta integritas agen.</source>
+        <translation>{kode} in the number of an agent&apos;s integrity pact.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Kartu Tanda Agen</source>
+        <translation>Classification code of the agent card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor kartu tanda agen.</source>
+        <translation>{kode} in the number of an agent card.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode desa pada nomor surat</source>
+        <translation>Village code in letter numbers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode_desa} pada nomor surat; kosong = DS- dan 4 angka terakhir kode wilayah.</source>
+        <translation>{kode_desa} in letter numbers; empty = DS- and the last 4 digits of the region code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kantor cabang BPJS</source>
+        <translation>BPJS branch office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabang yang urutan kolomnya dipakai pada lembar Pendaftaran; kosong = bawaan.</source>
+        <translation>The branch whose column order the Registration sheet uses; empty = default.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urutan kolom rekap per kantor cabang</source>
+        <translation>Recap column order per branch office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kolom yang dikirim ke tiap kantor cabang dan urutannya.</source>
+        <translation>The columns sent to each branch office, and their order.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan › Kolom lembar Pendaftaran (FDIP)</source>
+        <translation>Reports › Registration sheet columns (FDIP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah cadangan otomatis</source>
+        <translation>Automatic backups kept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; yang lebih lama dihapus.</source>
+        <translation>An automatic backup is made once a day when the program opens; older ones are deleted.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>buah</source>
+        <translation>backups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunci sesi bila tidak dipakai</source>
+        <translation>Lock the session when idle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setelah sekian menit tanpa kegiatan, kata sandi diminta lagi (berlaku mulai masuk berikutnya).</source>
+        <translation>After this many idle minutes the password is asked again (from the next login).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>menit</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berlaku setelah aplikasi dibuka ulang. The new language applies after a restart.</source>
+        <translation>Berlaku setelah aplikasi dibuka ulang. The new language applies after a restart.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -4782,7 +5147,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+4"/>
         <source>Teks surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter text</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4790,129 +5155,64 @@ The window closes now; please log in again.</translation>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="-17"/>
+        <location filename="../../ui/pages/settings_general.py" line="-18"/>
         <source>Pengaturan umum</source>
-        <translation type="unfinished"></translation>
+        <translation>General settings</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="+99"/>
-        <source>Penyiapan awal PESIAR Desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Lanjut ›</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>‹ Kembali</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Selesai</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="+108"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-9"/>
+        <source>Penyiapan awal PESIAR Desktop</source>
+        <translation>PESIAR Desktop set-up</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lanjut ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‹ Kembali</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Desa belum dipilih (halaman pertama).</source>
-        <translation type="unfinished"></translation>
+        <translation>No village chosen yet (first page).</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Penyiapan gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Set-up failed</translation>
     </message>
 </context>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+97"/>
-        <source>Belum ada kegiatan agen ini pada {month}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location filename="../../ui/pages/sisir.py" line="+144"/>
         <source>Sisir &amp; Advokasi</source>
-        <translation>Outreach &amp; Advocacy</translation>
+        <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Rencana Kunjungan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Catat Kunjungan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kunjungan Ulang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Advokasi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source> KK/hari</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Susun jadwal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lembar kerja PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Agen / penugasan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Mulai</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Wilayah / keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jadwal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+200"/>
+        <location line="+60"/>
+        <location line="+198"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-197"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -4922,143 +5222,23 @@ The window closes now; please log in again.</translation>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sasaran (jiwa)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kunjungan terakhir</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Sasaran dari halaman Petakan di wilayah tugas agen, per RT, keluarga prioritas dulu. Enter atau klik ganda pada keluarga membuka Catat Kunjungan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Belum ada penugasan agen yang aktif. Buat di halaman Agen &amp; Penugasan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Memuat rencana…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>{kk} KK sasaran, {jiwa} jiwa, di {rt} RT{scheduled}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> · belum dijadwalkan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Jadwal disusun: {n} baris.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Simpan lembar kerja</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Tersimpan: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>sampai </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> hari ke depan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Catat kunjungan (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Kunjungan ulang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Terlambat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kepala keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+197"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>No HP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hasil terakhir</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+89"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <source>Catatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Terlambat dan yang jatuh tempo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>{n} hari</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>{n} keluarga perlu dikunjungi ulang, {late} sudah lewat jadwal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Tambah kegiatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hapus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -5068,70 +5248,275 @@ The window closes now; please log in again.</translation>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+7"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="-409"/>
+        <source>Tanggal per keluarga</source>
+        <translation>A date per family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal per RT</source>
+        <translation>A date per RT</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Belum ada kegiatan agen ini pada {month}.</source>
+        <translation>This agent has no activity in {month}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK</source>
+        <translation>{month}: {visits} visits ({visited} families), {events} advocacy · registered {rp} people / {rf} families · first premium paid {pp} people / {pf} families of a target of {tp} people or {tf} families</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>target tercapai</source>
+        <translation>target reached</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rencana Kunjungan</source>
+        <translation>Visit plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catat Kunjungan</source>
+        <translation>Record visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunjungan Ulang</source>
+        <translation>Return visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advokasi</source>
+        <translation>Advocacy</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> KK/hari</source>
+        <translation> families/day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Susun jadwal</source>
+        <translation>Make schedule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lembar kerja PDF</source>
+        <translation>PDF worksheet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agen / penugasan</source>
+        <translation>Agent / assignment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wilayah / keluarga</source>
+        <translation>Area / family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jadwal</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sasaran (jiwa)</source>
+        <translation>Targets (people)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunjungan terakhir</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sasaran dari halaman Petakan di wilayah tugas agen, per RT, keluarga prioritas dulu. Enter atau klik ganda pada keluarga membuka Catat Kunjungan.</source>
+        <translation>Targets from the Mapping page in the agent&apos;s area, by RT, priority families first. Enter or a double-click on a family opens Record visits.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Belum ada penugasan agen yang aktif. Buat di halaman Agen &amp; Penugasan.</source>
+        <translation>No agent assignment is active yet. Create one on the Agents &amp; Tasks page.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Memuat rencana…</source>
+        <translation>Loading the plan…</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{kk} KK sasaran, {jiwa} jiwa, di {rt} RT{scheduled}</source>
+        <translation>{kk} target families, {jiwa} people, in {rt} RTs{scheduled}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · belum dijadwalkan</source>
+        <translation> · not scheduled yet</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Jadwal disusun: {n} baris.</source>
+        <translation>Schedule made: {n} rows.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Simpan lembar kerja</source>
+        <translation>Save worksheet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>sampai </source>
+        <translation>up to </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> hari ke depan</source>
+        <translation> days ahead</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catat kunjungan (Enter)</source>
+        <translation>Record visit (Enter)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kunjungan ulang</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepala keluarga</source>
+        <translation>Head of family</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hasil terakhir</source>
+        <translation>Last outcome</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Terlambat dan yang jatuh tempo</source>
+        <translation>Overdue and due</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} keluarga perlu dikunjungi ulang, {late} sudah lewat jadwal.</source>
+        <translation>{n} families need a return visit, {late} overdue.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tambah kegiatan</source>
+        <translation>Add activity</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tempat</source>
-        <translation type="unfinished">Place</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+7"/>
         <source>Peserta</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Sasaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Topik</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lampiran</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachment</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Bulan</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Activities</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Per jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>By kind</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tahun</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>Hapus kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete activity</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hapus kegiatan advokasi ini beserta lampirannya?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this advocacy activity and its attachment?</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Gagal: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-331"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
-        <translation type="unfinished"></translation>
+        <translation> · {n} families left out (moved, deceased or already registered)</translation>
     </message>
 </context>
 <context>
@@ -5139,7 +5524,7 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/widgets/tables.py" line="+67"/>
         <source>Memuat…</source>
-        <translation type="unfinished">Loading…</translation>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
@@ -5147,17 +5532,17 @@ The window closes now; please log in again.</translation>
     <message>
         <location filename="../../ui/tablemodels/targets.py" line="+248"/>
         <source>Prioritas 1: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority 1: {reasons}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Prioritas 2: bukan kelompok prioritas</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority 2: not in a priority group</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>1 = kelompok prioritas (desil 1–4, ibu hamil, anak stunting, lansia, disabilitas); 2 = lainnya</source>
-        <translation type="unfinished"></translation>
+        <translation>1 = priority group (deciles 1–4, pregnant women, stunted children, elderly, disabled); 2 = others</translation>
     </message>
 </context>
 <context>
@@ -5229,169 +5614,44 @@ The window closes now; please log in again.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+39"/>
-        <source>Verifikasi surat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pindai kode QR atau ketik nomor surat, lalu tekan Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Periksa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Periksa berkas PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Jenis surat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nomor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agen</source>
-        <translation type="unfinished">Agent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>NIK agen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wilayah tugas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Masa tugas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Panduan untuk warga (PDF)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Satu halaman: cara warga memeriksa keaslian surat dan kartu agen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+83"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Kode QR pada surat berisi nomor, tanggal, masa tugas dan sidik surat. Hasil: SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU, atau TIDAK DIKENAL, dengan isi surat yang tercatat untuk dicocokkan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Simpan panduan memeriksa keaslian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>Pilih PDF surat</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>VisitEntryForm</name>
-    <message>
-        <location filename="../../ui/dialogs/visit_entry.py" line="+117"/>
-        <location line="+263"/>
-        <source>Belum ada keluarga dipilih.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-255"/>
-        <source>Hasil kunjungan (tekan 1–7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>— alasan menolak —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Catatan (boleh kosong)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Simpan (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <location line="-44"/>
+        <source>Verifikasi surat</source>
+        <translation>Verify a letter</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Peran Anda hanya dapat melihat data.</source>
-        <translation>Your role can only view the data.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cari keluarga</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tanggal kunjungan</source>
-        <translation type="unfinished"></translation>
+        <source>Pindai kode QR atau ketik nomor surat, lalu tekan Enter</source>
+        <translation>Scan the QR code or type the letter number, then press Enter</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Alasan menolak</source>
-        <translation type="unfinished"></translation>
+        <source>Periksa</source>
+        <translation>Check</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Kunjungan ulang</source>
-        <translation type="unfinished"></translation>
+        <source>Periksa berkas PDF…</source>
+        <translation>Check a PDF file…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Jenis surat</source>
+        <translation>Letter type</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Topik advokasi</source>
-        <translation type="unfinished"></translation>
+        <source>Nomor</source>
+        <translation>Number</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
-        <source>Catatan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
         <source>Tanggal</source>
         <translation>Date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hasil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ulang</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5399,24 +5659,149 @@ The window closes now; please log in again.</translation>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>NIK agen</source>
+        <translation>Agent&apos;s NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wilayah tugas</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masa tugas</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Panduan untuk warga (PDF)…</source>
+        <translation>Guide for residents (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satu halaman: cara warga memeriksa keaslian surat dan kartu agen.</source>
+        <translation>One page: how residents check that an agent&apos;s letter or card is genuine.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kode QR pada surat berisi nomor, tanggal, masa tugas dan sidik surat. Hasil: SAH, DICABUT, KEDALUWARSA, TIDAK BERLAKU, DIUBAH / PALSU, atau TIDAK DIKENAL, dengan isi surat yang tercatat untuk dicocokkan.</source>
+        <translation>A letter&apos;s QR code holds its number, date, term and fingerprint. Result: VALID, REVOKED, EXPIRED, NOT IN FORCE, ALTERED / FORGED or UNKNOWN, with the recorded content of the letter to compare.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Simpan panduan memeriksa keaslian</source>
+        <translation>Save the verification guide</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Pilih PDF surat</source>
+        <translation>Choose the letter&apos;s PDF</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEntryForm</name>
+    <message>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+159"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation>Your role can only view the data.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <location line="+263"/>
+        <source>Belum ada keluarga dipilih.</source>
+        <translation>No family chosen yet.</translation>
+    </message>
+    <message>
+        <location line="-255"/>
+        <source>Hasil kunjungan (tekan 1–7)</source>
+        <translation>Visit outcome (press 1–7)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>— alasan menolak —</source>
+        <translation>— reason for refusing —</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Catatan (boleh kosong)</source>
+        <translation>Notes (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simpan (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cari keluarga</source>
+        <translation>Find family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanggal kunjungan</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alasan menolak</source>
+        <translation>Reason for refusing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kunjungan ulang</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topik advokasi</source>
+        <translation>Advocacy topic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ulang</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&lt;b&gt;Riwayat kunjungan keluarga ini&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;This family&apos;s visits&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ketik NIK/No KK/nama lalu Enter · 1–7 hasil · Ctrl+Enter simpan · Esc kembali ke pencarian</source>
-        <translation type="unfinished"></translation>
+        <translation>Type NIK/family card no./name, then Enter · 1–7 outcome · Ctrl+Enter save · Esc back to the search</translation>
     </message>
     <message>
         <location line="+117"/>
         <source>Pilih keluarga dulu (ketik NIK, No KK atau nama).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a family first (type a NIK, family card no. or name).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {who} — {outcome}. On to the next family.</translation>
     </message>
 </context>
 <context>
@@ -5430,14 +5815,14 @@ The window closes now; please log in again.</translation>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users.py" line="-185"/>
+        <location filename="../../ui/dialogs/users.py" line="-183"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Kedua kata sandi tidak sama.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -5449,51 +5834,16 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>forms</name>
     <message>
-        <location filename="../../ui/widgets/family_inputs.py" line="+12"/>
-        <source>16 digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>— pilih —</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/widgets/forms.py" line="-49"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>mis. Jl. Melati No. 3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>tidak diketahui</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No KK</source>
-        <translation>Family card no.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dusun / RT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Alamat</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Desil kesejahteraan</source>
-        <translation type="unfinished"></translation>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

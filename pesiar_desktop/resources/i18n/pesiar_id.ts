@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/widgets/forms.py" line="+149"/>
-        <source>forms</source>
-        <comment>Simpan</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>forms</source>
-        <comment>Batal</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../ui/dialogs/users.py" line="+198"/>
@@ -125,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+64"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+65"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,7 +1218,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+252"/>
+        <location filename="../../ui/charts.py" line="+253"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,7 +1315,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+69"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+70"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,7 +1537,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+45"/>
+        <location filename="../../ui/widgets/forms.py" line="+195"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1550,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>GeneralSettingsTab</name>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="+72"/>
+        <location filename="../../ui/pages/settings_general.py" line="+77"/>
         <source>urutan bawaan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,6 +1602,16 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+2"/>
         <source>Bahasa berlaku setelah aplikasi dibuka ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-242"/>
+        <source>(bawaan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {count} kolom</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1928,7 +1923,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+64"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+65"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,12 +1985,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,12 +2001,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+187"/>
+        <location line="+189"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-188"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,7 +2046,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,7 +2096,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2124,14 +2119,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+122"/>
-        <location line="+356"/>
+        <location filename="../../ui/pages/laporan.py" line="+121"/>
+        <location line="+353"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-352"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2256,7 +2251,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Simpan rekap bulanan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2282,7 +2277,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Gagal: kesalahan tak terduga.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,7 +2615,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2656,12 +2651,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/settings_general.py" line="-249"/>
+        <location filename="../../ui/pages/settings_general.py" line="-12"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2793,6 +2788,54 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+44"/>
         <source>Pilih KK tujuan dari daftar hasil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewFamilyFields</name>
+    <message>
+        <location filename="../../ui/widgets/family_inputs.py" line="+16"/>
+        <source>16 digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>— pilih —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mis. Jl. Melati No. 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tidak diketahui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dusun / RT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Desil kesejahteraan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3414,7 +3457,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+120"/>
+        <location filename="../../ui/pages/registrasi.py" line="+125"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,7 +3507,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Usulan PBI…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3495,69 +3538,69 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+280"/>
+        <location line="-320"/>
+        <location line="+310"/>
         <location line="+10"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-320"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+280"/>
+        <location line="+310"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+310"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+280"/>
+        <location line="-310"/>
+        <location line="+310"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+276"/>
+        <location line="-309"/>
+        <location line="+306"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+279"/>
+        <location line="-306"/>
+        <location line="+309"/>
         <location line="+8"/>
-        <location line="+370"/>
+        <location line="+383"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location line="-611"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3582,8 +3625,8 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+278"/>
+        <location line="+41"/>
+        <location line="+299"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3649,12 +3692,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+312"/>
         <source>Lunas = iuran pertama peserta PBPU baru dibayar pada bulan ini (dasar insentif). Target tercapai bila lunas mencapai target jiwa atau target KK. Aktif kembali = peserta menunggak yang tunggakannya lunas bulan ini; bukan peserta baru dan tidak dihitung dalam target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-412"/>
         <location line="+10"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -3736,7 +3779,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>Tanda terima disimpan ke {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3877,9 +3920,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-356"/>
-        <location line="+356"/>
+        <location line="-369"/>
+        <location line="+369"/>
         <source>belum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-516"/>
+        <source>Tanda terima dicetak: {p}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4411,7 +4459,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+114"/>
+        <location filename="../../ui/pages/residents.py" line="+115"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4547,7 +4595,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>Belum ada data penduduk. Klik &apos;Tambah KK baru&apos; untuk mengisi Kartu Keluarga pertama (impor dari OpenSID/SIAK menyusul di halaman Petakan).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4577,7 +4625,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>mencari…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4587,13 +4635,18 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-431"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+376"/>
+        <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4749,6 +4802,314 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings_strings.py" line="+12"/>
+        <source>Agen &amp; honor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keamanan &amp; bahasa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target bulanan agen (jiwa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah jiwa terdaftar per bulan yang diusulkan untuk penugasan agen baru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target bulanan agen (KK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah keluarga (KK) per bulan yang diusulkan untuk penugasan agen baru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keluarga binaan per agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batas wajar keluarga binaan; penugasan di atasnya ditandai kuning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insentif per jiwa diaktifkan kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honor agen per peserta menunggak yang aktif kembali (terpisah dari insentif peserta baru).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tanpa insentif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran pertama bisa dibayar mulai hari ke-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hari setelah pendaftaran PBPU saat iuran pertama mulai bisa dibayar (BPJS: 14).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batas terakhir pembayaran iuran pertama (hari ke-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lewat hari ini tanpa pembayaran, pendaftaran dianggap gugur (BPJS: 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tarif PPh 21 honor agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dipotong dari honor bruto dalam daftar pembayaran; per 10.000: 250 = 2,5 % (5 % × 50 % bruto untuk bukan pegawai).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>per 10.000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidak dipotong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pola nomor virtual account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bentuk nomor VA dari BPJS sebagai regular expression; bawaan ^8888\d{12}$ = 8888 lalu 12 angka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ukuran kertas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ukuran kertas surat, lembar kerja dan tanda terima yang dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F4 / folio (215 × 330 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templat nomor surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token: {kode} {urut} (atau {urut:03}) {kode_desa} {bulan_romawi} {bulan} {tahun}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kode klasifikasi SK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor SK penugasan agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Surat Tugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor surat tugas agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Pakta Integritas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor pakta integritas agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode klasifikasi Kartu Tanda Agen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode} pada nomor kartu tanda agen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode desa pada nomor surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kode_desa} pada nomor surat; kosong = DS- dan 4 angka terakhir kode wilayah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kantor cabang BPJS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabang yang urutan kolomnya dipakai pada lembar Pendaftaran; kosong = bawaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urutan kolom rekap per kantor cabang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kolom yang dikirim ke tiap kantor cabang dan urutannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan › Kolom lembar Pendaftaran (FDIP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah cadangan otomatis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; yang lebih lama dihapus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>buah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunci sesi bila tidak dipakai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setelah sekian menit tanpa kegiatan, kata sandi diminta lagi (berlaku mulai masuk berikutnya).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>menit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tidak pernah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bahasa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berlaku setelah aplikasi dibuka ulang. The new language applies after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bahasa Indonesia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/pages/settings.py" line="+458"/>
@@ -4786,7 +5147,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_general.py" line="-17"/>
+        <location filename="../../ui/pages/settings_general.py" line="-18"/>
         <source>Pengaturan umum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4832,12 +5193,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+97"/>
+        <location filename="../../ui/pages/sisir.py" line="+107"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Sisir &amp; Advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4903,12 +5264,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+198"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-197"/>
         <source>Alamat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4958,12 +5319,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Simpan lembar kerja</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Tersimpan: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5125,8 +5486,28 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-331"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Tanggal per keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal per RT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>target tercapai</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5445,50 +5826,15 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>forms</name>
     <message>
-        <location filename="../../ui/widgets/family_inputs.py" line="+12"/>
-        <source>16 digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>— pilih —</source>
+        <location filename="../../ui/widgets/forms.py" line="-49"/>
+        <source>Simpan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>mis. Jl. Melati No. 3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>tidak diketahui</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No KK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dusun / RT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Alamat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Desil kesejahteraan</source>
+        <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -33,6 +33,7 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import advocacy
 from pesiar_desktop.services.advocacy import EventInput
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
@@ -196,7 +197,7 @@ class AdvocacyDialog(QDialog):
         name, content = advocacy.attachment_content(
             self.db, int(item.data(Qt.ItemDataRole.UserRole))
         )
-        target, _f = QFileDialog.getSaveFileName(self, self.tr("Simpan salinan"), name)
+        target, _f = get_save_file_name(self, self.tr("Simpan salinan"), name)
         if target:
             Path(target).write_bytes(content)
 

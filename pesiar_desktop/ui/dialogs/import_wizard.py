@@ -55,6 +55,7 @@ from pesiar_desktop.services.imports import (
 )
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.dialogs.import_mapping import MappingEditor
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.import_rows import Values, pending_model, values_model
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import Progress, TaskCancelled, TaskContext, TaskHandle, TaskManager
@@ -1009,7 +1010,7 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return
         suggested = self.preview.path.with_name(f"{self.preview.path.stem}-ditolak.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = get_save_file_name(
             self, _t("Simpan baris ditolak"), str(suggested), _t("Buku kerja Excel (*.xlsx)")
         )
         if path:

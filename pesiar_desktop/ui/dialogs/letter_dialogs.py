@@ -31,6 +31,7 @@ from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS
 from pesiar_desktop.services import agents, assignments, letters
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import error_label, fill_combo, hint_label, show_error
 from pesiar_desktop.ui.write_op import run_write
@@ -306,7 +307,7 @@ class VerifyDialog(QDialog):
         self.adjustSize()
 
     def _save_guide(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self,
             self.tr("Simpan panduan memeriksa keaslian"),
             "cara-memeriksa-keaslian-surat.pdf",

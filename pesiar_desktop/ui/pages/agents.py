@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -52,6 +51,7 @@ from pesiar_desktop.ui.dialogs.letter_dialogs import DraftLetterDialog, RevokeDi
 from pesiar_desktop.ui.open_file import open_file
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.settings_general import where_to_change
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels import agents as agent_rows
 from pesiar_desktop.ui.tablemodels import letters as letter_rows
 from pesiar_desktop.ui.tablemodels.fieldwork import Row
@@ -614,7 +614,7 @@ class AgentsPage(ServicePage):
         row = self.selected_letter()
         if row is None or not self.can_export:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self, self.tr("Simpan PDF surat"), self._pdf_name(row), "PDF (*.pdf)"
         )
         if path:
@@ -625,7 +625,7 @@ class AgentsPage(ServicePage):
         if not ids:
             self.letter_status.setText(self.tr("Belum ada kartu agen yang disetujui."))
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self, self.tr("Simpan lembar kartu agen"), "kartu-agen-a4.pdf", "PDF (*.pdf)"
         )
         if not path:
@@ -644,7 +644,7 @@ class AgentsPage(ServicePage):
 
     def export_register(self) -> None:
         year = clock.today().year
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self,
             self.tr("Simpan Buku Keputusan Kepala Desa"),
             f"buku-keputusan-{year}.xlsx",
@@ -677,7 +677,7 @@ class AgentsPage(ServicePage):
         if not self.can_export:
             return
         month = self.fee_month()
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self,
             self.tr("Simpan daftar pembayaran"),
             f"honor-agen-{month:%Y-%m}.pdf",
@@ -690,7 +690,7 @@ class AgentsPage(ServicePage):
         if not self.can_export:
             return
         month = self.fee_month()
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = get_save_file_name(
             self, self.tr("Simpan daftar pembayaran"), f"honor-agen-{month:%Y-%m}.xlsx",
             "Excel (*.xlsx)",
         )  # fmt: skip

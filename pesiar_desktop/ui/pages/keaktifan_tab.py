@@ -12,7 +12,6 @@ import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,6 +36,8 @@ from pesiar_desktop.ui.dialogs.payment_fix_dialog import (
     PaymentFixDialog,
 )
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
+from pesiar_desktop.ui.print_pdf import print_or_save_menu
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext
 from pesiar_desktop.ui.widgets.forms import hint_label
@@ -95,7 +96,9 @@ class KeaktifanTab(QWidget):
         self.cancel_payment_button = QPushButton(self.tr("Batalkan pembayaran…"))
         self.cancel_plan_button = QPushButton(self.tr("Batalkan rencana…"))
         self.pay_button.clicked.connect(self.pay_next)
-        self.receipt_button.clicked.connect(self.save_receipt)
+        self.receipt_print_action, self.receipt_save_action = print_or_save_menu(
+            self.receipt_button, self.print_receipt, self.save_receipt
+        )
         self.correct_button.clicked.connect(lambda: self.open_fix(CORRECT_PAYMENT))
         self.cancel_payment_button.clicked.connect(lambda: self.open_fix(CANCEL_PAYMENT))
         self.cancel_plan_button.clicked.connect(lambda: self.open_fix(CANCEL_PLAN))
@@ -323,11 +326,17 @@ class KeaktifanTab(QWidget):
         if self.plan is not None:
             self.page.open_reactivation(self.plan.family_id)
 
+    def print_receipt(self) -> None:
+        payment = self.selected_payment()
+        if payment is None or not payment.valid:
+            return
+        self.page.print_arrears_receipt(payment.id, payment.receipt_number)
+
     def save_receipt(self) -> None:
         payment = self.selected_payment()
         if payment is None or not payment.valid:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = get_save_file_name(
             self,
             self.tr("Simpan tanda terima"),
             f"tanda-terima-{payment.receipt_number.replace('/', '-')}.pdf",

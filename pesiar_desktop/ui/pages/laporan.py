@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -50,6 +49,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import show_error
 from pesiar_desktop.ui.write_op import run_write
@@ -110,7 +110,6 @@ class LaporanPage(QWidget):
         self.actor = actor
         self.can_export = actor.can("personal.export")
         self.last_output: Path | None = None
-        self.last_folder = Path.home()
         self._dirty = True
         self._key = f"laporan.preview.{id(self)}"
         self._build()
@@ -426,9 +425,7 @@ class LaporanPage(QWidget):
         return f"Rekap-PESIAR-{self.month():%Y-%m}"
 
     def _ask(self, title: str, name: str, pattern: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, title, str(self.last_folder / name), pattern
-        )
+        path, _filter = get_save_file_name(self, title, name, pattern)
         return Path(path) if path else None
 
     def _ask_recap(self) -> None:
@@ -467,7 +464,6 @@ class LaporanPage(QWidget):
         def done(result: tuple[Path, Any]) -> None:
             path, data = result
             self.last_output = path
-            self.last_folder = path.parent
             self.open_button.setEnabled(True)
             self.status.setText(done_text(path, data))
             self.exported.emit(str(path))

@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -47,6 +46,7 @@ from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.import_wizard import ImportDialog
 from pesiar_desktop.ui.pages.base import ServicePage
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.import_rows import values_model
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -677,7 +677,7 @@ class PetakanPage(ServicePage):
         if not self.can_export or self.exporting:
             return
         suggested = Path.home() / f"sasaran-petakan-{clock.now():%Y%m%d}.xlsx"
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = get_save_file_name(
             self,
             self.tr("Ekspor daftar sasaran"),
             str(suggested),

@@ -3,6 +3,7 @@ first premiums, members in arrears per agent) and the agents' monthly progress."
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop import clock
+from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.reactivation import ReactivationDetail
@@ -57,6 +58,8 @@ from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.keaktifan_tab import KeaktifanTab
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
+from pesiar_desktop.ui.print_pdf import print_or_save_menu, print_pdf
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
@@ -117,6 +120,8 @@ class RegistrasiPage(ServicePage):
         self._loaded = False
         self._dirty = False
         self._key = f"registrasi.{id(self)}"
+        # Receipts to print are written here (the data folder's "cetak" once set_paths ran).
+        self.print_dir = Path(tempfile.gettempdir()) / "pesiar-cetak"
         title = QLabel(self.tr("Registrasi"))
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.tabs = QTabWidget()
@@ -175,7 +180,9 @@ class RegistrasiPage(ServicePage):
             button.setEnabled(False)
             self.step_buttons[kind] = button
         self.receipt_button = QPushButton(qta.icon("fa5s.print"), self.tr("Tanda terima…"))
-        self.receipt_button.clicked.connect(self.ask_receipt)
+        self.receipt_print_action, self.receipt_save_action = print_or_save_menu(
+            self.receipt_button, self.print_receipt, self.ask_receipt
+        )
         self.receipt_button.setEnabled(False)
         self.proposal_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("Usulan PBI…"))
         self.proposal_button.setToolTip(
@@ -414,29 +421,59 @@ class RegistrasiPage(ServicePage):
                 button.click()
                 return
 
-    def ask_receipt(self) -> None:
+    def set_paths(self, paths: AppPaths) -> None:
+        self.print_dir = paths.data_dir / "cetak"
+
+    def _selected_row(self) -> RegistrationRow | None:
         reg_id = self.selected_id()
-        row = self._rows.get(reg_id) if reg_id is not None else None
+        return self._rows.get(reg_id) if reg_id is not None else None
+
+    @staticmethod
+    def _receipt_name(number: str) -> str:
+        return f"tanda-terima-{number.replace('/', '-')}.pdf"
+
+    def ask_receipt(self) -> None:
+        row = self._selected_row()
         if row is None:
             return
-        name = f"tanda-terima-{row.receipt_number.replace('/', '-')}.pdf"
-        target, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan tanda terima"), name, "*.pdf"
-        )
+        name = self._receipt_name(row.receipt_number)
+        target, _f = get_save_file_name(self, self.tr("Simpan tanda terima"), name, "*.pdf")
         if target:
             self.export_receipt(row.id, Path(target))
 
-    def export_receipt(self, reg_id: int, path: Path) -> None:
+    def print_receipt(self) -> None:
+        """The receipt is written to the data folder's "cetak" (audited, like a save),
+        then the print dialog prints it."""
+        row = self._selected_row()
+        if row is None or not self.can_export:
+            return
+        self.print_dir.mkdir(parents=True, exist_ok=True)
+        path = self.print_dir / self._receipt_name(row.receipt_number)
+        self.export_receipt(row.id, path, then_print=True)
+
+    def _print(self, path: Path, status: QLabel) -> None:
+        try:
+            printed = print_pdf(self, path, path.stem)
+        except PesiarError as err:
+            show_error(self, err)
+            return
+        if printed:
+            status.setText(self.tr("Tanda terima dicetak: {p}").format(p=path.name))
+
+    def export_receipt(self, reg_id: int, path: Path, *, then_print: bool = False) -> None:
         def job(_ctx: TaskContext) -> Path:
             return registrations.export_receipt(self.db, self.actor, reg_id, path)
 
         def done(written: Path) -> None:
+            if then_print:
+                self._print(written, self.list_status)
+                return
             self.list_status.setText(self.tr("Tanda terima tersimpan: {p}").format(p=written))
 
         run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def ask_proposal(self) -> None:
-        target, _f = QFileDialog.getSaveFileName(
+        target, _f = get_save_file_name(
             self, self.tr("Simpan usulan PBI"), "usulan-pbi-dinas-sosial.xlsx", "*.xlsx"
         )
         if target:
@@ -454,7 +491,7 @@ class RegistrasiPage(ServicePage):
         run_write(self, self.tasks, job, on_success=done, on_error=self._failed)
 
     def ask_employer_report(self) -> None:
-        target, _f = QFileDialog.getSaveFileName(
+        target, _f = get_save_file_name(
             self, self.tr("Simpan laporan PPU BU"), "laporan-ppu-bu-bpjs.xlsx", "*.xlsx"
         )
         if target:
@@ -697,7 +734,7 @@ class RegistrasiPage(ServicePage):
     def ask_arrears_receipt(self, payment_id: int, number: str) -> None:
         if not self.can_export:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = get_save_file_name(
             self,
             self.tr("Simpan tanda terima"),
             f"tanda-terima-{number.replace('/', '-')}.pdf",
@@ -706,11 +743,24 @@ class RegistrasiPage(ServicePage):
         if path:
             self.export_arrears_receipt(payment_id, Path(path))
 
-    def export_arrears_receipt(self, payment_id: int, path: Path) -> None:
+    def print_arrears_receipt(self, payment_id: int, number: str) -> None:
+        """Like print_receipt, for the receipt of an arrears payment."""
+        if not self.can_export:
+            return
+        self.print_dir.mkdir(parents=True, exist_ok=True)
+        path = self.print_dir / self._receipt_name(number)
+        self.export_arrears_receipt(payment_id, path, then_print=True)
+
+    def export_arrears_receipt(
+        self, payment_id: int, path: Path, *, then_print: bool = False
+    ) -> None:
         def job(_ctx: TaskContext) -> Path:
             return reactivation.export_receipt(self.db, self.actor, payment_id, path)
 
         def done(written: Path) -> None:
+            if then_print:
+                self._print(written, self.followup_notice)
+                return
             self.followup_notice.setText(self.tr("Tanda terima disimpan ke {path}").format(
                 path=written))  # fmt: skip
 
@@ -833,7 +883,7 @@ class RegistrasiPage(ServicePage):
             self.followup_notice.setText(self.tr("Tidak ada keluarga untuk dibuatkan slip."))
             return
         name = f"slip-pengingat-{clock.today().isoformat()}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = get_save_file_name(
             self, self.tr("Simpan slip pengingat"), name, "PDF (*.pdf)"
         )
         if path:

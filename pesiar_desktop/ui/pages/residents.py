@@ -97,6 +97,7 @@ class ResidentsPage(ServicePage):
         super().__init__(db, tasks, actor, parent)
         self.can_write = actor.can("residents.write")
         self._selected_id: int | None = None
+        self.kk_match = False  # the search matched a No KK (see _no_kk_match)
         self._dirty = False
         self._family_key = f"residents.family.{id(self)}"
 
@@ -451,7 +452,23 @@ class ResidentsPage(ServicePage):
 
     # ------------------------------------------------------------ model results
 
+    def _no_kk_match(self) -> bool:
+        """The digits searched match a No KK (not only NIKs) among the first rows shown: the
+        user typed a family card number into the NIK search."""
+        digits = (self.model.filter.search or "").replace(" ", "")
+        if not digits.isdigit():
+            return False
+        for row in range(min(self.model.rowCount(), self.model.CHUNK)):
+            found = self.model.register_row(row)
+            if found and found.no_kk.startswith(digits) and not found.nik.startswith(digits):
+                return True
+        return False
+
     def _on_loaded(self) -> None:
+        self.kk_match = self._no_kk_match()
+        if self.kk_match:
+            # Say why people whose NIK differs are listed: show the No KK column they match.
+            self.table.horizontalHeader().setSectionHidden(COLUMN_KEYS.index("no_kk"), False)
         self._update_count()
         rows = self.model.rowCount()
         filt = self.model.filter
@@ -496,6 +513,8 @@ class ResidentsPage(ServicePage):
             if total is not None
             else self.tr("{shown} penduduk ditampilkan").format(shown=shown)
         )
+        if self.kk_match:
+            text += " · " + self.tr("cocok dengan No KK (kolom No KK ditampilkan)")
         if self.model.is_loading:
             text += " · " + self.tr("mencari…")
         self.count_label.setText(text)

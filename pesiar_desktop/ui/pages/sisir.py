@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,7 +45,9 @@ from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.visit_entry import VisitEntryForm
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from pesiar_desktop.ui.pages.base import ServicePage
+from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -85,6 +86,15 @@ def _table(
     return view
 
 
+# visit_plans.SCHEDULE_MODES' labels (services hold no Qt), marked here for lupdate; the combo
+# translates them with tr().
+_MODE_LABELS = (
+    QT_TRANSLATE_NOOP("SisirPage", "Tanggal per keluarga"),
+    QT_TRANSLATE_NOOP("SisirPage", "Tanggal per RT"),
+)
+assert set(_MODE_LABELS) == set(visit_plans.SCHEDULE_MODES.values())
+
+
 def fit_columns(view: QTableView, widest: int = 320) -> None:
     """Columns as wide as their contents (capped), after the rows arrived."""
     view.resizeColumnsToContents()
@@ -97,13 +107,18 @@ def progress_text(row: AgentMonth | None, month: date) -> str:
         return QCoreApplication.translate(
             "SisirPage", "Belum ada kegiatan agen ini pada {month}."
         ).format(month=formatting.month_year(month))
-    return (
-        f"{formatting.month_year(month)}: {row.visits} kunjungan ({row.families_visited} KK), "
-        f"{row.advocacy_events} advokasi · didaftarkan {row.registered_people} jiwa / "
-        f"{row.registered_families} KK · iuran pertama lunas {row.paid_people} jiwa / "
-        f"{row.paid_families} KK dari target {row.target_people} jiwa atau "
-        f"{row.target_families} KK" + (" ✔ target tercapai" if row.target_met else "")
-    )
+    text = QCoreApplication.translate(
+        "SisirPage",
+        "{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / "
+        "{rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK",
+    ).format(
+        month=formatting.month_year(month), visits=row.visits, visited=row.families_visited,
+        events=row.advocacy_events, rp=row.registered_people, rf=row.registered_families,
+        pp=row.paid_people, pf=row.paid_families, tp=row.target_people, tf=row.target_families,
+    )  # fmt: skip
+    if row.target_met:
+        text += " ✔ " + QCoreApplication.translate("SisirPage", "target tercapai")
+    return text
 
 
 class SisirPage(ServicePage):
@@ -342,9 +357,7 @@ class SisirPage(ServicePage):
             return
         suffix = "pdf" if kind == "pdf" else "xlsx"
         name = f"lembar-kerja-sisir-{choice.agent_name.lower().replace(' ', '-')}.{suffix}"
-        target, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan lembar kerja"), name, f"*.{suffix}"
-        )
+        target, _f = get_save_file_name(self, self.tr("Simpan lembar kerja"), name, f"*.{suffix}")
         if target:
             self.export_to(Path(target), kind)
 

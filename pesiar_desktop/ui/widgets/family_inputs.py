@@ -3,7 +3,7 @@ KK by No KK or head's name, or type a new KK (No KK, RT, address, welfare decile
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -91,37 +91,60 @@ class FamilyPicker(QWidget):
         self.results_shown.emit()
 
 
+# NewFamilyFields is no QObject: its texts have their own context (a parent's tr() would look
+# them up in each parent class's context, where lupdate never puts them).
+
+
 class NewFamilyFields:
     """The four inputs of a new KK, registered in the caller's FieldErrors."""
 
     def __init__(self, db: Database, form: QFormLayout, errors: FieldErrors, parent: QWidget):
         self.no_kk = QLineEdit(parent)
-        self.no_kk.setPlaceholderText(parent.tr("16 digit"))
+        self.no_kk.setPlaceholderText(QCoreApplication.translate("NewFamilyFields", "16 digit"))
         self.no_kk.setMaxLength(24)
         self.rt = QComboBox(parent)
         areas = village.list_areas(db)
-        fill_combo(self.rt, [(area.label, area.rt_id) for area in areas], parent.tr("— pilih —"))
+        fill_combo(
+            self.rt,
+            [(area.label, area.rt_id) for area in areas],
+            QCoreApplication.translate("NewFamilyFields", "— pilih —"),
+        )
         self.address = QLineEdit(parent)
-        self.address.setPlaceholderText(parent.tr("mis. Jl. Melati No. 3"))
+        self.address.setPlaceholderText(
+            QCoreApplication.translate("NewFamilyFields", "mis. Jl. Melati No. 3")
+        )
         self.decile = QComboBox(parent)
         fill_combo(
             self.decile,
             [(str(i), i) for i in range(1, 11)],
-            parent.tr("tidak diketahui"),
+            QCoreApplication.translate("NewFamilyFields", "tidak diketahui"),
         )
-        form.addRow(parent.tr("No KK"), errors.field("no_kk", self.no_kk))
-        form.addRow(parent.tr("Dusun / RT"), errors.field("rt_id", self.rt))
+        form.addRow(
+            QCoreApplication.translate("NewFamilyFields", "No KK"),
+            errors.field("no_kk", self.no_kk),
+        )
+        form.addRow(
+            QCoreApplication.translate("NewFamilyFields", "Dusun / RT"),
+            errors.field("rt_id", self.rt),
+        )
         if not areas:
             form.addRow(
                 "",
                 hint_label(
-                    parent.tr(
-                        "Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah."
+                    QCoreApplication.translate(
+                        "NewFamilyFields",
+                        "Belum ada RT. Tambahkan dusun dan RT di halaman Pengaturan › Wilayah.",
                     )
                 ),
             )
-        form.addRow(parent.tr("Alamat"), errors.field("address", self.address))
-        form.addRow(parent.tr("Desil kesejahteraan"), errors.field("welfare_decile", self.decile))
+        form.addRow(
+            QCoreApplication.translate("NewFamilyFields", "Alamat"),
+            errors.field("address", self.address),
+        )
+        form.addRow(
+            QCoreApplication.translate("NewFamilyFields", "Desil kesejahteraan"),
+            errors.field("welfare_decile", self.decile),
+        )
         self.widgets: list[QWidget] = [self.no_kk, self.rt, self.address, self.decile]
 
     def value(self) -> FamilyInput:

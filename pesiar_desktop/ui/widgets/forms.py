@@ -142,13 +142,12 @@ def save_cancel_buttons(
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    tr = QCoreApplication.translate
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     if ok is not None:
-        ok.setText(save_text or tr("forms", "Simpan"))
+        ok.setText(save_text or QCoreApplication.translate("forms", "Simpan"))
     if cancel is not None:
-        cancel.setText(cancel_text or tr("forms", "Batal"))
+        cancel.setText(cancel_text or QCoreApplication.translate("forms", "Batal"))
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons
