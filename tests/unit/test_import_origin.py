@@ -156,9 +156,10 @@ def test_preview_rows_say_who_is_written_and_how(village_db, admin, tmp_path):
 
 
 @pytest.fixture
-def data_dir(tmp_path, capsys):  # type: ignore[no-untyped-def]
+def data_dir(tmp_path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
     args = ["--data-dir", str(tmp_path), "init", "--village-code", "5201012005"]
     assert main([*args, "--admin-user", "admin", "--admin-password", "rahasia-123"]) == 0
+    monkeypatch.setenv("PESIAR_PASSWORD", "rahasia-123")  # the imports log in as admin
     capsys.readouterr()
     return tmp_path
 
