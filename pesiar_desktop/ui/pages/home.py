@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -382,7 +383,17 @@ class HomePage(QWidget):
         )
 
     def activate(self) -> None:
+        # Deferred to the next turn of the event loop, and only if the Beranda is still the
+        # page shown then: a window that opens on the Beranda and goes straight on (start-up,
+        # `gui --smoke`, a quick click on Penduduk) does not start the dashboard's two reads,
+        # which would hold both reader threads while the register waits for its first rows.
         if self._dirty:
+            QTimer.singleShot(0, self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        stack = self.parentWidget()
+        shown = not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
+        if self._dirty and shown:
             self.refresh()
 
     def refresh(self) -> None:
