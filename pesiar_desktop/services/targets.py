@@ -27,7 +27,6 @@ from pesiar_desktop.reportdata.targets import (
     TargetExport,
     TargetLine,
 )
-from pesiar_desktop.reports.targets_xlsx import write_targets_xlsx
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.rules.premiums import ARREARS_SEGMENTS, arrears_owed, arrears_premium
@@ -426,6 +425,8 @@ def export_targets_xlsx(
             if note
         ),
     )
+    from pesiar_desktop.reports.targets_xlsx import write_targets_xlsx  # xlsxwriter: here only
+
     path = write_targets_xlsx(data, path)
     privacy.record_export(db, actor, "targets", len(targets), str(path))
     return path

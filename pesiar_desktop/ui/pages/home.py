@@ -393,7 +393,7 @@ class HomePage(QWidget):
     def _refresh_if_shown(self) -> None:
         stack = self.parentWidget()
         shown = not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
-        if self._dirty and shown:
+        if self._dirty and shown and not self.tasks.closed:
             self.refresh()
 
     def refresh(self) -> None:
