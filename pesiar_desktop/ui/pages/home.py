@@ -558,19 +558,16 @@ class HomePage(QWidget):
         coverage = [float(by_dusun[d]["coverage_pct"]) for d in names]
         activity = [float(by_dusun[d]["active_pct"]) for d in names]
         low = charts.percent_floor(coverage + activity)
-        chart = charts.grouped_bars(
+        chart, height = charts.area_bars(
             [formatting.area(d).removeprefix("Dusun ") for d in names],
             [
                 (self.tr("Cakupan %"), coverage, charts.COVERAGE),
                 (self.tr("Keaktifan %"), activity, charts.ACTIVITY),
             ],
             low=low,
-            high=100.0,
-            label_format="@value",
-            fmt="%.0f %",
             target=(self.tr("Target UHC 98 %"), UHC_TARGET_PCT),
         )
-        self.dusun_chart.set_chart(chart)
+        self.dusun_chart.set_chart(chart, height)
         self.dusun_table.setRowCount(len(names))
         for row, name in enumerate(names):
             entry = by_dusun[name]
