@@ -13,7 +13,7 @@ with keys in `PAGE_KEYS`, `MainWindow.residents_page`, `MainWindow.pages`,
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 # What only runs after the frame is shown (menus, dialogs) reaches its classes through
 # the modules: PySide sets a class up when it is first named (1-3 ms each).
@@ -113,7 +113,7 @@ class LazyPages(dict):  # type: ignore[type-arg]
 
     Why: building every page at log-in imported every feature (letters, fees, reminders,
     worksheets and their report writers) before the register could show a row; the
-    Beranda, Penduduk and Pengaturan are built at once, the others when first opened.
+    Beranda and Penduduk are built at once, the others when first opened.
     `values()`/`items()` give only the pages built so far.
     """
 
@@ -234,7 +234,6 @@ class MainWindow(QMainWindow):
         from pesiar_desktop.ui.bus import DataBus
         from pesiar_desktop.ui.pages.home import HomePage
         from pesiar_desktop.ui.pages.residents import ResidentsPage
-        from pesiar_desktop.ui.pages.settings import SettingsPage
         from pesiar_desktop.ui.tasks import TaskManager
 
         assert not self._attached, "a window is attached once"
@@ -251,13 +250,11 @@ class MainWindow(QMainWindow):
 
         self.home_page: HomePage = HomePage(self.tasks, self.bus, self.profile)
         self.residents_page: ResidentsPage = ResidentsPage(db, self.tasks, self.bus, actor)
-        self.settings_page: SettingsPage = SettingsPage(db, self.tasks, self.bus, actor)
         self.pages = LazyPages(self._build_page)
         self.pages.update(
             {
                 "beranda": self.home_page,
                 "penduduk": self.residents_page,
-                "pengaturan": self.settings_page,
             }
         )
         for key in PAGE_KEYS:  # an empty stand-in keeps each page's place in the stack
@@ -278,6 +275,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
 
+    @property
+    def settings_page(self) -> SettingsPage:
+        """Pengaturan (built on first use, like every page but the Beranda and Penduduk)."""
+        return cast("SettingsPage", self.pages["pengaturan"])
+
+    @property
+    def restart_requested(self) -> bool:
+        """A backup was restored on Pengaturan: the program logs in again on it."""
+        page = self.pages.get("pengaturan")
+        return bool(page is not None and page.backup_tab.restart_requested)  # type: ignore[attr-defined]
+
     def _build_page(self, key: str) -> QWidget:
         """A page opened for the first time: built, put in its place in the stack."""
         if key not in PAGE_KEYS:
@@ -289,6 +297,7 @@ class MainWindow(QMainWindow):
             "registrasi": ("registrasi", "RegistrasiPage"),
             "agen": ("agents", "AgentsPage"),
             "laporan": ("laporan", "LaporanPage"),
+            "pengaturan": ("settings", "SettingsPage"),
         }
         if key in builders:
             module, name = builders[key]
