@@ -256,6 +256,8 @@ def area_bars(
     top). QtCharts prints no label on a bar of 0: such an area says "(0 %)" under its name,
     so it reads as none rather than as missing."""
     vertical = len(areas) <= VERTICAL_AREAS_MAX
+    # One decimal on the bars (95,3): the table behind the card has the exact figures.
+    sets = [(label, [round(float(v), 1) for v in values], color) for label, values, color in sets]
     labels = []
     for index, name in enumerate(areas):
         label = wrap_label(name, AREA_LABEL_CHARS_VERTICAL if vertical else AREA_LABEL_CHARS)

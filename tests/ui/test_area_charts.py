@@ -28,7 +28,7 @@ def _zero(n: int) -> int:
 def _card(qtbot, n: int):  # type: ignore[no-untyped-def]
     names = _names(n)
     zero = _zero(n)
-    coverage = [0.0 if i == zero else 88.0 + i % 12 for i in range(n)]
+    coverage = [0.0 if i == zero else 88.04 + i % 12 for i in range(n)]
     activity = [0.0 if i == zero else 60.0 + i for i in range(n)]
     chart, height = charts.area_bars(
         names,
@@ -64,6 +64,8 @@ def test_dusun_chart_holds_up(qtbot, n: int) -> None:
     assert shown == names
     zero = _zero(n)
     assert "(0 %)" in " ".join(_plain(labels[zero]))
+    values = [v for bars in series.barSets() for v in (bars.at(i) for i in range(bars.count()))]
+    assert all(v == round(v, 1) for v in values)  # one decimal on the bars
     assert all("(0 %)" not in label for i, label in enumerate(labels) if i != zero)
 
     metrics = QFontMetrics(charts._font(8))
@@ -79,7 +81,7 @@ def test_dusun_chart_holds_up(qtbot, n: int) -> None:
         column = plot.width() / n
         widest = max(metrics.horizontalAdvance(line) for lb in labels for line in _plain(lb))
         assert column >= widest + 4  # names never run into each other
-        assert column * series.barWidth() / sets >= metrics.horizontalAdvance("100")
+        assert column * series.barWidth() / sets >= metrics.horizontalAdvance("99,9")
 
     # The legend is the card's wrapping label: the chart's own (one line, cut) is off.
     assert not chart.legend().isVisible()
