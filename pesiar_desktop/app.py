@@ -422,7 +422,7 @@ def _run_interactive(
             window.deleteLater()
             username = ""
             continue
-        if not window.settings_page.backup_tab.restart_requested:
+        if not window.restart_requested:
             return int(code)
         # A backup was restored: a fresh login on the restored database.
         log.info("restored database reopened; asking for a new login")

@@ -28,12 +28,14 @@ import argparse
 import json
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pesiar_desktop import clock
 from pesiar_desktop.cli import auth
-from pesiar_desktop.db import Database
 from pesiar_desktop.rules import fieldwork_codes as fc
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads only when a command runs
+    from pesiar_desktop.db import Database
 
 COLLECTORS = {
     "agent": fc.COLLECTOR_AGENT,

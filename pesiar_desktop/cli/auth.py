@@ -21,11 +21,13 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pesiar_desktop.db import Database
 from pesiar_desktop.errors import AuthError
-from pesiar_desktop.services import users
-from pesiar_desktop.services.context import Actor, require
+
+if TYPE_CHECKING:  # the database layer loads only when a command logs in (cheap --help)
+    from pesiar_desktop.db import Database
+    from pesiar_desktop.services.context import Actor
 
 ENV_USER = "PESIAR_USER"
 ENV_PASSWORD = "PESIAR_PASSWORD"
@@ -74,6 +76,9 @@ def _password(args: argparse.Namespace, username: str) -> str:
 
 def login(db: Database, args: argparse.Namespace, permission: str | None = None) -> Actor:
     """The logged-in actor for this command; with `permission`, one that holds it."""
+    from pesiar_desktop.services import users
+    from pesiar_desktop.services.context import require
+
     username = getattr(args, "user", None) or os.environ.get(ENV_USER, "")
     if not username.strip():
         raise AuthError(NEED_USER)

@@ -23,11 +23,13 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pesiar_desktop import clock
 from pesiar_desktop.cli import auth
-from pesiar_desktop.db import Database
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads only when a command runs
+    from pesiar_desktop.db import Database
 
 
 def register(sub: Any) -> dict[str, Any]:

@@ -25,12 +25,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pesiar_desktop.cli import auth
-from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads only when a command runs
+    from pesiar_desktop.db import Database
 
 
 def register(sub: Any) -> dict[str, Any]:

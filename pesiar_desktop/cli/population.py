@@ -16,11 +16,13 @@ Exit status: 0 written, 1 refused (bad month, role), 2 the file could not be wri
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pesiar_desktop.cli import auth
-from pesiar_desktop.db import Database
 from pesiar_desktop.services.context import Actor
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads only when a command runs
+    from pesiar_desktop.db import Database
 
 KINDS = ("population", "residents")
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pesiar_desktop.cli import auth, population
-from pesiar_desktop.db import Database
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads only when a command runs
+    from pesiar_desktop.db import Database
 
 
 def register(sub: Any) -> dict[str, Any]:

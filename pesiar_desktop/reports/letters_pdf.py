@@ -209,7 +209,9 @@ ORDINALS = (
 
 
 def _grid(data: list[list[Any]], widths: Sequence[float], header_rows: int = 1) -> Table:
-    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
+    # splitInRow: a row taller than a page (an agent with dozens of RTs in a large village)
+    # continues on the next page instead of failing the whole letter.
+    table = Table(data, colWidths=list(widths), repeatRows=header_rows, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -34,7 +34,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from pesiar_desktop import __version__, clock
@@ -324,6 +323,8 @@ def auto_backup_if_due(db: Database, paths: AppPaths, today: date | None = None)
 
 
 def _known_revisions() -> tuple[list[str], str]:
+    from alembic.script import ScriptDirectory  # ~0.3 s: only when a backup is read
+
     script = ScriptDirectory.from_config(_alembic_config())
     order = [rev.revision for rev in script.walk_revisions()]  # head first
     return order, head_revision()

@@ -24,7 +24,6 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, FeePayment
 from pesiar_desktop.reportdata.fees import FeeLine, FeeSheet, FundingLine
-from pesiar_desktop.reports import fees_pdf, fees_xlsx
 from pesiar_desktop.rules import tax
 from pesiar_desktop.services import audit, events, progress, settings, village
 from pesiar_desktop.services.context import Actor, require
@@ -142,10 +141,16 @@ def export_list(db: Database, actor: Actor, month: date | str, out: Path | str) 
     sheet = month_sheet(db, first)
     letterhead = village.letterhead(db)
     target.parent.mkdir(parents=True, exist_ok=True)
+    # The report writers (reportlab, xlsxwriter) load only here: the Agen page imports this
+    # module at start-up.
     if kind == ".pdf":
+        from pesiar_desktop.reports import fees_pdf
+
         paper = settings.read(db, settings.SETTINGS.paper)
         target.write_bytes(fees_pdf.render(sheet, letterhead, paper))
     else:
+        from pesiar_desktop.reports import fees_xlsx
+
         fees_xlsx.export(sheet, letterhead.profile, target, today=clock.today())
     with db.transaction() as session:
         audit.record(

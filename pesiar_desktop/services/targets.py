@@ -27,7 +27,6 @@ from pesiar_desktop.reportdata.targets import (
     TargetExport,
     TargetLine,
 )
-from pesiar_desktop.reports.targets_xlsx import write_targets_xlsx
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.rules.premiums import ARREARS_SEGMENTS, arrears_owed, arrears_premium
@@ -147,7 +146,10 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
         .join(Rt, Rt.id == Family.rt_id)
         .join(Dusun, Dusun.id == Rt.dusun_id)
         .outerjoin(Membership, Membership.resident_id == Resident.id)
-        .where(Resident.life_status == codes.LIFE_ALIVE)
+        # `+ 0` keeps SQLite off the (life_status, name_sort) index: its statistics
+        # cannot tell that nearly everyone is alive, and walking 100,000 residents in
+        # name order, each fetched from the table apart, took 2 s instead of 0.7 s.
+        .where(Resident.life_status + 0 == codes.LIFE_ALIVE)
     )
     targets: list[TargetRow] = []
     areas: dict[Any, AreaSummary] = {}
@@ -163,7 +165,7 @@ def _scan(session: Session, today: date) -> tuple[list[TargetRow], dict[Any, Are
             premium = premiums[key] = arrears_premium(rates, segment, jkn_class, today)[1]
         return arrears_owed(months, premium)
 
-    for row in session.execute(query):
+    for row in session.connection().execute(query):  # Core rows: no ORM row loading
         (
             rid,
             nik,
@@ -423,6 +425,8 @@ def export_targets_xlsx(
             if note
         ),
     )
+    from pesiar_desktop.reports.targets_xlsx import write_targets_xlsx  # xlsxwriter: here only
+
     path = write_targets_xlsx(data, path)
     privacy.record_export(db, actor, "targets", len(targets), str(path))
     return path

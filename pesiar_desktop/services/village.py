@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,7 +12,6 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Dusun, Family, Rt, Village
 from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
-from pesiar_desktop.reports.pdf_common import image_reader, sha256_of
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import audit, events, users
 from pesiar_desktop.services.context import ROLE_ADMIN, Actor, require
@@ -163,11 +163,17 @@ def _check_logo(data: bytes) -> None:
     if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
         raise ValidationError({"logo": "Logo harus berkas PNG atau JPEG."})
     try:  # the kop draws it with reportlab: it must read there
+        from pesiar_desktop.reports.pdf_common import image_reader  # reportlab: not at start-up
+
         width, height = image_reader(data).getSize()
     except Exception:  # noqa: BLE001 - any decoder error means the same to the user
         raise ValidationError({"logo": "Berkas gambar logo rusak atau tidak terbaca."}) from None
     if width < 32 or height < 32:
         raise ValidationError({"logo": "Logo terlalu kecil (sedikitnya 32×32 piksel)."})
+
+
+def _sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
@@ -188,8 +194,8 @@ def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
             "village.logo",
             "village",
             village.id,
-            {"logo_sha256": sha256_of(before) if before else None},
-            {"logo_sha256": sha256_of(data) if data else None},
+            {"logo_sha256": _sha256_of(before) if before else None},
+            {"logo_sha256": _sha256_of(data) if data else None},
         )
     events.notify(events.Topic.VILLAGE)
 

@@ -41,8 +41,6 @@ from pesiar_desktop.reportdata.fieldwork import (
     PlanMember,
     PlanView,
 )
-from pesiar_desktop.reports.worksheet_pdf import write_worksheet_pdf
-from pesiar_desktop.reports.worksheet_xlsx import write_worksheet_xlsx
 from pesiar_desktop.rules import codes
 from pesiar_desktop.services import (
     audit,
@@ -444,7 +442,10 @@ def export_worksheet(
     privacy.require_export(actor, db)
     plan = plan_view(db, assignment_id, today)
     masked = not privacy.can_see_full_nik(actor)
+    # The writers (reportlab, xlsxwriter) load here: the Beranda imports this module.
     if kind == "xlsx":
+        from pesiar_desktop.reports.worksheet_xlsx import write_worksheet_xlsx
+
         profile = village.get_profile(db)
         written = write_worksheet_xlsx(
             plan,
@@ -454,6 +455,8 @@ def export_worksheet(
             printed_on=today or clock.today(),
         )
     else:
+        from pesiar_desktop.reports.worksheet_pdf import write_worksheet_pdf
+
         paper = settings.read(db, settings.SETTINGS.paper)
         written = write_worksheet_pdf(
             plan,

@@ -7,6 +7,8 @@ no animation (the page must be drawn at once), one colour per meaning across cha
 
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +45,14 @@ REGISTERED = "#f29900"
 PAID = "#9334e6"
 TARGET = "#d93025"
 MUTED = "#9aa0a6"
+# Area charts (one group of bars per dusun): up to this many areas the bars stand, with
+# the names under them; past it they lie, one row per area with the name on its left, and
+# the chart grows by AREA_ROW_PX per area, so names and value labels never run together.
+VERTICAL_AREAS_MAX = 6
+AREA_ROW_PX = 34
+# Longer names are wrapped onto more lines: narrower under standing bars (a column each).
+AREA_LABEL_CHARS = 20
+AREA_LABEL_CHARS_VERTICAL = 12
 CARD_STYLE = "#ChartCard { background: white; border: 1px solid #dadce0; border-radius: 8px; }"
 
 
@@ -140,20 +150,26 @@ def grouped_bars(
         chart.addAxis(value_ax, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(cats)
     series.attachAxis(value_ax)
-    if target is not None and categories and not horizontal:
+    if target is not None and categories:
         name, level = target
         line = QLineSeries()
         line.setName(name)
-        line.append([QPointF(-0.5, level), QPointF(len(categories) - 0.5, level)])
+        ends = (-0.5, len(categories) - 0.5)
+        if horizontal:  # a standing line at the target across every row
+            line.append([QPointF(level, ends[0]), QPointF(level, ends[1])])
+        else:
+            line.append([QPointF(ends[0], level), QPointF(ends[1], level)])
         pen = QPen(QColor(TARGET))
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setWidthF(1.6)
         line.setPen(pen)
         chart.addSeries(line)
         line.attachAxis(value_ax)
-        hidden = value_axis(-0.5, len(categories) - 0.5)
+        hidden = value_axis(*ends)
         hidden.setVisible(False)
-        chart.addAxis(hidden, Qt.AlignmentFlag.AlignTop)
+        chart.addAxis(
+            hidden, Qt.AlignmentFlag.AlignRight if horizontal else Qt.AlignmentFlag.AlignTop
+        )
         line.attachAxis(hidden)
     return chart
 
@@ -222,6 +238,67 @@ def trend_chart(
     return chart
 
 
+def wrap_label(text: str, width: int = AREA_LABEL_CHARS) -> str:
+    """A category label on several lines (the axis draws rich text) when it is long."""
+    lines = textwrap.wrap(text, width, break_long_words=False) or [text]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def area_bars(
+    areas: Sequence[str],
+    sets: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    low: float,
+    fmt: str = "%.0f %",
+    target: tuple[str, float] | None = None,
+) -> tuple[QChart, int]:
+    """Grouped percent bars per area (dusun) for 1 to 20+ areas; and the chart's minimum
+    height. Long names wrap; past VERTICAL_AREAS_MAX areas the bars lie (first area on
+    top). QtCharts prints no label on a bar of 0: such an area says "(0 %)" under its name,
+    so it reads as none rather than as missing."""
+    vertical = len(areas) <= VERTICAL_AREAS_MAX
+    # One decimal on the bars (95,3): the table behind the card has the exact figures.
+    sets = [(label, [round(float(v), 1) for v in values], color) for label, values, color in sets]
+    labels = []
+    for index, name in enumerate(areas):
+        label = wrap_label(name, AREA_LABEL_CHARS_VERTICAL if vertical else AREA_LABEL_CHARS)
+        if any(float(values[index]) == 0.0 for _label, values, _color in sets):
+            label += "<br>(0 %)" if vertical else " (0 %)"
+        labels.append(label)
+    if vertical:
+        chart = grouped_bars(labels, sets, low=low, fmt=fmt, target=target)
+        return chart, 260
+    order = list(range(len(areas)))[::-1]  # the axis runs bottom-up: first area on top
+    chart = grouped_bars(
+        [labels[i] for i in order],
+        [(label, [values[i] for i in order], color) for label, values, color in sets],
+        low=low,
+        fmt=fmt,
+        target=target,
+        horizontal=True,
+    )
+    # Room above the first row: QtCharts drops an axis label that would poke out of the
+    # chart, and a wrapped name is taller than its row.
+    room = 4 + 8 * max(label.count("<br>") for label in labels)
+    chart.setMargins(QMargins(2, room, 2, room))
+    return chart, 90 + AREA_ROW_PX * len(areas)
+
+
+def legend_entries(chart: QChart) -> list[tuple[str, str]]:
+    """(name, colour) of each series' entry in reading order (the chart's own legend
+    lists a horizontal bar chart's sets bottom-up)."""
+    entries: list[tuple[str, str]] = []
+    for series in chart.series():
+        if isinstance(series, QBarSeries | QHorizontalBarSeries):
+            sets = list(series.barSets())
+            if isinstance(series, QHorizontalBarSeries):
+                sets.reverse()
+            entries += [(bars.label(), bars.color().name()) for bars in sets]
+        elif isinstance(series, QLineSeries):
+            entries.append((series.name(), series.pen().color().name()))
+    return entries
+
+
 def nice_max(value: float) -> float:
     """A round axis maximum above `value` (10, 20, 50, 100, 200 …)."""
     if value <= 10:
@@ -259,6 +336,11 @@ class ChartCard(QFrame):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.setMinimumHeight(170)
+        # The legend is a wrapping label under the chart, not the chart's own one: QtCharts
+        # lays its legend on one line and cuts what does not fit.
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #3c4043; font-size: 11px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.table_toggle: QToolButton | None = None
@@ -273,6 +355,7 @@ class ChartCard(QFrame):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(head)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
 
     def add_table_view(self, table: QWidget, tooltip: str) -> QToolButton:
         """A second face for the card (the exact figures as a table) behind a toggle."""
@@ -286,8 +369,20 @@ class ChartCard(QFrame):
         self.head.insertWidget(1, toggle, 0, Qt.AlignmentFlag.AlignTop)
         return toggle
 
-    def set_chart(self, chart: QChart) -> None:
+    def set_chart(self, chart: QChart, min_height: int = 170) -> None:
         old = self.view.chart()
+        self.view.setMinimumHeight(min_height)
+        chart.legend().setVisible(False)
+        entries = legend_entries(chart)
+        # Non-breaking inside an entry, breakable between entries.
+        self.legend.setText(
+            "&nbsp;&nbsp; ".join(
+                f"<span style='color:{color}'>&#9632;</span>&nbsp;"
+                + html.escape(name).replace(" ", "&nbsp;")
+                for name, color in entries
+            )
+        )
+        self.legend.setVisible(bool(entries))
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()

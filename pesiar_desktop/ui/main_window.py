@@ -12,7 +12,8 @@ with keys in `PAGE_KEYS`, `MainWindow.residents_page`, `MainWindow.pages`,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, cast
 
 # What only runs after the frame is shown (menus, dialogs) reaches its classes through
 # the modules: PySide sets a class up when it is first named (1-3 ms each).
@@ -39,6 +40,8 @@ from pesiar_desktop.ui import save_dialog
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer loads after the frame is on screen
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
@@ -106,6 +109,25 @@ def badge(count: int) -> str:
     return f"({count})"
 
 
+class LazyPages(dict):  # type: ignore[type-arg]
+    """Page key -> page; a page not built yet is built on first use (`pages[key]`).
+
+    Why: building every page at log-in imported every feature (letters, fees, reminders,
+    worksheets and their report writers) before the register could show a row; the
+    Beranda and Penduduk are built at once, the others when first opened.
+    `values()`/`items()` give only the pages built so far.
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._build(key)  # raises KeyError for an unknown key
+        self[key] = page
+        return page
+
+
 class MainWindow(QMainWindow):
     # Pengguna → Kunci layar: the session lock (app.py) listens.
     lock_requested = Signal()
@@ -129,6 +151,7 @@ class MainWindow(QMainWindow):
         self._attached = False
         self.profile: VillageProfile | None = None
         self.pages: dict[str, QWidget] = {}
+        self._paths: AppPaths | None = None
         self._build_frame()
         if db is not None and actor is not None:
             self.attach(db, actor)
@@ -211,15 +234,8 @@ class MainWindow(QMainWindow):
         """Menus and pages for a logged-in actor on an open database."""
         from pesiar_desktop.services import village
         from pesiar_desktop.ui.bus import DataBus
-        from pesiar_desktop.ui.pages.agents import AgentsPage
         from pesiar_desktop.ui.pages.home import HomePage
-        from pesiar_desktop.ui.pages.laporan import LaporanPage
-        from pesiar_desktop.ui.pages.petakan import PetakanPage
-        from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
-        from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
         from pesiar_desktop.ui.pages.residents import ResidentsPage
-        from pesiar_desktop.ui.pages.settings import SettingsPage
-        from pesiar_desktop.ui.pages.sisir import SisirPage
         from pesiar_desktop.ui.tasks import TaskManager
 
         assert not self._attached, "a window is attached once"
@@ -236,21 +252,15 @@ class MainWindow(QMainWindow):
 
         self.home_page: HomePage = HomePage(self.tasks, self.bus, self.profile)
         self.residents_page: ResidentsPage = ResidentsPage(db, self.tasks, self.bus, actor)
-        self.settings_page: SettingsPage = SettingsPage(db, self.tasks, self.bus, actor)
-        self.pages = {
-            "beranda": self.home_page,
-            "penduduk": self.residents_page,
-            "pengaturan": self.settings_page,
-            "petakan": PetakanPage(db, self.tasks, self.bus, actor),
-            "sisir": SisirPage(db, self.tasks, self.bus, actor),
-            "registrasi": RegistrasiPage(db, self.tasks, self.bus, actor),
-            "agen": AgentsPage(db, self.tasks, self.bus, actor),
-            "laporan": LaporanPage(db, self.tasks, self.bus, actor),
-        }
-        for key in PAGE_KEYS:
-            if key not in self.pages:
-                self.pages[key] = PlaceholderPage(key)
-            self.stack.addWidget(self.pages[key])
+        self.pages = LazyPages(self._build_page)
+        self.pages.update(
+            {
+                "beranda": self.home_page,
+                "penduduk": self.residents_page,
+            }
+        )
+        for key in PAGE_KEYS:  # an empty stand-in keeps each page's place in the stack
+            self.stack.addWidget(self.pages[key] if key in self.pages else QWidget())
         self.stack.removeWidget(self.opening_label)
         self.opening_label.deleteLater()
         self.brand.setText(
@@ -266,6 +276,52 @@ class MainWindow(QMainWindow):
         self.show_page("beranda")
 
     # ------------------------------------------------------------ building
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        """Pengaturan (built on first use, like every page but the Beranda and Penduduk)."""
+        return cast("SettingsPage", self.pages["pengaturan"])
+
+    @property
+    def restart_requested(self) -> bool:
+        """A backup was restored on Pengaturan: the program logs in again on it."""
+        page = self.pages.get("pengaturan")
+        return bool(page is not None and page.backup_tab.restart_requested)  # type: ignore[attr-defined]
+
+    def _build_page(self, key: str) -> QWidget:
+        """A page opened for the first time: built, put in its place in the stack."""
+        if key not in PAGE_KEYS:
+            raise KeyError(key)
+        index = PAGE_KEYS.index(key)
+        builders = {
+            "petakan": ("petakan", "PetakanPage"),
+            "sisir": ("sisir", "SisirPage"),
+            "registrasi": ("registrasi", "RegistrasiPage"),
+            "agen": ("agents", "AgentsPage"),
+            "laporan": ("laporan", "LaporanPage"),
+            "pengaturan": ("settings", "SettingsPage"),
+        }
+        if key in builders:
+            module, name = builders[key]
+            page_class = getattr(importlib.import_module(f"pesiar_desktop.ui.pages.{module}"), name)
+            page: QWidget = page_class(self.db, self.tasks, self.bus, self.actor)
+        else:
+            from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
+
+            page = PlaceholderPage(key)
+        stand_in = self.stack.widget(index)
+        assert stand_in is not None
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        if self._paths is not None:
+            set_paths = getattr(page, "set_paths", None)
+            if callable(set_paths):
+                set_paths(self._paths)
+        return page
 
     def _place(self) -> str:
         if self.profile is None:
@@ -325,7 +381,7 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         """Switch to a page by key: beranda, penduduk, petakan, agen, sisir, registrasi,
         laporan, pengaturan."""
-        if key not in self.pages:
+        if key not in PAGE_KEYS or not self._attached:
             raise KeyError(key)
         row = PAGE_KEYS.index(key)
         if self.sidebar.currentRow() != row:
@@ -366,6 +422,7 @@ class MainWindow(QMainWindow):
 
     def set_paths(self, paths: AppPaths) -> None:
         """The data folder of this run: backups, letters opened for reading."""
+        self._paths = paths  # and for the pages built later
         for page in self.pages.values():
             set_paths = getattr(page, "set_paths", None)
             if callable(set_paths):

@@ -209,6 +209,11 @@ class TaskManager(QObject):
     def is_busy(self) -> bool:
         return bool(self._pending)
 
+    @property
+    def closed(self) -> bool:
+        """Shut down: no new job may start (a timer that fires after the window closed)."""
+        return self._closed
+
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Cancel everything and wait for workers (before the database is closed)."""
         self._closed = True

@@ -134,3 +134,18 @@ def test_reactivations_have_their_own_card_and_column(qtbot, make_window, fv, ad
     assert home.agent_table.item(row, 3).text() == "2"
     assert "kunjungan" in home.agent_table.item(row, 0).toolTip()
     assert {a.agent_name: (a.paid_people, a.registered_people) for a in board.agents} == before
+
+
+def test_dashboard_reads_wait_until_the_beranda_is_shown(qtbot, make_window, admin):
+    """A window that goes straight on to Penduduk (start-up, `gui --smoke`) does not start
+    the Beranda's two background reads: they would hold both reader threads while the
+    register waits for its first rows. They run when the Beranda is shown."""
+    window = make_window(admin)  # attach() shows the Beranda first
+    home = window.home_page
+    with qtbot.waitSignal(window.residents_page.model.loaded, timeout=10_000):
+        window.show_page("penduduk")
+    qtbot.wait(50)
+    assert home._generation == 0 and home.board is None
+    window.show_page("beranda")
+    assert _wait_board(qtbot, home) is not None
+    assert home._generation == 1

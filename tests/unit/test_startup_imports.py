@@ -105,3 +105,21 @@ def test_startup_imports_only_declared_modules(demo_dir: Path, args: tuple[str, 
     assert undeclared == {}
     if args[0] != "gui":
         assert not modules & QT  # the command line never loads Qt
+    # Opening an up-to-date database and the main window with its pages loads neither
+    # Alembic nor a report writer: they load when a migration or an export runs.
+    assert not modules & {"alembic", "mako", "reportlab", "xlsxwriter", "openpyxl"}
+
+
+# The parser is built from light modules; each command imports its services when it runs.
+HEAVY = {"sqlalchemy", "alembic", "reportlab", "openpyxl", "xlsxwriter", *QT}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("--version",), ("letter", "--help"), ("export", "recap", "--help")],
+    ids=["help", "version", "letter-help", "export-recap-help"],
+)
+def test_parser_alone_imports_no_feature_library(tmp_path: Path, args: tuple[str, ...]) -> None:
+    modules = _modules_after(tmp_path, *args)
+    assert "pesiar_desktop" in modules
+    assert modules & HEAVY == set()

@@ -1224,12 +1224,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+253"/>
+        <location filename="../../ui/charts.py" line="+330"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation>Save the chart as a PNG image</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+90"/>
         <source>Simpan grafik</source>
         <translation>Save chart</translation>
     </message>
@@ -1624,7 +1624,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home.py" line="+165"/>
+        <location filename="../../ui/pages/home.py" line="+166"/>
         <source>Perbarui</source>
         <translation>Refresh</translation>
     </message>
@@ -1729,7 +1729,7 @@ The window closes now; please log in again.</translation>
         <translation>Home · {desa}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
@@ -1755,13 +1755,13 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+62"/>
+        <location line="+59"/>
         <source>Cakupan %</source>
         <translation>Coverage %</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-58"/>
+        <location line="+59"/>
         <source>Keaktifan %</source>
         <translation>Active %</translation>
     </message>
@@ -1776,7 +1776,7 @@ The window closes now; please log in again.</translation>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-408"/>
         <source>Persen; garis merah = target UHC 98 %</source>
         <translation>Percent; red line = UHC target 98 %</translation>
     </message>
@@ -1801,12 +1801,12 @@ The window closes now; please log in again.</translation>
         <translation>People / target</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+303"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation>{late} overdue, {near} due within {days} days, {none} without a VA yet</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-302"/>
         <source>KK / target</source>
         <translation>Families / target</translation>
     </message>
@@ -1841,7 +1841,7 @@ The window closes now; please log in again.</translation>
         <translation>District {kec}, {kab}, {prov}</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+97"/>
         <source>di {n} dusun</source>
         <translation>in {n} hamlets</translation>
     </message>
@@ -1891,7 +1891,7 @@ The window closes now; please log in again.</translation>
         <translation>No registration awaits its first premium</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Target UHC 98 %</source>
         <translation>UHC target 98 %</translation>
     </message>
@@ -1916,7 +1916,7 @@ The window closes now; please log in again.</translation>
         <translation>{name}: target {tp} people / {tf} families; {visits} visits; registered this month {rp} people, {unpaid} families have not paid the first premium; {events} advocacy activities; {back} people in {back_kk} families active again (arrears paid)</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-313"/>
         <source>Buka surat</source>
         <translation>Open letter</translation>
     </message>
@@ -2621,7 +2621,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+56"/>
+        <location filename="../../ui/main_window.py" line="+59"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2662,12 +2662,12 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+144"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+125"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2703,22 +2703,22 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Tentang {app}</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>Kata sandi sudah diganti.</source>
         <translation>The password has been changed.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-292"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2728,7 +2728,7 @@ The window closes now; please log in again.</translation>
         <translation>{n} letters await your approval</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+114"/>
         <source>&amp;Tutup aplikasi</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -5548,7 +5548,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+288"/>
+        <location filename="../../ui/tasks.py" line="+293"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>

@@ -1218,12 +1218,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+253"/>
+        <location filename="../../ui/charts.py" line="+330"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+90"/>
         <source>Simpan grafik</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,7 +1618,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home.py" line="+165"/>
+        <location filename="../../ui/pages/home.py" line="+166"/>
         <source>Perbarui</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,12 +1738,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+303"/>
         <source>{late} lewat tenggat, {near} jatuh tempo ≤ {days} hari, {none} belum ada VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-302"/>
         <source>KK / target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1788,7 +1788,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>Menghitung…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1864,13 +1864,13 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+62"/>
+        <location line="+59"/>
         <source>Cakupan %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-58"/>
+        <location line="+59"/>
         <source>Keaktifan %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1910,7 +1910,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-313"/>
         <source>Buka surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2615,7 +2615,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+56"/>
+        <location filename="../../ui/main_window.py" line="+59"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2656,7 +2656,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+96"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,7 +2666,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+125"/>
         <source>&amp;Berkas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2702,27 +2702,27 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Tentang {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>Kata sandi sudah diganti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Register penduduk dan kerja PESIAR (Petakan, Sisir, Advokasi, Registrasi) untuk kepesertaan JKN di kantor desa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-224"/>
         <source>{n} surat menunggu persetujuan Anda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+114"/>
         <source>&amp;Tutup aplikasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5540,7 +5540,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+288"/>
+        <location filename="../../ui/tasks.py" line="+293"/>
         <source>Batal</source>
         <translation type="unfinished"></translation>
     </message>

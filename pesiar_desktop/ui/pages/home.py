@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -382,7 +383,17 @@ class HomePage(QWidget):
         )
 
     def activate(self) -> None:
+        # Deferred to the next turn of the event loop, and only if the Beranda is still the
+        # page shown then: a window that opens on the Beranda and goes straight on (start-up,
+        # `gui --smoke`, a quick click on Penduduk) does not start the dashboard's two reads,
+        # which would hold both reader threads while the register waits for its first rows.
         if self._dirty:
+            QTimer.singleShot(0, self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        stack = self.parentWidget()
+        shown = not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
+        if self._dirty and shown and not self.tasks.closed:
             self.refresh()
 
     def refresh(self) -> None:
@@ -547,19 +558,16 @@ class HomePage(QWidget):
         coverage = [float(by_dusun[d]["coverage_pct"]) for d in names]
         activity = [float(by_dusun[d]["active_pct"]) for d in names]
         low = charts.percent_floor(coverage + activity)
-        chart = charts.grouped_bars(
+        chart, height = charts.area_bars(
             [formatting.area(d).removeprefix("Dusun ") for d in names],
             [
                 (self.tr("Cakupan %"), coverage, charts.COVERAGE),
                 (self.tr("Keaktifan %"), activity, charts.ACTIVITY),
             ],
             low=low,
-            high=100.0,
-            label_format="@value",
-            fmt="%.0f %",
             target=(self.tr("Target UHC 98 %"), UHC_TARGET_PCT),
         )
-        self.dusun_chart.set_chart(chart)
+        self.dusun_chart.set_chart(chart, height)
         self.dusun_table.setRowCount(len(names))
         for row, name in enumerate(names):
             entry = by_dusun[name]
