@@ -75,3 +75,27 @@ def test_no_dialog_is_larger_than_the_screen(
                 corner = box.mapTo(dialog, box.rect().bottomRight())
                 assert dialog.rect().contains(corner), name
         dialog.close()
+
+
+def test_no_page_or_tab_widens_the_window_past_1366(qtbot, make_window, fv, admin):
+    """Every page and tab, with its data loaded, fits a 1366-px window: a page whose
+    minimum width is wider (a long unwrapped summary line did it on Laporan) would push the
+    window off a 1366×768 screen."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from pesiar_desktop.ui.main_window import PAGE_KEYS
+
+    window = make_window(admin)
+    window.resize(1366, 728)
+    qtbot.wait(50)
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        page = window.pages[key]
+        tabs = page.findChildren(QTabWidget)
+        for tab_widget in tabs or [None]:
+            for index in range(tab_widget.count() if tab_widget is not None else 1):
+                if tab_widget is not None:
+                    tab_widget.setCurrentIndex(index)
+                qtbot.wait(150)  # the page's background read arrives and fills it
+                assert window.minimumSizeHint().width() <= 1366, (key, index)
+                assert window.width() <= 1366, (key, index)

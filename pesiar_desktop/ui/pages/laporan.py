@@ -167,6 +167,7 @@ class LaporanPage(QWidget):
         grid.setColumnStretch(4, 1)
         self.summary = QLabel("")
         self.summary.setStyleSheet("color: #3c4043;")
+        self.summary.setWordWrap(True)  # a long summary must not widen the window
         grid.addWidget(self.summary, 1, 0, 1, 5)
         self.preview = QTableWidget(0, len(PREVIEW_HEADERS))
         self.preview.setHorizontalHeaderLabels([self.tr(h) for h in PREVIEW_HEADERS])
