@@ -90,6 +90,44 @@ _SYSTEM_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 _fonts_registered = False
 
 
+@dataclass(frozen=True)
+class ReportStyles:
+    """The title, subtitle and note styles of a landscape report (recap, population)."""
+
+    title: Any
+    sub: Any
+    note: Any
+
+
+def landscape_report(path: Path, paper: str, title: str) -> tuple[Any, float, ReportStyles]:
+    """A landscape report document (12 mm sides), its text width and its heading styles:
+    the page set-up the monthly recap and the population report share."""
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    size = landscape(page_size(paper))
+    margin = 12 * _mm
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=10 * _mm,
+        bottomMargin=12 * _mm,
+        title=title,
+        author="PESIAR Desktop",
+        creator="PESIAR Desktop",
+    )
+    styles = ReportStyles(
+        ParagraphStyle("title", fontName=SERIF_BOLD, fontSize=13, leading=16, alignment=1),
+        ParagraphStyle("sub", fontName=SERIF, fontSize=10.5, leading=13, alignment=1),
+        ParagraphStyle("note", fontName=SERIF_ITALIC, fontSize=8.5, leading=11),
+    )
+    return doc, size[0] - 2 * margin, styles
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

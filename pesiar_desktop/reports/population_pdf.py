@@ -7,14 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -30,30 +27,12 @@ NO_WIDTH, DUSUN_WIDTH, COUNT_WIDTH = 9, 40, 14
 def write_population_pdf(
     data: PopulationReport, path: Path | str, letterhead: Letterhead, *, paper: str = "A4"
 ) -> Path:
-    pdf_common.register_fonts()
     path = Path(path)
-    size = landscape(pdf_common.page_size(paper))
-    margin = 12 * mm
     p = data.profile
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=size,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=10 * mm,
-        bottomMargin=12 * mm,
-        title=f"Laporan bulanan penduduk {month_year(data.month)} — {p.title}",
-        author="PESIAR Desktop",
-        creator="PESIAR Desktop",
+    doc, width, styles = pdf_common.landscape_report(
+        path, paper, f"Laporan bulanan penduduk {month_year(data.month)} — {p.title}"
     )
-    width = size[0] - 2 * margin
-    title_style = ParagraphStyle(
-        "title", fontName=pdf_common.SERIF_BOLD, fontSize=13, leading=16, alignment=1
-    )
-    sub_style = ParagraphStyle(
-        "sub", fontName=pdf_common.SERIF, fontSize=10.5, leading=13, alignment=1
-    )
-    note_style = ParagraphStyle("note", fontName=pdf_common.SERIF_ITALIC, fontSize=8.5, leading=11)
+    title_style, sub_style, note_style = styles.title, styles.sub, styles.note
 
     groups: list[tuple[str, int, int]] = []
     for index, (group, _sub) in enumerate(COLUMNS, start=2):
@@ -127,7 +106,7 @@ def write_population_pdf(
         canvas.saveState()
         canvas.setFont(pdf_common.SANS, 7.5)
         canvas.drawRightString(
-            size[0] - margin,
+            doc.pagesize[0] - doc.rightMargin,
             6 * mm,
             f"Laporan bulanan penduduk {month_year(data.month)} · halaman {document.page}",
         )

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -56,30 +54,12 @@ def _pct(part: int, whole: int) -> str:
 def write_recap_pdf(
     data: RecapData, path: Path | str, letterhead: Letterhead, *, paper: str = "A4"
 ) -> Path:
-    pdf_common.register_fonts()
     path = Path(path)
-    size = landscape(pdf_common.page_size(paper))
-    margin = 12 * mm
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=size,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=10 * mm,
-        bottomMargin=12 * mm,
-        title=f"Rekap PESIAR {month_year(data.month)} — {data.profile.title}",
-        author="PESIAR Desktop",
-        creator="PESIAR Desktop",
+    doc, width, styles = pdf_common.landscape_report(
+        path, paper, f"Rekap PESIAR {month_year(data.month)} — {data.profile.title}"
     )
-    width = size[0] - 2 * margin
-    title_style = ParagraphStyle(
-        "title", fontName=pdf_common.SERIF_BOLD, fontSize=13, leading=16, alignment=1
-    )
-    sub_style = ParagraphStyle(
-        "sub", fontName=pdf_common.SERIF, fontSize=10.5, leading=13, alignment=1
-    )
+    title_style, sub_style, note_style = styles.title, styles.sub, styles.note
     cell_style = ParagraphStyle("cell", fontName=pdf_common.SANS, fontSize=8, leading=9.5)
-    note_style = ParagraphStyle("note", fontName=pdf_common.SERIF_ITALIC, fontSize=8.5, leading=11)
 
     rows: list[list[object]] = [list(HEADERS)]
     for index, r in enumerate(data.rekap, start=1):
@@ -190,12 +170,12 @@ def write_recap_pdf(
         canvas.saveState()
         canvas.setFont(pdf_common.SANS, 7.5)
         canvas.drawRightString(
-            size[0] - margin,
+            doc.pagesize[0] - doc.rightMargin,
             6 * mm,
             f"Rekap PESIAR {month_year(data.month)} · halaman {document.page}",
         )
         if data.audit_head:  # a witness of the audit log's head, kept by the branch
-            canvas.drawString(margin, 6 * mm, f"Kepala log audit: {data.audit_head}")
+            canvas.drawString(doc.leftMargin, 6 * mm, f"Kepala log audit: {data.audit_head}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
