@@ -25,7 +25,12 @@ def _letters_tab(qtbot, window) -> AgentsPage:
     return page
 
 
-def test_draft_approve_revoke_verify(qtbot, make_window, village_db, admin, operator, tmp_path):
+def test_draft_approve_revoke_verify(
+    qtbot, make_window, village_db, admin, operator, tmp_path, freeze_clock
+):
+    from datetime import date
+
+    freeze_clock(date(2026, 11, 23))  # inside the 2026 assignment: the letter verifies SAH
     add_families(village_db)
     agent = make_agent(village_db, admin, "Siti Aminah")
     make_assignment(village_db, admin, agent.id, rt_ids(village_db))

@@ -48,8 +48,10 @@ def qr_codes(data: bytes, page: int = 1) -> list[str]:
 
 
 @pytest.fixture
-def setup(village_db: Database, admin):
-    """Two agents with assignments, families in every RT, a kepala desa user."""
+def setup(village_db: Database, admin, freeze_clock):
+    """Two agents with assignments, families in every RT, a kepala desa user; the clock on
+    DAY, inside the assignments' 2026 period (a letter past it verifies KEDALUWARSA)."""
+    freeze_clock(DAY)
     add_families(village_db)
     rts = rt_ids(village_db)
     a1 = make_agent(village_db, admin, "Siti Aminah")

@@ -15,7 +15,10 @@ from tests.pdf_fit import pdf_plain_text
 from tests.unit.test_agents_support import add_families, kades, make_agent, make_assignment, rt_ids
 
 
-def test_letter_list_render_verify(sqlite_url, tmp_path, capsys, monkeypatch):
+def test_letter_list_render_verify(sqlite_url, tmp_path, capsys, monkeypatch, freeze_clock):
+    from datetime import date
+
+    freeze_clock(date(2026, 11, 23))  # inside the 2026 assignment: the letter verifies SAH
     monkeypatch.setenv("PESIAR_PASSWORD", ADMIN_PASSWORD)  # `letter render` logs in as admin
     db = open_database(sqlite_url)
     _set_up(db)
