@@ -128,6 +128,23 @@ def landscape_report(path: Path, paper: str, title: str) -> tuple[Any, float, Re
     return doc, size[0] - 2 * margin, styles
 
 
+def report_footer(doc: Any, label: str, left: str = "") -> Any:
+    """The footer of a landscape report: "<label> · halaman n" on the right, `left` (e.g. the
+    audit log's head) on the left; for `doc.build(onFirstPage=…, onLaterPages=…)`."""
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.drawRightString(
+            doc.pagesize[0] - doc.rightMargin, 6 * _mm, f"{label} · halaman {document.page}"
+        )
+        if left:
+            canvas.drawString(doc.leftMargin, 6 * _mm, left)
+        canvas.restoreState()
+
+    return footer
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

@@ -102,15 +102,6 @@ def write_population_pdf(
         ),
     ]
 
-    def footer(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(pdf_common.SANS, 7.5)
-        canvas.drawRightString(
-            doc.pagesize[0] - doc.rightMargin,
-            6 * mm,
-            f"Laporan bulanan penduduk {month_year(data.month)} · halaman {document.page}",
-        )
-        canvas.restoreState()
-
+    footer = pdf_common.report_footer(doc, f"Laporan bulanan penduduk {month_year(data.month)}")
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return path

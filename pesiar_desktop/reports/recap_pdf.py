@@ -7,7 +7,6 @@ the letters); the table repeats its header on every page and ends with the total
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -166,17 +165,11 @@ def write_recap_pdf(
         ),
     ]
 
-    def footer(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(pdf_common.SANS, 7.5)
-        canvas.drawRightString(
-            doc.pagesize[0] - doc.rightMargin,
-            6 * mm,
-            f"Rekap PESIAR {month_year(data.month)} · halaman {document.page}",
-        )
-        if data.audit_head:  # a witness of the audit log's head, kept by the branch
-            canvas.drawString(doc.leftMargin, 6 * mm, f"Kepala log audit: {data.audit_head}")
-        canvas.restoreState()
-
+    # The audit log's head on every page: a witness of the log the branch keeps.
+    footer = pdf_common.report_footer(
+        doc,
+        f"Rekap PESIAR {month_year(data.month)}",
+        f"Kepala log audit: {data.audit_head}" if data.audit_head else "",
+    )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return path

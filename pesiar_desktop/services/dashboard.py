@@ -45,10 +45,10 @@ from pesiar_desktop.services.progress import (
     RECRUITMENT_PATH,
     WAITING_STATUSES,
     AgentMonth,
-    agent_month_progress,
+    MonthProgress,
     included_members,
     month_bounds,
-    reactivated_in,
+    month_progress,
 )
 from pesiar_desktop.services.stats import register_stats
 
@@ -102,19 +102,21 @@ class Reactivations:
     open_rehab_plans: int = 0
 
 
-def reactivations_this_month(session: Session, today: date) -> Reactivations:
-    first, last = month_bounds(today)
-    people = families = 0
-    for _agent, jiwa, kk in session.execute(reactivated_in(first, last)):
-        people += int(jiwa or 0)
-        families += int(kk or 0)
+def reactivations_this_month(session: Session, month: MonthProgress) -> Reactivations:
+    """The month's reactivations summed from its progress rows (every agent and the office's
+    own), and the REHAB plans still being paid."""
+    rows = [*month.agents, *([month.office] if month.office is not None else [])]
     open_plans = session.scalar(
         select(func.count(Reactivation.id)).where(
             Reactivation.kind == fw.REACTIVATION_REHAB,
             Reactivation.status == fw.REACTIVATION_OPEN,
         )
     )
-    return Reactivations(people, families, int(open_plans or 0))
+    return Reactivations(
+        sum(r.reactivated_people for r in rows),
+        sum(r.reactivated_families for r in rows),
+        int(open_plans or 0),
+    )
 
 
 @dataclass
@@ -377,9 +379,10 @@ def load_headline(session: Session, today: date | None = None) -> Dashboard:
         else None
     )
     mark = time.perf_counter()
-    agents = agent_month_progress(session, today)
+    month = month_progress(session, today)  # agents and reactivations from one read
+    agents = month.agents
     followups = follow_ups(session, today)
-    reactivated = reactivations_this_month(session, today)
+    reactivated = reactivations_this_month(session, month)
     timings["fieldwork"] = time.perf_counter() - mark
     return Dashboard(
         today=today,
