@@ -88,20 +88,19 @@ def validate_resident(data: ResidentInput) -> tuple[dict[str, str], list[str], s
     return found.errors, found.warnings, found.nik
 
 
-def check_resident(data: ResidentInput) -> ResidentCheck:
-    """Field errors, warnings, the cleaned NIK and, when the person is kept with a NIK
-    to fix (`data.nik_to_fix`), why it needs fixing instead of a NIK error."""
+def _birth_date_error(birth_date: date | None) -> str | None:
+    if birth_date is None:
+        return "Tanggal lahir wajib diisi."
+    if birth_date > clock.today():
+        return "Tanggal lahir tidak boleh di masa depan."
+    if birth_date.year < 1900:
+        return "Tanggal lahir terlalu lampau."
+    return None
+
+
+def _coded_field_errors(data: ResidentInput) -> dict[str, str]:
+    """The fields chosen from a code list (sex aside), and the pregnancy flag."""
     errors: dict[str, str] = {}
-    if not clean_name(data.name):
-        errors["name"] = "Nama wajib diisi."
-    if data.sex not in codes.SEX:
-        errors["sex"] = "Jenis kelamin wajib dipilih."
-    if data.birth_date is None:
-        errors["birth_date"] = "Tanggal lahir wajib diisi."
-    elif data.birth_date > clock.today():
-        errors["birth_date"] = "Tanggal lahir tidak boleh di masa depan."
-    elif data.birth_date.year < 1900:
-        errors["birth_date"] = "Tanggal lahir terlalu lampau."
     if data.shdk not in codes.SHDK:
         errors["shdk"] = "Hubungan dalam keluarga (SHDK) wajib dipilih."
     if data.marital_status not in codes.MARITAL_STATUS:
@@ -112,6 +111,12 @@ def check_resident(data: ResidentInput) -> ResidentCheck:
         errors["education"] = "Pendidikan tidak dikenal."
     if data.is_pregnant and data.sex == 1:
         errors["is_pregnant"] = "Penanda hamil hanya untuk perempuan."
+    return errors
+
+
+def _text_field_errors(data: ResidentInput) -> dict[str, str]:
+    """The phone's characters, then control characters and stored length of every text."""
+    errors: dict[str, str] = {}
     stored = stored_texts(data)
     phone = stored["phone"].replace("+", "").replace("-", "").replace(" ", "")
     if phone and not (phone.isdigit() and phone.isascii()):
@@ -123,6 +128,21 @@ def check_resident(data: ResidentInput) -> ResidentCheck:
         problem = text_problem(raw, len(raw)) or text_problem(stored[field], limit)
         if problem:  # more precise than a format message the field may already have
             errors[field] = f"{FIELD_LABELS[field]} {problem}"
+    return errors
+
+
+def check_resident(data: ResidentInput) -> ResidentCheck:
+    """Field errors, warnings, the cleaned NIK and, when the person is kept with a NIK
+    to fix (`data.nik_to_fix`), why it needs fixing instead of a NIK error."""
+    errors: dict[str, str] = {}
+    if not clean_name(data.name):
+        errors["name"] = "Nama wajib diisi."
+    if data.sex not in codes.SEX:
+        errors["sex"] = "Jenis kelamin wajib dipilih."
+    if (birth_error := _birth_date_error(data.birth_date)) is not None:
+        errors["birth_date"] = birth_error
+    errors.update(_coded_field_errors(data))
+    errors.update(_text_field_errors(data))
     nik = check_nik(data.nik, data.birth_date, data.sex if data.sex in codes.SEX else None)
     if nik.error is None:
         return ResidentCheck(errors, list(nik.warnings), nik.value)
