@@ -1,5 +1,6 @@
-"""Pre-render the sidebar icons (qtawesome) to PNG so the window frame can appear
-before qtawesome is imported. Run again after changing an icon in ui/main_window.PAGES.
+"""Render the Font Awesome icons the program uses (ui/icons.NAMES) into alpha masks, so
+the program shows them without importing qtawesome (see ui/icons.py). Run again after
+adding a name to NAMES:
 
     python tools/render-icons.py
 """
@@ -20,17 +21,20 @@ def main() -> int:
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
-    from pesiar_desktop.ui.main_window import PAGES, SIDEBAR_ICON_COLOR
+    from pesiar_desktop.ui.icons import NAMES, SIZES, mask_path_name
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    out = ROOT / "pesiar_desktop" / "resources" / "icons" / "sidebar"
+    out = ROOT / "pesiar_desktop" / "resources" / "icons" / "fa"
     out.mkdir(parents=True, exist_ok=True)
-    for _label, name in PAGES.values():
-        icon = qta.icon(name, color=SIDEBAR_ICON_COLOR)
-        for size in (18, 36):
-            target = out / f"{name.replace('.', '-')}-{size}.png"
-            icon.pixmap(QSize(size, size)).save(str(target))
-            print(target.relative_to(ROOT))
+    wanted = {mask_path_name(name, size) for name in NAMES for size in SIZES}
+    for stale in out.glob("*.png"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for name in sorted(NAMES):
+        icon = qta.icon(name, color="black")  # only the alpha channel is used
+        for size in SIZES:
+            icon.pixmap(QSize(size, size)).save(str(out / mask_path_name(name, size)))
+    print(f"{len(NAMES)} icons x {len(SIZES)} sizes in {out.relative_to(ROOT)}")
     del app
     return 0
 

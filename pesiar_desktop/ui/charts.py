@@ -12,7 +12,6 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pesiar_desktop.ui import icons
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 
 COVERAGE = "#1a73e8"
@@ -326,7 +326,7 @@ class ChartCard(QFrame):
         self.subtitle.setStyleSheet("color: #5f6368;")
         self.subtitle.setWordWrap(True)
         self.export_button = QToolButton()
-        self.export_button.setIcon(qta.icon("fa5s.download", color="#5f6368"))
+        self.export_button.setIcon(icons.icon("fa5s.download", color="#5f6368"))
         self.export_button.setToolTip(self.tr("Simpan grafik sebagai gambar PNG"))
         self.export_button.setAutoRaise(True)
         self.export_button.clicked.connect(self.ask_save_png)
@@ -363,7 +363,7 @@ class ChartCard(QFrame):
         toggle = self.table_toggle = QToolButton()
         toggle.setCheckable(True)
         toggle.setAutoRaise(True)
-        toggle.setIcon(qta.icon("fa5s.table", color="#5f6368"))
+        toggle.setIcon(icons.icon("fa5s.table", color="#5f6368"))
         toggle.setToolTip(tooltip)
         toggle.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
         self.head.insertWidget(1, toggle, 0, Qt.AlignmentFlag.AlignTop)
@@ -424,7 +424,7 @@ class ChartCard(QFrame):
 
     def _menu(self, pos) -> None:  # type: ignore[no-untyped-def]
         menu = QMenu(self)
-        action = QAction(qta.icon("fa5s.download"), self.tr("Simpan sebagai PNG…"), menu)
+        action = QAction(icons.icon("fa5s.download"), self.tr("Simpan sebagai PNG…"), menu)
         action.triggered.connect(self.ask_save_png)
         menu.addAction(action)
         menu.exec(self.view.mapToGlobal(pos))

@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop import APP_NAME, __version__
-from pesiar_desktop.config import resources_dir
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.events import Topic
-from pesiar_desktop.ui import save_dialog
+from pesiar_desktop.ui import icons, save_dialog
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer loads after the frame is on screen
@@ -54,7 +53,7 @@ if TYPE_CHECKING:  # the database layer loads after the frame is on screen
     from pesiar_desktop.ui.pages.settings import SettingsPage
     from pesiar_desktop.ui.tasks import TaskManager
 
-# key -> (sidebar label, qtawesome icon)
+# key -> (sidebar label, Font Awesome icon name, see ui/icons.py)
 PAGES: dict[str, tuple[str, str]] = {
     "beranda": (QT_TRANSLATE_NOOP("MainWindow", "Beranda"), "fa5s.home"),
     "penduduk": (QT_TRANSLATE_NOOP("MainWindow", "Penduduk"), "fa5s.users"),
@@ -82,19 +81,8 @@ QListWidget#Sidebar::item:hover:!selected { background: #1f4060; }
 
 
 def sidebar_icon(name: str) -> QIcon:
-    """A sidebar icon: pre-rendered PNGs (tools/render-icons.py) so the frame needs no
-    qtawesome (a quarter of a second to import); qtawesome itself if they are missing."""
-    folder = resources_dir() / "icons" / "sidebar"
-    icon = QIcon()
-    for size in (18, 36):
-        png = folder / f"{name.replace('.', '-')}-{size}.png"
-        if png.is_file():
-            icon.addFile(str(png), QSize(size, size))
-    if icon.isNull():
-        import qtawesome as qta
-
-        icon = qta.icon(name, color=SIDEBAR_ICON_COLOR)
-    return icon
+    """A sidebar icon (pre-rendered: the frame appears before anything heavy is imported)."""
+    return icons.icon(name, SIDEBAR_ICON_COLOR)
 
 
 SIDEBAR_ICON_COLOR = "#e8eef5"
@@ -329,14 +317,12 @@ class MainWindow(QMainWindow):
         return f"{self.profile.title}<br>Kec. {self.profile.kecamatan_name}"
 
     def _build_menu(self) -> None:
-        import qtawesome as qta
-
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Berkas"))
-        self.backup_action = QtGui.QAction(qta.icon("fa5s.save"), self.tr("Cadangan…"), self)
+        self.backup_action = QtGui.QAction(icons.icon("fa5s.save"), self.tr("Cadangan…"), self)
         self.backup_action.triggered.connect(self.open_backups)
         file_menu.addAction(self.backup_action)
-        self.audit_action = QtGui.QAction(qta.icon("fa5s.history"), self.tr("Log audit…"), self)
+        self.audit_action = QtGui.QAction(icons.icon("fa5s.history"), self.tr("Log audit…"), self)
         self.audit_action.setVisible(self.actor.can("audit.read"))
         self.audit_action.triggered.connect(self.open_audit_log)
         file_menu.addAction(self.audit_action)
@@ -347,17 +333,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         user_menu = menu.addMenu(self.tr("&Pengguna"))
         self.change_password_action = QtGui.QAction(
-            qta.icon("fa5s.key"), self.tr("Ganti kata sandi…"), self
+            icons.icon("fa5s.key"), self.tr("Ganti kata sandi…"), self
         )
         self.change_password_action.triggered.connect(self.open_change_password)
         user_menu.addAction(self.change_password_action)
-        self.lock_action = QtGui.QAction(qta.icon("fa5s.lock"), self.tr("Kunci layar"), self)
+        self.lock_action = QtGui.QAction(icons.icon("fa5s.lock"), self.tr("Kunci layar"), self)
         self.lock_action.setShortcut(QtGui.QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested.emit)
         user_menu.addAction(self.lock_action)
         user_menu.addSeparator()
         self.logout_action = QtGui.QAction(
-            qta.icon("fa5s.sign-out-alt"), self.tr("Keluar / ganti pengguna"), self
+            icons.icon("fa5s.sign-out-alt"), self.tr("Keluar / ganti pengguna"), self
         )
         self.logout_action.triggered.connect(self.log_out)
         user_menu.addAction(self.logout_action)

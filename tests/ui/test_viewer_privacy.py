@@ -31,6 +31,7 @@ from pesiar_desktop.models import Family, Resident
 from pesiar_desktop.rules.nik import mask_number
 from pesiar_desktop.services import users
 from pesiar_desktop.services.context import SYSTEM
+from pesiar_desktop.ui import icons
 from pesiar_desktop.ui.main_window import PAGE_KEYS, MainWindow
 from tests.ui.visible_text import personal_numbers, visible_texts
 
@@ -137,6 +138,7 @@ def test_the_viewer_sees_no_personal_number_anywhere(qtbot, demo_db, tmp_path, s
         window.close()
     assert found == []
     assert opened  # the sweep did open dialogs (Verifikasi surat at least)
+    assert icons.fallbacks == set()  # every icon of every page came from its mask
 
 
 def test_the_family_finder_masks_no_kk_and_nik_for_the_viewer(

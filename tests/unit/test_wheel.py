@@ -34,7 +34,7 @@ SHIPPED = [
     "resources/fonts/DejaVuSerif.ttf",
     "resources/fonts/DejaVuSans-Bold.ttf",
     "resources/icons/pesiar-256.png",
-    "resources/icons/sidebar/fa5s-users-18.png",
+    "resources/icons/fa/fa5s-users-16.png",
     "resources/i18n/pesiar_en.qm",
     "resources/i18n/pesiar_id.qm",
     "migrations/env.py",

@@ -16,7 +16,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import qtawesome as qta
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -53,7 +52,7 @@ from pesiar_desktop.services.imports import (
     ResidentPreview,
     WelfarePreview,
 )
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.dialogs.import_mapping import MappingEditor
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.import_rows import Values, pending_model, values_model
@@ -206,7 +205,7 @@ class ImportDialog(QDialog):
         self.step_label.setStyleSheet("color: #5f6368;")
         top = QHBoxLayout()
         icon = QLabel()
-        icon.setPixmap(qta.icon("fa5s.file-import", color="#1a56b8").pixmap(26, 26))
+        icon.setPixmap(icons.icon("fa5s.file-import", color="#1a56b8").pixmap(26, 26))
         top.addWidget(icon)
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -223,7 +222,7 @@ class ImportDialog(QDialog):
         self.stack.addWidget(self._build_done_page())
 
         self.save_rejected_button = QPushButton(
-            qta.icon("fa5s.file-excel"), _t("Simpan baris ditolak (.xlsx)…")
+            icons.icon("fa5s.file-excel"), _t("Simpan baris ditolak (.xlsx)…")
         )
         self.save_rejected_button.setToolTip(
             _t(
@@ -240,7 +239,7 @@ class ImportDialog(QDialog):
         self.back_button.clicked.connect(self._back)
         self.next_button = QPushButton(_t("&Lanjut >"))
         self.next_button.clicked.connect(self._next)
-        self.commit_button = QPushButton(qta.icon("fa5s.check"), _t("&Impor sekarang"))
+        self.commit_button = QPushButton(icons.icon("fa5s.check"), _t("&Impor sekarang"))
         self.commit_button.clicked.connect(self.commit)
         if not self.can_write:
             self.commit_button.setToolTip(_t("Peran Anda hanya dapat melihat data."))
@@ -276,7 +275,7 @@ class ImportDialog(QDialog):
         self.file_edit.setPlaceholderText(_t("Pilih berkas .xlsx, .xls atau .csv…"))
         self.file_edit.setClearButtonEnabled(True)
         self.file_edit.textChanged.connect(lambda _t: self.file_error.hide())
-        browse = QPushButton(qta.icon("fa5s.folder-open"), _t("&Pilih berkas…"))
+        browse = QPushButton(icons.icon("fa5s.folder-open"), _t("&Pilih berkas…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
@@ -507,7 +506,7 @@ class ImportDialog(QDialog):
         box = QVBoxLayout(self.origin_box)
         box.setContentsMargins(8, 6, 8, 6)
         icon = QLabel()
-        icon.setPixmap(qta.icon("fa5s.exclamation-triangle", color="#a15c00").pixmap(18, 18))
+        icon.setPixmap(icons.icon("fa5s.exclamation-triangle", color="#a15c00").pixmap(18, 18))
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.origin_label, 1)
@@ -612,7 +611,7 @@ class ImportDialog(QDialog):
     def _build_done_page(self) -> QWidget:
         page = QWidget()
         icon = QLabel()
-        icon.setPixmap(qta.icon("fa5s.check-circle", color="#1b6e34").pixmap(48, 48))
+        icon.setPixmap(icons.icon("fa5s.check-circle", color="#1b6e34").pixmap(48, 48))
         self.done_title = QLabel(_t("Impor selesai"))
         self.done_title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.done_label = QLabel()
@@ -644,7 +643,7 @@ class ImportDialog(QDialog):
             combo.addItem(_t("Judul kolom baku (NIK / No KK dan Desil)"), None)
         for name in saved:
             combo.addItem(_t("Pemetaan: {name}").format(name=name), f"mapping:{name}")
-        combo.addItem(qta.icon("fa5s.plus"), _t("Buat pemetaan kolom baru…"), NEW_MAPPING)
+        combo.addItem(icons.icon("fa5s.plus"), _t("Buat pemetaan kolom baru…"), NEW_MAPPING)
         combo.blockSignals(False)
         self._source_changed()
 

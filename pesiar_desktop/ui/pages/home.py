@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +45,7 @@ from pesiar_desktop.services.dashboard import (
     with_trend,
 )
 from pesiar_desktop.services.events import Topic
-from pesiar_desktop.ui import charts, formatting
+from pesiar_desktop.ui import charts, formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.tasks import TaskManager
 
@@ -111,7 +110,7 @@ class StatCard(QFrame):
         layout.addStretch(1)
 
     def set_icon_color(self, color: str) -> None:
-        self.icon_label.setPixmap(qta.icon(self.icon_name, color=color).pixmap(22, 22))
+        self.icon_label.setPixmap(icons.icon(self.icon_name, color=color).pixmap(22, 22))
 
     def set(self, value: str, note: str = "", color: str = "#202124") -> None:
         self.value.setText(value)
@@ -163,7 +162,7 @@ class HomePage(QWidget):
         self.subtitle.setStyleSheet("color: #5f6368;")
         self.updated = QLabel()
         self.updated.setStyleSheet("color: #5f6368;")
-        self.refresh_button = QPushButton(qta.icon("fa5s.sync-alt"), self.tr("Perbarui"))
+        self.refresh_button = QPushButton(icons.icon("fa5s.sync-alt"), self.tr("Perbarui"))
         self.refresh_button.setToolTip(self.tr("Hitung ulang semua angka (F5)"))
         self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.refresh)
@@ -336,7 +335,7 @@ class HomePage(QWidget):
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
         self.waiting_label.setStyleSheet("color: #4d3b00; font-size: 14px;")
-        self.waiting_button = QPushButton(qta.icon("fa5s.file-signature"), self.tr("Buka surat"))
+        self.waiting_button = QPushButton(icons.icon("fa5s.file-signature"), self.tr("Buka surat"))
         self.waiting_button.clicked.connect(self._open_waiting)
         row = QHBoxLayout(self.waiting)
         row.setContentsMargins(12, 8, 12, 8)

@@ -8,7 +8,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +27,7 @@ from pesiar_desktop.reportdata.reactivation import (
 )
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import reactivation
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.dialogs.payment_fix_dialog import (
     CANCEL_PAYMENT,
     CANCEL_PLAN,
@@ -90,8 +89,10 @@ class KeaktifanTab(QWidget):
             lambda *_a: self._update_buttons()
         )
         can_write = page.actor.can(reactivation.PERMISSION)
-        self.pay_button = QPushButton(qta.icon("fa5s.hand-holding-usd"), self.tr("Bayar cicilan…"))
-        self.receipt_button = QPushButton(qta.icon("fa5s.receipt"), self.tr("Tanda terima…"))
+        self.pay_button = QPushButton(
+            icons.icon("fa5s.hand-holding-usd"), self.tr("Bayar cicilan…")
+        )
+        self.receipt_button = QPushButton(icons.icon("fa5s.receipt"), self.tr("Tanda terima…"))
         self.correct_button = QPushButton(self.tr("Koreksi pembayaran…"))
         self.cancel_payment_button = QPushButton(self.tr("Batalkan pembayaran…"))
         self.cancel_plan_button = QPushButton(self.tr("Batalkan rencana…"))

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -47,7 +46,7 @@ from pesiar_desktop.reportdata.recap import (
 from pesiar_desktop.services import recap
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
@@ -139,11 +138,11 @@ class LaporanPage(QWidget):
         self.select_month(default_month(today))
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.recap_button = QPushButton(
-            qta.icon("fa5s.file-excel", color="#188038"), self.tr("Ekspor rekap (.xlsx)…")
+            icons.icon("fa5s.file-excel", color="#188038"), self.tr("Ekspor rekap (.xlsx)…")
         )
         self.recap_button.clicked.connect(self._ask_recap)
         self.pdf_button = QPushButton(
-            qta.icon("fa5s.file-pdf", color="#d93025"), self.tr("PDF lembar Rekap…")
+            icons.icon("fa5s.file-pdf", color="#d93025"), self.tr("PDF lembar Rekap…")
         )
         self.pdf_button.clicked.connect(self._ask_pdf)
         if not self.can_export:
@@ -151,7 +150,7 @@ class LaporanPage(QWidget):
             self.recap_button.setToolTip(
                 self.tr("Rekap berisi NIK: peran Anda tidak boleh mengekspor data pribadi.")
             )
-        self.open_button = QPushButton(qta.icon("fa5s.folder-open"), self.tr("Buka folder"))
+        self.open_button = QPushButton(icons.icon("fa5s.folder-open"), self.tr("Buka folder"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_folder)
         self.status = QLabel("")
@@ -200,15 +199,15 @@ class LaporanPage(QWidget):
         self.column_list.setToolTip(
             self.tr("Centang kolom yang dikirim; seret atau pakai Naik/Turun untuk mengurutkan")
         )
-        self.up_button = QPushButton(qta.icon("fa5s.arrow-up"), self.tr("Naik"))
+        self.up_button = QPushButton(icons.icon("fa5s.arrow-up"), self.tr("Naik"))
         self.up_button.setShortcut("Alt+Up")
         self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button = QPushButton(qta.icon("fa5s.arrow-down"), self.tr("Turun"))
+        self.down_button = QPushButton(icons.icon("fa5s.arrow-down"), self.tr("Turun"))
         self.down_button.setShortcut("Alt+Down")
         self.down_button.clicked.connect(lambda: self._move(1))
         self.reset_button = QPushButton(self.tr("Urutan bawaan"))
         self.reset_button.clicked.connect(lambda: self._fill_columns(list(DEFAULT_COLUMNS)))
-        self.save_button = QPushButton(qta.icon("fa5s.save"), self.tr("Simpan untuk cabang ini"))
+        self.save_button = QPushButton(icons.icon("fa5s.save"), self.tr("Simpan untuk cabang ini"))
         self.save_button.clicked.connect(self.save_columns)
         self.save_button.setEnabled(self.can_export)
         self.columns_error = QLabel("")
@@ -231,7 +230,7 @@ class LaporanPage(QWidget):
         self.year_spin.setRange(2020, 2100)
         self.year_spin.setValue(clock.today().year)
         self.dana_button = QPushButton(
-            qta.icon("fa5s.file-invoice-dollar", color="#188038"),
+            icons.icon("fa5s.file-invoice-dollar", color="#188038"),
             self.tr("Ekspor realisasi (.xlsx)…"),
         )
         self.dana_button.clicked.connect(self._ask_dana_desa)

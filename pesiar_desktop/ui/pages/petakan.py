@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -42,7 +41,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.imports import BatchRow
 from pesiar_desktop.services.targets import TargetFilter, TargetRow
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.import_wizard import ImportDialog
 from pesiar_desktop.ui.pages.base import ServicePage
@@ -174,7 +173,7 @@ class PetakanPage(ServicePage):
         top.addStretch(1)
         self.import_buttons: dict[str, QPushButton] = {}
         for kind, label, icon in IMPORT_BUTTONS:
-            button = QPushButton(qta.icon(icon), self.tr(label) + "…")
+            button = QPushButton(icons.icon(icon), self.tr(label) + "…")
             button.setEnabled(self.can_import)
             button.setToolTip(
                 self.tr("Baca berkas, periksa pratinjau, lalu simpan ke register")
@@ -186,12 +185,14 @@ class PetakanPage(ServicePage):
             self.import_buttons[kind] = button
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_list_tab(), qta.icon("fa5s.list"), self.tr("&Daftar sasaran"))
         self.tabs.addTab(
-            self._build_summary_tab(), qta.icon("fa5s.th-list"), self.tr("&Ringkasan wilayah")
+            self._build_list_tab(), icons.icon("fa5s.list"), self.tr("&Daftar sasaran")
         )
         self.tabs.addTab(
-            self._build_history_tab(), qta.icon("fa5s.history"), self.tr("Riwayat im&por")
+            self._build_summary_tab(), icons.icon("fa5s.th-list"), self.tr("&Ringkasan wilayah")
+        )
+        self.tabs.addTab(
+            self._build_history_tab(), icons.icon("fa5s.history"), self.tr("Riwayat im&por")
         )
         self.tabs.currentChanged.connect(lambda _i: self._update_count())
 
@@ -254,10 +255,10 @@ class PetakanPage(ServicePage):
         for combo in (self.category_combo, self.rt_combo, self.priority_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.reset_button = QToolButton()
-        self.reset_button.setIcon(qta.icon("fa5s.times"))
+        self.reset_button.setIcon(icons.icon("fa5s.times"))
         self.reset_button.setToolTip(self.tr("Hapus semua filter dan pencarian"))
         self.reset_button.clicked.connect(self.reset_filters)
-        self.export_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("&Ekspor .xlsx…"))
+        self.export_button = QPushButton(icons.icon("fa5s.file-excel"), self.tr("&Ekspor .xlsx…"))
         self.export_button.setEnabled(self.can_export)
         self.export_button.setToolTip(
             self.tr("Simpan daftar yang tersaring dan ringkasan wilayah ke Excel (Ctrl+E)")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from pesiar_desktop.ui import icons
 
 
 def _t(text: str) -> str:
@@ -75,7 +76,7 @@ class PlaceholderPage(QWidget):
         super().__init__(parent)
         title_text, icon_name, paragraphs = COMING[key]
         icon = QLabel()
-        icon.setPixmap(qta.icon(icon_name, color="#1a73e8").pixmap(56, 56))
+        icon.setPixmap(icons.icon(icon_name, color="#1a73e8").pixmap(56, 56))
         title = QLabel(_t(title_text))
         title.setStyleSheet("font-size: 22px; font-weight: 600;")
         badge = QLabel(_t("Segera hadir"))

@@ -7,7 +7,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -43,7 +42,7 @@ from pesiar_desktop.services.followups import ArrearsRow, UnpaidRow
 from pesiar_desktop.services.progress import AgentMonth
 from pesiar_desktop.services.registrations import RegistrationFilter, RegistrationRow
 from pesiar_desktop.services.reminders import LastReminder, ReminderTarget, SlipExport, WhatsAppLink
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.reactivation_dialog import ReactivationDialog
 from pesiar_desktop.ui.dialogs.registration_actions import (
@@ -164,7 +163,7 @@ class RegistrasiPage(ServicePage):
             combo.setMinimumContentsLength(14)
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             combo.currentIndexChanged.connect(lambda _i: self.reload_list())
-        self.new_button = QPushButton(qta.icon("fa5s.user-plus"), self.tr("Daftarkan keluarga…"))
+        self.new_button = QPushButton(icons.icon("fa5s.user-plus"), self.tr("Daftarkan keluarga…"))
         self.new_button.clicked.connect(lambda: self.open_registration())
         self.new_button.setEnabled(self.can_write)
         self.step_buttons: dict[str, QPushButton] = {}
@@ -175,22 +174,22 @@ class RegistrasiPage(ServicePage):
             (KIND_EXPIRE, "Kedaluwarsa…", "fa5s.hourglass-end"),
             (KIND_CANCEL, "Batalkan…", "fa5s.times-circle"),
         ):
-            button = QPushButton(qta.icon(icon), self.tr(text))
+            button = QPushButton(icons.icon(icon), self.tr(text))
             button.clicked.connect(lambda _c=False, kind=kind: self.open_step(kind))
             button.setEnabled(False)
             self.step_buttons[kind] = button
-        self.receipt_button = QPushButton(qta.icon("fa5s.print"), self.tr("Tanda terima…"))
+        self.receipt_button = QPushButton(icons.icon("fa5s.print"), self.tr("Tanda terima…"))
         self.receipt_print_action, self.receipt_save_action = print_or_save_menu(
             self.receipt_button, self.print_receipt, self.ask_receipt
         )
         self.receipt_button.setEnabled(False)
-        self.proposal_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("Usulan PBI…"))
+        self.proposal_button = QPushButton(icons.icon("fa5s.file-excel"), self.tr("Usulan PBI…"))
         self.proposal_button.setToolTip(
             self.tr("Daftar usulan PBPU Pemda / PBI yang masih diajukan, untuk Dinas Sosial")
         )
         self.proposal_button.clicked.connect(self.ask_proposal)
         self.proposal_button.setEnabled(self.can_export)
-        self.employer_button = QPushButton(qta.icon("fa5s.building"), self.tr("Laporan PPU BU…"))
+        self.employer_button = QPushButton(icons.icon("fa5s.building"), self.tr("Laporan PPU BU…"))
         self.employer_button.setToolTip(
             self.tr("Pemberi kerja yang belum mendaftarkan pekerjanya, untuk BPJS cabang")
         )
@@ -562,7 +561,7 @@ class RegistrasiPage(ServicePage):
         )  # fmt: skip
         lower_layout.addWidget(self.arrears_view, 1)
         self.reactivate_button = QPushButton(
-            qta.icon("fa5s.hand-holding-usd"), self.tr("Bayar tunggakan (aktifkan kembali)…")
+            icons.icon("fa5s.hand-holding-usd"), self.tr("Bayar tunggakan (aktifkan kembali)…")
         )
         self.reactivate_button.setEnabled(self.actor.can("reactivations.write"))
         self.reactivate_button.clicked.connect(lambda: self.open_reactivation())
@@ -770,13 +769,13 @@ class RegistrasiPage(ServicePage):
 
     def _reminder_buttons(self, kind: str) -> QHBoxLayout:
         """ "Kirim WhatsApp" and "Cetak slip pengingat…" under one of the two lists."""
-        whatsapp = QPushButton(qta.icon("fa5b.whatsapp"), self.tr("Kirim WhatsApp"))
+        whatsapp = QPushButton(icons.icon("fa5b.whatsapp"), self.tr("Kirim WhatsApp"))
         whatsapp.setToolTip(
             self.tr("Buka WhatsApp dengan pesan pengingat untuk keluarga yang dipilih")
         )
         whatsapp.setEnabled(self.can_remind)
         whatsapp.clicked.connect(lambda: self.send_whatsapp(kind))
-        slips = QPushButton(qta.icon("fa5s.print"), self.tr("Cetak slip pengingat…"))
+        slips = QPushButton(icons.icon("fa5s.print"), self.tr("Cetak slip pengingat…"))
         slips.setToolTip(
             self.tr("Slip pengingat (4 keluarga per halaman) untuk baris yang dipilih, atau "
                     "semua baris bila tidak ada yang dipilih")

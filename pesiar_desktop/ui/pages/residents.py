@@ -9,7 +9,6 @@ the filter, the sort and the selected person.
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -42,7 +41,7 @@ from pesiar_desktop.services import register, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.register import FamilyView, RegisterFilter
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.family_actions import (
     KIND_DEAD,
@@ -120,22 +119,24 @@ class ResidentsPage(ServicePage):
         self.search_edit.returnPressed.connect(self._search_now)
         self.search_edit.installEventFilter(self)
 
-        self.add_family_button = QPushButton(qta.icon("fa5s.plus"), self.tr("Tambah KK baru"))
+        self.add_family_button = QPushButton(icons.icon("fa5s.plus"), self.tr("Tambah KK baru"))
         self.add_family_button.setToolTip(
             self.tr("Kartu Keluarga baru dengan kepala keluarganya (Ctrl+N)")
         )
         self.add_family_button.clicked.connect(self.add_family)
-        self.arrival_family_button = QPushButton(qta.icon("fa5s.sign-in-alt"), self.tr("Pendatang"))
+        self.arrival_family_button = QPushButton(
+            icons.icon("fa5s.sign-in-alt"), self.tr("Pendatang")
+        )
         self.arrival_family_button.setToolTip(
             self.tr("Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya")
         )
         self.arrival_family_button.clicked.connect(self.add_arrival_family)
-        self.events_button = QPushButton(qta.icon("fa5s.calendar-alt"), self.tr("Peristiwa"))
+        self.events_button = QPushButton(icons.icon("fa5s.calendar-alt"), self.tr("Peristiwa"))
         self.events_button.setToolTip(
             self.tr("Kelahiran, kematian, pindah datang dan pindah keluar per bulan")
         )
         self.events_button.clicked.connect(self.show_events)
-        self.nik_fix_button = QPushButton(qta.icon("fa5s.id-card"), self.tr("Perbaiki NIK"))
+        self.nik_fix_button = QPushButton(icons.icon("fa5s.id-card"), self.tr("Perbaiki NIK"))
         self.nik_fix_button.setToolTip(
             self.tr(
                 "Penduduk dengan NIK kosong atau tidak sah: tidak ikut daftar ke BPJS atau "
@@ -143,7 +144,7 @@ class ResidentsPage(ServicePage):
             )
         )
         self.nik_fix_button.clicked.connect(self.show_nik_fix)
-        self.edit_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Ubah"))
+        self.edit_button = QPushButton(icons.icon("fa5s.pen"), self.tr("Ubah"))
         self.edit_button.setToolTip(self.tr("Ubah data penduduk terpilih (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
         for button in (self.add_family_button, self.arrival_family_button, self.edit_button):
@@ -185,7 +186,7 @@ class ResidentsPage(ServicePage):
         self.life_combo.setCurrentIndex(self.life_combo.findData(codes.LIFE_ALIVE))
         self.flags_button = QToolButton()
         self.flags_button.setText(self.tr("Prioritas"))
-        self.flags_button.setIcon(qta.icon("fa5s.flag"))
+        self.flags_button.setIcon(icons.icon("fa5s.flag"))
         self.flags_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.flags_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         flags_menu = QMenu(self.flags_button)
@@ -199,7 +200,7 @@ class ResidentsPage(ServicePage):
         self.reset_button = QToolButton()
         self.reset_button.setText(self.tr("Hapus filter"))
         self.reset_button.setToolTip(self.tr("Hapus semua filter dan pencarian"))
-        self.reset_button.setIcon(qta.icon("fa5s.times"))
+        self.reset_button.setIcon(icons.icon("fa5s.times"))
         self.reset_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.reset_button.clicked.connect(self.reset_filters)
 

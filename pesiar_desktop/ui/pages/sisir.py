@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -41,7 +40,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.services.progress import AgentMonth
 from pesiar_desktop.services.visits import DueRow
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.visit_entry import VisitEntryForm
@@ -171,12 +170,12 @@ class SisirPage(ServicePage):
         self.per_day.setRange(1, 100)
         self.per_day.setValue(5)
         self.per_day.setSuffix(self.tr(" KK/hari"))
-        self.schedule_button = QPushButton(qta.icon("fa5s.calendar-alt"), self.tr("Susun jadwal"))
+        self.schedule_button = QPushButton(icons.icon("fa5s.calendar-alt"), self.tr("Susun jadwal"))
         self.schedule_button.clicked.connect(self.make_schedule)
         self.schedule_button.setEnabled(self.can_write)
-        self.pdf_button = QPushButton(qta.icon("fa5s.file-pdf"), self.tr("Lembar kerja PDF"))
+        self.pdf_button = QPushButton(icons.icon("fa5s.file-pdf"), self.tr("Lembar kerja PDF"))
         self.pdf_button.clicked.connect(lambda: self.ask_export("pdf"))
-        self.xlsx_button = QPushButton(qta.icon("fa5s.file-excel"), self.tr("Excel"))
+        self.xlsx_button = QPushButton(icons.icon("fa5s.file-excel"), self.tr("Excel"))
         self.xlsx_button.clicked.connect(lambda: self.ask_export("xlsx"))
         can_export = self.actor.can("personal.export")
         self.pdf_button.setEnabled(can_export)
@@ -392,7 +391,7 @@ class SisirPage(ServicePage):
         self.due_days.setPrefix(self.tr("sampai "))
         self.due_days.setSuffix(self.tr(" hari ke depan"))
         self.due_days.valueChanged.connect(lambda _v: self.reload_due())
-        visit_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Catat kunjungan (Enter)"))
+        visit_button = QPushButton(icons.icon("fa5s.pen"), self.tr("Catat kunjungan (Enter)"))
         visit_button.clicked.connect(self._visit_due)
         self.due_model = rows_model(
             [
@@ -482,11 +481,11 @@ class SisirPage(ServicePage):
         self.year_spin.setRange(2020, 2100)
         self.year_spin.setValue(clock.today().year)
         self.year_spin.valueChanged.connect(lambda _v: self.reload_advocacy())
-        self.add_event_button = QPushButton(qta.icon("fa5s.plus"), self.tr("Tambah kegiatan"))
+        self.add_event_button = QPushButton(icons.icon("fa5s.plus"), self.tr("Tambah kegiatan"))
         self.add_event_button.clicked.connect(self.add_event)
-        self.edit_event_button = QPushButton(qta.icon("fa5s.pen"), self.tr("Ubah"))
+        self.edit_event_button = QPushButton(icons.icon("fa5s.pen"), self.tr("Ubah"))
         self.edit_event_button.clicked.connect(self.edit_event)
-        self.delete_event_button = QPushButton(qta.icon("fa5s.trash"), self.tr("Hapus"))
+        self.delete_event_button = QPushButton(icons.icon("fa5s.trash"), self.tr("Hapus"))
         self.delete_event_button.clicked.connect(self.delete_event)
         for button in (self.add_event_button, self.edit_event_button, self.delete_event_button):
             button.setEnabled(self.can_write)

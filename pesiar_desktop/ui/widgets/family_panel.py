@@ -3,7 +3,6 @@ members and the family actions. The page decides what the buttons do."""
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services.register import FamilyView, RegisterRow
-from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.tablemodels.residents import STATUS_COLOURS
 
 MUTED = QColor("#80868b")
@@ -107,7 +106,7 @@ class FamilyPanel(QFrame):
         self.members.cellDoubleClicked.connect(self._member_double_clicked)
 
         def button(text: str, icon: str, signal: SignalInstance) -> QPushButton:
-            widget = QPushButton(qta.icon(icon), text)
+            widget = QPushButton(icons.icon(icon), text)
             widget.clicked.connect(signal.emit)
             return widget
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qtawesome as qta
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView
+
+from pesiar_desktop.ui import icons
 
 SEARCH_DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 
@@ -46,7 +47,7 @@ def search_box(
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
-    edit.addAction(qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
+    edit.addAction(icons.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
     edit.setMinimumWidth(min_width)
     timer = QTimer(owner)
     timer.setSingleShot(True)
