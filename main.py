@@ -1,8 +1,6 @@
 """Runs PESIAR Desktop (same as `python -m pesiar_desktop` or `pesiar-desktop`)."""
 
-import sys
-
-from pesiar_desktop.cli import main
+from pesiar_desktop.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -1,5 +1,3 @@
-import sys
+from pesiar_desktop.cli import run
 
-from pesiar_desktop.cli import main
-
-sys.exit(main())
+run()

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from pesiar_desktop import __version__
+from pesiar_desktop import __version__, gc_policy
 from pesiar_desktop.cli import admin, arrears, auth, fieldwork, letters, reports
 from pesiar_desktop.config import resolve_paths
 from pesiar_desktop.errors import PesiarError, explain
@@ -458,6 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "mapping": _cmd_mapping,
             "targets": _cmd_targets,
         }[command]
+        gc_policy.release()  # started: collect what the command creates
         return handler(db, args)
     except PesiarError as err:
         explained = explain(err)  # e.g. a backup that hit a full disk

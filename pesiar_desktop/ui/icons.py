@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from PySide6.QtCore import QSize, Qt
+# Not `Qt`: the frame (sidebar icons) is built before PySide sets up that namespace (~15 ms).
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from pesiar_desktop.config import resources_dir
@@ -125,13 +126,17 @@ def _masks(name: str) -> tuple[QPixmap, ...]:
 
 
 def _tinted(mask: QPixmap, color: str) -> QPixmap:
-    """The mask's shape filled with `color` (its alpha kept)."""
+    """`color` where the mask is opaque, its alpha kept: the mask, then a plain pixmap of
+    the colour drawn over it with SourceIn. (No fillRect: its overloads make PySide set up
+    the `Qt` namespace, which the frame avoids.)"""
+    solid = QPixmap(mask.size())
+    solid.fill(QColor(color))
     result = QPixmap(mask.size())
-    result.fill(Qt.GlobalColor.transparent)
+    result.fill(QColor(0, 0, 0, 0))  # also gives the pixmap its alpha channel
     painter = QPainter(result)
     painter.drawPixmap(0, 0, mask)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(result.rect(), QColor(color))
+    painter.drawPixmap(0, 0, solid)
     painter.end()
     return result
 
@@ -142,4 +147,5 @@ def _qtawesome_icon(name: str, color: str | None) -> QIcon:
         fallbacks.add(name)
     import qtawesome as qta
 
-    return qta.icon(name, color=color) if color else qta.icon(name)
+    found: QIcon = qta.icon(name, color=color) if color else qta.icon(name)
+    return found

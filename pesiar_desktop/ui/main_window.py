@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         actor: Actor | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        first_page: str = "beranda",
     ):
         super().__init__(parent)
         assert settings is not None, "the window keeps its layout in the data folder's ui.ini"
@@ -140,9 +141,11 @@ class MainWindow(QMainWindow):
         self.profile: VillageProfile | None = None
         self.pages: dict[str, QWidget] = {}
         self._paths: AppPaths | None = None
+        # Letters waiting for the kepala desa, kept for the Beranda when it is built.
+        self._waiting: list[tuple[int, str]] = []
         self._build_frame()
         if db is not None and actor is not None:
-            self.attach(db, actor)
+            self.attach(db, actor, first_page)
 
     def _build_frame(self) -> None:
         """Sidebar, brand, an empty page saying the database is opening, status bar."""
@@ -218,11 +221,11 @@ class MainWindow(QMainWindow):
                 self.tr("{n} surat menunggu persetujuan Anda").format(n=count) if count else ""
             )
 
-    def attach(self, db: Database, actor: Actor) -> None:
-        """Menus and pages for a logged-in actor on an open database."""
+    def attach(self, db: Database, actor: Actor, first_page: str = "beranda") -> None:
+        """Menus and pages for a logged-in actor on an open database, showing `first_page`
+        (only it and the Penduduk page are built now; the others when first opened)."""
         from pesiar_desktop.services import village
         from pesiar_desktop.ui.bus import DataBus
-        from pesiar_desktop.ui.pages.home import HomePage
         from pesiar_desktop.ui.pages.residents import ResidentsPage
         from pesiar_desktop.ui.tasks import TaskManager
 
@@ -238,15 +241,9 @@ class MainWindow(QMainWindow):
         self.bus: DataBus = DataBus(self)
         self.profile = village.get_profile(db)
 
-        self.home_page: HomePage = HomePage(self.tasks, self.bus, self.profile)
         self.residents_page: ResidentsPage = ResidentsPage(db, self.tasks, self.bus, actor)
         self.pages = LazyPages(self._build_page)
-        self.pages.update(
-            {
-                "beranda": self.home_page,
-                "penduduk": self.residents_page,
-            }
-        )
+        self.pages["penduduk"] = self.residents_page
         for key in PAGE_KEYS:  # an empty stand-in keeps each page's place in the stack
             self.stack.addWidget(self.pages[key] if key in self.pages else QWidget())
         self.stack.removeWidget(self.opening_label)
@@ -259,11 +256,15 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_data_changed)
         self._update_title()
         self.residents_page.restore_state(self.settings)
-        self.home_page.open_letter_requested.connect(self.open_letter)
         self.refresh_waiting()
-        self.show_page("beranda")
+        self.show_page(first_page)
 
     # ------------------------------------------------------------ building
+
+    @property
+    def home_page(self) -> HomePage:
+        """The Beranda (built on first use when the window opened on another page)."""
+        return cast("HomePage", self.pages["beranda"])
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -289,10 +290,13 @@ class MainWindow(QMainWindow):
             "laporan": ("laporan", "LaporanPage"),
             "pengaturan": ("settings", "SettingsPage"),
         }
-        if key in builders:
+        page: QWidget
+        if key == "beranda":
+            page = self._build_home()
+        elif key in builders:
             module, name = builders[key]
             page_class = getattr(importlib.import_module(f"pesiar_desktop.ui.pages.{module}"), name)
-            page: QWidget = page_class(self.db, self.tasks, self.bus, self.actor)
+            page = page_class(self.db, self.tasks, self.bus, self.actor)
         else:
             from pesiar_desktop.ui.pages.placeholder import PlaceholderPage
 
@@ -310,6 +314,15 @@ class MainWindow(QMainWindow):
             if callable(set_paths):
                 set_paths(self._paths)
         return page
+
+    def _build_home(self) -> QWidget:
+        from pesiar_desktop.ui.pages.home import HomePage
+
+        home = HomePage(self.tasks, self.bus, self.profile)
+        home.open_letter_requested.connect(self.open_letter)
+        if self._waiting:
+            home.set_waiting(self._waiting)
+        return home
 
     def _place(self) -> str:
         if self.profile is None:
@@ -461,7 +474,9 @@ class MainWindow(QMainWindow):
         def done(drafts: list[tuple[int, str]]) -> None:
             self.badges = {"agen": len(drafts)}
             self.retranslate_sidebar()
-            self.home_page.set_waiting(drafts)
+            self._waiting = drafts
+            if "beranda" in self.pages:
+                self.home_page.set_waiting(drafts)
 
         self.tasks.run(job, done, key=f"main.waiting.{id(self)}")
 
@@ -480,7 +495,8 @@ class MainWindow(QMainWindow):
 
         if topic == Topic.VILLAGE:
             self.profile = village.get_profile(self.db)
-            self.home_page.set_profile(self.profile)
+            if "beranda" in self.pages:
+                self.home_page.set_profile(self.profile)
             self.brand.setText(
                 f"<b>PESIAR</b> Desktop<br><span style='color:#9fb3c8'>{self._place()}</span>"
             )

@@ -26,15 +26,15 @@ QT = {"PySide6", "shiboken6", "qtawesome", "qtpy"}
 # bring it); the bundles leave it out (installer/pesiar-desktop.spec excludes).
 OPTIONAL = {"pygments"}  # mako (Alembic's templates) highlights its tracebacks with it
 
-# Runs the real entry point (pesiar_desktop.cli:main, what the console script and the bundle
+# Runs the real entry point (pesiar_desktop.cli:run, what the console script and the bundle
 # call) and writes sys.modules to a file when the interpreter ends.
 PROBE = """
 import atexit, json, sys
 out = sys.argv.pop(1)
 atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
 sys.argv[0] = "pesiar-desktop"
-from pesiar_desktop.cli import main
-sys.exit(main())
+from pesiar_desktop.cli import run
+run()
 """
 
 

@@ -94,7 +94,7 @@ def test_wheel_carries_resources_and_declares_dependencies(wheel: Path) -> None:
     ]
     for dependency in declared:
         assert dependency.split("#")[0].strip() in required
-    assert "pesiar-desktop = pesiar_desktop.cli:main" in entry_points
+    assert "pesiar-desktop = pesiar_desktop.cli:run" in entry_points
 
 
 def test_installed_wheel_runs_demo_stats_and_window(wheel: Path, tmp_path: Path) -> None:
