@@ -20,7 +20,8 @@ from pesiar_desktop.services.stats import register_stats
 TODAY = date(2026, 11, 22)
 
 
-def test_demo_builds_a_consistent_village(db):
+def test_demo_builds_a_consistent_village(db, freeze_clock):
+    freeze_clock(TODAY)  # births up to TODAY are not "in the future" on any machine date
     text = demo.generate(db, SYSTEM, residents=600, seed=7, today=TODAY)
     assert "Desa Suka Makmur disiapkan" in text
     assert "NIK perlu diperbaiki" in text
@@ -74,8 +75,10 @@ def test_demo_builds_a_consistent_village(db):
     assert 65.0 <= stats["active_pct"] <= 90.0
 
 
-def test_same_seed_same_village(tmp_path):
+def test_same_seed_same_village(tmp_path, freeze_clock):
     from pesiar_desktop.db import open_database
+
+    freeze_clock(TODAY)
 
     def names(folder: str) -> list[str]:
         database = open_database(f"sqlite:///{tmp_path / folder / 'p.sqlite3'}")
@@ -91,7 +94,8 @@ def test_same_seed_same_village(tmp_path):
     assert names("a") == names("b")
 
 
-def test_demo_adds_to_an_existing_village_and_needs_write_rights(village_db, viewer):
+def test_demo_adds_to_an_existing_village_and_needs_write_rights(village_db, viewer, freeze_clock):
+    freeze_clock(TODAY)
     with pytest.raises(PermissionDenied):
         demo.generate(village_db, viewer, residents=50, seed=1, today=TODAY)
     text = demo.generate(village_db, SYSTEM, residents=120, seed=3, today=TODAY)
