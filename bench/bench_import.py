@@ -33,36 +33,14 @@ import python_calamine  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from pesiar_desktop.db import open_database  # noqa: E402
+from pesiar_desktop.reportdata.opensid import OPENSID_HEADERS  # noqa: E402
 from pesiar_desktop.rules.nik import nik_for  # noqa: E402
 from pesiar_desktop.services import imports, village  # noqa: E402
 from pesiar_desktop.services.context import SYSTEM  # noqa: E402
 
-HEADERS = [
-    "alamat",
-    "dusun",
-    "rw",
-    "rt",
-    "nama",
-    "no_kk",
-    "nik",
-    "sex",
-    "tempatlahir",
-    "tanggallahir",
-    "agama_id",
-    "pendidikan_kk_id",
-    "pekerjaan_id",
-    "status_kawin",
-    "kk_level",
-    "warganegara_id",
-    "nama_ayah",
-    "nama_ibu",
-    "golongan_darah_id",
-    "status_dasar",
-    "cacat_id",
-    "hamil",
-    "id_asuransi",
-    "no_asuransi",
-]
+# OpenSID's real 43-column resident export (the columns the importer does not read are
+# filled as a village's export has them: read, then ignored).
+HEADERS = list(OPENSID_HEADERS)
 DISTRICT = "520101"
 FIRST_NAMES = [
     "AHMAD",
@@ -106,34 +84,36 @@ def make_file(path: Path, rows: int) -> None:
             nik = nik_for(DISTRICT, born, sex, written // 24000 + 1)  # unique per row
             name = f"{FIRST_NAMES[written % 10]} {LAST_NAMES[written % 8]} {written}"
             insured = written % 3
-            sheet.append(
-                [
-                    f"JL. MELATI NO {family % 200}",
-                    dusun,
-                    rw,
-                    rt,
-                    name,
-                    kk,
-                    nik,
-                    sex,
-                    "GERUNG",
-                    born.strftime("%d-%m-%Y"),
-                    1,
-                    written % 10 + 1,
-                    written % 89 + 1,
-                    2 if shdk in (1, 3) else 1,
-                    shdk,
-                    1,
-                    "",
-                    "",
-                    13,
-                    1,
-                    7,
-                    0,
-                    2 if insured == 0 else 1,
-                    f"000{written:010d}" if insured == 0 else "",
-                ]
-            )
+            cells = {
+                "alamat": f"JL. MELATI NO {family % 200}",
+                "dusun": dusun,
+                "rw": rw,
+                "rt": rt,
+                "nama": name,
+                "no_kk": kk,
+                "nik": nik,
+                "sex": sex,
+                "tempatlahir": "GERUNG",
+                "tanggallahir": born.strftime("%d-%m-%Y"),
+                "agama_id": 1,
+                "pendidikan_kk_id": written % 10 + 1,
+                "pendidikan_sedang_id": 18,
+                "pekerjaan_id": written % 89 + 1,
+                "status_kawin": 2 if shdk in (1, 3) else 1,
+                "kk_level": shdk,
+                "warganegara_id": 1,
+                "golongan_darah_id": 13,
+                "akta_lahir": f"5201-LT-{written:08d}" if written % 2 else "",
+                "cacat_id": 7,
+                "hamil": 0,
+                "ktp_el": 2 if born.year < 2009 else 1,
+                "status_rekam": 4 if born.year < 2009 else 1,
+                "status_dasar": 1,
+                "suku": "SASAK",
+                "id_asuransi": 2 if insured == 0 else 1,
+                "no_asuransi": f"000{written:010d}" if insured == 0 else "",
+            }
+            sheet.append([cells.get(header, "") for header in HEADERS])
     workbook.save(path)
 
 
