@@ -262,4 +262,6 @@ CODE_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("codes", "Surat Tugas Agen PESIAR"),
     QT_TRANSLATE_NOOP("codes", "Pakta Integritas Agen PESIAR"),
     QT_TRANSLATE_NOOP("codes", "Kartu Tanda Agen PESIAR"),
+    QT_TRANSLATE_NOOP("codes", "Desil 1–4"),
+    QT_TRANSLATE_NOOP("codes", "Lansia"),
 )

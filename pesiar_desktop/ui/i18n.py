@@ -35,8 +35,3 @@ def label_of(table: dict[Any, str], code: object, default: str = "") -> str:
     if code is None:
         return default
     return code_label(table.get(code, default))
-
-
-def code_items(table: dict[Any, str]) -> list[tuple[str, Any]]:
-    """(label in the current language, code) pairs of a code table, for a combo box."""
-    return [(code_label(label), code) for code, label in table.items()]
