@@ -54,7 +54,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
     RegistrationActionDialog,
 )
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
-from pesiar_desktop.ui.i18n import label_of
+from pesiar_desktop.ui.i18n import code_label, label_of
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.keaktifan_tab import KeaktifanTab
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
