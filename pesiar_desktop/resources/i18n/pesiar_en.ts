@@ -1387,7 +1387,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../ui/widgets/family_panel.py" line="+62"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+61"/>
         <source>Kartu Keluarga</source>
         <translation>Family card</translation>
     </message>
@@ -1624,7 +1624,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home.py" line="+167"/>
+        <location filename="../../ui/pages/home.py" line="+166"/>
         <source>Perbarui</source>
         <translation>Refresh</translation>
     </message>
@@ -1929,7 +1929,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+72"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+71"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
@@ -1991,12 +1991,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Cicilan</source>
         <translation>Instalment</translation>
     </message>
@@ -2007,12 +2007,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-190"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
@@ -2027,12 +2027,12 @@ The window closes now; please log in again.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Bayar cicilan…</source>
         <translation>Pay instalment…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tanda terima…</source>
         <translation>Receipt…</translation>
     </message>
@@ -2125,7 +2125,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+121"/>
+        <location filename="../../ui/pages/laporan.py" line="+120"/>
         <location line="+354"/>
         <location line="+3"/>
         <source>Laporan</source>
@@ -2621,7 +2621,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2662,12 +2662,12 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+133"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+123"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2718,7 +2718,7 @@ The window closes now; please log in again.</translation>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-290"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2728,7 +2728,7 @@ The window closes now; please log in again.</translation>
         <translation>{n} letters await your approval</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>&amp;Tutup aplikasi</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3019,12 +3019,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../ui/pages/petakan.py" line="+159"/>
+        <location filename="../../ui/pages/petakan.py" line="+158"/>
         <source>Petakan</source>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Cari nama, NIK atau No KK…</source>
         <translation>Search name, NIK or family card number…</translation>
     </message>
@@ -3054,7 +3054,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-363"/>
         <source>peta sasaran JKN per dusun dan RT</source>
         <translation>map of JKN targets by hamlet and RT</translation>
     </message>
@@ -3074,12 +3074,12 @@ The window closes now; please log in again.</translation>
         <translation>Your role can only view the data: importing is not available.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Daftar sasaran</source>
         <translation>&amp;Target list</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Ringkasan wilayah</source>
         <translation>&amp;Area summary</translation>
     </message>
@@ -3464,7 +3464,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+126"/>
+        <location filename="../../ui/pages/registrasi.py" line="+125"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -4477,7 +4477,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+116"/>
+        <location filename="../../ui/pages/residents.py" line="+115"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -4497,7 +4497,7 @@ The window closes now; please log in again.</translation>
         <translation>A new family card with its head of family (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya</source>
         <translation>A family moving in from outside the village: a new family card with its head</translation>
     </message>
@@ -4658,12 +4658,12 @@ The window closes now; please log in again.</translation>
         <translation>Residents with a blank or invalid NIK: left out of lists sent to BPJS or the social affairs office until the NIK is fixed</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Pendatang</source>
         <translation>Newcomers</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+389"/>
         <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation>matches a family card no. (Family card no. column shown)</translation>
     </message>
@@ -5211,7 +5211,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+144"/>
+        <location filename="../../ui/pages/sisir.py" line="+143"/>
         <source>Sisir &amp; Advokasi</source>
         <translation>Visits &amp; Advocacy</translation>
     </message>
@@ -5532,7 +5532,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <location filename="../../ui/widgets/tables.py" line="+68"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>

@@ -1381,7 +1381,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../ui/widgets/family_panel.py" line="+62"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+61"/>
         <source>Kartu Keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,7 +1618,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home.py" line="+167"/>
+        <location filename="../../ui/pages/home.py" line="+166"/>
         <source>Perbarui</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +1923,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+72"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+71"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,12 +1985,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,12 +2001,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-190"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2021,12 +2021,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Bayar cicilan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tanda terima…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2119,7 +2119,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+121"/>
+        <location filename="../../ui/pages/laporan.py" line="+120"/>
         <location line="+354"/>
         <location line="+3"/>
         <source>Laporan</source>
@@ -2615,7 +2615,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2656,7 +2656,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+85"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,7 +2666,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+123"/>
         <source>&amp;Berkas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,12 +2717,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-222"/>
         <source>{n} surat menunggu persetujuan Anda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>&amp;Tutup aplikasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3012,7 +3012,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../ui/pages/petakan.py" line="+159"/>
+        <location filename="../../ui/pages/petakan.py" line="+158"/>
         <source>Petakan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3037,12 +3037,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Daftar sasaran</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Ringkasan wilayah</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3457,7 +3457,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+126"/>
+        <location filename="../../ui/pages/registrasi.py" line="+125"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4469,7 +4469,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+116"/>
+        <location filename="../../ui/pages/residents.py" line="+115"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4489,12 +4489,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pendatang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5203,7 +5203,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+107"/>
+        <location filename="../../ui/pages/sisir.py" line="+106"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5524,7 +5524,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <location filename="../../ui/widgets/tables.py" line="+68"/>
         <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
