@@ -2662,12 +2662,12 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+136"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+133"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2718,7 +2718,7 @@ The window closes now; please log in again.</translation>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-300"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2728,7 +2728,7 @@ The window closes now; please log in again.</translation>
         <translation>{n} letters await your approval</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>&amp;Tutup aplikasi</source>
         <translation>&amp;Quit</translation>
     </message>
