@@ -36,7 +36,7 @@ from pesiar_desktop import APP_NAME, __version__
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui import icons, save_dialog
-from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label, label_of
 
 if TYPE_CHECKING:  # the database layer loads after the frame is on screen
     from collections.abc import Callable
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {place} — {who}" if place else f"{APP_NAME} — {who}")
         self.user_label.setText(
             self.tr("Masuk sebagai {user} · {role}").format(
-                user=self.actor.username, role=ROLES.get(self.actor.role, self.actor.role)
+                user=self.actor.username, role=label_of(ROLES, self.actor.role, self.actor.role)
             )
         )
 
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
             drafts = sorted(
                 (r for r in rows if r.status == letters.STATUS_DRAFT), key=lambda r: r.id
             )
-            return [(r.id, f"{r.type_label} · {r.subject}") for r in drafts]
+            return [(r.id, f"{code_label(r.type_label)} · {r.subject}") for r in drafts]
 
         def done(drafts: list[tuple[int, str]]) -> None:
             self.badges = {"agen": len(drafts)}

@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+117"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+118"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -1143,7 +1143,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../ui/dialogs/family_actions.py" line="+229"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="+230"/>
         <source>Ganti kepala keluarga</source>
         <translation>Change head of family</translation>
     </message>
@@ -1321,7 +1321,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+94"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+100"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
@@ -1379,7 +1379,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../ui/dialogs/visit_entry.py" line="+83"/>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+90"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation>NIK, family card no. or name, then Enter</translation>
     </message>
@@ -1543,7 +1543,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+195"/>
+        <location filename="../../ui/widgets/forms.py" line="+197"/>
         <source>Tidak berhak</source>
         <translation>Not permitted</translation>
     </message>
@@ -1929,7 +1929,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+65"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+71"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
@@ -1991,12 +1991,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Cicilan</source>
         <translation>Instalment</translation>
     </message>
@@ -2007,12 +2007,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-190"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
@@ -2027,12 +2027,12 @@ The window closes now; please log in again.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Bayar cicilan…</source>
         <translation>Pay instalment…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tanda terima…</source>
         <translation>Receipt…</translation>
     </message>
@@ -2125,24 +2125,24 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+121"/>
-        <location line="+353"/>
+        <location filename="../../ui/pages/laporan.py" line="+120"/>
+        <location line="+354"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-315"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+213"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-251"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation>Monthly PESIAR recap for the BPJS Kesehatan branch: per agent, the members registered (ready for FDIP), PBI proposals and the PPU BU report, reactivations, visits, advocacy, coverage by hamlet and by segment, and the targets left. The Recap sheet can also be printed as a PDF for the village head to sign.</translation>
     </message>
@@ -2172,7 +2172,7 @@ The window closes now; please log in again.</translation>
         <translation>Monthly recap</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Kolom lembar Pendaftaran (FDIP)</source>
         <translation>Registration sheet columns (FDIP)</translation>
     </message>
@@ -2621,7 +2621,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -2662,12 +2662,12 @@ The window closes now; please log in again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+136"/>
         <source>Memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+133"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2718,7 +2718,7 @@ The window closes now; please log in again.</translation>
         <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Resident register and PESIAR work (mapping, outreach, advocacy, registration) for JKN health insurance membership in the village office.</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-300"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2728,7 +2728,7 @@ The window closes now; please log in again.</translation>
         <translation>{n} letters await your approval</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+122"/>
         <source>&amp;Tutup aplikasi</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -2936,7 +2936,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PaymentFixDialog</name>
     <message>
-        <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+61"/>
+        <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+62"/>
         <source>Batalkan pembayaran</source>
         <translation>Cancel payment</translation>
     </message>
@@ -3024,7 +3024,7 @@ The window closes now; please log in again.</translation>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Cari nama, NIK atau No KK…</source>
         <translation>Search name, NIK or family card number…</translation>
     </message>
@@ -3054,7 +3054,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-363"/>
         <source>peta sasaran JKN per dusun dan RT</source>
         <translation>map of JKN targets by hamlet and RT</translation>
     </message>
@@ -3074,12 +3074,12 @@ The window closes now; please log in again.</translation>
         <translation>Your role can only view the data: importing is not available.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Daftar sasaran</source>
         <translation>&amp;Target list</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Ringkasan wilayah</source>
         <translation>&amp;Area summary</translation>
     </message>
@@ -3179,7 +3179,7 @@ The window closes now; please log in again.</translation>
         <translation>Whole village</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Memuat sasaran…</source>
         <translation>Loading targets…</translation>
     </message>
@@ -3232,7 +3232,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PopulationEventsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/population_events.py" line="+76"/>
+        <location filename="../../ui/dialogs/population_events.py" line="+77"/>
         <source>Peristiwa kependudukan</source>
         <translation>Population events</translation>
     </message>
@@ -3485,27 +3485,27 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <location line="+10"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+310"/>
+        <location line="-324"/>
+        <location line="+314"/>
         <location line="+10"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-319"/>
-        <location line="+310"/>
+        <location line="-323"/>
+        <location line="+314"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+309"/>
+        <location line="-313"/>
+        <location line="+313"/>
         <location line="+8"/>
         <location line="+383"/>
         <source>Agen</source>
@@ -3527,7 +3527,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-796"/>
+        <location line="-800"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-up</translation>
     </message>
@@ -3588,41 +3588,41 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <source>Kepala keluarga</source>
         <translation>Head of family</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-313"/>
         <source>Jalur</source>
         <translation>Route</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <source>Jiwa</source>
         <translation>People</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+310"/>
+        <location line="-313"/>
+        <location line="+314"/>
         <source>Iuran/bulan</source>
         <translation>Premium/month</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+310"/>
+        <location line="-314"/>
+        <location line="+314"/>
         <source>Nomor VA</source>
         <translation>VA number</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+306"/>
+        <location line="-313"/>
+        <location line="+310"/>
         <source>Batas bayar</source>
         <translation>Pay by</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-221"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation>{n} registrations shown; {w} awaiting the first premium.</translation>
     </message>
@@ -3632,7 +3632,7 @@ The window closes now; please log in again.</translation>
         <translation>Select a registration to see its details.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Anggota: {members}</source>
         <translation>Members: {members}</translation>
     </message>
@@ -3730,7 +3730,17 @@ The window closes now; please log in again.</translation>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-178"/>
+        <source>{path} · {status} · didaftarkan {day} oleh {who}</source>
+        <translation>{path} · {status} · registered on {day} by {who}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · agen {name}</source>
+        <translation> · agent {name}</translation>
+    </message>
+    <message>
+        <location line="+164"/>
         <location line="+7"/>
         <source>HP agen</source>
         <translation>Agent&apos;s mobile</translation>
@@ -3941,7 +3951,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registration_actions.py" line="+74"/>
+        <location filename="../../ui/dialogs/registration_actions.py" line="+75"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation>&lt;b&gt;{head}&lt;/b&gt; · family card {kk} · receipt {number} · {status}</translation>
     </message>
@@ -4004,7 +4014,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registration_dialog.py" line="+161"/>
+        <location filename="../../ui/dialogs/registration_dialog.py" line="+163"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -4156,7 +4166,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/resident_dialog.py" line="+120"/>
+        <location filename="../../ui/dialogs/resident_dialog.py" line="+121"/>
         <source>Catat kelahiran</source>
         <translation>Record a birth</translation>
     </message>
@@ -4436,7 +4446,7 @@ The window closes now; please log in again.</translation>
         <translation>To move to another family card, use the &apos;Move to another family&apos; button in the family panel.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Status penduduk ini: {status}.</source>
         <translation>This resident&apos;s status: {status}.</translation>
     </message>
@@ -4459,7 +4469,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../ui/tablemodels/residents.py" line="+312"/>
+        <location filename="../../ui/tablemodels/residents.py" line="+313"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
@@ -4487,7 +4497,7 @@ The window closes now; please log in again.</translation>
         <translation>A new family card with its head of family (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya</source>
         <translation>A family moving in from outside the village: a new family card with its head</translation>
     </message>
@@ -4527,7 +4537,7 @@ The window closes now; please log in again.</translation>
         <translation>All segments</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
@@ -4638,7 +4648,7 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the family card</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-430"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -4648,7 +4658,7 @@ The window closes now; please log in again.</translation>
         <translation>Residents with a blank or invalid NIK: left out of lists sent to BPJS or the social affairs office until the NIK is fixed</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Pendatang</source>
         <translation>Newcomers</translation>
     </message>
@@ -5201,7 +5211,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+144"/>
+        <location filename="../../ui/pages/sisir.py" line="+143"/>
         <source>Sisir &amp; Advokasi</source>
         <translation>Visits &amp; Advocacy</translation>
     </message>
@@ -5499,7 +5509,7 @@ The window closes now; please log in again.</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>Hapus kegiatan</source>
         <translation>Delete activity</translation>
     </message>
@@ -5514,7 +5524,7 @@ The window closes now; please log in again.</translation>
         <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-334"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation> · {n} families left out (moved, deceased or already registered)</translation>
     </message>
@@ -5522,7 +5532,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <location filename="../../ui/widgets/tables.py" line="+68"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
@@ -5530,7 +5540,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../ui/tablemodels/targets.py" line="+248"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+88"/>
+        <source>tunggak {n} bl</source>
+        <translation>{n} mo in arrears</translation>
+    </message>
+    <message>
+        <location line="+167"/>
         <source>Prioritas 1: {reasons}</source>
         <translation>Priority 1: {reasons}</translation>
     </message>
@@ -5826,6 +5841,1358 @@ The window closes now; please log in again.</translation>
     </message>
 </context>
 <context>
+    <name>codes</name>
+    <message>
+        <location filename="../../ui/code_strings.py" line="+12"/>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepala Keluarga</source>
+        <translation>Head of family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suami</source>
+        <translation>Husband</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Istri</source>
+        <translation>Wife</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menantu</source>
+        <translation>Child-in-law</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cucu</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orang Tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mertua</source>
+        <translation>Parent-in-law</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Famili Lain</source>
+        <translation>Other relative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembantu</source>
+        <translation>Domestic helper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum Kawin</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kawin</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cerai Hidup</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cerai Mati</source>
+        <translation>Widowed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Islam</source>
+        <translation>Islam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kristen</source>
+        <translation>Protestant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Katholik</source>
+        <translation>Catholic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hindu</source>
+        <translation>Hindu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budha</source>
+        <translation>Buddhist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khonghucu</source>
+        <translation>Confucian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepercayaan/Lainnya</source>
+        <translation>Indigenous belief/Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidup</source>
+        <translation>Living</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mati</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hilang</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pergi</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak Valid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak/Belum Sekolah</source>
+        <translation>No schooling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum Tamat SD/Sederajat</source>
+        <translation>Primary school not completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tamat SD/Sederajat</source>
+        <translation>Primary school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLTP/Sederajat</source>
+        <translation>Junior high school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLTA/Sederajat</source>
+        <translation>Senior high school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diploma I/II</source>
+        <translation>Diploma I/II</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akademi/Diploma III/S. Muda</source>
+        <translation>Academy/Diploma III</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diploma IV/Strata I</source>
+        <translation>Diploma IV/Bachelor&apos;s degree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strata II</source>
+        <translation>Master&apos;s degree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strata III</source>
+        <translation>Doctorate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum/Tidak Bekerja</source>
+        <translation>Not working</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mengurus Rumah Tangga</source>
+        <translation>Homemaker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pelajar/Mahasiswa</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pensiunan</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pegawai Negeri Sipil (PNS)</source>
+        <translation>Civil servant (PNS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tentara Nasional Indonesia (TNI)</source>
+        <translation>Armed forces (TNI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepolisian RI (POLRI)</source>
+        <translation>Police (POLRI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perdagangan</source>
+        <translation>Trade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petani/Pekebun</source>
+        <translation>Farmer/Grower</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peternak</source>
+        <translation>Livestock farmer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nelayan/Perikanan</source>
+        <translation>Fisher/Fisheries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industri</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konstruksi</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transportasi</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan Swasta</source>
+        <translation>Private employee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan BUMN</source>
+        <translation>State enterprise employee (BUMN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan BUMD</source>
+        <translation>Regional enterprise employee (BUMD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan Honorer</source>
+        <translation>Contract employee (honorer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Harian Lepas</source>
+        <translation>Casual day labourer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Tani/Perkebunan</source>
+        <translation>Farm/Plantation labourer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Nelayan/Perikanan</source>
+        <translation>Fishing labourer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Peternakan</source>
+        <translation>Livestock labourer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembantu Rumah Tangga</source>
+        <translation>Domestic worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Cukur</source>
+        <translation>Barber</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Listrik</source>
+        <translation>Electrician</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Batu</source>
+        <translation>Mason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Kayu</source>
+        <translation>Carpenter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Sol Sepatu</source>
+        <translation>Shoe repairer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Las/Pandai Besi</source>
+        <translation>Welder/Blacksmith</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Jahit</source>
+        <translation>Tailor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Gigi</source>
+        <translation>Dental technician</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penata Rias</source>
+        <translation>Make-up artist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penata Busana</source>
+        <translation>Fashion stylist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penata Rambut</source>
+        <translation>Hairdresser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mekanik</source>
+        <translation>Mechanic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seniman</source>
+        <translation>Artist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tabib</source>
+        <translation>Traditional healer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paraji</source>
+        <translation>Traditional birth attendant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perancang Busana</source>
+        <translation>Fashion designer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penterjemah</source>
+        <translation>Translator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imam Masjid</source>
+        <translation>Mosque imam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendeta</source>
+        <translation>Minister (Protestant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pastor</source>
+        <translation>Priest (Catholic)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wartawan</source>
+        <translation>Journalist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ustadz/Mubaligh</source>
+        <translation>Islamic teacher/Preacher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Juru Masak</source>
+        <translation>Cook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotor Acara</source>
+        <translation>Event promoter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPR-RI</source>
+        <translation>Member of the DPR-RI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPD</source>
+        <translation>Member of the DPD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota BPK</source>
+        <translation>Member of the BPK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presiden</source>
+        <translation>President</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Presiden</source>
+        <translation>Vice president</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota Mahkamah Konstitusi</source>
+        <translation>Constitutional Court justice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota Kabinet/Kementerian</source>
+        <translation>Cabinet member/Minister</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duta Besar</source>
+        <translation>Ambassador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gubernur</source>
+        <translation>Governor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Gubernur</source>
+        <translation>Vice governor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bupati</source>
+        <translation>Regent (bupati)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Bupati</source>
+        <translation>Vice regent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walikota</source>
+        <translation>Mayor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Walikota</source>
+        <translation>Vice mayor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPRD Provinsi</source>
+        <translation>Member of the provincial DPRD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPRD Kabupaten/Kota</source>
+        <translation>Member of the regency/city DPRD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dosen</source>
+        <translation>Lecturer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guru</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pilot</source>
+        <translation>Pilot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengacara</source>
+        <translation>Lawyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notaris</source>
+        <translation>Notary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arsitek</source>
+        <translation>Architect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuntan</source>
+        <translation>Accountant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konsultan</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dokter</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bidan</source>
+        <translation>Midwife</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perawat</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apoteker</source>
+        <translation>Pharmacist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psikiater/Psikolog</source>
+        <translation>Psychiatrist/Psychologist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penyiar Televisi</source>
+        <translation>Television presenter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penyiar Radio</source>
+        <translation>Radio presenter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pelaut</source>
+        <translation>Seafarer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peneliti</source>
+        <translation>Researcher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sopir</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pialang</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paranormal</source>
+        <translation>Psychic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pedagang</source>
+        <translation>Trader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat Desa</source>
+        <translation>Village official</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepala Desa</source>
+        <translation>Village head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biarawati</source>
+        <translation>Nun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wiraswasta</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/home.py" line="-292"/>
+        <source>PBI APBN</source>
+        <translation>PBI APBN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBI APBD / PBPU Pemda</source>
+        <translation>PBI APBD / PBPU Pemda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU Penyelenggara Negara</source>
+        <translation>PPU state officials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU Badan Usaha</source>
+        <translation>PPU private employers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBPU / Mandiri</source>
+        <translation>PBPU / Self-paying</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/home.py" line="+5"/>
+        <source>Bukan Pekerja</source>
+        <translation>Non-workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="-227"/>
+        <location line="+3"/>
+        <location filename="../../ui/widgets/family_panel.py" line="-173"/>
+        <source>Belum terdaftar</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="-7"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif (menunggak)</source>
+        <translation>Inactive (in arrears)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif (dikeluarkan dari PBI)</source>
+        <translation>Inactive (removed from PBI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif (lainnya, mis. PHK)</source>
+        <translation>Inactive (other, e.g. laid off)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berakhir (meninggal/pindah)</source>
+        <translation>Ended (died/moved)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelas I</source>
+        <translation>Class I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelas II</source>
+        <translation>Class II</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelas III</source>
+        <translation>Class III</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Miskin (desil 1–4)</source>
+        <translation>Poor (decile 1–4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ibu hamil</source>
+        <translation>Pregnant women</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anak stunting</source>
+        <translation>Stunted children</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+10"/>
+        <source>Korban PHK</source>
+        <translation>Laid off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lansia (60+)</source>
+        <translation>Elderly (60+)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+2"/>
+        <source>Pekerja formal</source>
+        <translation>Formal workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Fisik</source>
+        <translation>Physical disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Netra/Buta</source>
+        <translation>Visual impairment/Blind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Rungu/Wicara</source>
+        <translation>Hearing/Speech impairment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Mental/Jiwa</source>
+        <translation>Mental disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Fisik dan Mental</source>
+        <translation>Physical and mental disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Lainnya</source>
+        <translation>Other disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak Cacat</source>
+        <translation>No disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak/Belum Punya</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS Penerima Bantuan Iuran</source>
+        <translation>BPJS premium assistance (PBI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS Non Penerima Bantuan Iuran</source>
+        <translation>BPJS without premium assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS Bantuan Daerah</source>
+        <translation>BPJS regional assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asuransi Lainnya</source>
+        <translation>Other insurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data penduduk</source>
+        <translation>Resident data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar peserta BPJS</source>
+        <translation>BPJS member list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data kesejahteraan</source>
+        <translation>Welfare data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum terdaftar JKN</source>
+        <translation>Not registered with JKN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif karena menunggak</source>
+        <translation>Inactive because of arrears</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dikeluarkan dari PBI</source>
+        <translation>Removed from PBI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="-1"/>
+        <source>Nonaktif lainnya</source>
+        <translation>Inactive, other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pekerja formal belum didaftarkan pemberi kerja</source>
+        <translation>Formal workers not registered by their employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bersedia mendaftar</source>
+        <translation>Willing to register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah mendaftar sendiri</source>
+        <translation>Already registered themselves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak di rumah</source>
+        <translation>Not at home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meninggal</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minta kunjungan ulang</source>
+        <translation>Asked for another visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak mampu membayar iuran</source>
+        <translation>Cannot afford the premium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merasa sehat, belum perlu</source>
+        <translation>Feels healthy, no need yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ragu dengan pelayanan</source>
+        <translation>Doubts the service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan lain (lihat catatan)</source>
+        <translation>Other reason (see note)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manfaat JKN</source>
+        <translation>JKN benefits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hak peserta</source>
+        <translation>Members&apos; rights</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kewajiban peserta dan iuran</source>
+        <translation>Members&apos; duties and premiums</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cara mendaftar (e-Dabu / Mobile JKN)</source>
+        <translation>How to register (e-Dabu / Mobile JKN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aplikasi Mobile JKN</source>
+        <translation>Mobile JKN app</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cara dan jadwal bayar iuran</source>
+        <translation>How and when to pay premiums</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cicilan tunggakan (REHAB)</source>
+        <translation>Arrears instalments (REHAB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bantuan iuran PBI / Pemda</source>
+        <translation>PBI / local government premium assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puskesmas / FKTP dan rujukan</source>
+        <translation>Puskesmas / FKTP and referrals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waspada agen palsu</source>
+        <translation>Beware of fake agents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sosialisasi</source>
+        <translation>Information session</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Musyawarah desa</source>
+        <translation>Village meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posyandu</source>
+        <translation>Posyandu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengajian / majelis taklim</source>
+        <translation>Religious study group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pertemuan PKK</source>
+        <translation>PKK meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karang taruna</source>
+        <translation>Youth organisation (karang taruna)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sekolah / komite</source>
+        <translation>School / committee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pertemuan tokoh agama / adat</source>
+        <translation>Meeting of religious / customary leaders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pemberi kerja / badan usaha</source>
+        <translation>Employer / business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBPU mandiri</source>
+        <translation>Self-paying PBPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usulan PBPU Pemda / PBI (Dinas Sosial)</source>
+        <translation>PBPU Pemda / PBI proposal (Dinas Sosial)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan pemberi kerja belum mendaftarkan pekerja (PPU BU)</source>
+        <translation>Report of an employer not registering workers (PPU BU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usulan PBI</source>
+        <translation>PBI proposal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lapor PPU BU</source>
+        <translation>PPU BU report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VA terbit</source>
+        <translation>VA issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah bayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kedaluwarsa</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum bisa dibayar</source>
+        <translation>Not payable yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bisa dibayar</source>
+        <translation>Payable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lewat batas — pendaftaran perlu diulang</source>
+        <translation>Past the deadline — register again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bayar lunas</source>
+        <translation>Pay in full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REHAB (cicilan)</source>
+        <translation>REHAB (instalments)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berjalan</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktif kembali</source>
+        <translation>Reactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen PESIAR</source>
+        <translation>PESIAR agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader JKN</source>
+        <translation>JKN cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keluarga sendiri</source>
+        <translation>The family itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sah</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dikoreksi</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader Pembangunan Manusia</source>
+        <translation>Human development cadre (KPM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader Pekerja Sosial Masyarakat</source>
+        <translation>Community social worker (PSM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader BKKBN</source>
+        <translation>BKKBN cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat desa</source>
+        <translation>Village official</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendamping desa</source>
+        <translation>Village facilitator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokoh agama</source>
+        <translation>Religious leader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bidan / tenaga kesehatan</source>
+        <translation>Midwife / health worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penggerak PKK</source>
+        <translation>PKK activist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenaga sukarela (relawan)</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader kesehatan</source>
+        <translation>Health cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BUMDes</source>
+        <translation>BUMDes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendamping koperasi</source>
+        <translation>Cooperative facilitator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petugas lain yang ditunjuk desa</source>
+        <translation>Other officer appointed by the village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelahiran</source>
+        <translation>Birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kematian</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah keluar</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah datang</source>
+        <translation>Moved in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembatalan</source>
+        <translation>Cancellation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggakan iuran</source>
+        <translation>Premium arrears</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran pertama</source>
+        <translation>First premium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slip cetak</source>
+        <translation>Printed slip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator (sekretaris desa)</source>
+        <translation>Operator (village secretary)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peninjau (hanya baca)</source>
+        <translation>Viewer (read only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konsep</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dicabut</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SK Kepala Desa (pengangkatan Agen PESIAR)</source>
+        <translation>Village head&apos;s decree (appointing PESIAR agents)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat Tugas Agen PESIAR</source>
+        <translation>PESIAR agent assignment letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pakta Integritas Agen PESIAR</source>
+        <translation>PESIAR agent integrity pact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kartu Tanda Agen PESIAR</source>
+        <translation>PESIAR agent ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desil 1–4</source>
+        <translation>Decile 1–4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lansia</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="-4"/>
+        <source>PBI APBD</source>
+        <translation>PBI APBD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU PN</source>
+        <translation>PPU PN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU BU</source>
+        <translation>PPU BU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBPU/Mandiri</source>
+        <translation>PBPU/Self-paying</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanpa segmen</source>
+        <translation>No segment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tablemodels/residents.py" line="-270"/>
+        <source>L</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tablemodels/targets.py" line="-10"/>
+        <location line="+7"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Menunggak</source>
+        <translation>In arrears</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Keluar PBI</source>
+        <translation>Out of PBI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keluar dari PBI</source>
+        <translation>Removed from PBI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <location filename="../../ui/dialogs/letter_dialogs.py" line="-236"/>
@@ -5836,7 +7203,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="-49"/>
+        <location filename="../../ui/widgets/forms.py" line="-50"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>

@@ -110,7 +110,7 @@
 <context>
     <name>AdvocacyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+65"/>
+        <location filename="../../ui/dialogs/advocacy_dialog.py" line="+66"/>
         <source>Ubah kegiatan advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,7 +1137,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../../ui/dialogs/family_actions.py" line="+229"/>
+        <location filename="../../ui/dialogs/family_actions.py" line="+230"/>
         <source>Ganti kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,7 +1315,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>DraftLetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/letter_dialogs.py" line="+70"/>
+        <location filename="../../ui/dialogs/letter_dialogs.py" line="+76"/>
         <source>Buat konsep surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1373,7 +1373,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyFinder</name>
     <message>
-        <location filename="../../ui/dialogs/visit_entry.py" line="+83"/>
+        <location filename="../../ui/dialogs/visit_entry.py" line="+90"/>
         <source>NIK, No KK atau nama, lalu Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,7 +1537,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+195"/>
+        <location filename="../../ui/widgets/forms.py" line="+197"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +1923,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>KeaktifanTab</name>
     <message>
-        <location filename="../../ui/pages/keaktifan_tab.py" line="+65"/>
+        <location filename="../../ui/pages/keaktifan_tab.py" line="+71"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,12 +1985,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,12 +2001,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-190"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2021,12 +2021,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Bayar cicilan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tanda terima…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2119,14 +2119,14 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LaporanPage</name>
     <message>
-        <location filename="../../ui/pages/laporan.py" line="+121"/>
-        <location line="+353"/>
+        <location filename="../../ui/pages/laporan.py" line="+120"/>
+        <location line="+354"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-353"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,7 +2161,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Kolom lembar Pendaftaran (FDIP)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2615,7 +2615,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>Beranda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2656,7 +2656,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+88"/>
         <source>Membuka basis data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2666,7 +2666,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+133"/>
         <source>&amp;Berkas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,12 +2717,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-232"/>
         <source>{n} surat menunggu persetujuan Anda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+122"/>
         <source>&amp;Tutup aplikasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2929,7 +2929,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PaymentFixDialog</name>
     <message>
-        <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+61"/>
+        <location filename="../../ui/dialogs/payment_fix_dialog.py" line="+62"/>
         <source>Batalkan pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3037,12 +3037,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Daftar sasaran</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Ringkasan wilayah</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3172,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Memuat sasaran…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3225,7 +3225,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PopulationEventsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/population_events.py" line="+76"/>
+        <location filename="../../ui/dialogs/population_events.py" line="+77"/>
         <source>Peristiwa kependudukan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3538,69 +3538,69 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <source>Kepala keluarga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+310"/>
+        <location line="-313"/>
+        <location line="+314"/>
         <location line="+10"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+310"/>
+        <location line="-324"/>
+        <location line="+314"/>
         <location line="+10"/>
         <source>Wilayah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-324"/>
         <source>Jalur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <source>Jiwa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+310"/>
+        <location line="-313"/>
+        <location line="+314"/>
         <source>Iuran/bulan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+310"/>
+        <location line="-314"/>
+        <location line="+314"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-310"/>
-        <location line="+310"/>
+        <location line="-314"/>
+        <location line="+314"/>
         <source>Nomor VA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+306"/>
+        <location line="-313"/>
+        <location line="+310"/>
         <source>Batas bayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+309"/>
+        <location line="-310"/>
+        <location line="+313"/>
         <location line="+8"/>
         <location line="+383"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-611"/>
+        <location line="-615"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3610,7 +3610,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>{path} · {status} · didaftarkan {day} oleh {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · agen {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Anggota: {members}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3934,7 +3944,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrationActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registration_actions.py" line="+74"/>
+        <location filename="../../ui/dialogs/registration_actions.py" line="+75"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; · KK {kk} · tanda terima {number} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3997,7 +4007,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/registration_dialog.py" line="+88"/>
+        <location filename="../../ui/dialogs/registration_dialog.py" line="+90"/>
         <source>Daftarkan keluarga sebagai peserta JKN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4149,7 +4159,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/resident_dialog.py" line="+118"/>
+        <location filename="../../ui/dialogs/resident_dialog.py" line="+119"/>
         <source>Ubah data penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4418,7 +4428,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Status penduduk ini: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4438,7 +4448,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-348"/>
         <source>NIK belum ada / perlu diperbaiki (tetap simpan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4451,7 +4461,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../ui/tablemodels/residents.py" line="+312"/>
+        <location filename="../../ui/tablemodels/residents.py" line="+313"/>
         <source>Jenis kelamin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4479,12 +4489,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pendatang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keluarga yang pindah datang dari luar desa: KK baru dengan kepalanya</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4524,7 +4534,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Semua status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4635,7 +4645,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-430"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4645,7 +4655,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+375"/>
         <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5193,7 +5203,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+107"/>
+        <location filename="../../ui/pages/sisir.py" line="+106"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5471,7 +5481,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>Hapus kegiatan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5486,7 +5496,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-334"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5514,7 +5524,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <location filename="../../ui/widgets/tables.py" line="+68"/>
         <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5522,7 +5532,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>TargetTableModel</name>
     <message>
-        <location filename="../../ui/tablemodels/targets.py" line="+248"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+88"/>
+        <source>tunggak {n} bl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+167"/>
         <source>Prioritas 1: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5818,6 +5833,1358 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
 </context>
 <context>
+    <name>codes</name>
+    <message>
+        <location filename="../../ui/code_strings.py" line="+12"/>
+        <source>Laki-laki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perempuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepala Keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suami</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Istri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menantu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cucu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orang Tua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mertua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Famili Lain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembantu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum Kawin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kawin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cerai Hidup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cerai Mati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Islam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kristen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Katholik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hindu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khonghucu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepercayaan/Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hilang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pergi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak/Belum Sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum Tamat SD/Sederajat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tamat SD/Sederajat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLTP/Sederajat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLTA/Sederajat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diploma I/II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akademi/Diploma III/S. Muda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diploma IV/Strata I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strata II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strata III</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum/Tidak Bekerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mengurus Rumah Tangga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pelajar/Mahasiswa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pensiunan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pegawai Negeri Sipil (PNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tentara Nasional Indonesia (TNI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepolisian RI (POLRI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perdagangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petani/Pekebun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peternak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nelayan/Perikanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konstruksi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transportasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan Swasta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan BUMN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan BUMD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karyawan Honorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Harian Lepas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Tani/Perkebunan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Nelayan/Perikanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buruh Peternakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembantu Rumah Tangga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Cukur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Listrik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Batu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Kayu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Sol Sepatu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Las/Pandai Besi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Jahit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tukang Gigi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penata Rias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penata Busana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penata Rambut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mekanik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seniman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tabib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paraji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perancang Busana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penterjemah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imam Masjid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendeta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pastor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wartawan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ustadz/Mubaligh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Juru Masak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotor Acara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPR-RI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota BPK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presiden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Presiden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota Mahkamah Konstitusi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota Kabinet/Kementerian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duta Besar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gubernur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Gubernur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bupati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Bupati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walikota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wakil Walikota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPRD Provinsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota DPRD Kabupaten/Kota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pilot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengacara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notaris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arsitek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akuntan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konsultan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dokter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bidan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perawat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apoteker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psikiater/Psikolog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penyiar Televisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penyiar Radio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pelaut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peneliti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sopir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pialang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paranormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pedagang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepala Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biarawati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wiraswasta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/home.py" line="-292"/>
+        <source>PBI APBN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBI APBD / PBPU Pemda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU Penyelenggara Negara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU Badan Usaha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBPU / Mandiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/home.py" line="+5"/>
+        <source>Bukan Pekerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="-227"/>
+        <location line="+3"/>
+        <location filename="../../ui/widgets/family_panel.py" line="-173"/>
+        <source>Belum terdaftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="-7"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif (menunggak)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif (dikeluarkan dari PBI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif (lainnya, mis. PHK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berakhir (meninggal/pindah)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelas I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelas II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelas III</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Miskin (desil 1–4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ibu hamil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anak stunting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+10"/>
+        <source>Korban PHK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabilitas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lansia (60+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="+2"/>
+        <source>Pekerja formal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Fisik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Netra/Buta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Rungu/Wicara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Mental/Jiwa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Fisik dan Mental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cacat Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak Cacat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak/Belum Punya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS Penerima Bantuan Iuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS Non Penerima Bantuan Iuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPJS Bantuan Daerah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asuransi Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data penduduk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftar peserta BPJS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data kesejahteraan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum terdaftar JKN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktif karena menunggak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dikeluarkan dari PBI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/tablemodels/targets.py" line="-1"/>
+        <source>Nonaktif lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pekerja formal belum didaftarkan pemberi kerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bersedia mendaftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah mendaftar sendiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menolak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak di rumah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meninggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minta kunjungan ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak mampu membayar iuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merasa sehat, belum perlu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ragu dengan pelayanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan lain (lihat catatan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manfaat JKN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hak peserta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kewajiban peserta dan iuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cara mendaftar (e-Dabu / Mobile JKN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aplikasi Mobile JKN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cara dan jadwal bayar iuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cicilan tunggakan (REHAB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bantuan iuran PBI / Pemda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puskesmas / FKTP dan rujukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waspada agen palsu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sosialisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Musyawarah desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posyandu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengajian / majelis taklim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pertemuan PKK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Karang taruna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sekolah / komite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pertemuan tokoh agama / adat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pemberi kerja / badan usaha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBPU mandiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usulan PBPU Pemda / PBI (Dinas Sosial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan pemberi kerja belum mendaftarkan pekerja (PPU BU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usulan PBI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lapor PPU BU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diajukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VA terbit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudah bayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kedaluwarsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibatalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Belum bisa dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bisa dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lewat batas — pendaftaran perlu diulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bayar lunas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REHAB (cicilan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktif kembali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen PESIAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader JKN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keluarga sendiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dikoreksi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader Pembangunan Manusia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader Pekerja Sosial Masyarakat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader BKKBN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perangkat desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendamping desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokoh agama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bidan / tenaga kesehatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penggerak PKK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenaga sukarela (relawan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kader kesehatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BUMDes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendamping koperasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petugas lain yang ditunjuk desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kelahiran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kematian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah keluar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah datang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pembatalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggakan iuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slip cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator (sekretaris desa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peninjau (hanya baca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Konsep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disetujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dicabut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SK Kepala Desa (pengangkatan Agen PESIAR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surat Tugas Agen PESIAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pakta Integritas Agen PESIAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kartu Tanda Agen PESIAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desil 1–4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lansia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="-4"/>
+        <source>PBI APBD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU PN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PPU BU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBPU/Mandiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tanpa segmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tablemodels/residents.py" line="-270"/>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tablemodels/targets.py" line="-10"/>
+        <location line="+7"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Menunggak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Keluar PBI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keluar dari PBI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/family_panel.py" line="+1"/>
+        <source>Berakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <location filename="../../ui/dialogs/letter_dialogs.py" line="-236"/>
@@ -5828,7 +7195,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="-49"/>
+        <location filename="../../ui/widgets/forms.py" line="-50"/>
         <source>Simpan</source>
         <translation type="unfinished"></translation>
     </message>

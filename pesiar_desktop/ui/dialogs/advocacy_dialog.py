@@ -33,11 +33,12 @@ from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import advocacy
 from pesiar_desktop.services.advocacy import EventInput
 from pesiar_desktop.services.context import Actor
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo
+from pesiar_desktop.ui.widgets.forms import FieldErrors, code_items, error_label, fill_combo
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 NEW_FILE = -1
@@ -69,7 +70,7 @@ class AdvocacyDialog(QDialog):
         self.kind_combo = QComboBox()
         fill_combo(
             self.kind_combo,
-            [(self.tr(label), code) for code, label in fc.ADVOCACY_KINDS.items()],
+            code_items(fc.ADVOCACY_KINDS),
             self.tr("— pilih jenis —"),
         )
         self.place_edit = QLineEdit()
@@ -89,7 +90,7 @@ class AdvocacyDialog(QDialog):
         grid = QGridLayout(topics)
         grid.setContentsMargins(0, 0, 0, 0)
         for position, (code, label) in enumerate(fc.ADVOCACY_TOPICS.items()):
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(code_label(label))
             self.topic_boxes[code] = box
             grid.addWidget(box, position // 2, position % 2)
         self.note_edit = QPlainTextEdit()

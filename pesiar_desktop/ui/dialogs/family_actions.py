@@ -32,6 +32,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.services import population, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.register import FamilyView, RegisterRow
+from pesiar_desktop.ui.i18n import label_of
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.family_inputs import FamilyPicker, NewFamilyFields
@@ -57,7 +58,7 @@ def needs_new_head(family: FamilyView, person: RegisterRow) -> bool:
 
 
 def _member_label(member: RegisterRow) -> str:
-    return f"{member.name} ({codes.label(codes.SHDK, member.shdk)}, {member.age()} th)"
+    return f"{member.name} ({label_of(codes.SHDK, member.shdk)}, {member.age()} th)"
 
 
 def _form() -> QFormLayout:

@@ -33,7 +33,13 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
-from pesiar_desktop.ui.widgets.forms import error_label, fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import (
+    code_items,
+    error_label,
+    fill_combo,
+    hint_label,
+    show_error,
+)
 from pesiar_desktop.ui.write_op import run_write
 
 RESULT_STYLES = {
@@ -69,7 +75,7 @@ class DraftLetterDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Buat konsep surat"))
         self.type_combo = QComboBox()
-        fill_combo(self.type_combo, [(label, code) for code, label in letters.LETTER_TYPES.items()])
+        fill_combo(self.type_combo, code_items(letters.LETTER_TYPES))
         self.assignment_combo = QComboBox()
         fill_combo(
             self.assignment_combo,

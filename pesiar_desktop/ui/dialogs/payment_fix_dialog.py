@@ -21,6 +21,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.reactivation import PaymentInput, PaymentResult
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.dialogs.reactivation_dialog import collector_combo
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
@@ -79,7 +80,7 @@ class PaymentFixDialog(QDialog):
             form.addRow(
                 QLabel(
                     self.tr("<b>{head}</b> · KK {kk} · {kind}").format(
-                        head=plan.head_name, kk=plan.no_kk, kind=plan.kind_label
+                        head=plan.head_name, kk=plan.no_kk, kind=code_label(plan.kind_label)
                     )
                 )
             )

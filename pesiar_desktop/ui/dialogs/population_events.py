@@ -33,6 +33,7 @@ from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.population import EventRow
 from pesiar_desktop.services.progress import month_bounds
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import code_label, label_of
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.forms import show_error
 from pesiar_desktop.ui.write_op import run_write
@@ -146,7 +147,7 @@ class PopulationEventsDialog(QDialog):
         self._update_buttons()
 
     def _fill(self, row: int, event: EventRow) -> None:
-        kind = self.tr(event.kind_label)
+        kind = code_label(event.kind_label)
         if event.cancelled_by is not None:
             kind += " " + self.tr("(dibatalkan)")
         cells = [
@@ -185,7 +186,7 @@ class PopulationEventsDialog(QDialog):
             self,
             self.tr("Batalkan peristiwa"),
             self.tr("Batalkan {kind} {name} ({day})? Tuliskan alasannya:").format(
-                kind=self.tr(event.kind_label).lower(),
+                kind=code_label(event.kind_label).lower(),
                 name=event.name,
                 day=formatting.short_date(event.occurred_on),
             ),
@@ -208,4 +209,4 @@ class PopulationEventsDialog(QDialog):
 
 
 def life_label(status: int) -> str:
-    return codes.label(codes.LIFE_STATUS, status)
+    return label_of(codes.LIFE_STATUS, status)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +28,7 @@ from pesiar_desktop.services.arrears import FamilyArrears
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.reactivation import PaymentInput, PaymentResult
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
@@ -45,7 +45,7 @@ def collector_combo() -> QComboBox:
     """Who received the money: an Agen PESIAR, a Kader JKN or the family itself."""
     combo = QComboBox()
     for code, label in fc.COLLECTORS.items():
-        combo.addItem(QCoreApplication.translate("fieldwork_codes", label), code)
+        combo.addItem(code_label(label), code)
     return combo
 
 

@@ -23,6 +23,7 @@ from pesiar_desktop.services import registrations, settings
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.settings import SETTINGS
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
@@ -73,7 +74,7 @@ class RegistrationActionDialog(QDialog):
             QLabel(
                 self.tr("<b>{head}</b> · KK {kk} · tanda terima {number} · {status}").format(
                     head=reg.head_name, kk=reg.no_kk, number=reg.receipt_number,
-                    status=reg.status_label,
+                    status=code_label(reg.status_label),
                 )
             )
         )  # fmt: skip

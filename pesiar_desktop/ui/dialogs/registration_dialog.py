@@ -44,10 +44,12 @@ from pesiar_desktop.services.registrations import (
 )
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.dialogs.visit_entry import FamilyFinder
+from pesiar_desktop.ui.i18n import label_of
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
 from pesiar_desktop.ui.widgets.forms import (
     FieldErrors,
+    code_items,
     error_label,
     fill_combo,
     hint_label,
@@ -95,7 +97,7 @@ class RegistrationDialog(QDialog):
         self.path_combo = QComboBox()
         fill_combo(
             self.path_combo,
-            [(self.tr(label), code) for code, label in fc.REGISTRATION_PATHS.items()],
+            code_items(fc.REGISTRATION_PATHS),
         )
         self.path_combo.currentIndexChanged.connect(lambda _i: self._path_changed())
         self.date_field = DateField(allow_empty=False)
@@ -206,18 +208,18 @@ class RegistrationDialog(QDialog):
             holder_layout.addWidget(box)
             self.table.setCellWidget(row, COL_INCLUDED, holder)
             self.include_boxes.append(box)
-            status = codes.label(codes.MEMBERSHIP_STATUS, member.status)
+            status = label_of(codes.MEMBERSHIP_STATUS, member.status)
             if member.segment and member.status != codes.STATUS_NOT_REGISTERED:
-                status += f" · {codes.label(codes.SEGMENTS, member.segment)}"
+                status += f" · {label_of(codes.SEGMENTS, member.segment)}"
             for column, text in (
                 (COL_NAME, member.name),
                 (COL_NIK, show(member.nik)),
-                (COL_SHDK, codes.label(codes.SHDK, member.shdk)),
+                (COL_SHDK, label_of(codes.SHDK, member.shdk)),
                 (COL_STATUS, status),
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             combo = QComboBox()
-            fill_combo(combo, [(label, cls) for cls, label in codes.JKN_CLASS.items()])
+            fill_combo(combo, code_items(codes.JKN_CLASS))
             combo.setCurrentIndex(combo.findData(member.jkn_class or DEFAULT_CLASS))
             combo.currentIndexChanged.connect(lambda _i: self._update_premiums())
             self.table.setCellWidget(row, COL_CLASS, combo)
@@ -266,7 +268,7 @@ class RegistrationDialog(QDialog):
             if member.already_active:
                 reason.setText(
                     self.tr("Sudah peserta JKN aktif ({segment})").format(
-                        segment=codes.label(codes.SEGMENTS, member.segment, "-")
+                        segment=label_of(codes.SEGMENTS, member.segment, "-")
                     )
                 )
             reason.setFocus()

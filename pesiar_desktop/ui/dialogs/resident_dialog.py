@@ -41,6 +41,7 @@ from pesiar_desktop.services import population, register, residents
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.residents import FamilyInput, SaveResult
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import label_of
 from pesiar_desktop.ui.screen_fit import scrolled
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
@@ -353,7 +354,7 @@ class ResidentDialog(QDialog):
         e = self.errors
         statuses = [
             (label, code)
-            for code, label in codes.MEMBERSHIP_STATUS.items()
+            for label, code in code_items(codes.MEMBERSHIP_STATUS)
             if code != codes.STATUS_ENDED
         ]
         form.addRow(
@@ -462,7 +463,9 @@ class ResidentDialog(QDialog):
         self._checks["nik_to_fix"].setChecked(person.nik_to_fix)
         status_combo = self._combos["jkn_status"]
         if member.status == codes.STATUS_ENDED and status_combo.findData(member.status) < 0:
-            status_combo.addItem(codes.MEMBERSHIP_STATUS[codes.STATUS_ENDED], member.status)
+            status_combo.addItem(
+                label_of(codes.MEMBERSHIP_STATUS, codes.STATUS_ENDED), member.status
+            )
         set_combo_data(status_combo, member.status)
         set_combo_data(self._combos["segment"], member.segment)
         set_combo_data(self._combos["jkn_class"], member.jkn_class)
@@ -473,7 +476,7 @@ class ResidentDialog(QDialog):
         if life_status != codes.LIFE_ALIVE:
             self.general_error.setText(
                 self.tr("Status penduduk ini: {status}.").format(
-                    status=codes.label(codes.LIFE_STATUS, life_status)
+                    status=label_of(codes.LIFE_STATUS, life_status)
                 )
             )
             self.general_error.show()

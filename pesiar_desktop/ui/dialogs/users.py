@@ -24,7 +24,7 @@ from pesiar_desktop.services import users
 from pesiar_desktop.services.context import ROLES, Actor
 from pesiar_desktop.services.users import UserRow
 from pesiar_desktop.ui.tasks import TaskManager
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, fill_combo
+from pesiar_desktop.ui.widgets.forms import FieldErrors, code_items, error_label, fill_combo
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 
@@ -187,7 +187,7 @@ class ChangePasswordDialog(_FormDialog):
 
 def role_combo() -> QComboBox:
     combo = QComboBox()
-    fill_combo(combo, [(label, code) for code, label in ROLES.items()])
+    fill_combo(combo, code_items(ROLES))
     return combo
 
 

@@ -50,10 +50,17 @@ from pesiar_desktop.services import visits
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.visits import FamilyHit, VisitInput
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.tablemodels.fieldwork import LATE, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import FieldErrors, fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import (
+    FieldErrors,
+    code_items,
+    fill_combo,
+    hint_label,
+    show_error,
+)
 from pesiar_desktop.ui.write_op import is_writing, run_write
 
 SEARCH_DEBOUNCE_MS = 200
@@ -210,7 +217,7 @@ class VisitEntryForm(QWidget):
         self.outcome_group = QButtonGroup(self)
         self.outcome_buttons: dict[str, QRadioButton] = {}
         for position, (key, code) in enumerate(fc.OUTCOME_KEYS.items()):
-            button = QRadioButton(f"&{key}  {self.tr(fc.VISIT_OUTCOMES[code])}")
+            button = QRadioButton(f"&{key}  {code_label(fc.VISIT_OUTCOMES[code])}")
             self.outcome_group.addButton(button, int(key))
             self.outcome_buttons[code] = button
             grid.addWidget(button, position % 4, position // 4)
@@ -219,7 +226,7 @@ class VisitEntryForm(QWidget):
         self.reason_combo = QComboBox()
         fill_combo(
             self.reason_combo,
-            [(self.tr(label), code) for code, label in fc.REFUSAL_REASONS.items()],
+            code_items(fc.REFUSAL_REASONS),
             self.tr("— alasan menolak —"),
         )
         self.revisit_field = DateField(allow_empty=True, maximum_today=False)
@@ -228,7 +235,7 @@ class VisitEntryForm(QWidget):
         topic_grid = QGridLayout(topics)
         topic_grid.setContentsMargins(0, 0, 0, 0)
         for position, (code, label) in enumerate(fc.ADVOCACY_TOPICS.items()):
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(code_label(label))
             self.topic_boxes[code] = box
             topic_grid.addWidget(box, position // 2, position % 2)
         self.note_edit = QPlainTextEdit()
@@ -354,7 +361,7 @@ class VisitEntryForm(QWidget):
                     v.id,
                     (
                         formatting.short_date(v.visited_on),
-                        v.outcome_label,
+                        code_label(v.outcome_label),
                         formatting.short_date(v.revisit_on),
                         v.agent_name,
                         v.note,
@@ -423,7 +430,7 @@ class VisitEntryForm(QWidget):
             self.message.setStyleSheet("color: #1b6e34;")
             self.message.setText(
                 self.tr("Tersimpan: {who} — {outcome}. Lanjut keluarga berikutnya.").format(
-                    who=who, outcome=self.tr(fc.VISIT_OUTCOMES.get(outcome or "", ""))
+                    who=who, outcome=code_label(fc.VISIT_OUTCOMES.get(outcome or "", ""))
                 )
             )
             self.saved.emit(visit_id)

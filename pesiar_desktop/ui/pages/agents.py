@@ -58,7 +58,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import Row
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
-from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, hint_label, show_error
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
@@ -216,7 +216,7 @@ class AgentsPage(ServicePage):
         self.type_filter = QComboBox()
         fill_combo(
             self.type_filter,
-            [(label, code) for code, label in letters.LETTER_TYPES.items()],
+            code_items(letters.LETTER_TYPES),
             self.tr("Semua jenis surat"),
         )
         self.type_filter.currentIndexChanged.connect(lambda _i: self.reload_letters())

@@ -47,6 +47,7 @@ from pesiar_desktop.services.dashboard import (
 from pesiar_desktop.services.events import Topic
 from pesiar_desktop.ui import charts, formatting, icons
 from pesiar_desktop.ui.bus import DataBus
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label
 from pesiar_desktop.ui.tasks import TaskManager
 
 UHC_TARGET_PCT = indicators.UHC_COVERAGE_PCT
@@ -63,13 +64,13 @@ REFRESH_TOPICS = {
 }
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 SEGMENT_SHORT = {
-    "PBI_APBN": "PBI APBN",
-    "PBI_APBD": "PBI APBD",
-    "PPU_PN": "PPU PN",
-    "PPU_BU": "PPU BU",
-    "PBPU": "PBPU/Mandiri",
-    "BP": "Bukan Pekerja",
-    "-": "Tanpa segmen",
+    "PBI_APBN": QT_TRANSLATE_NOOP("codes", "PBI APBN"),
+    "PBI_APBD": QT_TRANSLATE_NOOP("codes", "PBI APBD"),
+    "PPU_PN": QT_TRANSLATE_NOOP("codes", "PPU PN"),
+    "PPU_BU": QT_TRANSLATE_NOOP("codes", "PPU BU"),
+    "PBPU": QT_TRANSLATE_NOOP("codes", "PBPU/Mandiri"),
+    "BP": QT_TRANSLATE_NOOP("codes", "Bukan Pekerja"),
+    "-": QT_TRANSLATE_NOOP("codes", "Tanpa segmen"),
 }
 GOOD, WARN, BAD = "#188038", "#e37400", "#d93025"
 
@@ -591,7 +592,7 @@ class HomePage(QWidget):
         ]
         order.reverse()  # horizontal bars are drawn bottom-up: keep the table's order
         labels = [
-            f"{SEGMENT_SHORT.get(s, s)} ({formatting.percent(float(by_segment[s]['active_pct']), 0)})"
+            f"{code_label(SEGMENT_SHORT.get(s, s))} ({formatting.percent(float(by_segment[s]['active_pct']), 0)})"
             for s in order
         ]
         registered = [int(by_segment[s]["registered"]) for s in order]

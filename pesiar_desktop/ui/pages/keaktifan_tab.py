@@ -34,6 +34,7 @@ from pesiar_desktop.ui.dialogs.payment_fix_dialog import (
     CORRECT_PAYMENT,
     PaymentFixDialog,
 )
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
 from pesiar_desktop.ui.print_pdf import print_or_save_menu
 from pesiar_desktop.ui.save_dialog import get_save_file_name
@@ -51,6 +52,12 @@ STATUS_COLOURS = {
 }
 
 
+def collector_text(payment: PaymentLine) -> str:
+    """PaymentLine.collector_label in the current language: "Kader JKN (Sri)"."""
+    kind = code_label(fc.COLLECTORS.get(payment.collected_by, payment.collected_by))
+    return f"{kind} ({payment.collector_name})" if payment.collector_name else kind
+
+
 class KeaktifanTab(QWidget):
     """Public names: `status_combo`, `model`, `view`, `detail_label`, `payments_model`,
     `payments_view`, `plan` (the selected reactivation's detail), the buttons, `reload()`,
@@ -63,7 +70,7 @@ class KeaktifanTab(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("Semua"), None)
         for code, label in fc.REACTIVATION_STATUSES.items():
-            self.status_combo.addItem(self.tr(label), code)
+            self.status_combo.addItem(code_label(label), code)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = rows_model(
             [self.tr("Mulai"), self.tr("Kepala keluarga"), self.tr("No KK"), self.tr("Wilayah"),
@@ -170,13 +177,13 @@ class KeaktifanTab(QWidget):
                         self.page._show(r.no_kk),
                         r.area_label,
                         r.agent_name,
-                        r.kind_label,
+                        code_label(r.kind_label),
                         n(r.people),
                         rupiah(r.amount_owed),
                         rupiah(r.paid_total),
                         rupiah(r.remaining),
                         formatting.short_date(r.next_due_on) if r.next_due_on else "—",
-                        r.status_label,
+                        code_label(r.status_label),
                     ),
                     (
                         r.started_on,
@@ -243,8 +250,8 @@ class KeaktifanTab(QWidget):
         lines = [
             f"<b>{escape(plan.head_name)}</b> · {escape(plan.area_label)}",
             self.tr("{kind} · {status} · {months} bulan tunggakan dihitung · {amount}").format(
-                kind=escape(plan.kind_label),
-                status=escape(plan.status_label),
+                kind=escape(code_label(plan.kind_label)),
+                status=escape(code_label(plan.status_label)),
                 months=plan.months_counted,
                 amount=rupiah(plan.amount_owed),
             ),  # fmt: skip
@@ -286,9 +293,9 @@ class KeaktifanTab(QWidget):
                         str(p.seq),
                         formatting.short_date(p.paid_on),
                         rupiah(p.amount),
-                        p.collector_label,
+                        collector_text(p),
                         p.receipt_number,
-                        p.status_label,
+                        code_label(p.status_label),
                         p.reason,
                     ),
                     (p.seq, p.paid_on, p.amount),

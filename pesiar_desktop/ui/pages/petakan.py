@@ -44,12 +44,13 @@ from pesiar_desktop.services.targets import TargetFilter, TargetRow
 from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.import_wizard import ImportDialog
+from pesiar_desktop.ui.i18n import code_label, label_of
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.import_rows import values_model
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
-from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
+from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, show_error
 from pesiar_desktop.ui.widgets.tables import LoadingNotice, list_table, search_box
 from pesiar_desktop.ui.write_op import run_write
 
@@ -106,7 +107,7 @@ def history_rows(batches: list[BatchRow]) -> list[tuple[Any, ...]]:
     return [
         (
             _local_time(b.at),
-            codes.IMPORT_KINDS.get(b.kind, b.kind),
+            code_label(codes.IMPORT_KINDS.get(b.kind, b.kind)),
             b.file_name,
             b.sha256[:12],
             b.actor,
@@ -227,7 +228,7 @@ class PetakanPage(ServicePage):
         self.priority_combo = QComboBox()
         fill_combo(
             self.category_combo,
-            [(label, key) for key, label in codes.TARGET_CATEGORIES.items()],
+            code_items(codes.TARGET_CATEGORIES),
             self.tr("Semua kategori"),
         )
         priority_items: list[tuple[str, Any]] = [
@@ -235,7 +236,7 @@ class PetakanPage(ServicePage):
             (self.tr("Prioritas 2"), "priority:2"),
         ]
         priority_items += [
-            (self.tr("Prioritas: {label}").format(label=label), f"reason:{key}")
+            (self.tr("Prioritas: {label}").format(label=code_label(label)), f"reason:{key}")
             for key, label in PRIORITY_REASONS.items()
         ]
         fill_combo(self.priority_combo, priority_items, self.tr("Semua prioritas"))
@@ -452,7 +453,7 @@ class PetakanPage(ServicePage):
         by_category = targets.counts_by_category(shown)
         self.category_label.setText(
             " · ".join(
-                f"{label}: <b>{formatting.number(by_category[key])}</b>"
+                f"{code_label(label)}: <b>{formatting.number(by_category[key])}</b>"
                 for key, label in codes.TARGET_CATEGORIES.items()
                 if by_category[key]
             )
@@ -608,7 +609,8 @@ class PetakanPage(ServicePage):
         item.setToolTip(
             4,
             ", ".join(
-                f"{codes.TARGET_CATEGORIES[k]}: {v}" for k, v in sorted(area.by_category.items())
+                f"{label_of(codes.TARGET_CATEGORIES, k)}: {v}"
+                for k, v in sorted(area.by_category.items())
             ),
         )
 

@@ -54,6 +54,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
     RegistrationActionDialog,
 )
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
+from pesiar_desktop.ui.i18n import code_label, label_of
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.pages.keaktifan_tab import KeaktifanTab
 from pesiar_desktop.ui.pages.sisir import _table, fit_columns
@@ -62,7 +63,7 @@ from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
-from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, hint_label, show_error
 from pesiar_desktop.ui.widgets.tables import LoadingNotice, search_box
 from pesiar_desktop.ui.write_op import run_write
 
@@ -147,13 +148,13 @@ class RegistrasiPage(ServicePage):
         self.status_combo = QComboBox()
         fill_combo(
             self.status_combo,
-            [(self.tr(label), code) for code, label in fc.REGISTRATION_STATUSES.items()],
+            code_items(fc.REGISTRATION_STATUSES),
             self.tr("Semua status"),
         )
         self.path_combo = QComboBox()
         fill_combo(
             self.path_combo,
-            [(self.tr(label), code) for code, label in fc.REGISTRATION_PATHS.items()],
+            code_items(fc.REGISTRATION_PATHS),
             self.tr("Semua jalur"),
         )
         for combo in (self.status_combo, self.path_combo):
@@ -271,10 +272,10 @@ class RegistrasiPage(ServicePage):
                         r.head_name,
                         self._show(r.no_kk),
                         r.area_label,
-                        fc.PATH_SHORT.get(r.path, r.path),
+                        label_of(fc.PATH_SHORT, r.path, r.path),
                         str(r.people),
                         formatting.rupiah(r.monthly_premium) if r.path == fc.PATH_PBPU else "-",
-                        fc.REGISTRATION_STATUSES.get(r.status, r.status),
+                        label_of(fc.REGISTRATION_STATUSES, r.status, r.status),
                         self._show(r.va_number),
                         formatting.short_date(r.payment_due),
                         r.agent_name,
@@ -348,16 +349,20 @@ class RegistrasiPage(ServicePage):
 
     def _detail_html(self, d: RegistrationDetail) -> str:
         members = "; ".join(
-            f"{m.name} ({codes.label(codes.JKN_CLASS, m.jkn_class, '-')}"
+            f"{m.name} ({label_of(codes.JKN_CLASS, m.jkn_class, '-')}"
             + (f", {formatting.rupiah(m.monthly_premium)})" if d.path == fc.PATH_PBPU else ")")
             for m in d.included
         )
         lines = [
             f"<b>{d.head_name}</b> · KK {self._show(d.no_kk)} · {d.address} · {d.area_label}"
             + (f" · HP {self._show(d.phone)}" if d.phone else ""),
-            f"{d.path_label} · {d.status_label} · didaftarkan "
-            f"{formatting.long_date(d.registered_on)} oleh {d.recorded_by}"
-            + (f" · agen {d.agent_name}" if d.agent_name else ""),
+            self.tr("{path} · {status} · didaftarkan {day} oleh {who}").format(
+                path=code_label(d.path_label),
+                status=code_label(d.status_label),
+                day=formatting.long_date(d.registered_on),
+                who=d.recorded_by,
+            )
+            + (self.tr(" · agen {name}").format(name=d.agent_name) if d.agent_name else ""),
             self.tr("Anggota: {members}").format(members=members),
         ]
         if d.path == fc.PATH_PBPU:
@@ -610,7 +615,7 @@ class RegistrasiPage(ServicePage):
         def left_text(r: UnpaidRow) -> str:
             days = r.days_left(today)
             window = r.window_status(today)
-            label = self.tr(fc.WINDOW_STATUSES[window])
+            label = label_of(fc.WINDOW_STATUSES, window)
             if days is None:
                 return self.tr("tanpa batas")
             if window == fc.WINDOW_NOT_YET and r.payment_from is not None:
@@ -634,7 +639,7 @@ class RegistrasiPage(ServicePage):
                         self._show(r.phone),
                         str(r.people),
                         formatting.rupiah(r.monthly_premium),
-                        fc.REGISTRATION_STATUSES.get(r.status, r.status),
+                        label_of(fc.REGISTRATION_STATUSES, r.status, r.status),
                         self._show(r.va_number),
                         r.agent_name,
                         self._show(r.agent_phone),
@@ -669,7 +674,7 @@ class RegistrasiPage(ServicePage):
                         self._show(r.no_kk),
                         r.area_label,
                         self._show(r.phone),
-                        codes.label(codes.SEGMENTS, r.segment),
+                        label_of(codes.SEGMENTS, r.segment),
                         str(r.months_in_arrears),
                         formatting.rupiah(r.amount_owed) if r.amount_owed else "—",
                         reminded(r.family_id, ARREARS),

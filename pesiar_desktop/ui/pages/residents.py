@@ -53,11 +53,12 @@ from pesiar_desktop.ui.dialogs.family_actions import (
 from pesiar_desktop.ui.dialogs.nik_fix import NikFixDialog
 from pesiar_desktop.ui.dialogs.population_events import PopulationEventsDialog
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableModel
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
-from pesiar_desktop.ui.widgets.forms import fill_combo, show_error
+from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, show_error
 from pesiar_desktop.ui.widgets.tables import LoadingNotice, list_table, search_box
 
 REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
@@ -168,20 +169,19 @@ class ResidentsPage(ServicePage):
         self.jkn_combo = QComboBox()
         fill_combo(
             self.jkn_combo,
-            [(label, code) for code, label in codes.MEMBERSHIP_STATUS.items()],
+            code_items(codes.MEMBERSHIP_STATUS),
             self.tr("Semua status JKN"),
         )
         self.segment_combo = QComboBox()
         fill_combo(
             self.segment_combo,
-            [(label, code) for code, label in codes.SEGMENTS.items()],
+            code_items(codes.SEGMENTS),
             self.tr("Semua segmen"),
         )
         self.life_combo = QComboBox()
         fill_combo(
             self.life_combo,
-            [(label, code) for code, label in codes.LIFE_STATUS.items()]
-            + [(self.tr("Semua status"), ALL_LIFE)],
+            code_items(codes.LIFE_STATUS) + [(self.tr("Semua status"), ALL_LIFE)],
         )
         self.life_combo.setCurrentIndex(self.life_combo.findData(codes.LIFE_ALIVE))
         self.flags_button = QToolButton()
@@ -192,7 +192,7 @@ class ResidentsPage(ServicePage):
         flags_menu = QMenu(self.flags_button)
         self.flag_actions: dict[str, QAction] = {}
         for key, label in codes.PRIORITY_FLAGS.items():
-            action = flags_menu.addAction(label)
+            action = flags_menu.addAction(code_label(label))
             action.setCheckable(True)
             action.toggled.connect(self._flags_changed)
             self.flag_actions[key] = action

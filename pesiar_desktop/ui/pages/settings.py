@@ -45,7 +45,7 @@ from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget
 from pesiar_desktop.ui.dialogs.backup_restore import RestorePreviewDialog
 from pesiar_desktop.ui.dialogs.users import AddUserDialog, ResetPasswordDialog, RoleDialog
-from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, label_of
 from pesiar_desktop.ui.pages.letter_text_tab import LetterTextTab
 from pesiar_desktop.ui.pages.settings_general import TAB_TITLE, GeneralSettingsTab, where_to_change
 from pesiar_desktop.ui.tasks import TaskManager
@@ -310,7 +310,7 @@ class UsersTab(QWidget):
             cells = (
                 user.username,
                 user.full_name,
-                ROLES.get(user.role, user.role),
+                label_of(ROLES, user.role, user.role),
                 self.tr("ya") if user.is_active else self.tr("tidak"),
                 last,
             )

@@ -44,7 +44,7 @@ from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.visit_entry import VisitEntryForm
-from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label, label_of
 from pesiar_desktop.ui.pages.base import ServicePage
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, rows_model
@@ -288,7 +288,7 @@ class SisirPage(ServicePage):
                 if family.last_outcome:
                     last = (
                         f"{formatting.short_date(family.last_visit_on)} "
-                        f"{fc.VISIT_OUTCOMES.get(family.last_outcome, family.last_outcome)}"
+                        f"{label_of(fc.VISIT_OUTCOMES, family.last_outcome, family.last_outcome)}"
                     )
                 child = QTreeWidgetItem(
                     [
@@ -450,7 +450,7 @@ class SisirPage(ServicePage):
                         show(r.no_kk),
                         r.area_label,
                         show(r.phone),
-                        fc.VISIT_OUTCOMES.get(r.last_outcome, r.last_outcome),
+                        label_of(fc.VISIT_OUTCOMES, r.last_outcome, r.last_outcome),
                         r.agent_name,
                         r.note,
                     ),
@@ -537,11 +537,14 @@ class SisirPage(ServicePage):
                     e.id,
                     (
                         formatting.short_date(e.held_on),
-                        e.kind_label,
+                        code_label(e.kind_label),
                         e.place,
                         formatting.number(e.participants),
                         e.audience,
-                        fc.topic_labels(e.topics),
+                        ", ".join(
+                            label_of(fc.ADVOCACY_TOPICS, t, t)
+                            for t in fc.topics_from_text(e.topics)
+                        ),
                         e.agent_name,
                         str(e.attachments) if e.attachments else "",
                     ),
@@ -559,7 +562,7 @@ class SisirPage(ServicePage):
                         formatting.number(m.events),
                         formatting.number(m.participants),
                         ", ".join(
-                            f"{fc.ADVOCACY_KINDS.get(k, k)} {n}"
+                            f"{label_of(fc.ADVOCACY_KINDS, k, k)} {n}"
                             for k, n in sorted(m.by_kind.items())
                         ),
                     ),

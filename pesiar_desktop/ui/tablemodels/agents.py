@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from pesiar_desktop.services.agents import AgentRow
 from pesiar_desktop.services.assignments import AssignmentRow
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.tablemodels.fieldwork import MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 
@@ -39,7 +40,7 @@ def agent_row(a: AgentRow, personal: Callable[[str], str] = _same) -> Row:
         a.id,
         (
             a.name,
-            a.source_label,
+            code_label(a.source_label),
             personal(a.phone),
             account,
             formatting.long_date(a.integrity_pact_date) or _tr("belum"),

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from pesiar_desktop.reportdata.fees import FeeLine
 from pesiar_desktop.services.letters import LetterRow
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import code_label
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 
@@ -31,10 +32,10 @@ def letter_row(r: LetterRow) -> Row:
     return Row(
         r.id,
         (
-            r.type_label,
+            code_label(r.type_label),
             r.number or _tr("(konsep, belum bernomor)"),
             formatting.long_date(r.letter_date),
-            r.status_label,
+            code_label(r.status_label),
             r.subject,
             r.agent_name,
             r.drafted_by,

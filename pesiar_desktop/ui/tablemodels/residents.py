@@ -32,6 +32,7 @@ from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services import register
 from pesiar_desktop.services.register import RegisterFilter, RegisterRow
 from pesiar_desktop.ui import formatting
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label, label_of
 from pesiar_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 COLUMN_KEYS: tuple[str, ...] = register.COLUMN_KEYS
-SEX_SHORT = {1: "L", 2: "P"}
+SEX_SHORT = {1: QT_TRANSLATE_NOOP("codes", "L"), 2: QT_TRANSLATE_NOOP("codes", "P")}
 STATUS_COLOURS = {
     codes.STATUS_NOT_REGISTERED: QColor("#b3261e"),
     codes.STATUS_ARREARS: QColor("#a15c00"),
@@ -61,16 +62,16 @@ def _display(row: RegisterRow, today: date, masked: bool) -> tuple[str, ...]:
     values = {
         "nik": mask_nik(row.nik) if masked else row.nik,
         "name": row.name,
-        "sex": SEX_SHORT.get(row.sex, ""),
+        "sex": code_label(SEX_SHORT.get(row.sex, "")),
         "birth_date": formatting.short_date(row.birth_date),
         "age": str(row.age(today)),
         "no_kk": mask_nik(row.no_kk) if masked else row.no_kk,
-        "shdk": codes.label(codes.SHDK, row.shdk),
+        "shdk": label_of(codes.SHDK, row.shdk),
         "dusun": row.dusun,
         "rt": f"{rw}{row.rt}",
-        "jkn_status": codes.label(codes.MEMBERSHIP_STATUS, row.jkn_status),
-        "segment": codes.label(codes.SEGMENTS, row.segment),
-        "life_status": codes.label(codes.LIFE_STATUS, row.life_status),
+        "jkn_status": label_of(codes.MEMBERSHIP_STATUS, row.jkn_status),
+        "segment": label_of(codes.SEGMENTS, row.segment),
+        "life_status": label_of(codes.LIFE_STATUS, row.life_status),
     }
     return tuple(values.get(key, "") for key in COLUMN_KEYS)
 

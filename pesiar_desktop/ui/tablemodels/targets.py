@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +27,7 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.formatting import rupiah
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services.targets import TargetFilter, TargetRow, filter_targets
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -57,19 +59,19 @@ CATEGORY_COLOURS = {
     "formal_unregistered": QColor("#1a56b8"),
 }
 SHORT_STATUS = {
-    codes.STATUS_ACTIVE: "Aktif",
-    codes.STATUS_ARREARS: "Menunggak",
-    codes.STATUS_PBI_REMOVED: "Keluar PBI",
-    codes.STATUS_INACTIVE_OTHER: "Nonaktif",
-    codes.STATUS_NOT_REGISTERED: "Belum terdaftar",
+    codes.STATUS_ACTIVE: QT_TRANSLATE_NOOP("codes", "Aktif"),
+    codes.STATUS_ARREARS: QT_TRANSLATE_NOOP("codes", "Menunggak"),
+    codes.STATUS_PBI_REMOVED: QT_TRANSLATE_NOOP("codes", "Keluar PBI"),
+    codes.STATUS_INACTIVE_OTHER: QT_TRANSLATE_NOOP("codes", "Nonaktif"),
+    codes.STATUS_NOT_REGISTERED: QT_TRANSLATE_NOOP("codes", "Belum terdaftar"),
 }
 SHORT_CATEGORY = {
-    "not_registered": "Belum terdaftar",
-    "arrears": "Menunggak",
-    "pbi_removed": "Keluar dari PBI",
-    "laid_off": "Korban PHK",
-    "inactive_other": "Nonaktif lainnya",
-    "formal_unregistered": "Pekerja formal",
+    "not_registered": QT_TRANSLATE_NOOP("codes", "Belum terdaftar"),
+    "arrears": QT_TRANSLATE_NOOP("codes", "Menunggak"),
+    "pbi_removed": QT_TRANSLATE_NOOP("codes", "Keluar dari PBI"),
+    "laid_off": QT_TRANSLATE_NOOP("codes", "Korban PHK"),
+    "inactive_other": QT_TRANSLATE_NOOP("codes", "Nonaktif lainnya"),
+    "formal_unregistered": QT_TRANSLATE_NOOP("codes", "Pekerja formal"),
 }
 
 
@@ -77,12 +79,17 @@ def _status_text(target: TargetRow) -> str:
     """What the category does not say already: the segment, the arrears, the employer."""
     parts: list[str] = []
     if target.category == "formal_unregistered":
-        parts.append(SHORT_STATUS.get(target.status, target.status))
+        parts.append(code_label(SHORT_STATUS.get(target.status, target.status)))
     if target.segment:
         parts.append(target.segment.replace("_", " "))  # PBI_APBN -> PBI APBN
     if target.months_in_arrears:
         owed = f" {rupiah(target.arrears_owed)}" if target.arrears_owed else ""
-        parts.append(f"tunggak {target.months_in_arrears} bl{owed}")
+        parts.append(
+            QCoreApplication.translate("TargetTableModel", "tunggak {n} bl").format(
+                n=target.months_in_arrears
+            )
+            + owed
+        )
     if target.category == "formal_unregistered" and target.employer_name:
         parts.append(target.employer_name)
     return " · ".join(parts)
@@ -210,7 +217,7 @@ class TargetTableModel(QAbstractTableModel):
         rw = "" if t.rw in ("", "-") else f"{t.rw}/"
         values = {
             "priority": str(t.priority),
-            "category": SHORT_CATEGORY.get(t.category, t.category),
+            "category": code_label(SHORT_CATEGORY.get(t.category, t.category)),
             "name": t.name,
             "nik": mask_nik(t.nik) if masked else t.nik,
             "no_kk": mask_nik(t.no_kk) if masked else t.no_kk,
@@ -218,7 +225,7 @@ class TargetTableModel(QAbstractTableModel):
             "rt": f"{rw}{t.rt}",
             "status": _status_text(t),
             "decile": "" if t.welfare_decile is None else str(t.welfare_decile),
-            "flags": ", ".join(PRIORITY_REASONS[r] for r in t.reasons),
+            "flags": ", ".join(code_label(PRIORITY_REASONS[r]) for r in t.reasons),
         }
         texts = tuple(values[key] for key in COLUMN_KEYS)
         self._texts[row] = texts
@@ -242,11 +249,11 @@ class TargetTableModel(QAbstractTableModel):
         target = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "category":
-                return codes.TARGET_CATEGORIES.get(target.category, target.category)
+                return code_label(codes.TARGET_CATEGORIES.get(target.category, target.category))
             if key == "priority":
                 return (
                     self.tr("Prioritas 1: {reasons}").format(
-                        reasons=", ".join(PRIORITY_REASONS[r] for r in target.reasons)
+                        reasons=", ".join(code_label(PRIORITY_REASONS[r]) for r in target.reasons)
                     )
                     if target.priority == 1
                     else self.tr("Prioritas 2: bukan kelompok prioritas")

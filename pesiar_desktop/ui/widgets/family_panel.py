@@ -23,17 +23,18 @@ from pesiar_desktop.rules import codes
 from pesiar_desktop.rules.nik import mask_nik
 from pesiar_desktop.services.register import FamilyView, RegisterRow
 from pesiar_desktop.ui import formatting, icons
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label, label_of
 from pesiar_desktop.ui.tablemodels.residents import STATUS_COLOURS
 
 MUTED = QColor("#80868b")
 # Short JKN status labels for the narrow member list (the tooltip has the full one).
 SHORT_STATUS = {
-    codes.STATUS_NOT_REGISTERED: "Belum terdaftar",
-    codes.STATUS_ACTIVE: "Aktif",
-    codes.STATUS_ARREARS: "Menunggak",
-    codes.STATUS_PBI_REMOVED: "Keluar PBI",
-    codes.STATUS_INACTIVE_OTHER: "Nonaktif",
-    codes.STATUS_ENDED: "Berakhir",
+    codes.STATUS_NOT_REGISTERED: QT_TRANSLATE_NOOP("codes", "Belum terdaftar"),
+    codes.STATUS_ACTIVE: QT_TRANSLATE_NOOP("codes", "Aktif"),
+    codes.STATUS_ARREARS: QT_TRANSLATE_NOOP("codes", "Menunggak"),
+    codes.STATUS_PBI_REMOVED: QT_TRANSLATE_NOOP("codes", "Keluar PBI"),
+    codes.STATUS_INACTIVE_OTHER: QT_TRANSLATE_NOOP("codes", "Nonaktif"),
+    codes.STATUS_ENDED: QT_TRANSLATE_NOOP("codes", "Berakhir"),
 }
 
 
@@ -213,14 +214,14 @@ class FamilyPanel(QFrame):
         name = (
             member.name
             if alive
-            else f"{member.name} ({codes.label(codes.LIFE_STATUS, member.life_status)})"
+            else f"{member.name} ({label_of(codes.LIFE_STATUS, member.life_status)})"
         )
-        status = codes.label(codes.MEMBERSHIP_STATUS, member.jkn_status)
+        status = label_of(codes.MEMBERSHIP_STATUS, member.jkn_status)
         cells = [
             name,
-            codes.label(codes.SHDK, member.shdk),
+            label_of(codes.SHDK, member.shdk),
             str(member.age()),
-            self.tr(SHORT_STATUS.get(member.jkn_status, status)),
+            code_label(SHORT_STATUS.get(member.jkn_status, status)),
         ]
         tips = [name, cells[1], cells[2], status]
         for column, text in enumerate(cells):

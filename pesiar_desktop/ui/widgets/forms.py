@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pesiar_desktop.errors import PermissionDenied, PesiarError
+from pesiar_desktop.ui.i18n import code_label
 
 ERROR_COLOUR = "#b3261e"
 ERROR_STYLE = f"color: {ERROR_COLOUR};"
@@ -181,7 +182,8 @@ def fill_combo(
 
 
 def code_items(table: dict[Any, str]) -> list[tuple[str, Any]]:
-    return [(label, code) for code, label in table.items()]
+    """A code table's (label, code) pairs, the labels in the current language."""
+    return [(code_label(label), code) for code, label in table.items()]
 
 
 def set_combo_data(combo: QComboBox, data: Any) -> None:
