@@ -751,6 +751,12 @@ TRANSLATIONS: dict[str, str] = {
     # ---- forms
     "Simpan": "Save",
     "Batal": "Cancel",
+    # ---- empty lists
+    "Belum ada cadangan di komputer ini. Tekan 'Cadangkan sekarang' untuk membuatnya.": "No "
+    "backup on this computer yet. Press 'Back up now' to make one.",
+    "Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor dengan tombol "
+    "di kanan atas.": "Nothing imported yet. Residents, the BPJS list and welfare data are "
+    "imported with the buttons at the top right.",
 }
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d|</?[a-z]+[^>]*>")

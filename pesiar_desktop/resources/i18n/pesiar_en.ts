@@ -233,7 +233,7 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -248,7 +248,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Ubah Agen PESIAR</source>
         <translation>Edit PESIAR agent</translation>
     </message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Belum ada foto</source>
         <translation>No photo yet</translation>
     </message>
@@ -649,7 +649,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+164"/>
+        <location filename="../../ui/pages/settings.py" line="+165"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -840,7 +840,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>{n} KK</source>
         <translation>{n} families</translation>
     </message>
@@ -1059,12 +1059,17 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>File</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Belum ada cadangan di komputer ini. Tekan &apos;Cadangkan sekarang&apos; untuk membuatnya.</source>
+        <translation>No backup on this computer yet. Press &apos;Back up now&apos; to make one.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cadangan di komputer ini:</source>
         <translation>Backups on this computer:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Folder: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
@@ -1135,7 +1140,7 @@ The window closes now; please log in again.</translation>
         <translation>Restoring a backup…</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
         <translation>An automatic backup is made once a day when the program opens; the last {count} are kept (change this in {place}).</translation>
     </message>
@@ -2126,23 +2131,23 @@ The window closes now; please log in again.</translation>
     <name>LaporanPage</name>
     <message>
         <location filename="../../ui/pages/laporan.py" line="+121"/>
-        <location line="+353"/>
+        <location line="+354"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-315"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+213"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-251"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation>Monthly PESIAR recap for the BPJS Kesehatan branch: per agent, the members registered (ready for FDIP), PBI proposals and the PPU BU report, reactivations, visits, advocacy, coverage by hamlet and by segment, and the targets left. The Recap sheet can also be printed as a PDF for the village head to sign.</translation>
     </message>
@@ -2172,7 +2177,7 @@ The window closes now; please log in again.</translation>
         <translation>Monthly recap</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Kolom lembar Pendaftaran (FDIP)</source>
         <translation>Registration sheet columns (FDIP)</translation>
     </message>
@@ -2848,7 +2853,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>NikFixDialog</name>
     <message>
-        <location filename="../../ui/dialogs/nik_fix.py" line="+51"/>
+        <location filename="../../ui/dialogs/nik_fix.py" line="+53"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -2893,12 +2898,12 @@ The window closes now; please log in again.</translation>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>{n} orang dengan NIK perlu diperbaiki.</source>
         <translation>{n} people whose NIK needs fixing.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -3044,7 +3049,7 @@ The window closes now; please log in again.</translation>
         <translation>Clear all filters and the search</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+259"/>
         <source>Semua dusun</source>
         <translation>All hamlets</translation>
     </message>
@@ -3054,7 +3059,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-369"/>
         <source>peta sasaran JKN per dusun dan RT</source>
         <translation>map of JKN targets by hamlet and RT</translation>
     </message>
@@ -3149,12 +3154,17 @@ The window closes now; please log in again.</translation>
         <translation>Coverage = living residents registered in JKN ÷ living residents (UHC target ≥ 98 %). Active rate = active members ÷ registered members. Red figures: coverage below 98 %. Press Enter or double-click an area to see its targets.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor dengan tombol di kanan atas.</source>
+        <translation>Nothing imported yet. Residents, the BPJS list and welfare data are imported with the buttons at the top right.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang diimpor lagi dikenali dan tidak mengubah apa pun.</source>
         <translation>Every import is recorded with the file&apos;s fingerprint (SHA-256): the same file imported again is recognised and changes nothing.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation>Im&amp;port history ({n})</translation>
     </message>
@@ -3285,7 +3295,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-364"/>
+        <location filename="../../ui/pages/settings.py" line="-370"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation>Region (from the Ministry of Home Affairs list)</translation>
     </message>
@@ -5120,7 +5130,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+458"/>
+        <location filename="../../ui/pages/settings.py" line="+465"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -5522,7 +5532,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <location filename="../../ui/widgets/tables.py" line="+68"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
@@ -5556,7 +5566,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-358"/>
+        <location filename="../../ui/pages/settings.py" line="-365"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>

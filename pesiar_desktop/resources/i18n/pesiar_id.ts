@@ -264,7 +264,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Belum ada foto</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,7 +647,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+164"/>
+        <location filename="../../ui/pages/settings.py" line="+165"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation type="unfinished"></translation>
@@ -838,7 +838,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>{n} KK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,12 +1056,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Belum ada cadangan di komputer ini. Tekan &apos;Cadangkan sekarang&apos; untuk membuatnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cadangan di komputer ini:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,7 +1134,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2120,13 +2125,13 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <name>LaporanPage</name>
     <message>
         <location filename="../../ui/pages/laporan.py" line="+121"/>
-        <location line="+353"/>
+        <location line="+354"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-353"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,7 +2166,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Kolom lembar Pendaftaran (FDIP)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2842,7 +2847,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>NikFixDialog</name>
     <message>
-        <location filename="../../ui/dialogs/nik_fix.py" line="+51"/>
+        <location filename="../../ui/dialogs/nik_fix.py" line="+53"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2912,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>{n} orang dengan NIK perlu diperbaiki.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3132,12 +3137,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor dengan tombol di kanan atas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang diimpor lagi dikenali dan tidak mengubah apa pun.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3278,7 +3288,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-364"/>
+        <location filename="../../ui/pages/settings.py" line="-370"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5112,7 +5122,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+458"/>
+        <location filename="../../ui/pages/settings.py" line="+465"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5514,7 +5524,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+67"/>
+        <location filename="../../ui/widgets/tables.py" line="+68"/>
         <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5548,7 +5558,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-358"/>
+        <location filename="../../ui/pages/settings.py" line="-365"/>
         <source>Nama pengguna</source>
         <translation type="unfinished"></translation>
     </message>
