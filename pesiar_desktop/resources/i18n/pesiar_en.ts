@@ -2331,7 +2331,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+184"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation>Considerations (agent appointment decree)</translation>
     </message>
@@ -2351,12 +2351,12 @@ The window closes now; please log in again.</translation>
         <translation>Write {desa} for the village name and {judul} for the decree&apos;s title. Approved letters keep the text they were approved with.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-31"/>
         <source>Hanya administrator yang dapat mengubah teks surat.</source>
         <translation>Only an administrator can change the letter text.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
         <source>Simpan teks surat</source>
         <translation>Save letter text</translation>
     </message>
@@ -2391,7 +2391,7 @@ The window closes now; please log in again.</translation>
         <translation>The village name, address, phone and email in the letterhead come from the Village profile tab. The logo is printed on the left of the letterhead (PNG or JPEG, at most 1 MB).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
@@ -2527,7 +2527,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-414"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation>Select an item above to change its text.</translation>
     </message>

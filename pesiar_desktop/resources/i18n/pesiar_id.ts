@@ -2325,7 +2325,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+184"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2345,12 +2345,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-31"/>
         <source>Hanya administrator yang dapat mengubah teks surat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
         <source>Simpan teks surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,7 +2385,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Pilih logo…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2521,7 +2521,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-414"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation type="unfinished"></translation>
     </message>
