@@ -751,6 +751,8 @@ TRANSLATIONS: dict[str, str] = {
     # ---- forms
     "Simpan": "Save",
     "Batal": "Cancel",
+    "Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya.": "The "
+    "worksheet holds NIKs and mobile numbers: your role may not export it.",
     # ---- empty lists
     "Belum ada cadangan di komputer ini. Tekan 'Cadangkan sekarang' untuk membuatnya.": "No "
     "backup on this computer yet. Press 'Back up now' to make one.",

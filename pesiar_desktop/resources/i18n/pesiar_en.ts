@@ -404,17 +404,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Tambah penugasan…</source>
         <translation>Add assignment…</translation>
     </message>
@@ -424,7 +424,7 @@
         <translation>Split one RT evenly…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Semua jenis surat</source>
         <translation>All letter types</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>Draft…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Setujui &amp;&amp; beri nomor</source>
         <translation>Approve &amp;&amp; number</translation>
     </message>
@@ -445,12 +445,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+361"/>
+        <location line="+363"/>
         <source>Hapus konsep</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-361"/>
         <source>Buka PDF</source>
         <translation>Open PDF</translation>
     </message>
@@ -490,7 +490,7 @@
         <translation>Record in the payment list</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Daftar pembayaran (PDF)…</source>
         <translation>Payment list (PDF)…</translation>
     </message>
@@ -631,17 +631,17 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Save the payment list</translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-494"/>
         <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
         <translation>Yellow rows: more assigned families than an agent can reasonably serve (set in {place}). To split one RT, select two or more assignments (Ctrl+click), then &apos;Split one RT evenly&apos;.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
         <translation>Letters hold the agent&apos;s NIK and mobile number; your role cannot open them.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation>The payment list holds agents&apos; bank accounts; your role cannot save it.</translation>
     </message>
@@ -1548,7 +1548,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+195"/>
+        <location filename="../../ui/widgets/forms.py" line="+38"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation>Your role can only view the data.</translation>
+    </message>
+    <message>
+        <location line="+169"/>
         <source>Tidak berhak</source>
         <translation>Not permitted</translation>
     </message>
@@ -1996,12 +2001,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-39"/>
         <source>Cicilan</source>
         <translation>Instalment</translation>
     </message>
@@ -2012,12 +2017,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+189"/>
+        <location line="+194"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-193"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
@@ -2057,7 +2062,12 @@ The window closes now; please log in again.</translation>
         <translation>Cancel plan…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+17"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation>Your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation>Members become active again once their arrears are paid (REHAB: the last instalment). Payments are never deleted: cancel or correct them with a reason.</translation>
     </message>
@@ -3489,7 +3499,7 @@ The window closes now; please log in again.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -3517,17 +3527,17 @@ The window closes now; please log in again.</translation>
         <location line="-309"/>
         <location line="+309"/>
         <location line="+8"/>
-        <location line="+383"/>
+        <location line="+384"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-384"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+387"/>
         <source>Kunjungan</source>
         <translation>Visits</translation>
     </message>
@@ -3537,7 +3547,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-796"/>
+        <location line="-806"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-up</translation>
     </message>
@@ -3567,7 +3577,7 @@ The window closes now; please log in again.</translation>
         <translation>Register a family…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Tanda terima…</source>
         <translation>Receipt…</translation>
     </message>
@@ -3592,7 +3602,7 @@ The window closes now; please log in again.</translation>
         <translation>Employers who have not registered their workers, for the BPJS branch</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
     </message>
@@ -3658,12 +3668,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-279"/>
         <source>Tanda terima dicetak: {p}</source>
         <translation>Receipt printed: {p}</translation>
     </message>
@@ -3714,7 +3724,7 @@ The window closes now; please log in again.</translation>
         <translation>Last reminded</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>{label} (mulai {day})</source>
         <translation>{label} (from {day})</translation>
     </message>
@@ -3734,13 +3744,18 @@ The window closes now; please log in again.</translation>
         <translation>Paid = first premium of new PBPU members paid this month (the basis of incentives). The target is reached when the paid count reaches the people target or the family target. Reactivated = members in arrears who paid off their arrears this month; not new members and not counted towards the target.</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-413"/>
         <location line="+10"/>
         <source>No HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-336"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation>Your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+328"/>
         <location line="+7"/>
         <source>HP agen</source>
         <translation>Agent&apos;s mobile</translation>
@@ -3781,7 +3796,7 @@ The window closes now; please log in again.</translation>
         <translation>Pay arrears (reactivate)…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>tanpa batas</source>
         <translation>no limit</translation>
     </message>
@@ -5216,7 +5231,7 @@ The window closes now; please log in again.</translation>
         <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <location line="+198"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
@@ -5238,17 +5253,17 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -5263,7 +5278,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-415"/>
         <source>Tanggal per keluarga</source>
         <translation>A date per family</translation>
     </message>
@@ -5318,7 +5333,7 @@ The window closes now; please log in again.</translation>
         <translation>Make schedule</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Lembar kerja PDF</source>
         <translation>PDF worksheet</translation>
     </message>
@@ -5329,6 +5344,11 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya.</source>
+        <translation>The worksheet holds NIKs and mobile numbers: your role may not export it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Agen / penugasan</source>
         <translation>Agent / assignment</translation>
     </message>
@@ -5468,7 +5488,7 @@ The window closes now; please log in again.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
@@ -5524,7 +5544,7 @@ The window closes now; please log in again.</translation>
         <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-332"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation> · {n} families left out (moved, deceased or already registered)</translation>
     </message>
