@@ -1017,6 +1017,14 @@ TRANSLATIONS: dict[str, str] = {
     "{path} · {status} · didaftarkan {day} oleh {who}": "{path} · {status} · registered on {day} by {who}",
     " · agen {name}": " · agent {name}",
     "tunggak {n} bl": "{n} mo in arrears",
+    "Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya.": "The "
+    "worksheet holds NIKs and mobile numbers: your role may not export it.",
+    # ---- empty lists
+    "Belum ada cadangan di komputer ini. Tekan 'Cadangkan sekarang' untuk membuatnya.": "No "
+    "backup on this computer yet. Press 'Back up now' to make one.",
+    "Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor dengan tombol "
+    "di kanan atas.": "Nothing imported yet. Residents, the BPJS list and welfare data are "
+    "imported with the buttons at the top right.",
 }
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d|</?[a-z]+[^>]*>")

@@ -1,5 +1,5 @@
 """Qt's own words in Indonesian: PySide6 ships no `qtbase_id.qm`, so the standard buttons
-(Yes/No/Cancel), the non-native file dialog, the wizard buttons, the text fields' context
+(Yes/No/Cancel), the non-native file dialog, the print dialog, the wizard buttons, the text fields' context
 menus and the key names would stay English. This translator answers for them.
 
 The (context, source) pairs are the ones Qt asks for (found by installing a translator
@@ -123,6 +123,92 @@ _SCROLL_BAR = {
     "Scroll down": "Gulir ke bawah",
 }
 
+# The print dialog Qt draws where the system has none of its own (Linux; Cetak tanda
+# terima): the printer, the options (pages, copies, colour, two-sided) and Properties.
+_PRINT_DIALOG = {
+    "&Options >>": "&Pilihan >>",
+    "&Options <<": "&Pilihan <<",
+    "&Print": "&Cetak",
+    "Print": "Cetak",
+    "All Pages": "Semua halaman",
+    "Even Pages": "Halaman genap",
+    "Odd Pages": "Halaman ganjil",
+    "Local file": "Berkas di komputer ini",
+    "Print to File (PDF)": "Cetak ke berkas (PDF)",
+    "Write PDF file": "Tulis berkas PDF",
+    "Bottom to Top, Left to Right": "Bawah ke atas, kiri ke kanan",
+    "Bottom to Top, Right to Left": "Bawah ke atas, kanan ke kiri",
+    "Left to Right, Bottom to Top": "Kiri ke kanan, bawah ke atas",
+    "Left to Right, Top to Bottom": "Kiri ke kanan, atas ke bawah",
+    "Right to Left, Bottom to Top": "Kanan ke kiri, bawah ke atas",
+    "Right to Left, Top to Bottom": "Kanan ke kiri, atas ke bawah",
+    "Top to Bottom, Left to Right": "Atas ke bawah, kiri ke kanan",
+    "Top to Bottom, Right to Left": "Atas ke bawah, kanan ke kiri",
+}
+
+_PRINT_WIDGET = {
+    "&Name:": "&Nama:",
+    "Location:": "Lokasi:",
+    "Output &file:": "&Berkas keluaran:",
+    "P&roperties": "P&roperti",
+    "Preview": "Pratinjau",
+    "Printer": "Printer",
+    "Type:": "Jenis:",
+}
+
+_PRINT_OPTIONS = {
+    "Collate": "Susun per salinan",
+    "Color Mode": "Mode warna",
+    "Color": "Warna",
+    "Copies": "Salinan",
+    "Copies:": "Salinan:",
+    "Current Page": "Halaman ini",
+    "Double Sided Printing": "Cetak bolak-balik",
+    "Grayscale": "Hitam putih",
+    "Long side binding": "Jilid sisi panjang",
+    "Off": "Mati",
+    "Options": "Pilihan",
+    "Output Settings": "Pengaturan keluaran",
+    "Page &Set:": "&Kumpulan halaman:",
+    "Pages from": "Halaman dari",
+    "Pages": "Halaman",
+    "Print all": "Cetak semua",
+    "Print range": "Rentang cetak",
+    "Reverse": "Urutan terbalik",
+    "Selection": "Pilihan",
+    "Short side binding": "Jilid sisi pendek",
+    "Specify pages or ranges separated by commas. Ranges are specified by two numbers "
+    "separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.": "Tulis halaman "
+    "atau rentang, dipisah koma; rentang ditulis dua angka dengan tanda hubung. Mis. 3,5-7,9 "
+    "mencetak halaman 3, 5, 6, 7 dan 9.",
+    "to": "sampai",
+}
+
+_PAGE_SETUP = {
+    "Custom": "Ukuran sendiri",
+    "Height:": "Tinggi:",
+    "Landscape": "Mendatar",
+    "Margins": "Margin",
+    "Orientation": "Orientasi",
+    "Page &order:": "&Urutan halaman:",
+    "Page Layout": "Tata letak halaman",
+    "Page size:": "Ukuran kertas:",
+    "Pages &per sheet:": "Halaman &per lembar:",
+    "Paper source:": "Sumber kertas:",
+    "Paper": "Kertas",
+    "Portrait": "Tegak",
+    "Reverse landscape": "Mendatar terbalik",
+    "Reverse portrait": "Tegak terbalik",
+    "Width:": "Lebar:",
+    "Millimeters (mm)": "Milimeter (mm)",
+    "Inches (in)": "Inci (in)",
+    "Points (pt)": "Poin (pt)",
+    "bottom margin": "margin bawah",
+    "left margin": "margin kiri",
+    "right margin": "margin kanan",
+    "top margin": "margin atas",
+}
+
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "QPlatformTheme": _PLATFORM_THEME,
     "QDialogButtonBox": {**_PLATFORM_THEME, "&OK": "&OK", "&Cancel": "&Batal"},
@@ -168,6 +254,20 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Print": "Print",
     },
     "QColorDialog": {},
+    "QPrintDialog": _PRINT_DIALOG,
+    "QPrintWidget": _PRINT_WIDGET,
+    "QPrintSettingsOutput": _PRINT_OPTIONS,
+    "QPageSetupWidget": _PAGE_SETUP,
+    "QPrintPropertiesDialog": {
+        "Printer Properties": "Properti printer",
+        "Job Options": "Pilihan pencetakan",
+    },
+    "QPrintPropertiesWidget": {
+        "Advanced": "Lanjutan",
+        "Page": "Halaman",
+        "There are conflicts in some options. Please fix them.": "Beberapa pilihan "
+        "bertentangan. Perbaiki dulu.",
+    },
 }
 
 

@@ -144,3 +144,35 @@ def test_assignments_tab_follows_the_workload_setting(
     qtbot.waitUntil(
         lambda: "melebihi" in page.assignment_model.index(0, 0).data(tooltip), timeout=10_000
     )
+
+
+def test_long_texts_in_the_agent_and_assignment_dialogs_show_whole_or_from_the_start(
+    qtbot, village_db, tasks, admin, operator, filled
+):
+    """Looked at 1366×768: the photo frame's "Belum ada foto" was cut at the right, and a
+    long Kegiatan APBDes showed its end ("…ataan dan pendampingan …")."""
+    agent_dialog = AgentDialog(village_db, tasks, operator)
+    qtbot.addWidget(agent_dialog)
+    agent_dialog.show()
+    label = agent_dialog.photo_label
+    assert label.wordWrap()
+    words = label.text().split()
+    assert all(label.fontMetrics().horizontalAdvance(w) < label.width() for w in words)
+
+    agent = agents.create_agent(
+        village_db, operator, agents.AgentInput(name="Lalu Hendra", source_category="KARTAR")
+    )
+    dialog = AssignmentDialog(village_db, tasks, operator)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.agent_combo.setCurrentIndex(dialog.agent_combo.findData(agent.id))
+    dialog.check_rt(rt_ids(village_db)[0])
+    long_name = "Pendataan dan pendampingan kepesertaan JKN (Agen PESIAR) " * 2
+    dialog.name_edit.setText(long_name.strip())
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
+    edit = AssignmentDialog(village_db, tasks, operator, assignment_id=dialog.saved_id)
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.waitUntil(lambda: edit.name_edit.text() == long_name.strip(), timeout=5_000)
+    assert edit.name_edit.cursorPosition() == 0

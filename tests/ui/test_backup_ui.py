@@ -39,11 +39,13 @@ def test_backup_now_to_folder_and_restore(
     window.open_backups()  # Berkas → Cadangan…
     tab = window.settings_page.backup_tab
     assert window.settings_page.tabs.currentWidget() is tab
+    assert tab.empty_notice.active and "Belum ada cadangan" in tab.empty_notice.label.text()
 
     with qtbot.waitSignal(tab.backed_up, timeout=10_000) as blocker:
         tab.backup_now()
     made = Path(blocker.args[0])
     assert made.parent == sqlite_paths.backup_dir
+    assert not tab.empty_notice.active
     assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == made.name
     assert made.name in tab.status.text()
 

@@ -114,6 +114,27 @@ def test_qt_standard_buttons_and_dialogs_speak_indonesian(qtbot, indonesian):
     assert "&Salin" in actions and english_words(actions) == []
 
 
+def test_the_print_dialog_speaks_indonesian(qtbot, indonesian, tmp_path):
+    """Cetak tanda terima on Linux shows Qt's own print dialog: its printer box, options
+    and properties are Indonesian ("Printer", "Name:", "Options >>" were English)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QPushButton
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFileName(str(tmp_path / "tanda-terima.pdf"))
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for button in dialog.findChildren(QPushButton):
+        if button.text().replace("&", "").startswith("Pilihan"):
+            button.click()  # the options part too
+    texts = visible_texts(dialog, max_rows=5)
+    assert english_words(texts) == []
+    joined = " ".join(texts)
+    assert "Cetak" in joined and "Salinan" in joined
+    dialog.close()
+
+
 def test_the_setup_wizard_speaks_indonesian(qtbot, indonesian, village_db):
     wizard = SetupWizard(village_db)
     qtbot.addWidget(wizard)

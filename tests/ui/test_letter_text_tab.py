@@ -88,6 +88,14 @@ def test_others_see_the_text_but_cannot_change_it(qtbot, make_window, operator):
     assert not tab.mengingat.add_button.isEnabled() and tab.mengingat.editor.isReadOnly()
     assert all(edit.isReadOnly() for edit in tab.closing.values())
     assert tab.menimbang.items() == list(letter_text.DEFAULT_MENIMBANG)
+    # why every button is grey is said at the top, in view without scrolling
+    hint = tab.read_only_hint
+    assert hint is not None and "Hanya administrator" in hint.text()
+    assert (
+        hint.mapTo(tab, hint.rect().topLeft()).y()
+        < tab.logo_label.mapTo(tab, hint.rect().topLeft()).y()
+    )
+    assert tab.logo_label.wordWrap()
 
 
 def test_admin_sets_and_removes_the_kop_logo(

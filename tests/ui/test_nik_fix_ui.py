@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate
 from pesiar_desktop import clock
 from pesiar_desktop.models import Resident
 from pesiar_desktop.rules.nik import nik_for
-from pesiar_desktop.ui.dialogs.nik_fix import NikFixDialog
+from pesiar_desktop.ui.dialogs.nik_fix import REASON_WIDTH, NikFixDialog
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from tests.ui.conftest import show_residents, wait_written
 from tests.ui.test_resident_dialogs import open_dialog, select_person
@@ -77,3 +77,23 @@ def test_viewer_sees_the_work_list_masked_and_cannot_fix(
     assert "16 digit" in work.table.item(0, 2).text()
     work.table.selectRow(0)
     assert not work.save_button.isEnabled()
+
+
+def test_a_long_reason_leaves_the_columns_that_say_who_in_view(
+    qtbot, village_db, admin, tasks, filled
+):
+    """A reason quoting the number ("NIK 5201…: nomor urut … 0000 tidak mungkin, …") is
+    cut (whole in its tooltip) so Tgl lahir, No KK and Dusun stay in the 860-px dialog."""
+    with village_db.transaction() as s:
+        person = s.get(Resident, filled.residents["BUDI SANTOSO"])
+        person.nik_problem = "NIK " + "5201016511040000: nomor urut 0000 tidak mungkin " * 3
+    dialog = NikFixDialog(village_db, tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.rows
+    row = next(i for i, r in enumerate(dialog.rows) if r.name == "BUDI SANTOSO")
+    assert dialog.table.item(row, 2).toolTip().startswith("NIK 5201016511040000")
+    header = dialog.table.horizontalHeader()
+    assert dialog.table.columnWidth(2) <= REASON_WIDTH
+    assert header.sectionPosition(5) + 40 <= dialog.table.viewport().width()

@@ -119,6 +119,8 @@ def test_area_summary_tree(qtbot, make_window, village_db, admin):
     fill_village(village_db, admin)
     window = make_window(admin)
     page = _page(qtbot, window)
+    # nothing imported yet: the history says so instead of an empty table
+    assert page.history_empty.active and "Belum ada impor" in page.history_empty.label.text()
     tree = page.summary_tree
     summary = targets.area_summary(village_db)
     dusun_rows = [a for a in summary if a.rt_id is None]

@@ -233,7 +233,7 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -248,7 +248,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Ubah Agen PESIAR</source>
         <translation>Edit PESIAR agent</translation>
     </message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Belum ada foto</source>
         <translation>No photo yet</translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../ui/pages/agents.py" line="+147"/>
+        <location filename="../../ui/pages/agents.py" line="+153"/>
         <source>Agen &amp; Penugasan</source>
         <translation>Agents &amp; Tasks</translation>
     </message>
@@ -404,17 +404,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Ubah…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Tambah penugasan…</source>
         <translation>Add assignment…</translation>
     </message>
@@ -424,7 +424,7 @@
         <translation>Split one RT evenly…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Semua jenis surat</source>
         <translation>All letter types</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>Draft…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Setujui &amp;&amp; beri nomor</source>
         <translation>Approve &amp;&amp; number</translation>
     </message>
@@ -445,12 +445,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+361"/>
+        <location line="+363"/>
         <source>Hapus konsep</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-361"/>
         <source>Buka PDF</source>
         <translation>Open PDF</translation>
     </message>
@@ -490,7 +490,7 @@
         <translation>Record in the payment list</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Daftar pembayaran (PDF)…</source>
         <translation>Payment list (PDF)…</translation>
     </message>
@@ -631,17 +631,17 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Save the payment list</translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-494"/>
         <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
         <translation>Yellow rows: more assigned families than an agent can reasonably serve (set in {place}). To split one RT, select two or more assignments (Ctrl+click), then &apos;Split one RT evenly&apos;.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
         <translation>Letters hold the agent&apos;s NIK and mobile number; your role cannot open them.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation>The payment list holds agents&apos; bank accounts; your role cannot save it.</translation>
     </message>
@@ -649,7 +649,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+164"/>
+        <location filename="../../ui/pages/settings.py" line="+165"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -840,7 +840,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>{n} KK</source>
         <translation>{n} families</translation>
     </message>
@@ -848,7 +848,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_log.py" line="+290"/>
+        <location filename="../../ui/dialogs/audit_log.py" line="+304"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -861,7 +861,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-191"/>
+        <location line="-200"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation>Only administrators can read the audit log.</translation>
     </message>
@@ -871,7 +871,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <location line="+19"/>
         <source>Pengguna</source>
         <translation>Users</translation>
@@ -913,13 +913,13 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Check the hash chain</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+82"/>
+        <location line="-66"/>
+        <location line="+90"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Halaman {page} dari {pages} · {total} entri</source>
         <translation>Page {page} of {pages} · {total} entries</translation>
     </message>
@@ -951,7 +951,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 {details}</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-212"/>
         <source>(tanpa rincian)</source>
         <translation>(no details)</translation>
     </message>
@@ -961,7 +961,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Waktu ({zone})</source>
         <translation>Time ({zone})</translation>
     </message>
@@ -1059,12 +1059,17 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>File</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Belum ada cadangan di komputer ini. Tekan &apos;Cadangkan sekarang&apos; untuk membuatnya.</source>
+        <translation>No backup on this computer yet. Press &apos;Back up now&apos; to make one.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cadangan di komputer ini:</source>
         <translation>Backups on this computer:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Folder: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
@@ -1135,7 +1140,7 @@ The window closes now; please log in again.</translation>
         <translation>Restoring a backup…</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
         <translation>An automatic backup is made once a day when the program opens; the last {count} are kept (change this in {place}).</translation>
     </message>
@@ -1543,7 +1548,12 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+197"/>
+        <location filename="../../ui/widgets/forms.py" line="+39"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation>Your role can only view the data.</translation>
+    </message>
+    <message>
+        <location line="+170"/>
         <source>Tidak berhak</source>
         <translation>Not permitted</translation>
     </message>
@@ -1991,12 +2001,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>Cicilan</source>
         <translation>Instalment</translation>
     </message>
@@ -2007,12 +2017,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+191"/>
+        <location line="+196"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-195"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
@@ -2052,7 +2062,12 @@ The window closes now; please log in again.</translation>
         <translation>Cancel plan…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+17"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation>Your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation>Members become active again once their arrears are paid (REHAB: the last instalment). Payments are never deleted: cancel or correct them with a reason.</translation>
     </message>
@@ -2326,7 +2341,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+184"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation>Considerations (agent appointment decree)</translation>
     </message>
@@ -2346,12 +2361,12 @@ The window closes now; please log in again.</translation>
         <translation>Write {desa} for the village name and {judul} for the decree&apos;s title. Approved letters keep the text they were approved with.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-31"/>
         <source>Hanya administrator yang dapat mengubah teks surat.</source>
         <translation>Only an administrator can change the letter text.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
         <source>Simpan teks surat</source>
         <translation>Save letter text</translation>
     </message>
@@ -2386,7 +2401,7 @@ The window closes now; please log in again.</translation>
         <translation>The village name, address, phone and email in the letterhead come from the Village profile tab. The logo is printed on the left of the letterhead (PNG or JPEG, at most 1 MB).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
@@ -2522,7 +2537,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-414"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation>Select an item above to change its text.</translation>
     </message>
@@ -2848,7 +2863,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>NikFixDialog</name>
     <message>
-        <location filename="../../ui/dialogs/nik_fix.py" line="+51"/>
+        <location filename="../../ui/dialogs/nik_fix.py" line="+53"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -2893,12 +2908,12 @@ The window closes now; please log in again.</translation>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>{n} orang dengan NIK perlu diperbaiki.</source>
         <translation>{n} people whose NIK needs fixing.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -3044,7 +3059,7 @@ The window closes now; please log in again.</translation>
         <translation>Clear all filters and the search</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+259"/>
         <source>Semua dusun</source>
         <translation>All hamlets</translation>
     </message>
@@ -3054,7 +3069,7 @@ The window closes now; please log in again.</translation>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-371"/>
         <source>peta sasaran JKN per dusun dan RT</source>
         <translation>map of JKN targets by hamlet and RT</translation>
     </message>
@@ -3149,12 +3164,17 @@ The window closes now; please log in again.</translation>
         <translation>Coverage = living residents registered in JKN ÷ living residents (UHC target ≥ 98 %). Active rate = active members ÷ registered members. Red figures: coverage below 98 %. Press Enter or double-click an area to see its targets.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor dengan tombol di kanan atas.</source>
+        <translation>Nothing imported yet. Residents, the BPJS list and welfare data are imported with the buttons at the top right.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang diimpor lagi dikenali dan tidak mengubah apa pun.</source>
         <translation>Every import is recorded with the file&apos;s fingerprint (SHA-256): the same file imported again is recognised and changes nothing.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation>Im&amp;port history ({n})</translation>
     </message>
@@ -3285,7 +3305,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-364"/>
+        <location filename="../../ui/pages/settings.py" line="-370"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation>Region (from the Ministry of Home Affairs list)</translation>
     </message>
@@ -3464,7 +3484,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+125"/>
+        <location filename="../../ui/pages/registrasi.py" line="+131"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -3479,7 +3499,7 @@ The window closes now; please log in again.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -3507,17 +3527,17 @@ The window closes now; please log in again.</translation>
         <location line="-313"/>
         <location line="+313"/>
         <location line="+8"/>
-        <location line="+383"/>
+        <location line="+384"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-384"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+387"/>
         <source>Kunjungan</source>
         <translation>Visits</translation>
     </message>
@@ -3527,7 +3547,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-800"/>
+        <location line="-810"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-up</translation>
     </message>
@@ -3557,7 +3577,7 @@ The window closes now; please log in again.</translation>
         <translation>Register a family…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Tanda terima…</source>
         <translation>Receipt…</translation>
     </message>
@@ -3582,7 +3602,7 @@ The window closes now; please log in again.</translation>
         <translation>Employers who have not registered their workers, for the BPJS branch</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
     </message>
@@ -3648,12 +3668,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-279"/>
         <source>Tanda terima dicetak: {p}</source>
         <translation>Receipt printed: {p}</translation>
     </message>
@@ -3704,7 +3724,7 @@ The window closes now; please log in again.</translation>
         <translation>Last reminded</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>{label} (mulai {day})</source>
         <translation>{label} (from {day})</translation>
     </message>
@@ -3724,13 +3744,18 @@ The window closes now; please log in again.</translation>
         <translation>Paid = first premium of new PBPU members paid this month (the basis of incentives). The target is reached when the paid count reaches the people target or the family target. Reactivated = members in arrears who paid off their arrears this month; not new members and not counted towards the target.</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-413"/>
         <location line="+10"/>
         <source>No HP</source>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-340"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation>Your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>{path} · {status} · didaftarkan {day} oleh {who}</source>
         <translation>{path} · {status} · registered on {day} by {who}</translation>
     </message>
@@ -3781,7 +3806,7 @@ The window closes now; please log in again.</translation>
         <translation>Pay arrears (reactivate)…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>tanpa batas</source>
         <translation>no limit</translation>
     </message>
@@ -5130,7 +5155,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+458"/>
+        <location filename="../../ui/pages/settings.py" line="+465"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -5216,7 +5241,7 @@ The window closes now; please log in again.</translation>
         <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <location line="+198"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
@@ -5238,17 +5263,17 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -5263,7 +5288,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-415"/>
         <source>Tanggal per keluarga</source>
         <translation>A date per family</translation>
     </message>
@@ -5318,7 +5343,7 @@ The window closes now; please log in again.</translation>
         <translation>Make schedule</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Lembar kerja PDF</source>
         <translation>PDF worksheet</translation>
     </message>
@@ -5329,6 +5354,11 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya.</source>
+        <translation>The worksheet holds NIKs and mobile numbers: your role may not export it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Agen / penugasan</source>
         <translation>Agent / assignment</translation>
     </message>
@@ -5468,7 +5498,7 @@ The window closes now; please log in again.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
@@ -5524,7 +5554,7 @@ The window closes now; please log in again.</translation>
         <translation>Failed: {error}</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-335"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation> · {n} families left out (moved, deceased or already registered)</translation>
     </message>
@@ -5532,7 +5562,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+68"/>
+        <location filename="../../ui/widgets/tables.py" line="+69"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
@@ -5571,7 +5601,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-358"/>
+        <location filename="../../ui/pages/settings.py" line="-365"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>

@@ -264,7 +264,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Belum ada foto</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>AgentsPage</name>
     <message>
-        <location filename="../../ui/pages/agents.py" line="+147"/>
+        <location filename="../../ui/pages/agents.py" line="+153"/>
         <source>Agen &amp; Penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,17 +404,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Ubah…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Tambah penugasan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,7 +424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Semua jenis surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +434,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Setujui &amp;&amp; beri nomor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,12 +445,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+361"/>
+        <location line="+363"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-361"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,7 +490,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Daftar pembayaran (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,17 +629,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-494"/>
         <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,7 +647,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+164"/>
+        <location filename="../../ui/pages/settings.py" line="+165"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation type="unfinished"></translation>
@@ -838,7 +838,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>{n} KK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,7 +846,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_log.py" line="+290"/>
+        <location filename="../../ui/dialogs/audit_log.py" line="+304"/>
         <source>Log audit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,7 +859,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLogWidget</name>
     <message>
-        <location line="-191"/>
+        <location line="-200"/>
         <source>Hanya administrator yang dapat membaca log audit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,7 +869,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <location line="+19"/>
         <source>Pengguna</source>
         <translation type="unfinished"></translation>
@@ -911,13 +911,13 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+82"/>
+        <location line="-66"/>
+        <location line="+90"/>
         <source>(semua)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Halaman {page} dari {pages} · {total} entri</source>
         <translation type="unfinished"></translation>
     </message>
@@ -948,7 +948,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-212"/>
         <source>(tanpa rincian)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,7 +958,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Waktu ({zone})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,12 +1056,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Belum ada cadangan di komputer ini. Tekan &apos;Cadangkan sekarang&apos; untuk membuatnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cadangan di komputer ini:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,7 +1134,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka; {count} yang terakhir disimpan (ubah di {place}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,7 +1542,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/widgets/forms.py" line="+197"/>
+        <location filename="../../ui/widgets/forms.py" line="+39"/>
+        <source>Peran Anda hanya dapat melihat data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+170"/>
         <source>Tidak berhak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,12 +1995,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,12 +2011,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+191"/>
+        <location line="+196"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-195"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2046,7 +2056,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+17"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Peserta aktif kembali setelah tunggakan lunas (REHAB: cicilan terakhir). Pembayaran tidak pernah dihapus: batalkan atau koreksi dengan alasan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,7 +2335,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+178"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+184"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2340,12 +2355,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-31"/>
         <source>Hanya administrator yang dapat mengubah teks surat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
         <source>Simpan teks surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2380,7 +2395,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Pilih logo…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2516,7 +2531,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-411"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-414"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2842,7 +2857,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>NikFixDialog</name>
     <message>
-        <location filename="../../ui/dialogs/nik_fix.py" line="+51"/>
+        <location filename="../../ui/dialogs/nik_fix.py" line="+53"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2922,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>{n} orang dengan NIK perlu diperbaiki.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3132,12 +3147,17 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor dengan tombol di kanan atas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang diimpor lagi dikenali dan tidak mengubah apa pun.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Riwayat im&amp;por ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3278,7 +3298,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-364"/>
+        <location filename="../../ui/pages/settings.py" line="-370"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3457,7 +3477,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+125"/>
+        <location filename="../../ui/pages/registrasi.py" line="+131"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3502,7 +3522,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Tanda terima…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3527,7 +3547,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3595,12 +3620,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <location line="-310"/>
         <location line="+313"/>
         <location line="+8"/>
-        <location line="+383"/>
+        <location line="+384"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-615"/>
+        <location line="-616"/>
         <source>{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3636,12 +3661,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Simpan tanda terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-269"/>
         <source>Tanda terima tersimpan: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3687,7 +3712,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>{label} (mulai {day})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3707,7 +3732,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-413"/>
         <location line="+10"/>
         <source>No HP</source>
         <translation type="unfinished"></translation>
@@ -3759,7 +3784,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>tanpa batas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3936,7 +3961,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-516"/>
+        <location line="-517"/>
         <source>Tanda terima dicetak: {p}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5122,7 +5147,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+458"/>
+        <location filename="../../ui/pages/settings.py" line="+465"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5243,7 +5268,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Lembar kerja PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5254,6 +5279,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Agen / penugasan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5385,12 +5415,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Agen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>Catatan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5425,7 +5455,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tanggal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5496,12 +5526,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-335"/>
         <source> · {n} KK tidak dicantumkan (pindah, meninggal atau sudah mendaftar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-236"/>
         <source>Tanggal per keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5524,7 +5554,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../ui/widgets/tables.py" line="+68"/>
+        <location filename="../../ui/widgets/tables.py" line="+69"/>
         <source>Memuat…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5563,7 +5593,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-358"/>
+        <location filename="../../ui/pages/settings.py" line="-365"/>
         <source>Nama pengguna</source>
         <translation type="unfinished"></translation>
     </message>

@@ -101,6 +101,7 @@ class AgentDialog(QDialog):
         self.photo_label = QLabel(self.tr("Belum ada foto"))
         self.photo_label.setFixedSize(PHOTO_W, PHOTO_H)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setWordWrap(True)  # "Belum ada foto" is wider than the frame
         self.photo_label.setStyleSheet("border: 1px solid #c0c0c0; background: #fafafa;")
         pick = QPushButton(self.tr("Pilih foto…"))
         pick.clicked.connect(self._pick_photo)

@@ -201,6 +201,7 @@ class AssignmentDialog(QDialog):
         self.families_spin.setValue(data.target_families_per_month)
         self.code_edit.setText(data.apbdes_code)
         self.name_edit.setText(data.apbdes_name)
+        self.name_edit.setCursorPosition(0)  # a long name shows its start, not its end
         self.budget_spin.setValue(data.budget)
         self.honor_spin.setValue(data.monthly_honorarium)
         self.per_person_spin.setValue(data.fee_per_person_paid)

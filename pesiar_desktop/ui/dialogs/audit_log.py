@@ -57,6 +57,11 @@ def _date_edit() -> tuple[QCheckBox, QDateEdit]:
     return check, edit
 
 
+def _fit_list(combo: QComboBox) -> None:
+    """The open list shows whole labels even when the box itself is narrower."""
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
+
 def _village_zone(db: Database) -> Zone:
     profile = village.get_profile(db)
     return zone_for_region(profile.region_code if profile else "")
@@ -118,6 +123,14 @@ class AuditLogWidget(QWidget):
         self.apply_button = QPushButton(self.tr("Terapkan"))
         self.apply_button.clicked.connect(self.apply)
         self.action.activated.connect(lambda _i: self.apply())
+        # Long labels ("Isi contoh peristiwa kependudukan") must not widen the Pengaturan
+        # page past a 1366-px screen: the boxes keep a fixed width, their lists are wider.
+        for combo, length in ((self.entity, 12), (self.action, 22)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(length)
+        _fit_list(self.action)
         filters = QHBoxLayout()
         for label, widget in (
             (self.tr("Pengguna"), self.user),
@@ -196,6 +209,7 @@ class AuditLogWidget(QWidget):
                 combo.addItem(shown, value)
             index = combo.findData(current)
             combo.setCurrentIndex(max(0, index))
+        _fit_list(self.entity)
 
     def current_filter(self) -> AuditFilter:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:

@@ -34,6 +34,8 @@ from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import error_label
 from pesiar_desktop.ui.write_op import run_write
 
+REASON_WIDTH = 320  # px: the Alasan column at most, so the whole row fits 860 px
+
 
 class NikFixDialog(QDialog):
     """Public names used by tests: `table`, `nik_edit`, `save_button`, `error`, `rows`."""
@@ -122,6 +124,9 @@ class NikFixDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, row.resident_id)
                 self.table.setItem(i, column, item)
         self.table.resizeColumnsToContents()
+        # a long reason (it quotes the number) would push Tgl lahir, No KK and Dusun, which
+        # tell who the person is, off the dialog: it is cut, whole in its tooltip
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), REASON_WIDTH))
         self.count_label.setText(
             self.tr("{n} orang dengan NIK perlu diperbaiki.").format(n=len(self.rows))
         )

@@ -58,7 +58,13 @@ from pesiar_desktop.ui.tablemodels.fieldwork import Row
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
-from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import (
+    code_items,
+    explain_read_only,
+    fill_combo,
+    hint_label,
+    show_error,
+)
 from pesiar_desktop.ui.write_op import run_write
 
 TAB_AGENTS, TAB_ASSIGNMENTS, TAB_LETTERS, TAB_FEES = range(4)
@@ -169,6 +175,7 @@ class AgentsPage(ServicePage):
         self.toggle_agent_button = _button(self.tr("Aktifkan / nonaktifkan"), self.toggle_agent)
         for b in (self.add_agent_button, self.edit_agent_button, self.toggle_agent_button):
             b.setEnabled(self.can_write)
+            explain_read_only(self.can_write, b)
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.agent_status = hint_label("")
@@ -191,6 +198,7 @@ class AgentsPage(ServicePage):
         )
         for b in actions:
             b.setEnabled(self.can_write)
+            explain_read_only(self.can_write, b)
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QWidget()
@@ -222,9 +230,11 @@ class AgentsPage(ServicePage):
         self.type_filter.currentIndexChanged.connect(lambda _i: self.reload_letters())
         self.draft_button = _button(self.tr("Buat konsep…"), self.draft_letter)
         self.draft_button.setEnabled(self.can_draft)
+        explain_read_only(self.can_draft, self.draft_button)
         self.approve_button = _button(self.tr("Setujui && beri nomor"), self.approve_selected)
         self.revoke_button = _button(self.tr("Cabut…"), self.revoke_selected)
         self.delete_button = _button(self.tr("Hapus konsep"), self.delete_selected)
+        explain_read_only(self.can_draft, self.delete_button)
         self.open_button = _button(self.tr("Buka PDF"), self.open_pdf)
         self.save_button = _button(self.tr("Simpan PDF…"), self.save_pdf)
         verify = _button(self.tr("Verifikasi surat…"), self.open_verify)
@@ -272,6 +282,7 @@ class AgentsPage(ServicePage):
         self.month_edit.dateChanged.connect(lambda _d: self.reload_fees())
         self.record_button = _button(self.tr("Catat ke daftar pembayaran"), self.record_fees)
         self.record_button.setEnabled(self.can_fees)
+        explain_read_only(self.can_fees, self.record_button)
         pdf = _button(self.tr("Daftar pembayaran (PDF)…"), self.save_fee_pdf)
         xlsx = _button(self.tr("Daftar pembayaran (.xlsx)…"), self.save_fee_xlsx)
         top = QHBoxLayout()

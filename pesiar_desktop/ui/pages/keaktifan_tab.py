@@ -40,7 +40,7 @@ from pesiar_desktop.ui.print_pdf import print_or_save_menu
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext
-from pesiar_desktop.ui.widgets.forms import hint_label
+from pesiar_desktop.ui.widgets.forms import explain_read_only, hint_label
 
 if TYPE_CHECKING:
     from pesiar_desktop.ui.pages.registrasi import RegistrasiPage
@@ -116,6 +116,11 @@ class KeaktifanTab(QWidget):
         ]  # fmt: skip
         for button in self._write_buttons:
             button.setVisible(can_write)
+        explain_read_only(
+            page.can_export,
+            self.receipt_button,
+            why=self.tr("Peran Anda tidak berhak mengekspor data pribadi."),
+        )
         self.status = QLabel()
         # The last action's outcome: its own line, so the list's refresh (which rewrites
         # `status`) cannot erase it.

@@ -173,6 +173,12 @@ class LetterTextTab(QWidget):
         self.closing: dict[str, QPlainTextEdit] = {}
         self.closing_errors: dict[str, QLabel] = {}
         form = QVBoxLayout()
+        self.read_only_hint: QLabel | None = None
+        if not self.can_edit:  # first, not below the long form: every button is greyed
+            self.read_only_hint = hint_label(
+                self.tr("Hanya administrator yang dapat mengubah teks surat.")
+            )
+            form.addWidget(self.read_only_hint)
         form.addWidget(self._kop_box())
         for title, editor in (
             (self.tr("Menimbang (SK pengangkatan agen)"), self.menimbang),
@@ -206,10 +212,6 @@ class LetterTextTab(QWidget):
                 )
             )
         )
-        if not self.can_edit:
-            form.addWidget(
-                hint_label(self.tr("Hanya administrator yang dapat mengubah teks surat."))
-            )
         self.version_label = hint_label("")
         self.general_error = error_label(self)
         self.save_button = QPushButton(self.tr("Simpan teks surat"))
@@ -282,6 +284,7 @@ class LetterTextTab(QWidget):
         self.logo_label = QLabel()
         self.logo_label.setFixedSize(LOGO_THUMB + 8, LOGO_THUMB + 8)
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_label.setWordWrap(True)  # "Tanpa logo" is wider than the frame
         self.logo_label.setStyleSheet("border: 1px solid #c8c8c8;")
         self.logo_button = QPushButton(self.tr("Pilih logo…"))
         self.logo_button.clicked.connect(self._pick_logo)

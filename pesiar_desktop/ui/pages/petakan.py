@@ -51,7 +51,7 @@ from pesiar_desktop.ui.tablemodels.import_rows import values_model
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import LoadingNotice, list_table, search_box
+from pesiar_desktop.ui.widgets.tables import EmptyNotice, LoadingNotice, list_table, search_box
 from pesiar_desktop.ui.write_op import run_write
 
 REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
@@ -357,6 +357,13 @@ class PetakanPage(ServicePage):
         self.history_view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((118, 150, 230, 100, 90, 62, 62, 78, 62, 62, 70)):
             self.history_view.setColumnWidth(column, width)
+        self.history_empty = EmptyNotice(
+            self.history_view,
+            self.tr(
+                "Belum ada impor. Data penduduk, daftar BPJS dan data kesejahteraan diimpor "
+                "dengan tombol di kanan atas."
+            ),
+        )
         note = QLabel(
             self.tr(
                 "Setiap impor tercatat dengan sidik berkas (SHA-256): berkas yang sama yang "
@@ -402,6 +409,7 @@ class PetakanPage(ServicePage):
         self.model.set_targets(found)
         self._fill_summary()
         self.history_model.set_rows(history_rows(batches))
+        self.history_empty.show_when(not batches)
         self.tabs.setTabText(
             2, self.tr("Riwayat im&por ({n})").format(n=formatting.number(len(batches)))
         )

@@ -63,7 +63,13 @@ from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tablemodels.fieldwork import GOOD, LATE, MUTED, WARN, Row, rows_model
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import today_qdate
-from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import (
+    code_items,
+    explain_read_only,
+    fill_combo,
+    hint_label,
+    show_error,
+)
 from pesiar_desktop.ui.widgets.tables import LoadingNotice, search_box
 from pesiar_desktop.ui.write_op import run_write
 
@@ -167,6 +173,7 @@ class RegistrasiPage(ServicePage):
         self.new_button = QPushButton(icons.icon("fa5s.user-plus"), self.tr("Daftarkan keluarga…"))
         self.new_button.clicked.connect(lambda: self.open_registration())
         self.new_button.setEnabled(self.can_write)
+        explain_read_only(self.can_write, self.new_button)
         self.step_buttons: dict[str, QPushButton] = {}
         for kind, text, icon in (
             (KIND_VA, "Nomor VA…", "fa5s.barcode"),
@@ -178,6 +185,7 @@ class RegistrasiPage(ServicePage):
             button = QPushButton(icons.icon(icon), self.tr(text))
             button.clicked.connect(lambda _c=False, kind=kind: self.open_step(kind))
             button.setEnabled(False)
+            explain_read_only(self.can_write, button)
             self.step_buttons[kind] = button
         self.receipt_button = QPushButton(icons.icon("fa5s.print"), self.tr("Tanda terima…"))
         self.receipt_print_action, self.receipt_save_action = print_or_save_menu(
@@ -196,6 +204,13 @@ class RegistrasiPage(ServicePage):
         )
         self.employer_button.clicked.connect(self.ask_employer_report)
         self.employer_button.setEnabled(self.can_export)
+        explain_read_only(
+            self.can_export,
+            self.receipt_button,
+            self.proposal_button,
+            self.employer_button,
+            why=self.tr("Peran Anda tidak berhak mengekspor data pribadi."),
+        )
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.status_combo)
@@ -569,6 +584,7 @@ class RegistrasiPage(ServicePage):
             icons.icon("fa5s.hand-holding-usd"), self.tr("Bayar tunggakan (aktifkan kembali)…")
         )
         self.reactivate_button.setEnabled(self.actor.can("reactivations.write"))
+        explain_read_only(self.actor.can("reactivations.write"), self.reactivate_button)
         self.reactivate_button.clicked.connect(lambda: self.open_reactivation())
         self.arrears_view.doubleClicked.connect(lambda _i: self.open_reactivation())
         arrears_buttons = self._reminder_buttons(ARREARS)

@@ -50,6 +50,7 @@ from pesiar_desktop.ui.pages.letter_text_tab import LetterTextTab
 from pesiar_desktop.ui.pages.settings_general import TAB_TITLE, GeneralSettingsTab, where_to_change
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
+from pesiar_desktop.ui.widgets.tables import EmptyNotice
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
 PROFILE_LABELS = {
@@ -427,6 +428,12 @@ class BackupTab(QWidget):
             [self.tr("Jenis"), self.tr("Waktu"), self.tr("Ukuran"), self.tr("Berkas")]
         )
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        self.empty_notice = EmptyNotice(
+            self.table,
+            self.tr(
+                "Belum ada cadangan di komputer ini. Tekan 'Cadangkan sekarang' untuk membuatnya."
+            ),
+        )
         below = QHBoxLayout()
         below.addWidget(self.restore_selected_button)
         below.addWidget(self.open_folder_button)
@@ -476,6 +483,7 @@ class BackupTab(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, str(item.path))
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
+        self.empty_notice.show_when(not self.files)
         self.folder_label.setText(self.tr("Folder: {folder}").format(folder=self.paths.backup_dir))
 
     # ------------------------------------------------------------ backing up

@@ -51,7 +51,7 @@ from pesiar_desktop.ui.tablemodels.fieldwork import LATE, MUTED, WARN, Row, rows
 from pesiar_desktop.ui.tablemodels.list_model import ListModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.date_field import DateField
-from pesiar_desktop.ui.widgets.forms import fill_combo, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import explain_read_only, fill_combo, hint_label, show_error
 from pesiar_desktop.ui.widgets.tables import read_only_rows
 from pesiar_desktop.ui.write_op import run_write
 
@@ -173,6 +173,7 @@ class SisirPage(ServicePage):
         self.schedule_button = QPushButton(icons.icon("fa5s.calendar-alt"), self.tr("Susun jadwal"))
         self.schedule_button.clicked.connect(self.make_schedule)
         self.schedule_button.setEnabled(self.can_write)
+        explain_read_only(self.can_write, self.schedule_button)
         self.pdf_button = QPushButton(icons.icon("fa5s.file-pdf"), self.tr("Lembar kerja PDF"))
         self.pdf_button.clicked.connect(lambda: self.ask_export("pdf"))
         self.xlsx_button = QPushButton(icons.icon("fa5s.file-excel"), self.tr("Excel"))
@@ -180,6 +181,10 @@ class SisirPage(ServicePage):
         can_export = self.actor.can("personal.export")
         self.pdf_button.setEnabled(can_export)
         self.xlsx_button.setEnabled(can_export)
+        no_export = self.tr(
+            "Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya."
+        )
+        explain_read_only(can_export, self.pdf_button, self.xlsx_button, why=no_export)
         row1 = QHBoxLayout()
         row1.addWidget(QLabel(self.tr("Agen / penugasan")))
         row1.addWidget(self.assignment_combo, 1)
@@ -489,6 +494,7 @@ class SisirPage(ServicePage):
         self.delete_event_button.clicked.connect(self.delete_event)
         for button in (self.add_event_button, self.edit_event_button, self.delete_event_button):
             button.setEnabled(self.can_write)
+            explain_read_only(self.can_write, button)
         self.events_model = rows_model(
             [self.tr("Tanggal"), self.tr("Jenis"), self.tr("Tempat"), self.tr("Peserta"),
              self.tr("Sasaran"), self.tr("Topik"), self.tr("Agen"), self.tr("Lampiran")],

@@ -31,6 +31,18 @@ WARNING_STYLE = (
 HINT_STYLE = "color: #5f6368;"
 
 
+def explain_read_only(allowed: bool, *buttons: QWidget, why: str = "") -> None:
+    """Buttons the user's role cannot use say why in their tooltip (a grey button alone
+    says nothing); a tooltip they already have is kept above it."""
+    if allowed:
+        return
+    why = why or QCoreApplication.translate("Forms", "Peran Anda hanya dapat melihat data.")
+    for button in buttons:
+        tip = button.toolTip()
+        if why not in tip:
+            button.setToolTip(f"{tip}\n{why}" if tip else why)
+
+
 def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setStyleSheet(ERROR_STYLE)

@@ -62,11 +62,13 @@ class LoadingNotice(QObject):
     loading never looks empty. `start()` when the read begins, `stop()` when it ends or
     fails."""
 
-    def __init__(self, view: QAbstractItemView):
+    def __init__(self, view: QAbstractItemView, text: str = "", name: str = "loading_notice"):
         super().__init__(view)
         self.view = view
-        self.label = QLabel(QCoreApplication.translate("Tables", "Memuat…"), view.viewport())
-        self.label.setObjectName("loading_notice")
+        self.label = QLabel(
+            text or QCoreApplication.translate("Tables", "Memuat…"), view.viewport()
+        )
+        self.label.setObjectName(name)
         self.label.setStyleSheet(
             "background: rgba(255, 255, 255, 230); color: #3c4043; font-size: 14px; "
             "border: 1px solid #dadce0; border-radius: 6px; padding: 8px 18px;"
@@ -98,3 +100,19 @@ class LoadingNotice(QObject):
         if event.type() == QEvent.Type.Resize and self.active:
             self._place()
         return False
+
+
+class EmptyNotice(LoadingNotice):
+    """What an empty list means, in the middle of the table ("Belum ada impor…"), so an
+    empty table never looks broken. `show_when(empty)` after each load."""
+
+    def __init__(self, view: QAbstractItemView, text: str):
+        super().__init__(view, text, "empty_notice")
+        self.label.setWordWrap(True)
+        self.label.setMaximumWidth(520)
+
+    def show_when(self, empty: bool) -> None:
+        if empty:
+            self.start()
+        else:
+            self.stop()
