@@ -37,6 +37,8 @@ PAPER_CODES = {"A4": 9, "F4": 14}  # 14 = folio 8.5 x 13 in, the closest Excel p
 def clean_text(value: str) -> str:
     """The text as an `.xlsx` can hold it: CR LF → LF, unwritable characters removed,
     cut at Excel's per-cell limit."""
+    if value.isascii() and value.isprintable():  # most cells: nothing to clean (no regex)
+        return value[:MAX_CELL_TEXT]
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     text = _UNWRITABLE.sub("", text)
     return text[:MAX_CELL_TEXT]
