@@ -99,3 +99,31 @@ def test_no_page_or_tab_widens_the_window_past_1366(qtbot, make_window, fv, admi
                 qtbot.wait(150)  # the page's background read arrives and fills it
                 assert window.minimumSizeHint().width() <= 1366, (key, index)
                 assert window.width() <= 1366, (key, index)
+
+
+def test_the_register_shows_name_and_jkn_status_uncut_at_1366(qtbot, make_window, fv, admin):
+    """On Penduduk at 1366×768 (the family panel beside the table) the name and JKN status
+    columns are inside the visible part of the table and as wide as the longest status
+    ("Nonaktif (dikeluarkan dari PBI)") and segment need."""
+    from pesiar_desktop.rules import codes
+    from pesiar_desktop.ui.i18n import code_label
+    from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS
+
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.show_page("penduduk")
+    qtbot.wait(150)
+    table = window.residents_page.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    longest = {
+        "jkn_status": max(map(code_label, codes.MEMBERSHIP_STATUS.values()), key=len),
+        "segment": max(map(code_label, codes.SEGMENTS.values()), key=len),
+    }
+    for key, text in longest.items():
+        assert table.columnWidth(COLUMN_KEYS.index(key)) > metrics.horizontalAdvance(text), key
+    for key in ("name", "jkn_status"):
+        column = COLUMN_KEYS.index(key)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert header.sectionViewportPosition(column) >= 0, key
+        assert right <= table.viewport().width(), key

@@ -77,6 +77,7 @@ COLUMN_WIDTHS = {
     "segment": 140,
     "life_status": 70,
 }
+CELL_PADDING = 14  # the cell's margins and the sort arrow's room
 # Shown from the header's right-click menu; the KK panel already shows the No KK,
 # and the life-status column appears by itself when that filter is not 'Hidup'.
 HIDDEN_BY_DEFAULT = {"birth_date", "no_kk", "life_status"}
@@ -242,12 +243,24 @@ class ResidentsPage(ServicePage):
         self.table = list_table(self.model)
         self.table_loading = LoadingNotice(self.table)
         header = self.table.horizontalHeader()
-        # A 16-digit number must never be cut, whatever the font.
-        number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
+        # A 16-digit number, a JKN status and a segment are never cut, whatever the font
+        # and the language: their columns are as wide as the longest value they can hold.
+        metrics = self.table.fontMetrics()
+        widest = {
+            "nik": metrics.horizontalAdvance("0" * 16),
+            "no_kk": metrics.horizontalAdvance("0" * 16),
+            "jkn_status": max(
+                metrics.horizontalAdvance(code_label(label))
+                for label in codes.MEMBERSHIP_STATUS.values()
+            ),
+            "segment": max(
+                metrics.horizontalAdvance(code_label(label)) for label in codes.SEGMENTS.values()
+            ),
+        }
         for column, key in enumerate(COLUMN_KEYS):
             width = COLUMN_WIDTHS.get(key, 100)
-            if key in ("nik", "no_kk"):
-                width = max(width, number_width)
+            if key in widest:
+                width = max(width, widest[key] + CELL_PADDING)
             self.table.setColumnWidth(column, width)
             header.setSectionHidden(column, key in HIDDEN_BY_DEFAULT)
         # PESIAR work reads the JKN status first: show it right after the age.
