@@ -151,6 +151,13 @@ def test_followups_and_progress_tabs(qtbot, make_window, fv, admin, tmp_path):
     row = page.unpaid_model.row(0)
     assert row.key == late
     assert row.texts[1] == "Lewat batas — pendaftaran perlu diulang (terlambat 30 hari)"
+    # The whole of it shows: that column is as wide as its text, left-aligned.
+    view = page.unpaid_view
+    wanted = view.fontMetrics().horizontalAdvance(row.texts[1])
+    qtbot.waitUntil(lambda: view.columnWidth(1) > wanted, timeout=5_000)
+    index = page.unpaid_model.index(0, 1)
+    alignment = page.unpaid_model.data(index, Qt.ItemDataRole.TextAlignmentRole)
+    assert not alignment or not (Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight)
     assert row.texts[5] == "081234500001" and row.texts[10] == "SARI WULANDARI"
     assert page.arrears_model.rowCount() == 2
     assert {page.arrears_model.row(i).texts[2] for i in range(2)} == {"JOKO", "SRI"}

@@ -75,6 +75,8 @@ from pesiar_desktop.ui.write_op import run_write
 
 TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS, TAB_KEAKTIFAN = range(4)
 UNPAID, ARREARS = rc.KIND_FIRST_PREMIUM, rc.KIND_ARREARS  # the follow-up tab's two lists
+# The unpaid list's "Pembayaran iuran pertama" column (what the family may still do): never cut.
+UNPAID_WINDOW_COLUMN = 1
 FollowUps = tuple[list[UnpaidRow], list[ArrearsRow], dict[tuple[int, str], LastReminder]]
 REFRESH_TOPICS = {
     Topic.REGISTRATIONS,
@@ -542,7 +544,7 @@ class RegistrasiPage(ServicePage):
              self.tr("No KK"), self.tr("Wilayah"), self.tr("No HP"), self.tr("Jiwa"),
              self.tr("Iuran/bulan"), self.tr("Status"), self.tr("Nomor VA"), self.tr("Agen"),
              self.tr("HP agen"), self.tr("Terakhir diingatkan")],
-            right_aligned=(1, 6, 7),
+            right_aligned=(6, 7),
         )  # fmt: skip
         self.unpaid_view = _table(self.unpaid_model)
         self.unpaid_loading = LoadingNotice(self.unpaid_view)
@@ -701,7 +703,7 @@ class RegistrasiPage(ServicePage):
                 for r in arrears
             ]
         )
-        fit_columns(self.unpaid_view)
+        fit_columns(self.unpaid_view, whole=(UNPAID_WINDOW_COLUMN,))
         fit_columns(self.arrears_view)
         late = sum(1 for r in unpaid if r.is_late(today))
         self.followup_status.setText(

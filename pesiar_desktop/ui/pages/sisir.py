@@ -94,11 +94,13 @@ _MODE_LABELS = (
 assert set(_MODE_LABELS) == set(visit_plans.SCHEDULE_MODES.values())
 
 
-def fit_columns(view: QTableView, widest: int = 320) -> None:
-    """Columns as wide as their contents (capped), after the rows arrived."""
+def fit_columns(view: QTableView, widest: int = 320, whole: tuple[int, ...] = ()) -> None:
+    """Columns as wide as their contents, after the rows arrived: capped at `widest`
+    except the `whole` ones (a status that must never be cut)."""
     view.resizeColumnsToContents()
     for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+        if column not in whole:
+            view.setColumnWidth(column, min(view.columnWidth(column), widest))
 
 
 def progress_text(row: AgentMonth | None, month: date) -> str:
