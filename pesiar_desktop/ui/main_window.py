@@ -101,8 +101,8 @@ class LazyPages(dict):  # type: ignore[type-arg]
     """Page key -> page; a page not built yet is built on first use (`pages[key]`).
 
     Why: building every page at log-in imported every feature (letters, fees, reminders,
-    worksheets and their report writers) before the register could show a row; the
-    Beranda and Penduduk are built at once, the others when first opened.
+    worksheets and their report writers) before the register could show a row; Penduduk
+    and the first page shown are built at once, the others when first opened.
     `values()`/`items()` give only the pages built so far.
     """
 
