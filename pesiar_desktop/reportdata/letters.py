@@ -6,6 +6,7 @@ The letters service builds a ``LetterDoc`` from the letter's stored content;
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,6 +24,23 @@ LETTER_TYPES = {
     TYPE_ID_CARD: "Kartu Tanda Agen PESIAR",
 }
 DRAFT_NUMBER = "……/……/……/……/……"
+# Who signs (kept in the letter; the signature block prints it).
+SIGNATURE_VARIANTS = {
+    "kades": "Kepala Desa menandatangani",
+    "an": "a.n. Kepala Desa, Sekretaris Desa menandatangani",
+    "ub": "a.n. Kepala Desa u.b. pejabat yang ditunjuk",
+}
+
+
+def sha256_of(data: bytes) -> str:
+    """Hex SHA-256 of some bytes (the frozen PDF of an approved letter, a logo)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def office_name_of(letterhead: Letterhead) -> str:
+    """ "Kepala Desa Suka Makmur" ("Lurah …" for a kelurahan)."""
+    p = letterhead.profile
+    return f"{'Lurah' if p.is_kelurahan else 'Kepala Desa'} {p.desa_name}"
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,8 @@ from pesiar_desktop.reportdata.letters import (
     TYPE_SK,
     TYPE_SURAT_TUGAS,
     LetterDoc,
+    office_name_of,
 )
-from pesiar_desktop.reportdata.village import Letterhead
 from pesiar_desktop.reports.idcard_pdf import render_card
 from pesiar_desktop.reports.pdf_common import (
     SERIF,
@@ -359,12 +359,6 @@ def _signature(doc: LetterDoc, enacted: bool = False, place_date: bool = True) -
         signer_title=doc.signer_title,
         enacted=enacted,
     )
-
-
-def office_name_of(letterhead: Letterhead) -> str:
-    """ "Kepala Desa Suka Makmur" ("Lurah …" for a kelurahan)."""
-    p = letterhead.profile
-    return f"{'Lurah' if p.is_kelurahan else 'Kepala Desa'} {p.desa_name}"
 
 
 def office_name(doc: LetterDoc) -> str:

@@ -12,7 +12,6 @@ Small API, all of it usable from a raw canvas or from platypus flowables:
   Indonesian date, then the kepala desa / ``a.n.`` / ``a.n. … u.b.`` variants.
 - ``qr_drawing(payload, size)``: reportlab's own QR widget; ``draw_qr(canvas, …)``: the code
   from zxing-cpp's encoder (reportlab's as a fallback) drawn as one path.
-- ``sha256_of(data)``: the hash stored beside a frozen PDF.
 """
 
 from __future__ import annotations
@@ -410,12 +409,6 @@ class LetterheadFlowable(Flowable):  # type: ignore[misc]
 
 # --- signature block ---------------------------------------------------------------------------
 
-SIGNATURE_VARIANTS = {
-    "kades": "Kepala Desa menandatangani",
-    "an": "a.n. Kepala Desa, Sekretaris Desa menandatangani",
-    "ub": "a.n. Kepala Desa u.b. pejabat yang ditunjuk",
-}
-
 
 @dataclass(frozen=True)
 class SignatureBlock:
@@ -723,11 +716,6 @@ def draw_qr(
     canvas.setFillColorRGB(0, 0, 0)
     canvas.addLiteral(qr_path(modules) + "f")
     canvas.restoreState()
-
-
-def sha256_of(data: bytes) -> str:
-    """Hex SHA-256 of some bytes (the frozen PDF of an approved letter)."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def new_canvas(out: Any, paper: str, title: str = "", author: str = "") -> Canvas:

@@ -16,6 +16,9 @@ content (type, number, date, content: the agent, area and period as printed), so
 whose number, date, period or hash was changed reads "altered", and any phone's QR reader
 shows the true period next to the number. Letters approved before the period was added
 carry the five-field payload without it and still verify.
+
+The report writers (reportlab, xlsxwriter) are imported inside the functions that make a
+file: listing letters or handing out a stored PDF needs neither (0.1 s per command).
 """
 
 from __future__ import annotations
@@ -38,15 +41,18 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Agent, Assignment, AssignmentFamily, Letter, LetterCounter
 from pesiar_desktop.reportdata.letters import LETTER_TYPES as LETTER_TYPES
+from pesiar_desktop.reportdata.letters import (
+    SIGNATURE_VARIANTS,
+    LetterDoc,
+    RegisterEntry,
+    office_name_of,
+    sha256_of,
+)
 from pesiar_desktop.reportdata.letters import TYPE_ID_CARD as TYPE_ID_CARD
 from pesiar_desktop.reportdata.letters import TYPE_PAKTA as TYPE_PAKTA
 from pesiar_desktop.reportdata.letters import TYPE_SK as TYPE_SK
 from pesiar_desktop.reportdata.letters import TYPE_SURAT_TUGAS as TYPE_SURAT_TUGAS
-from pesiar_desktop.reportdata.letters import LetterDoc, RegisterEntry
 from pesiar_desktop.reportdata.village import Letterhead
-from pesiar_desktop.reports import idcard_pdf, letter_register_xlsx, letters_pdf
-from pesiar_desktop.reports import verify_guide_pdf as verify_guide
-from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS, sha256_of
 from pesiar_desktop.rules import agent_codes, numbering
 from pesiar_desktop.rules.formatting import long_date
 from pesiar_desktop.rules.nik import mask_nik
@@ -261,7 +267,7 @@ def _tasks(letterhead: Letterhead, a: Assignment, area: str) -> list[str]:
         f"target setiap bulan paling sedikit {a.target_people_per_month} jiwa atau "
         f"{a.target_families_per_month} KK peserta baru yang telah membayar iuran pertama;",
         "tidak memungut biaya dalam bentuk apa pun dari penduduk;",
-        f"melaporkan hasil pelaksanaan tugas setiap bulan kepada {letters_pdf.office_name_of(letterhead)}.",
+        f"melaporkan hasil pelaksanaan tugas setiap bulan kepada {office_name_of(letterhead)}.",
     ]
 
 
@@ -282,7 +288,7 @@ def _surat_tugas_content(
 
 def _dasar(session: Session, letterhead: Letterhead, assignment_id: int) -> list[str]:
     """The legal basis: the approved SK that lists this assignment, when there is one."""
-    office = letters_pdf.office_name_of(letterhead)
+    office = office_name_of(letterhead)
     items = []
     for sk in session.scalars(
         select(Letter)
@@ -631,6 +637,8 @@ def approve(db: Database, actor: Actor, letter_id: int, today: date | None = Non
         photo = None
         if letter.letter_type == TYPE_ID_CARD and letter.agent_id:
             photo = session.scalar(select(Agent.photo).where(Agent.id == letter.agent_id))
+        from pesiar_desktop.reports import letters_pdf
+
         pdf = letters_pdf.render(_doc(letter, letterhead, photo, actor))
         letter.pdf = pdf
         letter.pdf_sha256 = sha256_of(pdf)
@@ -792,6 +800,8 @@ def pdf_bytes(db: Database, letter_id: int) -> bytes:
         content = _with_text(
             session, letterhead, letter.letter_type, json.loads(letter.content_json)
         )
+    from pesiar_desktop.reports import letters_pdf
+
     return letters_pdf.render(_doc(letter, letterhead, photo, content=content))
 
 
@@ -827,6 +837,8 @@ def sk_preview_pdf(db: Database, text: letter_text.LetterText) -> bytes:
         signer_name=p.kepala_desa_name,
         paper=paper,
     )
+    from pesiar_desktop.reports import letters_pdf
+
     return letters_pdf.render(doc)
 
 
@@ -849,6 +861,8 @@ def card_sheet_pdf(db: Database, letter_ids: Sequence[int]) -> bytes:
             docs.append(_doc(letter, letterhead, photo))
     if not docs:
         raise ValidationError({"letters": "Pilih sedikitnya satu kartu agen."})
+    from pesiar_desktop.reports import idcard_pdf
+
     return idcard_pdf.render_card_sheet(docs)
 
 
@@ -867,6 +881,8 @@ def approved_card_ids(db: Database) -> list[int]:
 
 def verify_guide_pdf(db: Database) -> bytes:
     """The one-page "Cara memeriksa keaslian surat dan kartu agen" for residents."""
+    from pesiar_desktop.reports import verify_guide_pdf as verify_guide
+
     return verify_guide.render(village.letterhead(db), settings.read(db, settings.SETTINGS.paper))
 
 
@@ -1102,6 +1118,8 @@ def export_register(db: Database, path: Path | str, year: int | None = None) -> 
         )
         for r in register_rows(db, year)
     ]
+    from pesiar_desktop.reports import letter_register_xlsx
+
     return letter_register_xlsx.export(entries, village.get_profile(db), path, year)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import NotFound, PesiarError, ValidationError
 from pesiar_desktop.models import Dusun, Family, Rt, Village
+from pesiar_desktop.reportdata.letters import sha256_of
 from pesiar_desktop.reportdata.village import Letterhead, VillageProfile
 from pesiar_desktop.rules import regions
 from pesiar_desktop.services import audit, events, users
@@ -172,10 +172,6 @@ def _check_logo(data: bytes) -> None:
         raise ValidationError({"logo": "Logo terlalu kecil (sedikitnya 32×32 piksel)."})
 
 
-def _sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
     """The logo on the kop surat (PNG or JPEG), or none. Approved letters keep the PDF they
     were approved with, so a new logo shows only on letters approved from now on."""
@@ -194,8 +190,8 @@ def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
             "village.logo",
             "village",
             village.id,
-            {"logo_sha256": _sha256_of(before) if before else None},
-            {"logo_sha256": _sha256_of(data) if data else None},
+            {"logo_sha256": sha256_of(before) if before else None},
+            {"logo_sha256": sha256_of(data) if data else None},
         )
     events.notify(events.Topic.VILLAGE)
 

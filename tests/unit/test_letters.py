@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PermissionDenied, PesiarError, ValidationError
 from pesiar_desktop.models import Letter
-from pesiar_desktop.reports.pdf_common import sha256_of
+from pesiar_desktop.reportdata.letters import sha256_of
 from pesiar_desktop.rules import numbering
 from pesiar_desktop.services import letters, settings, village
 from pesiar_desktop.services.settings import SETTINGS

@@ -93,8 +93,8 @@ def demo_dir(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize(
     "args",
-    [("--version",), ("stats", "--json"), ("gui", "--smoke")],
-    ids=["version", "stats", "gui-smoke"],
+    [("--version",), ("stats", "--json"), ("gui", "--smoke"), ("letter", "list")],
+    ids=["version", "stats", "gui-smoke", "letter-list"],
 )
 def test_startup_imports_only_declared_modules(demo_dir: Path, args: tuple[str, ...]) -> None:
     modules = _modules_after(demo_dir, *args)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError, ValidationError
-from pesiar_desktop.reports.pdf_common import SIGNATURE_VARIANTS
+from pesiar_desktop.reportdata.letters import SIGNATURE_VARIANTS
 from pesiar_desktop.services import agents, assignments, letters
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import formatting
