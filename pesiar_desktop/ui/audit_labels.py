@@ -9,7 +9,6 @@ itself keeps the raw values (`services.audit_query`)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -332,7 +331,7 @@ def _code_table(field: str, entity: str, action: str) -> Mapping[Any, str] | Non
 
 
 def _plain(value: Any, zone: Zone) -> str:
-    """A value without a code table: yes/no, a date, a time in `zone`, text as is."""
+    """A single value without a code table: yes/no, a date, a time in `zone`, text as is."""
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -347,10 +346,6 @@ def _plain(value: Any, zone: Zone) -> str:
         except ValueError:
             pass  # not a real date (2026-13-45): shown as stored
         return value
-    if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in value):
-        return ", ".join(_plain(v, zone) for v in value)
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
@@ -358,7 +353,18 @@ def value_text(
     value: Any, field: str, zone: Zone, entity: str = "", action: str = "", mask: bool = False
 ) -> str:
     """A logged value in words for the field it was logged under: its code's label (in
-    the current language), else `_plain`'s form. `mask` hides personal numbers (viewers)."""
+    the current language), else `_plain`'s form; a list item by item, a nested record
+    (`members` of a registration) field by field. `mask` hides personal numbers."""
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{field_label(str(key))}: {value_text(item, str(key), zone, entity, action, mask)}"
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        parts = [value_text(item, field, zone, entity, action, mask) for item in value]
+        if any(isinstance(item, dict) for item in value):
+            return "; ".join(f"({part})" for part in parts)
+        return ", ".join(parts)
     if mask and isinstance(value, str):
         if field in PERSONAL_NUMBERS:
             return mask_number(value)
