@@ -152,6 +152,7 @@ def test_personal_numbers_masked_for_who_may_not_see_them(qtbot, logged, admin, 
     assert not widget.allowed  # the log is for administrators only
     admin_widget = AuditLogWidget(logged.db, admin)
     qtbot.addWidget(admin_widget)
+    assert not admin_widget.hide_numbers  # administrators see whole numbers
     sent = next(e for e in admin_widget.entries if e.action == "reminder.sent")
     masked = entry_text(sent, WITA, mask=True)
     assert "No HP: *********0002" in masked and "6281298700002" not in masked

@@ -107,7 +107,7 @@ class AuditLogWidget(QWidget):
         self.pages = 1
         self.entries: list[AuditEntry] = []
         self.allowed = actor.can("audit.read")
-        self.mask = not privacy.can_see_full_nik(actor)
+        self.hide_numbers = not privacy.can_see_full_nik(actor)
         layout = QVBoxLayout(self)
         if not self.allowed:
             layout.addWidget(
@@ -282,7 +282,7 @@ class AuditLogWidget(QWidget):
 
     def show_entry(self, row: int) -> None:
         if 0 <= row < len(self.entries):
-            self.detail.setPlainText(entry_text(self.entries[row], self.zone, self.mask))
+            self.detail.setPlainText(entry_text(self.entries[row], self.zone, self.hide_numbers))
 
     def verify(self) -> None:
         report = audit.verify_chain(self.db)
