@@ -131,14 +131,19 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def diff_lines(entry: AuditEntry) -> list[tuple[str, str, str]]:
-    """(field, before, after) for every field in either side, changed ones first."""
+def diff_values(entry: AuditEntry) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) as stored for every field in either side, changed ones first."""
     before = entry.before or {}
     after = entry.after or {}
     keys = list(dict.fromkeys([*before, *after]))
     changed = [k for k in keys if before.get(k) != after.get(k)]
     same = [k for k in keys if k not in changed]
-    return [(k, _show(before.get(k)), _show(after.get(k))) for k in changed + same]
+    return [(k, before.get(k), after.get(k)) for k in changed + same]
+
+
+def diff_lines(entry: AuditEntry) -> list[tuple[str, str, str]]:
+    """`diff_values` as text (the values as stored: codes, ISO dates)."""
+    return [(k, _show(old), _show(new)) for k, old, new in diff_values(entry)]
 
 
 def diff_text(entry: AuditEntry) -> str:

@@ -1,228 +1,250 @@
 """Human words for the audit log: what was done (`resident.edit` → "Ubah data penduduk"),
 to what (`resident` → "Penduduk") and which field (`months_in_arrears` → "Bulan
-tunggakan"). A name without a label is shown as stored, so nothing is ever hidden."""
+tunggakan"). A name without a label is shown as stored, so nothing is ever hidden.
+
+`value_text` shows a field's stored value the same way: a code by its code table's label
+(`WHATSAPP` → "WhatsApp", `PBPU` → "PBPU / Mandiri"), true/false as "Ya"/"Tidak", an ISO
+date as 07-12-2026 and an ISO time in the village's zone (07-12-2026 18:24 WITA). The log
+itself keeps the raw values (`services.audit_query`)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
+from pesiar_desktop.reportdata.letters import LETTER_TYPES
+from pesiar_desktop.rules import agent_codes, codes, population, reminders
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.nik import mask_number, mask_numbers_in_text
+from pesiar_desktop.rules.timezones import Zone, local_time
+from pesiar_desktop.services.context import ROLES
+from pesiar_desktop.services.letters import STATUS_LABELS as LETTER_STATUSES
 from pesiar_desktop.services.settings import REGISTRY
-from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP as N
+from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label
 
 ACTIONS = {
-    "advocacy.add": N("AuditLabels", "Catat advokasi"),
-    "advocacy.delete": N("AuditLabels", "Hapus advokasi"),
-    "advocacy.edit": N("AuditLabels", "Ubah advokasi"),
-    "agent.activate": N("AuditLabels", "Aktifkan agen"),
-    "agent.create": N("AuditLabels", "Tambah agen"),
-    "agent.deactivate": N("AuditLabels", "Nonaktifkan agen"),
-    "agent.update": N("AuditLabels", "Ubah data agen"),
-    "area.add": N("AuditLabels", "Tambah RT"),
-    "area.remove": N("AuditLabels", "Hapus RT"),
-    "assignment.activate": N("AuditLabels", "Aktifkan penugasan"),
-    "assignment.create": N("AuditLabels", "Buat penugasan"),
-    "assignment.end": N("AuditLabels", "Akhiri penugasan"),
-    "assignment.split": N("AuditLabels", "Bagi penugasan"),
-    "assignment.update": N("AuditLabels", "Ubah penugasan"),
-    "backup.create": N("AuditLabels", "Buat cadangan"),
-    "backup.restore": N("AuditLabels", "Pulihkan cadangan"),
-    "demo.fieldwork": N("AuditLabels", "Isi contoh kerja lapangan"),
-    "demo.generate": N("AuditLabels", "Buat desa contoh"),
-    "demo.population_arrivals": N("AuditLabels", "Isi contoh pendatang"),
-    "demo.population_events": N("AuditLabels", "Isi contoh peristiwa kependudukan"),
-    "export": N("AuditLabels", "Ekspor data pribadi"),
-    "family.change_head": N("AuditLabels", "Ganti kepala keluarga"),
-    "family.create": N("AuditLabels", "Buat KK"),
-    "family.edit": N("AuditLabels", "Ubah data KK"),
-    "fees.record": N("AuditLabels", "Catat honor agen"),
-    "import.family_update": N("AuditLabels", "Impor: perbarui KK"),
-    "import.bpjs": N("AuditLabels", "Impor daftar BPJS"),
-    "import.mapping_delete": N("AuditLabels", "Hapus pemetaan kolom"),
-    "import.mapping_save": N("AuditLabels", "Simpan pemetaan kolom"),
-    "import.residents": N("AuditLabels", "Impor data penduduk"),
-    "import.welfare": N("AuditLabels", "Impor data kesejahteraan"),
-    "letter.approve": N("AuditLabels", "Setujui surat"),
-    "letter.delete_draft": N("AuditLabels", "Hapus konsep surat"),
-    "letter.draft": N("AuditLabels", "Buat konsep surat"),
-    "letter.register": N("AuditLabels", "Catat surat"),
-    "letter.revoke": N("AuditLabels", "Cabut surat"),
-    "letter_text.save": N("AuditLabels", "Ubah teks surat"),
-    "membership.change": N("AuditLabels", "Ubah kepesertaan JKN"),
-    "population.cancel": N("AuditLabels", "Batalkan peristiwa kependudukan"),
-    "population.record": N("AuditLabels", "Catat peristiwa kependudukan"),
-    "reactivation.cancelled": N("AuditLabels", "Batalkan pengaktifan kembali"),
-    "reactivation.completed": N("AuditLabels", "Peserta aktif kembali"),
-    "reactivation.payment": N("AuditLabels", "Catat bayar tunggakan"),
-    "reactivation.payment_cancelled": N("AuditLabels", "Batalkan bayar tunggakan"),
-    "reactivation.payment_corrected": N("AuditLabels", "Koreksi bayar tunggakan"),
-    "reactivation.reopened": N("AuditLabels", "Buka lagi pengaktifan kembali"),
-    "reactivation.start": N("AuditLabels", "Mulai pengaktifan kembali"),
-    "recap.columns": N("AuditLabels", "Ubah kolom rekap"),
-    "registration.submit": N("AuditLabels", "Daftarkan keluarga"),
-    "registration.va_issued": N("AuditLabels", "Catat nomor VA"),
-    "registration.paid": N("AuditLabels", "Catat iuran pertama dibayar"),
-    "registration.active": N("AuditLabels", "Catat kartu aktif"),
-    "registration.expired": N("AuditLabels", "Pendaftaran kedaluwarsa"),
-    "registration.cancelled": N("AuditLabels", "Batalkan pendaftaran"),
-    "reminder.sent": N("AuditLabels", "Kirim pengingat"),
-    "resident.add": N("AuditLabels", "Tambah penduduk"),
-    "resident.edit": N("AuditLabels", "Ubah data penduduk"),
-    "resident.fix_nik": N("AuditLabels", "Perbaiki NIK"),
-    "resident.invalidate": N("AuditLabels", "Batalkan pencatatan penduduk"),
-    "resident.life_status": N("AuditLabels", "Ubah status hidup"),
-    "resident.mark_dead": N("AuditLabels", "Tandai meninggal"),
-    "resident.mark_moved": N("AuditLabels", "Tandai pindah"),
-    "resident.move": N("AuditLabels", "Pindah KK"),
-    "resident.restore": N("AuditLabels", "Kembalikan status hidup"),
-    "setting.change": N("AuditLabels", "Ubah pengaturan"),
-    "user.change_password": N("AuditLabels", "Ganti kata sandi"),
-    "user.create": N("AuditLabels", "Tambah pengguna"),
-    "user.locked": N("AuditLabels", "Kunci layar"),
-    "user.login": N("AuditLabels", "Masuk"),
-    "user.reset_password": N("AuditLabels", "Atur ulang kata sandi"),
-    "user.set_role": N("AuditLabels", "Ubah peran pengguna"),
-    "village.setup": N("AuditLabels", "Siapkan desa"),
-    "village.logo": N("AuditLabels", "Ubah logo desa"),
-    "village.update": N("AuditLabels", "Ubah profil desa"),
-    "visit.add": N("AuditLabels", "Catat kunjungan"),
-    "visit.delete": N("AuditLabels", "Hapus kunjungan"),
-    "visit_plan.schedule": N("AuditLabels", "Jadwalkan kunjungan"),
+    "advocacy.add": QT_TRANSLATE_NOOP("AuditLabels", "Catat advokasi"),
+    "advocacy.delete": QT_TRANSLATE_NOOP("AuditLabels", "Hapus advokasi"),
+    "advocacy.edit": QT_TRANSLATE_NOOP("AuditLabels", "Ubah advokasi"),
+    "agent.activate": QT_TRANSLATE_NOOP("AuditLabels", "Aktifkan agen"),
+    "agent.create": QT_TRANSLATE_NOOP("AuditLabels", "Tambah agen"),
+    "agent.deactivate": QT_TRANSLATE_NOOP("AuditLabels", "Nonaktifkan agen"),
+    "agent.update": QT_TRANSLATE_NOOP("AuditLabels", "Ubah data agen"),
+    "area.add": QT_TRANSLATE_NOOP("AuditLabels", "Tambah RT"),
+    "area.remove": QT_TRANSLATE_NOOP("AuditLabels", "Hapus RT"),
+    "assignment.activate": QT_TRANSLATE_NOOP("AuditLabels", "Aktifkan penugasan"),
+    "assignment.create": QT_TRANSLATE_NOOP("AuditLabels", "Buat penugasan"),
+    "assignment.end": QT_TRANSLATE_NOOP("AuditLabels", "Akhiri penugasan"),
+    "assignment.split": QT_TRANSLATE_NOOP("AuditLabels", "Bagi penugasan"),
+    "assignment.update": QT_TRANSLATE_NOOP("AuditLabels", "Ubah penugasan"),
+    "backup.create": QT_TRANSLATE_NOOP("AuditLabels", "Buat cadangan"),
+    "backup.restore": QT_TRANSLATE_NOOP("AuditLabels", "Pulihkan cadangan"),
+    "demo.fieldwork": QT_TRANSLATE_NOOP("AuditLabels", "Isi contoh kerja lapangan"),
+    "demo.generate": QT_TRANSLATE_NOOP("AuditLabels", "Buat desa contoh"),
+    "demo.population_arrivals": QT_TRANSLATE_NOOP("AuditLabels", "Isi contoh pendatang"),
+    "demo.population_events": QT_TRANSLATE_NOOP("AuditLabels", "Isi contoh peristiwa kependudukan"),
+    "export": QT_TRANSLATE_NOOP("AuditLabels", "Ekspor data pribadi"),
+    "family.change_head": QT_TRANSLATE_NOOP("AuditLabels", "Ganti kepala keluarga"),
+    "family.create": QT_TRANSLATE_NOOP("AuditLabels", "Buat KK"),
+    "family.edit": QT_TRANSLATE_NOOP("AuditLabels", "Ubah data KK"),
+    "fees.record": QT_TRANSLATE_NOOP("AuditLabels", "Catat honor agen"),
+    "import.family_update": QT_TRANSLATE_NOOP("AuditLabels", "Impor: perbarui KK"),
+    "import.bpjs": QT_TRANSLATE_NOOP("AuditLabels", "Impor daftar BPJS"),
+    "import.mapping_delete": QT_TRANSLATE_NOOP("AuditLabels", "Hapus pemetaan kolom"),
+    "import.mapping_save": QT_TRANSLATE_NOOP("AuditLabels", "Simpan pemetaan kolom"),
+    "import.residents": QT_TRANSLATE_NOOP("AuditLabels", "Impor data penduduk"),
+    "import.welfare": QT_TRANSLATE_NOOP("AuditLabels", "Impor data kesejahteraan"),
+    "letter.approve": QT_TRANSLATE_NOOP("AuditLabels", "Setujui surat"),
+    "letter.delete_draft": QT_TRANSLATE_NOOP("AuditLabels", "Hapus konsep surat"),
+    "letter.draft": QT_TRANSLATE_NOOP("AuditLabels", "Buat konsep surat"),
+    "letter.register": QT_TRANSLATE_NOOP("AuditLabels", "Catat surat"),
+    "letter.revoke": QT_TRANSLATE_NOOP("AuditLabels", "Cabut surat"),
+    "letter_text.save": QT_TRANSLATE_NOOP("AuditLabels", "Ubah teks surat"),
+    "membership.change": QT_TRANSLATE_NOOP("AuditLabels", "Ubah kepesertaan JKN"),
+    "population.cancel": QT_TRANSLATE_NOOP("AuditLabels", "Batalkan peristiwa kependudukan"),
+    "population.record": QT_TRANSLATE_NOOP("AuditLabels", "Catat peristiwa kependudukan"),
+    "reactivation.cancelled": QT_TRANSLATE_NOOP("AuditLabels", "Batalkan pengaktifan kembali"),
+    "reactivation.completed": QT_TRANSLATE_NOOP("AuditLabels", "Peserta aktif kembali"),
+    "reactivation.payment": QT_TRANSLATE_NOOP("AuditLabels", "Catat bayar tunggakan"),
+    "reactivation.payment_cancelled": QT_TRANSLATE_NOOP("AuditLabels", "Batalkan bayar tunggakan"),
+    "reactivation.payment_corrected": QT_TRANSLATE_NOOP("AuditLabels", "Koreksi bayar tunggakan"),
+    "reactivation.reopened": QT_TRANSLATE_NOOP("AuditLabels", "Buka lagi pengaktifan kembali"),
+    "reactivation.start": QT_TRANSLATE_NOOP("AuditLabels", "Mulai pengaktifan kembali"),
+    "recap.columns": QT_TRANSLATE_NOOP("AuditLabels", "Ubah kolom rekap"),
+    "registration.submit": QT_TRANSLATE_NOOP("AuditLabels", "Daftarkan keluarga"),
+    "registration.va_issued": QT_TRANSLATE_NOOP("AuditLabels", "Catat nomor VA"),
+    "registration.paid": QT_TRANSLATE_NOOP("AuditLabels", "Catat iuran pertama dibayar"),
+    "registration.active": QT_TRANSLATE_NOOP("AuditLabels", "Catat kartu aktif"),
+    "registration.expired": QT_TRANSLATE_NOOP("AuditLabels", "Pendaftaran kedaluwarsa"),
+    "registration.cancelled": QT_TRANSLATE_NOOP("AuditLabels", "Batalkan pendaftaran"),
+    "reminder.sent": QT_TRANSLATE_NOOP("AuditLabels", "Kirim pengingat"),
+    "resident.add": QT_TRANSLATE_NOOP("AuditLabels", "Tambah penduduk"),
+    "resident.edit": QT_TRANSLATE_NOOP("AuditLabels", "Ubah data penduduk"),
+    "resident.fix_nik": QT_TRANSLATE_NOOP("AuditLabels", "Perbaiki NIK"),
+    "resident.invalidate": QT_TRANSLATE_NOOP("AuditLabels", "Batalkan pencatatan penduduk"),
+    "resident.life_status": QT_TRANSLATE_NOOP("AuditLabels", "Ubah status hidup"),
+    "resident.mark_dead": QT_TRANSLATE_NOOP("AuditLabels", "Tandai meninggal"),
+    "resident.mark_moved": QT_TRANSLATE_NOOP("AuditLabels", "Tandai pindah"),
+    "resident.move": QT_TRANSLATE_NOOP("AuditLabels", "Pindah KK"),
+    "resident.restore": QT_TRANSLATE_NOOP("AuditLabels", "Kembalikan status hidup"),
+    "setting.change": QT_TRANSLATE_NOOP("AuditLabels", "Ubah pengaturan"),
+    "user.change_password": QT_TRANSLATE_NOOP("AuditLabels", "Ganti kata sandi"),
+    "user.create": QT_TRANSLATE_NOOP("AuditLabels", "Tambah pengguna"),
+    "user.locked": QT_TRANSLATE_NOOP("AuditLabels", "Kunci layar"),
+    "user.login": QT_TRANSLATE_NOOP("AuditLabels", "Masuk"),
+    "user.reset_password": QT_TRANSLATE_NOOP("AuditLabels", "Atur ulang kata sandi"),
+    "user.set_role": QT_TRANSLATE_NOOP("AuditLabels", "Ubah peran pengguna"),
+    "village.setup": QT_TRANSLATE_NOOP("AuditLabels", "Siapkan desa"),
+    "village.logo": QT_TRANSLATE_NOOP("AuditLabels", "Ubah logo desa"),
+    "village.update": QT_TRANSLATE_NOOP("AuditLabels", "Ubah profil desa"),
+    "visit.add": QT_TRANSLATE_NOOP("AuditLabels", "Catat kunjungan"),
+    "visit.delete": QT_TRANSLATE_NOOP("AuditLabels", "Hapus kunjungan"),
+    "visit_plan.schedule": QT_TRANSLATE_NOOP("AuditLabels", "Jadwalkan kunjungan"),
 }
 # Prefixes of actions named at run time (import.<kind>, registration.<step>).
 ACTION_PREFIXES = {
-    "import.": N("AuditLabels", "Impor"),
-    "registration.": N("AuditLabels", "Registrasi"),
+    "import.": QT_TRANSLATE_NOOP("AuditLabels", "Impor"),
+    "registration.": QT_TRANSLATE_NOOP("AuditLabels", "Registrasi"),
 }
 
 ENTITIES = {
-    "advocacy_event": N("AuditLabels", "Advokasi"),
-    "agent": N("AuditLabels", "Agen"),
-    "arrears_payment": N("AuditLabels", "Bayar tunggakan"),
-    "assignment": N("AuditLabels", "Penugasan"),
-    "database": N("AuditLabels", "Basis data"),
-    "family": N("AuditLabels", "Keluarga"),
-    "fee_payment": N("AuditLabels", "Honor agen"),
-    "import_batch": N("AuditLabels", "Impor"),
-    "letter": N("AuditLabels", "Surat"),
-    "letter_text": N("AuditLabels", "Teks surat"),
-    "membership": N("AuditLabels", "Kepesertaan JKN"),
-    "personal_data": N("AuditLabels", "Data pribadi"),
-    "population_event": N("AuditLabels", "Peristiwa kependudukan"),
-    "reactivation": N("AuditLabels", "Pengaktifan kembali"),
-    "registration": N("AuditLabels", "Pendaftaran"),
-    "reminder": N("AuditLabels", "Pengingat"),
-    "report": N("AuditLabels", "Laporan"),
-    "resident": N("AuditLabels", "Penduduk"),
-    "rt": N("AuditLabels", "RT"),
-    "saved_mapping": N("AuditLabels", "Pemetaan kolom"),
-    "setting": N("AuditLabels", "Pengaturan"),
-    "user": N("AuditLabels", "Pengguna"),
-    "village": N("AuditLabels", "Desa"),
-    "visit": N("AuditLabels", "Kunjungan"),
+    "advocacy_event": QT_TRANSLATE_NOOP("AuditLabels", "Advokasi"),
+    "agent": QT_TRANSLATE_NOOP("AuditLabels", "Agen"),
+    "arrears_payment": QT_TRANSLATE_NOOP("AuditLabels", "Bayar tunggakan"),
+    "assignment": QT_TRANSLATE_NOOP("AuditLabels", "Penugasan"),
+    "database": QT_TRANSLATE_NOOP("AuditLabels", "Basis data"),
+    "family": QT_TRANSLATE_NOOP("AuditLabels", "Keluarga"),
+    "fee_payment": QT_TRANSLATE_NOOP("AuditLabels", "Honor agen"),
+    "import_batch": QT_TRANSLATE_NOOP("AuditLabels", "Impor"),
+    "letter": QT_TRANSLATE_NOOP("AuditLabels", "Surat"),
+    "letter_text": QT_TRANSLATE_NOOP("AuditLabels", "Teks surat"),
+    "membership": QT_TRANSLATE_NOOP("AuditLabels", "Kepesertaan JKN"),
+    "personal_data": QT_TRANSLATE_NOOP("AuditLabels", "Data pribadi"),
+    "population_event": QT_TRANSLATE_NOOP("AuditLabels", "Peristiwa kependudukan"),
+    "reactivation": QT_TRANSLATE_NOOP("AuditLabels", "Pengaktifan kembali"),
+    "registration": QT_TRANSLATE_NOOP("AuditLabels", "Pendaftaran"),
+    "reminder": QT_TRANSLATE_NOOP("AuditLabels", "Pengingat"),
+    "report": QT_TRANSLATE_NOOP("AuditLabels", "Laporan"),
+    "resident": QT_TRANSLATE_NOOP("AuditLabels", "Penduduk"),
+    "rt": QT_TRANSLATE_NOOP("AuditLabels", "RT"),
+    "saved_mapping": QT_TRANSLATE_NOOP("AuditLabels", "Pemetaan kolom"),
+    "setting": QT_TRANSLATE_NOOP("AuditLabels", "Pengaturan"),
+    "user": QT_TRANSLATE_NOOP("AuditLabels", "Pengguna"),
+    "village": QT_TRANSLATE_NOOP("AuditLabels", "Desa"),
+    "visit": QT_TRANSLATE_NOOP("AuditLabels", "Kunjungan"),
 }
 
 FIELDS = {
-    "active": N("AuditLabels", "Aktif"),
-    "address": N("AuditLabels", "Alamat"),
-    "agent_id": N("AuditLabels", "Agen (id)"),
-    "amount": N("AuditLabels", "Jumlah"),
-    "amount_owed": N("AuditLabels", "Tunggakan"),
-    "apbdes_code": N("AuditLabels", "Kode kegiatan APBDes"),
-    "apbdes_name": N("AuditLabels", "Nama kegiatan APBDes"),
-    "areas": N("AuditLabels", "Wilayah"),
-    "as_of": N("AuditLabels", "Per tanggal"),
-    "bank_account": N("AuditLabels", "No. rekening"),
-    "bank_account_name": N("AuditLabels", "Rekening atas nama"),
-    "bank_name": N("AuditLabels", "Bank"),
-    "bendahara_name": N("AuditLabels", "Nama bendahara"),
-    "birth_date": N("AuditLabels", "Tanggal lahir"),
-    "birth_place": N("AuditLabels", "Tempat lahir"),
-    "budget": N("AuditLabels", "Pagu"),
-    "cancel_reason": N("AuditLabels", "Alasan batal"),
-    "cancels_id": N("AuditLabels", "Membatalkan peristiwa (id)"),
-    "card_number": N("AuditLabels", "No kartu JKN"),
-    "channel": N("AuditLabels", "Saluran"),
-    "collected_by": N("AuditLabels", "Diterima oleh"),
-    "collector_name": N("AuditLabels", "Nama penerima"),
-    "completed_on": N("AuditLabels", "Tanggal selesai"),
-    "created_at": N("AuditLabels", "Dibuat"),
-    "date": N("AuditLabels", "Tanggal"),
-    "desa_name": N("AuditLabels", "Desa"),
-    "due_on": N("AuditLabels", "Jatuh tempo"),
-    "education": N("AuditLabels", "Pendidikan"),
-    "email": N("AuditLabels", "Email"),
-    "families": N("AuditLabels", "Keluarga"),
-    "family_id": N("AuditLabels", "Keluarga (id)"),
-    "fee_per_family_paid": N("AuditLabels", "Insentif per KK"),
-    "fee_per_person_paid": N("AuditLabels", "Insentif per jiwa"),
-    "full_name": N("AuditLabels", "Nama lengkap"),
-    "instalment_seq": N("AuditLabels", "Cicilan ke"),
-    "instalments": N("AuditLabels", "Jumlah cicilan"),
-    "integrity_pact_date": N("AuditLabels", "Tanggal pakta integritas"),
-    "is_active": N("AuditLabels", "Aktif"),
-    "jkn_class": N("AuditLabels", "Kelas"),
-    "kabupaten_name": N("AuditLabels", "Kabupaten/Kota"),
-    "kader_name": N("AuditLabels", "Nama kader"),
-    "kecamatan_name": N("AuditLabels", "Kecamatan"),
-    "kepala_desa_name": N("AuditLabels", "Nama kepala desa"),
-    "kind": N("AuditLabels", "Jenis"),
-    "life_status": N("AuditLabels", "Status hidup"),
-    "life_status_date": N("AuditLabels", "Tanggal status hidup"),
-    "logo_png": N("AuditLabels", "Logo"),
-    "marital_status": N("AuditLabels", "Status kawin"),
-    "members": N("AuditLabels", "Anggota"),
-    "monthly_honorarium": N("AuditLabels", "Honor per bulan"),
-    "months_counted": N("AuditLabels", "Bulan tunggakan dihitung"),
-    "months_in_arrears": N("AuditLabels", "Bulan tunggakan"),
-    "name": N("AuditLabels", "Nama"),
-    "nik": N("AuditLabels", "NIK"),
-    "nik_problem": N("AuditLabels", "Masalah NIK"),
-    "nik_raw": N("AuditLabels", "NIK seperti tertulis"),
-    "no_kk": N("AuditLabels", "No KK"),
-    "note": N("AuditLabels", "Catatan"),
-    "number": N("AuditLabels", "Nomor"),
-    "occupation": N("AuditLabels", "Pekerjaan"),
-    "occurred_on": N("AuditLabels", "Tanggal peristiwa"),
-    "paid_on": N("AuditLabels", "Tanggal bayar"),
-    "pdf_sha256": N("AuditLabels", "Sidik PDF (SHA-256)"),
-    "period_end": N("AuditLabels", "Akhir masa tugas"),
-    "period_start": N("AuditLabels", "Awal masa tugas"),
-    "phone": N("AuditLabels", "No HP"),
-    "photo": N("AuditLabels", "Foto"),
-    "place": N("AuditLabels", "Tempat"),
-    "position": N("AuditLabels", "Jabatan"),
-    "postal_code": N("AuditLabels", "Kode pos"),
-    "provinsi_name": N("AuditLabels", "Provinsi"),
-    "reactivation_id": N("AuditLabels", "Pengaktifan kembali (id)"),
-    "reason": N("AuditLabels", "Alasan"),
-    "receipt_number": N("AuditLabels", "No tanda terima"),
-    "recorded_by": N("AuditLabels", "Dicatat oleh"),
-    "region_code": N("AuditLabels", "Kode wilayah"),
-    "registration_id": N("AuditLabels", "Pendaftaran (id)"),
-    "religion": N("AuditLabels", "Agama"),
-    "replaced_by_id": N("AuditLabels", "Diganti oleh (id)"),
-    "resident_id": N("AuditLabels", "Penduduk (id)"),
-    "role": N("AuditLabels", "Peran"),
-    "rows": N("AuditLabels", "Baris"),
-    "segment": N("AuditLabels", "Segmen"),
-    "sekretaris_desa_name": N("AuditLabels", "Nama sekretaris desa"),
-    "sent_on": N("AuditLabels", "Tanggal kirim"),
-    "sex": N("AuditLabels", "Jenis kelamin"),
-    "shdk": N("AuditLabels", "Hubungan dalam KK"),
-    "source": N("AuditLabels", "Sumber"),
-    "source_category": N("AuditLabels", "Unsur"),
-    "source_note": N("AuditLabels", "Keterangan unsur"),
-    "started_on": N("AuditLabels", "Tanggal mulai"),
-    "status": N("AuditLabels", "Status"),
-    "subject": N("AuditLabels", "Perihal"),
-    "target": N("AuditLabels", "Tujuan"),
-    "target_families_per_month": N("AuditLabels", "Target KK per bulan"),
-    "target_people_per_month": N("AuditLabels", "Target jiwa per bulan"),
-    "type": N("AuditLabels", "Jenis"),
-    "updated_at": N("AuditLabels", "Diubah"),
-    "username": N("AuditLabels", "Nama pengguna"),
-    "value": N("AuditLabels", "Nilai"),
-    "welfare_decile": N("AuditLabels", "Desil kesejahteraan"),
+    "active": QT_TRANSLATE_NOOP("AuditLabels", "Aktif"),
+    "address": QT_TRANSLATE_NOOP("AuditLabels", "Alamat"),
+    "agent_id": QT_TRANSLATE_NOOP("AuditLabels", "Agen (id)"),
+    "amount": QT_TRANSLATE_NOOP("AuditLabels", "Jumlah"),
+    "amount_owed": QT_TRANSLATE_NOOP("AuditLabels", "Tunggakan"),
+    "apbdes_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode kegiatan APBDes"),
+    "apbdes_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama kegiatan APBDes"),
+    "areas": QT_TRANSLATE_NOOP("AuditLabels", "Wilayah"),
+    "as_of": QT_TRANSLATE_NOOP("AuditLabels", "Per tanggal"),
+    "bank_account": QT_TRANSLATE_NOOP("AuditLabels", "No. rekening"),
+    "bank_account_name": QT_TRANSLATE_NOOP("AuditLabels", "Rekening atas nama"),
+    "bank_name": QT_TRANSLATE_NOOP("AuditLabels", "Bank"),
+    "bendahara_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama bendahara"),
+    "birth_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal lahir"),
+    "birth_place": QT_TRANSLATE_NOOP("AuditLabels", "Tempat lahir"),
+    "budget": QT_TRANSLATE_NOOP("AuditLabels", "Pagu"),
+    "cancel_reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan batal"),
+    "cancels_id": QT_TRANSLATE_NOOP("AuditLabels", "Membatalkan peristiwa (id)"),
+    "card_number": QT_TRANSLATE_NOOP("AuditLabels", "No kartu JKN"),
+    "channel": QT_TRANSLATE_NOOP("AuditLabels", "Saluran"),
+    "collected_by": QT_TRANSLATE_NOOP("AuditLabels", "Diterima oleh"),
+    "collector_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama penerima"),
+    "completed_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal selesai"),
+    "created_at": QT_TRANSLATE_NOOP("AuditLabels", "Dibuat"),
+    "date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal"),
+    "desa_name": QT_TRANSLATE_NOOP("AuditLabels", "Desa"),
+    "due_on": QT_TRANSLATE_NOOP("AuditLabels", "Jatuh tempo"),
+    "education": QT_TRANSLATE_NOOP("AuditLabels", "Pendidikan"),
+    "email": QT_TRANSLATE_NOOP("AuditLabels", "Email"),
+    "families": QT_TRANSLATE_NOOP("AuditLabels", "Keluarga"),
+    "family_id": QT_TRANSLATE_NOOP("AuditLabels", "Keluarga (id)"),
+    "fee_per_family_paid": QT_TRANSLATE_NOOP("AuditLabels", "Insentif per KK"),
+    "fee_per_person_paid": QT_TRANSLATE_NOOP("AuditLabels", "Insentif per jiwa"),
+    "full_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama lengkap"),
+    "instalment_seq": QT_TRANSLATE_NOOP("AuditLabels", "Cicilan ke"),
+    "instalments": QT_TRANSLATE_NOOP("AuditLabels", "Jumlah cicilan"),
+    "integrity_pact_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal pakta integritas"),
+    "is_active": QT_TRANSLATE_NOOP("AuditLabels", "Aktif"),
+    "jkn_class": QT_TRANSLATE_NOOP("AuditLabels", "Kelas"),
+    "kabupaten_name": QT_TRANSLATE_NOOP("AuditLabels", "Kabupaten/Kota"),
+    "kader_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama kader"),
+    "kecamatan_name": QT_TRANSLATE_NOOP("AuditLabels", "Kecamatan"),
+    "kepala_desa_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama kepala desa"),
+    "kind": QT_TRANSLATE_NOOP("AuditLabels", "Jenis"),
+    "letter_type": QT_TRANSLATE_NOOP("AuditLabels", "Jenis surat"),
+    "life_status": QT_TRANSLATE_NOOP("AuditLabels", "Status hidup"),
+    "life_status_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal status hidup"),
+    "logo_png": QT_TRANSLATE_NOOP("AuditLabels", "Logo"),
+    "marital_status": QT_TRANSLATE_NOOP("AuditLabels", "Status kawin"),
+    "members": QT_TRANSLATE_NOOP("AuditLabels", "Anggota"),
+    "monthly_honorarium": QT_TRANSLATE_NOOP("AuditLabels", "Honor per bulan"),
+    "months_counted": QT_TRANSLATE_NOOP("AuditLabels", "Bulan tunggakan dihitung"),
+    "months_in_arrears": QT_TRANSLATE_NOOP("AuditLabels", "Bulan tunggakan"),
+    "name": QT_TRANSLATE_NOOP("AuditLabels", "Nama"),
+    "nik": QT_TRANSLATE_NOOP("AuditLabels", "NIK"),
+    "nik_problem": QT_TRANSLATE_NOOP("AuditLabels", "Masalah NIK"),
+    "nik_raw": QT_TRANSLATE_NOOP("AuditLabels", "NIK seperti tertulis"),
+    "no_kk": QT_TRANSLATE_NOOP("AuditLabels", "No KK"),
+    "note": QT_TRANSLATE_NOOP("AuditLabels", "Catatan"),
+    "number": QT_TRANSLATE_NOOP("AuditLabels", "Nomor"),
+    "occupation": QT_TRANSLATE_NOOP("AuditLabels", "Pekerjaan"),
+    "occurred_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal peristiwa"),
+    "outcome": QT_TRANSLATE_NOOP("AuditLabels", "Hasil kunjungan"),
+    "paid_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal bayar"),
+    "path": QT_TRANSLATE_NOOP("AuditLabels", "Jalur pendaftaran"),
+    "pdf_sha256": QT_TRANSLATE_NOOP("AuditLabels", "Sidik PDF (SHA-256)"),
+    "period_end": QT_TRANSLATE_NOOP("AuditLabels", "Akhir masa tugas"),
+    "period_start": QT_TRANSLATE_NOOP("AuditLabels", "Awal masa tugas"),
+    "phone": QT_TRANSLATE_NOOP("AuditLabels", "No HP"),
+    "photo": QT_TRANSLATE_NOOP("AuditLabels", "Foto"),
+    "place": QT_TRANSLATE_NOOP("AuditLabels", "Tempat"),
+    "position": QT_TRANSLATE_NOOP("AuditLabels", "Jabatan"),
+    "postal_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode pos"),
+    "provinsi_name": QT_TRANSLATE_NOOP("AuditLabels", "Provinsi"),
+    "reactivation_id": QT_TRANSLATE_NOOP("AuditLabels", "Pengaktifan kembali (id)"),
+    "reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan"),
+    "receipt_number": QT_TRANSLATE_NOOP("AuditLabels", "No tanda terima"),
+    "recorded_by": QT_TRANSLATE_NOOP("AuditLabels", "Dicatat oleh"),
+    "refusal_reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan menolak"),
+    "region_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode wilayah"),
+    "registration_id": QT_TRANSLATE_NOOP("AuditLabels", "Pendaftaran (id)"),
+    "religion": QT_TRANSLATE_NOOP("AuditLabels", "Agama"),
+    "replaced_by_id": QT_TRANSLATE_NOOP("AuditLabels", "Diganti oleh (id)"),
+    "resident_id": QT_TRANSLATE_NOOP("AuditLabels", "Penduduk (id)"),
+    "role": QT_TRANSLATE_NOOP("AuditLabels", "Peran"),
+    "rows": QT_TRANSLATE_NOOP("AuditLabels", "Baris"),
+    "segment": QT_TRANSLATE_NOOP("AuditLabels", "Segmen"),
+    "sekretaris_desa_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama sekretaris desa"),
+    "sent_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal kirim"),
+    "sex": QT_TRANSLATE_NOOP("AuditLabels", "Jenis kelamin"),
+    "shdk": QT_TRANSLATE_NOOP("AuditLabels", "Hubungan dalam KK"),
+    "source": QT_TRANSLATE_NOOP("AuditLabels", "Sumber"),
+    "source_category": QT_TRANSLATE_NOOP("AuditLabels", "Unsur"),
+    "source_note": QT_TRANSLATE_NOOP("AuditLabels", "Keterangan unsur"),
+    "started_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal mulai"),
+    "status": QT_TRANSLATE_NOOP("AuditLabels", "Status"),
+    "subject": QT_TRANSLATE_NOOP("AuditLabels", "Perihal"),
+    "target": QT_TRANSLATE_NOOP("AuditLabels", "Tujuan"),
+    "target_families_per_month": QT_TRANSLATE_NOOP("AuditLabels", "Target KK per bulan"),
+    "target_people_per_month": QT_TRANSLATE_NOOP("AuditLabels", "Target jiwa per bulan"),
+    "topics": QT_TRANSLATE_NOOP("AuditLabels", "Topik"),
+    "type": QT_TRANSLATE_NOOP("AuditLabels", "Jenis"),
+    "updated_at": QT_TRANSLATE_NOOP("AuditLabels", "Diubah"),
+    "username": QT_TRANSLATE_NOOP("AuditLabels", "Nama pengguna"),
+    "value": QT_TRANSLATE_NOOP("AuditLabels", "Nilai"),
+    "welfare_decile": QT_TRANSLATE_NOOP("AuditLabels", "Desil kesejahteraan"),
 }
 
 
@@ -252,3 +274,111 @@ def entity_id_label(entity: str, entity_id: str) -> str:
     if entity == "setting" and entity_id in REGISTRY:
         return REGISTRY[entity_id].label
     return entity_id
+
+
+# ---------------------------------------------------------------- values
+
+# A field that holds a code of one table wherever it is logged.
+CODE_FIELDS: dict[str, Mapping[Any, str]] = {
+    "channel": reminders.CHANNELS,
+    "collected_by": fc.COLLECTORS,
+    "education": codes.EDUCATION,
+    "jkn_class": codes.JKN_CLASS,
+    "letter_type": LETTER_TYPES,
+    "life_status": codes.LIFE_STATUS,
+    "marital_status": codes.MARITAL_STATUS,
+    "occupation": codes.OCCUPATION,
+    "outcome": fc.VISIT_OUTCOMES,
+    "path": fc.REGISTRATION_PATHS,
+    "refusal_reason": fc.REFUSAL_REASONS,
+    "religion": codes.RELIGION,
+    "role": ROLES,
+    "segment": codes.SEGMENTS,
+    "sex": codes.SEX,
+    "shdk": codes.SHDK,
+    "source_category": agent_codes.AGENT_SOURCES,
+}
+# `status` and `kind` mean another table per entity (membership changes are logged on
+# the resident, so the action's first word names them).
+DOMAIN_CODE_FIELDS: dict[tuple[str, str], Mapping[Any, str]] = {
+    ("advocacy_event", "kind"): fc.ADVOCACY_KINDS,
+    ("arrears_payment", "status"): fc.PAYMENT_STATUSES,
+    ("import_batch", "kind"): codes.IMPORT_KINDS,
+    ("letter", "status"): LETTER_STATUSES,
+    ("membership", "status"): codes.MEMBERSHIP_STATUS,
+    ("population_event", "kind"): population.KINDS,
+    ("reactivation", "kind"): fc.REACTIVATION_KINDS,
+    ("reactivation", "status"): fc.REACTIVATION_STATUSES,
+    ("registration", "status"): fc.REGISTRATION_STATUSES,
+    ("reminder", "kind"): reminders.KINDS,
+}
+# Personal numbers, masked for a user who may not see them whole (`rules.nik.mask_number`).
+PERSONAL_NUMBERS = frozenset(
+    {"bank_account", "card_number", "nik", "nik_raw", "no_kk", "phone", "va_number"}
+)
+
+YES = QT_TRANSLATE_NOOP("AuditLabels", "Ya")
+NO = QT_TRANSLATE_NOOP("AuditLabels", "Tidak")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def _code_table(field: str, entity: str, action: str) -> Mapping[Any, str] | None:
+    domain = "membership" if action.startswith("membership.") else entity
+    return DOMAIN_CODE_FIELDS.get((domain, field)) or CODE_FIELDS.get(field)
+
+
+def _plain(value: Any, zone: Zone) -> str:
+    """A single value without a code table: yes/no, a date, a time in `zone`, text as is."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _tr(YES) if value else _tr(NO)
+    if isinstance(value, str):
+        try:
+            if _ISO_DATE.match(value):
+                return date.fromisoformat(value).strftime("%d-%m-%Y")
+            if _ISO_DATETIME.match(value):
+                at = local_time(datetime.fromisoformat(value), zone)
+                return f"{at:%d-%m-%Y %H:%M} {zone.label}"
+        except ValueError:
+            pass  # not a real date (2026-13-45): shown as stored
+        return value
+    return str(value)
+
+
+def value_text(
+    value: Any, field: str, zone: Zone, entity: str = "", action: str = "", mask: bool = False
+) -> str:
+    """A logged value in words for the field it was logged under: its code's label (in
+    the current language), else `_plain`'s form; a list item by item, a nested record
+    (`members` of a registration) field by field. `mask` hides personal numbers."""
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{field_label(str(key))}: {value_text(item, str(key), zone, entity, action, mask)}"
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        parts = [value_text(item, field, zone, entity, action, mask) for item in value]
+        if any(isinstance(item, dict) for item in value):
+            return "; ".join(f"({part})" for part in parts)
+        return ", ".join(parts)
+    if mask and isinstance(value, str):
+        if field in PERSONAL_NUMBERS:
+            return mask_number(value)
+        value = mask_numbers_in_text(value)
+    if field == "topics" and isinstance(value, str):
+        return ", ".join(
+            code_label(fc.ADVOCACY_TOPICS.get(code, code)) for code in fc.topics_from_text(value)
+        )
+    table = _code_table(field, entity, action)
+    if table is not None and not isinstance(value, bool):
+        try:
+            label = table.get(value)
+        except TypeError:  # a list or dict, which no table holds
+            label = None
+        if label:
+            return code_label(label)
+    return _plain(value, zone)

@@ -846,9 +846,1047 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <location filename="../../ui/audit_labels.py" line="+31"/>
+        <source>Catat advokasi</source>
+        <translation>Record advocacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus advokasi</source>
+        <translation>Delete advocacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah advokasi</source>
+        <translation>Edit advocacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktifkan agen</source>
+        <translation>Activate agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambah agen</source>
+        <translation>Add agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonaktifkan agen</source>
+        <translation>Deactivate agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah data agen</source>
+        <translation>Edit agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambah RT</source>
+        <translation>Add RT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus RT</source>
+        <translation>Remove RT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktifkan penugasan</source>
+        <translation>Activate assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buat penugasan</source>
+        <translation>Create assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akhiri penugasan</source>
+        <translation>End assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bagi penugasan</source>
+        <translation>Split assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah penugasan</source>
+        <translation>Edit assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buat cadangan</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isi contoh kerja lapangan</source>
+        <translation>Fill sample fieldwork</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buat desa contoh</source>
+        <translation>Create sample village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isi contoh pendatang</source>
+        <translation>Fill sample arrivals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isi contoh peristiwa kependudukan</source>
+        <translation>Fill sample population events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ekspor data pribadi</source>
+        <translation>Export personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ganti kepala keluarga</source>
+        <translation>Change head of family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buat KK</source>
+        <translation>Create family card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah data KK</source>
+        <translation>Edit family card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat honor agen</source>
+        <translation>Record agent fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor: perbarui KK</source>
+        <translation>Import: update family card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor daftar BPJS</source>
+        <translation>Import BPJS list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus pemetaan kolom</source>
+        <translation>Delete column mapping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simpan pemetaan kolom</source>
+        <translation>Save column mapping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor data penduduk</source>
+        <translation>Import residents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor data kesejahteraan</source>
+        <translation>Import welfare data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setujui surat</source>
+        <translation>Approve letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus konsep surat</source>
+        <translation>Delete letter draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buat konsep surat</source>
+        <translation>Draft letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat surat</source>
+        <translation>Register letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cabut surat</source>
+        <translation>Revoke letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah teks surat</source>
+        <translation>Edit letter text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah kepesertaan JKN</source>
+        <translation>Change JKN membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan peristiwa kependudukan</source>
+        <translation>Cancel population event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat peristiwa kependudukan</source>
+        <translation>Record population event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan pengaktifan kembali</source>
+        <translation>Cancel reactivation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peserta aktif kembali</source>
+        <translation>Member active again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat bayar tunggakan</source>
+        <translation>Record arrears payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan bayar tunggakan</source>
+        <translation>Cancel arrears payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Koreksi bayar tunggakan</source>
+        <translation>Correct arrears payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buka lagi pengaktifan kembali</source>
+        <translation>Reopen reactivation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mulai pengaktifan kembali</source>
+        <translation>Start reactivation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah kolom rekap</source>
+        <translation>Change recap columns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daftarkan keluarga</source>
+        <translation>Register family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat nomor VA</source>
+        <translation>Record VA number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat iuran pertama dibayar</source>
+        <translation>Record first premium paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat kartu aktif</source>
+        <translation>Record card active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran kedaluwarsa</source>
+        <translation>Registration expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan pendaftaran</source>
+        <translation>Cancel registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kirim pengingat</source>
+        <translation>Send reminder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambah penduduk</source>
+        <translation>Add resident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah data penduduk</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perbaiki NIK</source>
+        <translation>Fix NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batalkan pencatatan penduduk</source>
+        <translation>Void resident record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah status hidup</source>
+        <translation>Change life status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tandai meninggal</source>
+        <translation>Mark as deceased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tandai pindah</source>
+        <translation>Mark as moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah KK</source>
+        <translation>Move to another family card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kembalikan status hidup</source>
+        <translation>Restore life status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah pengaturan</source>
+        <translation>Change setting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kunci layar</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah peran pengguna</source>
+        <translation>Change user role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Siapkan desa</source>
+        <translation>Set up village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah logo desa</source>
+        <translation>Change village logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ubah profil desa</source>
+        <translation>Edit village profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catat kunjungan</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hapus kunjungan</source>
+        <translation>Delete visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jadwalkan kunjungan</source>
+        <translation>Schedule visit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Registrasi</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advokasi</source>
+        <translation>Advocacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bayar tunggakan</source>
+        <translation>Arrears payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penugasan</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Keluarga</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Honor agen</source>
+        <translation>Agent fee</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Surat</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teks surat</source>
+        <translation>Letter text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kepesertaan JKN</source>
+        <translation>JKN membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data pribadi</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peristiwa kependudukan</source>
+        <translation>Population event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengaktifan kembali</source>
+        <translation>Reactivation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengingat</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laporan</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penduduk</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pemetaan kolom</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengaturan</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+37"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agen (id)</source>
+        <translation>Agent (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode kegiatan APBDes</source>
+        <translation>APBDes activity code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama kegiatan APBDes</source>
+        <translation>APBDes activity name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wilayah</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. rekening</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rekening atas nama</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama bendahara</source>
+        <translation>Treasurer&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pagu</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan batal</source>
+        <translation>Cancellation reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membatalkan peristiwa (id)</source>
+        <translation>Cancels event (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No kartu JKN</source>
+        <translation>JKN card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diterima oleh</source>
+        <translation>Collected by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama penerima</source>
+        <translation>Collector&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal selesai</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jatuh tempo</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keluarga (id)</source>
+        <translation>Family (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insentif per KK</source>
+        <translation>Incentive per family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insentif per jiwa</source>
+        <translation>Incentive per person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cicilan ke</source>
+        <translation>Instalment no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah cicilan</source>
+        <translation>Number of instalments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal pakta integritas</source>
+        <translation>Integrity pact date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kelas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama kader</source>
+        <translation>Cadre&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama kepala desa</source>
+        <translation>Village head&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Jenis surat</source>
+        <translation>Letter type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status hidup</source>
+        <translation>Life status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal status hidup</source>
+        <translation>Life status date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anggota</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honor per bulan</source>
+        <translation>Monthly honorarium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulan tunggakan dihitung</source>
+        <translation>Arrears months counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulan tunggakan</source>
+        <translation>Months in arrears</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masalah NIK</source>
+        <translation>NIK problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIK seperti tertulis</source>
+        <translation>NIK as written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No KK</source>
+        <translation>Family card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal peristiwa</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hasil kunjungan</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal bayar</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jalur pendaftaran</source>
+        <translation>Registration path</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidik PDF (SHA-256)</source>
+        <translation>PDF fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Akhir masa tugas</source>
+        <translation>Term end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awal masa tugas</source>
+        <translation>Term start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pengaktifan kembali (id)</source>
+        <translation>Reactivation (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tanda terima</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dicatat oleh</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan menolak</source>
+        <translation>Refusal reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode wilayah</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendaftaran (id)</source>
+        <translation>Registration (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diganti oleh (id)</source>
+        <translation>Replaced by (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penduduk (id)</source>
+        <translation>Resident (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segmen</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama sekretaris desa</source>
+        <translation>Village secretary&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal kirim</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hubungan dalam KK</source>
+        <translation>Relationship in family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsur</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keterangan unsur</source>
+        <translation>Background note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal mulai</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tujuan</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target KK per bulan</source>
+        <translation>Target families per month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target jiwa per bulan</source>
+        <translation>Target people per month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topik</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diubah</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desil kesejahteraan</source>
+        <translation>Welfare decile</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_log.py" line="+304"/>
+        <location filename="../../ui/dialogs/audit_log.py" line="+310"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -951,7 +1989,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 {details}</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-218"/>
         <source>(tanpa rincian)</source>
         <translation>(no details)</translation>
     </message>
@@ -961,7 +1999,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Waktu ({zone})</source>
         <translation>Time ({zone})</translation>
     </message>

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from pesiar_desktop.db import Database
 from pesiar_desktop.errors import PesiarError
 from pesiar_desktop.rules.timezones import Zone, local_time, zone_for_region
-from pesiar_desktop.services import audit, audit_query, village
+from pesiar_desktop.services import audit, audit_query, privacy, village
 from pesiar_desktop.services.audit_query import AuditEntry, AuditFilter
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.ui import audit_labels as labels
@@ -67,9 +67,9 @@ def _village_zone(db: Database) -> Zone:
     return zone_for_region(profile.region_code if profile else "")
 
 
-def entry_text(entry: AuditEntry, zone: Zone) -> str:
+def entry_text(entry: AuditEntry, zone: Zone, mask: bool = False) -> str:
     """One entry, readable: when (local time, labelled), who, what and each field's
-    before → after, in words."""
+    before → after, in words (`labels.value_text`; `mask` hides personal numbers)."""
     at = local_time(entry.at, zone)
     target = labels.entity_id_label(entry.entity, entry.entity_id)
     lines = [
@@ -77,17 +77,22 @@ def entry_text(entry: AuditEntry, zone: Zone) -> str:
         f"{labels.action_label(entry.action)} · {labels.entity_label(entry.entity)} {target}".rstrip(),
         "",
     ]
-    rows = audit_query.diff_lines(entry)
+    rows = audit_query.diff_values(entry)
     if not rows:
         lines.append(QCoreApplication.translate("AuditLogWidget", "(tanpa rincian)"))
     removed = QCoreApplication.translate("AuditLogWidget", "(dihapus)")
-    for key, old, new in rows:
+
+    def shown(key: str, value: object) -> str:
+        return labels.value_text(value, key, zone, entry.entity, entry.action, mask)
+
+    for key, old_value, new_value in rows:
         name = labels.field_label(key)
+        old, new = shown(key, old_value), shown(key, new_value)
         if entry.before is None:
             lines.append(f"{name}: {new}")
         elif entry.after is None:
             lines.append(f"{name}: {old} {removed}")
-        elif old == new:
+        elif old_value == new_value:
             lines.append(f"{name}: {new}")
         else:
             lines.append(f"{name}: {old} → {new}")
@@ -102,6 +107,7 @@ class AuditLogWidget(QWidget):
         self.pages = 1
         self.entries: list[AuditEntry] = []
         self.allowed = actor.can("audit.read")
+        self.hide_numbers = not privacy.can_see_full_nik(actor)
         layout = QVBoxLayout(self)
         if not self.allowed:
             layout.addWidget(
@@ -276,7 +282,7 @@ class AuditLogWidget(QWidget):
 
     def show_entry(self, row: int) -> None:
         if 0 <= row < len(self.entries):
-            self.detail.setPlainText(entry_text(self.entries[row], self.zone))
+            self.detail.setPlainText(entry_text(self.entries[row], self.zone, self.hide_numbers))
 
     def verify(self) -> None:
         report = audit.verify_chain(self.db)
