@@ -848,7 +848,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AuditLabels</name>
     <message>
-        <location filename="../../ui/audit_labels.py" line="+31"/>
+        <location filename="../../ui/audit_labels.py" line="+30"/>
         <source>Catat advokasi</source>
         <translation>Record advocacy</translation>
     </message>
@@ -4522,7 +4522,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+131"/>
+        <location filename="../../ui/pages/registrasi.py" line="+133"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -5540,7 +5540,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+115"/>
+        <location filename="../../ui/pages/residents.py" line="+116"/>
         <source>Penduduk</source>
         <translation>Residents</translation>
     </message>
@@ -5606,12 +5606,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+234"/>
+        <location line="+246"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-233"/>
         <source>Hapus filter</source>
         <translation>Clear filters</translation>
     </message>
@@ -5651,7 +5651,7 @@ The window closes now; please log in again.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation>Click to sort; right-click to choose columns</translation>
     </message>
@@ -5711,7 +5711,7 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the family card</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-442"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -5726,7 +5726,7 @@ The window closes now; please log in again.</translation>
         <translation>Newcomers</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+401"/>
         <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation>matches a family card no. (Family card no. column shown)</translation>
     </message>
@@ -6274,7 +6274,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+143"/>
+        <location filename="../../ui/pages/sisir.py" line="+145"/>
         <source>Sisir &amp; Advokasi</source>
         <translation>Visits &amp; Advocacy</translation>
     </message>
@@ -6326,7 +6326,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-417"/>
         <source>Tanggal per keluarga</source>
         <translation>A date per family</translation>
     </message>
@@ -6336,7 +6336,7 @@ The window closes now; please log in again.</translation>
         <translation>A date per RT</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation>This agent has no activity in {month}.</translation>
     </message>

@@ -846,7 +846,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLabels</name>
     <message>
-        <location filename="../../ui/audit_labels.py" line="+31"/>
+        <location filename="../../ui/audit_labels.py" line="+30"/>
         <source>Catat advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4515,7 +4515,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+131"/>
+        <location filename="../../ui/pages/registrasi.py" line="+133"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5532,7 +5532,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../ui/pages/residents.py" line="+115"/>
+        <location filename="../../ui/pages/residents.py" line="+116"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5603,12 +5603,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+234"/>
+        <location line="+246"/>
         <source>Prioritas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-233"/>
         <source>Hapus filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5648,7 +5648,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Klik untuk mengurutkan; klik kanan untuk memilih kolom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5708,7 +5708,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-442"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5718,7 +5718,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+387"/>
         <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6266,7 +6266,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+106"/>
+        <location filename="../../ui/pages/sisir.py" line="+108"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6569,7 +6569,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-238"/>
         <source>Tanggal per keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6579,7 +6579,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK</source>
         <translation type="unfinished"></translation>
     </message>
