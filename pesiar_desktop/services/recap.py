@@ -669,16 +669,26 @@ def segment_rows(session: Session, as_of: date | None) -> list[SegmentRow]:
         .join(Dusun, Dusun.id == Rt.dusun_id)
     )
     if as_of is None:
-        for dusun, segment, status in session.execute(
-            select(Dusun.name, Membership.segment, Membership.status)
+        # Counted in SQL per (dusun, segment, status): ~100,000 rows fetched one by one
+        # took 0.6 s; the grouped rows are a few dozen. `+ 0` keeps SQLite off the
+        # (life_status, name_sort) index (see targets._scan): 0.42 s -> 0.09 s.
+        for dusun, segment, status, n in session.connection().execute(
+            select(Dusun.name, Membership.segment, Membership.status, func.count())
             .select_from(Resident)
             .join(Membership, Membership.resident_id == Resident.id)
             .join(Family, Family.id == Resident.family_id)
             .join(Rt, Rt.id == Family.rt_id)
             .join(Dusun, Dusun.id == Rt.dusun_id)
-            .where(Resident.life_status == codes.LIFE_ALIVE)
+            .where(
+                Resident.life_status + 0 == codes.LIFE_ALIVE,
+                Membership.status.in_(registered_statuses),
+            )
+            .group_by(Dusun.name, Membership.segment, Membership.status)
         ):
-            add(dusun, segment, status)
+            entry = counts.setdefault((dusun, segment or ""), [0, 0])
+            entry[0] += int(n)
+            if status == codes.STATUS_ACTIVE:
+                entry[1] += int(n)
     else:
         living = (
             (Resident.life_status == codes.LIFE_ALIVE) | (Resident.life_status_date > as_of)
