@@ -346,11 +346,7 @@ def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
     )
     people = (
         select(
-            Dusun.id.label("dusun_id"),
-            Dusun.name.label("dusun"),
-            Rt.id.label("rt_id"),
-            Rt.rw.label("rw"),
-            Rt.rt.label("rt"),
+            Family.rt_id.label("rt_id"),
             Membership.status.label("status"),
             Membership.segment.label("segment"),
             Resident.is_laid_off.label("laid_off"),
@@ -359,17 +355,26 @@ def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
         )
         .select_from(Resident)
         .join(Family, Family.id == Resident.family_id)
-        .join(Rt, Rt.id == Family.rt_id)
-        .join(Dusun, Dusun.id == Rt.dusun_id)
         .outerjoin(Membership, Membership.resident_id == Resident.id)
         .where(Resident.life_status + 0 == codes.LIFE_ALIVE)  # see _scan
         .subquery()
     )
     grouped = [people.c[name] for name in people.c.keys()]
+    # The RT and dusun are looked up afterwards: a narrower GROUP BY (0.19 s -> 0.11 s).
+    places = {
+        rt_id: (dusun_id, dusun, rw, rt)
+        for rt_id, rw, rt, dusun_id, dusun in session.connection().execute(
+            select(Rt.id, Rt.rw, Rt.rt, Dusun.id, Dusun.name).join(Dusun, Dusun.id == Rt.dusun_id)
+        )
+    }
     areas: dict[Any, AreaSummary] = {}
-    for dusun_id, dusun, rt_id, rw, rt, status, segment, laid_off, formal, prio, n in (
-        session.connection().execute(select(*grouped, func.count()).group_by(*grouped))
+    for rt_id, status, segment, laid_off, formal, prio, n in (
+        session.connection().execute(select(*grouped, func.count()).group_by(*grouped)).all()
     ):
+        place = places.get(rt_id)
+        if place is None:  # (the inner joins of `_scan`)
+            continue
+        dusun_id, dusun, rw, rt = place
         status = status or codes.STATUS_NOT_REGISTERED
         category = category_of(status, segment, laid_off, formal)
         n = int(n)
