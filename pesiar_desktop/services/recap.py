@@ -521,7 +521,8 @@ def _heads(session: Session, family_ids: set[int] | Select[Any]) -> dict[int, st
     query, no chunked IN lists: 20,000 visited families in 0.04 s instead of 0.11 s)."""
     heads: dict[int, str] = {}
     if isinstance(family_ids, Select):
-        for family_id, name in session.connection().execute(
+        connection = session.connection()
+        for family_id, name in connection.execute(
             select(Resident.family_id, Resident.name)
             .where(Resident.family_id.in_(family_ids), Resident.shdk == 1)
             .order_by(Resident.life_status, Resident.id)
@@ -541,7 +542,8 @@ def _heads(session: Session, family_ids: set[int] | Select[Any]) -> dict[int, st
 
 def visit_rows(session: Session, month: date) -> list[VisitRow]:
     first, last = month_bounds(month)
-    found = session.connection().execute(  # Core rows: no ORM result layer
+    connection = session.connection()  # Core rows: no ORM result layer
+    found = connection.execute(
         select(
             Visit.visited_on,
             Agent.name,

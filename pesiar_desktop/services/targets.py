@@ -330,7 +330,8 @@ def _elderly_born_by(today: date) -> date:
 
 def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
     """`_scan`'s per-area figures from rows grouped by RT and everything `category_of` and
-    the priority depend on (a few hundred rows instead of one per living resident)."""
+    the priority depend on (14,000 rows rather than 99,000 on a 100,000-resident village,
+    and no TargetRow built)."""
     priority = case(
         (
             or_(
@@ -359,7 +360,8 @@ def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
         .where(Resident.life_status + 0 == codes.LIFE_ALIVE)  # see _scan
         .subquery()
     )
-    grouped = [people.c[name] for name in people.c.keys()]
+    p = people.c
+    grouped = (p.rt_id, p.status, p.segment, p.laid_off, p.formal, p.priority)
     # The RT and dusun are looked up afterwards: a narrower GROUP BY (0.19 s -> 0.11 s).
     places = {
         rt_id: (dusun_id, dusun, rw, rt)
@@ -369,7 +371,13 @@ def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
     }
     areas: dict[Any, AreaSummary] = {}
     for rt_id, status, segment, laid_off, formal, prio, n in (
-        session.connection().execute(select(*grouped, func.count()).group_by(*grouped)).all()
+        session.connection()
+        .execute(
+            select(
+                p.rt_id, p.status, p.segment, p.laid_off, p.formal, p.priority, func.count()
+            ).group_by(*grouped)
+        )
+        .all()
     ):
         place = places.get(rt_id)
         if place is None:  # (the inner joins of `_scan`)
