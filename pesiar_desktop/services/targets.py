@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from pesiar_desktop import clock
@@ -312,10 +312,98 @@ def list_targets(
 
 
 def area_summary(db: Database, today: date | None = None) -> list[AreaSummary]:
-    """Per dusun, each followed by its RTs: targets, coverage %, activity %."""
+    """Per dusun, each followed by its RTs: targets, coverage %, activity % (the same
+    figures as `scan_targets`, counted in SQL: no target rows are built)."""
     with db.read() as session:
-        _targets, areas = _scan(session, today or clock.today())
+        areas = _area_counts(session, today or clock.today())
     return _ordered_areas(areas)
+
+
+def _elderly_born_by(today: date) -> date:
+    """The latest birth date of someone `codes.ELDERLY_AGE` or older on `today` (`_age`)."""
+    year = today.year - codes.ELDERLY_AGE
+    try:
+        return today.replace(year=year)
+    except ValueError:  # 29 February, the year back is no leap year
+        return date(year, 2, 28)
+
+
+def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
+    """`_scan`'s per-area figures from rows grouped by RT and everything `category_of` and
+    the priority depend on (14,000 rows rather than 99,000 on a 100,000-resident village,
+    and no TargetRow built)."""
+    priority = case(
+        (
+            or_(
+                Family.welfare_decile <= codes.POOR_DECILE_MAX,
+                Resident.is_pregnant.is_(True),
+                Resident.is_stunting_child.is_(True),
+                Resident.birth_date <= _elderly_born_by(today),
+                Resident.has_disability.is_(True),
+            ),
+            1,
+        ),
+        else_=0,
+    )
+    people = (
+        select(
+            Family.rt_id.label("rt_id"),
+            Membership.status.label("status"),
+            Membership.segment.label("segment"),
+            Resident.is_laid_off.label("laid_off"),
+            Resident.is_formal_worker.label("formal"),
+            priority.label("priority"),
+        )
+        .select_from(Resident)
+        .join(Family, Family.id == Resident.family_id)
+        .outerjoin(Membership, Membership.resident_id == Resident.id)
+        .where(Resident.life_status + 0 == codes.LIFE_ALIVE)  # see _scan
+        .subquery()
+    )
+    p = people.c
+    grouped = (p.rt_id, p.status, p.segment, p.laid_off, p.formal, p.priority)
+    # The RT and dusun are looked up afterwards: a narrower GROUP BY (0.19 s -> 0.11 s).
+    places = {
+        rt_id: (dusun_id, dusun, rw, rt)
+        for rt_id, rw, rt, dusun_id, dusun in session.connection().execute(
+            select(Rt.id, Rt.rw, Rt.rt, Dusun.id, Dusun.name).join(Dusun, Dusun.id == Rt.dusun_id)
+        )
+    }
+    areas: dict[Any, AreaSummary] = {}
+    for rt_id, status, segment, laid_off, formal, prio, n in (
+        session.connection()
+        .execute(
+            select(
+                p.rt_id, p.status, p.segment, p.laid_off, p.formal, p.priority, func.count()
+            ).group_by(*grouped)
+        )
+        .all()
+    ):
+        place = places.get(rt_id)
+        if place is None:  # (the inner joins of `_scan`)
+            continue
+        dusun_id, dusun, rw, rt = place
+        status = status or codes.STATUS_NOT_REGISTERED
+        category = category_of(status, segment, laid_off, formal)
+        n = int(n)
+        dusun_area = areas.get(("d", dusun_id))
+        if dusun_area is None:
+            dusun_area = areas[("d", dusun_id)] = AreaSummary(dusun_id, dusun, None, "", "")
+        rt_area = areas.get(("r", rt_id))
+        if rt_area is None:
+            rt_area = areas[("r", rt_id)] = AreaSummary(dusun_id, dusun, rt_id, rw, rt)
+        for area in (dusun_area, rt_area):
+            area.residents += n
+            if status in codes.REGISTERED_STATUSES:
+                area.registered += n
+            if status == codes.STATUS_ACTIVE:
+                area.active += n
+            if category is not None:
+                area.targets += n
+                if prio:
+                    area.priority_targets += n
+                area.by_category[category] = area.by_category.get(category, 0) + n
+    return areas
 
 
 def _ordered_areas(areas: dict[Any, AreaSummary]) -> list[AreaSummary]:

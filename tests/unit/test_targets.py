@@ -115,6 +115,20 @@ def test_area_summary(village):
     assert [a["dusun"] for a in report["areas"]] == ["Dusun Krajan", "Dusun Timur"]
 
 
+def test_area_summary_counts_the_same_as_the_scan(village):
+    # area_summary counts in grouped SQL; scan_targets walks every resident.
+    for today in (TODAY, date(2028, 2, 29), date(2045, 1, 1)):
+        assert targets.area_summary(village, today=today) == targets.scan_targets(village, today)[1]
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 22), date(2028, 2, 29), date(2160, 2, 29)])
+def test_elderly_birth_date_bound_matches_age(today):
+    bound = targets._elderly_born_by(today)
+    for offset in range(-3, 4):
+        born = date.fromordinal(bound.toordinal() + offset)
+        assert (targets._age(born, today) >= codes.ELDERLY_AGE) == (born <= bound)
+
+
 def test_export_masks_nik_for_roles_without_full_nik(village, admin, tmp_path):
     path = targets.export_targets_xlsx(village, admin, tmp_path / "sasaran.xlsx")
     book = load_workbook(path)
