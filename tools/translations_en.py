@@ -1230,6 +1230,16 @@ TRANSLATIONS: dict[str, str] = {
     "tunggak {n} bl": "{n} mo in arrears",
     "Lembar kerja memuat NIK dan No HP: peran Anda tidak berhak mengekspornya.": "The "
     "worksheet holds NIKs and mobile numbers: your role may not export it.",
+    # ---- Perbaiki NIK, by role
+    "Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar "
+    "yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki.": "Residents with a "
+    "blank or invalid NIK stay in the register but are left out of lists sent to BPJS or the "
+    "social affairs office until the NIK is fixed.",
+    "Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.": "Choose the person, type "
+    "the right NIK from the family card or ID card, then Save.",
+    "Peran Anda hanya dapat melihat daftar ini: NIK diperbaiki oleh operator atau "
+    "administrator.": "Your role can only view this list: an operator or administrator fixes "
+    "the NIK.",
     # ---- empty lists
     "Belum ada cadangan di komputer ini. Tekan 'Cadangkan sekarang' untuk membuatnya.": "No "
     "backup on this computer yet. Press 'Back up now' to make one.",

@@ -77,6 +77,8 @@ def test_viewer_sees_the_work_list_masked_and_cannot_fix(
     assert "16 digit" in work.table.item(0, 2).text()
     work.table.selectRow(0)
     assert not work.save_button.isEnabled()
+    assert "hanya dapat melihat" in work.intro.text()  # not "… lalu Simpan"
+    assert "lalu Simpan" not in work.intro.text()
 
 
 def test_a_long_reason_leaves_the_columns_that_say_who_in_view(

@@ -3906,12 +3906,7 @@ The window closes now; please log in again.</translation>
         <translation>Fix NIK</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki. Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
-        <translation>Residents with a blank or invalid NIK stay in the register but are left out of lists sent to BPJS or the social affairs office until the NIK is fixed. Choose the person, type the right NIK from the family card or ID card, then Save.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>NIK tertulis</source>
         <translation>NIK as written</translation>
     </message>
@@ -3936,7 +3931,7 @@ The window closes now; please log in again.</translation>
         <translation>Save NIK</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>NIK baru:</source>
         <translation>New NIK:</translation>
     </message>
@@ -3951,12 +3946,27 @@ The window closes now; please log in again.</translation>
         <translation>{n} people whose NIK needs fixing.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-64"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-20"/>
+        <source>Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
+        <translation>Choose the person, type the right NIK from the family card or ID card, then Save.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peran Anda hanya dapat melihat daftar ini: NIK diperbaiki oleh operator atau administrator.</source>
+        <translation>Your role can only view this list: an operator or administrator fixes the NIK.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki.</source>
+        <translation>Residents with a blank or invalid NIK stay in the register but are left out of lists sent to BPJS or the social affairs office until the NIK is fixed.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
@@ -3966,7 +3976,7 @@ The window closes now; please log in again.</translation>
         <translation>Hamlet (dusun)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Peran Anda hanya dapat melihat data.</source>
         <translation>Your role can only view the data.</translation>
     </message>

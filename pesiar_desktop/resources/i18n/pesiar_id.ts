@@ -3901,11 +3901,21 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki. Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
+        <source>Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Peran Anda hanya dapat melihat daftar ini: NIK diperbaiki oleh operator atau administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Nama</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,7 +3955,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Peran Anda hanya dapat melihat data.</source>
         <translation type="unfinished"></translation>
     </message>

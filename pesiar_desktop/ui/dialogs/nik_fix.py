@@ -52,14 +52,25 @@ class NikFixDialog(QDialog):
         self.rows: list[NikToFix] = []
         self.setWindowTitle(self.tr("Perbaiki NIK"))
         self.resize(860, 460)
+        can_write = actor.can("residents.write")
+        what_to_do = (
+            self.tr("Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan.")
+            if can_write
+            else self.tr(
+                "Peran Anda hanya dapat melihat daftar ini: NIK diperbaiki oleh operator atau "
+                "administrator."
+            )
+        )
         intro = QLabel(
             self.tr(
                 "Penduduk dengan NIK kosong atau tidak sah tetap ada di register, tetapi tidak "
-                "ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki. "
-                "Pilih orangnya, ketik NIK yang benar dari KK/KTP, lalu Simpan."
+                "ikut daftar yang dikirim ke BPJS atau Dinas Sosial sampai NIK-nya diperbaiki."
             )
+            + " "
+            + what_to_do
         )
         intro.setWordWrap(True)
+        self.intro = intro
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
@@ -82,7 +93,6 @@ class NikFixDialog(QDialog):
         self.nik_edit.returnPressed.connect(self.save)
         self.save_button = QPushButton(self.tr("Simpan NIK"))
         self.save_button.clicked.connect(self.save)
-        can_write = actor.can("residents.write")
         self.nik_edit.setEnabled(False)
         self.save_button.setEnabled(False)
         if not can_write:
