@@ -1240,6 +1240,27 @@ TRANSLATIONS: dict[str, str] = {
     "Peran Anda hanya dapat melihat daftar ini: NIK diperbaiki oleh operator atau "
     "administrator.": "Your role can only view this list: an operator or administrator fixes "
     "the NIK.",
+    # ---- what a grey button waits for
+    "Pilih sebuah konsep surat di daftar": "Choose a draft letter in the list",
+    "Pilih sebuah surat di daftar": "Choose a letter in the list",
+    "Dusun dan RT diubah oleh administrator atau operator.": "Dusun and RT areas are changed "
+    "by an administrator or operator.",
+    "Pilih sebuah keluarga (KK) di tabel": "Choose a family (KK) in the table",
+    "Pilih seorang anggota keluarga": "Choose a family member",
+    "Pilih seorang anggota keluarga yang masih hidup": "Choose a living family member",
+    "Perlu dua anggota keluarga atau lebih yang hidup": "Needs two or more living family members",
+    "Cicilan berikutnya dari rencana yang dipilih": "The next instalment of the chosen plan",
+    "Pilih satu pembayaran yang sah di daftar pembayaran": "Choose one valid payment in the "
+    "payment list",
+    "Hanya rencana yang belum punya pembayaran sah: batalkan dulu pembayarannya": "Only a plan "
+    "without valid payments: cancel its payments first",
+    "Membuka folder berkas yang baru diekspor": "Opens the folder of the file just exported",
+    "Logo kop surat diubah oleh administrator.": "The letterhead logo is changed by an "
+    "administrator.",
+    "Profil desa diubah oleh administrator.": "The village profile is changed by an administrator.",
+    "Pilih sebuah pendaftaran di daftar": "Choose a registration in the list",
+    "Pilih pendaftaran yang iuran pertamanya dibayar": "Choose a registration whose first "
+    "premium is paid",
     # ---- empty lists
     "Belum ada cadangan di komputer ini. Tekan 'Cadangkan sekarang' untuk membuatnya.": "No "
     "backup on this computer yet. Press 'Back up now' to make one.",

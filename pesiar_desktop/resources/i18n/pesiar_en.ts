@@ -445,12 +445,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+363"/>
+        <location line="+370"/>
         <source>Hapus konsep</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-369"/>
+        <source>Pilih sebuah konsep surat di daftar</source>
+        <translation>Choose a draft letter in the list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Buka PDF</source>
         <translation>Open PDF</translation>
     </message>
@@ -458,6 +463,11 @@
         <location line="+1"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih sebuah surat di daftar</source>
+        <translation>Choose a letter in the list</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -480,12 +490,12 @@
         <translation>Decree register (.xlsx)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.</source>
         <translation>Only the village head can approve or revoke letters.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Catat ke daftar pembayaran</source>
         <translation>Record in the payment list</translation>
     </message>
@@ -631,17 +641,17 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Save the payment list</translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-501"/>
         <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
         <translation>Yellow rows: more assigned families than an agent can reasonably serve (set in {place}). To split one RT, select two or more assignments (Ctrl+click), then &apos;Split one RT evenly&apos;.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
         <translation>Letters hold the agent&apos;s NIK and mobile number; your role cannot open them.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation>The payment list holds agents&apos; bank accounts; your role cannot save it.</translation>
     </message>
@@ -649,7 +659,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+165"/>
+        <location filename="../../ui/pages/settings.py" line="+174"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation>Hamlet (dusun)</translation>
@@ -697,7 +707,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Add hamlet / RW / RT</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Dusun dan RT diubah oleh administrator atau operator.</source>
+        <translation>Dusun and RT areas are changed by an administrator or operator.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Peran Anda hanya dapat melihat daftar wilayah.</source>
         <translation>Your role can only view the list of areas.</translation>
     </message>
@@ -2430,7 +2445,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../ui/widgets/family_panel.py" line="+61"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+62"/>
         <source>Kartu Keluarga</source>
         <translation>Family card</translation>
     </message>
@@ -2530,7 +2545,29 @@ The window closes now; please log in again.</translation>
         <translation>A person moving into this family from outside the village (arrival event)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Pilih sebuah keluarga (KK) di tabel</source>
+        <translation>Choose a family (KK) in the table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pilih seorang anggota keluarga</source>
+        <translation>Choose a family member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Pilih seorang anggota keluarga yang masih hidup</source>
+        <translation>Choose a living family member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perlu dua anggota keluarga atau lebih yang hidup</source>
+        <translation>Needs two or more living family members</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Peran Anda hanya dapat melihat data; tombol ubah dinonaktifkan.</source>
         <translation>Your role can only view the data; editing buttons are disabled.</translation>
     </message>
@@ -2545,7 +2582,7 @@ The window closes now; please log in again.</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-114"/>
         <source>Tunggakan</source>
         <translation>Arrears</translation>
     </message>
@@ -2555,7 +2592,7 @@ The window closes now; please log in again.</translation>
         <translation>Record a birth</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+91"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
@@ -3039,12 +3076,12 @@ The window closes now; please log in again.</translation>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-48"/>
         <source>Cicilan</source>
         <translation>Instalment</translation>
     </message>
@@ -3055,12 +3092,12 @@ The window closes now; please log in again.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+196"/>
+        <location line="+203"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-202"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
@@ -3100,7 +3137,22 @@ The window closes now; please log in again.</translation>
         <translation>Cancel plan…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Cicilan berikutnya dari rencana yang dipilih</source>
+        <translation>The next instalment of the chosen plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih satu pembayaran yang sah di daftar pembayaran</source>
+        <translation>Choose one valid payment in the payment list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hanya rencana yang belum punya pembayaran sah: batalkan dulu pembayarannya</source>
+        <translation>Only a plan without valid payments: cancel its payments first</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
         <translation>Your role may not export personal data.</translation>
     </message>
@@ -3179,23 +3231,23 @@ The window closes now; please log in again.</translation>
     <name>LaporanPage</name>
     <message>
         <location filename="../../ui/pages/laporan.py" line="+120"/>
-        <location line="+354"/>
+        <location line="+360"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-320"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+218"/>
         <source>Menghitung…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-257"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation>Monthly PESIAR recap for the BPJS Kesehatan branch: per agent, the members registered (ready for FDIP), PBI proposals and the PPU BU report, reactivations, visits, advocacy, coverage by hamlet and by segment, and the targets left. The Recap sheet can also be printed as a PDF for the village head to sign.</translation>
     </message>
@@ -3220,7 +3272,12 @@ The window closes now; please log in again.</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Membuka folder berkas yang baru diekspor</source>
+        <translation>Opens the folder of the file just exported</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Rekap bulanan</source>
         <translation>Monthly recap</translation>
     </message>
@@ -3265,7 +3322,12 @@ The window closes now; please log in again.</translation>
         <translation>Save for this branch</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation>Your role may not export personal data.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Kantor cabang</source>
         <translation>Branch office</translation>
     </message>
@@ -3379,7 +3441,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+184"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+192"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation>Considerations (agent appointment decree)</translation>
     </message>
@@ -3409,7 +3471,7 @@ The window closes now; please log in again.</translation>
         <translation>Save letter text</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pakai teks bawaan</source>
         <translation>Use the built-in text</translation>
     </message>
@@ -3449,7 +3511,12 @@ The window closes now; please log in again.</translation>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
+        <source>Logo kop surat diubah oleh administrator.</source>
+        <translation>The letterhead logo is changed by an administrator.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Tanpa logo</source>
         <translation>No logo</translation>
     </message>
@@ -3575,7 +3642,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-414"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-424"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation>Select an item above to change its text.</translation>
     </message>
@@ -4353,7 +4420,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-370"/>
+        <location filename="../../ui/pages/settings.py" line="-379"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation>Region (from the Ministry of Home Affairs list)</translation>
     </message>
@@ -4391,6 +4458,11 @@ The window closes now; please log in again.</translation>
         <location line="+9"/>
         <source>Simpan profil</source>
         <translation>Save profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profil desa diubah oleh administrator.</source>
+        <translation>The village profile is changed by an administrator.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4547,7 +4619,7 @@ The window closes now; please log in again.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -4595,7 +4667,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-810"/>
+        <location line="-812"/>
         <source>Tindak Lanjut</source>
         <translation>Follow-up</translation>
     </message>
@@ -4625,12 +4697,12 @@ The window closes now; please log in again.</translation>
         <translation>Register a family…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Tanda terima…</source>
         <translation>Receipt…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Usulan PBI…</source>
         <translation>PBI proposals…</translation>
     </message>
@@ -4798,7 +4870,17 @@ The window closes now; please log in again.</translation>
         <translation>Mobile no.</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-366"/>
+        <source>Pilih sebuah pendaftaran di daftar</source>
+        <translation>Choose a registration in the list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pilih pendaftaran yang iuran pertamanya dibayar</source>
+        <translation>Choose a registration whose first premium is paid</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
         <translation>Your role may not export personal data.</translation>
     </message>
@@ -6203,7 +6285,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+465"/>
+        <location filename="../../ui/pages/settings.py" line="+471"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -7596,7 +7678,7 @@ The window closes now; please log in again.</translation>
         <location line="+1"/>
         <location filename="../../ui/tablemodels/targets.py" line="-227"/>
         <location line="+3"/>
-        <location filename="../../ui/widgets/family_panel.py" line="-173"/>
+        <location filename="../../ui/widgets/family_panel.py" line="-194"/>
         <source>Belum terdaftar</source>
         <translation>Not registered</translation>
     </message>

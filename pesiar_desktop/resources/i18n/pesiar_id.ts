@@ -445,18 +445,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+363"/>
+        <location line="+370"/>
         <source>Hapus konsep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-369"/>
+        <source>Pilih sebuah konsep surat di daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Buka PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Simpan PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih sebuah surat di daftar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -480,12 +490,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Catat ke daftar pembayaran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,17 +639,17 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-501"/>
         <source>Baris kuning: keluarga binaan melebihi batas wajar per agen (diatur di {place}). Untuk membagi satu RT, pilih dua penugasan atau lebih (Ctrl+klik) lalu &apos;Bagi rata satu RT&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Daftar pembayaran memuat rekening agen; peran Anda tidak dapat menyimpannya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,7 +657,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AreasTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+165"/>
+        <location filename="../../ui/pages/settings.py" line="+174"/>
         <location line="+18"/>
         <source>Dusun</source>
         <translation type="unfinished"></translation>
@@ -695,7 +705,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Dusun dan RT diubah oleh administrator atau operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Peran Anda hanya dapat melihat daftar wilayah.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2424,7 +2439,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>FamilyPanel</name>
     <message>
-        <location filename="../../ui/widgets/family_panel.py" line="+61"/>
+        <location filename="../../ui/widgets/family_panel.py" line="+62"/>
         <source>Kartu Keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2534,7 +2549,29 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Pilih sebuah keluarga (KK) di tabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pilih seorang anggota keluarga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Pilih seorang anggota keluarga yang masih hidup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perlu dua anggota keluarga atau lebih yang hidup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Peran Anda hanya dapat melihat data; tombol ubah dinonaktifkan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3033,12 +3070,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-48"/>
         <source>Cicilan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3049,12 +3086,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+196"/>
+        <location line="+203"/>
         <source>Jumlah</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-202"/>
         <source>Diterima oleh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,7 +3131,22 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Cicilan berikutnya dari rencana yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pilih satu pembayaran yang sah di daftar pembayaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hanya rencana yang belum punya pembayaran sah: batalkan dulu pembayarannya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3173,13 +3225,13 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <name>LaporanPage</name>
     <message>
         <location filename="../../ui/pages/laporan.py" line="+120"/>
-        <location line="+354"/>
+        <location line="+360"/>
         <location line="+3"/>
         <source>Laporan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-359"/>
         <source>Rekap bulanan PESIAR untuk BPJS Kesehatan cabang: per agen, daftar peserta yang didaftarkan (siap FDIP), usulan PBI dan laporan PPU BU, keaktifan (peserta diaktifkan kembali), kunjungan, advokasi, cakupan per dusun dan per segmen, serta sasaran tersisa. Lembar Rekap juga dapat dicetak sebagai PDF untuk ditandatangani kepala desa.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,7 +3256,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Membuka folder berkas yang baru diekspor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Rekap bulanan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3254,7 +3311,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Peran Anda tidak berhak mengekspor data pribadi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Kantor cabang</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3373,7 +3435,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>LetterTextTab</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="+184"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="+192"/>
         <source>Menimbang (SK pengangkatan agen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3403,7 +3465,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pakai teks bawaan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3443,7 +3505,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
+        <source>Logo kop surat diubah oleh administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Tanpa logo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3569,7 +3636,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/pages/letter_text_tab.py" line="-414"/>
+        <location filename="../../ui/pages/letter_text_tab.py" line="-424"/>
         <source>Pilih butir di atas untuk mengubah teksnya.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4346,7 +4413,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="-370"/>
+        <location filename="../../ui/pages/settings.py" line="-379"/>
         <source>Wilayah (dari daftar Kemendagri)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4383,6 +4450,11 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     <message>
         <location line="+9"/>
         <source>Simpan profil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profil desa diubah oleh administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4570,8 +4642,18 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>Pilih sebuah pendaftaran di daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tanda terima…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pilih pendaftaran yang iuran pertamanya dibayar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6195,7 +6277,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+465"/>
+        <location filename="../../ui/pages/settings.py" line="+471"/>
         <source>Pengaturan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7588,7 +7670,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <location line="+1"/>
         <location filename="../../ui/tablemodels/targets.py" line="-227"/>
         <location line="+3"/>
-        <location filename="../../ui/widgets/family_panel.py" line="-173"/>
+        <location filename="../../ui/widgets/family_panel.py" line="-194"/>
         <source>Belum terdaftar</source>
         <translation type="unfinished"></translation>
     </message>

@@ -234,9 +234,12 @@ class AgentsPage(ServicePage):
         self.approve_button = _button(self.tr("Setujui && beri nomor"), self.approve_selected)
         self.revoke_button = _button(self.tr("Cabut…"), self.revoke_selected)
         self.delete_button = _button(self.tr("Hapus konsep"), self.delete_selected)
+        self.delete_button.setToolTip(self.tr("Pilih sebuah konsep surat di daftar"))
         explain_read_only(self.can_draft, self.delete_button)
         self.open_button = _button(self.tr("Buka PDF"), self.open_pdf)
         self.save_button = _button(self.tr("Simpan PDF…"), self.save_pdf)
+        for button in (self.open_button, self.save_button):
+            button.setToolTip(self.tr("Pilih sebuah surat di daftar"))
         verify = _button(self.tr("Verifikasi surat…"), self.open_verify)
         cards = _button(self.tr("Lembar kartu A4…"), self.save_card_sheet)
         cards.setToolTip(
@@ -246,14 +249,18 @@ class AgentsPage(ServicePage):
             )
         )
         register = _button(self.tr("Buku Keputusan (.xlsx)…"), self.export_register)
-        if not self.can_approve:
-            tip = self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat.")
-            self.approve_button.setToolTip(tip)
-            self.revoke_button.setToolTip(tip)
-        if not self.can_export:
-            tip = self.tr("Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya.")
-            self.open_button.setToolTip(tip)
-            self.save_button.setToolTip(tip)
+        explain_read_only(
+            self.can_approve,
+            self.approve_button,
+            self.revoke_button,
+            why=self.tr("Hanya Kepala Desa yang dapat menyetujui atau mencabut surat."),
+        )
+        explain_read_only(
+            self.can_export,
+            self.open_button,
+            self.save_button,
+            why=self.tr("Surat memuat NIK dan nomor HP agen; peran Anda tidak dapat membukanya."),
+        )
         top = QHBoxLayout()
         top.addWidget(self.type_filter)
         for b in (self.draft_button, self.approve_button, self.revoke_button, self.delete_button):

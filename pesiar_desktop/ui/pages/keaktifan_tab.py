@@ -110,6 +110,13 @@ class KeaktifanTab(QWidget):
         self.correct_button.clicked.connect(lambda: self.open_fix(CORRECT_PAYMENT))
         self.cancel_payment_button.clicked.connect(lambda: self.open_fix(CANCEL_PAYMENT))
         self.cancel_plan_button.clicked.connect(lambda: self.open_fix(CANCEL_PLAN))
+        # Enabled by what is selected: each says what it needs.
+        self.pay_button.setToolTip(self.tr("Cicilan berikutnya dari rencana yang dipilih"))
+        for button in (self.correct_button, self.cancel_payment_button, self.receipt_button):
+            button.setToolTip(self.tr("Pilih satu pembayaran yang sah di daftar pembayaran"))
+        self.cancel_plan_button.setToolTip(
+            self.tr("Hanya rencana yang belum punya pembayaran sah: batalkan dulu pembayarannya")
+        )
         self._write_buttons = [
             self.pay_button, self.correct_button, self.cancel_payment_button,
             self.cancel_plan_button,

@@ -50,7 +50,7 @@ from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.bus import DataBus
 from pesiar_desktop.ui.save_dialog import get_save_file_name
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
-from pesiar_desktop.ui.widgets.forms import show_error
+from pesiar_desktop.ui.widgets.forms import explain_read_only, show_error
 from pesiar_desktop.ui.write_op import run_write
 
 MONTHS_BACK = 24
@@ -152,6 +152,7 @@ class LaporanPage(QWidget):
             )
         self.open_button = QPushButton(icons.icon("fa5s.folder-open"), self.tr("Buka folder"))
         self.open_button.setEnabled(False)
+        self.open_button.setToolTip(self.tr("Membuka folder berkas yang baru diekspor"))
         self.open_button.clicked.connect(self.open_folder)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -210,6 +211,11 @@ class LaporanPage(QWidget):
         self.save_button = QPushButton(icons.icon("fa5s.save"), self.tr("Simpan untuk cabang ini"))
         self.save_button.clicked.connect(self.save_columns)
         self.save_button.setEnabled(self.can_export)
+        explain_read_only(
+            self.can_export,
+            self.save_button,
+            why=self.tr("Peran Anda tidak berhak mengekspor data pribadi."),
+        )
         self.columns_error = QLabel("")
         self.columns_error.setStyleSheet("color: #d93025;")
         self.columns_error.setWordWrap(True)

@@ -36,7 +36,12 @@ from pesiar_desktop.services import letter_text, letters, village
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.letter_text import LetterText, Version
 from pesiar_desktop.ui.tasks import TaskManager
-from pesiar_desktop.ui.widgets.forms import error_label, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import (
+    error_label,
+    explain_read_only,
+    hint_label,
+    show_error,
+)
 from pesiar_desktop.ui.write_op import run_write
 
 try:  # QtPdf ships with PySide6 on the usual platforms; a text preview otherwise
@@ -106,6 +111,9 @@ class ListEditor(QWidget):
     def set_editable(self, editable: bool) -> None:
         self.editor.setReadOnly(not editable)
         self._editable = editable
+        explain_read_only(
+            editable, self.add_button, self.remove_button, self.up_button, self.down_button
+        )
         self._buttons()
 
     def add(self) -> None:
@@ -216,6 +224,7 @@ class LetterTextTab(QWidget):
         self.general_error = error_label(self)
         self.save_button = QPushButton(self.tr("Simpan teks surat"))
         self.save_button.clicked.connect(self.save)
+        explain_read_only(self.can_edit, self.save_button)
         self.defaults_button = QPushButton(self.tr("Pakai teks bawaan"))
         self.defaults_button.setToolTip(
             self.tr("Mengisi kembali teks bawaan program (belum disimpan).")
@@ -300,6 +309,12 @@ class LetterTextTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.logo_error)
         self.logo_button.setEnabled(self.can_edit_logo)
+        explain_read_only(
+            self.can_edit_logo,
+            self.logo_button,
+            self.remove_logo_button,
+            why=self.tr("Logo kop surat diubah oleh administrator."),
+        )
         self._show_logo()
         return box
 

@@ -187,9 +187,11 @@ class RegistrasiPage(ServicePage):
             button = QPushButton(icons.icon(icon), self.tr(text))
             button.clicked.connect(lambda _c=False, kind=kind: self.open_step(kind))
             button.setEnabled(False)
+            button.setToolTip(self.tr("Pilih sebuah pendaftaran di daftar"))
             explain_read_only(self.can_write, button)
             self.step_buttons[kind] = button
         self.receipt_button = QPushButton(icons.icon("fa5s.print"), self.tr("Tanda terima…"))
+        self.receipt_button.setToolTip(self.tr("Pilih pendaftaran yang iuran pertamanya dibayar"))
         self.receipt_print_action, self.receipt_save_action = print_or_save_menu(
             self.receipt_button, self.print_receipt, self.ask_receipt
         )

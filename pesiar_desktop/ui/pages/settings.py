@@ -49,7 +49,13 @@ from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, label_of
 from pesiar_desktop.ui.pages.letter_text_tab import LetterTextTab
 from pesiar_desktop.ui.pages.settings_general import TAB_TITLE, GeneralSettingsTab, where_to_change
 from pesiar_desktop.ui.tasks import TaskManager
-from pesiar_desktop.ui.widgets.forms import FieldErrors, error_label, hint_label, show_error
+from pesiar_desktop.ui.widgets.forms import (
+    FieldErrors,
+    error_label,
+    explain_read_only,
+    hint_label,
+    show_error,
+)
 from pesiar_desktop.ui.widgets.tables import EmptyNotice
 from pesiar_desktop.ui.write_op import run_write, show_field_errors
 
@@ -109,6 +115,9 @@ class ProfileTab(QWidget):
             form.addRow(self.tr(label), self.errors.field(key, edit))
         self.save_button = QPushButton(self.tr("Simpan profil"))
         self.save_button.setEnabled(self.can_edit)
+        explain_read_only(
+            self.can_edit, self.save_button, why=self.tr("Profil desa diubah oleh administrator.")
+        )
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
         self.saved_label.setStyleSheet("color: #1b6e34;")
@@ -187,6 +196,12 @@ class AreasTab(QWidget):
         self.general_error = error_label(self)
         for widget in (self.dusun, self.rw, self.rt, self.add_button, self.remove_button):
             widget.setEnabled(self.can_edit)
+        explain_read_only(
+            self.can_edit,
+            self.add_button,
+            self.remove_button,
+            why=self.tr("Dusun dan RT diubah oleh administrator atau operator."),
+        )
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(self.table, 1)

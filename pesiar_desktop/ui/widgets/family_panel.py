@@ -25,6 +25,7 @@ from pesiar_desktop.services.register import FamilyView, RegisterRow
 from pesiar_desktop.ui import formatting, icons
 from pesiar_desktop.ui.i18n import QT_TRANSLATE_NOOP, code_label, label_of
 from pesiar_desktop.ui.tablemodels.residents import STATUS_COLOURS
+from pesiar_desktop.ui.widgets.forms import explain_read_only
 
 MUTED = QColor("#80868b")
 # Short JKN status labels for the narrow member list (the tooltip has the full one).
@@ -132,6 +133,27 @@ class FamilyPanel(QFrame):
         )
         self.arrival_button.setToolTip(
             self.tr("Orang yang pindah datang dari luar desa ke KK ini (peristiwa pindah datang)")
+        )
+        # What each needs (they are grey until it is there), then the role's reason.
+        for widget, needs in (
+            (self.add_member_button, self.tr("Pilih sebuah keluarga (KK) di tabel")),
+            (self.edit_button, self.tr("Pilih seorang anggota keluarga")),
+            (self.move_button, self.tr("Pilih seorang anggota keluarga yang masih hidup")),
+            (self.mark_dead_button, self.tr("Pilih seorang anggota keluarga yang masih hidup")),
+            (self.mark_moved_button, self.tr("Pilih seorang anggota keluarga yang masih hidup")),
+            (self.change_head_button, self.tr("Perlu dua anggota keluarga atau lebih yang hidup")),
+        ):
+            widget.setToolTip(needs)
+        explain_read_only(
+            can_write,
+            self.add_member_button,
+            self.edit_button,
+            self.move_button,
+            self.change_head_button,
+            self.mark_dead_button,
+            self.mark_moved_button,
+            self.birth_button,
+            self.arrival_button,
         )
         buttons = QGridLayout()
         buttons.addWidget(self.add_member_button, 0, 0)
