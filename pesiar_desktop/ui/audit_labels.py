@@ -5,8 +5,7 @@ tunggakan"). A name without a label is shown as stored, so nothing is ever hidde
 `value_text` shows a field's stored value the same way: a code by its code table's label
 (`WHATSAPP` → "WhatsApp", `PBPU` → "PBPU / Mandiri"), true/false as "Ya"/"Tidak", an ISO
 date as 07-12-2026, an ISO time in the village's zone (07-12-2026 18:24 WITA) and money as
-rupiah (Rp175.000). The log
-itself keeps the raw values (`services.audit_query`)."""
+rupiah (Rp175.000). The log itself keeps the raw values (`services.audit_query`)."""
 
 from __future__ import annotations
 
