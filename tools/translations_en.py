@@ -277,6 +277,7 @@ AUDIT_LABELS: dict[str, str] = {
     "Hari terakhir": "Last day",
     "Tanggal daftar BPJS": "BPJS list date",
     "Tanggal daftar": "Registered on",
+    "Nama untuk urutan": "Name for sorting",
     "Hidup": "Living",
     "Sidik logo (SHA-256)": "Logo fingerprint (SHA-256)",
     "Dibuat pada": "Made at",

@@ -245,6 +245,7 @@ FIELDS = {
     "mother_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama ibu"),
     "moved": QT_TRANSLATE_NOOP("AuditLabels", "Pindah"),
     "name": QT_TRANSLATE_NOOP("AuditLabels", "Nama"),
+    "name_sort": QT_TRANSLATE_NOOP("AuditLabels", "Nama untuk urutan"),
     "nik": QT_TRANSLATE_NOOP("AuditLabels", "NIK"),
     "nik_problem": QT_TRANSLATE_NOOP("AuditLabels", "Masalah NIK"),
     "nik_raw": QT_TRANSLATE_NOOP("AuditLabels", "NIK seperti tertulis"),

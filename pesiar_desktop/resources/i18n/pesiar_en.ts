@@ -848,7 +848,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AuditLabels</name>
     <message>
-        <location filename="../../ui/audit_labels.py" line="+32"/>
+        <location filename="../../ui/audit_labels.py" line="+31"/>
         <source>Catat advokasi</source>
         <translation>Record advocacy</translation>
     </message>
@@ -1312,12 +1312,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>Pendaftaran</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Pengingat</source>
         <translation>Reminder</translation>
     </message>
@@ -1328,18 +1328,18 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Penduduk</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+166"/>
+        <location line="-162"/>
+        <location line="+167"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Pemetaan kolom</source>
         <translation>Column mapping</translation>
     </message>
@@ -1361,12 +1361,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="-44"/>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Kunjungan</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-194"/>
         <location line="+72"/>
         <source>Aktif</source>
         <translation>Active</translation>
@@ -1393,12 +1393,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Tunggakan</source>
         <translation>Arrears</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Kode kegiatan APBDes</source>
         <translation>APBDes activity code</translation>
     </message>
@@ -1759,12 +1759,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Hari terakhir</source>
         <translation>Last day</translation>
     </message>
@@ -1868,6 +1868,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <location line="+1"/>
         <source>Nama</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama untuk urutan</source>
+        <translation>Name for sorting</translation>
     </message>
     <message>
         <location line="+1"/>

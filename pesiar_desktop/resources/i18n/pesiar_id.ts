@@ -846,7 +846,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
 <context>
     <name>AuditLabels</name>
     <message>
-        <location filename="../../ui/audit_labels.py" line="+32"/>
+        <location filename="../../ui/audit_labels.py" line="+31"/>
         <source>Catat advokasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1310,12 +1310,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>Pendaftaran</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Pengingat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1326,18 +1326,18 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Penduduk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+166"/>
+        <location line="-162"/>
+        <location line="+167"/>
         <source>RT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Pemetaan kolom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,12 +1359,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="-44"/>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Kunjungan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-194"/>
         <location line="+72"/>
         <source>Aktif</source>
         <translation type="unfinished"></translation>
@@ -1391,12 +1391,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Tunggakan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Kode kegiatan APBDes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,12 +1757,12 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Jenis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,6 +1865,11 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
     <message>
         <location line="+1"/>
         <source>Nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama untuk urutan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
