@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication
 
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
 from pesiar_desktop.rules import agent_codes, codes, population, reminders
-from pesiar_desktop.rules.formatting import rupiah
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.formatting import rupiah
 from pesiar_desktop.rules.nik import mask_number, mask_numbers_in_text
 from pesiar_desktop.rules.timezones import Zone, local_time
 from pesiar_desktop.services.context import ROLES
@@ -488,9 +488,9 @@ def value_text(
         return ", ".join(
             code_label(fc.ADVOCACY_TOPICS.get(code, code)) for code in fc.topics_from_text(value)
         )
-    if isinstance(value, int) and not isinstance(value, bool):
-        if field in MONEY_FIELDS or (entity, field) in DOMAIN_MONEY_FIELDS:
-            return rupiah(value)
+    money = field in MONEY_FIELDS or (entity, field) in DOMAIN_MONEY_FIELDS
+    if money and isinstance(value, int) and not isinstance(value, bool):
+        return rupiah(value)
     table = _code_table(field, entity, action)
     if table is not None and not isinstance(value, bool):
         try:
