@@ -4,8 +4,8 @@ tunggakan"). A name without a label is shown as stored, so nothing is ever hidde
 
 `value_text` shows a field's stored value the same way: a code by its code table's label
 (`WHATSAPP` → "WhatsApp", `PBPU` → "PBPU / Mandiri"), true/false as "Ya"/"Tidak", an ISO
-date as 07-12-2026 and an ISO time in the village's zone (07-12-2026 18:24 WITA). The log
-itself keeps the raw values (`services.audit_query`)."""
+date as 07-12-2026, an ISO time in the village's zone (07-12-2026 18:24 WITA) and money as
+rupiah (Rp175.000). The log itself keeps the raw values (`services.audit_query`)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
 from pesiar_desktop.rules import agent_codes, codes, population, reminders
 from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.rules.formatting import rupiah
 from pesiar_desktop.rules.nik import mask_number, mask_numbers_in_text
 from pesiar_desktop.rules.timezones import Zone, local_time
 from pesiar_desktop.services.context import ROLES
@@ -140,59 +141,111 @@ ENTITIES = {
 
 FIELDS = {
     "active": QT_TRANSLATE_NOOP("AuditLabels", "Aktif"),
+    "active_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal kartu aktif"),
     "address": QT_TRANSLATE_NOOP("AuditLabels", "Alamat"),
+    "advocacy_events": QT_TRANSLATE_NOOP("AuditLabels", "Advokasi"),
     "agent_id": QT_TRANSLATE_NOOP("AuditLabels", "Agen (id)"),
     "amount": QT_TRANSLATE_NOOP("AuditLabels", "Jumlah"),
     "amount_owed": QT_TRANSLATE_NOOP("AuditLabels", "Tunggakan"),
     "apbdes_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode kegiatan APBDes"),
     "apbdes_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama kegiatan APBDes"),
+    "app_version": QT_TRANSLATE_NOOP("AuditLabels", "Versi program"),
     "areas": QT_TRANSLATE_NOOP("AuditLabels", "Wilayah"),
+    "areas_created": QT_TRANSLATE_NOOP("AuditLabels", "Wilayah dibuat"),
+    "arrivals": QT_TRANSLATE_NOOP("AuditLabels", "Pendatang"),
+    "arrived_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal datang"),
     "as_of": QT_TRANSLATE_NOOP("AuditLabels", "Per tanggal"),
+    "assignment_id": QT_TRANSLATE_NOOP("AuditLabels", "Penugasan (id)"),
+    "audience": QT_TRANSLATE_NOOP("AuditLabels", "Sasaran"),
+    "audit_head": QT_TRANSLATE_NOOP("AuditLabels", "Ujung rantai log"),
     "bank_account": QT_TRANSLATE_NOOP("AuditLabels", "No. rekening"),
     "bank_account_name": QT_TRANSLATE_NOOP("AuditLabels", "Rekening atas nama"),
     "bank_name": QT_TRANSLATE_NOOP("AuditLabels", "Bank"),
     "bendahara_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama bendahara"),
     "birth_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal lahir"),
     "birth_place": QT_TRANSLATE_NOOP("AuditLabels", "Tempat lahir"),
+    "branch": QT_TRANSLATE_NOOP("AuditLabels", "Cabang"),
     "budget": QT_TRANSLATE_NOOP("AuditLabels", "Pagu"),
+    "by_status": QT_TRANSLATE_NOOP("AuditLabels", "Menurut status"),
     "cancel_reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan batal"),
+    "cancelled": QT_TRANSLATE_NOOP("AuditLabels", "Dibatalkan"),
     "cancels_id": QT_TRANSLATE_NOOP("AuditLabels", "Membatalkan peristiwa (id)"),
     "card_number": QT_TRANSLATE_NOOP("AuditLabels", "No kartu JKN"),
     "channel": QT_TRANSLATE_NOOP("AuditLabels", "Saluran"),
+    "class": QT_TRANSLATE_NOOP("AuditLabels", "Kelas JKN"),
     "collected_by": QT_TRANSLATE_NOOP("AuditLabels", "Diterima oleh"),
     "collector_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama penerima"),
+    "columns": QT_TRANSLATE_NOOP("AuditLabels", "Kolom"),
     "completed_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal selesai"),
     "created_at": QT_TRANSLATE_NOOP("AuditLabels", "Dibuat"),
     "date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal"),
+    "dead": QT_TRANSLATE_NOOP("AuditLabels", "Meninggal"),
     "desa_name": QT_TRANSLATE_NOOP("AuditLabels", "Desa"),
     "due_on": QT_TRANSLATE_NOOP("AuditLabels", "Jatuh tempo"),
+    "dusun": QT_TRANSLATE_NOOP("AuditLabels", "Dusun"),
+    "dusun_ids": QT_TRANSLATE_NOOP("AuditLabels", "Dusun (id)"),
     "education": QT_TRANSLATE_NOOP("AuditLabels", "Pendidikan"),
     "email": QT_TRANSLATE_NOOP("AuditLabels", "Email"),
+    "employer_address": QT_TRANSLATE_NOOP("AuditLabels", "Alamat pemberi kerja"),
+    "employer_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama pemberi kerja"),
+    "events": QT_TRANSLATE_NOOP("AuditLabels", "Peristiwa"),
+    "exclusion_reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan tidak diikutkan"),
     "families": QT_TRANSLATE_NOOP("AuditLabels", "Keluarga"),
+    "families_paid": QT_TRANSLATE_NOOP("AuditLabels", "KK dibayar"),
     "family_id": QT_TRANSLATE_NOOP("AuditLabels", "Keluarga (id)"),
+    "father_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama ayah"),
     "fee_per_family_paid": QT_TRANSLATE_NOOP("AuditLabels", "Insentif per KK"),
     "fee_per_person_paid": QT_TRANSLATE_NOOP("AuditLabels", "Insentif per jiwa"),
+    "file": QT_TRANSLATE_NOOP("AuditLabels", "Berkas"),
+    "file_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama berkas"),
+    "fktp_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode FKTP"),
+    "format": QT_TRANSLATE_NOOP("AuditLabels", "Format"),
     "full_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama lengkap"),
+    "has_disability": QT_TRANSLATE_NOOP("AuditLabels", "Penyandang disabilitas"),
+    "held_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal kegiatan"),
+    "history_rows": QT_TRANSLATE_NOOP("AuditLabels", "Baris riwayat"),
+    "honorarium": QT_TRANSLATE_NOOP("AuditLabels", "Honor"),
+    "id": QT_TRANSLATE_NOOP("AuditLabels", "Id"),
+    "import_batch": QT_TRANSLATE_NOOP("AuditLabels", "Impor (id)"),
+    "incentive": QT_TRANSLATE_NOOP("AuditLabels", "Insentif"),
+    "included": QT_TRANSLATE_NOOP("AuditLabels", "Diikutkan"),
     "instalment_seq": QT_TRANSLATE_NOOP("AuditLabels", "Cicilan ke"),
     "instalments": QT_TRANSLATE_NOOP("AuditLabels", "Jumlah cicilan"),
     "integrity_pact_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal pakta integritas"),
     "is_active": QT_TRANSLATE_NOOP("AuditLabels", "Aktif"),
+    "is_formal_worker": QT_TRANSLATE_NOOP("AuditLabels", "Pekerja formal"),
+    "is_laid_off": QT_TRANSLATE_NOOP("AuditLabels", "Korban PHK"),
+    "is_pregnant": QT_TRANSLATE_NOOP("AuditLabels", "Hamil"),
+    "is_stunting_child": QT_TRANSLATE_NOOP("AuditLabels", "Anak stunting"),
     "jkn_class": QT_TRANSLATE_NOOP("AuditLabels", "Kelas"),
     "kabupaten_name": QT_TRANSLATE_NOOP("AuditLabels", "Kabupaten/Kota"),
     "kader_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama kader"),
     "kecamatan_name": QT_TRANSLATE_NOOP("AuditLabels", "Kecamatan"),
     "kepala_desa_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama kepala desa"),
     "kind": QT_TRANSLATE_NOOP("AuditLabels", "Jenis"),
+    "last_day": QT_TRANSLATE_NOOP("AuditLabels", "Hari terakhir"),
     "letter_type": QT_TRANSLATE_NOOP("AuditLabels", "Jenis surat"),
     "life_status": QT_TRANSLATE_NOOP("AuditLabels", "Status hidup"),
     "life_status_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal status hidup"),
+    "list_date": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal daftar BPJS"),
+    "living": QT_TRANSLATE_NOOP("AuditLabels", "Hidup"),
     "logo_png": QT_TRANSLATE_NOOP("AuditLabels", "Logo"),
+    "logo_sha256": QT_TRANSLATE_NOOP("AuditLabels", "Sidik logo (SHA-256)"),
+    "made_at": QT_TRANSLATE_NOOP("AuditLabels", "Dibuat pada"),
     "marital_status": QT_TRANSLATE_NOOP("AuditLabels", "Status kawin"),
     "members": QT_TRANSLATE_NOOP("AuditLabels", "Anggota"),
+    "members_activated": QT_TRANSLATE_NOOP("AuditLabels", "Anggota diaktifkan"),
+    "mode": QT_TRANSLATE_NOOP("AuditLabels", "Cara"),
+    "month": QT_TRANSLATE_NOOP("AuditLabels", "Bulan"),
     "monthly_honorarium": QT_TRANSLATE_NOOP("AuditLabels", "Honor per bulan"),
+    "monthly_premium": QT_TRANSLATE_NOOP("AuditLabels", "Iuran per bulan"),
+    "months": QT_TRANSLATE_NOOP("AuditLabels", "Bulan tunggakan"),
     "months_counted": QT_TRANSLATE_NOOP("AuditLabels", "Bulan tunggakan dihitung"),
     "months_in_arrears": QT_TRANSLATE_NOOP("AuditLabels", "Bulan tunggakan"),
+    "mother_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama ibu"),
+    "moved": QT_TRANSLATE_NOOP("AuditLabels", "Pindah"),
     "name": QT_TRANSLATE_NOOP("AuditLabels", "Nama"),
+    "name_sort": QT_TRANSLATE_NOOP("AuditLabels", "Nama untuk urutan"),
     "nik": QT_TRANSLATE_NOOP("AuditLabels", "NIK"),
     "nik_problem": QT_TRANSLATE_NOOP("AuditLabels", "Masalah NIK"),
     "nik_raw": QT_TRANSLATE_NOOP("AuditLabels", "NIK seperti tertulis"),
@@ -202,9 +255,17 @@ FIELDS = {
     "occupation": QT_TRANSLATE_NOOP("AuditLabels", "Pekerjaan"),
     "occurred_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal peristiwa"),
     "outcome": QT_TRANSLATE_NOOP("AuditLabels", "Hasil kunjungan"),
+    "owed": QT_TRANSLATE_NOOP("AuditLabels", "Tunggakan"),
+    "paid_amount": QT_TRANSLATE_NOOP("AuditLabels", "Jumlah dibayar"),
     "paid_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal bayar"),
+    "participants": QT_TRANSLATE_NOOP("AuditLabels", "Jumlah peserta"),
     "path": QT_TRANSLATE_NOOP("AuditLabels", "Jalur pendaftaran"),
+    "payment_due": QT_TRANSLATE_NOOP("AuditLabels", "Batas bayar"),
+    "payment_from": QT_TRANSLATE_NOOP("AuditLabels", "Bayar mulai"),
     "pdf_sha256": QT_TRANSLATE_NOOP("AuditLabels", "Sidik PDF (SHA-256)"),
+    "people_paid": QT_TRANSLATE_NOOP("AuditLabels", "Jiwa dibayar"),
+    "people_reactivated": QT_TRANSLATE_NOOP("AuditLabels", "Jiwa aktif kembali"),
+    "per_day": QT_TRANSLATE_NOOP("AuditLabels", "Per hari"),
     "period_end": QT_TRANSLATE_NOOP("AuditLabels", "Akhir masa tugas"),
     "period_start": QT_TRANSLATE_NOOP("AuditLabels", "Awal masa tugas"),
     "phone": QT_TRANSLATE_NOOP("AuditLabels", "No HP"),
@@ -212,39 +273,70 @@ FIELDS = {
     "place": QT_TRANSLATE_NOOP("AuditLabels", "Tempat"),
     "position": QT_TRANSLATE_NOOP("AuditLabels", "Jabatan"),
     "postal_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode pos"),
+    "pph21": QT_TRANSLATE_NOOP("AuditLabels", "PPh 21"),
+    "premium": QT_TRANSLATE_NOOP("AuditLabels", "Iuran"),
     "provinsi_name": QT_TRANSLATE_NOOP("AuditLabels", "Provinsi"),
     "reactivation_id": QT_TRANSLATE_NOOP("AuditLabels", "Pengaktifan kembali (id)"),
+    "reactivation_incentive": QT_TRANSLATE_NOOP("AuditLabels", "Insentif pengaktifan kembali"),
     "reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan"),
     "receipt_number": QT_TRANSLATE_NOOP("AuditLabels", "No tanda terima"),
+    "recorded_at": QT_TRANSLATE_NOOP("AuditLabels", "Dicatat pada"),
     "recorded_by": QT_TRANSLATE_NOOP("AuditLabels", "Dicatat oleh"),
     "refusal_reason": QT_TRANSLATE_NOOP("AuditLabels", "Alasan menolak"),
     "region_code": QT_TRANSLATE_NOOP("AuditLabels", "Kode wilayah"),
+    "registered": QT_TRANSLATE_NOOP("AuditLabels", "Terdaftar"),
+    "registered_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal daftar"),
     "registration_id": QT_TRANSLATE_NOOP("AuditLabels", "Pendaftaran (id)"),
+    "registrations": QT_TRANSLATE_NOOP("AuditLabels", "Pendaftaran"),
     "religion": QT_TRANSLATE_NOOP("AuditLabels", "Agama"),
+    "remarks": QT_TRANSLATE_NOOP("AuditLabels", "Keterangan"),
     "replaced_by_id": QT_TRANSLATE_NOOP("AuditLabels", "Diganti oleh (id)"),
+    "reported_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal lapor"),
     "resident_id": QT_TRANSLATE_NOOP("AuditLabels", "Penduduk (id)"),
+    "residents": QT_TRANSLATE_NOOP("AuditLabels", "Penduduk"),
+    "revision": QT_TRANSLATE_NOOP("AuditLabels", "Revisi skema"),
+    "revisit_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal kunjungan ulang"),
     "role": QT_TRANSLATE_NOOP("AuditLabels", "Peran"),
     "rows": QT_TRANSLATE_NOOP("AuditLabels", "Baris"),
+    "rt": QT_TRANSLATE_NOOP("AuditLabels", "RT"),
+    "rt_id": QT_TRANSLATE_NOOP("AuditLabels", "RT (id)"),
+    "rt_ids": QT_TRANSLATE_NOOP("AuditLabels", "RT (id)"),
+    "rw": QT_TRANSLATE_NOOP("AuditLabels", "RW"),
+    "saved_current": QT_TRANSLATE_NOOP("AuditLabels", "Data kini disimpan dulu"),
+    "seed": QT_TRANSLATE_NOOP("AuditLabels", "Benih acak"),
     "segment": QT_TRANSLATE_NOOP("AuditLabels", "Segmen"),
     "sekretaris_desa_name": QT_TRANSLATE_NOOP("AuditLabels", "Nama sekretaris desa"),
     "sent_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal kirim"),
     "sex": QT_TRANSLATE_NOOP("AuditLabels", "Jenis kelamin"),
+    "sha256": QT_TRANSLATE_NOOP("AuditLabels", "Sidik berkas (SHA-256)"),
     "shdk": QT_TRANSLATE_NOOP("AuditLabels", "Hubungan dalam KK"),
+    "size_bytes": QT_TRANSLATE_NOOP("AuditLabels", "Ukuran (byte)"),
     "source": QT_TRANSLATE_NOOP("AuditLabels", "Sumber"),
     "source_category": QT_TRANSLATE_NOOP("AuditLabels", "Unsur"),
     "source_note": QT_TRANSLATE_NOOP("AuditLabels", "Keterangan unsur"),
+    "start": QT_TRANSLATE_NOOP("AuditLabels", "Mulai"),
     "started_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal mulai"),
     "status": QT_TRANSLATE_NOOP("AuditLabels", "Status"),
     "subject": QT_TRANSLATE_NOOP("AuditLabels", "Perihal"),
+    "submitted": QT_TRANSLATE_NOOP("AuditLabels", "Diajukan"),
     "target": QT_TRANSLATE_NOOP("AuditLabels", "Tujuan"),
     "target_families_per_month": QT_TRANSLATE_NOOP("AuditLabels", "Target KK per bulan"),
     "target_people_per_month": QT_TRANSLATE_NOOP("AuditLabels", "Target jiwa per bulan"),
     "topics": QT_TRANSLATE_NOOP("AuditLabels", "Topik"),
+    "total": QT_TRANSLATE_NOOP("AuditLabels", "Total"),
     "type": QT_TRANSLATE_NOOP("AuditLabels", "Jenis"),
     "updated_at": QT_TRANSLATE_NOOP("AuditLabels", "Diubah"),
     "username": QT_TRANSLATE_NOOP("AuditLabels", "Nama pengguna"),
+    "va_issued": QT_TRANSLATE_NOOP("AuditLabels", "VA terbit"),
+    "va_issued_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal VA terbit"),
+    "va_number": QT_TRANSLATE_NOOP("AuditLabels", "Nomor VA"),
     "value": QT_TRANSLATE_NOOP("AuditLabels", "Nilai"),
+    "version": QT_TRANSLATE_NOOP("AuditLabels", "Versi"),
+    "visit_plans": QT_TRANSLATE_NOOP("AuditLabels", "Rencana kunjungan"),
+    "visited_on": QT_TRANSLATE_NOOP("AuditLabels", "Tanggal kunjungan"),
+    "visits": QT_TRANSLATE_NOOP("AuditLabels", "Kunjungan"),
     "welfare_decile": QT_TRANSLATE_NOOP("AuditLabels", "Desil kesejahteraan"),
+    "year": QT_TRANSLATE_NOOP("AuditLabels", "Tahun"),
 }
 
 
@@ -317,6 +409,29 @@ PERSONAL_NUMBERS = frozenset(
     {"bank_account", "card_number", "nik", "nik_raw", "no_kk", "phone", "va_number"}
 )
 
+# Amounts of money, shown as rupiah (Rp175.000) like everywhere else in the program.
+MONEY_FIELDS = frozenset(
+    {
+        "amount",
+        "amount_owed",
+        "budget",
+        "fee_per_family_paid",
+        "fee_per_person_paid",
+        "honorarium",
+        "incentive",
+        "monthly_honorarium",
+        "monthly_premium",
+        "owed",
+        "paid_amount",
+        "pph21",
+        "premium",
+        "reactivation_incentive",
+        "subsidy",
+    }
+)
+# `total` is money in an agent's fee sheet only (elsewhere a count of rows).
+DOMAIN_MONEY_FIELDS = frozenset({("fee_payment", "total")})
+
 YES = QT_TRANSLATE_NOOP("AuditLabels", "Ya")
 NO = QT_TRANSLATE_NOOP("AuditLabels", "Tidak")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -373,6 +488,9 @@ def value_text(
         return ", ".join(
             code_label(fc.ADVOCACY_TOPICS.get(code, code)) for code in fc.topics_from_text(value)
         )
+    money = field in MONEY_FIELDS or (entity, field) in DOMAIN_MONEY_FIELDS
+    if money and isinstance(value, int) and not isinstance(value, bool):
+        return rupiah(value)
     table = _code_table(field, entity, action)
     if table is not None and not isinstance(value, bool):
         try:

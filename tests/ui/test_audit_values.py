@@ -120,7 +120,8 @@ def test_values_in_words_and_local_time(qtbot, logged, admin):
 
     registered = shown["registration.submit"]
     assert "Jalur pendaftaran: PBPU mandiri" in registered
-    assert "(Penduduk (id): 1, included: Ya, class: 3" in registered  # a nested record
+    assert "(Penduduk (id): 1, Diikutkan: Ya, Kelas JKN: 3, Iuran: Rp35.000" in registered  # nested
+    assert "Iuran per bulan: Rp" in registered  # money as rupiah, not 105000
 
     for action, text in shown.items():
         body = _body(text)

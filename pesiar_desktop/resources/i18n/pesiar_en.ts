@@ -863,7 +863,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AuditLabels</name>
     <message>
-        <location filename="../../ui/audit_labels.py" line="+30"/>
+        <location filename="../../ui/audit_labels.py" line="+31"/>
         <source>Catat advokasi</source>
         <translation>Record advocacy</translation>
     </message>
@@ -1260,11 +1260,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+4"/>
+        <location line="+30"/>
         <source>Advokasi</source>
         <translation>Advocacy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>Agen</source>
         <translation>Agent</translation>
     </message>
@@ -1285,12 +1286,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+72"/>
         <source>Keluarga</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-71"/>
         <source>Honor agen</source>
         <translation>Agent fee</translation>
     </message>
@@ -1326,11 +1327,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <location line="+160"/>
         <source>Pendaftaran</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-159"/>
         <source>Pengingat</source>
         <translation>Reminder</translation>
     </message>
@@ -1341,16 +1343,18 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <location line="+163"/>
         <source>Penduduk</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-162"/>
+        <location line="+167"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-166"/>
         <source>Pemetaan kolom</source>
         <translation>Column mapping</translation>
     </message>
@@ -1366,28 +1370,34 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>Desa</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-44"/>
+        <location line="+198"/>
         <source>Kunjungan</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+37"/>
+        <location line="-194"/>
+        <location line="+72"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-71"/>
+        <source>Tanggal kartu aktif</source>
+        <translation>Card active on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Agen (id)</source>
         <translation>Agent (id)</translation>
     </message>
@@ -1398,11 +1408,12 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <location line="+109"/>
         <source>Tunggakan</source>
         <translation>Arrears</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-108"/>
         <source>Kode kegiatan APBDes</source>
         <translation>APBDes activity code</translation>
     </message>
@@ -1413,13 +1424,48 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Versi program</source>
+        <translation>Program version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Wilayah</source>
         <translation>Areas</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Wilayah dibuat</source>
+        <translation>Areas created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pendatang</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal datang</source>
+        <translation>Arrived on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Per tanggal</source>
         <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penugasan (id)</source>
+        <translation>Assignment (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sasaran</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ujung rantai log</source>
+        <translation>Log chain head</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1453,13 +1499,28 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Cabang</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pagu</source>
         <translation>Budget</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Menurut status</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Alasan batal</source>
         <translation>Cancellation reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1478,6 +1539,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Kelas JKN</source>
+        <translation>JKN class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Diterima oleh</source>
         <translation>Collected by</translation>
     </message>
@@ -1485,6 +1551,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <location line="+1"/>
         <source>Nama penerima</source>
         <translation>Collector&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kolom</source>
+        <translation>Columns</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1502,9 +1573,24 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Date</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Meninggal</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dusun</source>
+        <translation>Hamlet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dusun (id)</source>
+        <translation>Hamlets (id)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1517,9 +1603,39 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Email</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Alamat pemberi kerja</source>
+        <translation>Employer&apos;s address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama pemberi kerja</source>
+        <translation>Employer&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peristiwa</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alasan tidak diikutkan</source>
+        <translation>Reason not included</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>KK dibayar</source>
+        <translation>Families paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keluarga (id)</source>
         <translation>Family (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1533,8 +1649,68 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama berkas</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kode FKTP</source>
+        <translation>FKTP code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penyandang disabilitas</source>
+        <translation>Has a disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal kegiatan</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baris riwayat</source>
+        <translation>History rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honor</source>
+        <translation>Honorarium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impor (id)</source>
+        <translation>Import (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insentif</source>
+        <translation>Incentive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diikutkan</source>
+        <translation>Included</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1553,6 +1729,26 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+2"/>
+        <source>Pekerja formal</source>
+        <translation>Formal worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Korban PHK</source>
+        <translation>Laid off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hamil</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anak stunting</source>
+        <translation>Stunted child</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Kelas</source>
         <translation>Class</translation>
     </message>
@@ -1578,12 +1774,17 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+102"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-101"/>
+        <source>Hari terakhir</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Jenis surat</source>
         <translation>Letter type</translation>
     </message>
@@ -1599,8 +1800,28 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Tanggal daftar BPJS</source>
+        <translation>BPJS list date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidup</source>
+        <translation>Living</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidik logo (SHA-256)</source>
+        <translation>Logo fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dibuat pada</source>
+        <translation>Made at</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1614,23 +1835,59 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Anggota diaktifkan</source>
+        <translation>Members activated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cara</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Honor per bulan</source>
         <translation>Monthly honorarium</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Iuran per bulan</source>
+        <translation>Monthly premium</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Bulan tunggakan dihitung</source>
         <translation>Arrears months counted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location line="+2"/>
         <source>Bulan tunggakan</source>
         <translation>Months in arrears</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pindah</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nama</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nama untuk urutan</source>
+        <translation>Name for sorting</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1678,9 +1935,19 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Visit outcome</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Jumlah dibayar</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Tanggal bayar</source>
         <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jumlah peserta</source>
+        <translation>Participants</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1689,8 +1956,33 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Batas bayar</source>
+        <translation>Payment due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bayar mulai</source>
+        <translation>Payment from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sidik PDF (SHA-256)</source>
         <translation>PDF fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jiwa dibayar</source>
+        <translation>People paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jiwa aktif kembali</source>
+        <translation>People reactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per hari</source>
+        <translation>Per day</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1729,6 +2021,16 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>PPh 21</source>
+        <translation>Income tax (PPh 21)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iuran</source>
+        <translation>Premium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
@@ -1739,6 +2041,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Insentif pengaktifan kembali</source>
+        <translation>Reactivation incentive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
@@ -1746,6 +2053,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <location line="+1"/>
         <source>No tanda terima</source>
         <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dicatat pada</source>
+        <translation>Recorded at</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1764,13 +2076,28 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal daftar</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pendaftaran (id)</source>
         <translation>Registration (id)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Agama</source>
         <translation>Religion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1779,8 +2106,23 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Tanggal lapor</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Penduduk (id)</source>
         <translation>Resident (id)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revisi skema</source>
+        <translation>Schema revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal kunjungan ulang</source>
+        <translation>Revisit on</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1791,6 +2133,27 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <location line="+1"/>
         <source>Baris</source>
         <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>RT (id)</source>
+        <translation>RT (id)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data kini disimpan dulu</source>
+        <translation>Current data saved first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benih acak</source>
+        <translation>Random seed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1814,8 +2177,18 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Sidik berkas (SHA-256)</source>
+        <translation>File fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hubungan dalam KK</source>
         <translation>Relationship in family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ukuran (byte)</source>
+        <translation>Size (bytes)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1834,6 +2207,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tanggal mulai</source>
         <translation>Started on</translation>
     </message>
@@ -1846,6 +2224,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <location line="+1"/>
         <source>Perihal</source>
         <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diajukan</source>
+        <translation>Submitted</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1868,6 +2251,11 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Topics</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Diubah</source>
         <translation>Updated</translation>
@@ -1879,16 +2267,51 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
     </message>
     <message>
         <location line="+1"/>
+        <source>VA terbit</source>
+        <translation>VA issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal VA terbit</source>
+        <translation>VA issued on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomor VA</source>
+        <translation>VA number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Versi</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rencana kunjungan</source>
+        <translation>Visit plans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanggal kunjungan</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Desil kesejahteraan</source>
         <translation>Welfare decile</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
