@@ -15,9 +15,11 @@ The module is formatted with ruff (as the project's other modules are) after wri
 from __future__ import annotations
 
 import importlib
-import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/noop_module.py
+import noop_module  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "pesiar_desktop" / "ui" / "code_strings.py"
@@ -94,24 +96,14 @@ def code_texts() -> list[str]:
     return list(dict.fromkeys(t for t in texts if t))
 
 
-def render() -> str:
-    lines = [f'    QT_TRANSLATE_NOOP("codes", {text!r}),\n' for text in code_texts()]
-    return HEADER + "".join(lines) + ")\n"
-
-
-def up_to_date() -> bool:
-    """The module holds exactly the tables' labels, in order."""
+def _written() -> tuple[str, ...]:
     from pesiar_desktop.ui.code_strings import CODE_LABELS
 
-    return list(CODE_LABELS) == code_texts()
+    return CODE_LABELS
 
 
 def main() -> int:
-    if "--check" in sys.argv:
-        return 0 if up_to_date() else 1
-    TARGET.write_text(render(), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(TARGET)], check=False)
-    return 0
+    return noop_module.main(TARGET, HEADER, "codes", code_texts, _written)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,11 @@ The module is formatted with ruff (as the project's other modules are) after wri
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/noop_module.py
+import noop_module  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "pesiar_desktop" / "ui" / "settings_strings.py"
@@ -45,24 +47,14 @@ def registry_texts() -> list[str]:
     return list(dict.fromkeys(t for t in texts if t and t != "Rp"))
 
 
-def render() -> str:
-    lines = [f'    QT_TRANSLATE_NOOP("Settings", {text!r}),\n' for text in registry_texts()]
-    return HEADER + "".join(lines) + ")\n"
-
-
-def up_to_date() -> bool:
-    """The module holds exactly the registry's texts, in order."""
+def _written() -> tuple[str, ...]:
     from pesiar_desktop.ui.settings_strings import REGISTRY_TEXTS
 
-    return list(REGISTRY_TEXTS) == registry_texts()
+    return REGISTRY_TEXTS
 
 
 def main() -> int:
-    if "--check" in sys.argv:
-        return 0 if up_to_date() else 1
-    TARGET.write_text(render(), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(TARGET)], check=False)
-    return 0
+    return noop_module.main(TARGET, HEADER, "Settings", registry_texts, _written)
 
 
 if __name__ == "__main__":
