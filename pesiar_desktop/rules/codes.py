@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 SEX = {1: "Laki-laki", 2: "Perempuan"}
 
 SHDK = {
@@ -184,6 +186,16 @@ PRIORITY_FLAGS = {
 }
 POOR_DECILE_MAX = 4
 ELDERLY_AGE = 60
+
+
+def elderly_born_by(today: date) -> date:
+    """The latest birth date of someone `ELDERLY_AGE` or older on `today` (on 29 February,
+    when the year back has none, the 28th)."""
+    year = today.year - ELDERLY_AGE
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
 
 
 def label(table: dict[int, str] | dict[str, str], code: object, default: str = "") -> str:

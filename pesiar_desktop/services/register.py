@@ -152,11 +152,7 @@ def build_query(
         if flag == "poor":
             query = query.where(Family.welfare_decile <= codes.POOR_DECILE_MAX)
         elif flag == "elderly":
-            today = clock.today()
-            cutoff = today.replace(year=today.year - codes.ELDERLY_AGE)
-            if today.month == 2 and today.day == 29:
-                cutoff = date(today.year - codes.ELDERLY_AGE, 2, 28)
-            query = query.where(Resident.birth_date <= cutoff)
+            query = query.where(Resident.birth_date <= codes.elderly_born_by(clock.today()))
         else:
             query = query.where(getattr(Resident, flag).is_(True))
     # Age ascending means birth date descending.

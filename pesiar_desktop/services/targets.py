@@ -319,15 +319,6 @@ def area_summary(db: Database, today: date | None = None) -> list[AreaSummary]:
     return _ordered_areas(areas)
 
 
-def _elderly_born_by(today: date) -> date:
-    """The latest birth date of someone `codes.ELDERLY_AGE` or older on `today` (`_age`)."""
-    year = today.year - codes.ELDERLY_AGE
-    try:
-        return today.replace(year=year)
-    except ValueError:  # 29 February, the year back is no leap year
-        return date(year, 2, 28)
-
-
 def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
     """`_scan`'s per-area figures from rows grouped by RT and everything `category_of` and
     the priority depend on (14,000 rows rather than 99,000 on a 100,000-resident village,
@@ -338,7 +329,7 @@ def _area_counts(session: Session, today: date) -> dict[Any, AreaSummary]:
                 Family.welfare_decile <= codes.POOR_DECILE_MAX,
                 Resident.is_pregnant.is_(True),
                 Resident.is_stunting_child.is_(True),
-                Resident.birth_date <= _elderly_born_by(today),
+                Resident.birth_date <= codes.elderly_born_by(today),
                 Resident.has_disability.is_(True),
             ),
             1,
