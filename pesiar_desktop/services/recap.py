@@ -517,23 +517,19 @@ def keaktifan_rows(session: Session, month: date) -> list[KeaktifanRow]:
 
 
 def _heads(session: Session, family_ids: set[int] | Select[Any]) -> dict[int, str]:
-    """The head's name per family: `family_ids` as a set, or as a SELECT of them (one
-    query, no chunked IN lists: 20,000 visited families in 0.04 s instead of 0.11 s)."""
-    heads: dict[int, str] = {}
+    """The head's name per family: `family_ids` as a set (asked in IN lists of 900), or as
+    a SELECT of them (one query: 20,000 visited families in 0.04 s instead of 0.11 s)."""
     if isinstance(family_ids, Select):
-        connection = session.connection()
+        chunks: list[Any] = [family_ids]
+    else:
+        ids = sorted(family_ids)
+        chunks = [ids[start : start + 900] for start in range(0, len(ids), 900)]
+    heads: dict[int, str] = {}
+    connection = session.connection()
+    for chunk in chunks:
         for family_id, name in connection.execute(
             select(Resident.family_id, Resident.name)
-            .where(Resident.family_id.in_(family_ids), Resident.shdk == 1)
-            .order_by(Resident.life_status, Resident.id)
-        ).all():
-            heads.setdefault(family_id, name)
-        return heads
-    ids = sorted(family_ids)
-    for start in range(0, len(ids), 900):
-        for family_id, name in session.execute(
-            select(Resident.family_id, Resident.name)
-            .where(Resident.family_id.in_(ids[start : start + 900]), Resident.shdk == 1)
+            .where(Resident.family_id.in_(chunk), Resident.shdk == codes.SHDK_HEAD)
             .order_by(Resident.life_status, Resident.id)
         ):
             heads.setdefault(family_id, name)
@@ -676,12 +672,13 @@ def segment_rows(session: Session, as_of: date | None) -> list[SegmentRow]:
     registered_statuses = codes.REGISTERED_STATUSES
     counts: dict[tuple[str, str], list[int]] = {}
 
-    def add(dusun: str, segment: str | None, status: str) -> None:
+    def add(dusun: str, segment: str | None, status: str, people: int = 1) -> None:
         if status not in registered_statuses:
             return
         entry = counts.setdefault((dusun, segment or ""), [0, 0])
-        entry[0] += 1
-        entry[1] += status == codes.STATUS_ACTIVE
+        entry[0] += people
+        if status == codes.STATUS_ACTIVE:
+            entry[1] += people
 
     place = (
         select(Resident.id, Dusun.name)
@@ -706,10 +703,7 @@ def segment_rows(session: Session, as_of: date | None) -> list[SegmentRow]:
             )
             .group_by(Dusun.name, Membership.segment, Membership.status)
         ):
-            entry = counts.setdefault((dusun, segment or ""), [0, 0])
-            entry[0] += int(n)
-            if status == codes.STATUS_ACTIVE:
-                entry[1] += int(n)
+            add(dusun, segment, status, int(n))
     else:
         living = (
             (Resident.life_status == codes.LIFE_ALIVE) | (Resident.life_status_date > as_of)
