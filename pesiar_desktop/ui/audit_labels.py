@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from pesiar_desktop.reportdata.letters import LETTER_TYPES
 from pesiar_desktop.rules import agent_codes, codes, population, reminders
 from pesiar_desktop.rules import fieldwork_codes as fc
-from pesiar_desktop.rules.formatting import rupiah
+from pesiar_desktop.rules.formatting import rupiah, short_date
 from pesiar_desktop.rules.nik import mask_number, mask_numbers_in_text
 from pesiar_desktop.rules.timezones import Zone, local_time
 from pesiar_desktop.services.context import ROLES
@@ -454,7 +454,7 @@ def _plain(value: Any, zone: Zone) -> str:
     if isinstance(value, str):
         try:
             if _ISO_DATE.match(value):
-                return date.fromisoformat(value).strftime("%d-%m-%Y")
+                return short_date(date.fromisoformat(value))
             if _ISO_DATETIME.match(value):
                 at = local_time(datetime.fromisoformat(value), zone)
                 return f"{at:%d-%m-%Y %H:%M} {zone.label}"
