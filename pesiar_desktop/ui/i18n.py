@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from pesiar_desktop.rules import codes
+
 CODES_CONTEXT = "codes"
 
 
@@ -32,6 +34,4 @@ def code_label(text: str) -> str:
 
 def label_of(table: dict[Any, str], code: object, default: str = "") -> str:
     """rules.codes.label in the current language: the label of `code`, or `default`."""
-    if code is None:
-        return default
-    return code_label(table.get(code, default))
+    return code_label(codes.label(table, code, default))
