@@ -2,9 +2,15 @@
 
 1. Recap: a demo village of --residents people gets --registrations registrations (their
    members, visits and advocacy events) in the current month; `export_recap_xlsx` (all
-   queries + the formatted workbook) is timed against the floor: bare xlsxwriter writing
-   the same cells (same sheets, rows and values, no formats) in the same run.
-   Target (issue "Laporan", item 5): <= 2x the floor.
+   queries + the formatted workbook) is timed, in turn, against two floors built before
+   timing from the same data (so neither includes a query):
+   - the floor: bare xlsxwriter writing the same cells (same sheets, rows and values) with
+     their cell formats, the library's documented way (`write(row, col, value, format)`:
+     a bordered text format, and a bordered dd-mm-yyyy format for dates). The recap's
+     borders and date formats are part of the work: a date without a format shows as a
+     bare number in Excel. Target (issue "An office day…", item 7): <= 1.3x.
+   - for reference, the same cells with no format at all (`write_row`): the bare minimum
+     of writing the values, which no office would send.
 2. Dashboard: `load_dashboard` (all its queries) plus drawing the Beranda page with its
    charts (offscreen) and grabbing it. Target: <= 1 s.
 
@@ -212,33 +218,47 @@ def floor_rows(data: RecapData) -> dict[str, list[list[Any]]]:
     }
 
 
-def write_floor(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
+def write_floor(path: Path, sheets: dict[str, list[list[Any]]], *, formatted: bool) -> None:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    border = {"border": 1, "border_color": "#9E9E9E", "valign": "top"}
+    text = book.add_format(border)
+    day = book.add_format({**border, "num_format": "dd-mm-yyyy", "align": "center"})
     for name, rows in sheets.items():
         ws = book.add_worksheet(name)
         for index, row in enumerate(rows):
-            ws.write_row(index, 0, [v if v is not None else "" for v in row])
+            values = [v if v is not None else "" for v in row]
+            if not formatted:
+                ws.write_row(index, 0, values)
+                continue
+            for column, value in enumerate(values):
+                ws.write(index, column, value, day if isinstance(value, date) else text)
     book.close()
 
 
-def bench_recap(db: Any, out_dir: Path, runs: int) -> tuple[float, float, int]:
+def bench_recap(db: Any, out_dir: Path, runs: int) -> tuple[float, float, float]:
+    """Medians of (the recap export, the formatted floor, the unformatted floor)."""
     month = clock.today().replace(day=1)
     data = recap.build_recap(db, month)
     sheets = floor_rows(data)
     cells = sum(len(r) for rows in sheets.values() for r in rows)
-    recap_times, floor_times = [], []
+    recap_times, floor_times, bare_times = [], [], []
     for run in range(runs):
         start = time.perf_counter()
         recap.export_recap_xlsx(db, SYSTEM, month, out_dir / f"recap{run}.xlsx")
         recap_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        write_floor(out_dir / f"floor{run}.xlsx", sheets)
-        floor_times.append(time.perf_counter() - start)
+        for formatted, times in ((True, floor_times), (False, bare_times)):
+            start = time.perf_counter()
+            write_floor(out_dir / f"floor{run}-{formatted}.xlsx", sheets, formatted=formatted)
+            times.append(time.perf_counter() - start)
     print(
         f"recap {month:%Y-%m}: {len(data.pendaftaran):,} people registered, "
         f"{len(data.visits):,} visits, {len(data.rekap)} agent rows, {cells:,} cells"
     )
-    return statistics.median(recap_times), statistics.median(floor_times), cells
+    return (
+        statistics.median(recap_times),
+        statistics.median(floor_times),
+        statistics.median(bare_times),
+    )
 
 
 def bench_dashboard(db: Any, runs: int) -> tuple[float, float, float, float, dict[str, float]]:
@@ -314,10 +334,13 @@ def main() -> int:
     out_dir = Path(tempfile.mkdtemp(prefix="bench-recap-out-"))
     try:
         db = prepare(data_dir, args.residents, args.registrations, clock.today())
-        recap_s, floor_s, _cells = bench_recap(db, out_dir, args.runs)
+        recap_s, floor_s, bare_s = bench_recap(db, out_dir, args.runs)
         print(
-            f"recap workbook       {recap_s * 1000:8.0f} ms   floor (bare xlsxwriter, same cells) "
-            f"{floor_s * 1000:8.0f} ms   ratio {recap_s / floor_s:5.2f}x (target <= 2x)"
+            f"recap workbook       {recap_s * 1000:8.0f} ms   floor (bare xlsxwriter, same "
+            f"cells and formats) {floor_s * 1000:8.0f} ms   ratio {recap_s / floor_s:5.2f}x "
+            f"(target <= 1.3x)\n"
+            f"  for reference: the same cells unformatted {bare_s * 1000:8.0f} ms   "
+            f"ratio {recap_s / bare_s:5.2f}x"
         )
         queries_s, total_s, refresh_s, cpu_s, timings = bench_dashboard(db, max(3, args.runs))
         parts = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items())

@@ -27,7 +27,7 @@ from pesiar_desktop.reportdata.recap import (
     column_getters,
 )
 from pesiar_desktop.reportdata.targets import AreaSummary
-from pesiar_desktop.reports.workbook import new_workbook
+from pesiar_desktop.reports.workbook import SafeWorkbook, SafeWorksheet, new_workbook
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fw
 from pesiar_desktop.rules.formatting import long_date, month_year
@@ -130,12 +130,15 @@ class _Formats:
         self.signature_name = book.add_format({"bold": True, "underline": True})
 
 
+_CellWriter = Callable[[int, int, Any, Format], Any]
+
+
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
 class _Writer:
-    def __init__(self, data: RecapData, book: Workbook, paper: str):
+    def __init__(self, data: RecapData, book: SafeWorkbook, paper: str):
         self.data = data
         self.book = book
         self.f = _Formats(book)
@@ -143,7 +146,7 @@ class _Writer:
 
     # ------------------------------------------------------------ common parts
 
-    def sheet(self, name: str, title: str, widths: Sequence[float]) -> Worksheet:
+    def sheet(self, name: str, title: str, widths: Sequence[float]) -> SafeWorksheet:
         ws = self.book.add_worksheet(name)
         p = self.data.profile
         ws.write_string(0, 0, title, self.f.title)
@@ -294,13 +297,13 @@ class _Writer:
         self.header(ws, [PENDAFTARAN_COLUMNS[k] for k in keys])
         f = self.f
         columns = [
-            (column, getter, self._cell_writer(ws, key))
+            (column, getter, *self._cell_writer(ws, key))
             for column, (key, getter) in enumerate(zip(keys, column_getters(data), strict=True))
         ]
         row = FIRST_DATA_ROW
         for index, person in enumerate(data.pendaftaran, start=1):
-            for column, getter, write in columns:
-                write(row, column, getter(person, index))
+            for column, getter, write, cell_format in columns:
+                write(row, column, getter(person, index), cell_format)
             row += 1
         ws.write_string(
             row,
@@ -314,39 +317,31 @@ class _Writer:
                 row + 1, 0, "NIK dan No KK disamarkan untuk peran pengguna ini.", f.note
             )
 
-    def _cell_writer(self, ws: Worksheet, key: str) -> Callable[[int, int, Any], Any]:
+    def _cell_writer(self, ws: SafeWorksheet, key: str) -> tuple[_CellWriter, Format]:
+        """How one Pendaftaran column is written: (writer, its format). Text, the most
+        cells, goes straight to the worksheet; a date or number column may hold None."""
         f = self.f
         if key in TEXT_ID_COLUMNS:
-            ident = f.ident
-
-            def text_id(row: int, column: int, value: Any) -> Any:
-                return ws.write_string(row, column, value, ident)
-
-            return text_id
+            return ws.string_at, f.ident
         if key in DATE_COLUMNS:
-            date_fmt, blank_fmt = f.date, f.text
+            blank_format = f.text
 
-            def date_cell(row: int, column: int, value: Any) -> Any:
+            def date_cell(row: int, column: int, value: Any, date_format: Format) -> Any:
                 if value is None:
-                    return ws.write_blank(row, column, None, blank_fmt)
-                return ws.write_datetime(row, column, value, date_fmt)
+                    return ws.blank_at(row, column, None, blank_format)
+                return ws.datetime_at(row, column, value, date_format)
 
-            return date_cell
+            return date_cell, f.date
         if key in NUMBER_COLUMNS:
-            int_fmt, blank_fmt = (f.center if key in ("no", "kelas") else f.int), f.text
+            blank_format = f.text
 
-            def number_cell(row: int, column: int, value: Any) -> Any:
+            def number_cell(row: int, column: int, value: Any, number_format: Format) -> Any:
                 if value is None:
-                    return ws.write_blank(row, column, None, blank_fmt)
-                return ws.write_number(row, column, value, int_fmt)
+                    return ws.blank_at(row, column, None, blank_format)
+                return ws.number_at(row, column, value, number_format)
 
-            return number_cell
-        text = f.text
-
-        def text_cell(row: int, column: int, value: Any) -> Any:
-            return ws.write_string(row, column, value, text)
-
-        return text_cell
+            return number_cell, (f.center if key in ("no", "kelas") else f.int)
+        return ws.string_at, f.text
 
     def kunjungan(self) -> None:
         headers = [
@@ -369,21 +364,21 @@ class _Writer:
         masked = self.data.masked
         row = FIRST_DATA_ROW
         for index, v in enumerate(self.data.visits, start=1):
-            ws.write_number(row, 0, index, f.center)
-            ws.write_datetime(row, 1, v.visited_on, f.date)
-            ws.write_string(row, 2, v.agent, f.text)
-            ws.write_string(row, 3, mask_nik(v.no_kk) if masked else v.no_kk, f.ident)
-            ws.write_string(row, 4, v.head, f.text)
-            ws.write_string(row, 5, v.dusun, f.text)
-            ws.write_string(row, 6, _rt_rw(v.rt, v.rw), f.ident)
-            ws.write_string(row, 7, v.outcome, f.text)
-            ws.write_string(row, 8, v.refusal, f.text)
+            ws.number_at(row, 0, index, f.center)
+            ws.datetime_at(row, 1, v.visited_on, f.date)
+            ws.string_at(row, 2, v.agent, f.text)
+            ws.string_at(row, 3, mask_nik(v.no_kk) if masked else v.no_kk, f.ident)
+            ws.string_at(row, 4, v.head, f.text)
+            ws.string_at(row, 5, v.dusun, f.text)
+            ws.string_at(row, 6, _rt_rw(v.rt, v.rw), f.ident)
+            ws.string_at(row, 7, v.outcome, f.text)
+            ws.string_at(row, 8, v.refusal, f.text)
             if v.revisit_on is None:
-                ws.write_blank(row, 9, None, f.text)
+                ws.blank_at(row, 9, None, f.text)
             else:
-                ws.write_datetime(row, 9, v.revisit_on, f.date)
-            ws.write_string(row, 10, v.topics, f.wrap)
-            ws.write_string(row, 11, v.note, f.wrap)
+                ws.datetime_at(row, 9, v.revisit_on, f.date)
+            ws.string_at(row, 10, v.topics, f.wrap)
+            ws.string_at(row, 11, v.note, f.wrap)
             row += 1
         ws.write_string(row, 0, f"Jumlah: {len(self.data.visits)} kunjungan", f.bold)
 

@@ -33,7 +33,7 @@ from pesiar_desktop.reports import (
     recap_xlsx,
     worksheet_xlsx,
 )
-from pesiar_desktop.reports.workbook import clean_text
+from pesiar_desktop.reports.workbook import MAX_CELL_TEXT, clean_text, new_workbook
 from pesiar_desktop.services import fees, letters, recap, registrations, targets, village
 from pesiar_desktop.services import visit_plans as plans
 from pesiar_desktop.services.context import SYSTEM
@@ -215,3 +215,22 @@ def test_one_workbook_writer():
         if path.name != "workbook.py" and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_every_string_writer_cuts_and_cleans(tmp_path):
+    """The public writers and the fast by-row-and-column one (`string_at`) keep the same
+    rules: text cut at Excel's 32,767-character limit, control characters removed, CR LF
+    made LF, a non-text value written as its text."""
+    path = tmp_path / "strings.xlsx"
+    book = new_workbook(path, title="uji", constant_memory=True)
+    ws = book.add_worksheet("Uji")
+    values = ["a" * 40_000, "é" * 40_000, "=1+1\x07\r\nok", 12345]
+    for row, value in enumerate(values):
+        ws.write_string(row, 0, value)
+        ws.string_at(row, 1, value)
+        ws.write(row, 2, value if isinstance(value, str) else str(value))
+    book.close()
+    sheet = load_workbook(path).active
+    got = [[sheet.cell(row + 1, column + 1).value for column in range(3)] for row in range(4)]
+    expected = ["a" * MAX_CELL_TEXT, "é" * MAX_CELL_TEXT, "=1+1\nok", "12345"]
+    assert got == [[text] * 3 for text in expected]
