@@ -20,6 +20,7 @@ import argparse
 import getpass
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,10 +80,59 @@ def login(db: Database, args: argparse.Namespace, permission: str | None = None)
     from pesiar_desktop.services import users
     from pesiar_desktop.services.context import require
 
-    username = getattr(args, "user", None) or os.environ.get(ENV_USER, "")
-    if not username.strip():
-        raise AuthError(NEED_USER)
-    actor = users.authenticate(db, username, _password(args, username))
+    username, password = _credentials(args)
+    actor = users.authenticate(db, username, password)
     if permission is not None:
         require(actor, permission)
     return actor
+
+
+def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+    username = getattr(args, "user", None) or os.environ.get(ENV_USER, "")
+    if not username.strip():
+        raise AuthError(NEED_USER)
+    return username, _password(args, username)
+
+
+class LoginMeanwhile:
+    """`login` in a background thread while the command does read-only work (argon2
+    runs without holding the GIL: a tenth of a second hidden behind, e.g., reading a
+    file). The password is asked for, if it must be, before the thread starts.
+
+        with LoginMeanwhile(db, args) as login:
+            preview = ...  # reads only: nothing written, nothing shown yet
+        actor = login.actor
+
+    Leaving the block waits for the check; a failed login is raised there, in place of
+    anything the block raised, so nothing is reported to someone not logged in.
+    """
+
+    def __init__(self, db: Database, args: argparse.Namespace):
+        from pesiar_desktop.services import users  # here: an import in the thread would wait
+
+        self._authenticate = users.authenticate
+        self._db = db
+        self._credentials = _credentials(args)
+        self._actor: Actor | None = None
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._check, name="pesiar-login", daemon=True)
+
+    def _check(self) -> None:
+        try:
+            self._actor = self._authenticate(self._db, *self._credentials)
+        except Exception as err:  # noqa: BLE001 - raised in the command's thread below
+            self._error = err
+
+    def __enter__(self) -> LoginMeanwhile:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error from None
+
+    @property
+    def actor(self) -> Actor:
+        assert self._actor is not None, "read after the with block"
+        return self._actor

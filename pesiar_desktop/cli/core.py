@@ -36,6 +36,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pesiar_desktop import __version__, gc_policy
@@ -314,28 +315,34 @@ def _print_rows(rows: list[dict[str, Any]], total: int) -> None:
         print(f"  ... dan {total - 50} baris lain (--json memuat {len(rows)} baris pertama).")
 
 
-def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
-    from pesiar_desktop.errors import NotFound, ValidationError
+def _read_import(db, args) -> tuple[Any, str]:  # type: ignore[no-untyped-def]
+    """(The import's preview, "") or (None, why the file cannot be used). Writes nothing."""
+    from pesiar_desktop.errors import NotFound
     from pesiar_desktop.importers.reader import ImportFileError
     from pesiar_desktop.services import imports
 
-    kind = args.import_kind
-    actor = auth.login(db, args)
-    preview: Any
     try:
-        if kind == "residents":
-            preview = imports.preview_residents(db, args.file, args.format)
-        elif kind == "bpjs":
+        if args.import_kind == "residents":
+            return imports.preview_residents(db, args.file, args.format), ""
+        if args.import_kind == "bpjs":
             list_date = date.fromisoformat(args.date) if args.date else None
-            preview = imports.preview_bpjs(db, args.file, args.mapping, list_date)
-        else:
-            preview = imports.preview_welfare(db, args.file, args.mapping)
-    except (ImportFileError, NotFound) as err:
-        print(f"Galat: {err}", file=sys.stderr)
+            return imports.preview_bpjs(db, args.file, args.mapping, list_date), ""
+        return imports.preview_welfare(db, args.file, args.mapping), ""
+    except (ImportFileError, NotFound, ValueError) as err:  # ValueError: a bad --date
+        return None, str(err)
+
+
+def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
+    from pesiar_desktop.errors import ValidationError
+    from pesiar_desktop.services import imports
+
+    kind = args.import_kind
+    with auth.LoginMeanwhile(db, args) as login:  # the password is checked meanwhile
+        preview, error = _read_import(db, args)
+    if error:
+        print(f"Galat: {error}", file=sys.stderr)
         return 2
-    except ValueError as err:  # a bad --date
-        print(f"Galat: {err}", file=sys.stderr)
-        return 2
+    actor = login.actor
     result = None
     refused = bool(args.strict and preview.rejected)
     other_village = kind == "residents" and preview.needs_origin_confirmation
@@ -376,8 +383,6 @@ def _cmd_import(db, args) -> int:  # type: ignore[no-untyped-def]
 
 
 def _cmd_mapping(db, args) -> int:  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
     from pesiar_desktop.importers.formats import ColumnMapping
     from pesiar_desktop.services import imports
 
@@ -439,6 +444,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pesiar_desktop.app import run_gui
 
         return run_gui(paths, smoke=getattr(args, "smoke", False))
+    if command == "import":  # parse the file while the rest starts (plain_xlsx.read_ahead)
+        from pesiar_desktop.importers.plain_xlsx import read_ahead
+
+        read_ahead(Path(args.file))
     from pesiar_desktop.bootstrap import open_app_database  # after `gui`: see app.run_gui
 
     try:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
@@ -34,8 +35,10 @@ from xml.etree import ElementTree
 from pesiar_desktop.importers.reader import (
     END_MARK,
     HEADER_SCAN_ROWS,
+    PLAIN_XLSX_SUFFIXES,
     SKIPPED_SHEETS,
     SheetTable,
+    checked_suffix,
     locate_header,
 )
 from pesiar_desktop.rules.import_values import Cell, cell_text, is_blank
@@ -64,6 +67,24 @@ _NS = {
 def load_plain_table(path: Path, score: Score) -> SheetTable | None:
     """The file's table read column by column, equal to the one `reader` builds cell
     by cell, or None when the careful path must read it."""
+    ahead = _take_read_ahead(path)
+    loaded = ahead.loaded if ahead is not None and ahead.finished else _arrow_sheet(path)
+    if loaded is None:
+        return None
+    nanoarrow, sheet_name, array = loaded
+    columns: list[list[Cell]] = []
+    for index in range(array.n_children):
+        column = _python_cells(nanoarrow, array.child(index))
+        if column is None:
+            return None
+        columns.append(column)
+    labels = [array.schema.field(i).name for i in range(array.schema.n_fields)]
+    return _table(path.name, sheet_name, labels, columns, score)
+
+
+def _arrow_sheet(path: Path) -> tuple[Any, str, Any] | None:
+    """(the nanoarrow module, the first data sheet's name, its Arrow columns), or None
+    when the careful path must read the file."""
     try:
         import fastexcel
         import nanoarrow
@@ -80,17 +101,67 @@ def load_plain_table(path: Path, score: Score) -> SheetTable | None:
         sheet = excel.load_sheet(
             names[0], header_row=0, schema_sample_rows=None, dtype_coercion="strict"
         )
-        array = nanoarrow.Array(sheet)
+        return nanoarrow, names[0], nanoarrow.Array(sheet)
     except Exception:  # any doubt (mixed column, odd file): the careful path decides
         return None
-    columns: list[list[Cell]] = []
-    for index in range(array.n_children):
-        column = _python_cells(nanoarrow, array.child(index))
-        if column is None:
-            return None
-        columns.append(column)
-    labels = [array.schema.field(i).name for i in range(array.schema.n_fields)]
-    return _table(path.name, names[0], labels, columns, score)
+
+
+class _ReadAhead(threading.Thread):
+    """One file parsed in the background. calamine parses without holding the GIL, so
+    a command that starts this first parses while it imports its libraries, opens the
+    database and checks the password."""
+
+    def __init__(self, path: Path, key: tuple[str, int, int]):
+        super().__init__(name="pesiar-read-ahead", daemon=True)
+        self.path, self.key = path, key
+        self.loaded: tuple[Any, str, Any] | None = None
+        self.finished = False  # False: it failed; the caller reads the file itself
+
+    def run(self) -> None:
+        try:
+            # Sizes and grid extent first, as `load_table` does: never a native
+            # out-of-memory on a zip bomb. A refusal is reported by the caller's own read.
+            if checked_suffix(self.path) in PLAIN_XLSX_SUFFIXES:
+                self.loaded = _arrow_sheet(self.path)
+                self.finished = True
+        except Exception:  # noqa: BLE001 - the caller's own read reports it
+            _log.debug("read-ahead of %s failed", self.path, exc_info=True)
+
+
+_read_ahead: _ReadAhead | None = None
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def read_ahead(path: Path) -> None:
+    """Start parsing `path` (a plain .xlsx) in the background; `load_plain_table` of the
+    same, unchanged file then takes the result instead of parsing it again."""
+    global _read_ahead
+    try:
+        if path.suffix.lower() not in PLAIN_XLSX_SUFFIXES or not path.is_file():
+            return
+        _read_ahead = _ReadAhead(path, _file_key(path))
+    except OSError:
+        return
+    _read_ahead.start()
+
+
+def _take_read_ahead(path: Path) -> _ReadAhead | None:
+    """The read-ahead of this file, finished, if one was started and the file has not
+    changed since (it is taken once)."""
+    global _read_ahead
+    ahead, _read_ahead = _read_ahead, None
+    if ahead is None:
+        return None
+    ahead.join()
+    try:
+        same = ahead.key == _file_key(path)
+    except OSError:
+        same = False
+    return ahead if same else None
 
 
 def _starts_at_a1(path: Path, sheet_name: str) -> bool:

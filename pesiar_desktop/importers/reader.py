@@ -168,12 +168,12 @@ def _read_csv(path: Path) -> list[tuple[str, list[list[Cell]]]]:
 
 def read_sheets(path: Path) -> list[tuple[str, list[list[Cell]]]]:
     """Every data sheet of the file as raw rows (the `Kode Data` sheet left out)."""
-    if _checked_suffix(path) in TEXT_SUFFIXES:
+    if checked_suffix(path) in TEXT_SUFFIXES:
         return _read_csv(path)
     return _read_excel(path)
 
 
-def _checked_suffix(path: Path) -> str:
+def checked_suffix(path: Path) -> str:
     """The file's suffix, once the file is known to exist and look like its type."""
     if not path.is_file():
         raise ImportFileError(f"Berkas {path} tidak ditemukan.")
@@ -280,7 +280,7 @@ def load_table(path: Path, score: Callable[[list[str]], int]) -> SheetTable:
     by column (`plain_xlsx`, the same result several times faster); anything
     else cell by cell.
     """
-    if _checked_suffix(path) in PLAIN_XLSX_SUFFIXES:
+    if checked_suffix(path) in PLAIN_XLSX_SUFFIXES:
         from pesiar_desktop.importers import plain_xlsx  # it builds on this module
 
         table = plain_xlsx.load_plain_table(path, score)

@@ -17,6 +17,7 @@ from pesiar_desktop.db import Database
 from pesiar_desktop.models import AuditLog, Resident, User
 from pesiar_desktop.services import users
 from tests.conftest import DEMO_PASSWORDS, as_user
+from tests.import_files import family, write_opensid
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,6 +128,28 @@ def test_wrong_cli_passwords_lock_the_account_like_the_window(demo_dir, capsys, 
     assert "terkunci" in capsys.readouterr().err
     assert _scalar(demo_dir, select(User.locked_until).where(User.username == "admin"))
     assert not list(usb.iterdir())
+
+
+def test_an_import_says_wrong_password_before_anything_about_its_file(demo_dir, capsys, tmp_path):
+    """`import` checks the password while it reads the file (cli/auth.LoginMeanwhile): a
+    wrong password is what it says, whatever the file; nothing is imported, the failure
+    is counted; with the right password the same file is imported."""
+    base = ["--data-dir", str(demo_dir)]
+    wrong = as_user("admin", "tebakan-salah")
+    missing = tmp_path / "tidak-ada.xlsx"
+    assert main([*base, "import", "residents", str(missing), *wrong]) == 1
+    err = capsys.readouterr().err
+    assert "kata sandi salah" in err and "tidak ditemukan" not in err
+    good = write_opensid(tmp_path / "baru.xlsx", [r for k in (901, 902) for r in family(k)])
+    residents = _scalar(demo_dir, select(func.count(Resident.id)))
+    assert main([*base, "import", "residents", str(good), "--json", *wrong]) == 1
+    assert capsys.readouterr().out == ""  # not even the preview is shown
+    assert _scalar(demo_dir, select(func.count(Resident.id))) == residents
+    failures = select(User.failed_attempts).where(User.username == "admin")
+    assert _scalar(demo_dir, failures) == 2
+    assert main([*base, "import", "residents", str(good), "--json", "--confirm-other-village"]) == 0
+    assert _scalar(demo_dir, select(func.count(Resident.id))) == residents + 6
+    assert _scalar(demo_dir, failures) == 0
 
 
 def test_roles_still_apply_after_login(demo_dir, capsys, tmp_path):

@@ -214,3 +214,53 @@ def test_row_cells_give_a_row_by_its_number(tmp_path):
     assert list(cells) == table.numbers == list(range(2, 8))
     assert cells[3] == table.rows[1][1]
     assert cells.get(99) is None and len(cells) == 6
+
+
+def test_a_read_ahead_is_taken_once_and_never_for_a_changed_file(tmp_path, monkeypatch):
+    """`read_ahead` (the command line starts it before its own start-up) parses in the
+    background; the load then takes that result instead of parsing again. A file changed
+    since is parsed again, and a second load parses again too."""
+    path = write_opensid(tmp_path / "a.xlsx", opensid_rows(4))
+    expected = typed(careful(path))
+    parsed_by: list[str] = []
+    parse = plain_xlsx._arrow_sheet
+
+    def counted(p: Path) -> Any:
+        import threading
+
+        parsed_by.append(threading.current_thread().name)
+        return parse(p)
+
+    monkeypatch.setattr(plain_xlsx, "_arrow_sheet", counted)
+    plain_xlsx.read_ahead(path)
+    assert typed(reader.load_table(path, SCORE)) == expected
+    assert parsed_by == ["pesiar-read-ahead"]
+    assert typed(reader.load_table(path, SCORE)) == expected  # taken once: parsed again
+    assert parsed_by == ["pesiar-read-ahead", "MainThread"]
+
+    plain_xlsx.read_ahead(path)
+    ahead = plain_xlsx._read_ahead
+    assert ahead is not None
+    ahead.join()
+    write_opensid(path, opensid_rows(2))  # changed after the read-ahead
+    table = reader.load_table(path, SCORE)
+    assert typed(table) == typed(careful(path)) and len(table.numbers) == 6
+    assert parsed_by[-2:] == ["pesiar-read-ahead", "MainThread"]
+
+
+def test_a_read_ahead_of_a_refused_file_leaves_the_refusal_to_the_load(tmp_path, monkeypatch):
+    """The read-ahead checks sizes before it parses, as the load does; a refused file is
+    never parsed in the background, and the load reports it as always."""
+    from pesiar_desktop.importers import bounds
+
+    path = write_opensid(tmp_path / "a.xlsx", opensid_rows(4))
+    monkeypatch.setattr(bounds, "MAX_ROWS", 5)
+    monkeypatch.setattr(reader, "_BOUNDS_CHECKED", set())
+
+    def refuse(_path: Path) -> Any:
+        raise AssertionError("parsed a refused file")
+
+    monkeypatch.setattr(plain_xlsx, "_arrow_sheet", refuse)
+    plain_xlsx.read_ahead(path)
+    with pytest.raises(reader.ImportFileError, match="baris"):
+        reader.load_table(path, SCORE)
