@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QScrollArea
+from datetime import timedelta
 
-from pesiar_desktop.services import village
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QScrollArea
+from sqlalchemy import update
+
+from pesiar_desktop.models.village import Dusun
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.services import village, visits
+from pesiar_desktop.services.visits import VisitInput
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from pesiar_desktop.ui.pages.sisir import TAB_DUE, TAB_PLAN, SisirPage
 from tests.unit.test_agents_support import make_agent
+from tests.unit.test_visits_helpers import TODAY
 
 LONG_DUSUN = "Dusun Karang Bayan Timur Laut Dua Sejahtera Makmur Abadi"
 LONG_AGENT = "Prof. Dr. Hj. Nur'aini Siti Khadijah Al-Mahdali Purnamasari, S.K.M., M.Kes."
@@ -43,3 +52,43 @@ def test_a_form_is_not_cut_on_the_right_by_long_names(qtbot, village_db, admin, 
     content = scroll.widget()
     assert content.width() <= scroll.viewport().width(), (content.width(), scroll.viewport())
     dialog.close()
+
+
+def test_sisir_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv, admin):
+    """With a long dusun name the RW / RT at the end of "Dusun … · RW 001 / RT 001" was cut
+    off: the plan's RT groups looked all alike and the due list did not say where to go."""
+    with fv.db.transaction() as session:
+        session.execute(update(Dusun).where(Dusun.name == "Dusun Krajan").values(name=LONG_DUSUN))
+    visits.record_visit(
+        fv.db,
+        admin,
+        VisitInput(
+            fv.joko_family,
+            TODAY - timedelta(days=20),
+            fc.OUTCOME_REVISIT,
+            revisit_on=TODAY - timedelta(days=5),
+        ),
+    )
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window.show_page("sisir")
+    page = window.pages["sisir"]
+    assert isinstance(page, SisirPage)
+    assert page.tabs.currentIndex() == TAB_PLAN
+    tree = page.plan_tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=10_000)
+    group = tree.topLevelItem(0)
+    assert group.text(0) == f"{LONG_DUSUN} · RW 001 / RT 001"
+    bold = group.font(0)
+    needed = QFontMetrics(bold).horizontalAdvance(group.text(0)) + tree.indentation()
+    assert tree.columnWidth(0) >= needed, (tree.columnWidth(0), needed)
+
+    page.tabs.setCurrentIndex(TAB_DUE)
+    qtbot.waitUntil(lambda: page.due_model.rowCount() == 1, timeout=10_000)
+    column = 4  # Wilayah
+    area = page.due_model.row(0).texts[column]
+    assert area.startswith(LONG_DUSUN)
+    metrics = page.due_view.fontMetrics()
+    assert page.due_view.columnWidth(column) > metrics.horizontalAdvance(area), area
