@@ -92,3 +92,38 @@ def test_sisir_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv
     assert area.startswith(LONG_DUSUN)
     metrics = page.due_view.fontMetrics()
     assert page.due_view.columnWidth(column) > metrics.horizontalAdvance(area), area
+
+
+def test_registrasi_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv, admin):
+    """The registrations and the unpaid follow-up list cut "Dusun … · RW 001 / RT 001"
+    before the RW / RT, the part that tells the office where the family lives."""
+    from pesiar_desktop.services import registrations as regs
+    from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
+    from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, RegistrasiPage
+
+    with fv.db.transaction() as session:
+        session.execute(update(Dusun).where(Dusun.name == "Dusun Krajan").values(name=LONG_DUSUN))
+    regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.budi_family,
+            fc.PATH_PBPU,
+            TODAY - timedelta(days=60),
+            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
+        ),
+    )
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.show_page("registrasi")
+    page = window.pages["registrasi"]
+    assert isinstance(page, RegistrasiPage)
+    column = 4  # Wilayah, in both lists
+    for model, view in ((page.list_model, page.list_view), (page.unpaid_model, page.unpaid_view)):
+        if model is page.unpaid_model:
+            page.tabs.setCurrentIndex(TAB_FOLLOWUP)
+        qtbot.waitUntil(lambda m=model: m.rowCount() == 1, timeout=10_000)
+        area = model.row(0).texts[column]
+        assert area.startswith(LONG_DUSUN)
+        wanted = view.fontMetrics().horizontalAdvance(area)
+        qtbot.waitUntil(lambda v=view, w=wanted: v.columnWidth(column) > w, timeout=5_000)
