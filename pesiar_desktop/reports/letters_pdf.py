@@ -569,9 +569,12 @@ class _TwoSignatures(Flowable):  # type: ignore[misc]
         place = profile.desa_name
         c.setFont(SERIF, 11)
         top = self.height
-        c.drawString(
-            right_x, top - 11, f"{place}, {long_date(self.doc.letter_date) or '…………………… 20……'}"
-        )
+        # A long village name wraps inside the right column instead of running off the page.
+        date_line = f"{place}, {long_date(self.doc.letter_date) or '…………………… 20……'}"
+        right_lines = simpleSplit(date_line, SERIF, 11, 70 * mm)
+        for number, line in enumerate(right_lines):
+            c.drawString(right_x, top - 11 - 14 * number, line)
+        top -= 14 * (len(right_lines) - 1)  # what follows moves down by the extra lines
         c.drawString(right_x, top - 25, "Yang membuat pernyataan,")
         # Meterai box where the agent sticks the Rp10.000 stamp duty.
         c.setLineWidth(0.5)
@@ -594,8 +597,9 @@ class _TwoSignatures(Flowable):  # type: ignore[misc]
         c.drawString(0, top - 25, "Mengetahui,")
         y = top - 25
         for line in lines:
-            y -= 14
-            c.drawString(0, y, line)
+            for part in simpleSplit(line, SERIF, 11, right_x - 6 * mm):
+                y -= 14
+                c.drawString(0, y, part)
         _underlined_lines(c, left.name(), 0, name_y, right_x - 6 * mm)
 
 

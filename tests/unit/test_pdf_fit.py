@@ -73,3 +73,28 @@ def test_letters_write_the_area_as_offices_do(long_village, name):
     assert not re.search(r"RT \d{3}, \d{3}", text)  # not the old "RT 001, 002"
     # A line never ends between "RT" and its number, or between "RW" and its number.
     assert not [line for line in plain.splitlines() if re.search(r"(\bRT|/RW)\s*$", line)]
+
+
+def test_a_long_village_name_stays_inside_the_pakta_signatures(village_db, admin):
+    """The place line over the agent's signature ("<desa>, <date>") and the "Kepala Desa
+    <desa>," line on the left were drawn unwrapped: a long village name ran past the right
+    margin (almost off the paper) and the left column into the agent's."""
+    from sqlalchemy import update
+
+    from pesiar_desktop.models.village import Village
+    from pesiar_desktop.reports.letters_pdf import MARGIN_RIGHT
+    from pesiar_desktop.services import letters
+    from tests.unit.test_agents_support import make_agent
+
+    with village_db.transaction() as session:
+        session.execute(
+            update(Village).values(desa_name="Karang Bayan Timur Laut Sejahtera Makmur")
+        )
+    agent = make_agent(village_db, admin, lt.AGENT)
+    row = letters.draft(village_db, admin, letters.TYPE_PAKTA, agent_id=agent.id)
+    data = letters.pdf_bytes(village_db, row.id)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            right = page.width - MARGIN_RIGHT + 1
+            late = [w["text"] for w in page.extract_words() if w["upright"] and w["x1"] > right]
+            assert late == []

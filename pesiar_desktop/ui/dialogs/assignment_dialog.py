@@ -85,6 +85,13 @@ class AssignmentDialog(QDialog):
             [(a.name, a.id) for a in agents.list_agents(db, active_only=assignment_id is None)],
             self.tr("— pilih agen —"),
         )
+        # A long agent name ("Prof. Dr. Hj. …, S.K.M., M.Kes.") must not widen the form
+        # past the dialog: narrow in the row, full text in the popup list.
+        self.agent_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.agent_combo.setMinimumContentsLength(24)
+        self.agent_combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         year = clock.today().year
         self.start_date = DateField(maximum_today=False)
         self.start_date.set_value(date(year, 1, 1))

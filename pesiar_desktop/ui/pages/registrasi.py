@@ -77,6 +77,8 @@ TAB_LIST, TAB_FOLLOWUP, TAB_PROGRESS, TAB_KEAKTIFAN = range(4)
 UNPAID, ARREARS = rc.KIND_FIRST_PREMIUM, rc.KIND_ARREARS  # the follow-up tab's two lists
 # The unpaid list's "Pembayaran iuran pertama" column (what the family may still do): never cut.
 UNPAID_WINDOW_COLUMN = 1
+# "Wilayah" in the registrations, unpaid and arrears lists: a long dusun must not cut the RT.
+LIST_AREA_COLUMN, UNPAID_AREA_COLUMN, ARREARS_AREA_COLUMN = 4, 4, 5
 FollowUps = tuple[list[UnpaidRow], list[ArrearsRow], dict[tuple[int, str], LastReminder]]
 REFRESH_TOPICS = {
     Topic.REGISTRATIONS,
@@ -317,7 +319,7 @@ class RegistrasiPage(ServicePage):
                 for r in rows
             ]
         )
-        fit_columns(self.list_view)
+        fit_columns(self.list_view, whole=(LIST_AREA_COLUMN,))
         waiting = sum(1 for r in rows if r.status in fc.UNPAID_STATUSES)
         self.list_status.setText(
             self.tr("{n} pendaftaran ditampilkan; {w} menunggu iuran pertama.").format(
@@ -705,8 +707,8 @@ class RegistrasiPage(ServicePage):
                 for r in arrears
             ]
         )
-        fit_columns(self.unpaid_view, whole=(UNPAID_WINDOW_COLUMN,))
-        fit_columns(self.arrears_view)
+        fit_columns(self.unpaid_view, whole=(UNPAID_WINDOW_COLUMN, UNPAID_AREA_COLUMN))
+        fit_columns(self.arrears_view, whole=(ARREARS_AREA_COLUMN,))
         late = sum(1 for r in unpaid if r.is_late(today))
         self.followup_status.setText(
             self.tr(

@@ -94,6 +94,10 @@ _MODE_LABELS = (
 assert set(_MODE_LABELS) == set(visit_plans.SCHEDULE_MODES.values())
 
 
+PLAN_AREA_WIDTH = 260  # the plan's first column (RT groups, heads of family) at least
+DUE_AREA_COLUMN = 4  # "Wilayah" in the due list
+
+
 def fit_columns(view: QTableView, widest: int = 320, whole: tuple[int, ...] = ()) -> None:
     """Columns as wide as their contents, after the rows arrived: capped at `widest`
     except the `whole` ones (a status that must never be cut)."""
@@ -215,7 +219,7 @@ class SisirPage(ServicePage):
             ]  # fmt: skip
         )
         self.plan_tree.setAlternatingRowColors(True)
-        self.plan_tree.setColumnWidth(0, 260)
+        self.plan_tree.setColumnWidth(0, PLAN_AREA_WIDTH)
         self.plan_tree.setColumnWidth(2, 140)
         self.plan_tree.setColumnWidth(3, 200)
         self.plan_tree.itemActivated.connect(self._plan_item_activated)
@@ -290,6 +294,7 @@ class SisirPage(ServicePage):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
+            top.setToolTip(0, group.area_label)
             for family in group.families:
                 last = ""
                 if family.last_outcome:
@@ -316,6 +321,10 @@ class SisirPage(ServicePage):
                 top.addChild(child)
             self.plan_tree.addTopLevelItem(top)
             top.setExpanded(True)
+        # the RW / RT at the end of a long dusun's label tells the groups apart: never cut it
+        self.plan_tree.setColumnWidth(
+            0, max(PLAN_AREA_WIDTH, min(self.plan_tree.sizeHintForColumn(0), 640))
+        )
         families = plan.families
         self.plan_status.setText(
             self.tr("{kk} KK sasaran, {jiwa} jiwa, di {rt} RT{scheduled}").format(
@@ -467,7 +476,7 @@ class SisirPage(ServicePage):
                 for r in rows
             ]
         )
-        fit_columns(self.due_view)
+        fit_columns(self.due_view, whole=(DUE_AREA_COLUMN,))  # the RW / RT says where to go
         late = sum(1 for r in rows if r.is_overdue(today))
         self.due_status.setText(
             self.tr("{n} keluarga perlu dikunjungi ulang, {late} sudah lewat jadwal.").format(

@@ -1,0 +1,129 @@
+"""Real-world values, not only the demo's: long dusun and agent names (issue 17)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QScrollArea
+from sqlalchemy import update
+
+from pesiar_desktop.models.village import Dusun
+from pesiar_desktop.rules import fieldwork_codes as fc
+from pesiar_desktop.services import village, visits
+from pesiar_desktop.services.visits import VisitInput
+from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
+from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
+from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
+from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
+from pesiar_desktop.ui.pages.sisir import TAB_DUE, TAB_PLAN, SisirPage
+from tests.unit.test_agents_support import make_agent
+from tests.unit.test_visits_helpers import TODAY
+
+LONG_DUSUN = "Dusun Karang Bayan Timur Laut Dua Sejahtera Makmur Abadi"
+LONG_AGENT = "Prof. Dr. Hj. Nur'aini Siti Khadijah Al-Mahdali Purnamasari, S.K.M., M.Kes."
+
+DIALOGS = {
+    "ResidentDialog": lambda db, tasks, actor: ResidentDialog(
+        db, tasks, actor, None, new_family=True
+    ),
+    "AgentDialog": AgentDialog,
+    "AssignmentDialog": AssignmentDialog,
+    "AdvocacyDialog": lambda db, tasks, actor: AdvocacyDialog(db, tasks, actor, []),
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_a_form_is_not_cut_on_the_right_by_long_names(qtbot, village_db, admin, tasks, name):
+    """A long agent name or dusun name in a form's list must not make the form wider than
+    its scroll area when the dialog is as narrow as it allows: the fields were cut off on
+    the right (no horizontal scroll bar)."""
+    village.add_area(village_db, admin, LONG_DUSUN, "3", "12")
+    make_agent(village_db, admin, LONG_AGENT)
+    dialog = DIALOGS[name](village_db, tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSize().width(), dialog.height())  # as narrow as it may be
+    qtbot.wait(50)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    content = scroll.widget()
+    assert content.width() <= scroll.viewport().width(), (content.width(), scroll.viewport())
+    dialog.close()
+
+
+def test_sisir_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv, admin):
+    """With a long dusun name the RW / RT at the end of "Dusun … · RW 001 / RT 001" was cut
+    off: the plan's RT groups looked all alike and the due list did not say where to go."""
+    with fv.db.transaction() as session:
+        session.execute(update(Dusun).where(Dusun.name == "Dusun Krajan").values(name=LONG_DUSUN))
+    visits.record_visit(
+        fv.db,
+        admin,
+        VisitInput(
+            fv.joko_family,
+            TODAY - timedelta(days=20),
+            fc.OUTCOME_REVISIT,
+            revisit_on=TODAY - timedelta(days=5),
+        ),
+    )
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window.show_page("sisir")
+    page = window.pages["sisir"]
+    assert isinstance(page, SisirPage)
+    assert page.tabs.currentIndex() == TAB_PLAN
+    tree = page.plan_tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=10_000)
+    group = tree.topLevelItem(0)
+    assert group.text(0) == f"{LONG_DUSUN} · RW 001 / RT 001"
+    bold = group.font(0)
+    needed = QFontMetrics(bold).horizontalAdvance(group.text(0)) + tree.indentation()
+    assert tree.columnWidth(0) >= needed, (tree.columnWidth(0), needed)
+
+    page.tabs.setCurrentIndex(TAB_DUE)
+    qtbot.waitUntil(lambda: page.due_model.rowCount() == 1, timeout=10_000)
+    column = 4  # Wilayah
+    area = page.due_model.row(0).texts[column]
+    assert area.startswith(LONG_DUSUN)
+    metrics = page.due_view.fontMetrics()
+    assert page.due_view.columnWidth(column) > metrics.horizontalAdvance(area), area
+
+
+def test_registrasi_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv, admin):
+    """The registrations and the unpaid follow-up list cut "Dusun … · RW 001 / RT 001"
+    before the RW / RT, the part that tells the office where the family lives."""
+    from pesiar_desktop.services import registrations as regs
+    from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
+    from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, RegistrasiPage
+
+    with fv.db.transaction() as session:
+        session.execute(update(Dusun).where(Dusun.name == "Dusun Krajan").values(name=LONG_DUSUN))
+    regs.submit(
+        fv.db,
+        admin,
+        RegistrationInput(
+            fv.budi_family,
+            fc.PATH_PBPU,
+            TODAY - timedelta(days=60),
+            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
+        ),
+    )
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.show_page("registrasi")
+    page = window.pages["registrasi"]
+    assert isinstance(page, RegistrasiPage)
+    column = 4  # Wilayah, in both lists
+    for model, view in ((page.list_model, page.list_view), (page.unpaid_model, page.unpaid_view)):
+        if model is page.unpaid_model:
+            page.tabs.setCurrentIndex(TAB_FOLLOWUP)
+        qtbot.waitUntil(lambda m=model: m.rowCount() == 1, timeout=10_000)
+        area = model.row(0).texts[column]
+        assert area.startswith(LONG_DUSUN)
+        wanted = view.fontMetrics().horizontalAdvance(area)
+        qtbot.waitUntil(lambda v=view, w=wanted: v.columnWidth(column) > w, timeout=5_000)
