@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pesiar_desktop.db import Database
-from pesiar_desktop.reports.import_report_xlsx import ImportReport, write_import_report
 from pesiar_desktop.services import privacy
 from pesiar_desktop.services.context import Actor
 from pesiar_desktop.services.imports.bpjs import BpjsPreview
 from pesiar_desktop.services.imports.resident_plan import PENDING_LABELS, PendingChange
 from pesiar_desktop.services.imports.resident_preview import ResidentPreview
 from pesiar_desktop.services.imports.welfare import WelfarePreview
+
+if TYPE_CHECKING:  # the workbook writer loads only when a report is written
+    from pesiar_desktop.reports.import_report_xlsx import ImportReport
 
 
 def write_report(
@@ -27,6 +30,8 @@ def write_report(
 
     With `db` and `actor` the export is checked (`personal.export`) and audited.
     """
+    from pesiar_desktop.reports.import_report_xlsx import write_import_report
+
     if actor is not None:
         privacy.require_export(actor, db)
     path = write_import_report(report_data(preview, pending), Path(path))
@@ -40,6 +45,8 @@ def report_data(
     preview: ResidentPreview | BpjsPreview | WelfarePreview, pending: Iterable[PendingChange] = ()
 ) -> ImportReport:
     """A preview's report as plain values (the pending changes given, else the preview's)."""
+    from pesiar_desktop.reports.import_report_xlsx import ImportReport
+
     rejected = [(note.row_number, note.message, values) for note, values in preview.rejected_rows()]
     warnings = [(w.row_number, w.nik, w.message) for w in preview.warnings]
     if isinstance(preview, ResidentPreview):
