@@ -129,6 +129,7 @@ PY
   for file in pesiar-desktop.exe pesiar-desktop-gui.exe \
     _internal/pesiar_desktop/resources/i18n/pesiar_en.qm \
     _internal/pesiar_desktop/resources/data/wilayah_kemendagri_2025.csv \
+    _internal/pesiar_desktop/resources/data/wilayah_kemendagri_2025_kode.txt \
     _internal/pesiar_desktop/migrations/env.py; do
     [ -f "$APPDIR/$file" ] || fail "$file tidak ada di paket"
   done

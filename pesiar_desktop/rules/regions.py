@@ -37,21 +37,38 @@ def _names() -> dict[str, str]:
         return {code: name for code, name in rows}
 
 
+# The province (2 digits) and kecamatan (6 digits, no dots) codes of REGION_FILE, one per
+# line: all a NIK check needs, read in ~2 ms instead of scanning the 91,599 regions (~50 ms,
+# paid by every import). Derived from REGION_FILE by `write_codes_file()`; a test keeps the two
+# equal.
+CODES_FILE = "wilayah_kemendagri_2025_kode.txt"
+
+
+def codes_of(region_list: str) -> list[str]:
+    """The province and kecamatan codes of a region list's text, as CODES_FILE holds them."""
+    codes: list[str] = []
+    for line in region_list.splitlines()[1:]:
+        code = line.partition(",")[0]
+        if code.count(".") in (0, 2):
+            codes.append(code.replace(".", ""))
+    return sorted(codes)
+
+
+def write_codes_file() -> None:
+    """Rewrite CODES_FILE from REGION_FILE (after the region list is updated)."""
+    data = resources_dir() / "data"
+    codes = codes_of((data / REGION_FILE).read_text(encoding="utf-8"))
+    (data / CODES_FILE).write_text("\n".join(codes) + "\n", encoding="utf-8")
+
+
 @cache
 def _province_and_district_codes() -> tuple[frozenset[str], frozenset[str]]:
-    """Provinces (2 digits) and kecamatan (6 digits, no dots), all a NIK check needs: read
-    from the codes alone, without the names (~0.05 s)."""
-    provinces: set[str] = set()
-    districts: set[str] = set()
-    text = (resources_dir() / "data" / REGION_FILE).read_text(encoding="utf-8")
-    for line in text.splitlines()[1:]:
-        code = line.partition(",")[0]
-        dots = code.count(".")
-        if dots == 2:
-            districts.add(code.replace(".", ""))
-        elif dots == 0:
-            provinces.add(code)
-    return frozenset(provinces), frozenset(districts)
+    """Provinces (2 digits) and kecamatan (6 digits, no dots)."""
+    codes = (resources_dir() / "data" / CODES_FILE).read_text(encoding="utf-8").split()
+    return (
+        frozenset(c for c in codes if len(c) == 2),
+        frozenset(c for c in codes if len(c) == 6),
+    )
 
 
 def get_region(code: str) -> Region | None:

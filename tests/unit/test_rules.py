@@ -91,6 +91,22 @@ def test_region_chain_and_search():
     assert not regions.district_exists("990101")
 
 
+def test_the_codes_file_is_the_region_lists_provinces_and_kecamatan():
+    """CODES_FILE (what NIK checks read) is derived from the region list; when the list is
+    updated, `regions.write_codes_file()` rewrites it."""
+    from pesiar_desktop.config import resources_dir
+
+    data = resources_dir() / "data"
+    region_list = (data / regions.REGION_FILE).read_text(encoding="utf-8")
+    stored = (data / regions.CODES_FILE).read_text(encoding="utf-8").split()
+    assert stored == regions.codes_of(region_list)
+    districts = [r.code for p in regions.children(None) for k in regions.children(p.code)
+                 for r in regions.children(k.code)]  # fmt: skip
+    assert len(stored) == len(regions.children(None)) + len(districts) == 38 + 7285
+    assert all(regions.district_exists(code.replace(".", "")) for code in districts)
+    assert regions.province_exists("52") and not regions.province_exists("99")
+
+
 def test_labels():
     assert codes.label(codes.SHDK, 1) == "Kepala Keluarga"
     assert codes.label(codes.SEGMENTS, "PBPU") == "PBPU / Mandiri"

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # What the program reads as files, relative to the package (config.resources_dir, db.py).
 SHIPPED = [
     "resources/data/wilayah_kemendagri_2025.csv",
+    "resources/data/wilayah_kemendagri_2025_kode.txt",
     "resources/data/LICENSE-wilayah.txt",
     "resources/fonts/DejaVuSerif.ttf",
     "resources/fonts/DejaVuSans-Bold.ttf",
