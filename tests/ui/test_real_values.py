@@ -127,3 +127,33 @@ def test_registrasi_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_windo
         assert area.startswith(LONG_DUSUN)
         wanted = view.fontMetrics().horizontalAdvance(area)
         qtbot.waitUntil(lambda v=view, w=wanted: v.columnWidth(column) > w, timeout=5_000)
+
+
+# A long dusun name of a real village (issue 17: "Dusun Bojon…" told no dusun apart).
+REAL_DUSUN = "Dusun Karang Bayan Timur Laut Dua"
+
+
+def test_petakan_target_list_shows_whole_dusun_names(qtbot, make_window, village_db, admin):
+    """The Dusun column of the target list cut every name after ~12 letters, so it did not
+    say which dusun; widening it must not push the name and status off the window."""
+    from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS
+    from tests.ui.conftest import fill_village
+
+    with village_db.transaction() as session:
+        session.execute(update(Dusun).where(Dusun.name == "Dusun Krajan").values(name=REAL_DUSUN))
+    fill_village(village_db, admin)
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.show_page("petakan")
+    page = window.pages["petakan"]
+    qtbot.waitUntil(lambda: page.loaded_once and not page.loading, timeout=20_000)
+    table = page.table
+    dusun = COLUMN_KEYS.index("dusun")
+    shown = {page.model.data(page.model.index(r, dusun)) for r in range(page.model.rowCount())}
+    assert REAL_DUSUN in shown
+    wanted = max(table.fontMetrics().horizontalAdvance(text) for text in shown)
+    assert table.columnWidth(dusun) > wanted, (table.columnWidth(dusun), wanted)
+    for key in ("name", "status"):
+        column = COLUMN_KEYS.index(key)
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert right <= table.viewport().width(), (key, right, table.viewport().width())
