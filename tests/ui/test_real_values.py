@@ -157,3 +157,76 @@ def test_petakan_target_list_shows_whole_dusun_names(qtbot, make_window, village
         column = COLUMN_KEYS.index(key)
         right = table.columnViewportPosition(column) + table.columnWidth(column)
         assert right <= table.viewport().width(), (key, right, table.viewport().width())
+
+
+@pytest.fixture(params=["id", "en"])
+def ui_language(request, qapp):
+    from pesiar_desktop.app import load_language
+
+    load_language(request.param)
+    yield request.param
+    load_language("id")
+
+
+def _label_and_arrow_boxes(button) -> tuple[tuple[int, int, int, int], ...]:
+    """(left, top, right, bottom) of the button's label and of what is drawn right of it
+    (the drop-down arrow), in pixels: the label painted pure red to tell them apart."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = button.palette()
+    old = QPalette(palette)
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor("#ff0000"))
+    button.setPalette(palette)
+    image = button.grab().toImage()
+    button.setPalette(old)
+    inner = range(3, image.height() - 3)
+
+    def box(points: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+        assert points
+        xs, ys = [x for x, _y in points], [y for _x, y in points]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    label = box(
+        [
+            (x, y)
+            for x in range(image.width())
+            for y in inner
+            if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 110 and c.blue() < 110
+        ]
+    )
+    arrow = box(
+        [
+            (x, y)
+            for x in range(label[2] + 1, image.width() - 3)
+            for y in inner
+            if max((c := image.pixelColor(x, y)).red(), c.green(), c.blue()) < 120
+        ]
+    )
+    return label, arrow
+
+
+def test_penduduk_priority_button_arrow_does_not_cover_its_label(
+    qtbot, make_window, village_db, admin, ui_language
+):
+    """The "Prioritas" filter button drew its drop-down arrow in its bottom-right corner, at
+    the foot of the label's last letter: the arrow belongs beside the label, level with it."""
+    window = make_window(admin)
+    window.resize(1366, 728)
+    window.show_page("penduduk")
+    page = window.pages["penduduk"]
+    button = page.flags_button
+    assert button.text() == ("Priority" if ui_language == "en" else "Prioritas")
+    for checked in (0, 2):
+        for action in list(page.flag_actions.values())[:checked]:
+            action.setChecked(True)
+        qtbot.waitUntil(lambda c=checked: button.text().endswith(")") == bool(c), timeout=5_000)
+        QApplication.processEvents()
+        label, arrow = _label_and_arrow_boxes(button)
+        # Beside the label, apart from it and level with it, not tucked under its last letter.
+        assert arrow[0] - label[2] >= 4, (button.text(), label, arrow)
+        assert label[1] <= (arrow[1] + arrow[3]) / 2 <= (label[1] + label[3]) / 2 + 2, (
+            button.text(),
+            label,
+            arrow,
+        )
+        assert button.x() + button.width() <= button.parentWidget().width()
