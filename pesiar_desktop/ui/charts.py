@@ -251,19 +251,26 @@ def area_bars(
     low: float,
     fmt: str = "%.0f %",
     target: tuple[str, float] | None = None,
+    notes: Sequence[str] = (),
 ) -> tuple[QChart, int]:
     """Grouped percent bars per area (dusun) for 1 to 20+ areas; and the chart's minimum
     height. Long names wrap; past VERTICAL_AREAS_MAX areas the bars lie (first area on
     top). QtCharts prints no label on a bar of 0: such an area says "(0 %)" under its name,
-    so it reads as none rather than as missing."""
+    so it reads as none rather than as missing; or its note from `notes` (one per area,
+    "" for none), e.g. that nobody lives there."""
     vertical = len(areas) <= VERTICAL_AREAS_MAX
     # One decimal on the bars (95,3): the table behind the card has the exact figures.
     sets = [(label, [round(float(v), 1) for v in values], color) for label, values, color in sets]
     labels = []
+    width = AREA_LABEL_CHARS_VERTICAL if vertical else AREA_LABEL_CHARS
     for index, name in enumerate(areas):
-        label = wrap_label(name, AREA_LABEL_CHARS_VERTICAL if vertical else AREA_LABEL_CHARS)
-        if any(float(values[index]) == 0.0 for _label, values, _color in sets):
-            label += "<br>(0 %)" if vertical else " (0 %)"
+        note = notes[index] if index < len(notes) else ""
+        if not note and any(float(values[index]) == 0.0 for _label, values, _color in sets):
+            note = "0 %"
+        if note and vertical:
+            label = wrap_label(name, width) + "<br>" + wrap_label(f"({note})", width)
+        else:
+            label = wrap_label(f"{name} ({note})" if note else name, width)
         labels.append(label)
     if vertical:
         chart = grouped_bars(labels, sets, low=low, fmt=fmt, target=target)

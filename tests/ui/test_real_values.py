@@ -13,6 +13,7 @@ from pesiar_desktop.models.village import Dusun
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import village, visits
 from pesiar_desktop.services.visits import VisitInput
+from pesiar_desktop.ui import charts
 from pesiar_desktop.ui.dialogs.advocacy_dialog import AdvocacyDialog
 from pesiar_desktop.ui.dialogs.agent_dialog import AgentDialog
 from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
@@ -230,3 +231,52 @@ def test_penduduk_priority_button_arrow_does_not_cover_its_label(
             arrow,
         )
         assert button.x() + button.width() <= button.parentWidget().width()
+
+
+def _bar_values(card) -> dict[str, list[float]]:
+    from PySide6.QtCharts import QAbstractBarSeries
+
+    return {
+        bars.label(): [bars.at(i) for i in range(bars.count())]
+        for series in card.chart().series()
+        if isinstance(series, QAbstractBarSeries)
+        for bars in series.barSets()
+    }
+
+
+def test_beranda_dusun_chart_shows_a_dusun_without_residents(
+    qtbot, make_window, village_db, admin, filled
+):
+    """The card said "di 3 dusun" but the chart drew 2: a dusun where nobody lives yet was
+    left out. It gets its (empty) bars and says it has no residents."""
+    from pesiar_desktop.services.stats import register_stats
+
+    village.add_area(village_db, admin, "Dusun Baru", "3", "9")
+    window = make_window(admin)
+    window.resize(1366, 728)
+    home = window.home_page
+    qtbot.waitUntil(lambda: home.board is not None, timeout=10_000)
+    with village_db.read() as s:
+        stats = register_stats(s)
+    assert home.residents_card.note.text().endswith("di 3 dusun")
+    chart = home.dusun_chart.chart()
+    axis = next(a for a in chart.axes() if hasattr(a, "categories"))
+    labels = [label.replace("<br>", " ") for label in axis.categories()]
+    assert len(labels) == 3 == len(stats["by_dusun"])
+    empty = labels[list(stats["by_dusun"]).index("Dusun Baru")]
+    assert empty.startswith("Baru") and "belum ada penduduk" in empty, empty
+    assert all("belum ada penduduk" not in label for label in labels if label != empty)
+    index = labels.index(empty)
+    assert all(values[index] == 0 for values in _bar_values(home.dusun_chart).values())
+    # The populated dusun set the axis: the empty one does not pull it down to 0.
+    from PySide6.QtCharts import QValueAxis
+
+    value_axis = next(a for a in chart.axes() if isinstance(a, QValueAxis) and a.isVisible())
+    populated = [
+        e[k]
+        for e in stats["by_dusun"].values()
+        if e["residents"]
+        for k in ("coverage_pct", "active_pct")
+    ]
+    assert value_axis.min() == charts.percent_floor(populated)
+    assert home.dusun_table.rowCount() == 3
