@@ -280,3 +280,33 @@ def test_beranda_dusun_chart_shows_a_dusun_without_residents(
     ]
     assert value_axis.min() == charts.percent_floor(populated)
     assert home.dusun_table.rowCount() == 3
+
+
+@pytest.mark.parametrize("areas", [3, 20])
+def test_dusun_chart_value_labels_keep_off_the_target_line(qtbot, areas):
+    """A bar at 100 printed its "100" past the bar's end, on the dashed 98 % line. The
+    labels sit inside the bar ends (white), and the line runs under the bars: a bar over
+    98 % hides it, so no label meets it."""
+    from PySide6.QtCharts import QAbstractBarSeries, QChartView, QLineSeries
+
+    coverage = [100.0, 97.8, 62.0] * 7
+    activity = [100.0, 85.3, 40.0] * 7
+    chart, height = charts.area_bars(
+        [f"Dusun {i}" for i in range(areas)],
+        [
+            ("Cakupan %", coverage[:areas], charts.COVERAGE),
+            ("Keaktifan %", activity[:areas], charts.ACTIVITY),
+        ],
+        low=charts.percent_floor(coverage[:areas] + activity[:areas]),
+        target=("Target UHC 98 %", 98.0),
+    )
+    series = chart.series()
+    bars = next(s for s in series if isinstance(s, QAbstractBarSeries))
+    line = next(s for s in series if isinstance(s, QLineSeries))
+    assert bars.labelsPosition() == QAbstractBarSeries.LabelsPosition.LabelsInsideEnd
+    assert all(b.labelColor().name() == "#ffffff" for b in bars.barSets())
+    assert series.index(line) < series.index(bars)  # drawn first: under the bars
+    view = QChartView(chart)
+    qtbot.addWidget(view)
+    view.resize(640, height)
+    view.grab()
