@@ -638,6 +638,7 @@ TRANSLATIONS: dict[str, str] = {
     "jiwa dalam {kk} KK bulan ini (tunggakan lunas); {plans} rencana REHAB berjalan": "people in {kk} families this month (arrears paid); {plans} REHAB plans running",
     "Tidak ada pendaftaran yang menunggu iuran pertama": "No registration awaits its first premium",
     "Target UHC 98 %": "UHC target 98 %",
+    "belum ada penduduk": "no residents yet",
     "Didaftarkan (jiwa)": "Registered (people)",
     "Iuran pertama dibayar (jiwa)": "First premium paid (people)",
     "Target 98 %": "Target 98 %",

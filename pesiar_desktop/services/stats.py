@@ -17,6 +17,7 @@ def _pct(part: int, whole: int) -> float:
 
 def register_stats(session: Session) -> dict[str, Any]:
     """Coverage = registered / living residents; activity = active / registered.
+    `by_dusun` has every dusun by name, one without living residents with zeros.
 
     One pass over the living residents, grouped by (dusun, segment, status), gives the
     totals, the segments and the dusun alike; the families with a living member are
@@ -42,11 +43,14 @@ def register_stats(session: Session) -> dict[str, Any]:
         )
         or 0
     )
-    dusun_count = int(session.scalar(select(func.count(Dusun.id))) or 0)
+    # Every dusun of the village, those where nobody lives yet too (with zeros).
+    dusun_names = sorted(session.scalars(select(Dusun.name)))
+    dusun_count = len(dusun_names)
 
     residents = n_registered = n_active = 0
     by_segment: dict[str, dict[str, Any]] = {}
-    dusun_counts: dict[str, list[int]] = {}  # name -> [residents, registered, active]
+    # name -> [residents, registered, active]
+    dusun_counts: dict[str, list[int]] = {name: [0, 0, 0] for name in dusun_names}
     for name, segment, status, count in sorted(groups, key=lambda g: g[0]):
         is_registered = status in codes.REGISTERED_STATUSES
         is_active = status == codes.STATUS_ACTIVE

@@ -50,9 +50,12 @@ MUTED = "#9aa0a6"
 # the chart grows by AREA_ROW_PX per area, so names and value labels never run together.
 VERTICAL_AREAS_MAX = 6
 AREA_ROW_PX = 34
+AREA_LINE_PX = 12  # per line of a name past two
 # Longer names are wrapped onto more lines: narrower under standing bars (a column each).
 AREA_LABEL_CHARS = 20
 AREA_LABEL_CHARS_VERTICAL = 12
+# A bar's value is printed inside its end when every bar is at least this share of the axis.
+AREA_LABEL_INSIDE_SHARE = 0.08
 CARD_STYLE = "#ChartCard { background: white; border: 1px solid #dadce0; border-radius: 8px; }"
 
 
@@ -127,18 +130,32 @@ def grouped_bars(
     target: tuple[str, float] | None = None,
     horizontal: bool = False,
     precision: int = 4,
+    labels_inside: bool = False,
 ) -> QChart:
-    """Bars per category, one colour per set; optionally a dashed target line."""
+    """Bars per category, one colour per set; optionally a dashed target line.
+
+    `labels_inside`: the values in white inside the bar ends, and the target line under
+    the bars (a bar past the target hides it), so that no value label sits on the line."""
     chart = new_chart()
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
     # Horizontal bars stack their sets bottom-up: add them reversed so the first set is on top.
     for label, values, color in reversed(sets) if horizontal else sets:
-        series.append(bar_set(label, values, color))
+        bars = bar_set(label, values, color)
+        if labels_inside:
+            bars.setLabelColor(QColor("#ffffff"))
+        series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat(label_format)
-    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setLabelsPosition(
+        QBarSeries.LabelsPosition.LabelsInsideEnd
+        if labels_inside
+        else QBarSeries.LabelsPosition.LabelsOutsideEnd
+    )
     series.setBarWidth(0.75)
     series.setLabelsPrecision(precision)
+    line = _target_line(target, len(categories), horizontal) if target and categories else None
+    if line is not None and labels_inside:
+        chart.addSeries(line)  # drawn first: under the bars
     chart.addSeries(series)
     cats = category_axis(categories)
     value_ax = value_axis(low, high, fmt)
@@ -150,21 +167,11 @@ def grouped_bars(
         chart.addAxis(value_ax, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(cats)
     series.attachAxis(value_ax)
-    if target is not None and categories:
-        name, level = target
-        line = QLineSeries()
-        line.setName(name)
-        ends = (-0.5, len(categories) - 0.5)
-        if horizontal:  # a standing line at the target across every row
-            line.append([QPointF(level, ends[0]), QPointF(level, ends[1])])
-        else:
-            line.append([QPointF(ends[0], level), QPointF(ends[1], level)])
-        pen = QPen(QColor(TARGET))
-        pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setWidthF(1.6)
-        line.setPen(pen)
-        chart.addSeries(line)
+    if line is not None:
+        if not labels_inside:
+            chart.addSeries(line)
         line.attachAxis(value_ax)
+        ends = (-0.5, len(categories) - 0.5)
         hidden = value_axis(*ends)
         hidden.setVisible(False)
         chart.addAxis(
@@ -172,6 +179,23 @@ def grouped_bars(
         )
         line.attachAxis(hidden)
     return chart
+
+
+def _target_line(target: tuple[str, float], count: int, horizontal: bool) -> QLineSeries:
+    """A dashed line at the target across `count` categories."""
+    name, level = target
+    line = QLineSeries()
+    line.setName(name)
+    ends = (-0.5, count - 0.5)
+    if horizontal:  # a standing line at the target across every row
+        line.append([QPointF(level, ends[0]), QPointF(level, ends[1])])
+    else:
+        line.append([QPointF(ends[0], level), QPointF(ends[1], level)])
+    pen = QPen(QColor(TARGET))
+    pen.setStyle(Qt.PenStyle.DashLine)
+    pen.setWidthF(1.6)
+    line.setPen(pen)
+    return line
 
 
 def trend_chart(
@@ -251,22 +275,33 @@ def area_bars(
     low: float,
     fmt: str = "%.0f %",
     target: tuple[str, float] | None = None,
+    notes: Sequence[str] = (),
 ) -> tuple[QChart, int]:
     """Grouped percent bars per area (dusun) for 1 to 20+ areas; and the chart's minimum
     height. Long names wrap; past VERTICAL_AREAS_MAX areas the bars lie (first area on
     top). QtCharts prints no label on a bar of 0: such an area says "(0 %)" under its name,
-    so it reads as none rather than as missing."""
+    so it reads as none rather than as missing; or its note from `notes` (one per area,
+    "" for none), e.g. that nobody lives there."""
     vertical = len(areas) <= VERTICAL_AREAS_MAX
     # One decimal on the bars (95,3): the table behind the card has the exact figures.
     sets = [(label, [round(float(v), 1) for v in values], color) for label, values, color in sets]
     labels = []
+    width = AREA_LABEL_CHARS_VERTICAL if vertical else AREA_LABEL_CHARS
     for index, name in enumerate(areas):
-        label = wrap_label(name, AREA_LABEL_CHARS_VERTICAL if vertical else AREA_LABEL_CHARS)
-        if any(float(values[index]) == 0.0 for _label, values, _color in sets):
-            label += "<br>(0 %)" if vertical else " (0 %)"
+        note = notes[index] if index < len(notes) else ""
+        if not note and any(float(values[index]) == 0.0 for _label, values, _color in sets):
+            note = "0 %"
+        if note and vertical:
+            label = wrap_label(name, width) + "<br>" + wrap_label(f"({note})", width)
+        else:
+            label = wrap_label(f"{name} ({note})" if note else name, width)
         labels.append(label)
+    # Values inside the bar ends, clear of the target line, when every bar with a value is
+    # long enough to hold its label (a few % above an axis from 0 is not).
+    values = [float(v) for _label, vs, _color in sets for v in vs if float(v) > low]
+    inside = all(v - low >= AREA_LABEL_INSIDE_SHARE * (100.0 - low) for v in values)
     if vertical:
-        chart = grouped_bars(labels, sets, low=low, fmt=fmt, target=target)
+        chart = grouped_bars(labels, sets, low=low, fmt=fmt, target=target, labels_inside=inside)
         return chart, 260
     order = list(range(len(areas)))[::-1]  # the axis runs bottom-up: first area on top
     chart = grouped_bars(
@@ -276,18 +311,24 @@ def area_bars(
         fmt=fmt,
         target=target,
         horizontal=True,
+        labels_inside=inside,
     )
     # Room above the first row: QtCharts drops an axis label that would poke out of the
     # chart, and a wrapped name is taller than its row.
-    room = 4 + 8 * max(label.count("<br>") for label in labels)
+    breaks = max(label.count("<br>") for label in labels)
+    room = 4 + 8 * breaks
     chart.setMargins(QMargins(2, room, 2, room))
-    return chart, 90 + AREA_ROW_PX * len(areas)
+    # A name of three lines (a long name and its note) is taller than a row: QtCharts
+    # would drop it at the top; such a chart gets taller rows.
+    row = AREA_ROW_PX + AREA_LINE_PX * max(0, breaks - 1)
+    return chart, 90 + row * len(areas)
 
 
 def legend_entries(chart: QChart) -> list[tuple[str, str]]:
     """(name, colour) of each series' entry in reading order (the chart's own legend
     lists a horizontal bar chart's sets bottom-up)."""
     entries: list[tuple[str, str]] = []
+    lines: list[tuple[str, str]] = []  # after the bars (a target line may be drawn first)
     for series in chart.series():
         if isinstance(series, QBarSeries | QHorizontalBarSeries):
             sets = list(series.barSets())
@@ -295,8 +336,8 @@ def legend_entries(chart: QChart) -> list[tuple[str, str]]:
                 sets.reverse()
             entries += [(bars.label(), bars.color().name()) for bars in sets]
         elif isinstance(series, QLineSeries):
-            entries.append((series.name(), series.pen().color().name()))
-    return entries
+            lines.append((series.name(), series.pen().color().name()))
+    return entries + lines
 
 
 def nice_max(value: float) -> float:

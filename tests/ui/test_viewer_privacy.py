@@ -94,8 +94,15 @@ def _sweep(qtbot, label: str, page: QWidget, found: list[str], opened: list[str]
     for button in page.findChildren(QPushButton):
         if not (button.isVisible() and button.isEnabled()):
             continue
-        button.click()
-        qtbot.wait(250)
+        if button.menu() is not None:  # a drop-down (Penduduk's Prioritas filter): its
+            # commands, not the menu itself (a filter's check boxes open no dialog)
+            for action in button.menu().actions():
+                if action.isEnabled() and not action.isCheckable() and action.text():
+                    action.trigger()
+            qtbot.wait(250)
+        else:
+            button.click()
+            qtbot.wait(250)
         for dialog in _open_dialogs():
             opened.append(f"{label} › {button.text()} › {dialog.windowTitle()}")
             hits = personal_numbers(visible_texts(dialog))

@@ -96,3 +96,39 @@ def test_writes_announce_changes(village_db, admin):
     assert heard == [events.Topic.AREAS]
     areas = [a for a in village.list_areas(village_db) if a.dusun == "Dusun Baru"]
     assert [(a.rw, a.rt, a.label) for a in areas] == [("-", "007", "Dusun Baru · RT 007")]
+
+
+def test_register_stats_lists_every_dusun(village_db, admin, freeze_clock):
+    """A dusun where nobody lives yet is in `by_dusun` too (with zeros): the dashboard draws
+    one bar per dusun of the village, and "di 3 dusun" must match the bars. Per dusun the
+    figures are those of plain SQL."""
+    from sqlalchemy import text
+
+    freeze_clock(date(2026, 11, 23))
+    _fill(village_db, admin)
+    village.add_area(village_db, admin, "Dusun Baru", "3", "9")
+    with village_db.read() as s:
+        figures = register_stats(s)
+        names = list(s.scalars(text("SELECT name FROM dusun ORDER BY name")))
+        living = dict(
+            s.execute(
+                text(
+                    "SELECT d.name, COUNT(r.id) FROM dusun d"
+                    " LEFT JOIN rt ON rt.dusun_id = d.id"
+                    " LEFT JOIN family f ON f.rt_id = rt.id"
+                    " LEFT JOIN resident r ON r.family_id = f.id AND r.life_status = :alive"
+                    " GROUP BY d.name"
+                ),
+                {"alive": codes.LIFE_ALIVE},
+            ).all()
+        )
+    assert figures["dusun"] == 3 == len(names)
+    assert list(figures["by_dusun"]) == names
+    assert {name: e["residents"] for name, e in figures["by_dusun"].items()} == living
+    assert figures["by_dusun"]["Dusun Baru"] == {
+        "residents": 0,
+        "registered": 0,
+        "active": 0,
+        "coverage_pct": 0.0,
+        "active_pct": 0.0,
+    }

@@ -735,7 +735,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
 <context>
     <name>AssignmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/assignment_dialog.py" line="+175"/>
+        <location filename="../../ui/dialogs/assignment_dialog.py" line="+182"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -745,7 +745,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-105"/>
         <source>Ubah penugasan</source>
         <translation>Edit assignment</translation>
     </message>
@@ -760,7 +760,7 @@ The letter gets a number and today&apos;s date and its PDF is locked; after that
         <translation>— choose an agent —</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>{dusun} (seluruh dusun)</source>
         <translation>{dusun} (whole hamlet)</translation>
     </message>
@@ -2705,7 +2705,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+330"/>
+        <location filename="../../ui/charts.py" line="+337"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation>Save the chart as a PNG image</translation>
     </message>
@@ -3262,19 +3262,24 @@ The window closes now; please log in again.</translation>
         <translation>Highest level reached</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+59"/>
+        <location line="+37"/>
+        <location line="+60"/>
         <source>Cakupan %</source>
         <translation>Coverage %</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+59"/>
+        <location line="-59"/>
+        <location line="+60"/>
         <source>Keaktifan %</source>
         <translation>Active %</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-56"/>
+        <source>belum ada penduduk</source>
+        <translation>no residents yet</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Terdaftar</source>
         <translation>Registered</translation>
     </message>
@@ -3284,7 +3289,7 @@ The window closes now; please log in again.</translation>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-414"/>
         <source>Persen; garis merah = target UHC 98 %</source>
         <translation>Percent; red line = UHC target 98 %</translation>
     </message>
@@ -3399,12 +3404,12 @@ The window closes now; please log in again.</translation>
         <translation>No registration awaits its first premium</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Target UHC 98 %</source>
         <translation>UHC target 98 %</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Didaftarkan (jiwa)</source>
         <translation>Registered (people)</translation>
     </message>
@@ -3424,7 +3429,7 @@ The window closes now; please log in again.</translation>
         <translation>{name}: target {tp} people / {tf} families; {visits} visits; registered this month {rp} people, {unpaid} families have not paid the first premium; {events} advocacy activities; {back} people in {back_kk} families active again (arrears paid)</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-319"/>
         <source>Buka surat</source>
         <translation>Open letter</translation>
     </message>
@@ -4572,7 +4577,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../ui/pages/petakan.py" line="+158"/>
+        <location filename="../../ui/pages/petakan.py" line="+161"/>
         <source>Petakan</source>
         <translation>Mapping</translation>
     </message>
@@ -4597,17 +4602,17 @@ The window closes now; please log in again.</translation>
         <translation>Clear all filters and the search</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+260"/>
         <source>Semua dusun</source>
         <translation>All hamlets</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Semua RT</source>
         <translation>All RTs</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-378"/>
         <source>peta sasaran JKN per dusun dan RT</source>
         <translation>map of JKN targets by hamlet and RT</translation>
     </message>
@@ -4732,7 +4737,7 @@ The window closes now; please log in again.</translation>
         <translation>No target matches this search or these filters.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Seluruh desa</source>
         <translation>Whole village</translation>
     </message>
@@ -5027,7 +5032,7 @@ The window closes now; please log in again.</translation>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+133"/>
+        <location filename="../../ui/pages/registrasi.py" line="+135"/>
         <source>Registrasi</source>
         <translation>Registration</translation>
     </message>
@@ -6120,8 +6125,8 @@ The window closes now; please log in again.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+246"/>
+        <location line="+5"/>
+        <location line="+243"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
@@ -6226,7 +6231,7 @@ The window closes now; please log in again.</translation>
         <translation>Could not load the family card</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-440"/>
         <source>Perbaiki NIK</source>
         <translation>Fix NIK</translation>
     </message>
@@ -6241,7 +6246,7 @@ The window closes now; please log in again.</translation>
         <translation>Newcomers</translation>
     </message>
     <message>
-        <location line="+401"/>
+        <location line="+399"/>
         <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation>matches a family card no. (Family card no. column shown)</translation>
     </message>
@@ -6789,18 +6794,18 @@ The window closes now; please log in again.</translation>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+145"/>
+        <location filename="../../ui/pages/sisir.py" line="+149"/>
         <source>Sisir &amp; Advokasi</source>
         <translation>Visits &amp; Advocacy</translation>
     </message>
     <message>
         <location line="+65"/>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>No KK</source>
         <translation>Family card no.</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-202"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -6810,7 +6815,7 @@ The window closes now; please log in again.</translation>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+202"/>
         <source>Wilayah</source>
         <translation>Area</translation>
     </message>
@@ -6841,7 +6846,7 @@ The window closes now; please log in again.</translation>
         <translation>Month</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-426"/>
         <source>Tanggal per keluarga</source>
         <translation>A date per family</translation>
     </message>
@@ -6851,7 +6856,7 @@ The window closes now; please log in again.</translation>
         <translation>A date per RT</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation>This agent has no activity in {month}.</translation>
     </message>
@@ -6956,7 +6961,7 @@ The window closes now; please log in again.</translation>
         <translation>Loading the plan…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>{kk} KK sasaran, {jiwa} jiwa, di {rt} RT{scheduled}</source>
         <translation>{kk} target families, {jiwa} people, in {rt} RTs{scheduled}</translation>
     </message>

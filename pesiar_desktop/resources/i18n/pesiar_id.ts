@@ -748,7 +748,7 @@ Surat diberi nomor dan tanggal hari ini, PDF-nya dikunci; setelah itu surat tida
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>{dusun} (seluruh dusun)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2699,7 +2699,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../ui/charts.py" line="+330"/>
+        <location filename="../../ui/charts.py" line="+337"/>
         <source>Simpan grafik sebagai gambar PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3371,20 +3371,25 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+59"/>
+        <location line="+17"/>
+        <location line="+60"/>
         <source>Cakupan %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+59"/>
+        <location line="-59"/>
+        <location line="+60"/>
         <source>Keaktifan %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>Target UHC 98 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>belum ada penduduk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3418,7 +3423,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-319"/>
         <source>Buka surat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4565,7 +4570,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>PetakanPage</name>
     <message>
-        <location filename="../../ui/pages/petakan.py" line="+158"/>
+        <location filename="../../ui/pages/petakan.py" line="+161"/>
         <source>Petakan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4715,12 +4720,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Semua dusun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Semua RT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5020,7 +5025,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>RegistrasiPage</name>
     <message>
-        <location filename="../../ui/pages/registrasi.py" line="+133"/>
+        <location filename="../../ui/pages/registrasi.py" line="+135"/>
         <source>Registrasi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6117,8 +6122,8 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+246"/>
+        <location line="+5"/>
+        <location line="+243"/>
         <source>Prioritas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6223,7 +6228,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-440"/>
         <source>Perbaiki NIK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6233,7 +6238,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+385"/>
         <source>cocok dengan No KK (kolom No KK ditampilkan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6781,7 +6786,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
 <context>
     <name>SisirPage</name>
     <message>
-        <location filename="../../ui/pages/sisir.py" line="+108"/>
+        <location filename="../../ui/pages/sisir.py" line="+112"/>
         <source>Belum ada kegiatan agen ini pada {month}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6857,12 +6862,12 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>No KK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-202"/>
         <source>Alamat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6897,7 +6902,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>{kk} KK sasaran, {jiwa} jiwa, di {rt} RT{scheduled}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7084,7 +7089,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-247"/>
         <source>Tanggal per keluarga</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7094,7 +7099,7 @@ Jendela ditutup sekarang; silakan masuk kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>{month}: {visits} kunjungan ({visited} KK), {events} advokasi · didaftarkan {rp} jiwa / {rf} KK · iuran pertama lunas {pp} jiwa / {pf} KK dari target {tp} jiwa atau {tf} KK</source>
         <translation type="unfinished"></translation>
     </message>

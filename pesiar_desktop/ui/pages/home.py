@@ -557,7 +557,17 @@ class HomePage(QWidget):
         names = list(by_dusun)
         coverage = [float(by_dusun[d]["coverage_pct"]) for d in names]
         activity = [float(by_dusun[d]["active_pct"]) for d in names]
-        low = charts.percent_floor(coverage + activity)
+        # A dusun where nobody lives yet has empty bars and says so; it has no percentages,
+        # so it does not pull the axis down to 0 (a dusun with residents at 0 % does).
+        empty = [not int(by_dusun[d]["residents"]) for d in names]
+        low = charts.percent_floor(
+            [
+                v
+                for values in (coverage, activity)
+                for v, e in zip(values, empty, strict=True)
+                if not e
+            ]
+        )
         chart, height = charts.area_bars(
             [formatting.area(d).removeprefix("Dusun ") for d in names],
             [
@@ -566,6 +576,7 @@ class HomePage(QWidget):
             ],
             low=low,
             target=(self.tr("Target UHC 98 %"), UHC_TARGET_PCT),
+            notes=[self.tr("belum ada penduduk") if e else "" for e in empty],
         )
         self.dusun_chart.set_chart(chart, height)
         self.dusun_table.setRowCount(len(names))

@@ -66,6 +66,9 @@ COLUMN_WIDTHS = {
     "decile": 44,
     "flags": 140,
 }
+# The Dusun column grows to the longest dusun name of the village ("Dusun Bojon…" told no
+# dusun apart), up to this width, so that the name and status stay in view at 1366 px.
+DUSUN_WIDEST = 260
 SUMMARY_HEADERS = (
     "Wilayah",
     "Penduduk hidup",
@@ -513,13 +516,20 @@ class PetakanPage(ServicePage):
         self.apply_filter()
 
     def _reload_area_filters(self) -> None:
+        dusun = village.list_dusun(self.db)
         fill_combo(
             self.dusun_combo,
-            [(formatting.area(name), i) for i, name in village.list_dusun(self.db)],
+            [(formatting.area(name), i) for i, name in dusun],
             self.tr("Semua dusun"),
         )
         self._area_rows = village.list_areas(self.db)
         self._reload_rt()
+        metrics = self.table.fontMetrics()
+        longest = max((metrics.horizontalAdvance(name) for _i, name in dusun), default=0)
+        self.table.setColumnWidth(
+            COLUMN_KEYS.index("dusun"),
+            max(COLUMN_WIDTHS["dusun"], min(longest + 14, DUSUN_WIDEST)),
+        )
 
     def _reload_rt(self) -> None:
         dusun_id = self.dusun_combo.currentData()

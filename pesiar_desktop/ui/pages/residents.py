@@ -185,11 +185,9 @@ class ResidentsPage(ServicePage):
             code_items(codes.LIFE_STATUS) + [(self.tr("Semua status"), ALL_LIFE)],
         )
         self.life_combo.setCurrentIndex(self.life_combo.findData(codes.LIFE_ALIVE))
-        self.flags_button = QToolButton()
-        self.flags_button.setText(self.tr("Prioritas"))
-        self.flags_button.setIcon(icons.icon("fa5s.flag"))
-        self.flags_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.flags_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button, not a tool button: it keeps room for its drop-down arrow beside the
+        # label (a tool button tucks the arrow into its corner, at the label's last letter).
+        self.flags_button = QPushButton(icons.icon("fa5s.flag"), self.tr("Prioritas"))
         flags_menu = QMenu(self.flags_button)
         self.flag_actions: dict[str, QAction] = {}
         for key, label in codes.PRIORITY_FLAGS.items():
