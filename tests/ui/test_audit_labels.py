@@ -17,13 +17,12 @@ import pesiar_desktop
 from pesiar_desktop import demo
 from pesiar_desktop.db import Database, open_database
 from pesiar_desktop.models import AuditLog
-from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules.timezones import WITA
 from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services.context import PERMISSIONS, SYSTEM
 from pesiar_desktop.services.settings import REGISTRY
 from pesiar_desktop.ui import audit_labels
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 PACKAGE = Path(pesiar_desktop.__file__).parent
 CODE = re.compile(r"^[a-z_]+\.[a-z_]+$")
@@ -137,16 +136,7 @@ def test_every_field_the_demo_village_logs_has_words(tmp_path, freeze_clock):
 def test_every_field_a_registration_logs_has_words(fv, admin):
     """A registration from submission to an active card: its snapshot (VA number,
     payment window, paid amount, premiums, employer) and its nested member records."""
-    reg = regs.submit(
-        fv.db,
-        admin,
-        regs.RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=2),
-            [regs.MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    reg = register_budi_family(fv, admin, TODAY - timedelta(days=2))
     regs.issue_va(fv.db, admin, reg, VA_NUMBER)
     regs.record_payment(fv.db, admin, reg, TODAY)
     regs.activate(fv.db, admin, reg)

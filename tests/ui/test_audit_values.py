@@ -13,17 +13,15 @@ import pytest
 
 from pesiar_desktop.app import load_language
 from pesiar_desktop.rules import codes
-from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules import reminders as rc
 from pesiar_desktop.rules.membership import MembershipInput
 from pesiar_desktop.rules.timezones import WITA, local_time
 from pesiar_desktop.services import agents, reminders, residents
 from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services.audit_query import AuditEntry
-from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from pesiar_desktop.ui import audit_labels
 from pesiar_desktop.ui.dialogs.audit_log import AuditLogWidget, entry_text
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 RAW_CODES = (
@@ -47,16 +45,7 @@ def logged(fv, admin) -> Iterator[object]:
     the membership paid up), an agent deactivated."""
     notice = reminders.prepare_one(fv.db, reminders.arrears_target(fv.joko_family))
     reminders.record(fv.db, admin, [notice], rc.CHANNEL_WHATSAPP)
-    reg = regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=2),
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    reg = register_budi_family(fv, admin, TODAY - timedelta(days=2))
     regs.cancel(fv.db, admin, reg, "Data ganda")
     person, _member, _family, _life = residents.load_resident(fv.db, fv.people["JOKO"])
     edited = replace(person, marital_status=2, birth_date=date(1970, 5, 6))

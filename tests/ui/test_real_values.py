@@ -20,7 +20,7 @@ from pesiar_desktop.ui.dialogs.assignment_dialog import AssignmentDialog
 from pesiar_desktop.ui.dialogs.resident_dialog import ResidentDialog
 from pesiar_desktop.ui.pages.sisir import TAB_DUE, TAB_PLAN, SisirPage
 from tests.unit.test_agents_support import make_agent
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 LONG_DUSUN = "Dusun Karang Bayan Timur Laut Dua Sejahtera Makmur Abadi"
 LONG_AGENT = "Prof. Dr. Hj. Nur'aini Siti Khadijah Al-Mahdali Purnamasari, S.K.M., M.Kes."
@@ -98,22 +98,11 @@ def test_sisir_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv
 def test_registrasi_shows_the_whole_area_label_of_a_long_dusun(qtbot, make_window, fv, admin):
     """The registrations and the unpaid follow-up list cut "Dusun … · RW 001 / RT 001"
     before the RW / RT, the part that tells the office where the family lives."""
-    from pesiar_desktop.services import registrations as regs
-    from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
     from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, RegistrasiPage
 
     with fv.db.transaction() as session:
         session.execute(update(Dusun).where(Dusun.name == "Dusun Krajan").values(name=LONG_DUSUN))
-    regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=60),
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    register_budi_family(fv, admin, TODAY - timedelta(days=60))
     window = make_window(admin)
     window.resize(1366, 728)
     window.show_page("registrasi")

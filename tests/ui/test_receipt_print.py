@@ -12,26 +12,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import reactivation
-from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services.reactivation import PaymentInput
-from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from pesiar_desktop.ui import print_pdf
 from pesiar_desktop.ui.pages.registrasi import TAB_KEAKTIFAN, RegistrasiPage
 from tests.unit.test_reactivation import _arrears
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 
 def _page_with_registration(qtbot, make_window, fv, admin) -> RegistrasiPage:  # type: ignore[no-untyped-def]
-    regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=3),
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    register_budi_family(fv, admin, TODAY - timedelta(days=3))
     window = make_window(admin)
     window.show_page("registrasi")
     page = window.pages["registrasi"]

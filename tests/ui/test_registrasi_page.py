@@ -12,7 +12,6 @@ from pesiar_desktop.models import Membership, Resident
 from pesiar_desktop.rules import codes
 from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.services import registrations as regs
-from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from pesiar_desktop.ui.dialogs.registration_actions import (
     KIND_ACTIVATE,
     KIND_PAY,
@@ -22,7 +21,7 @@ from pesiar_desktop.ui.dialogs.registration_actions import (
 from pesiar_desktop.ui.dialogs.registration_dialog import RegistrationDialog
 from pesiar_desktop.ui.pages.registrasi import TAB_FOLLOWUP, TAB_LIST, TAB_PROGRESS, RegistrasiPage
 from tests.ui.conftest import wait_written
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 
 def _page(qtbot, window) -> RegistrasiPage:
@@ -86,16 +85,7 @@ def test_registration_dialog_refuses_silent_exclusion(qtbot, make_window, fv, ad
 
 
 def test_steps_from_va_to_active(qtbot, make_window, fv, admin, tmp_path):
-    reg_id = regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=20),
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    reg_id = register_budi_family(fv, admin, TODAY - timedelta(days=20))
     window = make_window(admin)
     page = _page(qtbot, window)
     qtbot.waitUntil(lambda: page.list_model.rowCount() == 1, timeout=10_000)
@@ -134,16 +124,7 @@ def test_steps_from_va_to_active(qtbot, make_window, fv, admin, tmp_path):
 
 
 def test_followups_and_progress_tabs(qtbot, make_window, fv, admin, tmp_path):
-    late = regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=60),
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    late = register_budi_family(fv, admin, TODAY - timedelta(days=60))
     window = make_window(admin)
     page = _page(qtbot, window)
     page.tabs.setCurrentIndex(TAB_FOLLOWUP)

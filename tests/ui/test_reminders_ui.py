@@ -14,13 +14,11 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select, update
 
 from pesiar_desktop.models import Reminder, Resident
-from pesiar_desktop.rules import fieldwork_codes as fc
 from pesiar_desktop.rules import reminders as rc
 from pesiar_desktop.services import registrations as regs
-from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from pesiar_desktop.ui.pages.registrasi import ARREARS, TAB_FOLLOWUP, UNPAID, RegistrasiPage
 from tests.ui.conftest import wait_written
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 LAST_COLUMN_UNPAID, LAST_COLUMN_ARREARS = 12, 10
 
@@ -97,16 +95,7 @@ def test_a_bad_number_is_shown_not_opened(qtbot, make_window, fv, admin, monkeyp
 
 
 def test_whatsapp_for_an_unpaid_first_premium(qtbot, make_window, fv, admin, monkeypatch):
-    reg = regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            TODAY - timedelta(days=20),
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    reg = register_budi_family(fv, admin, TODAY - timedelta(days=20))
     regs.issue_va(fv.db, admin, reg, "8888801234567890", TODAY - timedelta(days=18))
     urls = _opened(monkeypatch)
     window = make_window(admin)

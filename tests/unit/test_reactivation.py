@@ -27,9 +27,8 @@ from pesiar_desktop.services import arrears, dashboard, followups, progress, rea
 from pesiar_desktop.services import registrations as regs
 from pesiar_desktop.services.membership import MembershipChange, set_membership
 from pesiar_desktop.services.reactivation import PaymentInput
-from pesiar_desktop.services.registrations import MemberChoice, RegistrationInput
 from tests.unit.test_registrations_printouts import pdf_text
-from tests.unit.test_visits_helpers import TODAY
+from tests.unit.test_visits_helpers import TODAY, register_budi_family
 
 
 def _arrears(fv, admin, months: int, jkn_class: int | None = 3) -> None:
@@ -310,16 +309,7 @@ def test_arrears_receipt_pdf_reads_back(fv, admin, tmp_path):
 
 def test_first_payment_window_statuses(fv, admin, freeze_clock, tmp_path):
     registered = TODAY - timedelta(days=13)
-    reg_id = regs.submit(
-        fv.db,
-        admin,
-        RegistrationInput(
-            fv.budi_family,
-            fc.PATH_PBPU,
-            registered,
-            [MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")],
-        ),
-    )
+    reg_id = register_budi_family(fv, admin, registered)
     detail = regs.detail(fv.db, reg_id)
     assert detail.payment_from == registered + timedelta(days=14)
     assert detail.payment_due == registered + timedelta(days=30)

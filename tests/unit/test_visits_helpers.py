@@ -128,3 +128,16 @@ def build(db: Database, admin: Actor) -> FieldVillage:
         assignment_id,
         {"rt1": rt1.rt_id, "rt2": rt2.rt_id, "rt3": rt3.rt_id},
     )
+
+
+def register_budi_family(fv: FieldVillage, actor: Actor, submitted_on: date) -> int:
+    """Budi's family (Budi, Ani and Rina) registered on the PBPU path; the registration's id."""
+    from pesiar_desktop.rules import fieldwork_codes as fc
+    from pesiar_desktop.services import registrations as regs
+
+    members = [regs.MemberChoice(fv.people[n]) for n in ("BUDI", "ANI", "RINA")]
+    return regs.submit(
+        fv.db,
+        actor,
+        regs.RegistrationInput(fv.budi_family, fc.PATH_PBPU, submitted_on, members),
+    )
