@@ -51,7 +51,13 @@ from pesiar_desktop.ui.tablemodels.import_rows import values_model
 from pesiar_desktop.ui.tablemodels.targets import COLUMN_KEYS, TargetTableModel
 from pesiar_desktop.ui.tasks import TaskContext, TaskManager
 from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import EmptyNotice, LoadingNotice, list_table, search_box
+from pesiar_desktop.ui.widgets.tables import (
+    CELL_PADDING,
+    EmptyNotice,
+    LoadingNotice,
+    list_table,
+    search_box,
+)
 from pesiar_desktop.ui.write_op import run_write
 
 REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
@@ -286,7 +292,7 @@ class PetakanPage(ServicePage):
         self.table = list_table(self.model)
         self.table_loading = LoadingNotice(self.table)
         header = self.table.horizontalHeader()
-        number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + 14
+        number_width = self.table.fontMetrics().horizontalAdvance("0" * 16) + CELL_PADDING
         for column, key in enumerate(COLUMN_KEYS):
             width = number_width if key in ("nik", "no_kk") else COLUMN_WIDTHS.get(key, 100)
             self.table.setColumnWidth(column, width)
@@ -528,7 +534,7 @@ class PetakanPage(ServicePage):
         longest = max((metrics.horizontalAdvance(name) for _i, name in dusun), default=0)
         self.table.setColumnWidth(
             COLUMN_KEYS.index("dusun"),
-            max(COLUMN_WIDTHS["dusun"], min(longest + 14, DUSUN_WIDEST)),
+            max(COLUMN_WIDTHS["dusun"], min(longest + CELL_PADDING, DUSUN_WIDEST)),
         )
 
     def _reload_rt(self) -> None:

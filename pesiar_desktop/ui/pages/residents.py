@@ -59,7 +59,7 @@ from pesiar_desktop.ui.tablemodels.residents import COLUMN_KEYS, ResidentTableMo
 from pesiar_desktop.ui.tasks import TaskManager
 from pesiar_desktop.ui.widgets.family_panel import FamilyPanel
 from pesiar_desktop.ui.widgets.forms import code_items, fill_combo, show_error
-from pesiar_desktop.ui.widgets.tables import LoadingNotice, list_table, search_box
+from pesiar_desktop.ui.widgets.tables import CELL_PADDING, LoadingNotice, list_table, search_box
 
 REFRESH_TOPICS = {Topic.RESIDENTS, Topic.AREAS, Topic.MEMBERSHIPS}
 ALL_LIFE = -1
@@ -77,7 +77,6 @@ COLUMN_WIDTHS = {
     "segment": 140,
     "life_status": 70,
 }
-CELL_PADDING = 14  # the cell's margins and the sort arrow's room
 # Shown from the header's right-click menu; the KK panel already shows the No KK,
 # and the life-status column appears by itself when that filter is not 'Hidup'.
 HIDDEN_BY_DEFAULT = {"birth_date", "no_kk", "life_status"}

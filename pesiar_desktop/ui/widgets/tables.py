@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 from pesiar_desktop.ui import icons
 
 SEARCH_DEBOUNCE_MS = 150  # a pause in typing this long runs the search
+# Added to a text's width to size its column: the cell's margins and the sort arrow's room.
+CELL_PADDING = 14
 
 
 def read_only_rows(table: QTableView) -> None:
