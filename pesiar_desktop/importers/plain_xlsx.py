@@ -140,11 +140,11 @@ def read_ahead(path: Path) -> None:
     """Start parsing `path` (a plain .xlsx) in the background; `load_plain_table` of the
     same, unchanged file then takes the result instead of parsing it again."""
     global _read_ahead
+    if path.suffix.lower() not in PLAIN_XLSX_SUFFIXES:
+        return
     try:
-        if path.suffix.lower() not in PLAIN_XLSX_SUFFIXES or not path.is_file():
-            return
         _read_ahead = _ReadAhead(path, _file_key(path))
-    except OSError:
+    except OSError:  # no such file: the command's own read says so
         return
     _read_ahead.start()
 
