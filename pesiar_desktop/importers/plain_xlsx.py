@@ -28,6 +28,7 @@ import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -217,6 +218,10 @@ def _python_cells(nanoarrow: Any, child: Any) -> list[Cell] | None:
         return [""] * len(child)
     if kind not in (types.STRING, types.LARGE_STRING, types.DOUBLE, types.BOOL, types.TIMESTAMP):
         return None  # durations, times, integers: not what calamine's cells would be
+    if kind in (types.STRING, types.LARGE_STRING, types.DOUBLE):
+        from_buffers = _cells_from_buffers(child, is_text=kind != types.DOUBLE)
+        if from_buffers is not None:
+            return from_buffers
     values: list[Any] = child.to_pylist()
     if kind == types.TIMESTAMP:
         # python-calamine gives a date for a date-time at midnight, as Excel shows it.
@@ -226,6 +231,42 @@ def _python_cells(nanoarrow: Any, child: Any) -> list[Cell] | None:
         return [("" if value is None else converted[value]) for value in values]
     if None in values:
         return ["" if value is None else value for value in values]
+    return values
+
+
+# Each byte of an Arrow validity bitmap as its eight bits, lowest first (True: a value).
+_BITS = [tuple(bool(byte >> bit & 1) for bit in range(8)) for byte in range(256)]
+
+
+def _cells_from_buffers(child: Any, is_text: bool) -> list[Cell] | None:
+    """A text or number column read straight from its Arrow buffers (blank = ""), or
+    None when it is not laid out plainly (a slice or several chunks).
+
+    Equal to nanoarrow's `to_pylist`, which builds each value through a Python
+    generator: at 100,000 rows that is a third of a second per import. Here a text
+    column is one decode of its data buffer (sliced by the offsets when it is ASCII)
+    and a number column one `tolist` of its float64 buffer.
+    """
+    if child.n_chunks != 1 or child.offset != 0:
+        return None
+    validity, first, *rest = child.buffers
+    count = len(child)
+    values: list[Cell]
+    if is_text:
+        offsets = memoryview(first).tolist()[: count + 1]
+        data = bytes(rest[0])
+        bounds = zip(offsets[:-1], offsets[1:], strict=True)
+        if data.isascii():
+            text = data.decode("ascii")
+            values = [text[start:end] for start, end in bounds]
+        else:
+            values = [data[start:end].decode() for start, end in bounds]
+    else:
+        values = memoryview(first).tolist()[:count]
+    if len(validity):  # no bitmap: every slot holds a value
+        valid = list(chain.from_iterable(map(_BITS.__getitem__, bytes(validity))))[:count]
+        if not all(valid):
+            values = [value if ok else "" for value, ok in zip(values, valid, strict=True)]
     return values
 
 

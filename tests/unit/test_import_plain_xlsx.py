@@ -207,6 +207,51 @@ def test_load_table_takes_the_fast_path_for_a_plain_export(tmp_path, monkeypatch
     assert len(table.numbers) == 15
 
 
+@pytest.mark.parametrize(
+    "kind, values",
+    [
+        ("string", ["Siti", None, "", "Ni Luh Putu Ayu Sri Wahyuni, S.Pd.", None]),
+        ("string", ["Nyoman O’Neil", None, "é ü", "Budi"]),  # not ASCII
+        ("large_string", ["a", None, "bb"]),
+        ("float64", [1.0, None, 3.5, None, 0.0]),
+        ("string", [None, None, None]),  # a column of blanks: no text at all
+        ("string", ["x"] * 17 + [None, "y"]),  # a validity bitmap of three bytes
+        ("string", ["x"] * 16),  # a bitmap with every bit set
+    ],
+)
+def test_arrow_columns_read_from_their_buffers_equal_nanoarrows_values(kind, values):
+    import nanoarrow
+
+    array = nanoarrow.Array(nanoarrow.c_array(values, getattr(nanoarrow, kind)()))
+    expected = ["" if value is None else value for value in array.to_pylist()]
+    got = plain_xlsx._cells_from_buffers(array, is_text=kind != "float64")
+    assert got == expected
+    assert [type(cell) for cell in got] == [type(cell) for cell in expected]
+
+
+def test_a_blank_slot_reads_blank_whatever_its_text_range_holds():
+    import nanoarrow
+    from nanoarrow import c_array_from_buffers, c_buffer
+
+    # Arrow lets a null slot's offsets span bytes; the slot is still blank.
+    validity = c_buffer([True, False, True], nanoarrow.bool_())
+    offsets = c_buffer([0, 1, 3, 4], nanoarrow.int32())
+    raw = c_array_from_buffers(nanoarrow.string(), 3, [validity, offsets, c_buffer(b"azzb")])
+    assert plain_xlsx._cells_from_buffers(nanoarrow.Array(raw), is_text=True) == ["a", "", "b"]
+
+
+def test_a_column_in_several_chunks_is_left_to_nanoarrow():
+    import nanoarrow
+
+    chunks = [
+        nanoarrow.c_array(["a"], nanoarrow.string()),
+        nanoarrow.c_array(["b"], nanoarrow.string()),
+    ]
+    array = nanoarrow.Array.from_chunks(chunks)
+    assert plain_xlsx._cells_from_buffers(array, is_text=True) is None
+    assert plain_xlsx._python_cells(nanoarrow, array) == ["a", "b"]
+
+
 def test_row_cells_give_a_row_by_its_number(tmp_path):
     path = write_opensid(tmp_path / "a.xlsx", opensid_rows(2))
     table = reader.load_table(path, SCORE)
