@@ -60,7 +60,7 @@ def _declared_closure() -> set[str]:
     return seen
 
 
-def _modules_after(tmp_path: Path, *args: str) -> set[str]:
+def _modules_after(tmp_path: Path, *args: str, whole_names: bool = False) -> set[str]:
     out = tmp_path / f"modules-{len(list(tmp_path.glob('modules-*')))}.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PESIAR_")}
     # Only this checkout on the path: no sitecustomize of the far-date test run.
@@ -68,7 +68,8 @@ def _modules_after(tmp_path: Path, *args: str) -> set[str]:
     cmd = [sys.executable, "-c", PROBE, str(out), "--data-dir", str(tmp_path / "data"), *args]
     done = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    return {name.split(".")[0] for name in json.loads(out.read_text())}
+    names = json.loads(out.read_text())
+    return set(names) if whole_names else {name.split(".")[0] for name in names}
 
 
 def _third_party(modules: set[str]) -> dict[str, set[str]]:
@@ -110,6 +111,17 @@ def test_startup_imports_only_declared_modules(demo_dir: Path, args: tuple[str, 
     # are pre-rendered masks (ui/icons.py), so Font Awesome's fonts are not loaded either.
     assert not modules & {"alembic", "mako", "reportlab", "xlsxwriter", "openpyxl"}
     assert not modules & {"qtawesome", "qtpy"}
+
+
+@pytest.mark.parametrize("args", [("stats", "--json"), ("letter", "list")], ids=["stats", "letter"])
+def test_a_sqlite_village_loads_no_postgresql_support(
+    demo_dir: Path, args: tuple[str, ...]
+) -> None:
+    # SQLAlchemy's PostgreSQL dialect imports every PostgreSQL driver's module (and
+    # asyncpg's asyncio support): ~25 ms of start-up, only for a PostgreSQL database.
+    modules = _modules_after(demo_dir, *args, whole_names=True)
+    assert "pesiar_desktop.models.people" in modules
+    assert [m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")] == []
 
 
 # The parser is built from light modules; each command imports its services when it runs.
