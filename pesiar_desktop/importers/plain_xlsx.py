@@ -262,7 +262,8 @@ def _cells_from_buffers(child: Any, is_text: bool) -> list[Cell] | None:
         else:
             values = [data[start:end].decode() for start, end in bounds]
     else:
-        values = memoryview(first).tolist()[:count]
+        numbers: list[Any] = memoryview(first).tolist()  # float64: floats, typed as ints
+        values = numbers[:count]
     if len(validity):  # no bitmap: every slot holds a value
         valid = list(chain.from_iterable(map(_BITS.__getitem__, bytes(validity))))[:count]
         if not all(valid):

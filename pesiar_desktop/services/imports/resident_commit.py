@@ -222,10 +222,9 @@ class _Writing:
 
 
 def _write_areas(w: _Writing) -> None:
-    from pesiar_desktop.services.village import ensure_rt_in
+    from pesiar_desktop.services.village import ensure_areas_in
 
-    for name, rw, rt in w.plan.new_areas:
-        w.area_ids[(name, rw, rt)] = ensure_rt_in(w.session, name, rw, rt).id
+    w.area_ids.update(ensure_areas_in(w.session, w.plan.new_areas))
 
 
 def _write_new_families(w: _Writing) -> dict[str, int]:
