@@ -16,6 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+import pesiar_desktop.models.people  # noqa: F401 - a foreign key's table (see models/__init__)
+import pesiar_desktop.models.village  # noqa: F401 - a foreign key's table (see models/__init__)
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.models.base import Base
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+import pesiar_desktop.models.agents  # noqa: F401 - a foreign key's table (see models/__init__)
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.models.base import Base
 

@@ -8,6 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import pesiar_desktop.models.agents  # noqa: F401 - a foreign key's table (see models/__init__)
+import pesiar_desktop.models.fieldwork  # noqa: F401 - a foreign key's table (see models/__init__)
+import pesiar_desktop.models.people  # noqa: F401 - a foreign key's table (see models/__init__)
 from pesiar_desktop.clock import utcnow
 from pesiar_desktop.models.base import Base
 

@@ -31,12 +31,13 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from pesiar_desktop.audit_key import AuditKey, ChainHead
 from pesiar_desktop.clock import utcnow
-from pesiar_desktop.models import AuditLog, Base
+from pesiar_desktop.models import AuditLog
 from pesiar_desktop.services import standing
 from pesiar_desktop.services.context import Actor
 
 if TYPE_CHECKING:
     from pesiar_desktop.db import Database
+    from pesiar_desktop.models import Base
 
 _TIMESTAMPS = frozenset({"created_at", "updated_at"})
 

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+from tests.import_files import family, write_opensid
+
 ROOT = Path(__file__).resolve().parents[2]
 NEVER = {"numpy", "pandas", "pyarrow", "polars", "matplotlib", "scipy"}
 QT = {"PySide6", "shiboken6", "qtawesome", "qtpy"}
@@ -60,11 +62,15 @@ def _declared_closure() -> set[str]:
     return seen
 
 
-def _modules_after(tmp_path: Path, *args: str, whole_names: bool = False) -> set[str]:
+def _modules_after(
+    tmp_path: Path, *args: str, whole_names: bool = False, login: tuple[str, str] | None = None
+) -> set[str]:
     out = tmp_path / f"modules-{len(list(tmp_path.glob('modules-*')))}.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PESIAR_")}
     # Only this checkout on the path: no sitecustomize of the far-date test run.
     env.update(PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    if login is not None:
+        env.update(PESIAR_USER=login[0], PESIAR_PASSWORD=login[1])
     cmd = [sys.executable, "-c", PROBE, str(out), "--data-dir", str(tmp_path / "data"), *args]
     done = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -122,6 +128,19 @@ def test_a_sqlite_village_loads_no_postgresql_support(
     modules = _modules_after(demo_dir, *args, whole_names=True)
     assert "pesiar_desktop.models.people" in modules
     assert [m for m in modules if m.startswith("sqlalchemy.dialects.postgresql")] == []
+
+
+def test_an_import_of_residents_builds_only_the_models_it_writes(tmp_path: Path) -> None:
+    # models/__init__ loads a model module when one of its classes is first named: an
+    # import does not build the agents', fieldwork, letter or reactivation classes.
+    login = ("admin", "rahasia-admin-1")
+    village = ("init", "--village-code", "52.01.01.2005", "--admin-user", login[0])
+    _modules_after(tmp_path, *village, "--admin-password", login[1])
+    source = write_opensid(tmp_path / "opensid.xlsx", [*family(1), *family(2)])
+    command = ("import", "residents", str(source), "--json")
+    modules = _modules_after(tmp_path, *command, whole_names=True, login=login)
+    built = sorted(m.rsplit(".", 1)[1] for m in modules if m.startswith("pesiar_desktop.models."))
+    assert built == ["base", "imports", "membership", "people", "system", "village"]
 
 
 # The parser is built from light modules; each command imports its services when it runs.
