@@ -9,7 +9,18 @@ from the Indonesian default locale instead (`app.load_language`).
 
 from __future__ import annotations
 
+import ctypes
+
 from PySide6.QtCore import QObject, QTranslator
+
+# PySide6 (6.12) passes a null `disambiguation` to a Python translator as None without
+# taking a reference to None, and drops one when the call returns. Qt asks without a
+# disambiguation nearly every time (a file or print dialog asks ~1,700 times), so each
+# lookup left None one reference short: after a few dozen file dialogs in one session the
+# count reached zero and the interpreter aborted ("deallocating None"). `translate` takes
+# the reference PySide should have taken; were PySide fixed, that would only be an extra
+# reference to None, which is harmless (tests/ui/test_qt_words.py watches the count).
+_take_reference = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_IncRef", ctypes.pythonapi))
 
 _PLATFORM_THEME = {
     "OK": "OK",
@@ -287,6 +298,8 @@ class QtIndonesian(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str | None:
+        if disambiguation is None:
+            _take_reference(None)  # see above
         table = TRANSLATIONS.get(context)
         if table is None:
             return None
