@@ -876,7 +876,7 @@ def _demo_areas(session: Session, rng: random.Random, families: int) -> list[tup
     names.insert(0, words.DUSUN[0])
     weights = [rng.uniform(0.7, 1.3) for _ in names]
     total = sum(weights)
-    areas: list[tuple[int, str, int]] = []
+    wanted: list[tuple[tuple[str, str, str], int]] = []  # ((dusun, RW, RT), families)
     rw_number, rt_number = 0, 0
     for name, weight in zip(names, weights, strict=True):
         kk = max(1, round(families * weight / total))
@@ -887,9 +887,10 @@ def _demo_areas(session: Session, rng: random.Random, families: int) -> list[tup
             if index % -(-n_rt // n_rw) == 0:
                 rw_number += 1
             rt_number += 1
-            row = village.ensure_rt_in(session, name, str(rw_number), str(rt_number))
-            areas.append((row.id, name, max(1, round(per_rt * rng.uniform(0.75, 1.25)))))
-    return areas
+            area = (name, str(rw_number), str(rt_number))
+            wanted.append((area, max(1, round(per_rt * rng.uniform(0.75, 1.25)))))
+    rt_ids = village.ensure_areas_in(session, [area for area, _kk in wanted])
+    return [(rt_ids[area], area[0], kk) for area, kk in wanted]
 
 
 def _existing_areas(session: Session) -> list[tuple[int, str, int]]:
