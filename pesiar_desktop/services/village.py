@@ -249,23 +249,20 @@ def ensure_areas_in(
         session.add_all(new_dusun.values())
         session.flush()
         dusun_ids.update((key, dusun.id) for key, dusun in new_dusun.items())
+    rt_key = {area: (dusun_ids[name.lower()], rw, rt) for area, (name, rw, rt) in wanted.items()}
     rt_ids = {
         (dusun_id, rw, rt): rt_id
         for rt_id, dusun_id, rw, rt in session.execute(select(Rt.id, Rt.dusun_id, Rt.rw, Rt.rt))
     }
     new_rts: dict[tuple[int, str, str], Rt] = {}
-    for name, rw_code, rt_code in wanted.values():
-        key = (dusun_ids[name.lower()], rw_code, rt_code)
+    for key in rt_key.values():
         if key not in rt_ids:
-            new_rts.setdefault(key, Rt(dusun_id=key[0], rw=rw_code, rt=rt_code))
+            new_rts.setdefault(key, Rt(dusun_id=key[0], rw=key[1], rt=key[2]))
     if new_rts:
         session.add_all(new_rts.values())
         session.flush()
         rt_ids.update((key, row.id) for key, row in new_rts.items())
-    return {
-        area: rt_ids[(dusun_ids[name.lower()], rw_code, rt_code)]
-        for area, (name, rw_code, rt_code) in wanted.items()
-    }
+    return {area: rt_ids[key] for area, key in rt_key.items()}
 
 
 def add_area(db: Database, actor: Actor, dusun_name: str, rw: str, rt: str) -> AreaRow:
