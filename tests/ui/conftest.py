@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from pesiar_desktop.app import create_main_window
+from pesiar_desktop.app import create_main_window, load_language
 from pesiar_desktop.config import AppPaths
 from pesiar_desktop.db import Database
 from pesiar_desktop.rules import codes
@@ -41,6 +41,14 @@ def _garbage_collected_on_the_gui_thread(qapp) -> Iterator[None]:
     gc.collect()
     if was_enabled:
         gc.enable()
+
+
+@pytest.fixture
+def indonesian(qapp) -> Iterator[None]:
+    """The Indonesian UI with Qt's own words (app.load_language), before and after."""
+    load_language("id")
+    yield
+    load_language("id")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -6,9 +6,7 @@ appears on a page or a dialog."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pesiar_desktop.app import load_language
 from pesiar_desktop.ui import formatting
 from pesiar_desktop.ui.dialogs.setup_wizard import SetupWizard
 from pesiar_desktop.ui.main_window import PAGE_KEYS
@@ -57,13 +54,6 @@ def english_words(texts: list[str]) -> list[str]:
         if match:
             found.append(f"{match.group(0)!r} in {text[:100]!r}")
     return found
-
-
-@pytest.fixture
-def indonesian(qapp) -> Iterator[None]:
-    load_language("id")
-    yield
-    load_language("id")
 
 
 def test_qt_standard_buttons_and_dialogs_speak_indonesian(qtbot, indonesian):

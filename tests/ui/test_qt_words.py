@@ -9,20 +9,10 @@ reference to: without the translator's fix each lookup left None one reference s
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
-
-from pesiar_desktop.app import load_language
-
-
-@pytest.fixture
-def indonesian(qapp) -> Iterator[None]:
-    load_language("id")
-    yield
-    load_language("id")
 
 
 def _none_references_lost(action: Callable[[], None], times: int) -> int:
